@@ -1,0 +1,236 @@
+"""The dossier workflow as a state machine: which step may follow which, and who may take it.
+
+Pure rules: the services apply them inside a transaction and record each step.
+Both the counter and (later) the central side check transitions with this module,
+so a conflicting transition is refused the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+
+class State(StrEnum):
+    RECEIVED = "received"  # đã tiếp nhận
+    IN_APPRAISAL = "in_appraisal"  # đang thẩm định
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # chờ bổ sung (clock paused)
+    TRANSFERRED = "transferred"  # chuyển cơ quan chuyên môn
+    APPRAISED = "appraised"  # đã thẩm định, chờ phê duyệt
+    APPROVED = "approved"  # đã phê duyệt (ký duyệt)
+    REFUSED = "refused"  # từ chối giải quyết
+    RESULT_READY = "result_ready"  # có kết quả, chờ trả
+    RETURNED = "returned"  # đã trả kết quả
+    WITHDRAWN = "withdrawn"  # công dân rút hồ sơ
+
+
+class Role(StrEnum):
+    RECEIVER = "receiver"  # công chức tiếp nhận
+    APPRAISER = "appraiser"  # người thẩm định
+    APPROVER = "approver"  # người phê duyệt (e.g. commune vice-chairman)
+    RETURNER = "returner"  # công chức trả kết quả
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    RECEIVE = "receive"
+    START_APPRAISAL = "start_appraisal"
+    REQUEST_SUPPLEMENT = "request_supplement"
+    SUPPLEMENT = "supplement"
+    TRANSFER = "transfer"
+    RETURN_FROM_DEPARTMENT = "return_from_department"
+    APPRAISE = "appraise"
+    APPROVE = "approve"
+    REFUSE = "refuse"
+    PREPARE_RESULT = "prepare_result"
+    RETURN_RESULT = "return_result"
+    WITHDRAW = "withdraw"
+    APOLOGISE = "apologise"  # overdue: apology and a new appointment, once
+
+
+TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN})
+# States in which the statutory clock is running (no result yet, not paused).
+OPEN_STATES = frozenset(
+    {State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED, State.APPROVED,
+     State.REFUSED}
+)
+PENDING_STATES = frozenset(set(State) - TERMINAL)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: Action
+    sources: frozenset[State]
+    target: State | None  # None: the state stays (an apology changes only the appointment)
+    roles: frozenset[Role]
+
+
+def _t(action: Action, sources: Iterable[State], target: State | None, *roles: Role) -> Transition:
+    return Transition(action, frozenset(sources), target, frozenset(roles))
+
+
+_BEFORE_DECISION = (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
+
+TRANSITIONS: dict[Action, Transition] = {
+    t.action: t
+    for t in (
+        _t(Action.START_APPRAISAL, [State.RECEIVED], State.IN_APPRAISAL, Role.APPRAISER),
+        _t(
+            Action.REQUEST_SUPPLEMENT,
+            [State.RECEIVED, State.IN_APPRAISAL],
+            State.SUPPLEMENT_REQUESTED,
+            Role.APPRAISER,
+            Role.RECEIVER,
+        ),
+        _t(Action.SUPPLEMENT, [State.SUPPLEMENT_REQUESTED], State.IN_APPRAISAL, Role.RECEIVER),
+        _t(
+            Action.TRANSFER,
+            [State.RECEIVED, State.IN_APPRAISAL],
+            State.TRANSFERRED,
+            Role.RECEIVER,
+            Role.APPRAISER,
+        ),
+        _t(Action.RETURN_FROM_DEPARTMENT, [State.TRANSFERRED], State.APPRAISED, Role.RECEIVER),
+        _t(Action.APPRAISE, [State.IN_APPRAISAL], State.APPRAISED, Role.APPRAISER),
+        _t(Action.APPROVE, [State.APPRAISED], State.APPROVED, Role.APPROVER),
+        _t(Action.REFUSE, [State.APPRAISED], State.REFUSED, Role.APPROVER),
+        _t(
+            Action.PREPARE_RESULT,
+            [State.APPROVED, State.REFUSED],
+            State.RESULT_READY,
+            Role.RETURNER,
+            Role.RECEIVER,
+        ),
+        _t(Action.RETURN_RESULT, [State.RESULT_READY], State.RETURNED, Role.RETURNER),
+        _t(
+            Action.WITHDRAW,
+            [*_BEFORE_DECISION, State.SUPPLEMENT_REQUESTED],
+            State.WITHDRAWN,
+            Role.RECEIVER,
+        ),
+        _t(Action.APOLOGISE, _BEFORE_DECISION, None, Role.RECEIVER, Role.ADMIN),
+    )
+}
+
+# The four steps of "4 tại chỗ" after reception, in the order they are taken.
+ON_THE_SPOT_STEPS: tuple[Action, ...] = (
+    Action.START_APPRAISAL,
+    Action.APPRAISE,
+    Action.APPROVE,
+    Action.PREPARE_RESULT,
+    Action.RETURN_RESULT,
+)
+
+_CTX = "Workflow"
+
+STATE_LABELS: dict[State, str] = {
+    State.RECEIVED: QT_TRANSLATE_NOOP(_CTX, "Received"),
+    State.IN_APPRAISAL: QT_TRANSLATE_NOOP(_CTX, "In appraisal"),
+    State.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP(_CTX, "Waiting for supplement"),
+    State.TRANSFERRED: QT_TRANSLATE_NOOP(_CTX, "Transferred to department"),
+    State.APPRAISED: QT_TRANSLATE_NOOP(_CTX, "Appraised, awaiting approval"),
+    State.APPROVED: QT_TRANSLATE_NOOP(_CTX, "Approved"),
+    State.REFUSED: QT_TRANSLATE_NOOP(_CTX, "Refused"),
+    State.RESULT_READY: QT_TRANSLATE_NOOP(_CTX, "Result ready"),
+    State.RETURNED: QT_TRANSLATE_NOOP(_CTX, "Result returned"),
+    State.WITHDRAWN: QT_TRANSLATE_NOOP(_CTX, "Withdrawn"),
+}
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.RECEIVE: QT_TRANSLATE_NOOP(_CTX, "Receive"),
+    Action.START_APPRAISAL: QT_TRANSLATE_NOOP(_CTX, "Start appraisal"),
+    Action.REQUEST_SUPPLEMENT: QT_TRANSLATE_NOOP(_CTX, "Request supplement"),
+    Action.SUPPLEMENT: QT_TRANSLATE_NOOP(_CTX, "Record supplement"),
+    Action.TRANSFER: QT_TRANSLATE_NOOP(_CTX, "Transfer to department"),
+    Action.RETURN_FROM_DEPARTMENT: QT_TRANSLATE_NOOP(_CTX, "Back from department"),
+    Action.APPRAISE: QT_TRANSLATE_NOOP(_CTX, "Finish appraisal"),
+    Action.APPROVE: QT_TRANSLATE_NOOP(_CTX, "Approve"),
+    Action.REFUSE: QT_TRANSLATE_NOOP(_CTX, "Refuse"),
+    Action.PREPARE_RESULT: QT_TRANSLATE_NOOP(_CTX, "Result ready"),
+    Action.RETURN_RESULT: QT_TRANSLATE_NOOP(_CTX, "Return result"),
+    Action.WITHDRAW: QT_TRANSLATE_NOOP(_CTX, "Withdraw"),
+    Action.APOLOGISE: QT_TRANSLATE_NOOP(_CTX, "Apologise and set new appointment"),
+}
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.RECEIVER: QT_TRANSLATE_NOOP(_CTX, "Receiving officer"),
+    Role.APPRAISER: QT_TRANSLATE_NOOP(_CTX, "Appraiser"),
+    Role.APPROVER: QT_TRANSLATE_NOOP(_CTX, "Approver"),
+    Role.RETURNER: QT_TRANSLATE_NOOP(_CTX, "Returning officer"),
+    Role.ADMIN: QT_TRANSLATE_NOOP(_CTX, "Administrator"),
+}
+
+
+def state_label(state: State) -> Message:
+    return Message(_CTX, STATE_LABELS[state])
+
+
+def action_label(action: Action) -> Message:
+    return Message(_CTX, ACTION_LABELS[action])
+
+
+def role_label(role: Role) -> Message:
+    return Message(_CTX, ROLE_LABELS[role])
+
+
+def _refuse(source: str, **params: object) -> UserError:
+    return UserError(Message(_CTX, source, dict(params)))
+
+
+def next_state(
+    action: Action,
+    state: State,
+    roles: Iterable[Role],
+    *,
+    overdue: bool = False,
+    apologies: int = 0,
+) -> State:
+    """Return the state after ``action``, or raise UserError saying why it is refused.
+
+    Checks, in order: the action exists for a stored dossier, the state allows it,
+    the user holds a role that may take it, and the overdue rules of an apology.
+    """
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise _refuse(QT_TRANSLATE_NOOP(_CTX, "This step cannot be taken on a stored dossier."))
+    if state not in transition.sources:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                _CTX, "The step \u201c{action}\u201d is not allowed while the dossier is \u201c{state}\u201d."
+            ),
+            action=action_label(action),
+            state=state_label(state),
+        )
+    if not transition.roles & frozenset(roles):
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                _CTX, "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d."
+            ),
+            roles=[role_label(r) for r in sorted(transition.roles)],
+            action=action_label(action),
+        )
+    if action is Action.APOLOGISE:
+        if not overdue:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    _CTX, "An apology with a new appointment is only for an overdue dossier."
+                )
+            )
+        if apologies >= 1:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "This dossier already had its apology and new appointment; "
+                    "it can be given only once.",
+                )
+            )
+    return transition.target if transition.target is not None else state
+
+
+def allowed_actions(state: State, roles: Iterable[Role]) -> list[Action]:
+    """Actions the holder of ``roles`` could take now (apology rules not included)."""
+    held = frozenset(roles)
+    return [a for a, t in TRANSITIONS.items() if state in t.sources and t.roles & held]

@@ -1,0 +1,31 @@
+"""SQLAlchemy mapped classes; importing this package registers them all on Base."""
+
+from counter_app.models.audit import AuditEntry
+from counter_app.models.base import Base
+from counter_app.models.catalogue import Procedure, ProcedureDocument
+from counter_app.models.counter import CalendarDay, CounterIdentity, NumberSequence
+from counter_app.models.dossier import (
+    ClockPause,
+    Dossier,
+    DossierDocument,
+    PrintJob,
+    WorkflowStep,
+)
+from counter_app.models.user import User, UserRole
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CalendarDay",
+    "ClockPause",
+    "CounterIdentity",
+    "Dossier",
+    "DossierDocument",
+    "NumberSequence",
+    "PrintJob",
+    "Procedure",
+    "ProcedureDocument",
+    "User",
+    "UserRole",
+    "WorkflowStep",
+]

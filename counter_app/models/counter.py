@@ -1,0 +1,53 @@
+"""This counter's identity, its number sequences and the province's calendar changes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.models.base import Base, new_uuid
+
+
+class CounterIdentity(Base):
+    """The one row describing the desk this database belongs to."""
+
+    __tablename__ = "counter_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    agency_id: Mapped[str] = mapped_column(String(40))  # mã định danh cơ quan
+    agency_name: Mapped[str] = mapped_column(String(200))  # e.g. "UBND xã Hoàng Văn Thụ"
+    parent_name: Mapped[str] = mapped_column(String(200), default="")  # e.g. "UBND TỈNH LẠNG SƠN"
+    place: Mapped[str] = mapped_column(String(100), default="")  # for "Lạng Sơn, ngày …"
+    counter_name: Mapped[str] = mapped_column(String(100))
+    code_slot: Mapped[int] = mapped_column(default=0)
+    ledger_book: Mapped[str] = mapped_column(String(20), default="01")
+    form_set: Mapped[str] = mapped_column(String(40), default="tt01-2018")
+    created_at: Mapped[datetime] = mapped_column(default=datetime.now)
+
+
+class NumberSequence(Base):
+    """Monotonic counters (dossier code per day, ledger entry per year, row seq).
+
+    Advanced in the same transaction as the row that uses the number, so a
+    crash can neither reuse nor skip-and-print a number.
+    """
+
+    __tablename__ = "number_sequences"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int]
+
+
+class CalendarDay(Base):
+    """A province's own day off or make-up working day, on top of national holidays."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (UniqueConstraint("day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date]
+    working: Mapped[bool]  # True: make-up working day; False: extra day off
+    name: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,139 @@
+"""Dossiers (hồ sơ), the documents handed in, clock pauses and workflow steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from counter_app.models.base import Base, SyncedMixin
+
+
+class Dossier(SyncedMixin, Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        UniqueConstraint("ledger_book", "ledger_year", "ledger_entry", name="uq_dossiers_ledger"),
+        Index("ix_dossiers_state_appointment", "state", "appointment_at"),
+        Index("ix_dossiers_applicant_procedure", "applicant_id_number", "procedure_id"),
+        Index("ix_dossiers_phone", "applicant_phone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)  # printed, never changes
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    procedure_code: Mapped[str] = mapped_column(String(30))
+    procedure_name: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(30))
+    on_the_spot: Mapped[bool] = mapped_column(default=False)
+
+    applicant_name: Mapped[str] = mapped_column(String(120))
+    applicant_id_number: Mapped[str] = mapped_column(String(12), default="")
+    applicant_phone: Mapped[str] = mapped_column(String(15), default="")
+    applicant_email: Mapped[str] = mapped_column(String(120), default="")
+    applicant_address: Mapped[str] = mapped_column(Text, default="")
+    applicant_sex: Mapped[str | None] = mapped_column(String(10))
+    applicant_birth_year: Mapped[int | None]
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    # Folded (lower case, no accents, đ→d) code, name, CCCD and phone: the
+    # column the trigram full-text index is built on.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    sets: Mapped[int] = mapped_column(default=1)
+    pages: Mapped[int] = mapped_column(default=1)
+    copies: Mapped[int] = mapped_column(default=1)
+    fee: Mapped[int] = mapped_column(default=0)  # whole đồng
+
+    received_at: Mapped[datetime]
+    received_by: Mapped[str] = mapped_column(String(60))
+    appointment_at: Mapped[datetime]  # may move: supplement pause, apology
+    original_appointment_at: Mapped[datetime]
+    paused_since: Mapped[datetime | None]
+    apology_count: Mapped[int] = mapped_column(default=0)
+    finished_at: Mapped[datetime | None]  # result ready (for early/on time/late)
+    returned_at: Mapped[datetime | None]
+    delivery: Mapped[str] = mapped_column(String(20), default="counter")
+    delivery_address: Mapped[str] = mapped_column(Text, default="")
+
+    ledger_book: Mapped[str] = mapped_column(String(20))
+    ledger_year: Mapped[int]
+    ledger_entry: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    print_count: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=datetime.now, onupdate=datetime.now)
+
+    documents: Mapped[list[DossierDocument]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="DossierDocument.position"
+    )
+    pauses: Mapped[list[ClockPause]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="ClockPause.started_at"
+    )
+    steps: Mapped[list[WorkflowStep]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="WorkflowStep.counter_seq"
+    )
+
+
+class DossierDocument(Base):
+    """A document actually handed in with the dossier."""
+
+    __tablename__ = "dossier_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(20))
+    quantity: Mapped[int] = mapped_column(default=1)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="documents")
+
+
+class ClockPause(Base):
+    """A period the statutory clock stood still (supplement requested → supplemented)."""
+
+    __tablename__ = "clock_pauses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    items: Mapped[list[Any]]  # what the citizen must supplement (form 02), once and complete
+
+    dossier: Mapped[Dossier] = relationship(back_populates="pauses")
+
+
+class WorkflowStep(SyncedMixin, Base):
+    """One recorded step: who did what, when, at which counter, with a note."""
+
+    __tablename__ = "workflow_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(30))
+    to_state: Mapped[str] = mapped_column(String(30))
+    username: Mapped[str] = mapped_column(String(60))
+    user_full_name: Mapped[str] = mapped_column(String(120))
+    counter_name: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="steps")
+
+
+class PrintJob(SyncedMixin, Base):
+    """A form printed (or saved as PDF) for a dossier; reprints are counted."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    form_kind: Mapped[str] = mapped_column(String(30))
+    reprint_no: Mapped[int] = mapped_column(default=0)
+    target: Mapped[str] = mapped_column(Text)  # printer name or PDF path
+    status: Mapped[str] = mapped_column(String(20))  # pending / done / failed
+    error: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(60))
+    at: Mapped[datetime]

@@ -1,0 +1,131 @@
+"""The counter's local SQLite database: engine, sessions and upgrades at start.
+
+WAL lets the UI read while a worker writes; ``synchronous=FULL`` makes a
+commit durable before the receipt for it is printed (a power cut after the
+receipt left the printer must not lose the dossier).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter_app import config
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _on_begin(conn: Any) -> None:
+    # pysqlite's implicit transactions start late and as DEFERRED; an explicit
+    # BEGIN IMMEDIATE takes the write lock up front, so two writers (UI and a
+    # worker) queue on busy_timeout instead of failing mid-transaction.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        # Let SQLAlchemy (not pysqlite) issue BEGIN so it can be IMMEDIATE.
+        connect_args={"isolation_level": None},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def backup(path: Path, label: str) -> Path:
+    """Copy the live database aside with SQLite's online backup (consistent under WAL)."""
+    target = config.backups_dir(path.parent) / (
+        f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    )
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(path: Path, engine: Engine) -> Path | None:
+    """Bring the schema to head; back the file up first when it already holds data."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    copy = None
+    if current is not None or _has_tables(engine):
+        copy = backup(path, f"before-{head}")
+        log.info("Database backed up to %s before upgrading %s -> %s", copy, current, head)
+    command.upgrade(alembic_config(engine), "head")
+    return copy
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+        )
+
+
+@dataclass
+class Database:
+    """An opened, upgraded counter database and its session factory."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_path: Path | None = None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(directory: Path) -> Database:
+    path = config.database_path(directory)
+    engine = make_engine(path)
+    copy = upgrade(path, engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(path, engine, sessions, copy)
