@@ -42,7 +42,7 @@ def check_agency_id(agency_id: str) -> str:
             Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    _CTX,
+                    "Codes",
                     "The agency identifier \u201c{value}\u201d is not valid; "
                     "type it as in the national catalogue, e.g. 000.00.37.H37.",
                 ),
@@ -59,7 +59,7 @@ def slot_range(slot: int) -> tuple[int, int]:
         raise UserError(
             Message(
                 _CTX,
-                QT_TRANSLATE_NOOP(_CTX, "The counter's code slot must be between 0 and 9."),
+                QT_TRANSLATE_NOOP("Codes", "The counter's code slot must be between 0 and 9."),
             ),
             field="code_slot",
         )
@@ -75,7 +75,7 @@ def next_sequence(slot: int, last_used: int | None) -> int:
             Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    _CTX,
+                    "Codes",
                     "This counter has used all {count} dossier numbers for today; "
                     "ask the administrator to give it another code slot.",
                 ),

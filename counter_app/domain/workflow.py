@@ -54,8 +54,14 @@ class Action(StrEnum):
 TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN})
 # States in which the statutory clock is running (no result yet, not paused).
 OPEN_STATES = frozenset(
-    {State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED, State.APPROVED,
-     State.REFUSED}
+    {
+        State.RECEIVED,
+        State.IN_APPRAISAL,
+        State.TRANSFERRED,
+        State.APPRAISED,
+        State.APPROVED,
+        State.REFUSED,
+    }
 )
 PENDING_STATES = frozenset(set(State) - TERMINAL)
 
@@ -127,40 +133,40 @@ ON_THE_SPOT_STEPS: tuple[Action, ...] = (
 _CTX = "Workflow"
 
 STATE_LABELS: dict[State, str] = {
-    State.RECEIVED: QT_TRANSLATE_NOOP(_CTX, "Received"),
-    State.IN_APPRAISAL: QT_TRANSLATE_NOOP(_CTX, "In appraisal"),
-    State.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP(_CTX, "Waiting for supplement"),
-    State.TRANSFERRED: QT_TRANSLATE_NOOP(_CTX, "Transferred to department"),
-    State.APPRAISED: QT_TRANSLATE_NOOP(_CTX, "Appraised, awaiting approval"),
-    State.APPROVED: QT_TRANSLATE_NOOP(_CTX, "Approved"),
-    State.REFUSED: QT_TRANSLATE_NOOP(_CTX, "Refused"),
-    State.RESULT_READY: QT_TRANSLATE_NOOP(_CTX, "Result ready"),
-    State.RETURNED: QT_TRANSLATE_NOOP(_CTX, "Result returned"),
-    State.WITHDRAWN: QT_TRANSLATE_NOOP(_CTX, "Withdrawn"),
+    State.RECEIVED: QT_TRANSLATE_NOOP("Workflow", "Received"),
+    State.IN_APPRAISAL: QT_TRANSLATE_NOOP("Workflow", "In appraisal"),
+    State.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("Workflow", "Waiting for supplement"),
+    State.TRANSFERRED: QT_TRANSLATE_NOOP("Workflow", "Transferred to department"),
+    State.APPRAISED: QT_TRANSLATE_NOOP("Workflow", "Appraised, awaiting approval"),
+    State.APPROVED: QT_TRANSLATE_NOOP("Workflow", "Approved"),
+    State.REFUSED: QT_TRANSLATE_NOOP("Workflow", "Refused"),
+    State.RESULT_READY: QT_TRANSLATE_NOOP("Workflow", "Result ready"),
+    State.RETURNED: QT_TRANSLATE_NOOP("Workflow", "Result returned"),
+    State.WITHDRAWN: QT_TRANSLATE_NOOP("Workflow", "Withdrawn"),
 }
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.RECEIVE: QT_TRANSLATE_NOOP(_CTX, "Receive"),
-    Action.START_APPRAISAL: QT_TRANSLATE_NOOP(_CTX, "Start appraisal"),
-    Action.REQUEST_SUPPLEMENT: QT_TRANSLATE_NOOP(_CTX, "Request supplement"),
-    Action.SUPPLEMENT: QT_TRANSLATE_NOOP(_CTX, "Record supplement"),
-    Action.TRANSFER: QT_TRANSLATE_NOOP(_CTX, "Transfer to department"),
-    Action.RETURN_FROM_DEPARTMENT: QT_TRANSLATE_NOOP(_CTX, "Back from department"),
-    Action.APPRAISE: QT_TRANSLATE_NOOP(_CTX, "Finish appraisal"),
-    Action.APPROVE: QT_TRANSLATE_NOOP(_CTX, "Approve"),
-    Action.REFUSE: QT_TRANSLATE_NOOP(_CTX, "Refuse"),
-    Action.PREPARE_RESULT: QT_TRANSLATE_NOOP(_CTX, "Result ready"),
-    Action.RETURN_RESULT: QT_TRANSLATE_NOOP(_CTX, "Return result"),
-    Action.WITHDRAW: QT_TRANSLATE_NOOP(_CTX, "Withdraw"),
-    Action.APOLOGISE: QT_TRANSLATE_NOOP(_CTX, "Apologise and set new appointment"),
+    Action.RECEIVE: QT_TRANSLATE_NOOP("Workflow", "Receive"),
+    Action.START_APPRAISAL: QT_TRANSLATE_NOOP("Workflow", "Start appraisal"),
+    Action.REQUEST_SUPPLEMENT: QT_TRANSLATE_NOOP("Workflow", "Request supplement"),
+    Action.SUPPLEMENT: QT_TRANSLATE_NOOP("Workflow", "Record supplement"),
+    Action.TRANSFER: QT_TRANSLATE_NOOP("Workflow", "Transfer to department"),
+    Action.RETURN_FROM_DEPARTMENT: QT_TRANSLATE_NOOP("Workflow", "Back from department"),
+    Action.APPRAISE: QT_TRANSLATE_NOOP("Workflow", "Finish appraisal"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("Workflow", "Approve"),
+    Action.REFUSE: QT_TRANSLATE_NOOP("Workflow", "Refuse"),
+    Action.PREPARE_RESULT: QT_TRANSLATE_NOOP("Workflow", "Result ready"),
+    Action.RETURN_RESULT: QT_TRANSLATE_NOOP("Workflow", "Return result"),
+    Action.WITHDRAW: QT_TRANSLATE_NOOP("Workflow", "Withdraw"),
+    Action.APOLOGISE: QT_TRANSLATE_NOOP("Workflow", "Apologise and set new appointment"),
 }
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.RECEIVER: QT_TRANSLATE_NOOP(_CTX, "Receiving officer"),
-    Role.APPRAISER: QT_TRANSLATE_NOOP(_CTX, "Appraiser"),
-    Role.APPROVER: QT_TRANSLATE_NOOP(_CTX, "Approver"),
-    Role.RETURNER: QT_TRANSLATE_NOOP(_CTX, "Returning officer"),
-    Role.ADMIN: QT_TRANSLATE_NOOP(_CTX, "Administrator"),
+    Role.RECEIVER: QT_TRANSLATE_NOOP("Workflow", "Receiving officer"),
+    Role.APPRAISER: QT_TRANSLATE_NOOP("Workflow", "Appraiser"),
+    Role.APPROVER: QT_TRANSLATE_NOOP("Workflow", "Approver"),
+    Role.RETURNER: QT_TRANSLATE_NOOP("Workflow", "Returning officer"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Workflow", "Administrator"),
 }
 
 
@@ -195,11 +201,12 @@ def next_state(
     """
     transition = TRANSITIONS.get(action)
     if transition is None:
-        raise _refuse(QT_TRANSLATE_NOOP(_CTX, "This step cannot be taken on a stored dossier."))
+        raise _refuse(QT_TRANSLATE_NOOP("Workflow", "This step cannot be taken on a stored dossier."))
     if state not in transition.sources:
         raise _refuse(
             QT_TRANSLATE_NOOP(
-                _CTX, "The step \u201c{action}\u201d is not allowed while the dossier is \u201c{state}\u201d."
+                "Workflow",
+                "The step \u201c{action}\u201d is not allowed while the dossier is \u201c{state}\u201d.",
             ),
             action=action_label(action),
             state=state_label(state),
@@ -207,7 +214,7 @@ def next_state(
     if not transition.roles & frozenset(roles):
         raise _refuse(
             QT_TRANSLATE_NOOP(
-                _CTX, "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d."
+                "Workflow", "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d."
             ),
             roles=[role_label(r) for r in sorted(transition.roles)],
             action=action_label(action),
@@ -216,13 +223,13 @@ def next_state(
         if not overdue:
             raise _refuse(
                 QT_TRANSLATE_NOOP(
-                    _CTX, "An apology with a new appointment is only for an overdue dossier."
+                    "Workflow", "An apology with a new appointment is only for an overdue dossier."
                 )
             )
         if apologies >= 1:
             raise _refuse(
                 QT_TRANSLATE_NOOP(
-                    _CTX,
+                    "Workflow",
                     "This dossier already had its apology and new appointment; "
                     "it can be given only once.",
                 )

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter_app.models.base import Base, SyncedMixin
+from counter_app.models.catalogue import Procedure
 
 
 class Dossier(SyncedMixin, Base):
@@ -63,6 +64,7 @@ class Dossier(SyncedMixin, Base):
     print_count: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=datetime.now, onupdate=datetime.now)
 
+    procedure: Mapped[Procedure] = relationship()
     documents: Mapped[list[DossierDocument]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="DossierDocument.position"
     )

@@ -1,0 +1,101 @@
+"""The append-only audit log: each entry's hash covers the previous entry's hash.
+
+Changing or removing any past entry breaks every link after it, and
+``verify`` reports the first broken one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def _digest(
+    prev_hash: str,
+    at: datetime,
+    username: str,
+    counter_uuid: str,
+    event: str,
+    entity: str,
+    details: dict[str, Any],
+) -> str:
+    payload = json.dumps(
+        [prev_hash, at.isoformat(), username, counter_uuid, event, entity, details],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    *,
+    at: datetime,
+    username: str,
+    counter_uuid: str,
+    event: str,
+    entity: str,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append an entry in the caller's transaction (the write lock is already held)."""
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+    prev = last.hash if last else GENESIS
+    clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
+    entry = AuditEntry(
+        at=at,
+        username=username,
+        counter_uuid=counter_uuid,
+        event=event,
+        entity=entity,
+        details=clean,
+        prev_hash=prev,
+        hash=_digest(prev, at, username, counter_uuid, event, entity, clean),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    checked: int
+    first_broken_id: int | None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def verify(session: Session) -> AuditReport:
+    prev = GENESIS
+    checked = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
+        if entry.prev_hash != prev:
+            return AuditReport(checked, entry.id, "prev_hash does not match the entry before")
+        expected = _digest(
+            prev,
+            entry.at,
+            entry.username,
+            entry.counter_uuid,
+            entry.event,
+            entry.entity,
+            entry.details,
+        )
+        if entry.hash != expected:
+            return AuditReport(checked, entry.id, "content does not match its hash")
+        prev = entry.hash
+        checked += 1
+    return AuditReport(checked, None)

@@ -1,0 +1,153 @@
+"""The procedure catalogue on this counter: import, list, look up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.catalogue_io import RowError, load_catalogue
+from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.procedure import (
+    Delivery,
+    DocumentForm,
+    Level,
+    OnlineLevel,
+    ProcedureSpec,
+    ProcessingTime,
+    RequiredDocument,
+    TimeUnit,
+)
+from counter_app.domain.text import fold
+from counter_app.models import Procedure, ProcedureDocument
+from counter_app.resources_path import resource
+from counter_app.services import audit
+from counter_app.services.context import ServiceContext, counter_identity
+
+_CTX = "Catalogue"
+SAMPLE_CATALOGUE = ("catalogue", "commune_procedures.json")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: int
+    updated: int
+    errors: list[RowError]
+
+
+def spec_of(p: Procedure) -> ProcedureSpec:
+    return ProcedureSpec(
+        code=p.code,
+        name=p.name,
+        field=p.field,
+        level=Level(p.level),
+        processing_time=ProcessingTime(p.time_amount, TimeUnit(p.time_unit)),
+        fee=fee_rule_from_dict(p.fee_rule),
+        documents=tuple(
+            RequiredDocument(d.name, DocumentForm(d.form), d.quantity, d.mandatory)
+            for d in p.documents
+        ),
+        on_the_spot=p.on_the_spot,
+        online_level=OnlineLevel(p.online_level),
+        deliveries=tuple(Delivery(d) for d in p.deliveries),
+        legal_basis=p.legal_basis,
+        source_note=p.source_note,
+    )
+
+
+def _apply(p: Procedure, spec: ProcedureSpec) -> None:
+    p.name = spec.name
+    p.name_folded = fold(spec.name)
+    p.field = spec.field
+    p.level = spec.level.value
+    p.time_amount = spec.processing_time.amount
+    p.time_unit = spec.processing_time.unit.value
+    p.fee_rule = fee_rule_to_dict(spec.fee)
+    p.on_the_spot = spec.on_the_spot
+    p.online_level = spec.online_level.value
+    p.deliveries = [d.value for d in spec.deliveries]
+    p.legal_basis = spec.legal_basis
+    p.source_note = spec.source_note
+    p.active = True
+    p.documents = [
+        ProcedureDocument(
+            position=i, name=d.name, form=d.form.value, quantity=d.quantity, mandatory=d.mandatory
+        )
+        for i, d in enumerate(spec.documents, start=1)
+    ]
+
+
+def import_specs(
+    ctx: ServiceContext, specs: list[ProcedureSpec], *, by: str, source: str
+) -> tuple[int, int]:
+    """Insert or update procedures by code, all in one transaction."""
+    created = updated = 0
+    with ctx.sessions.begin() as session:
+        existing = {p.code: p for p in session.scalars(select(Procedure))}
+        for spec in specs:
+            proc = existing.get(spec.code)
+            if proc is None:
+                proc = Procedure(code=spec.code)
+                session.add(proc)
+                created += 1
+            else:
+                updated += 1
+            _apply(proc, spec)
+        counter = counter_identity(session)
+        audit.record(
+            session,
+            at=ctx.now(),
+            username=by,
+            counter_uuid=counter.uuid,
+            event="catalogue.import",
+            entity="catalogue",
+            details={"source": source, "created": created, "updated": updated},
+        )
+    return created, updated
+
+
+def import_file(ctx: ServiceContext, path: Path, *, by: str) -> ImportReport:
+    """Import the good rows of a catalogue file; report each bad row with its line and column."""
+    result = load_catalogue(path)
+    created, updated = (
+        import_specs(ctx, result.procedures, by=by, source=str(path))
+        if result.procedures
+        else (0, 0)
+    )
+    return ImportReport(created, updated, result.errors)
+
+
+def import_sample(ctx: ServiceContext, *, by: str = "setup") -> ImportReport:
+    node = resource(*SAMPLE_CATALOGUE)
+    result = load_catalogue(Path(str(node)))
+    created, updated = import_specs(ctx, result.procedures, by=by, source="sample catalogue")
+    return ImportReport(created, updated, result.errors)
+
+
+def list_procedures(ctx: ServiceContext) -> list[ProcedureSpec]:
+    with ctx.sessions() as session:
+        rows = session.scalars(
+            select(Procedure).where(Procedure.active).order_by(Procedure.field, Procedure.name)
+        )
+        return [spec_of(p) for p in rows]
+
+
+def load_procedure(session: Session, code: str) -> Procedure:
+    proc = session.scalars(
+        select(Procedure).where(Procedure.code == code.strip(), Procedure.active)
+    ).first()
+    if proc is None:
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Catalogue", "There is no procedure with code \u201c{code}\u201d in the catalogue."
+                ),
+                {"code": code},
+            ),
+            field="procedure",
+        )
+    return proc

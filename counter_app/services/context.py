@@ -1,0 +1,60 @@
+"""What every service function needs: the session factory, the clock, the calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter_app.domain.calendar import WorkCalendar, WorkingHours
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.models import CalendarDay, CounterIdentity
+
+_CTX = "Services"
+
+
+@dataclass
+class ServiceContext:
+    """Passed to every service call. ``clock`` is injectable so a demo day or a
+    test can run at a chosen time; production uses the wall clock."""
+
+    sessions: sessionmaker[Session]
+    clock: Callable[[], datetime] = datetime.now
+    hours: WorkingHours = field(default_factory=WorkingHours)
+    _calendar: WorkCalendar | None = field(default=None, repr=False)
+
+    def now(self) -> datetime:
+        # Seconds are enough for every record the desk keeps and print.
+        return self.clock().replace(microsecond=0)
+
+    def calendar(self, session: Session) -> WorkCalendar:
+        if self._calendar is None:
+            rows = session.scalars(select(CalendarDay)).all()
+            self._calendar = WorkCalendar(
+                self.hours,
+                extra_days_off={r.day: r.name for r in rows if not r.working},
+                extra_workdays={r.day: r.name for r in rows if r.working},
+            )
+        return self._calendar
+
+    def invalidate_calendar(self) -> None:
+        self._calendar = None
+
+
+def counter_identity(session: Session) -> CounterIdentity:
+    counter = session.scalars(select(CounterIdentity)).first()
+    if counter is None:
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Services",
+                    "This counter is not set up yet; run \u201ccounter-app setup\u201d "
+                    "or ask the IT staff to set it up.",
+                ),
+            )
+        )
+    return counter

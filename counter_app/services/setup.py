@@ -1,0 +1,102 @@
+"""Setting a counter up: who it belongs to and which block of dossier numbers it owns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from counter_app.domain.codes import check_agency_id, slot_range
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.text import nfc
+from counter_app.models import CounterIdentity
+from counter_app.services import audit
+from counter_app.services.context import ServiceContext
+
+_CTX = "Setup"
+
+
+@dataclass(frozen=True)
+class CounterInfo:
+    uuid: str
+    agency_id: str
+    agency_name: str
+    parent_name: str
+    place: str
+    counter_name: str
+    code_slot: int
+    ledger_book: str
+    form_set: str
+
+
+def _info(c: CounterIdentity) -> CounterInfo:
+    return CounterInfo(
+        c.uuid,
+        c.agency_id,
+        c.agency_name,
+        c.parent_name,
+        c.place,
+        c.counter_name,
+        c.code_slot,
+        c.ledger_book,
+        c.form_set,
+    )
+
+
+def setup_counter(
+    ctx: ServiceContext,
+    *,
+    agency_id: str,
+    agency_name: str,
+    counter_name: str,
+    parent_name: str = "",
+    place: str = "",
+    code_slot: int = 0,
+    ledger_book: str = "01",
+    form_set: str = "tt01-2018",
+) -> CounterInfo:
+    agency_id = check_agency_id(agency_id)
+    slot_range(code_slot)
+    if not nfc(agency_name) or not nfc(counter_name):
+        raise UserError(
+            Message(_CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")),
+            field="agency_name",
+        )
+    with ctx.sessions.begin() as session:
+        if session.scalars(select(CounterIdentity)).first() is not None:
+            raise UserError(
+                Message(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Setup", "This counter is already set up; its identity cannot change."
+                    ),
+                )
+            )
+        counter = CounterIdentity(
+            agency_id=agency_id,
+            agency_name=nfc(agency_name),
+            parent_name=nfc(parent_name),
+            place=nfc(place),
+            counter_name=nfc(counter_name),
+            code_slot=code_slot,
+            ledger_book=nfc(ledger_book) or "01",
+            form_set=form_set,
+        )
+        session.add(counter)
+        session.flush()
+        audit.record(
+            session,
+            at=ctx.now(),
+            username="setup",
+            counter_uuid=counter.uuid,
+            event="counter.setup",
+            entity=f"counter:{counter.uuid}",
+            details={"agency_id": agency_id, "code_slot": code_slot},
+        )
+        return _info(counter)
+
+
+def get_counter(ctx: ServiceContext) -> CounterInfo | None:
+    with ctx.sessions() as session:
+        counter = session.scalars(select(CounterIdentity)).first()
+        return _info(counter) if counter else None

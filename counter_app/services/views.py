@@ -1,0 +1,151 @@
+"""Plain data handed to the UI, the CLI and printing: no ORM object leaves a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from counter_app.domain.messages import Message
+from counter_app.domain.workflow import State
+from counter_app.models import Dossier
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    name: str
+    form: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class StepLine:
+    action: str
+    from_state: str | None
+    to_state: str
+    username: str
+    user_full_name: str
+    counter_name: str
+    at: datetime
+    note: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of a work list or a search result."""
+
+    code: str
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    applicant_id_number: str
+    applicant_phone: str
+    state: State
+    received_at: datetime
+    appointment_at: datetime
+    paused: bool
+    on_the_spot: bool
+
+    def overdue(self, now: datetime) -> bool:
+        return self.state in _CLOCK_STATES and not self.paused and now > self.appointment_at
+
+
+_CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """A dossier with everything a form or a detail view shows."""
+
+    row: DossierRow
+    applicant_email: str
+    applicant_address: str
+    organisation: str
+    sets: int
+    pages: int
+    copies: int
+    fee: int
+    original_appointment_at: datetime
+    apology_count: int
+    delivery: str
+    delivery_address: str
+    ledger_book: str
+    ledger_year: int
+    ledger_entry: int
+    received_by: str
+    finished_at: datetime | None
+    returned_at: datetime | None
+    print_count: int
+    documents: list[DocumentLine]
+    steps: list[StepLine]
+    supplement_items: list[str]
+    warnings: list[Message] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.row.code
+
+    @property
+    def state(self) -> State:
+        return self.row.state
+
+
+def row_of(d: Dossier) -> DossierRow:
+    return DossierRow(
+        code=d.code,
+        procedure_code=d.procedure_code,
+        procedure_name=d.procedure_name,
+        applicant_name=d.applicant_name,
+        applicant_id_number=d.applicant_id_number,
+        applicant_phone=d.applicant_phone,
+        state=State(d.state),
+        received_at=d.received_at,
+        appointment_at=d.appointment_at,
+        paused=d.paused_since is not None,
+        on_the_spot=d.on_the_spot,
+    )
+
+
+def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
+    items: list[str] = []
+    for pause in d.pauses:
+        items.extend(str(i) for i in pause.items)
+    return DossierInfo(
+        row=row_of(d),
+        applicant_email=d.applicant_email,
+        applicant_address=d.applicant_address,
+        organisation=d.organisation,
+        sets=d.sets,
+        pages=d.pages,
+        copies=d.copies,
+        fee=d.fee,
+        original_appointment_at=d.original_appointment_at,
+        apology_count=d.apology_count,
+        delivery=d.delivery,
+        delivery_address=d.delivery_address,
+        ledger_book=d.ledger_book,
+        ledger_year=d.ledger_year,
+        ledger_entry=d.ledger_entry,
+        received_by=d.received_by,
+        finished_at=d.finished_at,
+        returned_at=d.returned_at,
+        print_count=d.print_count,
+        documents=[DocumentLine(x.name, x.form, x.quantity) for x in d.documents],
+        steps=[
+            StepLine(
+                s.action,
+                s.from_state,
+                s.to_state,
+                s.username,
+                s.user_full_name,
+                s.counter_name,
+                s.at,
+                s.note,
+                dict(s.data),
+            )
+            for s in d.steps
+        ],
+        supplement_items=items,
+        warnings=list(warnings or []),
+    )

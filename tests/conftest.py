@@ -1,0 +1,68 @@
+"""Shared fixtures: real SQLite files in tmp_path, a set-up counter, real officials."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
+from counter_app.domain.workflow import Role  # noqa: E402
+from counter_app.services import catalogue, setup, users  # noqa: E402
+
+PASSWORD = "mat-khau-123"
+AGENCY = "000.00.37.H37"
+
+
+class Clock:
+    """A settable wall clock for services (the demo uses the same idea)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") -> Runtime:
+    rt = open_runtime(data_dir)
+    setup.setup_counter(
+        rt.ctx,
+        agency_id=AGENCY,
+        agency_name="UBND xã Hoàng Văn Thụ",
+        parent_name="UBND TỈNH LẠNG SƠN",
+        place="Lạng Sơn",
+        counter_name=name,
+        code_slot=slot,
+    )
+    catalogue.import_sample(rt.ctx)
+    for username, full_name, roles in (
+        ("tiepnhan", "Hoàng Thị Mai", (Role.RECEIVER, Role.RETURNER)),
+        ("thamdinh", "Vi Văn Tùng", (Role.APPRAISER,)),
+        ("phochutich", "Nông Văn Kính", (Role.APPROVER,)),
+        ("motcua", "Lê Thị Hạnh", (Role.RECEIVER, Role.APPRAISER, Role.RETURNER)),
+        ("quantri", "Lương Văn Hải", (Role.ADMIN,)),
+    ):
+        users.create_user(
+            rt.ctx, username=username, full_name=full_name, password=PASSWORD, roles=roles
+        )
+    return rt
+
+
+@pytest.fixture
+def clock() -> Clock:
+    # Thursday 26 Nov 2026, 09:00: a normal working morning.
+    return Clock(datetime(2026, 11, 26, 9, 0))
+
+
+@pytest.fixture
+def counter(tmp_path: Path, clock: Clock) -> Iterator[Runtime]:
+    rt = make_counter(tmp_path / "counter")
+    rt.ctx.clock = clock
+    yield rt
+    rt.close()

@@ -1,0 +1,108 @@
+"""The workflow state machine, without Qt or a database."""
+
+from __future__ import annotations
+
+import pytest
+
+from counter_app.domain.messages import UserError
+from counter_app.domain.workflow import (
+    ON_THE_SPOT_STEPS,
+    Action,
+    Role,
+    State,
+    allowed_actions,
+    next_state,
+)
+
+ALL_ROLES = set(Role)
+
+
+def test_main_path_reaches_returned() -> None:
+    # GIVEN a received dossier WHEN every step of the main path is taken
+    state = State.RECEIVED
+    for action in (
+        Action.START_APPRAISAL,
+        Action.APPRAISE,
+        Action.APPROVE,
+        Action.PREPARE_RESULT,
+        Action.RETURN_RESULT,
+    ):
+        state = next_state(action, state, ALL_ROLES)
+    # THEN the result has been returned
+    assert state is State.RETURNED
+
+
+def test_on_the_spot_steps_are_the_main_path() -> None:
+    state = State.RECEIVED
+    for action in ON_THE_SPOT_STEPS:
+        state = next_state(action, state, ALL_ROLES)
+    assert state is State.RETURNED
+
+
+def test_refusal_still_returns_a_result() -> None:
+    state = next_state(Action.REFUSE, State.APPRAISED, {Role.APPROVER})
+    assert state is State.REFUSED
+    assert next_state(Action.PREPARE_RESULT, state, {Role.RECEIVER}) is State.RESULT_READY
+
+
+def test_supplement_pauses_and_resumes() -> None:
+    paused = next_state(Action.REQUEST_SUPPLEMENT, State.IN_APPRAISAL, {Role.APPRAISER})
+    assert paused is State.SUPPLEMENT_REQUESTED
+    assert next_state(Action.SUPPLEMENT, paused, {Role.RECEIVER}) is State.IN_APPRAISAL
+
+
+def test_transfer_and_back() -> None:
+    out = next_state(Action.TRANSFER, State.RECEIVED, {Role.RECEIVER})
+    assert out is State.TRANSFERRED
+    assert next_state(Action.RETURN_FROM_DEPARTMENT, out, {Role.RECEIVER}) is State.APPRAISED
+
+
+@pytest.mark.parametrize(
+    "state",
+    [State.RECEIVED, State.IN_APPRAISAL, State.SUPPLEMENT_REQUESTED, State.TRANSFERRED,
+     State.APPRAISED],
+)
+def test_withdraw_before_decision(state: State) -> None:
+    assert next_state(Action.WITHDRAW, state, {Role.RECEIVER}) is State.WITHDRAWN
+
+
+def test_withdraw_after_return_is_refused() -> None:
+    with pytest.raises(UserError, match="not allowed"):
+        next_state(Action.WITHDRAW, State.RETURNED, {Role.RECEIVER})
+
+
+def test_wrong_state_names_step_and_state() -> None:
+    with pytest.raises(UserError) as err:
+        next_state(Action.APPROVE, State.RECEIVED, {Role.APPROVER})
+    assert err.value.message.render() == (
+        "The step \u201cApprove\u201d is not allowed while the dossier is \u201cReceived\u201d."
+    )
+
+
+def test_wrong_role_names_the_role_needed() -> None:
+    with pytest.raises(UserError) as err:
+        next_state(Action.APPROVE, State.APPRAISED, {Role.RECEIVER, Role.APPRAISER})
+    assert "\u201cApprover\u201d" in err.value.message.render()
+
+
+def test_apology_only_when_overdue_and_only_once() -> None:
+    with pytest.raises(UserError, match="only for an overdue"):
+        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=False)
+    assert (
+        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True)
+        is State.IN_APPRAISAL
+    )
+    with pytest.raises(UserError, match="only once"):
+        next_state(
+            Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True, apologies=1
+        )
+
+
+def test_terminal_states_allow_nothing() -> None:
+    assert allowed_actions(State.RETURNED, ALL_ROLES) == []
+    assert allowed_actions(State.WITHDRAWN, ALL_ROLES) == []
+
+
+def test_allowed_actions_follow_roles() -> None:
+    assert allowed_actions(State.APPRAISED, {Role.APPROVER}) == [Action.APPROVE, Action.REFUSE]
+    assert Action.APPROVE not in allowed_actions(State.APPRAISED, {Role.RECEIVER})
