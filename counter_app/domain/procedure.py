@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from enum import StrEnum
 
 
@@ -103,4 +104,4 @@ class ProcedureSpec:
     deliveries: tuple[Delivery, ...] = (Delivery.COUNTER,)
     legal_basis: str = ""
     source_note: str = ""  # where figures come from, or what could not be confirmed
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, str] = dc_field(default_factory=dict, compare=False, hash=False)

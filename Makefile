@@ -1,0 +1,62 @@
+# counter_app — see README.md. Every target sets up what it needs first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+APT_PACKAGES := poppler-utils fonts-liberation2 fonts-dejavu-core fontconfig \
+	libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth
+OUT ?= out/demo
+
+.PHONY: all run test bench demo lint translations sysdeps venv clean
+
+all: test
+
+sysdeps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: sysdeps venv
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+		echo "No display found: starting under Xvfb"; \
+		xvfb-run -a $(VENV)/bin/counter-app; \
+	else $(VENV)/bin/counter-app; fi
+
+test: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+demo: sysdeps venv
+	QT_QPA_PLATFORM=offscreen COUNTER_APP_DATA_DIR=$${COUNTER_APP_DATA_DIR:-out/demo-data} \
+		$(VENV)/bin/counter-app demo --out $(OUT)
+
+bench: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+lint: venv
+	$(VENV)/bin/ruff check counter_app tests bench
+	$(VENV)/bin/ruff format --check counter_app tests bench
+
+# Extract every tr()/QT_TRANSLATE_NOOP string into the .ts (keeping existing
+# translations), then compile the .qm the app loads.
+translations: venv
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete counter_app -ts resources/translations/counter_app_vi.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/counter_app_vi.ts -qm resources/translations/counter_app_vi.qm
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info .pytest_cache

@@ -1,0 +1,210 @@
+"""Fees (lệ phí / phí) in whole đồng: computing, formatting, storing rules as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.procedure import FeeKind, FeeRule, FeeTier
+
+CERTIFIED_COPY_FEE = FeeRule(
+    FeeKind.PER_PAGE_TIERED,
+    tiers=(FeeTier(1, 2000), FeeTier(3, 1000)),
+    cap_per_copy=200_000,
+    note="Thông tư 226/2016/TT-BTC",
+)
+"""Certified copy from an original: 2,000 đ/page for pages 1-2, 1,000 đ/page from
+page 3, at most 200,000 đ per copy (Circular 226/2016/TT-BTC)."""
+
+_CONTEXT = "Fees"
+
+
+def _whole(value: object, minimum: int) -> int | None:
+    """``value`` if it is an int of at least ``minimum``, else None."""
+    # bool is an int subclass; True pages or a True price is a bug, not a number.
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        return None
+    return value
+
+
+def _require_count(value: object, field: str) -> int:
+    count = _whole(value, 1)
+    if count is None:
+        if field == "pages":
+            source = QT_TRANSLATE_NOOP(
+                "Fees", "Number of pages must be a whole number of at least 1; {value} was entered."
+            )
+        else:
+            source = QT_TRANSLATE_NOOP(
+                "Fees",
+                "Number of copies must be a whole number of at least 1; {value} was entered.",
+            )
+        raise UserError(Message(_CONTEXT, source, {"value": value}), field=field)
+    return count
+
+
+def _tiered_page_total(tiers: tuple[FeeTier, ...], pages: int) -> int:
+    ordered = sorted(tiers, key=lambda tier: tier.from_page)
+    total = 0
+    for index, tier in enumerate(ordered):
+        if tier.from_page > pages:
+            break
+        next_start = ordered[index + 1].from_page if index + 1 < len(ordered) else pages + 1
+        last_page = min(pages, next_start - 1)
+        total += (last_page - tier.from_page + 1) * tier.price
+    return total
+
+
+def compute_fee(rule: FeeRule, *, pages: int = 1, copies: int = 1) -> int:
+    """Fee in whole đồng for ``copies`` copies of a ``pages``-page document.
+
+    FREE is 0; FLAT is ``amount`` per dossier; PER_COPY is ``amount`` × copies;
+    PER_PAGE_TIERED prices each page by the tier it falls in, caps each copy at
+    ``cap_per_copy`` (if set) and multiplies by copies. Pages before the first
+    tier cost nothing.
+
+    Raises :class:`UserError` (field ``"pages"`` or ``"copies"``) if either is
+    not a whole number of at least 1.
+
+    >>> compute_fee(CERTIFIED_COPY_FEE, pages=3, copies=2)
+    10000
+    """
+    pages = _require_count(pages, "pages")
+    copies = _require_count(copies, "copies")
+    if rule.kind is FeeKind.FREE:
+        return 0
+    if rule.kind is FeeKind.FLAT:
+        return rule.amount
+    if rule.kind is FeeKind.PER_COPY:
+        return rule.amount * copies
+    per_copy = _tiered_page_total(rule.tiers, pages)
+    if rule.cap_per_copy is not None:
+        per_copy = min(per_copy, rule.cap_per_copy)
+    return per_copy * copies
+
+
+def format_vnd(amount: int) -> str:
+    """Format whole đồng the Vietnamese way: ``7000`` → ``"7.000 đ"``,
+    ``1250000`` → ``"1.250.000 đ"``, ``0`` → ``"0 đ"``."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,} đ".replace(",", ".")
+
+
+def fee_rule_to_dict(rule: FeeRule) -> dict[str, Any]:
+    """A JSON-friendly dict of ``rule``; :func:`fee_rule_from_dict` reads it back."""
+    return {
+        "kind": rule.kind.value,
+        "amount": rule.amount,
+        "tiers": [{"from_page": t.from_page, "price": t.price} for t in rule.tiers],
+        "cap_per_copy": rule.cap_per_copy,
+        "note": rule.note,
+    }
+
+
+def _bad_value(field: str, value: object) -> UserError:
+    return UserError(
+        Message(
+            _CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "Fees",
+                "The fee field “{field}” must be a whole number of đồng, zero or more; "
+                "it is {value}.",
+            ),
+            {"field": field, "value": value},
+        ),
+        field=field,
+    )
+
+
+def _amount(d: Mapping[str, Any], key: str, default: int) -> int:
+    value = d.get(key, default)
+    amount = _whole(value, 0)
+    if amount is None:
+        raise _bad_value(key, value)
+    return amount
+
+
+def _tiers(raw: object) -> tuple[FeeTier, ...]:
+    if not isinstance(raw, list | tuple):
+        raise _bad_value("tiers", raw)
+    tiers: list[FeeTier] = []
+    for item in raw:
+        if not isinstance(item, Mapping):
+            raise _bad_value("tiers", item)
+        from_page = _whole(item.get("from_page"), 1)
+        if from_page is None:
+            raise UserError(
+                Message(
+                    _CONTEXT,
+                    QT_TRANSLATE_NOOP(
+                        "Fees",
+                        "A page tier must start on a whole page number of at least 1; "
+                        "it starts on {value}.",
+                    ),
+                    {"value": item.get("from_page")},
+                ),
+                field="tiers",
+            )
+        if tiers and from_page <= tiers[-1].from_page:
+            raise UserError(
+                Message(
+                    _CONTEXT,
+                    QT_TRANSLATE_NOOP(
+                        "Fees",
+                        "Page tiers must start on increasing page numbers; "
+                        "page {page} comes after page {previous}.",
+                    ),
+                    {"page": from_page, "previous": tiers[-1].from_page},
+                ),
+                field="tiers",
+            )
+        tiers.append(FeeTier(from_page=from_page, price=_amount(item, "price", 0)))
+    return tuple(tiers)
+
+
+def fee_rule_from_dict(d: Mapping[str, Any]) -> FeeRule:
+    """Read a rule written by :func:`fee_rule_to_dict` (or typed into the catalogue).
+
+    Missing keys take the :class:`FeeRule` defaults. Raises :class:`UserError`
+    for an unknown ``kind``, a negative or non-integer amount, price or cap, or
+    a tiered rule without tiers in increasing page order.
+    """
+    raw_kind = d.get("kind", FeeKind.FREE.value)
+    try:
+        kind = FeeKind(raw_kind)
+    except ValueError:
+        raise UserError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Fees",
+                    "Unknown fee kind “{kind}”; use one of: {allowed}.",
+                ),
+                {"kind": raw_kind, "allowed": ", ".join(k.value for k in FeeKind)},
+            ),
+            field="kind",
+        ) from None
+    raw_cap = d.get("cap_per_copy")
+    cap = None if raw_cap is None else _whole(raw_cap, 0)
+    if raw_cap is not None and cap is None:
+        raise _bad_value("cap_per_copy", raw_cap)
+    tiers = _tiers(d.get("tiers", ()))
+    if kind is FeeKind.PER_PAGE_TIERED and not tiers:
+        raise UserError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Fees", "A per-page fee needs at least one page tier with its price."
+                ),
+            ),
+            field="tiers",
+        )
+    note = d.get("note", "")
+    return FeeRule(
+        kind=kind,
+        amount=_amount(d, "amount", 0),
+        tiers=tiers,
+        cap_per_copy=cap,
+        note=note if isinstance(note, str) else str(note),
+    )
