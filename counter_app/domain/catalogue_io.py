@@ -34,7 +34,6 @@ import io
 import json
 import logging
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -55,6 +54,7 @@ from counter_app.domain.procedure import (
     RequiredDocument,
     TimeUnit,
 )
+from counter_app.domain.text import fold, nfc
 
 logger = logging.getLogger(__name__)
 
@@ -247,24 +247,16 @@ def _message(source: str, **params: Any) -> Message:
     return Message(CONTEXT, source, params)
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free form used to match enumeration values typed by hand."""
-    decomposed = unicodedata.normalize("NFD", text.strip().lower())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # đ is a letter of its own, not d plus a combining mark.
-    bare = bare.replace("đ", "d")
-    return re.sub(r"\s+", " ", bare.replace("-", "_"))
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
+def _key(text: str) -> str:
+    """Accent- and case-free form used to match enumeration values typed by hand."""
+    return fold(text).replace("-", "_")
 
 
 _E = TypeVar("_E")
 
 
 def _aliases(table: Mapping[str, _E]) -> dict[str, _E]:
-    return {fold(key): value for key, value in table.items()}
+    return {_key(key): value for key, value in table.items()}
 
 
 LEVEL_ALIASES: dict[str, Level] = _aliases(
@@ -330,8 +322,8 @@ DELIVERY_ALIASES: dict[str, Delivery] = _aliases(
         "trực tuyến": Delivery.ONLINE,
     }
 )
-_TRUE = {fold(v) for v in ("1", "x", "có", "yes", "true")}
-_FALSE = {fold(v) for v in ("", "0", "không", "no", "false")}
+_TRUE = {_key(v) for v in ("1", "x", "có", "yes", "true")}
+_FALSE = {_key(v) for v in ("", "0", "không", "no", "false")}
 
 
 def _display(value: object) -> str:
@@ -386,7 +378,7 @@ class _RowReader:
             if default is None:
                 self.error(column, MSG_REQUIRED)
             return default
-        found = table.get(fold(_display(value)))
+        found = table.get(_key(_display(value)))
         if found is None:
             self.error(column, source, value=_display(value))
         return found
@@ -406,7 +398,7 @@ class _RowReader:
         value = self.raw(column)
         if isinstance(value, bool):
             return value
-        key = fold(_display(value))
+        key = _key(_display(value))
         if key in _TRUE:
             return True
         if key not in _FALSE:
@@ -528,7 +520,7 @@ def _read_document(reader: _RowReader, item: object) -> RequiredDocument | None:
         return None
     name, raw_form, raw_quantity, raw_mandatory = parts
     form = (
-        DocumentForm.ORIGINAL if _is_blank(raw_form) else FORM_ALIASES.get(fold(_display(raw_form)))
+        DocumentForm.ORIGINAL if _is_blank(raw_form) else FORM_ALIASES.get(_key(_display(raw_form)))
     )
     if form is None:
         reader.error("documents", MSG_BAD_FORM, value=_display(raw_form))
@@ -539,7 +531,7 @@ def _read_document(reader: _RowReader, item: object) -> RequiredDocument | None:
     if isinstance(raw_mandatory, bool):
         mandatory = raw_mandatory
     elif not _is_blank(raw_mandatory):
-        key = fold(_display(raw_mandatory))
+        key = _key(_display(raw_mandatory))
         mandatory = True if key in _TRUE else False if key in _FALSE else None
         if mandatory is None:
             reader.error("documents", MSG_BAD_BOOL, value=_display(raw_mandatory))
@@ -575,10 +567,10 @@ def _read_deliveries(reader: _RowReader) -> tuple[Delivery, ...] | None:
     if isinstance(value, list):
         items = [_display(item) for item in value]
     else:
-        items = [part.strip() for part in re.split(r"[;,\n]", _display(value)) if part.strip()]
+        items = [nfc(part) for part in re.split(r"[;,\n]", str(value)) if part.strip()]
     found: list[Delivery] = []
     for item in items:
-        delivery = DELIVERY_ALIASES.get(fold(item))
+        delivery = DELIVERY_ALIASES.get(_key(item))
         if delivery is None:
             reader.error("deliveries", MSG_BAD_DELIVERY, value=item)
             return None
@@ -594,7 +586,7 @@ def _read_extra(reader: _RowReader) -> dict[str, str] | None:
     if isinstance(value, dict):
         return {nfc(str(key)): _display(item) for key, item in value.items()}
     extra: dict[str, str] = {}
-    for item in _split_items(_display(value)):
+    for item in _split_items(str(value)):
         key, sep, item_value = item.partition("=")
         if not sep or not key.strip():
             reader.error("extra", MSG_BAD_EXTRA, value=_display(value))

@@ -29,6 +29,7 @@ from counter_app.domain.procedure import (
     FeeTier,
     Level,
     OnlineLevel,
+    ProcedureSpec,
     ProcessingTime,
     TimeUnit,
 )
@@ -39,7 +40,7 @@ PENDING_TSV = REPO / "resources" / "translations" / "pending" / "catalogue.tsv"
 DATA = Path(__file__).parent / "data"
 
 
-def _by_code(result: ImportResult) -> dict[str, object]:
+def _by_code(result: ImportResult) -> dict[str, ProcedureSpec]:
     return {spec.code: spec for spec in result.procedures}
 
 
@@ -47,7 +48,7 @@ def _error_cells(result: ImportResult) -> set[tuple[int, str]]:
     return {(error.row, error.field) for error in result.errors}
 
 
-def _json_doc(*entries: dict[str, object]) -> str:
+def _json_doc(*entries: object) -> str:
     return json.dumps(
         {"format": "counter_app.catalogue", "version": 1, "source": "t", "procedures": entries},
         ensure_ascii=False,
@@ -191,16 +192,21 @@ def test_row_error_message_names_row_column_and_fix() -> None:
 def test_comma_csv_counts_rows_as_records_not_physical_lines() -> None:
     # GIVEN a documents cell spanning three physical lines (Alt+Enter in Excel)
     text = (
-        "code,name,field,level,processing_unit,documents\n"
+        "code,name,field,level,processing_unit,documents,deliveries,extra\n"
         '2.000884,Chứng thực chữ ký,Chứng thực,xã,same_day,"Giấy tờ cần chứng thực\n'
-        'CCCD|original|1|1\nVăn bản ủy quyền|original|1|0"\n'
-        "9,Sai,Chứng thực,xã,same_day,\n"
+        'CCCD|original|1|1\nVăn bản ủy quyền; nếu có|original|1|0","counter\npost",'
+        '"a=1\nb=2"\n'
+        "9,Sai,Chứng thực,xã,same_day,,,\n"
     )
     result = parse_csv(text)
 
     # THEN the bad record is row 3, as Excel would number it
     assert _error_cells(result) == {(3, "code")}
-    assert len(result.procedures[0].documents) == 3
+    spec = result.procedures[0]
+    # AND line breaks separate items, so a document name may contain ";"
+    assert [d.name for d in spec.documents][-1] == "Văn bản ủy quyền; nếu có"
+    assert spec.deliveries == (Delivery.COUNTER, Delivery.POST)
+    assert spec.extra == {"a": "1", "b": "2"}
 
 
 def test_missing_required_header_column_is_a_file_error() -> None:
