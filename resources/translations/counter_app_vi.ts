@@ -1,0 +1,712 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../counter_app/domain/calendar.py" line="73" />
+        <source>Enter at least one working period.</source>
+        <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/calendar.py" line="83" />
+        <source>The working period {start}–{end} must end after it starts.</source>
+        <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/calendar.py" line="95" />
+        <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
+        <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/calendar_admin.py" line="27" />
+        <source>Give the day a name, e.g. the decision that set it.</source>
+        <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="105" />
+        <source>Row {row}, column {column}: a value is required.</source>
+        <translation>Dòng {row}, cột {column}: ô này không được để trống.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="106" />
+        <source>Row {row}, column {column}: procedure code “{value}” is not valid; use the national code such as 1.001193 (one digit, a dot, six digits; in Excel format the column as Text).</source>
+        <translation>Dòng {row}, cột {column}: mã thủ tục “{value}” không hợp lệ; dùng mã quốc gia dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số; trong Excel hãy định dạng cột là Văn bản).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="112" />
+        <source>Row {row}, column {column}: “{value}” is a provincial procedure symbol; enter only the national code {code}.</source>
+        <translation>Dòng {row}, cột {column}: “{value}” là ký hiệu thủ tục của tỉnh; chỉ nhập mã quốc gia {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="117" />
+        <source>Row {row}, column {column}: procedure code {value} already appears in row {first_row}; each code may appear only once.</source>
+        <translation>Dòng {row}, cột {column}: mã thủ tục {value} đã có ở dòng {first_row}; mỗi mã chỉ được xuất hiện một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="122" />
+        <source>Row {row}, column {column}: level “{value}” is not valid; use commune, province or district (xã, tỉnh, huyện).</source>
+        <translation>Dòng {row}, cột {column}: cấp thực hiện “{value}” không hợp lệ; dùng commune, province hoặc district (xã, tỉnh, huyện).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="127" />
+        <source>Row {row}, column {column}: time unit “{value}” is not valid; use working_days, working_hours or same_day.</source>
+        <translation>Dòng {row}, cột {column}: đơn vị thời gian “{value}” không hợp lệ; dùng working_days, working_hours hoặc same_day.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="132" />
+        <source>Row {row}, column {column}: “{value}” is not a whole number of zero or more.</source>
+        <translation>Dòng {row}, cột {column}: “{value}” không phải số nguyên từ 0 trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="136" />
+        <source>Row {row}, column {column}: a processing time in working days or hours must be at least 1.</source>
+        <translation>Dòng {row}, cột {column}: thời hạn tính theo ngày làm việc hoặc giờ làm việc phải từ 1 trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="140" />
+        <source>Row {row}, column {column}: fee kind “{value}” is not valid; use free, flat, per_copy or per_page_tiered.</source>
+        <translation>Dòng {row}, cột {column}: cách tính phí “{value}” không hợp lệ; dùng free, flat, per_copy hoặc per_page_tiered.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="145" />
+        <source>Row {row}, column {column}: page tiers “{value}” are not valid; write from_page:price pairs separated by semicolons, starting at page 1 with increasing pages, e.g. 1:2000;3:1000.</source>
+        <translation>Dòng {row}, cột {column}: bậc phí theo trang “{value}” không hợp lệ; ghi các cặp từ_trang:đơn_giá cách nhau bằng dấu chấm phẩy, bắt đầu từ trang 1 và số trang tăng dần, ví dụ 1:2000;3:1000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="151" />
+        <source>Row {row}, column {column}: a per-page tiered fee needs page tiers, e.g. 1:2000;3:1000.</source>
+        <translation>Dòng {row}, cột {column}: phí tính theo trang cần có bậc phí, ví dụ 1:2000;3:1000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="155" />
+        <source>Row {row}, column {column}: document “{value}” is not valid; write name|form|quantity|mandatory, e.g. Tờ khai|original|1|1.</source>
+        <translation>Dòng {row}, cột {column}: giấy tờ “{value}” không hợp lệ; ghi theo dạng tên|loại|số lượng|bắt buộc, ví dụ Tờ khai|original|1|1.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="160" />
+        <source>Row {row}, column {column}: document form “{value}” is not valid; use original, certified_copy or photocopy.</source>
+        <translation>Dòng {row}, cột {column}: loại giấy tờ “{value}” không hợp lệ; dùng original, certified_copy hoặc photocopy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="165" />
+        <source>Row {row}, column {column}: “{value}” is not a yes/no value; use 1 or 0 (có/không).</source>
+        <translation>Dòng {row}, cột {column}: “{value}” không phải giá trị có/không; dùng 1 hoặc 0 (có/không).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="169" />
+        <source>Row {row}, column {column}: online level “{value}” is not valid; use none, partial or full.</source>
+        <translation>Dòng {row}, cột {column}: mức dịch vụ trực tuyến “{value}” không hợp lệ; dùng none, partial hoặc full.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="173" />
+        <source>Row {row}, column {column}: result delivery “{value}” is not valid; use counter, post or online, separated by semicolons.</source>
+        <translation>Dòng {row}, cột {column}: hình thức trả kết quả “{value}” không hợp lệ; dùng counter, post hoặc online, cách nhau bằng dấu chấm phẩy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="178" />
+        <source>Row {row}, column {column}: “{value}” is not valid; write key=value pairs separated by semicolons.</source>
+        <translation>Dòng {row}, cột {column}: “{value}” không hợp lệ; ghi các cặp khóa=giá_trị cách nhau bằng dấu chấm phẩy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="183" />
+        <source>Row {row}, column {column}: expected a JSON object with named fields.</source>
+        <translation>Dòng {row}, cột {column}: cần một đối tượng JSON có các trường được đặt tên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="187" />
+        <source>Cannot read “{name}”: choose a .json, .csv or .xlsx catalogue file.</source>
+        <translation>Không đọc được “{name}”: hãy chọn tệp danh mục .json, .csv hoặc .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="190" />
+        <source>“{name}” is not UTF-8 text; in Excel save it as “CSV UTF-8 (Comma delimited)”.</source>
+        <translation>“{name}” không phải văn bản UTF-8; trong Excel hãy lưu dưới dạng “CSV UTF-8 (Comma delimited)”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="194" />
+        <source>The catalogue is not valid JSON (line {line}, column {col}): {detail}.</source>
+        <translation>Danh mục không phải JSON hợp lệ (dòng {line}, cột {col}): {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="198" />
+        <source>This file is not a counter_app catalogue: its “format” is “{value}”, expected counter_app.catalogue.</source>
+        <translation>Tệp này không phải danh mục của counter_app: “format” là “{value}”, cần là counter_app.catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="203" />
+        <source>Catalogue version “{value}” is not supported; this program reads version 1.</source>
+        <translation>Không hỗ trợ danh mục phiên bản “{value}”; chương trình này đọc phiên bản 1.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="207" />
+        <source>The catalogue file has no “procedures” list.</source>
+        <translation>Tệp danh mục không có danh sách “procedures”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="208" />
+        <source>The file is empty; its first row must be the column header.</source>
+        <translation>Tệp trống; dòng đầu tiên phải là dòng tiêu đề cột.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="211" />
+        <source>The header row lacks the column(s) {columns}; the first row must name the columns, e.g. code, name, field, level, processing_unit.</source>
+        <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột, ví dụ code, name, field, level, processing_unit.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue_io.py" line="216" />
+        <source>Cannot open “{name}” as an Excel workbook: {detail}.</source>
+        <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/catalogue.py" line="146" />
+        <source>There is no procedure with code “{code}” in the catalogue.</source>
+        <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../counter_app/cli.py" line="39" />
+        <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
+        <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="55" />
+        <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="98" />
+        <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
+        <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="117" />
+        <source>Unknown role in “{value}”; use: {roles}.</source>
+        <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="132" />
+        <source>User {username} created.</source>
+        <translation>Đã tạo người dùng {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="153" />
+        <source>The file “{path}” does not exist.</source>
+        <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="162" />
+        <source>Row {row}, column {field}: {message}</source>
+        <translation>Dòng {row}, cột {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="171" />
+        <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
+        <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="212" />
+        <source>Days off on weekdays in {year}:</source>
+        <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="215" />
+        <source>Make-up working days in {year}:</source>
+        <translation>Ngày làm việc bù trong năm {year}:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="285" />
+        <source>Audit log intact: {count} entries checked.</source>
+        <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="292" />
+        <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
+        <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="432" />
+        <source>Unexpected error; details are in the log file in the data folder.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <location filename="../../counter_app/domain/codes.py" line="44" />
+        <source>The agency identifier “{value}” is not valid; type it as in the national catalogue, e.g. 000.00.37.H37.</source>
+        <translation>Mã định danh cơ quan “{value}” không hợp lệ; hãy nhập đúng như trong danh mục quốc gia, ví dụ 000.00.37.H37.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/codes.py" line="62" />
+        <source>The counter's code slot must be between 0 and 9.</source>
+        <translation>Dải số của quầy phải từ 0 đến 9.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/codes.py" line="77" />
+        <source>This counter has used all {count} dossier numbers for today; ask the administrator to give it another code slot.</source>
+        <translation>Quầy đã dùng hết {count} số hồ sơ của hôm nay; đề nghị quản trị viên cấp cho quầy một dải số khác.</translation>
+    </message>
+</context>
+<context>
+    <name>Dossiers</name>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="179" />
+        <source>The number of sets must be at least 1.</source>
+        <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="187" />
+        <source>This procedure does not deliver results that way; choose another.</source>
+        <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="194" />
+        <source>Enter the postal address to send the result to.</source>
+        <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="215" />
+        <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
+        <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="286" />
+        <source>No dossier has the code “{code}”.</source>
+        <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="315" />
+        <source>List every document or detail the citizen must supplement, at once.</source>
+        <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="322" />
+        <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
+        <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="348" />
+        <source>Name the department the dossier is transferred to.</source>
+        <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="353" />
+        <source>Write the reason in the note.</source>
+        <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="357" />
+        <source>The new appointment must be later than now and than the old one.</source>
+        <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="363" />
+        <source>Write the reason for the delay.</source>
+        <translation>Hãy ghi rõ lý do chậm trễ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/dossiers.py" line="402" />
+        <source>This procedure is not on the “4 tại chỗ” list.</source>
+        <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
+    </message>
+</context>
+<context>
+    <name>Fees</name>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="35" />
+        <source>Number of pages must be a whole number of at least 1; {value} was entered.</source>
+        <translation>Số trang phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="39" />
+        <source>Number of copies must be a whole number of at least 1; {value} was entered.</source>
+        <translation>Số bản phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="109" />
+        <source>The fee field “{field}” must be a whole number of đồng, zero or more; it is {value}.</source>
+        <translation>Mục phí “{field}” phải là số đồng nguyên, từ 0 trở lên; giá trị hiện tại là {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="140" />
+        <source>A page tier must start on a whole page number of at least 1; it starts on {value}.</source>
+        <translation>Mỗi bậc giá theo trang phải bắt đầu từ một số trang nguyên, từ 1 trở lên; bậc này bắt đầu từ {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="153" />
+        <source>Page tiers must start on increasing page numbers; page {page} comes after page {previous}.</source>
+        <translation>Các bậc giá theo trang phải bắt đầu từ số trang tăng dần; trang {page} đang đứng sau trang {previous}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="180" />
+        <source>Unknown fee kind “{kind}”; use one of: {allowed}.</source>
+        <translation>Loại phí “{kind}” không hợp lệ; hãy dùng một trong các loại: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="197" />
+        <source>A per-page fee needs at least one page tier with its price.</source>
+        <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <location filename="../../counter_app/services/context.py" line="53" />
+        <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
+        <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../counter_app/services/setup.py" line="62" />
+        <source>Enter the agency name and the counter name.</source>
+        <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/setup.py" line="70" />
+        <source>This counter is already set up; its identity cannot change.</source>
+        <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="59" />
+        <source>The user name may contain only letters, digits, . and _.</source>
+        <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="63" />
+        <source>Enter the official's full name.</source>
+        <translation>Hãy nhập họ và tên cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="66" />
+        <source>The password must have at least {count} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="71" />
+        <source>Give the user at least one role.</source>
+        <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="75" />
+        <source>The user name “{username}” is already taken.</source>
+        <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="107" />
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="121" />
+        <source>The user “{username}” does not exist or is locked.</source>
+        <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="170" />
+        <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
+        <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="175" />
+        <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
+        <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="182" />
+        <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
+        <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="192" />
+        <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
+        <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="201" />
+        <source>The citizen ID (CCCD) is a man's (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
+        <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="207" />
+        <source>The citizen ID (CCCD) is a woman's (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
+        <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="214" />
+        <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
+        <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="243" />
+        <location filename="../../counter_app/domain/validation.py" line="259" />
+        <source>Enter the full name.</source>
+        <translation>Vui lòng nhập họ và tên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="252" />
+        <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
+        <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="261" />
+        <source>Full name must be at most {max} characters; {count} were entered.</source>
+        <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="303" />
+        <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
+        <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="311" />
+        <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
+        <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="324" />
+        <source>Email address {value} is not valid; it should look like name@example.vn.</source>
+        <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="340" />
+        <source>Birth year must be between {min} and {max}; {value} was entered.</source>
+        <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="350" />
+        <source>Address must be at most {max} characters; {count} were entered.</source>
+        <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="354" />
+        <source>Organisation name must be at most {max} characters; {count} were entered.</source>
+        <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="367" />
+        <source>Choose the sex: male or female.</source>
+        <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="401" />
+        <source>Enter the citizen ID (CCCD) number.</source>
+        <translation>Vui lòng nhập số CCCD.</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="136" />
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="137" />
+        <source>In appraisal</source>
+        <translation>Đang thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="138" />
+        <source>Waiting for supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="139" />
+        <source>Transferred to department</source>
+        <translation>Đã chuyển cơ quan chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="140" />
+        <source>Appraised, awaiting approval</source>
+        <translation>Đã thẩm định, chờ phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="141" />
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="142" />
+        <source>Refused</source>
+        <translation>Từ chối giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="143" />
+        <location filename="../../counter_app/domain/workflow.py" line="158" />
+        <source>Result ready</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="144" />
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="145" />
+        <source>Withdrawn</source>
+        <translation>Đã rút hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="149" />
+        <source>Receive</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="150" />
+        <source>Start appraisal</source>
+        <translation>Bắt đầu thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="151" />
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="152" />
+        <source>Record supplement</source>
+        <translation>Nhận hồ sơ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="153" />
+        <source>Transfer to department</source>
+        <translation>Chuyển cơ quan chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="154" />
+        <source>Back from department</source>
+        <translation>Nhận lại từ cơ quan chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="155" />
+        <source>Finish appraisal</source>
+        <translation>Hoàn thành thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="156" />
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="157" />
+        <source>Refuse</source>
+        <translation>Từ chối giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="159" />
+        <source>Return result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="160" />
+        <source>Withdraw</source>
+        <translation>Rút hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="161" />
+        <source>Apologise and set new appointment</source>
+        <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="165" />
+        <source>Receiving officer</source>
+        <translation>Công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="166" />
+        <source>Appraiser</source>
+        <translation>Người thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="167" />
+        <source>Approver</source>
+        <translation>Người phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="168" />
+        <source>Returning officer</source>
+        <translation>Công chức trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="169" />
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="204" />
+        <source>This step cannot be taken on a stored dossier.</source>
+        <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="207" />
+        <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
+        <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="216" />
+        <location filename="../../counter_app/services/dossiers.py" line="84" />
+        <source>You need the role “{roles}” to take the step “{action}”.</source>
+        <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="225" />
+        <source>An apology with a new appointment is only for an overdue dossier.</source>
+        <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/workflow.py" line="231" />
+        <source>This dossier already had its apology and new appointment; it can be given only once.</source>
+        <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="10" />
+        <source>No font that can print Vietnamese was found. Install Times New Roman, or the package fonts-liberation2 or fonts-dejavu-core, then print again.</source>
+        <translation>Không tìm thấy phông chữ in được tiếng Việt. Cài đặt phông Times New Roman, hoặc gói fonts-liberation2 / fonts-dejavu-core, rồi in lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="14" />
+        <source>The form set "{set_id}" does not exist. Choose one of: {available}.</source>
+        <translation>Bộ biểu mẫu "{set_id}" không tồn tại. Hãy chọn một trong các bộ: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="17" />
+        <source>The form set file "{set_id}" cannot be read: {detail}. Reinstall the application or choose another form set.</source>
+        <translation>Không đọc được tệp bộ biểu mẫu "{set_id}": {detail}. Hãy cài đặt lại ứng dụng hoặc chọn bộ biểu mẫu khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="21" />
+        <source>The form set "{set_id}" has no form for "{kind}". Choose a form set that has it.</source>
+        <translation>Bộ biểu mẫu "{set_id}" không có mẫu "{kind}". Hãy chọn bộ biểu mẫu có mẫu này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="24" />
+        <source>Paper size "{paper}" is not available for this form. Choose one of: {available}.</source>
+        <translation>Mẫu này không in được trên khổ giấy "{paper}". Hãy chọn một trong các khổ: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="27" />
+        <source>This QR code is not from a receipt slip of this system (missing: {missing}).</source>
+        <translation>Mã QR này không phải của giấy tiếp nhận hồ sơ do hệ thống in (thiếu: {missing}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="30" />
+        <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
+        <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
+    </message>
+</context>
+</TS>

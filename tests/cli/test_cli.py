@@ -1,0 +1,131 @@
+"""The ``counter-app`` command as IT staff use it, in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from counter_app.cli import main
+from tests.conftest import make_counter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "args", "expected"),
+    [
+        # Thu 10:00 + 3 working days, over a weekend.
+        ("2026-11-26 10:00", ["--days", "3"], "2026-12-01 10:00"),
+        # After 15:00 counting starts the next working day: Fri 07:30 + 1 day.
+        ("2026-11-26 15:30", ["--days", "1"], "2026-11-27 17:00"),
+        # Mon 23/11 09:00 + 1 day skips Vietnam Culture Day (Tue 24/11/2026).
+        ("2026-11-23 09:00", ["--days", "1"], "2026-11-25 09:00"),
+        # Across Tết 2026 (16–20 Feb): Fri 13/02 10:00 + 2 days.
+        ("2026-02-13 10:00", ["--days", "2"], "2026-02-24 10:00"),
+        # The make-up Saturday 22/08/2026 counts as a working day…
+        ("2026-08-21 09:00", ["--days", "2"], "2026-08-24 09:00"),
+        # …and Mon 31/08 (swapped for it) to Wed 02/09 are off.
+        ("2026-08-28 09:00", ["--days", "1"], "2026-09-03 09:00"),
+        # 09:00–11:30 is 2.5 h; the other 1.5 h run from 13:30.
+        ("2026-11-26 09:00", ["--hours", "4"], "2026-11-26 15:00"),
+        ("2026-11-26 16:00", ["--same-day"], "2026-11-27 17:00"),
+    ],
+)
+def test_calendar_due(tmp_path: Path, start: str, args: list[str], expected: str) -> None:
+    result = run("calendar", "due", "--from", start, *args, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+def test_calendar_list_names_days(tmp_path: Path) -> None:
+    result = run("calendar", "list", "2026", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "2026-11-24\tNgày Văn hóa Việt Nam" in lines
+    assert "2026-02-17\tTết Nguyên Đán" in lines
+    assert any(line.startswith("2026-08-22\t") for line in lines)
+    assert "Ngày làm việc bù trong năm 2026:" in lines
+
+
+def test_province_days_change_the_count(tmp_path: Path) -> None:
+    make_counter(tmp_path).close()
+    assert run("calendar", "add-day-off", "2026-11-27", "Nghỉ theo QĐ 123/QĐ-UBND",
+               data_dir=tmp_path).returncode == 0
+    assert run("calendar", "add-workday", "2026-11-28", "Làm bù theo QĐ 123/QĐ-UBND",
+               data_dir=tmp_path).returncode == 0
+    due = run("calendar", "due", "--from", "2026-11-26 10:00", "--days", "1", data_dir=tmp_path)
+    assert due.stdout.strip() == "2026-11-28 10:00"
+    listing = run("calendar", "list", "2026", data_dir=tmp_path).stdout.splitlines()
+    assert "2026-11-27\tNghỉ theo QĐ 123/QĐ-UBND" in listing
+    assert "2026-11-28\tLàm bù theo QĐ 123/QĐ-UBND" in listing
+
+
+def test_bad_input_gets_a_vietnamese_message_and_no_traceback(tmp_path: Path) -> None:
+    result = run("calendar", "due", "--from", "26/11/2026", "--days", "3", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "không phải thời điểm hợp lệ" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_catalogue_import_reports_rows_and_keeps_good_ones(tmp_path: Path) -> None:
+    make_counter(tmp_path / "c").close()
+    csv = tmp_path / "danh_muc.csv"
+    csv.write_text(
+        "code,name,field,level,processing_amount,processing_unit,fee_kind,fee_amount,documents\n"
+        "1.000001,Thủ tục thử nghiệm,Hộ tịch,xã,3,working_days,free,0,Tờ khai|original|1|1\n"
+        "1.000002,Thủ tục sai đơn vị,Hộ tịch,xã,3,tuần,free,0,Tờ khai|original|1|1\n",
+        encoding="utf-8",
+    )
+    result = run("catalogue", "import", str(csv), data_dir=tmp_path / "c")
+    assert result.returncode == 2
+    assert "Dòng 3" in result.stderr and "processing_unit" in result.stderr
+    assert "1 thủ tục mới" in result.stdout
+    listing = run("catalogue", "list", data_dir=tmp_path / "c").stdout
+    assert "1.000001" in listing and "1.000002" not in listing
+
+
+def test_user_add_reads_password_from_stdin(tmp_path: Path) -> None:
+    make_counter(tmp_path).close()
+    result = run("user", "add", "canbo2", "--full-name", "Chu Thị Lan", "--roles",
+                 "receiver,returner", data_dir=tmp_path, stdin="mat-khau-456\n")
+    assert result.returncode == 0, result.stderr
+    assert "canbo2\tChu Thị Lan\treceiver,returner" in run("user", "list", data_dir=tmp_path).stdout
+    short = run("user", "add", "canbo3", "--full-name", "Chu Văn B", "--roles", "receiver",
+                data_dir=tmp_path, stdin="123\n")
+    assert short.returncode == 2 and "ít nhất 8 ký tự" in short.stderr
+
+
+def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
+    result = run("demo", "--out", str(tmp_path / "out"), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3
+    for line in lines:
+        assert {"code", "procedure", "state", "appointment", "fee"} <= line.keys()
+    on_spot, multi, incomplete = lines
+    assert on_spot["state"] == "returned" and on_spot["on_the_spot"] and on_spot["fee"] == 10_000
+    assert multi["state"] == "received" and multi["appointment"] > multi["received"]
+    assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
+    assert len({line["code"] for line in lines}) == 3
+
+
+def test_show_and_search_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "d"), "demo", "--out", str(tmp_path / "o")]) == 0
+    code = json.loads(capsys.readouterr().out.splitlines()[0])["code"]
+    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "search", "ly hong thuy"]) == 0
+    assert code in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "show", code]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["state"] == "returned" and len(shown["steps"]) == 6

@@ -1,0 +1,74 @@
+"""The local database: pragmas, upgrades in place with a backup, codes across counters."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+
+from counter_app.app_setup import Runtime, open_runtime
+from counter_app.domain.validation import ApplicantInput
+from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.storage import alembic_config, current_revision, head_revision
+from tests.conftest import Clock, make_counter
+
+CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
+
+
+def test_pragmas_for_durability(counter: Runtime) -> None:
+    with counter.db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_older_database_upgrades_in_place_after_a_backup(tmp_path: Path) -> None:
+    rt = make_counter(tmp_path / "c")
+    code = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    # Roll the file back to an empty schema version, as an old install would be…
+    command.downgrade(alembic_config(rt.db.engine), "base")
+    rt.close()
+    con = sqlite3.connect(rt.db.path)
+    con.execute("CREATE TABLE legacy_note (x TEXT)")
+    con.execute("INSERT INTO legacy_note VALUES ('kept')")
+    con.commit()
+    con.close()
+    # …then start the app: it backs the file up and upgrades it.
+    again = open_runtime(tmp_path / "c")
+    assert current_revision(again.db.engine) == head_revision()
+    assert again.db.backup_path is not None and again.db.backup_path.exists()
+    backup = sqlite3.connect(again.db.backup_path)
+    assert backup.execute("SELECT x FROM legacy_note").fetchone() == ("kept",)
+    backup.close()
+    again.close()
+    assert code
+
+
+def test_reopening_at_head_makes_no_backup(tmp_path: Path) -> None:
+    make_counter(tmp_path / "c").close()
+    again = open_runtime(tmp_path / "c")
+    assert again.db.backup_path is None
+    again.close()
+
+
+def test_counters_of_one_agency_offline_never_share_a_code(tmp_path: Path, clock: Clock) -> None:
+    # Two counters of the same commune, each with its own file and no link.
+    desks = [make_counter(tmp_path / f"c{slot}", slot=slot, name=f"Quầy {slot}") for slot in (0, 1)]
+    codes: list[str] = []
+    for rt in desks:
+        rt.ctx.clock = clock
+        codes += [receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+                  for _ in range(5)]
+    assert len(set(codes)) == 10
+    assert codes[0].endswith("-0001") and codes[5].endswith("-1000")
+    # A restart continues the sequence: a code that left on a receipt never returns.
+    path = desks[0].data_dir
+    for rt in desks:
+        rt.close()
+    reopened = open_runtime(path)
+    reopened.ctx.clock = clock
+    nxt = receive(reopened.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    assert nxt.endswith("-0006")
+    reopened.close()
