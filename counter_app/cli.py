@@ -321,6 +321,13 @@ def _runtime(args: argparse.Namespace):  # noqa: ANN202 - Runtime, imported lazi
     return _RUNTIME
 
 
+def _close_runtime() -> None:
+    global _RUNTIME
+    if _RUNTIME is not None:
+        _RUNTIME.close()
+        _RUNTIME = None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="counter-app", description="Bộ phận một cửa — counter_app")
     p.add_argument(
@@ -437,8 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     finally:
-        if _RUNTIME is not None:
-            _RUNTIME.close()
+        _close_runtime()
 
 
 if __name__ == "__main__":

@@ -54,6 +54,15 @@ def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") 
     return rt
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _qt_app_with_translations(qapp: object) -> None:
+    """One QApplication for the whole run, with the Vietnamese translators, so
+    in-process CLI calls and widgets both show what an official would see."""
+    from counter_app import i18n
+
+    i18n.install(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def clock() -> Clock:
     # Thursday 26 Nov 2026, 09:00: a normal working morning.

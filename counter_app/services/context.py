@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkCalendar, WorkingHours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import CalendarDay, CounterIdentity
+from counter_app.storage import Sessions
 
 _CTX = "Services"
 
@@ -21,7 +22,7 @@ class ServiceContext:
     """Passed to every service call. ``clock`` is injectable so a demo day or a
     test can run at a chosen time; production uses the wall clock."""
 
-    sessions: sessionmaker[Session]
+    sessions: Sessions
     clock: Callable[[], datetime] = datetime.now
     hours: WorkingHours = field(default_factory=WorkingHours)
     _calendar: WorkCalendar | None = field(default=None, repr=False)

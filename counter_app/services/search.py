@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import column, func, select, table, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
@@ -18,9 +19,8 @@ from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.services.context import ServiceContext
-from counter_app.services.views import DossierRow, row_of
+from counter_app.services.views import DossierRow
 
-_fts = table("dossier_fts", column("rowid"))
 _CLOCK_STATES = [
     s.value for s in (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
 ]
@@ -30,36 +30,121 @@ def _fts_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def search_rows(session: Session, query: str, limit: int = 50) -> list[Dossier]:
+_ROW_COLUMNS = (
+    Dossier.id,
+    Dossier.code,
+    Dossier.procedure_code,
+    Dossier.procedure_name,
+    Dossier.applicant_name,
+    Dossier.applicant_id_number,
+    Dossier.applicant_phone,
+    Dossier.state,
+    Dossier.received_at,
+    Dossier.appointment_at,
+    Dossier.paused_since,
+    Dossier.on_the_spot,
+)
+
+
+def _rows(session: Session, stmt: Select[Any]) -> list[DossierRow]:
+    # Only the list columns, not whole ORM objects: a result list is read
+    # far more often than it is opened.
+    return [
+        DossierRow(
+            code=r.code,
+            procedure_code=r.procedure_code,
+            procedure_name=r.procedure_name,
+            applicant_name=r.applicant_name,
+            applicant_id_number=r.applicant_id_number,
+            applicant_phone=r.applicant_phone,
+            state=State(r.state),
+            received_at=r.received_at,
+            appointment_at=r.appointment_at,
+            paused=r.paused_since is not None,
+            on_the_spot=r.on_the_spot,
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def _phrases(tokens: list[str]) -> list[str]:
+    """Glue each word shorter than a trigram to the word after it (or before,
+    at the end): "vu thanh quynh" → ["vu thanh", "quynh"]. A two-letter
+    family name then narrows the index lookup instead of a row scan."""
+    phrases: list[str] = []
+    pending: list[str] = []
+    for token in tokens:
+        pending.append(token)
+        if len(token) >= 3:
+            phrases.append(" ".join(pending))
+            pending = []
+    if pending:
+        if phrases:
+            phrases[-1] = " ".join([phrases[-1], *pending])
+        else:
+            phrases.append(" ".join(pending))
+    return phrases
+
+
+def _fts_ids(session: Session, match: str, short: list[str], limit: int) -> list[int]:
+    # The FTS cursor drives the query newest-first and stops at ``limit``: a
+    # common name ("nguyen") never materialises its thousands of hits. Plain
+    # SQL: building the ORM statement cost more than the lookup itself.
+    params: dict[str, object] = {f"s{i}": t for i, t in enumerate(short)}
+    params.update(match=match, limit=limit)
+    narrow = "".join(f" AND instr(dossiers.search_text, :s{i}) > 0" for i in range(len(short)))
+    join = " JOIN dossiers ON dossiers.id = dossier_fts.rowid" if short else ""
+    sql = (
+        f"SELECT dossier_fts.rowid FROM dossier_fts{join} WHERE dossier_fts MATCH :match{narrow} "
+        "ORDER BY dossier_fts.rowid DESC LIMIT :limit"
+    )
+    return list(session.scalars(text(sql), params))
+
+
+def search_ids(session: Session, query: str, limit: int = 50) -> list[int]:
+    """Ids of dossiers matching every word of ``query``, newest first."""
     code = parse_code(query)
     if code is not None:
-        found = session.scalars(select(Dossier).where(Dossier.code == str(code))).all()
+        found = session.scalars(select(Dossier.id).where(Dossier.code == str(code))).all()
         if found:
             return list(found)
     tokens = fold(query).split()
     if not tokens:
         return []
+    phrases = [p for p in _phrases(tokens) if len(p) >= 3]
+    if phrases:
+        # Words are matched separately (AND), not as one long phrase: the
+        # index intersects word lists far faster than it checks a phrase.
+        ids = _fts_ids(session, " AND ".join(_fts_phrase(p) for p in phrases), [], limit)
+        if ids or len(phrases) == len(tokens):
+            return ids
+    # Short words typed apart from their neighbours ("thi an" for "Thị Ngọc
+    # Ánh"): the long words use the index, the short ones filter its rows.
     long_tokens = [t for t in tokens if len(t) >= 3]
-    short_tokens = [t for t in tokens if len(t) < 3]
-    stmt = select(Dossier)
+    short = [t for t in tokens if len(t) < 3]
     if long_tokens:
-        match = " AND ".join(_fts_phrase(t) for t in long_tokens)
-        ids = (
-            select(_fts.c.rowid)
-            .where(text("dossier_fts MATCH :match").bindparams(match=match))
-            .order_by(_fts.c.rowid.desc())
+        return _fts_ids(session, " AND ".join(_fts_phrase(t) for t in long_tokens), short, limit)
+    params: dict[str, object] = {f"s{i}": t for i, t in enumerate(short)}
+    narrow = " AND ".join(f"instr(search_text, :s{i}) > 0" for i in range(len(short)))
+    return list(
+        session.scalars(
+            text(f"SELECT id FROM dossiers WHERE {narrow} ORDER BY id DESC LIMIT :limit"),
+            {**params, "limit": limit},
         )
-        stmt = stmt.where(Dossier.id.in_(ids))
-    for token in short_tokens:
-        stmt = stmt.where(func.instr(Dossier.search_text, token) > 0)
-    stmt = stmt.order_by(Dossier.id.desc()).limit(limit)
-    return list(session.scalars(stmt))
+    )
 
 
 def search(ctx: ServiceContext, query: str, limit: int = 50) -> list[DossierRow]:
     """Dossiers matching every word of ``query`` in code, name, CCCD or phone; newest first."""
     with ctx.sessions() as session:
-        return [row_of(d) for d in search_rows(session, query, limit)]
+        ids = search_ids(session, query, limit)
+        if not ids:
+            return []
+        # Ids come newest first, and a dossier's id grows with its arrival.
+        return _rows(
+            session,
+            select(*_ROW_COLUMNS).where(Dossier.id.in_(ids)).order_by(Dossier.id.desc()),
+        )
 
 
 class WorkList(StrEnum):
@@ -76,7 +161,7 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     now = ctx.now()
     today_start = datetime.combine(now.date(), time())
     tomorrow = today_start + timedelta(days=1)
-    stmt = select(Dossier)
+    stmt = select(*_ROW_COLUMNS)
     if which is WorkList.DUE_TODAY:
         stmt = stmt.where(
             Dossier.state.in_(_CLOCK_STATES),
@@ -100,7 +185,7 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
         stmt = stmt.where(Dossier.received_at >= today_start, Dossier.received_at < tomorrow)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
-        return [row_of(d) for d in session.scalars(stmt)]
+        return _rows(session, stmt)
 
 
 def count_received(ctx: ServiceContext, day: date) -> int:

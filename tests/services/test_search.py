@@ -16,6 +16,7 @@ PEOPLE = [
     ("Trần Thị Ngọc Ánh", "020190001234", "0987654321"),
     ("Đoàn Đình Dũng", "001095012345", "0912000111"),
     ("Nguyễn Thị Dung", "020192000999", "0912345678"),
+    ("Vũ Thanh Quỳnh", "020301000555", "0977000222"),
 ]
 
 
@@ -53,6 +54,12 @@ def _names(rt: Runtime, query: str) -> set[str]:
         ("095012345", {"Đoàn Đình Dũng"}),  # part of a CCCD
         ("0912345678", {"Nguyễn Thị Dung"}),
         ("khong co ai", set()),
+        # A two-letter word is read together with the next one…
+        ("vu thanh", {"Vũ Thanh Quỳnh"}),
+        ("Vũ Thanh Quỳnh", {"Vũ Thanh Quỳnh"}),
+        # …and still found when typed apart from it.
+        ("vu quynh", {"Vũ Thanh Quỳnh"}),
+        ("vu", {"Vũ Thanh Quỳnh"}),
     ],
 )
 def test_search_folds_accents_and_case(

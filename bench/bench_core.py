@@ -1,0 +1,137 @@
+"""Core benchmarks: receiving a dossier, and search over a million dossiers.
+
+    python bench/bench_core.py [--count 1000000] [--data out/bench]
+
+The million-row database is generated once (bench/datagen.py) and reused.
+Search is measured through the service the UI calls, beside the same query
+as a plain LIKE '%…%' scan and a bare FTS5 trigram lookup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.datagen import new_counter, fill  # noqa: E402
+from counter_app.domain.text import fold  # noqa: E402
+from counter_app.domain.validation import ApplicantInput  # noqa: E402
+from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
+from counter_app.services.search import search  # noqa: E402
+
+ACCENTED = ["Nguyễn Văn Đức", "Trần Thị Hạnh", "Lê Minh Tuấn", "Phạm Thu Hương", "Đỗ Đình Định",
+            "Hoàng Thanh Tâm", "Vũ Ngọc Lan", "Bùi Quang Hải", "Lý Hồng Thúy", "Nông Đức Sơn"]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def timed(fn: Callable[[], object], n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def report(label: str, ms: list[float]) -> None:
+    print(f"{label:<44} p50={statistics.median(ms):7.2f}ms p95={pct(ms, 95):7.2f}ms n={len(ms)}")
+
+
+def bench_receive(n: int = 300) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        rt = new_counter(Path(tmp))
+        people = [ApplicantInput(full_name=name, id_number="020190001234", phone="0912345678")
+                  for name in ACCENTED]
+        i = iter(range(10**9))
+        ms = timed(lambda: receive(rt.ctx, "bench", ReceiveRequest(
+            "2.000815", people[next(i) % len(people)], pages=3)), n)
+        rt.close()
+    report("receive (validate+code+commit FULL)", ms[20:])
+
+
+def bench_search(data: Path, count: int, n: int) -> None:
+    db_file = data / "counter.sqlite3"
+    if not db_file.exists():
+        t0 = time.perf_counter()
+        rt = new_counter(data)
+        fill(rt, count)
+        rt.close()
+        print(f"generated {count} dossiers in {time.perf_counter() - t0:.0f}s")
+    rt = new_counter(data)
+    rng = random.Random(3)
+    with rt.ctx.sessions() as s:
+        total = s.execute(text("SELECT count(*) FROM dossiers")).scalar()
+        sample = s.execute(text(
+            "SELECT applicant_name, applicant_id_number, applicant_phone FROM dossiers "
+            "WHERE id % 997 = 0 LIMIT 400")).all()
+    print(f"search over {total} dossiers")
+    names = [r[0] for r in sample]
+    accented = [rng.choice(names) for _ in range(n)]
+    plain = [fold(q) for q in accented]
+    cccd = [r[1][3:10] for r in sample][:n]
+    phones = [r[2][-7:] for r in sample][:n]
+
+    def run(queries: list[str]) -> list[float]:
+        it = iter(queries)
+        return timed(lambda: search(rt.ctx, next(it), limit=50), len(queries))
+
+    report("search service, names with accents", run(accented))
+    report("search service, names without accents", run(plain))
+    report("search service, CCCD fragment (7 digits)", run(cccd))
+    report("search service, phone fragment (7 digits)", run(phones))
+    report("search service, common surname 'nguyen'", run(["nguyen"] * 50))
+    report("search service, no match", run(["khong ton tai ai"] * 50))
+
+    with rt.db.engine.connect() as conn:
+        def like(q: str) -> Callable[[], object]:
+            return lambda: conn.execute(text(
+                "SELECT id FROM dossiers WHERE search_text LIKE :q ORDER BY id DESC LIMIT 50"),
+                {"q": f"%{q}%"}).all()
+
+        def like_raw(q: str) -> Callable[[], object]:
+            return lambda: conn.execute(text(
+                "SELECT id FROM dossiers WHERE applicant_name LIKE :q ORDER BY id DESC LIMIT 50"),
+                {"q": f"%{q}%"}).all()
+
+        def fts(q: str) -> Callable[[], object]:
+            return lambda: conn.execute(text(
+                "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q "
+                "ORDER BY rowid DESC LIMIT 50"), {"q": f'"{q}"'}).all()
+
+        k = min(n, 40)
+        report("plain LIKE '%folded%' scan, names", [timed(like(q), 1)[0] for q in plain[:k]])
+        report("plain LIKE '%accented%' on name", [timed(like_raw(q), 1)[0] for q in accented[:k]])
+        report("plain LIKE scan, no match", timed(like("khong ton tai ai"), 10))
+        report("bare FTS5 trigram lookup, names", [timed(fts(q), 1)[0] for q in plain])
+    rt.close()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--count", type=int, default=1_000_000)
+    p.add_argument("--data", type=Path, default=Path("out/bench") / "million")
+    p.add_argument("--queries", type=int, default=200)
+    p.add_argument("--fresh", action="store_true", help="regenerate the database")
+    args = p.parse_args()
+    if args.fresh and args.data.exists():
+        shutil.rmtree(args.data)
+    bench_receive()
+    bench_search(args.data, args.count, args.queries)
+
+
+if __name__ == "__main__":
+    main()

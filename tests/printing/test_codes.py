@@ -1,0 +1,64 @@
+"""QR payload round trip and barcode encoding."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from reportlab.lib.units import mm
+
+from counter_app.domain.messages import UserError
+from counter_app.printing.codes import (
+    QUIET_MODULES,
+    Code128,
+    code128_modules,
+    parse_qr_payload,
+    qr_payload,
+)
+from counter_app.printing.fonts import register_fonts
+
+
+def test_qr_payload_round_trip() -> None:
+    text = qr_payload(
+        "000.00.37.H37-261126-0001",
+        "000.00.37.H37",
+        "2.000815",
+        "020190001234",
+        datetime(2026, 12, 1, 10, 0),
+    )
+    assert text.splitlines() == [
+        "MHS:000.00.37.H37-261126-0001",
+        "CQ:000.00.37.H37",
+        "TTHC:2.000815",
+        "CD:020190001234",
+        "HEN:2026-12-01 10:00",
+    ]
+    payload = parse_qr_payload(text)
+    assert payload.dossier_code == "000.00.37.H37-261126-0001"
+    assert payload.appointment == datetime(2026, 12, 1, 10, 0)
+
+
+def test_scanner_line_endings_and_unknown_lines_are_tolerated() -> None:
+    payload = parse_qr_payload("MHS:ABC-1\r\nXYZ:ignored\r\nCQ:H37\r\n")
+    assert payload.dossier_code == "ABC-1"
+    assert payload.agency_id == "H37"
+    assert payload.appointment is None
+
+
+@pytest.mark.parametrize("text", ["https://example.vn", "CQ:H37", "MHS:X\nHEN:01/12/2026"])
+def test_foreign_qr_codes_are_refused(text: str) -> None:
+    with pytest.raises(UserError):
+        parse_qr_payload(text)
+
+
+def test_barcode_respects_quiet_zone_and_minimum_sizes() -> None:
+    fonts = register_fonts()
+    code = "000.00.37.H37-261126-0001"
+    modules = code128_modules(code)
+    assert set(modules) == {"0", "1"} and modules.startswith("11")
+    bar = Code128(code, fonts.regular)
+    assert bar.module >= 0.33 * mm
+    assert bar.bar_height >= 10 * mm
+    assert bar.width == pytest.approx((len(modules) + 2 * QUIET_MODULES) * bar.module)
+    narrow = Code128(code, fonts.regular, max_width=72 * mm)
+    assert narrow.width <= 72 * mm + 1e-6

@@ -1,0 +1,118 @@
+"""Start-up pieces: the error dialog, first-run setup, login — without run_gui's modal flow."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter_app.app_setup import Runtime, open_runtime
+from counter_app.domain.workflow import Role
+from counter_app.services import catalogue, setup, users
+from counter_app.ui.app import ErrorReporter
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.setup_dialog import SetupDialog
+
+PASSWORD = "mat-khau-123"
+
+
+def test_excepthook_logs_the_traceback_and_shows_a_plain_message(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    reporter = ErrorReporter(tmp_path)
+    try:
+        raise ValueError("secret internal detail")
+    except ValueError:
+        exc_type, exc, tb = sys.exc_info()
+    assert exc_type is not None and exc is not None
+    with caplog.at_level(logging.CRITICAL):
+        reporter(exc_type, exc, tb)
+    box = reporter.last_box
+    assert isinstance(box, QMessageBox)
+    qtbot.addWidget(box)
+    assert box.isVisible()
+    shown = " ".join([box.windowTitle(), box.text(), box.informativeText(), box.detailedText()])
+    assert "Traceback" not in shown
+    assert "secret internal detail" not in shown
+    assert "ValueError" not in shown
+    assert box.text() == reporter.tr(
+        "Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again."
+    )
+    assert str(tmp_path) in box.informativeText()
+    # The traceback went to the log for the IT staff.
+    assert "secret internal detail" in caplog.text
+    assert "Traceback" in caplog.text
+    box.close()
+
+
+def test_first_run_setup_creates_counter_admin_and_catalogue(
+    qtbot: QtBot, tmp_path: Path, hold: list[object]
+) -> None:
+    rt = open_runtime(tmp_path / "fresh")
+    try:
+        dialog = SetupDialog(rt.ctx)
+        qtbot.addWidget(dialog)
+        hold.append(dialog)
+        dialog.agency_id.setText("000.00.37.h37")
+        dialog.agency_name.setText("UBND xã Hoàng Văn Thụ")
+        dialog.parent_name.setText("UBND TỈNH LẠNG SƠN")
+        dialog.place.setText("Lạng Sơn")
+        dialog.counter_name.setText("Quầy số 1")
+        dialog.username.setText("quantri")
+        dialog.full_name.setText("Lương Văn Hải")
+        dialog.password.setText(PASSWORD)
+        # GIVEN mistyped password confirmation: refused next to the field
+        dialog.password2.setText("khac-mat-khau")
+        dialog.ok.click()
+        assert dialog.errors.label("password2").isVisibleTo(dialog)
+        assert setup.get_counter(rt.ctx) is None
+        # WHEN corrected
+        dialog.password2.setText(PASSWORD)
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.ok.click()
+        counter = setup.get_counter(rt.ctx)
+        assert counter is not None and counter.agency_id == "000.00.37.H37"
+        admin = users.authenticate(rt.ctx, "quantri", PASSWORD)
+        assert Role.ADMIN in admin.roles and Role.RECEIVER in admin.roles
+        assert len(catalogue.list_procedures(rt.ctx)) > 20
+    finally:
+        rt.close()
+
+
+def test_setup_refusal_is_shown_on_the_field(qtbot: QtBot, tmp_path: Path, hold: list[object]) -> None:
+    rt = open_runtime(tmp_path / "fresh")
+    try:
+        dialog = SetupDialog(rt.ctx)
+        qtbot.addWidget(dialog)
+        hold.append(dialog)
+        dialog.agency_id.setText("not an id")
+        dialog.agency_name.setText("UBND xã")
+        dialog.counter_name.setText("Quầy 1")
+        dialog.ok.click()
+        assert dialog.errors.label("agency_id").text()
+        assert dialog.result() == 0
+        assert setup.get_counter(rt.ctx) is None
+    finally:
+        rt.close()
+
+
+def test_login_checks_the_password_offline(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    dialog = LoginDialog(counter.ctx, counter_name="Quầy số 1")
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.username.setText("tiepnhan")
+    dialog.password.setText("sai-mat-khau")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.user is None
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.ok.click()
+    assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"

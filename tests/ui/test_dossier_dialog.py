@@ -1,0 +1,221 @@
+"""The dossier view: the steps offered follow the official's roles; steps and
+"4 tại chỗ" taken through it change the dossier; refusals change nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter_app.app_setup import Runtime
+from counter_app.domain.workflow import Action, State
+from counter_app.services import dossiers
+from counter_app.services.users import UserInfo
+from counter_app.services.views import DossierInfo
+from counter_app.ui.dossier_dialog import DossierDialog
+
+CERTIFIED_COPY = "2.000815"  # on the "4 tại chỗ" list
+PASSWORD = "mat-khau-123"
+Receive = Callable[..., DossierInfo]
+
+
+def open_dialog(
+    qtbot: QtBot, counter: Runtime, user: UserInfo, code: str, hold: list[object]
+) -> DossierDialog:
+    dialog = DossierDialog(counter.ctx, user, code)
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    return dialog
+
+
+def visible_box(parent: object) -> QMessageBox:
+    boxes = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]  # type: ignore[attr-defined]
+    assert len(boxes) == 1
+    return boxes[0]
+
+
+def test_buttons_follow_the_roles(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier().code
+    expected = {
+        "tiepnhan": {Action.REQUEST_SUPPLEMENT, Action.TRANSFER, Action.WITHDRAW},
+        "thamdinh": {Action.START_APPRAISAL, Action.REQUEST_SUPPLEMENT, Action.TRANSFER},
+        "phochutich": set(),
+        "quantri": set(),
+    }
+    for username, actions in expected.items():
+        dialog = open_dialog(qtbot, counter, official(username), code, hold)
+        assert set(dialog.action_buttons) == actions, username
+        shown = {a for a, b in dialog._all_buttons.items() if b.isVisible()}
+        assert shown == actions, username
+        assert dialog.no_action.isVisible() == (not actions)
+        dialog.close()
+
+
+def test_apology_is_offered_only_when_overdue(
+    qtbot: QtBot,
+    counter: Runtime,
+    clock: object,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier().code
+    dialog = open_dialog(qtbot, counter, official("quantri"), code, hold)
+    assert Action.APOLOGISE not in dialog.action_buttons
+    clock.now = datetime(2026, 12, 2, 9, 0)  # type: ignore[attr-defined]
+    dialog.reload()
+    assert set(dialog.action_buttons) == {Action.APOLOGISE}
+    # WHEN the administrator apologises with a new appointment and a reason
+    step = dialog.start_step(Action.APOLOGISE)
+    assert step.new_appointment is not None
+    step.new_appointment.setDateTime(datetime(2026, 12, 4, 9, 0))
+    step.note.setPlainText("Chờ xác minh thông tin hộ tịch")
+    step.ok.click()
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.row.appointment_at == datetime(2026, 12, 4, 9, 0)
+    assert info.apology_count == 1
+    assert Action.APOLOGISE not in dialog.action_buttons
+
+
+def test_a_step_taken_through_the_dialog_changes_the_state(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier().code
+    dialog = open_dialog(qtbot, counter, official("thamdinh"), code, hold)
+    qtbot.mouseClick(dialog.action_buttons[Action.START_APPRAISAL], Qt.MouseButton.LeftButton)
+    step = dialog.step_dialog
+    assert step is not None and step.isVisible()
+    step.note.setPlainText("Kiểm tra giấy tờ")
+    with qtbot.waitSignal(dialog.dossier_changed):
+        qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
+    assert dossiers.get_dossier(counter.ctx, code).state is State.IN_APPRAISAL
+    assert dialog.steps.rowCount() == 2
+    assert dialog.steps.item(1, 4).text() == "Kiểm tra giấy tờ"
+    assert set(dialog.action_buttons) == {
+        Action.REQUEST_SUPPLEMENT,
+        Action.TRANSFER,
+        Action.APPRAISE,
+    }
+
+
+def test_a_refused_step_shows_a_message_and_changes_nothing(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier().code
+    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    # GIVEN a supplement request with an empty list
+    step = dialog.start_step(Action.REQUEST_SUPPLEMENT)
+    step.ok.click()
+    # THEN a message box says why, the form stays open, the dossier is unchanged
+    box = visible_box(step)
+    assert box.text()
+    assert step.isVisible()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.RECEIVED and len(info.steps) == 1
+    # WHEN the items are listed, THEN the request goes through
+    assert step.items is not None
+    step.items.setPlainText("Bản sao Giấy khai sinh\nẢnh 4x6")
+    step.ok.click()
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.SUPPLEMENT_REQUESTED
+    assert info.supplement_items == ["Bản sao Giấy khai sinh", "Ảnh 4x6"]
+    assert dialog.supplement_box.isVisibleTo(dialog)
+
+
+def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier(CERTIFIED_COPY, username="motcua").code
+    dialog = open_dialog(qtbot, counter, official("motcua"), code, hold)
+    assert dialog.on_the_spot_button.isVisible()
+    qtbot.mouseClick(dialog.on_the_spot_button, Qt.MouseButton.LeftButton)
+    login = dialog.approver_dialog
+    assert login is not None and login.isVisible()
+    # GIVEN someone without the approver role tries to sign: refused on the form
+    login.username.setText("thamdinh")
+    login.password.setText(PASSWORD)
+    login.ok.click()
+    qtbot.waitUntil(lambda: login.error.isVisible())
+    assert "Vi Văn Tùng" in login.error.text()
+    assert dossiers.get_dossier(counter.ctx, code).state is State.RECEIVED
+    # WHEN the vice-chairman signs in
+    login.username.setText("phochutich")
+    login.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.dossier_changed, timeout=10_000):
+        login.ok.click()
+    # THEN all four steps are recorded and the result is returned
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.RETURNED
+    approve = next(s for s in info.steps if s.action == Action.APPROVE.value)
+    assert approve.username == "phochutich"
+    assert not dialog.on_the_spot_button.isVisible()
+    assert dialog.steps.rowCount() == len(info.steps) == 6
+
+
+def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    from counter_app.domain.workflow import Role
+    from counter_app.services import users
+
+    users.create_user(
+        counter.ctx,
+        username="chutich",
+        full_name="Hoàng Văn Nam",
+        password=PASSWORD,
+        roles=[Role.RECEIVER, Role.APPRAISER, Role.APPROVER, Role.RETURNER],
+    )
+    code = receive_dossier(CERTIFIED_COPY).code
+    dialog = open_dialog(qtbot, counter, official("chutich"), code, hold)
+    dialog.on_the_spot_button.click()
+    assert dialog.approver_dialog is None
+    assert dossiers.get_dossier(counter.ctx, code).state is State.RETURNED
+
+
+def test_on_the_spot_refused_for_an_official_who_cannot_appraise(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier(CERTIFIED_COPY).code
+    # tiepnhan receives and returns but does not appraise.
+    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    dialog.on_the_spot_button.click()
+    login = dialog.approver_dialog
+    assert login is not None
+    login.username.setText("phochutich")
+    login.password.setText(PASSWORD)
+    login.ok.click()
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(QMessageBox)), timeout=10_000)
+    assert visible_box(dialog).text()
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.RECEIVED and len(info.steps) == 1

@@ -1,0 +1,201 @@
+"""Receiving a dossier through the dialog, the way an official does it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter_app.app_setup import Runtime
+from counter_app.domain.fees import format_vnd
+from counter_app.domain.messages import Message
+from counter_app.domain.text import fold
+from counter_app.domain.workflow import State
+from counter_app.i18n import render
+from counter_app.services import dossiers, search
+from counter_app.services.search import WorkList
+from counter_app.services.views import DossierInfo
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.receive_dialog import ReceiveDialog
+
+CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
+MARITAL_STATUS = "1.004873"  # flat fee, 3 working days
+
+
+def fill_applicant(qtbot: QtBot, dialog: ReceiveDialog, id_number: str = "020090001234") -> None:
+    # Vietnamese letters arrive from an IME, not as key clicks; digits are typed.
+    dialog.full_name.setText("Lương Văn Bình")
+    qtbot.keyClicks(dialog.id_number, id_number)
+    qtbot.keyClicks(dialog.phone, "0987 654 321")
+    dialog.address.setText("Thôn Nà Cạn, xã Hoàng Văn Thụ")
+
+
+def question_box(parent: QWidget) -> QMessageBox:
+    boxes = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1, boxes
+    return boxes[0]
+
+
+def test_receive_through_the_dialog_stores_and_prints(
+    qtbot: QtBot, counter: Runtime, make_window: Callable[[str], MainWindow], printed: object
+) -> None:
+    # GIVEN the receiving officer's window and the reception dialog (F2)
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+    # WHEN the official picks the procedure, types the applicant and ticks the documents
+    assert dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog)
+    qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
+    assert dialog.missing() == []
+    with qtbot.waitSignal(dialog.dossier_received) as received:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    code = received.args[0]
+    # THEN the dossier exists with what was typed, and its receipt was sent to print
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.row.applicant_name == "Lương Văn Bình"
+    assert info.row.applicant_id_number == "020090001234"
+    assert info.row.applicant_phone == "0987654321"
+    assert info.state is State.RECEIVED
+    assert len(info.documents) == dialog.documents.count()
+    assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    assert not dialog.isVisible()
+    # AND the home screen shows it in today's list
+    qtbot.waitUntil(lambda: code in window.models[WorkList.RECEIVED_TODAY].codes())
+    assert [r.code for r in search.search(counter.ctx, "luong van binh")] == [code]
+
+
+def test_invalid_cccd_shows_the_field_message_and_saves_nothing(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog, id_number="12345")
+    dialog.tick_all.click()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    error = dialog.errors.label("id_number")
+    expected = Message(
+        "Validation",
+        "Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.",
+        {"count": 5},
+    )
+    assert error.isVisible()
+    assert error.text() == render(expected)
+    assert dialog.focusWidget() is dialog.id_number
+    assert dialog.isVisible() and dialog.received is None
+    assert search.search(counter.ctx, "Lương Văn Bình") == []
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
+    # WHEN the official corrects the number, THEN the message goes and the dossier is stored
+    dialog.id_number.setText("020090001234")
+    with qtbot.waitSignal(dialog.dossier_received):
+        dialog.ok_button.click()
+    assert not error.isVisible()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 1
+
+
+def test_no_procedure_chosen_is_refused_next_to_the_field(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    fill_applicant(qtbot, dialog)
+    dialog.ok_button.click()
+    assert dialog.errors.label("procedure").text()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
+
+
+def test_fee_follows_pages_and_copies_live(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.procedure.select_code(CERTIFIED_COPY)
+    assert dialog.fee_label.text().endswith(format_vnd(2000))
+    dialog.pages.setValue(3)
+    dialog.copies.setValue(2)
+    # 2 pages × 2.000 đ + 1 page × 1.000 đ, for each of 2 copies (Circular 226/2016).
+    assert dialog.fee_label.text().endswith("10.000 đ")
+    dialog.procedure.select_code(MARITAL_STATUS)
+    assert dialog.pages.isHidden() and dialog.copies.isHidden()
+
+
+def test_procedure_search_ignores_accents_and_case(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    completer = dialog.procedure.completer()
+    for typed in ("XAC NHAN TINH TRANG HON NHAN", "xác nhận tình trạng", "1.004873"):
+        completer.setCompletionPrefix(typed)
+        assert completer.completionCount() == 1, typed
+        assert MARITAL_STATUS in completer.currentCompletion()
+    assert fold("Đăng ký") == "dang ky"
+    completer.setCompletionPrefix("dang ky")
+    assert completer.completionCount() > 3
+
+
+def test_missing_mandatory_document_receives_with_a_supplement_request(
+    qtbot: QtBot, counter: Runtime, make_window: Callable[[str], MainWindow], printed: object
+) -> None:
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+    dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog)
+    dialog.tick_all.click()
+    # GIVEN the first required document is not handed in
+    first = dialog.documents.item(0)
+    first.setCheckState(Qt.CheckState.Unchecked)
+    missing = [d.name for d in dialog.missing()]
+    assert missing and dialog.ok_button.text() != dialog.tr("Receive")
+    dialog.ok_button.click()
+    # WHEN the official confirms the one-time supplement request
+    box = question_box(dialog)
+    with qtbot.waitSignal(dialog.supplement_requested) as requested:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    # THEN the dossier is stored, waiting for exactly the missing documents
+    info = dossiers.get_dossier(counter.ctx, requested.args[0])
+    assert info.state is State.SUPPLEMENT_REQUESTED
+    assert info.supplement_items == missing
+    assert printed.jobs == [("receipt", info.code), ("supplement", info.code)]  # type: ignore[attr-defined]
+
+
+def test_pending_duplicate_asks_before_receiving_again(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], object],
+    receive_dossier: Callable[..., DossierInfo],
+    hold: list[object],
+) -> None:
+    from counter_app.domain.validation import ApplicantInput
+
+    earlier = receive_dossier(
+        MARITAL_STATUS, ApplicantInput(full_name="Lương Văn Bình", id_number="020090001234")
+    )
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog)
+    dialog.tick_all.click()
+    dialog.ok_button.click()
+    box = question_box(dialog)
+    assert earlier.code in box.text()
+    # WHEN the official answers No, nothing is stored and the form stays open
+    box.button(QMessageBox.StandardButton.No).click()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 1
+    assert dialog.isVisible()
+    # WHEN asked again and answered Yes, a second dossier is received
+    dialog.ok_button.click()
+    with qtbot.waitSignal(dialog.dossier_received):
+        question_box(dialog).button(QMessageBox.StandardButton.Yes).click()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 2

@@ -1,0 +1,88 @@
+"""A barcode scanner is a keyboard: a fast burst ending in Enter opens the dossier;
+people typing at human speed never trigger it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.views import DossierInfo
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.scanner import BarcodeScanner
+
+# QTest stamps each key press and release `delay` ms apart: a scanner sends a
+# key every couple of milliseconds; a fast typist needs well over 50 ms.
+SCANNER_DELAY = 1
+HUMAN_DELAY = 40
+
+
+def test_fast_burst_in_the_search_box_opens_the_dossier(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], receive_dossier: Callable[..., DossierInfo]
+) -> None:
+    code = receive_dossier().code
+    window = make_window("tiepnhan")
+    window.show()
+    window.search_edit.setText("abc")
+    window.search_edit.end(False)
+    # WHEN the scanner "types" the code and Enter into the focused search box
+    with qtbot.waitSignal(window.dossier_opened) as opened:
+        qtbot.keyClicks(window.search_edit, code, delay=SCANNER_DELAY)
+        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+    # THEN that dossier opens and the scanned text is taken back out of the box
+    assert opened.args == [code]
+    assert window.dossier_dialog is not None and window.dossier_dialog.code == code
+    assert window.search_edit.text() == "abc"
+
+
+def test_slow_typing_of_a_code_does_not_trigger_the_scanner(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], receive_dossier: Callable[..., DossierInfo]
+) -> None:
+    code = receive_dossier().code
+    window = make_window("tiepnhan")
+    window.show()
+    with qtbot.assertNotEmitted(window.scanner.code_scanned), qtbot.waitSignal(window.searched):
+        qtbot.keyClicks(window.search_edit, code, delay=HUMAN_DELAY)
+        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=HUMAN_DELAY)
+    # The typed text stays and Enter ran an ordinary search instead.
+    assert window.search_edit.text() == code
+    assert window.dossier_dialog is None
+    assert window.search_model.codes() == [code]
+
+
+def test_scan_inside_a_form_field_does_not_submit_the_form(qtbot: QtBot) -> None:
+    scanner = BarcodeScanner(min_length=8, max_gap_ms=50)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.installEventFilter(scanner)
+    edit.setText("Nguyen ")
+    with qtbot.assertNotEmitted(edit.returnPressed), qtbot.waitSignal(scanner.code_scanned) as got:
+        qtbot.keyClicks(edit, "000.00.37.h37-261126-0001", delay=SCANNER_DELAY)
+        qtbot.keyClick(edit, Qt.Key.Key_Enter, delay=SCANNER_DELAY)
+    assert got.args == ["000.00.37.H37-261126-0001"]
+    assert edit.text() == "Nguyen "
+
+
+def test_fast_burst_that_is_not_a_dossier_code_passes_through(qtbot: QtBot) -> None:
+    scanner = BarcodeScanner()
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.installEventFilter(scanner)
+    # A CCCD scanned into the ID field is kept and Enter works as usual.
+    with qtbot.assertNotEmitted(scanner.code_scanned), qtbot.waitSignal(edit.returnPressed):
+        qtbot.keyClicks(edit, "020090001234", delay=SCANNER_DELAY)
+        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+    assert edit.text() == "020090001234"
+
+
+def test_short_fast_burst_is_ignored(qtbot: QtBot) -> None:
+    scanner = BarcodeScanner(min_length=8)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.installEventFilter(scanner)
+    with qtbot.assertNotEmitted(scanner.code_scanned):
+        qtbot.keyClicks(edit, "0001", delay=SCANNER_DELAY)
+        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+    assert edit.text() == "0001"
