@@ -9,6 +9,7 @@ that gets a supplement request. One JSON object per dossier per line.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,7 +19,8 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
-from counter_app.services import catalogue, dossiers, setup, users
+from counter_app.printing import FormKind
+from counter_app.services import catalogue, dossiers, printing, setup, users
 from counter_app.services.views import DossierInfo
 
 DEMO_PASSWORD = "demo-1234"
@@ -91,10 +93,15 @@ def _ensure_demo_counter(rt: Runtime) -> None:
         )
 
 
+# Preferred when the catalogue has them: the desk's everyday examples, a
+# certified copy and a marital status confirmation.
+PREFERRED = ("2.000815", "1.004873")
+
+
 def _pick(
     specs: list[ProcedureSpec], *, on_the_spot: bool, tiered_fee: bool = False, min_days: int = 0
 ) -> ProcedureSpec:
-    for s in specs:
+    for s in sorted(specs, key=lambda s: s.code not in PREFERRED):
         if s.on_the_spot != on_the_spot:
             continue
         if tiered_fee and s.fee.kind is not FeeKind.PER_PAGE_TIERED:
@@ -125,6 +132,41 @@ def _line(info: DossierInfo, extra: dict[str, object]) -> str:
     )
 
 
+def save_pdf(path: Path) -> printing.Sink:
+    """A sink that writes the PDF durably and names the file it wrote."""
+
+    def write(pdf: bytes) -> str:
+        with path.open("wb") as fh:
+            fh.write(pdf)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return str(path)
+
+    return write
+
+
+class _Printer:
+    """Saves each form as <dossier code>-<form number>.pdf in the demo folder."""
+
+    def __init__(self, rt: Runtime, out: Path, username: str) -> None:
+        self.rt, self.out, self.username = rt, out, username
+        counter = setup.get_counter(rt.ctx)
+        self.form_set = counter.form_set if counter else "tt01-2018"
+
+    def path(self, code: str, kind: FormKind) -> Path:
+        return self.out / f"{code}-{printing.form_number(self.form_set, kind)}.pdf"
+
+    def print(self, code: str, kind: FormKind) -> str:
+        return printing.print_form(
+            self.rt.ctx, self.username, code, kind, save_pdf(self.path(code, kind))
+        ).target
+
+    def step(self, code: str, step: dossiers.StepRequest, kind: FormKind) -> str:
+        return printing.step_with_form(
+            self.rt.ctx, self.username, code, step, kind, save_pdf(self.path(code, kind))
+        ).target
+
+
 def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     out.mkdir(parents=True, exist_ok=True)
     _ensure_demo_counter(rt)
@@ -132,6 +174,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     rt.ctx.clock = clock
     specs = catalogue.list_procedures(rt.ctx)
     receiver, approver = DEMO_USERS[0].username, DEMO_USERS[1].username
+    printer = _Printer(rt, out, receiver)
 
     # 1. "4 tại chỗ": a certified copy, received, appraised, signed and returned in one visit.
     copy_proc = _pick(specs, on_the_spot=True, tiered_fee=True)
@@ -151,11 +194,14 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
             copies=2,
         ),
     )
+    # The receipt is printed only now that the dossier is committed.
+    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
     clock.at(8, 12)
     info = dossiers.resolve_on_the_spot(
         rt.ctx, receiver, info.code, approver=approver, note="Giải quyết theo cơ chế 4 tại chỗ"
     )
-    yield _line(info, {})
+    pdfs.append(printer.print(info.code, FormKind.CONTROL_SLIP))
+    yield _line(info, {"pdfs": pdfs})
 
     # 2. A multi-day procedure: received now, result at the appointment.
     multi = _pick(specs, on_the_spot=False, min_days=3)
@@ -173,7 +219,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
             ),
         ),
     )
-    yield _line(info, {})
+    yield _line(info, {"pdfs": [printer.print(info.code, FormKind.RECEIPT)]})
 
     # 3. An incomplete dossier: a written, complete, one-time supplement request.
     clock.at(10, 15)
@@ -190,18 +236,15 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
             ),
         ),
     )
+    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
     clock.at(10, 25)
-    missing = [d.name for d in multi.documents if d.mandatory][:1] or [
+    missing = [d.name for d in multi.documents if d.mandatory][-1:] or [
         "Giấy tờ chứng minh nơi cư trú"
     ]
-    info = dossiers.take_step(
-        rt.ctx,
-        receiver,
-        info.code,
-        dossiers.StepRequest(
-            Action.REQUEST_SUPPLEMENT,
-            note="Hồ sơ chưa đủ thành phần",
-            items=missing,
-        ),
+    # The state changes only once form 02 has been printed for the citizen.
+    step = dossiers.StepRequest(
+        Action.REQUEST_SUPPLEMENT, note="Hồ sơ chưa đủ thành phần", items=missing
     )
-    yield _line(info, {"supplement": info.supplement_items})
+    pdfs.append(printer.step(info.code, step, FormKind.SUPPLEMENT))
+    info = dossiers.get_dossier(rt.ctx, info.code)
+    yield _line(info, {"supplement": info.supplement_items, "pdfs": pdfs})

@@ -17,14 +17,17 @@ from counter_app.services.context import ServiceContext, counter_identity
 _CTX = "Calendar"
 
 
-def set_province_day(
-    ctx: ServiceContext, day: date, *, working: bool, name: str, by: str
-) -> None:
+def set_province_day(ctx: ServiceContext, day: date, *, working: bool, name: str, by: str) -> None:
     """Add or replace a province day off (working=False) or make-up working day."""
     name = nfc(name)
     if not name:
         raise UserError(
-            Message(_CTX, QT_TRANSLATE_NOOP("Calendar", "Give the day a name, e.g. the decision that set it.")),
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Calendar", "Give the day a name, e.g. the decision that set it."
+                ),
+            ),
             field="name",
         )
     with ctx.sessions.begin() as session:

@@ -144,7 +144,8 @@ def load_procedure(session: Session, code: str) -> Procedure:
             Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    "Catalogue", "There is no procedure with code \u201c{code}\u201d in the catalogue."
+                    "Catalogue",
+                    "There is no procedure with code \u201c{code}\u201d in the catalogue.",
                 ),
                 {"code": code},
             ),

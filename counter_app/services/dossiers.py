@@ -176,7 +176,9 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
     """
     applicant = validate_applicant(request.applicant)
     if request.sets < 1:
-        raise _error(QT_TRANSLATE_NOOP("Dossiers", "The number of sets must be at least 1."), "sets")
+        raise _error(
+            QT_TRANSLATE_NOOP("Dossiers", "The number of sets must be at least 1."), "sets"
+        )
     with ctx.sessions.begin() as session:
         user = load_user(session, username)
         _require_role(user, Role.RECEIVER, Action.RECEIVE)
@@ -279,7 +281,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
     return info
 
 
-def _load(session: Session, code: str) -> Dossier:
+def load_dossier(session: Session, code: str) -> Dossier:
     dossier = session.scalars(select(Dossier).where(Dossier.code == code.strip().upper())).first()
     if dossier is None:
         raise _error(
@@ -290,7 +292,7 @@ def _load(session: Session, code: str) -> Dossier:
     return dossier
 
 
-def _apply_step(
+def apply_step(
     session: Session,
     ctx: ServiceContext,
     dossier: Dossier,
@@ -313,7 +315,8 @@ def _apply_step(
         if not items:
             raise _error(
                 QT_TRANSLATE_NOOP(
-                    "Dossiers", "List every document or detail the citizen must supplement, at once."
+                    "Dossiers",
+                    "List every document or detail the citizen must supplement, at once.",
                 ),
                 "items",
             )
@@ -375,10 +378,10 @@ def _apply_step(
 def take_step(ctx: ServiceContext, username: str, code: str, request: StepRequest) -> DossierInfo:
     """Take one workflow step; a refused step changes nothing and says why."""
     with ctx.sessions.begin() as session:
-        dossier = _load(session, code)
+        dossier = load_dossier(session, code)
         user = load_user(session, username)
         counter = counter_identity(session)
-        _apply_step(session, ctx, dossier, user, counter, request, ctx.now())
+        apply_step(session, ctx, dossier, user, counter, request, ctx.now())
         return info_of(dossier)
 
 
@@ -396,10 +399,12 @@ def resolve_on_the_spot(
     caller); without one, the official must hold the approver role too.
     """
     with ctx.sessions.begin() as session:
-        dossier = _load(session, code)
+        dossier = load_dossier(session, code)
         if not dossier.on_the_spot:
             raise _error(
-                QT_TRANSLATE_NOOP("Dossiers", "This procedure is not on the \u201c4 tại chỗ\u201d list."),
+                QT_TRANSLATE_NOOP(
+                    "Dossiers", "This procedure is not on the \u201c4 tại chỗ\u201d list."
+                ),
             )
         official = load_user(session, username)
         signer = load_user(session, approver) if approver else official
@@ -407,10 +412,10 @@ def resolve_on_the_spot(
         now = ctx.now()
         for action in ON_THE_SPOT_STEPS:
             actor = signer if action is Action.APPROVE else official
-            _apply_step(session, ctx, dossier, actor, counter, StepRequest(action, note), now)
+            apply_step(session, ctx, dossier, actor, counter, StepRequest(action, note), now)
         return info_of(dossier)
 
 
 def get_dossier(ctx: ServiceContext, code: str) -> DossierInfo:
     with ctx.sessions() as session:
-        return info_of(_load(session, code))
+        return info_of(load_dossier(session, code))

@@ -59,7 +59,9 @@ def setup_counter(
     slot_range(code_slot)
     if not nfc(agency_name) or not nfc(counter_name):
         raise UserError(
-            Message(_CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")),
+            Message(
+                _CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")
+            ),
             field="agency_name",
         )
     with ctx.sessions.begin() as session:

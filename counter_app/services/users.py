@@ -72,7 +72,9 @@ def create_user(
     with ctx.sessions.begin() as session:
         if session.scalars(select(User).where(User.username == username)).first():
             raise _error(
-                QT_TRANSLATE_NOOP("Users", "The user name \u201c{username}\u201d is already taken."),
+                QT_TRANSLATE_NOOP(
+                    "Users", "The user name \u201c{username}\u201d is already taken."
+                ),
                 "username",
                 username=username,
             )
@@ -118,7 +120,9 @@ def load_user(session: Session, username: str) -> User:
     user = session.scalars(select(User).where(User.username == username, User.active)).first()
     if user is None:
         raise _error(
-            QT_TRANSLATE_NOOP("Users", "The user \u201c{username}\u201d does not exist or is locked."),
+            QT_TRANSLATE_NOOP(
+                "Users", "The user \u201c{username}\u201d does not exist or is locked."
+            ),
             username=username,
         )
     return user

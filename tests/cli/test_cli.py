@@ -119,6 +119,14 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
     assert len({line["code"] for line in lines}) == 3
+    # Every form the day produced is a PDF named after its dossier and form number.
+    assert [Path(p).name for p in on_spot["pdfs"]] == [
+        f"{on_spot['code']}-01.pdf", f"{on_spot['code']}-05.pdf"]
+    assert [Path(p).name for p in incomplete["pdfs"]] == [
+        f"{incomplete['code']}-01.pdf", f"{incomplete['code']}-02.pdf"]
+    for line in lines:
+        for pdf in line["pdfs"]:
+            assert Path(pdf).read_bytes().startswith(b"%PDF")
 
 
 def test_show_and_search_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,40 @@
+"""Time building a receipt PDF (both copies, A4): `python bench/bench_print.py`.
+
+Target: median under 30 ms. Fonts are registered and the form set is loaded
+during the warm-up runs, as in a running application.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+# Run from a checkout without installing: make the repository importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from counter_app.printing import render_receipt  # noqa: E402
+from counter_app.printing.samples import sample_receipt  # noqa: E402
+
+WARMUP = 20
+RUNS = 200
+
+
+def main() -> None:
+    data = sample_receipt()
+    for _ in range(WARMUP):
+        render_receipt(data, paper="A4")
+    timings: list[float] = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        render_receipt(data, paper="A4")
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    median = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"receipt_pdf_a4 median={median:.1f}ms p95={p95:.1f}ms n={RUNS}")
+
+
+if __name__ == "__main__":
+    main()
