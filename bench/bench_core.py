@@ -23,14 +23,24 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.datagen import new_counter, fill  # noqa: E402
+from bench.datagen import fill, new_counter  # noqa: E402
 from counter_app.domain.text import fold  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
 from counter_app.services.search import search  # noqa: E402
 
-ACCENTED = ["Nguyễn Văn Đức", "Trần Thị Hạnh", "Lê Minh Tuấn", "Phạm Thu Hương", "Đỗ Đình Định",
-            "Hoàng Thanh Tâm", "Vũ Ngọc Lan", "Bùi Quang Hải", "Lý Hồng Thúy", "Nông Đức Sơn"]
+ACCENTED = [
+    "Nguyễn Văn Đức",
+    "Trần Thị Hạnh",
+    "Lê Minh Tuấn",
+    "Phạm Thu Hương",
+    "Đỗ Đình Định",
+    "Hoàng Thanh Tâm",
+    "Vũ Ngọc Lan",
+    "Bùi Quang Hải",
+    "Lý Hồng Thúy",
+    "Nông Đức Sơn",
+]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -54,11 +64,17 @@ def report(label: str, ms: list[float]) -> None:
 def bench_receive(n: int = 300) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rt = new_counter(Path(tmp))
-        people = [ApplicantInput(full_name=name, id_number="020190001234", phone="0912345678")
-                  for name in ACCENTED]
+        people = [
+            ApplicantInput(full_name=name, id_number="020190001234", phone="0912345678")
+            for name in ACCENTED
+        ]
         i = iter(range(10**9))
-        ms = timed(lambda: receive(rt.ctx, "bench", ReceiveRequest(
-            "2.000815", people[next(i) % len(people)], pages=3)), n)
+        ms = timed(
+            lambda: receive(
+                rt.ctx, "bench", ReceiveRequest("2.000815", people[next(i) % len(people)], pages=3)
+            ),
+            n,
+        )
         rt.close()
     report("receive (validate+code+commit FULL)", ms[20:])
 
@@ -75,9 +91,12 @@ def bench_search(data: Path, count: int, n: int) -> None:
     rng = random.Random(3)
     with rt.ctx.sessions() as s:
         total = s.execute(text("SELECT count(*) FROM dossiers")).scalar()
-        sample = s.execute(text(
-            "SELECT applicant_name, applicant_id_number, applicant_phone FROM dossiers "
-            "WHERE id % 997 = 0 LIMIT 400")).all()
+        sample = s.execute(
+            text(
+                "SELECT applicant_name, applicant_id_number, applicant_phone FROM dossiers "
+                "WHERE id % 997 = 0 LIMIT 400"
+            )
+        ).all()
     print(f"search over {total} dossiers")
     names = [r[0] for r in sample]
     accented = [rng.choice(names) for _ in range(n)]
@@ -97,20 +116,29 @@ def bench_search(data: Path, count: int, n: int) -> None:
     report("search service, no match", run(["khong ton tai ai"] * 50))
 
     with rt.db.engine.connect() as conn:
+
         def like(q: str) -> Callable[[], object]:
-            return lambda: conn.execute(text(
-                "SELECT id FROM dossiers WHERE search_text LIKE :q ORDER BY id DESC LIMIT 50"),
-                {"q": f"%{q}%"}).all()
+            return lambda: conn.execute(
+                text("SELECT id FROM dossiers WHERE search_text LIKE :q ORDER BY id DESC LIMIT 50"),
+                {"q": f"%{q}%"},
+            ).all()
 
         def like_raw(q: str) -> Callable[[], object]:
-            return lambda: conn.execute(text(
-                "SELECT id FROM dossiers WHERE applicant_name LIKE :q ORDER BY id DESC LIMIT 50"),
-                {"q": f"%{q}%"}).all()
+            return lambda: conn.execute(
+                text(
+                    "SELECT id FROM dossiers WHERE applicant_name LIKE :q ORDER BY id DESC LIMIT 50"
+                ),
+                {"q": f"%{q}%"},
+            ).all()
 
         def fts(q: str) -> Callable[[], object]:
-            return lambda: conn.execute(text(
-                "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q "
-                "ORDER BY rowid DESC LIMIT 50"), {"q": f'"{q}"'}).all()
+            return lambda: conn.execute(
+                text(
+                    "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q "
+                    "ORDER BY rowid DESC LIMIT 50"
+                ),
+                {"q": f'"{q}"'},
+            ).all()
 
         k = min(n, 40)
         report("plain LIKE '%folded%' scan, names", [timed(like(q), 1)[0] for q in plain[:k]])

@@ -22,14 +22,71 @@ from counter_app.domain.workflow import Role, State
 from counter_app.models import Dossier, Procedure
 from counter_app.services import catalogue, setup, users
 
-FAMILY = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Huỳnh", 4),
-          ("Phan", 4), ("Vũ", 3), ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 2),
-          ("Ngô", 2), ("Dương", 1), ("Lý", 1), ("Nông", 1), ("Lương", 1), ("Đoàn", 1), ("Vi", 1)]
+FAMILY = [
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 5),
+    ("Huỳnh", 4),
+    ("Phan", 4),
+    ("Vũ", 3),
+    ("Võ", 3),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 2),
+    ("Dương", 1),
+    ("Lý", 1),
+    ("Nông", 1),
+    ("Lương", 1),
+    ("Đoàn", 1),
+    ("Vi", 1),
+]
 MIDDLE = ["Văn", "Thị", "Đức", "Ngọc", "Minh", "Thanh", "Hữu", "Quang", "Thu", "Hồng", "Đình"]
-GIVEN = ["Anh", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng",
-         "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Ngọc", "Phúc", "Phương",
-         "Quân", "Quỳnh", "Sơn", "Tâm", "Thảo", "Thủy", "Trang", "Trung", "Tuấn", "Vân", "Yến",
-         "Đạt", "Định", "Thúy", "Khuyên", "Kính", "Tùng", "Nhung"]
+GIVEN = [
+    "Anh",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Ngọc",
+    "Phúc",
+    "Phương",
+    "Quân",
+    "Quỳnh",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Yến",
+    "Đạt",
+    "Định",
+    "Thúy",
+    "Khuyên",
+    "Kính",
+    "Tùng",
+    "Nhung",
+]
 STATES = [State.RETURNED] * 8 + [State.RECEIVED, State.IN_APPRAISAL, State.RESULT_READY]
 AGENCY = "000.00.37.H37"
 PASSWORD = "bench-password"
@@ -53,11 +110,17 @@ def _phone(rng: random.Random) -> str:
 def new_counter(data_dir: Path) -> Runtime:
     rt = open_runtime(data_dir)
     if setup.get_counter(rt.ctx) is None:
-        setup.setup_counter(rt.ctx, agency_id=AGENCY, agency_name="UBND xã Bench",
-                            counter_name="Quầy 1")
+        setup.setup_counter(
+            rt.ctx, agency_id=AGENCY, agency_name="UBND xã Bench", counter_name="Quầy 1"
+        )
         catalogue.import_sample(rt.ctx)
-        users.create_user(rt.ctx, username="bench", full_name="Cán bộ Bench",
-                          password=PASSWORD, roles=[Role.RECEIVER, Role.APPRAISER])
+        users.create_user(
+            rt.ctx,
+            username="bench",
+            full_name="Cán bộ Bench",
+            password=PASSWORD,
+            roles=[Role.RECEIVER, Role.APPRAISER],
+        )
     return rt
 
 
@@ -79,22 +142,48 @@ def fill(rt: Runtime, count: int, seed: int = 7, batch: int = 20_000) -> None:
             code = f"{AGENCY}-{received:%y%m%d}-{(n % per_day) + 1:04d}"
             pid, pcode, pname = procs[n % len(procs)]
             name, cccd, phone = _name(rng), _cccd(rng), _phone(rng)
-            rows.append({
-                "uuid": f"00000000-0000-4000-8000-{n:012d}", "counter_uuid": counter_uuid,
-                "counter_seq": n, "code": code, "procedure_id": pid, "procedure_code": pcode,
-                "procedure_name": pname, "state": rng.choice(STATES).value, "on_the_spot": False,
-                "applicant_name": name, "applicant_id_number": cccd, "applicant_phone": phone,
-                "applicant_email": "", "applicant_address": "", "applicant_sex": None,
-                "applicant_birth_year": None, "organisation": "",
-                "search_text": " ".join((fold(code), fold(name), cccd, phone)),
-                "sets": 1, "pages": 1, "copies": 1, "fee": 0, "received_at": received,
-                "received_by": "bench", "appointment_at": received + timedelta(days=3),
-                "original_appointment_at": received + timedelta(days=3), "paused_since": None,
-                "apology_count": 0, "finished_at": None, "returned_at": None,
-                "delivery": "counter", "delivery_address": "", "ledger_book": "B",
-                "ledger_year": received.year, "ledger_entry": n, "note": "", "print_count": 0,
-                "updated_at": received,
-            })
+            rows.append(
+                {
+                    "uuid": f"00000000-0000-4000-8000-{n:012d}",
+                    "counter_uuid": counter_uuid,
+                    "counter_seq": n,
+                    "code": code,
+                    "procedure_id": pid,
+                    "procedure_code": pcode,
+                    "procedure_name": pname,
+                    "state": rng.choice(STATES).value,
+                    "on_the_spot": False,
+                    "applicant_name": name,
+                    "applicant_id_number": cccd,
+                    "applicant_phone": phone,
+                    "applicant_email": "",
+                    "applicant_address": "",
+                    "applicant_sex": None,
+                    "applicant_birth_year": None,
+                    "organisation": "",
+                    "search_text": " ".join((fold(code), fold(name), cccd, phone)),
+                    "sets": 1,
+                    "pages": 1,
+                    "copies": 1,
+                    "fee": 0,
+                    "received_at": received,
+                    "received_by": "bench",
+                    "appointment_at": received + timedelta(days=3),
+                    "original_appointment_at": received + timedelta(days=3),
+                    "paused_since": None,
+                    "apology_count": 0,
+                    "finished_at": None,
+                    "returned_at": None,
+                    "delivery": "counter",
+                    "delivery_address": "",
+                    "ledger_book": "B",
+                    "ledger_year": received.year,
+                    "ledger_entry": n,
+                    "note": "",
+                    "print_count": 0,
+                    "updated_at": received,
+                }
+            )
             done += 1
         with rt.ctx.sessions.begin() as s:
             s.execute(insert(table), rows)

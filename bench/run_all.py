@@ -13,7 +13,12 @@ def main() -> int:
     status = 0
     for script in ("bench_core.py", "bench_print.py"):
         print(f"== {script}", flush=True)
-        status |= subprocess.run([sys.executable, str(HERE / script), ]).returncode
+        status |= subprocess.run(
+            [
+                sys.executable,
+                str(HERE / script),
+            ]
+        ).returncode
     return status
 
 

@@ -41,8 +41,15 @@ def load_tsv(paths: list[Path]) -> dict[tuple[str, str], str]:
 
 def main(argv: list[str]) -> int:
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-extensions", "py", "-no-obsolete",
-         str(ROOT / "counter_app"), "-ts", str(TS)],
+        [
+            str(BIN / "pyside6-lupdate"),
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            str(ROOT / "counter_app"),
+            "-ts",
+            str(TS),
+        ],
         check=True,
     )
     table = load_tsv([Path(a) for a in argv])
@@ -61,9 +68,7 @@ def main(argv: list[str]) -> int:
             elif translation.get("type") == "unfinished":
                 missing.append(f"{name}\t{source}")
     tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run(
-        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True
-    )
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
     for line in missing:
         print("untranslated:", line, file=sys.stderr)
     return 1 if missing else 0

@@ -201,7 +201,9 @@ def next_state(
     """
     transition = TRANSITIONS.get(action)
     if transition is None:
-        raise _refuse(QT_TRANSLATE_NOOP("Workflow", "This step cannot be taken on a stored dossier."))
+        raise _refuse(
+            QT_TRANSLATE_NOOP("Workflow", "This step cannot be taken on a stored dossier.")
+        )
     if state not in transition.sources:
         raise _refuse(
             QT_TRANSLATE_NOOP(
@@ -214,7 +216,8 @@ def next_state(
     if not transition.roles & frozenset(roles):
         raise _refuse(
             QT_TRANSLATE_NOOP(
-                "Workflow", "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d."
+                "Workflow",
+                "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
             ),
             roles=[role_label(r) for r in sorted(transition.roles)],
             action=action_label(action),

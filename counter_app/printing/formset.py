@@ -17,8 +17,8 @@ from typing import Any
 
 from counter_app.printing import errors
 from counter_app.printing.data import Timeliness
-from counter_app.resources_path import resource_root as resources_root
 from counter_app.printing.text import fill
+from counter_app.resources_path import resource_root as resources_root
 
 _SET_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 

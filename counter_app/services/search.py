@@ -46,7 +46,7 @@ _ROW_COLUMNS = (
 )
 
 
-def _rows(session: Session, stmt: Select[Any]) -> list[DossierRow]:
+def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[DossierRow]:
     # Only the list columns, not whole ORM objects: a result list is read
     # far more often than it is opened.
     return [

@@ -18,7 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "counter_app.cli", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=120,
         env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
     )
 
@@ -61,10 +65,18 @@ def test_calendar_list_names_days(tmp_path: Path) -> None:
 
 def test_province_days_change_the_count(tmp_path: Path) -> None:
     make_counter(tmp_path).close()
-    assert run("calendar", "add-day-off", "2026-11-27", "Nghỉ theo QĐ 123/QĐ-UBND",
-               data_dir=tmp_path).returncode == 0
-    assert run("calendar", "add-workday", "2026-11-28", "Làm bù theo QĐ 123/QĐ-UBND",
-               data_dir=tmp_path).returncode == 0
+    assert (
+        run(
+            "calendar", "add-day-off", "2026-11-27", "Nghỉ theo QĐ 123/QĐ-UBND", data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "calendar", "add-workday", "2026-11-28", "Làm bù theo QĐ 123/QĐ-UBND", data_dir=tmp_path
+        ).returncode
+        == 0
+    )
     due = run("calendar", "due", "--from", "2026-11-26 10:00", "--days", "1", data_dir=tmp_path)
     assert due.stdout.strip() == "2026-11-28 10:00"
     listing = run("calendar", "list", "2026", data_dir=tmp_path).stdout.splitlines()
@@ -98,12 +110,30 @@ def test_catalogue_import_reports_rows_and_keeps_good_ones(tmp_path: Path) -> No
 
 def test_user_add_reads_password_from_stdin(tmp_path: Path) -> None:
     make_counter(tmp_path).close()
-    result = run("user", "add", "canbo2", "--full-name", "Chu Thị Lan", "--roles",
-                 "receiver,returner", data_dir=tmp_path, stdin="mat-khau-456\n")
+    result = run(
+        "user",
+        "add",
+        "canbo2",
+        "--full-name",
+        "Chu Thị Lan",
+        "--roles",
+        "receiver,returner",
+        data_dir=tmp_path,
+        stdin="mat-khau-456\n",
+    )
     assert result.returncode == 0, result.stderr
     assert "canbo2\tChu Thị Lan\treceiver,returner" in run("user", "list", data_dir=tmp_path).stdout
-    short = run("user", "add", "canbo3", "--full-name", "Chu Văn B", "--roles", "receiver",
-                data_dir=tmp_path, stdin="123\n")
+    short = run(
+        "user",
+        "add",
+        "canbo3",
+        "--full-name",
+        "Chu Văn B",
+        "--roles",
+        "receiver",
+        data_dir=tmp_path,
+        stdin="123\n",
+    )
     assert short.returncode == 2 and "ít nhất 8 ký tự" in short.stderr
 
 
@@ -121,9 +151,13 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     assert len({line["code"] for line in lines}) == 3
     # Every form the day produced is a PDF named after its dossier and form number.
     assert [Path(p).name for p in on_spot["pdfs"]] == [
-        f"{on_spot['code']}-01.pdf", f"{on_spot['code']}-05.pdf"]
+        f"{on_spot['code']}-01.pdf",
+        f"{on_spot['code']}-05.pdf",
+    ]
     assert [Path(p).name for p in incomplete["pdfs"]] == [
-        f"{incomplete['code']}-01.pdf", f"{incomplete['code']}-02.pdf"]
+        f"{incomplete['code']}-01.pdf",
+        f"{incomplete['code']}-02.pdf",
+    ]
     for line in lines:
         for pdf in line["pdfs"]:
             assert Path(pdf).read_bytes().startswith(b"%PDF")

@@ -59,8 +59,13 @@ def test_transfer_and_back() -> None:
 
 @pytest.mark.parametrize(
     "state",
-    [State.RECEIVED, State.IN_APPRAISAL, State.SUPPLEMENT_REQUESTED, State.TRANSFERRED,
-     State.APPRAISED],
+    [
+        State.RECEIVED,
+        State.IN_APPRAISAL,
+        State.SUPPLEMENT_REQUESTED,
+        State.TRANSFERRED,
+        State.APPRAISED,
+    ],
 )
 def test_withdraw_before_decision(state: State) -> None:
     assert next_state(Action.WITHDRAW, state, {Role.RECEIVER}) is State.WITHDRAWN
@@ -93,9 +98,7 @@ def test_apology_only_when_overdue_and_only_once() -> None:
         is State.IN_APPRAISAL
     )
     with pytest.raises(UserError, match="only once"):
-        next_state(
-            Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True, apologies=1
-        )
+        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True, apologies=1)
 
 
 def test_terminal_states_allow_nothing() -> None:

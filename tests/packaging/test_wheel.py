@@ -16,9 +16,21 @@ ROOT = Path(__file__).resolve().parents[2]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (built,) = out.glob("counter_app-*.whl")
     return built
@@ -35,9 +47,7 @@ def test_wheel_carries_resources_and_every_package(wheel: Path) -> None:
         "counter_app/migrations/script.py.mako",
     ):
         assert needed in names, needed
-    source_modules = {
-        p.relative_to(ROOT).as_posix() for p in (ROOT / "counter_app").rglob("*.py")
-    }
+    source_modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "counter_app").rglob("*.py")}
     assert source_modules <= names, sorted(source_modules - names)
 
 
@@ -55,7 +65,10 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
     # dependencies of this virtualenv) importable: no source checkout.
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {probe}"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout

@@ -29,7 +29,9 @@ from counter_app.services.printing import ledger_pdf, print_form, step_with_form
 from tests.conftest import Clock
 
 CITIZEN = ApplicantInput(
-    full_name="Nguyễn Thị Đoàn", id_number="020185000123", phone="0912345678",
+    full_name="Nguyễn Thị Đoàn",
+    id_number="020185000123",
+    phone="0912345678",
     address="Thôn Nà Sla, xã Hoàng Văn Thụ, Lạng Sơn",
 )
 
@@ -48,19 +50,23 @@ def jammed(pdf: bytes) -> str:
 
 def _jobs(rt: Runtime) -> list[tuple[str, str, int]]:
     with rt.ctx.sessions() as s:
-        return [(j.form_kind, j.status, j.reprint_no)
-                for j in s.scalars(select(PrintJob).order_by(PrintJob.id))]
+        return [
+            (j.form_kind, j.status, j.reprint_no)
+            for j in s.scalars(select(PrintJob).order_by(PrintJob.id))
+        ]
 
 
 def test_receipt_of_a_committed_dossier_reads_back(
-    counter: Runtime, tmp_path: Path,
+    counter: Runtime,
+    tmp_path: Path,
     pages_as_images: Callable[[bytes, int], list[Image.Image]],
     read_codes: Callable[[Image.Image], list[tuple[str, str]]],
     pdf_text: Callable[[bytes], list[str]],
 ) -> None:
     info = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN))
-    result = print_form(counter.ctx, "tiepnhan", info.code, FormKind.RECEIPT,
-                        to_file(tmp_path / "r.pdf"))
+    result = print_form(
+        counter.ctx, "tiepnhan", info.code, FormKind.RECEIPT, to_file(tmp_path / "r.pdf")
+    )
     assert result.reprint_no == 0 and Path(result.target).exists()
     pages = pages_as_images(result.pdf, 200)
     assert len(pages) == 2  # Liên 1 and Liên 2
@@ -71,11 +77,18 @@ def test_receipt_of_a_committed_dossier_reads_back(
         assert qr.dossier_code == info.code and qr.applicant_id == "020185000123"
         assert qr.appointment == datetime(2026, 12, 1, 9, 0)
     text = " ".join(pdf_text(result.pdf))
-    for expected in ("Nguyễn Thị Đoàn", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
-                     "03 ngày làm việc", "09 giờ 00 phút, ngày 26/11/2026",
-                     "09 giờ 00 phút, ngày 01/12/2026",
-                     "Quyển số: 01", "Số thứ tự: 1", "Hoàng Thị Mai",
-                     "Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ"):
+    for expected in (
+        "Nguyễn Thị Đoàn",
+        "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+        "03 ngày làm việc",
+        "09 giờ 00 phút, ngày 26/11/2026",
+        "09 giờ 00 phút, ngày 01/12/2026",
+        "Quyển số: 01",
+        "Số thứ tự: 1",
+        "Hoàng Thị Mai",
+        "Liên 1: Lưu",
+        "Liên 2: Giao người nộp hồ sơ",
+    ):
         assert expected in text, expected
     assert "BẢN IN LẠI" not in text
 
@@ -85,8 +98,7 @@ def test_reprint_is_marked_and_counted(
 ) -> None:
     code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
     print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT, to_file(tmp_path / "1.pdf"))
-    again = print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT,
-                       to_file(tmp_path / "2.pdf"))
+    again = print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT, to_file(tmp_path / "2.pdf"))
     assert again.reprint_no == 1
     assert "BẢN IN LẠI (lần 1)" in " ".join(pdf_text(again.pdf))
     assert _jobs(counter) == [("receipt", "done", 0), ("receipt", "done", 1)]
@@ -105,16 +117,20 @@ def test_supplement_request_commits_only_after_form_02_printed(
     counter: Runtime, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
     code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
-    step = StepRequest(Action.REQUEST_SUPPLEMENT, note="Thiếu giấy tờ",
-                       items=("Bản sao Giấy khai sinh", "Giấy xác nhận cư trú"))
+    step = StepRequest(
+        Action.REQUEST_SUPPLEMENT,
+        note="Thiếu giấy tờ",
+        items=("Bản sao Giấy khai sinh", "Giấy xác nhận cư trú"),
+    )
     with pytest.raises(UserError, match="Nothing was changed"):
         step_with_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT, jammed)
     unchanged = get_dossier(counter.ctx, code)
     assert unchanged.state is State.RECEIVED and unchanged.supplement_items == []
     assert len(unchanged.steps) == 1
 
-    done = step_with_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT,
-                          to_file(tmp_path / "02.pdf"))
+    done = step_with_form(
+        counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT, to_file(tmp_path / "02.pdf")
+    )
     assert get_dossier(counter.ctx, code).state is State.SUPPLEMENT_REQUESTED
     text = " ".join(pdf_text(done.pdf))
     assert "Bản sao Giấy khai sinh" in text and "Giấy xác nhận cư trú" in text
@@ -127,8 +143,9 @@ def test_control_slip_shows_the_real_hand_overs(
     code = receive(counter.ctx, "motcua", ReceiveRequest("2.000815", CITIZEN)).code
     clock.now = datetime(2026, 11, 26, 9, 10)
     resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
-    slip = print_form(counter.ctx, "motcua", code, FormKind.CONTROL_SLIP,
-                      to_file(tmp_path / "05.pdf"))
+    slip = print_form(
+        counter.ctx, "motcua", code, FormKind.CONTROL_SLIP, to_file(tmp_path / "05.pdf")
+    )
     text = " ".join(pdf_text(slip.pdf))
     assert "Lê Thị Hạnh" in text and "Nông Văn Kính" in text
     assert "09 giờ 10 phút, ngày 26/11/2026" in text
@@ -140,10 +157,14 @@ def test_apology_form_after_overdue(
 ) -> None:
     code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
     clock.now = datetime(2026, 12, 2, 8, 0)
-    step = StepRequest(Action.APOLOGISE, note="Cần xác minh thêm thông tin",
-                       new_appointment=datetime(2026, 12, 4, 16, 0))
-    apology = step_with_form(counter.ctx, "tiepnhan", code, step, FormKind.APOLOGY,
-                             to_file(tmp_path / "04.pdf"))
+    step = StepRequest(
+        Action.APOLOGISE,
+        note="Cần xác minh thêm thông tin",
+        new_appointment=datetime(2026, 12, 4, 16, 0),
+    )
+    apology = step_with_form(
+        counter.ctx, "tiepnhan", code, step, FormKind.APOLOGY, to_file(tmp_path / "04.pdf")
+    )
     text = " ".join(pdf_text(apology.pdf))
     assert "Cần xác minh thêm thông tin" in text and "04/12/2026" in text
 
@@ -151,8 +172,9 @@ def test_apology_form_after_overdue(
 def test_ledger_lists_the_period(
     counter: Runtime, clock: Clock, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    codes = [receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
-             for _ in range(3)]
+    codes = [
+        receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code for _ in range(3)
+    ]
     take_step(counter.ctx, "tiepnhan", codes[1], StepRequest(Action.WITHDRAW, note="Xin rút"))
     text = " ".join(pdf_text(ledger_pdf(counter.ctx, date(2026, 11, 1), date(2026, 11, 30))))
     for code in codes:

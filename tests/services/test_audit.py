@@ -18,8 +18,13 @@ from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, 
 
 
 def _activity(rt: Runtime) -> str:
-    code = receive(rt.ctx, "tiepnhan", ReceiveRequest(
-        "1.004873", ApplicantInput(full_name="Hà Văn Bình", id_number="020088004567"))).code
+    code = receive(
+        rt.ctx,
+        "tiepnhan",
+        ReceiveRequest(
+            "1.004873", ApplicantInput(full_name="Hà Văn Bình", id_number="020088004567")
+        ),
+    ).code
     take_step(rt.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
     return code
 
@@ -29,8 +34,10 @@ def test_every_state_change_is_audited_and_chained(counter: Runtime) -> None:
     with counter.ctx.sessions() as s:
         entries = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
         events = [(e.event, e.entity) for e in entries if e.entity == f"dossier:{code}"]
-        assert events == [("dossier.receive", f"dossier:{code}"),
-                          ("dossier.start_appraisal", f"dossier:{code}")]
+        assert events == [
+            ("dossier.receive", f"dossier:{code}"),
+            ("dossier.start_appraisal", f"dossier:{code}"),
+        ]
         for before, after in zip(entries, entries[1:], strict=False):
             assert after.prev_hash == before.hash
         report = audit.verify(s)

@@ -18,7 +18,9 @@ from counter_app.services.dossiers import ReceiveRequest, pending_duplicates, re
 CERTIFIED_COPY = "2.000815"
 MARITAL_STATUS = "1.004873"  # 3 working days
 CITIZEN = ApplicantInput(
-    full_name="Nguyễn Thị Đoàn", id_number="020185000123", phone="0912 345 678",
+    full_name="Nguyễn Thị Đoàn",
+    id_number="020185000123",
+    phone="0912 345 678",
     address="Phường Đông Kinh, Lạng Sơn",
 )
 
@@ -34,7 +36,9 @@ def _counts(rt: Runtime) -> tuple[int, int, int, int]:
 
 
 def test_receive_numbers_prices_and_schedules(counter: Runtime) -> None:
-    info = receive(counter.ctx, "tiepnhan", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=3, copies=2))
+    info = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=3, copies=2)
+    )
     assert info.code == "000.00.37.H37-261126-0001"
     assert info.state is State.RECEIVED
     # 2 pages × 2.000 đ + 1 page × 1.000 đ, for each of 2 copies.
@@ -77,18 +81,31 @@ def test_unknown_procedure_and_wrong_delivery_refused(counter: Runtime) -> None:
         receive(counter.ctx, "tiepnhan", ReceiveRequest("9.999999", CITIZEN))
     assert err.value.field == "procedure"
     with pytest.raises(UserError) as err:
-        receive(counter.ctx, "tiepnhan",
-                ReceiveRequest(CERTIFIED_COPY, CITIZEN, delivery=Delivery.POST, delivery_address="x"))
+        receive(
+            counter.ctx,
+            "tiepnhan",
+            ReceiveRequest(CERTIFIED_COPY, CITIZEN, delivery=Delivery.POST, delivery_address="x"),
+        )
     assert err.value.field == "delivery"
     assert _counts(counter) == before
 
 
 def test_result_by_post_needs_an_address(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
-        receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST))
+        receive(
+            counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST)
+        )
     assert err.value.field == "delivery_address"
-    info = receive(counter.ctx, "tiepnhan", ReceiveRequest(
-        MARITAL_STATUS, CITIZEN, delivery=Delivery.POST, delivery_address="Thôn Nà Pàn, Lạng Sơn"))
+    info = receive(
+        counter.ctx,
+        "tiepnhan",
+        ReceiveRequest(
+            MARITAL_STATUS,
+            CITIZEN,
+            delivery=Delivery.POST,
+            delivery_address="Thôn Nà Pàn, Lạng Sơn",
+        ),
+    )
     assert info.delivery == "post"
 
 

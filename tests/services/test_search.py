@@ -26,8 +26,13 @@ def filled(counter: Runtime) -> dict[str, str]:
     for name, cccd, phone in PEOPLE:
         # Half the names arrive decomposed, as some input methods send them.
         typed = unicodedata.normalize("NFD", name) if "Đ" in name else name
-        info = receive(counter.ctx, "tiepnhan", ReceiveRequest(
-            "2.000815", ApplicantInput(full_name=typed, id_number=cccd, phone=phone)))
+        info = receive(
+            counter.ctx,
+            "tiepnhan",
+            ReceiveRequest(
+                "2.000815", ApplicantInput(full_name=typed, id_number=cccd, phone=phone)
+            ),
+        )
         codes[name] = info.code
     return codes
 

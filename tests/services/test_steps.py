@@ -76,8 +76,13 @@ def test_supplement_pauses_the_clock(counter: Runtime, clock: Clock) -> None:
     with pytest.raises(UserError) as err:
         _step(counter, "thamdinh", code, Action.REQUEST_SUPPLEMENT)
     assert err.value.field == "items"
-    state = _step(counter, "thamdinh", code, Action.REQUEST_SUPPLEMENT,
-                  items=("Giấy xác nhận cư trú", "Bản sao CCCD"))
+    state = _step(
+        counter,
+        "thamdinh",
+        code,
+        Action.REQUEST_SUPPLEMENT,
+        items=("Giấy xác nhận cư trú", "Bản sao CCCD"),
+    )
     assert state is State.SUPPLEMENT_REQUESTED
     clock.now = datetime(2026, 11, 30, 9, 0)
     assert _step(counter, "tiepnhan", code, Action.SUPPLEMENT) is State.IN_APPRAISAL
@@ -95,8 +100,10 @@ def test_transfer_to_department_and_back(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
         _step(counter, "tiepnhan", code, Action.TRANSFER)
     assert err.value.field == "department"
-    assert _step(counter, "tiepnhan", code, Action.TRANSFER,
-                 department="Phòng Văn hóa - Xã hội") is State.TRANSFERRED
+    assert (
+        _step(counter, "tiepnhan", code, Action.TRANSFER, department="Phòng Văn hóa - Xã hội")
+        is State.TRANSFERRED
+    )
     assert _step(counter, "tiepnhan", code, Action.RETURN_FROM_DEPARTMENT) is State.APPRAISED
     steps = get_dossier(counter.ctx, code).steps
     assert steps[1].data["department"] == "Phòng Văn hóa - Xã hội"
@@ -107,35 +114,62 @@ def test_withdrawal_needs_a_reason(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
         _step(counter, "tiepnhan", code, Action.WITHDRAW)
     assert err.value.field == "note"
-    assert _step(counter, "tiepnhan", code, Action.WITHDRAW,
-                 note="Công dân xin rút hồ sơ") is State.WITHDRAWN
+    assert (
+        _step(counter, "tiepnhan", code, Action.WITHDRAW, note="Công dân xin rút hồ sơ")
+        is State.WITHDRAWN
+    )
 
 
 def test_overdue_apology_once_with_new_appointment(counter: Runtime, clock: Clock) -> None:
     code = _receive(counter)  # due Tue 01/12 09:00
     _step(counter, "thamdinh", code, Action.START_APPRAISAL)
     with pytest.raises(UserError, match="only for an overdue"):
-        _step(counter, "tiepnhan", code, Action.APOLOGISE, note="Chậm",
-              new_appointment=datetime(2026, 12, 4, 9, 0))
+        _step(
+            counter,
+            "tiepnhan",
+            code,
+            Action.APOLOGISE,
+            note="Chậm",
+            new_appointment=datetime(2026, 12, 4, 9, 0),
+        )
     clock.now = datetime(2026, 12, 1, 10, 0)
     with pytest.raises(UserError) as err:
-        _step(counter, "tiepnhan", code, Action.APOLOGISE, note="Chậm",
-              new_appointment=datetime(2026, 12, 1, 9, 30))
+        _step(
+            counter,
+            "tiepnhan",
+            code,
+            Action.APOLOGISE,
+            note="Chậm",
+            new_appointment=datetime(2026, 12, 1, 9, 30),
+        )
     assert err.value.field == "new_appointment"
-    _step(counter, "tiepnhan", code, Action.APOLOGISE, note="Cần xác minh thêm",
-          new_appointment=datetime(2026, 12, 4, 9, 0))
+    _step(
+        counter,
+        "tiepnhan",
+        code,
+        Action.APOLOGISE,
+        note="Cần xác minh thêm",
+        new_appointment=datetime(2026, 12, 4, 9, 0),
+    )
     info = get_dossier(counter.ctx, code)
     assert info.row.appointment_at == datetime(2026, 12, 4, 9, 0)
     assert info.apology_count == 1
     clock.now = datetime(2026, 12, 7, 9, 0)
     with pytest.raises(UserError, match="only once"):
-        _step(counter, "tiepnhan", code, Action.APOLOGISE, note="Lại chậm",
-              new_appointment=datetime(2026, 12, 9, 9, 0))
+        _step(
+            counter,
+            "tiepnhan",
+            code,
+            Action.APOLOGISE,
+            note="Lại chậm",
+            new_appointment=datetime(2026, 12, 9, 9, 0),
+        )
 
 
 def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clock) -> None:
-    code = receive(counter.ctx, "motcua",
-                   ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3)).code
+    code = receive(
+        counter.ctx, "motcua", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3)
+    ).code
     clock.now = datetime(2026, 11, 26, 9, 7)
     info = resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
     assert info.state is State.RETURNED

@@ -59,8 +59,9 @@ def test_counters_of_one_agency_offline_never_share_a_code(tmp_path: Path, clock
     codes: list[str] = []
     for rt in desks:
         rt.ctx.clock = clock
-        codes += [receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
-                  for _ in range(5)]
+        codes += [
+            receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code for _ in range(5)
+        ]
     assert len(set(codes)) == 10
     assert codes[0].endswith("-0001") and codes[5].endswith("-1000")
     # A restart continues the sequence: a code that left on a receipt never returns.

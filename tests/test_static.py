@@ -1,0 +1,28 @@
+"""The checks a reviewer would run: lint everywhere, strict typing on the core layers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run(
+        [str(BIN / "ruff"), "check", "counter_app", "tests", "bench", "tools"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_core_layers_type_check_strictly() -> None:
+    result = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--ignore-missing-imports",
+         "counter_app/domain", "counter_app/models", "counter_app/services",
+         "counter_app/storage.py", "counter_app/config.py"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout
