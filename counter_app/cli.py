@@ -218,6 +218,27 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar_hours(args: argparse.Namespace) -> int:
+    from counter_app.domain.calendar import format_working_hours
+    from counter_app.services.calendar_admin import get_working_hours, set_working_hours
+
+    rt = _runtime(args)
+    if args.set:
+        set_working_hours(rt.ctx, args.set, args.cutoff, by="admin-cli")
+    hours = get_working_hours(rt.ctx)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Working hours: {periods}; requests after {cutoff} count from the next working day.",
+            ),
+            periods=format_working_hours(hours),
+            cutoff=f"{hours.cutoff:%H:%M}",
+        )
+    )
+    return 0
+
+
 def _cmd_calendar_set(working: bool) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from counter_app.services.calendar_admin import set_province_day
@@ -382,6 +403,10 @@ def build_parser() -> argparse.ArgumentParser:
     kl = k.add_parser("list", help="days off on weekdays and make-up working days of a year")
     kl.add_argument("year", type=int)
     kl.set_defaults(func=cmd_calendar_list)
+    kh = k.add_parser("hours", help="show or set the working hours and the 15:00 cutoff")
+    kh.add_argument("--set", metavar="HH:MM-HH:MM,HH:MM-HH:MM")
+    kh.add_argument("--cutoff", default="15:00", metavar="HH:MM")
+    kh.set_defaults(func=cmd_calendar_hours)
     for name, working in (("add-day-off", False), ("add-workday", True)):
         ka = k.add_parser(name)
         ka.add_argument("date", metavar="YYYY-MM-DD")

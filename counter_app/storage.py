@@ -81,6 +81,14 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate filter: the FTS5 index and its shadow tables are made by hand
+    in migration 0001, so autogenerate must not propose dropping them."""
+    return not (type_ == "table" and name is not None and name.startswith("dossier_fts"))
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -33,16 +33,27 @@ def test_every_string_is_translated_with_its_placeholders() -> None:
         assert translation.get("type") not in ("unfinished", "obsolete"), (context, source)
         assert translation.text, (context, source)
         assert set(PLACEHOLDER.findall(source)) == set(PLACEHOLDER.findall(translation.text)), (
-            context, source)
+            context,
+            source,
+        )
 
 
 def test_ts_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-extensions", "py", "-no-obsolete",
-         str(ROOT / "counter_app"), "-ts", str(fresh)],
-        check=True, capture_output=True, timeout=120,
+        [
+            str(BIN / "pyside6-lupdate"),
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            str(ROOT / "counter_app"),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     assert set(_messages(fresh)) == set(_messages(TS)), "run `make translations`"
 
@@ -51,6 +62,8 @@ def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     qm = tmp_path / "fresh.qm"
     subprocess.run(
         [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(qm)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run `make translations`"

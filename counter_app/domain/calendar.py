@@ -412,3 +412,47 @@ class WorkCalendar:
         if amount < timedelta():
             raise ValueError(f"processing time must not be negative: {processing}")
         return self._advance(start, amount + self._paused_time(start, pauses))
+
+
+def parse_working_hours(periods: str, cutoff: str = "15:00") -> WorkingHours:
+    """Working hours as an administrator types them: "07:30-11:30, 13:30-17:00".
+
+    Raises UserError (field "periods" or "cutoff") saying what to fix.
+    """
+
+    def clock(text: str, field: str) -> time:
+        try:
+            return datetime.strptime(text.strip(), "%H:%M").time()
+        except ValueError:
+            raise UserError(
+                Message(
+                    "Calendar",
+                    QT_TRANSLATE_NOOP(
+                        "Calendar", "“{value}” is not a time of day; write it as HH:MM, e.g. 07:30."
+                    ),
+                    {"value": text.strip()},
+                ),
+                field=field,
+            ) from None
+
+    spans = []
+    for part in periods.split(","):
+        start, sep, end = part.partition("-")
+        if not sep:
+            raise UserError(
+                Message(
+                    "Calendar",
+                    QT_TRANSLATE_NOOP(
+                        "Calendar",
+                        "Write each working period as start-end, e.g. 07:30-11:30; "
+                        "separate periods with commas.",
+                    ),
+                ),
+                field="periods",
+            )
+        spans.append((clock(start, "periods"), clock(end, "periods")))
+    return WorkingHours(tuple(spans), clock(cutoff, "cutoff"))
+
+
+def format_working_hours(hours: WorkingHours) -> str:
+    return ", ".join(f"{_hhmm(a)}-{_hhmm(b)}" for a, b in hours.periods)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from counter_app.models import Base
+from counter_app.storage import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             # SQLite cannot ALTER most things; batch mode copies the table.
             render_as_batch=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

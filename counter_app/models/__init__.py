@@ -3,7 +3,7 @@
 from counter_app.models.audit import AuditEntry
 from counter_app.models.base import Base
 from counter_app.models.catalogue import Procedure, ProcedureDocument
-from counter_app.models.counter import CalendarDay, CounterIdentity, NumberSequence
+from counter_app.models.counter import CalendarDay, CounterIdentity, NumberSequence, Setting
 from counter_app.models.dossier import (
     ClockPause,
     Dossier,
@@ -25,6 +25,7 @@ __all__ = [
     "PrintJob",
     "Procedure",
     "ProcedureDocument",
+    "Setting",
     "User",
     "UserRole",
     "WorkflowStep",

@@ -51,3 +51,13 @@ class CalendarDay(Base):
     day: Mapped[date]
     working: Mapped[bool]  # True: make-up working day; False: extra day off
     name: Mapped[str] = mapped_column(String(200))
+
+
+class Setting(Base):
+    """A counter-wide setting chosen by the administrator (e.g. working hours)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(400))
+    updated_at: Mapped[datetime] = mapped_column(default=datetime.now, onupdate=datetime.now)

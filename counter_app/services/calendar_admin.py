@@ -6,13 +6,19 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime
 from counter_app.domain.text import nfc
-from counter_app.models import CalendarDay
+from counter_app.models import CalendarDay, Setting
 from counter_app.services import audit
-from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.context import (
+    CUTOFF_KEY,
+    HOURS_KEY,
+    ServiceContext,
+    counter_identity,
+    working_hours,
+)
 
 _CTX = "Calendar"
 
@@ -56,3 +62,35 @@ def calendar(ctx: ServiceContext) -> WorkCalendar:
 
 def due(ctx: ServiceContext, received: datetime, processing: ProcessingTime) -> datetime:
     return calendar(ctx).due(received, processing)
+
+
+def set_working_hours(ctx: ServiceContext, periods: str, cutoff: str, *, by: str) -> WorkingHours:
+    """Store the desk's working hours; deadlines counted from now on use them."""
+    hours = parse_working_hours(periods, cutoff)
+    with ctx.sessions.begin() as session:
+        for key, value in (
+            (HOURS_KEY, ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.periods)),
+            (CUTOFF_KEY, f"{hours.cutoff:%H:%M}"),
+        ):
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+        counter = counter_identity(session)
+        audit.record(
+            session,
+            at=ctx.now(),
+            username=by,
+            counter_uuid=counter.uuid,
+            event="calendar.hours",
+            entity="settings",
+            details={"periods": periods, "cutoff": cutoff},
+        )
+    ctx.invalidate_calendar()
+    return hours
+
+
+def get_working_hours(ctx: ServiceContext) -> WorkingHours:
+    with ctx.sessions() as session:
+        return working_hours(session)

@@ -9,12 +9,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.calendar import WorkCalendar, WorkingHours
+from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.models import CalendarDay, CounterIdentity
+from counter_app.models import CalendarDay, CounterIdentity, Setting
 from counter_app.storage import Sessions
 
 _CTX = "Services"
+HOURS_KEY = "working_hours"
+CUTOFF_KEY = "receipt_cutoff"
 
 
 @dataclass
@@ -24,7 +26,6 @@ class ServiceContext:
 
     sessions: Sessions
     clock: Callable[[], datetime] = datetime.now
-    hours: WorkingHours = field(default_factory=WorkingHours)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
@@ -35,7 +36,7 @@ class ServiceContext:
         if self._calendar is None:
             rows = session.scalars(select(CalendarDay)).all()
             self._calendar = WorkCalendar(
-                self.hours,
+                working_hours(session),
                 extra_days_off={r.day: r.name for r in rows if not r.working},
                 extra_workdays={r.day: r.name for r in rows if r.working},
             )
@@ -43,6 +44,15 @@ class ServiceContext:
 
     def invalidate_calendar(self) -> None:
         self._calendar = None
+
+
+def working_hours(session: Session) -> WorkingHours:
+    """The administrator's working hours, else the default 07:30–11:30, 13:30–17:00."""
+    periods = session.get(Setting, HOURS_KEY)
+    cutoff = session.get(Setting, CUTOFF_KEY)
+    if periods is None:
+        return WorkingHours()
+    return parse_working_hours(periods.value, cutoff.value if cutoff else "15:00")
 
 
 def counter_identity(session: Session) -> CounterIdentity:

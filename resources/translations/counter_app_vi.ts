@@ -18,7 +18,17 @@
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="27" />
+        <location filename="../../counter_app/domain/calendar.py" line="430" />
+        <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
+        <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/calendar.py" line="445" />
+        <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
+        <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/calendar_admin.py" line="33" />
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
@@ -219,17 +229,22 @@
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="285" />
+        <location filename="../../counter_app/cli.py" line="231" />
+        <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
+        <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="306" />
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="292" />
+        <location filename="../../counter_app/cli.py" line="313" />
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="432" />
+        <location filename="../../counter_app/cli.py" line="464" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -253,66 +268,342 @@
     </message>
 </context>
 <context>
+    <name>DossierDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="109" />
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="115" />
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="116" />
+        <source>Applicant:</source>
+        <translation>Người nộp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="117" />
+        <source>Citizen ID (CCCD):</source>
+        <translation>Số CCCD:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="118" />
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="119" />
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="120" />
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="121" />
+        <source>Received:</source>
+        <translation>Tiếp nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="122" />
+        <source>Appointment:</source>
+        <translation>Hẹn trả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="123" />
+        <source>Fee:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="124" />
+        <source>Sets / pages / copies:</source>
+        <translation>Số bộ / số trang / số bản:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="125" />
+        <source>Result delivered:</source>
+        <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="126" />
+        <source>Ledger entry:</source>
+        <translation>Sổ theo dõi:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="152" />
+        <source>Supplement requested</source>
+        <translation>Đã yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="160" />
+        <source>Documents handed in</source>
+        <translation>Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <source>Form</source>
+        <translation>Loại bản</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <source>Qty</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="165" />
+        <source>History</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="170" />
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="172" />
+        <source>Official</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="173" />
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="174" />
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="182" />
+        <source>Next step</source>
+        <translation>Bước tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="188" />
+        <source>&amp;Print receipt</source>
+        <translation>&amp;In phiếu hẹn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="194" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="205" />
+        <source>Dossier {code}</source>
+        <translation>Hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="209" />
+        <source>{state} — overdue</source>
+        <translation>{state} — quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="217" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="397" />
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="223" />
+        <source>(first given: {date})</source>
+        <translation>(hẹn lần đầu: {date})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="227" />
+        <source>(clock paused)</source>
+        <translation>(tạm dừng tính thời hạn)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="238" />
+        <source>{time} by {user}</source>
+        <translation>{time}, người nhận: {user}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="245" />
+        <source>book {book}/{year}, no. {entry}</source>
+        <translation>quyển {book}/{year}, số {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="283" />
+        <source>Department: {name}</source>
+        <translation>Cơ quan chuyên môn: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="288" />
+        <source>New appointment: {date}</source>
+        <translation>Hẹn trả mới: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="307" />
+        <source>4 on the spot: appraise, approve and return now</source>
+        <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="320" />
+        <source>No step is open to you for this dossier now.</source>
+        <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="45" />
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="46" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="47" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="48" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="49" />
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="50" />
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="140" />
+        <source>{state} (overdue)</source>
+        <translation>{state} (quá hạn)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="157" />
+        <source>CCCD: {number}</source>
+        <translation>CCCD: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="159" />
+        <source>Phone: {number}</source>
+        <translation>Điện thoại: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="164" />
+        <source>The appointment has passed: apologise and set a new appointment.</source>
+        <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
+    </message>
+</context>
+<context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="179" />
+        <location filename="../../counter_app/services/dossiers.py" line="180" />
         <source>The number of sets must be at least 1.</source>
         <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="187" />
+        <location filename="../../counter_app/services/dossiers.py" line="189" />
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="194" />
+        <location filename="../../counter_app/services/dossiers.py" line="196" />
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="215" />
+        <location filename="../../counter_app/services/dossiers.py" line="217" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="286" />
+        <location filename="../../counter_app/services/dossiers.py" line="288" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="315" />
+        <location filename="../../counter_app/services/dossiers.py" line="317" />
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="322" />
+        <location filename="../../counter_app/services/dossiers.py" line="325" />
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="348" />
+        <location filename="../../counter_app/services/dossiers.py" line="351" />
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="353" />
+        <location filename="../../counter_app/services/dossiers.py" line="356" />
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="357" />
+        <location filename="../../counter_app/services/dossiers.py" line="360" />
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="363" />
+        <location filename="../../counter_app/services/dossiers.py" line="366" />
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="402" />
+        <location filename="../../counter_app/services/dossiers.py" line="405" />
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="62" />
+        <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
+        <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="64" />
+        <location filename="../../counter_app/ui/app.py" line="129" />
+        <source>Counter error</source>
+        <translation>Lỗi phần mềm một cửa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="69" />
+        <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
+        <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="72" />
+        <source>If it happens again, call the IT staff.</source>
+        <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="130" />
+        <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
+        <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -354,9 +645,516 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="17" />
+        <source>original</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="18" />
+        <source>certified copy</source>
+        <translation>bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="19" />
+        <source>photocopy</source>
+        <translation>bản chụp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="23" />
+        <source>At the counter</source>
+        <translation>Tại Bộ phận một cửa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="24" />
+        <source>By public postal service</source>
+        <translation>Qua dịch vụ bưu chính công ích</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="25" />
+        <source>Electronic copy online</source>
+        <translation>Bản điện tử trên Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="29" />
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="30" />
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="33" />
+        <source>Same day</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="34" />
+        <source>{count} working days</source>
+        <translation>{count} ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="35" />
+        <source>{count} working hours</source>
+        <translation>{count} giờ làm việc</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="50" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="78" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="52" />
+        <source>Log in to {counter}. This works without internet.</source>
+        <translation>Đăng nhập vào {counter}. Không cần kết nối internet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="53" />
+        <source>the counter</source>
+        <translation>quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="57" />
+        <source>Approver's signature</source>
+        <translation>Ký duyệt của người phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="60" />
+        <source>The approver present at the desk logs in to approve this dossier on the spot.</source>
+        <translation>Người phê duyệt có mặt tại quầy đăng nhập để phê duyệt hồ sơ này tại chỗ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="71" />
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="72" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="92" />
+        <source>Enter the user name and the password.</source>
+        <translation>Vui lòng nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="107" />
+        <source>{name} does not hold the role “{role}”.</source>
+        <translation>{name} không có vai trò “{role}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="120" />
+        <source>The login could not be checked; see the log file.</source>
+        <translation>Không kiểm tra được thông tin đăng nhập; vui lòng xem tệp nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="49" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="51" />
+        <source>Waiting for supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="52" />
+        <source>Result ready</source>
+        <translation>Có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="53" />
+        <source>All pending</source>
+        <translation>Đang giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="54" />
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="56" />
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
+        <source>One-stop counter — {counter}, {agency}</source>
+        <translation>Bộ phận một cửa — {counter}, {agency}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="138" />
+        <source>New dossier (F2)</source>
+        <translation>Tiếp nhận hồ sơ (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="143" />
+        <location filename="../../counter_app/ui/main_window.py" line="374" />
+        <source>Only a receiving officer can receive dossiers.</source>
+        <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="149" />
+        <source>Search by dossier code, name, citizen ID or phone — with or without accents (F3)</source>
+        <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="154" />
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="179" />
+        <source>Official: {name} ({username})</source>
+        <translation>Cán bộ: {name} ({username})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="185" />
+        <source>{counter} — {agency} ({agency_id})</source>
+        <translation>{counter} — {agency} ({agency_id})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="193" />
+        <source>Data is kept on this computer: the counter works without internet.</source>
+        <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="272" />
+        <source>Updated {time}</source>
+        <translation>Cập nhật lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="285" />
+        <location filename="../../counter_app/ui/main_window.py" line="289" />
+        <source>Counter</source>
+        <translation>Bộ phận một cửa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="291" />
+        <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="360" />
+        <source>Open dossier</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="373" />
+        <source>Receive a dossier</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="406" />
+        <source>Printing</source>
+        <translation>In ấn</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="106" />
+        <source>Print preview — {code}</source>
+        <translation>Xem trước khi in — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="118" />
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="121" />
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lưu thành tệp PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="123" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="145" />
+        <source>Save as PDF</source>
+        <translation>Lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="162" />
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="174" />
+        <source>Sent to {target}.</source>
+        <translation>Đã gửi tới {target}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="182" />
+        <location filename="../../counter_app/ui/printing.py" line="184" />
+        <location filename="../../counter_app/ui/printing.py" line="216" />
+        <source>Printing</source>
+        <translation>In ấn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="184" />
+        <source>Printing failed; see the log file.</source>
+        <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="223" />
+        <source>The form could not be prepared; see the log file.</source>
+        <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../counter_app/services/printing.py" line="132" />
+        <source>This dossier has no step that this form reports on yet.</source>
+        <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/printing.py" line="269" />
+        <source>Print the ledger from the ledger screen.</source>
+        <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/printing.py" line="358" />
+        <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
+        <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../counter_app/ui/procedure_picker.py" line="48" />
+        <source>Type a procedure code or part of its name…</source>
+        <translation>Gõ mã thủ tục hoặc một phần tên thủ tục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/procedure_picker.py" line="64" />
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="75" />
+        <source>Receive a dossier</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="91" />
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="94" />
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="340" />
+        <source>Receive</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="149" />
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="155" />
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="169" />
+        <source>Only when filing for an organisation</source>
+        <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="174" />
+        <source>Birth &amp;year:</source>
+        <translation>&amp;Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="178" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="179" />
+        <source>&amp;Citizen ID (CCCD):</source>
+        <translation>Số &amp;CCCD:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="180" />
+        <source>&amp;Sex:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="181" />
+        <source>P&amp;hone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="182" />
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="183" />
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="184" />
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="188" />
+        <source>Documents handed in (tick each one received)</source>
+        <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="198" />
+        <source>All handed in</source>
+        <translation>Đã nhận đủ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
+        <source>Fee and result</source>
+        <translation>Phí, lệ phí và trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="226" />
+        <source>Sets:</source>
+        <translation>Số bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
+        <source>Pages:</source>
+        <translation>Số trang:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="228" />
+        <source>Copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="241" />
+        <source>Postal address for the result</source>
+        <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="242" />
+        <source>Result:</source>
+        <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="248" />
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="261" />
+        <source>Choose the procedure first.</source>
+        <translation>Vui lòng chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="274" />
+        <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
+        <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="291" />
+        <source>{form}, {quantity} set(s)</source>
+        <translation>{form}, {quantity} bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="296" />
+        <source>(if any)</source>
+        <translation>(nếu có)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="334" />
+        <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
+        <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="337" />
+        <source>Receive and request supplement</source>
+        <translation>Tiếp nhận và yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="349" />
+        <source>Fee: {amount}</source>
+        <translation>Phí, lệ phí: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="406" />
+        <source>Choose the procedure from the list.</source>
+        <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="421" />
+        <source>Pending dossier</source>
+        <translation>Hồ sơ đang giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="423" />
+        <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
+        <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="426" />
+        <source>Receive a new dossier anyway?</source>
+        <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="440" />
+        <source>Incomplete dossier</source>
+        <translation>Hồ sơ chưa đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="443" />
+        <source>These required documents were not handed in:</source>
+        <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="446" />
+        <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
+        <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="473" />
+        <source>Supplement request</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="53" />
+        <location filename="../../counter_app/services/context.py" line="64" />
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -364,14 +1162,170 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="62" />
+        <location filename="../../counter_app/services/setup.py" line="63" />
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="70" />
+        <location filename="../../counter_app/services/setup.py" line="72" />
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="40" />
+        <source>Set up this counter</source>
+        <translation>Thiết lập quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="45" />
+        <source>This computer is not set up as a counter yet. Type the agency's details as in the national catalogue; they are printed on every receipt and cannot be changed later.</source>
+        <translation>Máy này chưa được thiết lập làm quầy một cửa. Nhập thông tin cơ quan đúng như trong Cơ sở dữ liệu quốc gia; các thông tin này được in trên mọi phiếu hẹn và không thể sửa sau này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="52" />
+        <source>Agency and counter</source>
+        <translation>Cơ quan và quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="57" />
+        <source>e.g. UBND xã Hoàng Văn Thụ</source>
+        <translation>ví dụ: UBND xã Hoàng Văn Thụ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="59" />
+        <source>e.g. UBND TỈNH LẠNG SƠN</source>
+        <translation>ví dụ: UBND TỈNH LẠNG SƠN</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="62" />
+        <source>e.g. Quầy số 1</source>
+        <translation>ví dụ: Quầy số 1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="67" />
+        <source>Each counter of the same agency needs its own slot (0–9), so dossier numbers never collide when they work offline.</source>
+        <translation>Mỗi quầy của cùng một cơ quan cần một khối số riêng (0–9) để mã hồ sơ không bị trùng khi làm việc không có mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="70" />
+        <source>Agency identifier:</source>
+        <translation>Mã định danh cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="71" />
+        <source>Agency name:</source>
+        <translation>Tên cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="72" />
+        <source>Superior agency:</source>
+        <translation>Cơ quan cấp trên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="73" />
+        <source>Place (for dates on forms):</source>
+        <translation>Địa danh (ghi ngày tháng trên biểu mẫu):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="74" />
+        <source>Counter name:</source>
+        <translation>Tên quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="75" />
+        <source>Code slot:</source>
+        <translation>Khối số mã hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="80" />
+        <source>First administrator</source>
+        <translation>Quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="88" />
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="89" />
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="90" />
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="91" />
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="102" />
+        <source>Roles:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="106" />
+        <source>Load the sample catalogue of commune procedures</source>
+        <translation>Nạp danh mục mẫu các thủ tục cấp xã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="113" />
+        <source>Set up</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="121" />
+        <source>The two passwords differ; type them again.</source>
+        <translation>Hai mật khẩu không giống nhau; vui lòng nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="54" />
+        <source>{step} — dossier {code}</source>
+        <translation>{step} — hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="68" />
+        <source>One line for each document or detail to supplement</source>
+        <translation>Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="71" />
+        <source>List everything at once: the request can be made only one time.</source>
+        <translation>Ghi đầy đủ một lần: chỉ được yêu cầu bổ sung một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="74" />
+        <source>To supplement:</source>
+        <translation>Cần bổ sung:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="79" />
+        <source>Department:</source>
+        <translation>Cơ quan chuyên môn:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="87" />
+        <source>New appointment:</source>
+        <translation>Ngày hẹn trả mới:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="93" />
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="93" />
+        <source>Note (optional):</source>
+        <translation>Ghi chú (nếu có):</translation>
     </message>
 </context>
 <context>
@@ -402,12 +1356,12 @@
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="107" />
+        <location filename="../../counter_app/services/users.py" line="109" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="121" />
+        <location filename="../../counter_app/services/users.py" line="123" />
         <source>The user “{username}” does not exist or is locked.</source>
         <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
     </message>
@@ -504,6 +1458,14 @@
         <location filename="../../counter_app/domain/validation.py" line="401" />
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../counter_app/ui/widgets.py" line="77" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -645,28 +1607,28 @@
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="204" />
+        <location filename="../../counter_app/domain/workflow.py" line="205" />
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="207" />
+        <location filename="../../counter_app/domain/workflow.py" line="209" />
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="216" />
+        <location filename="../../counter_app/domain/workflow.py" line="218" />
         <location filename="../../counter_app/services/dossiers.py" line="84" />
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="225" />
+        <location filename="../../counter_app/domain/workflow.py" line="228" />
         <source>An apology with a new appointment is only for an overdue dossier.</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="231" />
+        <location filename="../../counter_app/domain/workflow.py" line="234" />
         <source>This dossier already had its apology and new appointment; it can be given only once.</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
     </message>

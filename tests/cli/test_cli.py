@@ -171,3 +171,28 @@ def test_show_and_search_in_process(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["--data-dir", str(tmp_path / "d"), "dossier", "show", code]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["state"] == "returned" and len(shown["steps"]) == 6
+
+
+def test_working_hours_are_configurable(tmp_path: Path) -> None:
+    make_counter(tmp_path).close()
+    shown = run("calendar", "hours", data_dir=tmp_path)
+    assert "07:30-11:30, 13:30-17:00" in shown.stdout and "15:00" in shown.stdout
+    changed = run(
+        "calendar",
+        "hours",
+        "--set",
+        "07:00-11:00, 13:00-16:30",
+        "--cutoff",
+        "15:30",
+        data_dir=tmp_path,
+    )
+    assert changed.returncode == 0, changed.stderr
+    # 10:00–11:00 is 1 h; the other 3 h run from 13:00.
+    due = run("calendar", "due", "--from", "2026-11-26 10:00", "--hours", "4", data_dir=tmp_path)
+    assert due.stdout.strip() == "2026-11-26 16:00"
+    # Received 15:20: before the new 15:30 cutoff, so it still counts today.
+    same_day = run("calendar", "due", "--from", "2026-11-26 15:20", "--same-day", data_dir=tmp_path)
+    assert same_day.stdout.strip() == "2026-11-26 16:30"
+    bad = run("calendar", "hours", "--set", "7h-11h", data_dir=tmp_path)
+    assert bad.returncode == 2 and "không phải giờ hợp lệ" in bad.stderr
+    assert "07:00-11:00" in run("calendar", "hours", data_dir=tmp_path).stdout

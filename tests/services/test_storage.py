@@ -6,12 +6,16 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.validation import ApplicantInput
-from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.storage import alembic_config, current_revision, head_revision
+from counter_app.models import Base
+from counter_app.services.dossiers import ReceiveRequest, get_dossier, receive
+from counter_app.services.search import search
+from counter_app.storage import alembic_config, current_revision, head_revision, include_object
 from tests.conftest import Clock, make_counter
 
 CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
@@ -73,3 +77,22 @@ def test_counters_of_one_agency_offline_never_share_a_code(tmp_path: Path, clock
     nxt = receive(reopened.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
     assert nxt.endswith("-0006")
     reopened.close()
+
+
+def test_models_and_migrations_agree(counter: Runtime) -> None:
+    with counter.db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(ctx, Base.metadata) == []
+
+
+def test_database_of_the_previous_release_upgrades_keeping_its_dossiers(tmp_path: Path) -> None:
+    rt = make_counter(tmp_path / "c")
+    code = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    command.downgrade(alembic_config(rt.db.engine), "0001")  # as release 0001 left it
+    rt.close()
+    again = open_runtime(tmp_path / "c")
+    assert current_revision(again.db.engine) == head_revision()
+    assert again.db.backup_path is not None
+    assert get_dossier(again.ctx, code).code == code
+    assert [r.code for r in search(again.ctx, "hoang van nam")] == [code]
+    again.close()

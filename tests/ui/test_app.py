@@ -83,7 +83,9 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
         rt.close()
 
 
-def test_setup_refusal_is_shown_on_the_field(qtbot: QtBot, tmp_path: Path, hold: list[object]) -> None:
+def test_setup_refusal_is_shown_on_the_field(
+    qtbot: QtBot, tmp_path: Path, hold: list[object]
+) -> None:
     rt = open_runtime(tmp_path / "fresh")
     try:
         dialog = SetupDialog(rt.ctx)

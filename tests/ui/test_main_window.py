@@ -119,3 +119,24 @@ def test_status_bar_names_the_official_and_the_counter(
     assert "Hoàng Thị Mai" in window.user_label.text()
     assert "Quầy số 1" in window.counter_label.text()
     assert window.updated_label.text()
+
+
+def test_a_supplement_request_taken_from_the_window_prints_form_02(
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    receive_dossier: Receive,
+    printed: object,
+) -> None:
+    from counter_app.domain.workflow import Action
+
+    code = receive_dossier().code
+    window = make_window("tiepnhan")
+    dialog = window.open_dossier(code)
+    assert dialog is not None
+    step = dialog.start_step(Action.REQUEST_SUPPLEMENT)
+    assert step.items is not None
+    step.items.setPlainText("Bản sao sổ hộ khẩu")
+    with qtbot.waitSignal(window.refreshed):
+        step.ok.click()
+    assert printed.jobs == [("supplement", code)]  # type: ignore[attr-defined]
+    assert window.models[WorkList.WAITING_SUPPLEMENT].codes() == [code]

@@ -20,7 +20,9 @@ HUMAN_DELAY = 40
 
 
 def test_fast_burst_in_the_search_box_opens_the_dossier(
-    qtbot: QtBot, make_window: Callable[[str], MainWindow], receive_dossier: Callable[..., DossierInfo]
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    receive_dossier: Callable[..., DossierInfo],
 ) -> None:
     code = receive_dossier().code
     window = make_window("tiepnhan")
@@ -38,7 +40,9 @@ def test_fast_burst_in_the_search_box_opens_the_dossier(
 
 
 def test_slow_typing_of_a_code_does_not_trigger_the_scanner(
-    qtbot: QtBot, make_window: Callable[[str], MainWindow], receive_dossier: Callable[..., DossierInfo]
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    receive_dossier: Callable[..., DossierInfo],
 ) -> None:
     code = receive_dossier().code
     window = make_window("tiepnhan")

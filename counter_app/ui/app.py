@@ -1,0 +1,153 @@
+"""Starting the desktop application: Qt, translations, error dialog, setup, login, window.
+
+Everything here is start-up glue: the windows and dialogs are built in their
+own modules and take their dependencies as arguments, so tests build them
+without this module's modal flow.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from counter_app import config, i18n
+from counter_app.app_setup import open_runtime
+from counter_app.domain.messages import UserError
+from counter_app.i18n import render
+from counter_app.services import setup, users
+from counter_app.services.context import ServiceContext
+from counter_app.services.users import UserInfo
+from counter_app.ui import printing
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.setup_dialog import SetupDialog
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+class ErrorReporter(QObject):
+    """``sys.excepthook``: the traceback goes to the log file, the official gets a
+    plain Vietnamese message (never the traceback) and the app keeps running."""
+
+    def __init__(self, log_dir: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_dir = log_dir
+        self.last_box: QMessageBox | None = None
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, UserError):
+            text = render(exc.message)
+        else:
+            text = self.tr(
+                "Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again."
+            )
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Counter error"), text)
+        box.setObjectName("errorReport")
+        where = str(config.logs_dir(self.log_dir)) if self.log_dir else ""
+        box.setInformativeText(
+            self.tr(
+                "If it happens again, call the IT staff and give them the log file in: {folder}"
+            ).format(folder=where)
+            if where
+            else self.tr("If it happens again, call the IT staff.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        # open(), not exec(): a hook must not start a nested event loop.
+        box.open()
+        self.last_box = box
+
+
+def make_printer(
+    ctx: ServiceContext, username: str, parent: Callable[[], QWidget | None]
+) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
+    """The window's print callbacks: a print preview of a form of a dossier."""
+
+    def print_form(code: str, kind: str) -> None:
+        printing.preview_form(parent(), ctx, username, code, kind)
+
+    def print_receipt(code: str) -> None:
+        print_form(code, "receipt")
+
+    return print_receipt, print_form
+
+
+def build_main_window(ctx: ServiceContext, user: UserInfo) -> MainWindow:
+    counter = setup.get_counter(ctx)
+    if counter is None:  # setup ran just before; only a broken database lands here
+        raise RuntimeError("counter not set up")
+    holder: list[QWidget] = []
+    print_receipt, print_form = make_printer(
+        ctx, user.username, lambda: holder[0] if holder else None
+    )
+    window = MainWindow(ctx, user, counter, print_receipt=print_receipt, print_form=print_form)
+    holder.append(window)
+    return window
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(config.APP_NAME)
+    app.setApplicationDisplayName("Một cửa")
+    return app
+
+
+def run_gui(data_dir: str | Path | None = None) -> int:
+    """The desktop application; returns the process exit code."""
+    app = _application()
+    i18n.install(app)
+    reporter = ErrorReporter(parent=app)
+    sys.excepthook = reporter
+    try:
+        runtime = open_runtime(data_dir)
+    except Exception:
+        log.exception("Could not open the counter's database")
+        QMessageBox.critical(
+            None,
+            QApplication.translate("ErrorReporter", "Counter error"),
+            QApplication.translate(
+                "ErrorReporter",
+                "The counter's data could not be opened. Call the IT staff; nothing was changed.",
+            ),
+        )
+        return 1
+    reporter.log_dir = runtime.data_dir
+    try:
+        ctx = runtime.ctx
+        if setup.get_counter(ctx) is None or not users.list_users(ctx):
+            first_run = SetupDialog(ctx)
+            if first_run.exec() != QDialog.DialogCode.Accepted:
+                return 1
+        counter = setup.get_counter(ctx)
+        login = LoginDialog(ctx, counter_name=counter.counter_name if counter else "")
+        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+            return 0
+        window = build_main_window(ctx, login.user)
+        window.show()
+        code = app.exec()
+        log.info("Counter application closed (%s)", code)
+        return int(code)
+    finally:
+        runtime.close()

@@ -1,0 +1,165 @@
+"""Work lists and search results as a real Qt table model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from counter_app.domain.workflow import State, state_label
+from counter_app.i18n import render
+from counter_app.services.views import DossierRow
+from counter_app.ui.formats import fmt_datetime
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Data roles other code reads from any view over this model.
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the dossier code of the row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (datetimes, not text)
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True when the appointment has passed
+
+_CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
+_OVERDUE_BG = QColor("#fbd5d2")
+_OVERDUE_FG = QColor("#8a1010")
+_DUE_TODAY_BG = QColor("#fff1c2")
+_PAUSED_FG = QColor("#5f6b7a")
+
+
+class DossierTableModel(QAbstractTableModel):
+    CODE, APPLICANT, PROCEDURE, STATE, RECEIVED, APPOINTMENT = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DossierRow] = []
+        self._now = datetime.now()
+        self._headers = (
+            self.tr("Dossier code"),
+            self.tr("Applicant"),
+            self.tr("Procedure"),
+            self.tr("State"),
+            self.tr("Received"),
+            self.tr("Appointment"),
+        )
+
+    def set_rows(self, rows: Sequence[DossierRow], now: datetime) -> None:
+        """Replace the rows; ``now`` decides which are overdue (the services' clock)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = now
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DossierRow:
+        return self._rows[row]
+
+    def codes(self) -> list[str]:
+        return [r.code for r in self._rows]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def _overdue(self, row: DossierRow) -> bool:
+        return row.overdue(self._now)
+
+    def _due_today(self, row: DossierRow) -> bool:
+        end_of_day = datetime.combine(self._now.date(), time()) + timedelta(days=1)
+        return (
+            row.state in _CLOCK_STATES
+            and not row.paused
+            and self._now <= row.appointment_at < end_of_day
+        )
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == CODE_ROLE:
+            return row.code
+        if role == OVERDUE_ROLE:
+            return self._overdue(row)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self._overdue(row):
+                return QBrush(_OVERDUE_BG)
+            if self._due_today(row):
+                return QBrush(_DUE_TODAY_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._overdue(row):
+                return QBrush(_OVERDUE_FG)
+            if row.paused:
+                return QBrush(_PAUSED_FG)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == self.CODE:
+            font = QFont()
+            font.setBold(self._overdue(row))
+            return font
+        return None
+
+    def _display(self, row: DossierRow, column: int) -> str:
+        if column == self.CODE:
+            return row.code
+        if column == self.APPLICANT:
+            return row.applicant_name
+        if column == self.PROCEDURE:
+            return f"{row.procedure_code} – {row.procedure_name}"
+        if column == self.STATE:
+            text = render(state_label(row.state))
+            if self._overdue(row):
+                text = self.tr("{state} (overdue)").format(state=text)
+            return text
+        if column == self.RECEIVED:
+            return fmt_datetime(row.received_at)
+        return fmt_datetime(row.appointment_at)
+
+    def _sort_key(self, row: DossierRow, column: int) -> Any:
+        if column == self.RECEIVED:
+            return row.received_at.isoformat()
+        if column == self.APPOINTMENT:
+            return row.appointment_at.isoformat()
+        return self._display(row, column)
+
+    def _tooltip(self, row: DossierRow, column: int) -> str | None:
+        if column == self.APPLICANT:
+            parts = [row.applicant_name]
+            if row.applicant_id_number:
+                parts.append(self.tr("CCCD: {number}").format(number=row.applicant_id_number))
+            if row.applicant_phone:
+                parts.append(self.tr("Phone: {number}").format(number=row.applicant_phone))
+            return "\n".join(parts)
+        if column == self.PROCEDURE:
+            return row.procedure_name
+        if column == self.APPOINTMENT and self._overdue(row):
+            return self.tr("The appointment has passed: apologise and set a new appointment.")
+        return None

@@ -1,0 +1,130 @@
+"""Logging in on the counter (offline, against the local hashes), and the approver's sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.messages import UserError
+from counter_app.domain.workflow import Role, role_label
+from counter_app.i18n import render
+from counter_app.services import users
+from counter_app.services.context import ServiceContext
+from counter_app.services.users import UserInfo
+from counter_app.ui.widgets import error_label, ok_cancel
+from counter_app.ui.workers import WorkerRunner
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; ``user`` is set when accepted.
+
+    With ``required_role`` it is the approver's sign-in at the desk for
+    "4 tại chỗ": the person must hold that role.
+    """
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        *,
+        required_role: Role | None = None,
+        counter_name: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._required_role = required_role
+        self._runner = WorkerRunner(QThreadPool(self))
+        self.user: UserInfo | None = None
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self)
+        intro.setWordWrap(True)
+        if required_role is None:
+            self.setWindowTitle(self.tr("Log in"))
+            intro.setText(
+                self.tr("Log in to {counter}. This works without internet.").format(
+                    counter=counter_name or self.tr("the counter")
+                )
+            )
+        else:
+            self.setWindowTitle(self.tr("Approver's signature"))
+            intro.setText(
+                self.tr(
+                    "The approver present at the desk logs in to approve this dossier on the spot."
+                )
+            )
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout.addLayout(form)
+        self.error = error_label(self)
+        self.error.setObjectName("loginError")
+        layout.addWidget(self.error)
+
+        self.buttons, self.ok, _cancel = ok_cancel(self, self.tr("Log in"), self.submit)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        self.username.setFocus()
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy
+
+    def submit(self) -> None:
+        if self._runner.busy:
+            return
+        username, password = self.username.text(), self.password.text()
+        if not username.strip() or not password:
+            self._fail(self.tr("Enter the user name and the password."))
+            return
+        self.ok.setEnabled(False)
+        self.error.setVisible(False)
+        # argon2 takes a noticeable moment on a commune PC; keep the window painting.
+        self._runner.start(
+            lambda: users.authenticate(self._ctx, username, password), self._done, self._failed
+        )
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, UserInfo)
+        self.ok.setEnabled(True)
+        role = self._required_role
+        if role is not None and role not in result.roles:
+            self._fail(
+                self.tr("{name} does not hold the role “{role}”.").format(
+                    name=result.full_name, role=render(role_label(role))
+                )
+            )
+            return
+        self.user = result
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self.ok.setEnabled(True)
+        if isinstance(error, UserError):
+            self._fail(render(error.message))
+        else:
+            self._fail(self.tr("The login could not be checked; see the log file."))
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.password.setFocus()
+        self.password.selectAll()
+
+    def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its check
+        self._runner.wait()
+        super().done(result)

@@ -1,0 +1,81 @@
+"""Small building blocks shared by the dialogs: red field messages, headings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label
+
+
+def with_error(widget: QWidget, label: QLabel) -> QWidget:
+    """``widget`` with its error message underneath, as one form-layout field."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(label)
+    return box
+
+
+class FieldErrors:
+    """Red messages next to fields, keyed by the services' field names."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, field: str, widget: QWidget) -> QWidget:
+        label = error_label()
+        label.setObjectName(f"error_{field}")
+        self._fields[field] = (widget, label)
+        return with_error(widget, label)
+
+    def label(self, field: str) -> QLabel:
+        return self._fields[field][1]
+
+    def clear(self) -> None:
+        for _widget, label in self._fields.values():
+            label.clear()
+            label.setVisible(False)
+
+    def show(self, errors: list[tuple[str, str]], fallback: QLabel) -> QWidget | None:
+        """Show each message under its field (unknown fields go to ``fallback``);
+        return the first field's widget, to focus it."""
+        first: QWidget | None = None
+        by_label: dict[int, tuple[QLabel, list[str]]] = {}
+        for field, text in errors:
+            widget, label = self._fields.get(field, (None, fallback))
+            if first is None and widget is not None:
+                first = widget
+            by_label.setdefault(id(label), (label, []))[1].append(text)
+        for label, texts in by_label.values():
+            label.setText("\n".join(dict.fromkeys(texts)))
+            label.setVisible(True)
+        return first
+
+
+def ok_cancel(
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The dialog's default action button (named for what it does) and Cancel."""
+    box = QDialogButtonBox(dialog)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setDefault(True)
+    cancel = box.addButton(
+        QCoreApplication.translate("Widgets", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+    )
+    ok.clicked.connect(on_ok)
+    cancel.clicked.connect(dialog.reject)
+    return box, ok, cancel
