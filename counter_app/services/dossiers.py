@@ -174,7 +174,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
 
     Only after this returns may a receipt be printed: the code on it exists.
     """
-    applicant = validate_applicant(request.applicant)
+    applicant = validate_applicant(request.applicant, today=ctx.now().date())
     if request.sets < 1:
         raise _error(
             QT_TRANSLATE_NOOP("Dossiers", "The number of sets must be at least 1."), "sets"

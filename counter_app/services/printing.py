@@ -429,6 +429,37 @@ def step_with_form(
     return PrintResult(code, kind, target, 0, pdf)
 
 
+def preview_step_form(
+    ctx: ServiceContext,
+    username: str,
+    code: str,
+    step: StepRequest,
+    kind: FormKind,
+    *,
+    paper: str = "A4",
+) -> bytes:
+    """The form as it will print once ``step`` is taken; nothing is saved.
+
+    The step is applied and checked exactly as ``step_with_form`` would, so a
+    refused step is refused here already, then rolled back.
+    """
+    with ctx.sessions() as session:
+        d = load_dossier(session, code)
+        apply_step(
+            session,
+            ctx,
+            d,
+            load_user(session, username),
+            counter_identity(session),
+            step,
+            ctx.now(),
+        )
+        session.flush()
+        pdf = build_form(session, d, counter_identity(session), kind, paper=paper)
+        session.rollback()
+    return pdf
+
+
 def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4") -> bytes:
     """Form 06 (07 in TT03/2025): the ledger of dossiers received in a period."""
     with ctx.sessions() as session:
@@ -486,6 +517,7 @@ __all__ = [
     "form_number",
     "form_pdf",
     "ledger_pdf",
+    "preview_step_form",
     "print_form",
     "step_with_form",
 ]

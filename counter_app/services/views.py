@@ -74,6 +74,7 @@ class DossierInfo:
     ledger_year: int
     ledger_entry: int
     received_by: str
+    note: str
     finished_at: datetime | None
     returned_at: datetime | None
     print_count: int
@@ -128,6 +129,7 @@ def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
         ledger_year=d.ledger_year,
         ledger_entry=d.ledger_entry,
         received_by=d.received_by,
+        note=d.note,
         finished_at=d.finished_at,
         returned_at=d.returned_at,
         print_count=d.print_count,

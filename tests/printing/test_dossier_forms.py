@@ -25,7 +25,12 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
-from counter_app.services.printing import ledger_pdf, print_form, step_with_form
+from counter_app.services.printing import (
+    ledger_pdf,
+    preview_step_form,
+    print_form,
+    step_with_form,
+)
 from tests.conftest import Clock
 
 CITIZEN = ApplicantInput(
@@ -180,3 +185,17 @@ def test_ledger_lists_the_period(
     for code in codes:
         assert code in text
     assert "Rút hồ sơ" in text
+
+
+def test_preview_of_a_step_form_saves_nothing(
+    counter: Runtime, pdf_text: Callable[[bytes], list[str]]
+) -> None:
+    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    step = StepRequest(Action.REQUEST_SUPPLEMENT, note="Thiếu", items=("Giấy xác nhận cư trú",))
+    pdf = preview_step_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT)
+    assert "Giấy xác nhận cư trú" in " ".join(pdf_text(pdf))
+    info = get_dossier(counter.ctx, code)
+    assert info.state is State.RECEIVED and len(info.steps) == 1 and _jobs(counter) == []
+    with pytest.raises(UserError, match="Appraiser"):
+        preview_step_form(counter.ctx, "tiepnhan", code,
+                          StepRequest(Action.START_APPRAISAL), FormKind.SUPPLEMENT)
