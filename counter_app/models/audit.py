@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from counter_app.models.base import Base
+from counter_app.models.base import Base, new_uuid
 
 
 class AuditEntry(Base):
@@ -17,6 +17,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     at: Mapped[datetime]
     username: Mapped[str] = mapped_column(String(60))
     counter_uuid: Mapped[str] = mapped_column(String(36))

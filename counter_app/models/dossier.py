@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from counter_app.models.base import Base, SyncedMixin
+from counter_app.models.base import Base, SyncedMixin, new_uuid
 from counter_app.models.catalogue import Procedure
 
 
@@ -82,6 +82,7 @@ class DossierDocument(Base):
     __tablename__ = "dossier_documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     position: Mapped[int]
     name: Mapped[str] = mapped_column(Text)
@@ -97,6 +98,7 @@ class ClockPause(Base):
     __tablename__ = "clock_pauses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
