@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.models import AuditEntry
+from counter_app.services.context import ServiceContext, counter_identity
 
 GENESIS = "0" * 64
 
@@ -66,6 +67,26 @@ def record(
     session.add(entry)
     session.flush()
     return entry
+
+
+def log_event(
+    session: Session,
+    ctx: ServiceContext,
+    username: str,
+    event: str,
+    entity: str,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append an entry stamped with the service clock and this counter."""
+    return record(
+        session,
+        at=ctx.now(),
+        username=username,
+        counter_uuid=counter_identity(session).uuid,
+        event=event,
+        entity=entity,
+        details=details,
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from counter_app.services.context import (
     CUTOFF_KEY,
     HOURS_KEY,
     ServiceContext,
-    counter_identity,
     working_hours,
 )
 
@@ -42,15 +41,13 @@ def set_province_day(ctx: ServiceContext, day: date, *, working: bool, name: str
             session.add(CalendarDay(day=day, working=working, name=name))
         else:
             row.working, row.name = working, name
-        counter = counter_identity(session)
-        audit.record(
+        audit.log_event(
             session,
-            at=ctx.now(),
-            username=by,
-            counter_uuid=counter.uuid,
-            event="calendar.set",
-            entity=f"day:{day.isoformat()}",
-            details={"working": working, "name": name},
+            ctx,
+            by,
+            "calendar.set",
+            f"day:{day.isoformat()}",
+            {"working": working, "name": name},
         )
     ctx.invalidate_calendar()
 
@@ -77,15 +74,8 @@ def set_working_hours(ctx: ServiceContext, periods: str, cutoff: str, *, by: str
                 session.add(Setting(key=key, value=value))
             else:
                 row.value = value
-        counter = counter_identity(session)
-        audit.record(
-            session,
-            at=ctx.now(),
-            username=by,
-            counter_uuid=counter.uuid,
-            event="calendar.hours",
-            entity="settings",
-            details={"periods": periods, "cutoff": cutoff},
+        audit.log_event(
+            session, ctx, by, "calendar.hours", "settings", {"periods": periods, "cutoff": cutoff}
         )
     ctx.invalidate_calendar()
     return hours

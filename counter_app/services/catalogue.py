@@ -25,7 +25,7 @@ from counter_app.domain.text import fold
 from counter_app.models import Procedure, ProcedureDocument
 from counter_app.resources_path import resource
 from counter_app.services import audit
-from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.context import ServiceContext
 
 _CTX = "Catalogue"
 SAMPLE_CATALOGUE = ("catalogue", "commune_procedures.json")
@@ -96,15 +96,13 @@ def import_specs(
             else:
                 updated += 1
             _apply(proc, spec)
-        counter = counter_identity(session)
-        audit.record(
+        audit.log_event(
             session,
-            at=ctx.now(),
-            username=by,
-            counter_uuid=counter.uuid,
-            event="catalogue.import",
-            entity="catalogue",
-            details={"source": source, "created": created, "updated": updated},
+            ctx,
+            by,
+            "catalogue.import",
+            "catalogue",
+            {"source": source, "created": created, "updated": updated},
         )
     return created, updated
 

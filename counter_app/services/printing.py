@@ -340,14 +340,13 @@ def _record(
     )
     if status == "done":
         d.print_count += 1
-    audit.record(
+    audit.log_event(
         session,
-        at=ctx.now(),
-        username=username,
-        counter_uuid=counter.uuid,
-        event=f"print.{kind.value}",
-        entity=f"dossier:{d.code}",
-        details={"status": status, "target": target, "reprint_no": reprint_no, "error": error},
+        ctx,
+        username,
+        f"print.{kind.value}",
+        f"dossier:{d.code}",
+        {"status": status, "target": target, "reprint_no": reprint_no, "error": error},
     )
 
 

@@ -19,7 +19,7 @@ from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.services.context import ServiceContext
-from counter_app.services.views import DossierRow
+from counter_app.services.views import DossierRow, row_of
 
 _CLOCK_STATES = [
     s.value for s in (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
@@ -49,22 +49,7 @@ _ROW_COLUMNS = (
 def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[DossierRow]:
     # Only the list columns, not whole ORM objects: a result list is read
     # far more often than it is opened.
-    return [
-        DossierRow(
-            code=r.code,
-            procedure_code=r.procedure_code,
-            procedure_name=r.procedure_name,
-            applicant_name=r.applicant_name,
-            applicant_id_number=r.applicant_id_number,
-            applicant_phone=r.applicant_phone,
-            state=State(r.state),
-            received_at=r.received_at,
-            appointment_at=r.appointment_at,
-            paused=r.paused_since is not None,
-            on_the_spot=r.on_the_spot,
-        )
-        for r in session.execute(stmt)
-    ]
+    return [row_of(r) for r in session.execute(stmt)]
 
 
 def _phrases(tokens: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Role
 from counter_app.models import User, UserRole
 from counter_app.services import audit
-from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.context import ServiceContext
 
 _CTX = "Users"
 # argon2id with a memory cost that makes offline guessing of a stolen
@@ -87,15 +87,13 @@ def create_user(
         )
         session.add(user)
         session.flush()
-        counter = counter_identity(session)
-        audit.record(
+        audit.log_event(
             session,
-            at=ctx.now(),
-            username=by,
-            counter_uuid=counter.uuid,
-            event="user.create",
-            entity=f"user:{username}",
-            details={"roles": sorted(r.value for r in role_set)},
+            ctx,
+            by,
+            "user.create",
+            f"user:{username}",
+            {"roles": sorted(r.value for r in role_set)},
         )
         return _info(user)
 

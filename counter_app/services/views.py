@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Row
+
 from counter_app.domain.messages import Message
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
@@ -92,7 +94,8 @@ class DossierInfo:
         return self.row.state
 
 
-def row_of(d: Dossier) -> DossierRow:
+def row_of(d: Dossier | Row[Any]) -> DossierRow:
+    """A list line from a dossier, or from a select of the same columns."""
     return DossierRow(
         code=d.code,
         procedure_code=d.procedure_code,
