@@ -34,6 +34,7 @@ from counter_app.domain.workflow import (
     state_label,
 )
 from counter_app.i18n import render
+from counter_app.printing import FormKind
 from counter_app.services import dossiers
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
@@ -42,22 +43,27 @@ from counter_app.services.views import DossierInfo, StepLine
 from counter_app.ui import notify
 from counter_app.ui.formats import DELIVERIES, DOCUMENT_FORMS, fmt_datetime, fmt_money, label
 from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.step_dialog import StepDialog
 
 log = logging.getLogger(__name__)
 
 PrintForm = Callable[[str, str], None]
-_FORM_OF_STEP = {
-    Action.REQUEST_SUPPLEMENT: "supplement",
-    Action.REFUSE: "refusal",
-    Action.APOLOGISE: "apology",
+# The citizen gets these steps in writing (forms 02, 03, 04): each is taken
+# only together with its printed form.
+FORM_OF_STEP = {
+    Action.REQUEST_SUPPLEMENT: FormKind.SUPPLEMENT,
+    Action.REFUSE: FormKind.REFUSAL,
+    Action.APOLOGISE: FormKind.APOLOGY,
 }
 
 
 class DossierDialog(QDialog):
     """Shows ``code`` for ``user``; ``dossier_changed(code)`` after every step taken.
 
-    Raises UserError from the constructor when the code does not exist.
+    ``print_form(code, kind)`` prints the receipt; ``choose_sink`` asks where
+    the form of a step in FORM_OF_STEP goes. Raises UserError from the
+    constructor when the code does not exist.
     """
 
     dossier_changed = Signal(str)
@@ -70,13 +76,16 @@ class DossierDialog(QDialog):
         parent: QWidget | None = None,
         *,
         print_form: PrintForm | None = None,
+        choose_sink: ChooseSink = choose_sink,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._user = user
         self._print_form = print_form
+        self._choose_sink = choose_sink
         self.info: DossierInfo = dossiers.get_dossier(ctx, code)
         self.step_dialog: StepDialog | None = None
+        self.step_print: StepPrint | None = None
         self.approver_dialog: LoginDialog | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
         self._all_buttons: dict[Action, QPushButton] = {}
@@ -355,23 +364,66 @@ class DossierDialog(QDialog):
             self._take,
             self,
             code=self.code,
-            appointment=self.info.row.appointment_at,
+            # An apology's new appointment starts after now, even when overdue.
+            appointment=max(self.info.row.appointment_at, self._ctx.now()),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.step_dialog = dialog
         dialog.open()
         return dialog
 
-    def _take(self, request: StepRequest) -> None:
-        """Raises UserError (shown by the step form); on success the view is refreshed."""
+    def _take(self, request: StepRequest) -> bool:
+        """Raises UserError (shown by the step form); on success the view is refreshed.
+
+        A step with a form only opens its preview here (False: not taken yet).
+        """
+        kind = FORM_OF_STEP.get(request.action)
+        if kind is not None:
+            self._preview_step(request, kind)
+            return False
         self.info = dossiers.take_step(self._ctx, self._user.username, self.code, request)
         log.info("Step %s on %s by %s", request.action, self.code, self._user.username)
         self._fill()
         self.dossier_changed.emit(self.code)
-        kind = _FORM_OF_STEP.get(request.action)
-        if kind is not None and self._print_form is not None:
-            # The citizen gets this step in writing (forms 02, 03, 04).
-            self._print_form(self.code, kind)
+        return True
+
+    def _preview_step(self, request: StepRequest, kind: FormKind) -> None:
+        step_dialog = self.step_dialog
+        assert step_dialog is not None
+        flow = StepPrint(
+            step_dialog,
+            self._ctx,
+            self._user.username,
+            self.code,
+            request,
+            kind,
+            choose_sink=self._choose_sink,
+        )
+        flow.taken.connect(self._step_printed)
+        flow.refused.connect(self._step_refused)
+        flow.cancelled.connect(self._step_cancelled)
+        self.step_print = flow
+        step_dialog.set_busy(True, self.tr("Preparing the form…"))
+        flow.start()
+
+    def _step_printed(self, _result: object) -> None:
+        log.info("Step with form on %s by %s", self.code, self._user.username)
+        self.reload()
+        self.dossier_changed.emit(self.code)
+        self.step_print = None
+        if self.step_dialog is not None:
+            self.step_dialog.set_busy(False)
+            self.step_dialog.accept()
+
+    def _step_refused(self, error: object) -> None:
+        self.step_print = None
+        if self.step_dialog is not None:
+            self.step_dialog.refuse(failure_text(error))
+
+    def _step_cancelled(self) -> None:
+        self.step_print = None
+        if self.step_dialog is not None:
+            self.step_dialog.set_busy(False)
 
     def resolve_on_the_spot(self) -> None:
         if Role.APPROVER in self._user.roles:

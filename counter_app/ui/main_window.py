@@ -36,6 +36,7 @@ from counter_app.services.views import DossierRow
 from counter_app.ui import notify
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, SORT_ROLE, DossierTableModel
+from counter_app.ui.printing import ChooseSink, choose_sink
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.scanner import BarcodeScanner
 from counter_app.ui.workers import WorkerRunner
@@ -73,7 +74,8 @@ class _Found:
 
 class MainWindow(QMainWindow):
     """``print_receipt(code)`` prints (previews) the receipt of a dossier just
-    received; ``print_form(code, kind)``, when given, prints any other form."""
+    received; ``print_form(code, kind)``, when given, prints any other form;
+    ``choose_sink`` asks where the form of a step goes (printer or PDF file)."""
 
     refreshed = Signal()
     searched = Signal(str)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         *,
         print_receipt: PrintReceipt,
         print_form: PrintForm | None = None,
+        choose_sink: ChooseSink = choose_sink,
         refresh_ms: int = REFRESH_MS,
         parent: QWidget | None = None,
     ) -> None:
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.counter = counter
         self._print_receipt = print_receipt
         self._print_form = print_form
+        self._choose_sink = choose_sink
         self._runner = WorkerRunner(QThreadPool(self))
         self._refresh_again = False
         self._refreshing = False
@@ -355,7 +359,14 @@ class MainWindow(QMainWindow):
 
     def open_dossier(self, code: str) -> DossierDialog | None:
         try:
-            dialog = DossierDialog(self._ctx, self.user, code, self, print_form=self._print_any)
+            dialog = DossierDialog(
+                self._ctx,
+                self.user,
+                code,
+                self,
+                print_form=self._print_any,
+                choose_sink=self._choose_sink,
+            )
         except UserError as err:
             notify.show_user_error(self, self.tr("Open dossier"), err)
             return None
@@ -374,7 +385,7 @@ class MainWindow(QMainWindow):
                 self.tr("Only a receiving officer can receive dossiers."),
             )
             return None
-        dialog = ReceiveDialog(self._ctx, self.user, self)
+        dialog = ReceiveDialog(self._ctx, self.user, self, choose_sink=self._choose_sink)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.dossier_received.connect(self._received)
         dialog.supplement_requested.connect(self._supplement_requested)
@@ -386,9 +397,9 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._print("receipt", code)
 
-    def _supplement_requested(self, code: str) -> None:
-        if self._print_form is not None:
-            self._print("supplement", code)
+    def _supplement_requested(self, _code: str) -> None:
+        # Form 02 was printed before the request was recorded; only the lists change.
+        self.refresh()
 
     def _dossier_changed(self, _code: str) -> None:
         self.refresh()

@@ -9,13 +9,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMetaObject, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
 
 log = logging.getLogger(__name__)
+
+
+def disconnect_all(connections: list[QMetaObject.Connection]) -> None:
+    """Drop these connections.
+
+    Through QObject.disconnect(connection), never ``signal.disconnect(slot)``:
+    in PySide6 6.12 the latter releases a reference to ``True`` it does not
+    own, and enough of them crash the interpreter when it exits.
+    """
+    for connection in connections:
+        QObject.disconnect(connection)
+    connections.clear()
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -49,15 +61,17 @@ def ask(
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
 
+    connections: list[QMetaObject.Connection] = []
+
     def answered(button: int) -> None:
         # Drop the Python slot before the box is deleted: PySide crashes when a
         # deferred-deleted box still holds a closure over its parent.
-        box.finished.disconnect(answered)
+        disconnect_all(connections)
         if button == QMessageBox.StandardButton.Yes.value:
             on_yes()
         elif on_no is not None:
             on_no()
 
-    box.finished.connect(answered)
+    connections.append(box.finished.connect(answered))
     box.open()
     return box

@@ -3,7 +3,9 @@
 Nothing is stored until every field is right; then one call to
 services.dossiers.receive commits the dossier, and ``dossier_received(code)``
 tells the main window to print the receipt. An incomplete dossier is received
-with a one-time supplement request listing exactly the documents not handed in.
+first (that commit stands); then the one-time supplement request listing exactly
+the documents not handed in is previewed, and recorded only once form 02 has
+been printed or saved (``supplement_requested(code)``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from counter_app.domain.text import digits_only
 from counter_app.domain.validation import ApplicantInput, Sex, cccd_birth_info, validate_applicant
 from counter_app.domain.workflow import Action
 from counter_app.i18n import render
+from counter_app.printing import FormKind
 from counter_app.services import calendar_admin, catalogue, dossiers
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
@@ -54,6 +57,7 @@ from counter_app.ui.formats import (
     fmt_processing,
     label,
 )
+from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.procedure_picker import ProcedurePicker
 from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
 
@@ -66,11 +70,23 @@ class ReceiveDialog(QDialog):
     dossier_received = Signal(str)
     supplement_requested = Signal(str)
 
-    def __init__(self, ctx: ServiceContext, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        user: UserInfo,
+        parent: QWidget | None = None,
+        *,
+        choose_sink: ChooseSink = choose_sink,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._user = user
+        self._choose_sink = choose_sink
         self.received: DossierInfo | None = None
+        # The documents to supplement once the dossier is received without them.
+        self.supplement: list[str] = []
+        self.supplement_print: StepPrint | None = None
+        self._busy = False
         self._per_page = self._per_copy = False
         self.setWindowTitle(self.tr("Receive a dossier"))
         self.errors = FieldErrors()
@@ -103,10 +119,25 @@ class ReceiveDialog(QDialog):
         root.addLayout(top)
 
         middle = QHBoxLayout()
-        middle.addWidget(self._applicant_box(), 5)
-        middle.addWidget(self._documents_box(), 6)
+        self.inputs: list[QWidget] = [
+            self.procedure,
+            self._applicant_box(),
+            self._documents_box(),
+            self._fee_box(),
+        ]
+        middle.addWidget(self.inputs[1], 5)
+        middle.addWidget(self.inputs[2], 6)
         root.addLayout(middle, 1)
-        root.addWidget(self._fee_box())
+        root.addWidget(self.inputs[3])
+
+        self.received_label = QLabel(self)
+        self.received_label.setObjectName("receivedLabel")
+        self.received_label.setWordWrap(True)
+        self.received_label.setStyleSheet(
+            "background:#fff4ce;color:#5c4400;border:1px solid #e0c060;padding:6px;"
+        )
+        self.received_label.setVisible(False)
+        root.addWidget(self.received_label)
 
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
@@ -398,6 +429,10 @@ class ReceiveDialog(QDialog):
 
     def submit(self) -> None:
         """Check, ask about duplicates and missing documents, then receive."""
+        if self.received is not None:
+            # Received already: the button now only asks for the supplement form again.
+            self.request_supplement()
+            return
         self.errors.clear()
         self.general_error.setVisible(False)
         spec = self.procedure.current_spec()
@@ -461,21 +496,81 @@ class ReceiveDialog(QDialog):
             return
         self.received = info
         log.info("Received %s through the dialog", info.code)
-        if supplement:
-            try:
-                self.received = dossiers.take_step(
-                    self._ctx,
-                    self._user.username,
-                    info.code,
-                    StepRequest(Action.REQUEST_SUPPLEMENT, items=supplement),
-                )
-            except UserError as err:
-                notify.show_user_error(self.parentWidget(), self.tr("Supplement request"), err)
-                supplement = []
         self.dossier_received.emit(info.code)
-        if supplement:
-            self.supplement_requested.emit(info.code)
+        if not supplement:
+            self.accept()
+            return
+        self.supplement = supplement
+        for widget in self.inputs:
+            widget.setEnabled(False)
+        self.ok_button.setText(self.tr("Print supplement request…"))
+        self.cancel_button.setText(self.tr("Close"))
+        self.request_supplement()
+
+    def request_supplement(self) -> None:
+        """Preview form 02 for the received dossier; it is recorded once printed or saved."""
+        info = self.received
+        if info is None or not self.supplement or self._busy:
+            return
+        flow = StepPrint(
+            self,
+            self._ctx,
+            self._user.username,
+            info.code,
+            StepRequest(Action.REQUEST_SUPPLEMENT, items=self.supplement),
+            FormKind.SUPPLEMENT,
+            choose_sink=self._choose_sink,
+        )
+        flow.taken.connect(self._supplement_printed)
+        flow.refused.connect(self._supplement_refused)
+        flow.cancelled.connect(self._supplement_cancelled)
+        self.supplement_print = flow
+        self._set_busy(True)
+        self.general_error.setVisible(False)
+        self.received_label.setText(
+            self.tr(
+                "Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then."
+            ).format(code=info.code)
+        )
+        self.received_label.setVisible(True)
+        flow.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.ok_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+
+    def _supplement_printed(self, _result: object) -> None:
+        assert self.received is not None
+        code = self.received.code
+        self.supplement_print = None
+        self._set_busy(False)
+        self.received = dossiers.get_dossier(self._ctx, code)
+        log.info("Supplement requested for %s with form 02", code)
+        self.supplement_requested.emit(code)
         self.accept()
+
+    def _not_requested(self) -> None:
+        self.supplement_print = None
+        self._set_busy(False)
+        assert self.received is not None
+        self.received_label.setText(
+            self.tr(
+                "Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window."
+            ).format(code=self.received.code)
+        )
+
+    def _supplement_cancelled(self) -> None:
+        self._not_requested()
+
+    def _supplement_refused(self, error: object) -> None:
+        self._not_requested()
+        self.general_error.setText(failure_text(error))
+        self.general_error.setVisible(True)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
 
     def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         first = self.errors.show(problems, self.general_error)

@@ -28,18 +28,23 @@ from counter_app.ui.widgets import ok_cancel
 # Steps whose note is the reason and may not be empty.
 _REASON_REQUIRED = frozenset({Action.REFUSE, Action.WITHDRAW, Action.APOLOGISE})
 
+# Takes the step: True when it is done (the form closes); False when it goes
+# on elsewhere (a print preview), whose owner then calls accept(), or
+# set_busy(False) to hand the form back. Raises UserError to refuse.
+Take = Callable[[StepRequest], bool]
+
 
 class StepDialog(QDialog):
     """Collects what ``action`` needs and hands a StepRequest to ``take``.
 
-    ``take`` raises UserError to refuse: the message is shown and the form
-    stays open so the official can correct it.
+    ``take`` raises UserError to refuse (or calls :meth:`refuse` later): the
+    message is shown and the form stays open so the official can correct it.
     """
 
     def __init__(
         self,
         action: Action,
-        take: Callable[[StepRequest], None],
+        take: Take,
         parent: QWidget | None = None,
         *,
         code: str = "",
@@ -48,6 +53,7 @@ class StepDialog(QDialog):
         super().__init__(parent)
         self.action = action
         self._take = take
+        self.busy = False
         title = render(action_label(action))
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -94,7 +100,11 @@ class StepDialog(QDialog):
         )
         form.addRow(note_label, self.note)
 
-        buttons, self.ok, _cancel = ok_cancel(self, title, self.submit)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setVisible(False)
+        layout.addWidget(self.status)
+        buttons, self.ok, self.cancel = ok_cancel(self, title, self.submit)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         first = self.items or self.department or self.new_appointment or self.note
@@ -119,9 +129,29 @@ class StepDialog(QDialog):
         )
 
     def submit(self) -> None:
-        try:
-            self._take(self.request())
-        except UserError as err:
-            notify.show_user_error(self, self.windowTitle(), err)
+        if self.busy:
             return
-        self.accept()
+        try:
+            done = self._take(self.request())
+        except UserError as err:
+            self.refuse(render(err.message))
+            return
+        if done:
+            self.accept()
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        """While the step goes on elsewhere the form can be neither sent again nor closed."""
+        self.busy = busy
+        self.ok.setEnabled(not busy)
+        self.cancel.setEnabled(not busy)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def refuse(self, text: str) -> None:
+        """Hand the form back with the reason it was not taken."""
+        self.set_busy(False)
+        notify.inform(self, self.windowTitle(), text)
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()

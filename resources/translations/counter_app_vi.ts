@@ -28,7 +28,7 @@
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="33" />
+        <location filename="../../counter_app/services/calendar_admin.py" line="32" />
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="146" />
+        <location filename="../../counter_app/services/catalogue.py" line="144" />
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -270,195 +270,200 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="118" />
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="124" />
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="116" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="125" />
         <source>Applicant:</source>
         <translation>Người nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="117" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="126" />
         <source>Citizen ID (CCCD):</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="118" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="127" />
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="128" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="120" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="129" />
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="130" />
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="122" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="131" />
         <source>Appointment:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="123" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="132" />
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="124" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="133" />
         <source>Sets / pages / copies:</source>
         <translation>Số bộ / số trang / số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="125" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="134" />
         <source>Result delivered:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="126" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="135" />
         <source>Ledger entry:</source>
         <translation>Sổ theo dõi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="152" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="161" />
         <source>Supplement requested</source>
         <translation>Đã yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="160" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="169" />
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
         <source>Form</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="162" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
         <source>Qty</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="165" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="174" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="170" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="179" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="180" />
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="172" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="181" />
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="173" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="182" />
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="174" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="183" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="182" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="191" />
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="188" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="197" />
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="194" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="203" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="205" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="214" />
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="209" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="218" />
         <source>{state} — overdue</source>
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="217" />
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="397" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="226" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="449" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="223" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="232" />
         <source>(first given: {date})</source>
         <translation>(hẹn lần đầu: {date})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="227" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="236" />
         <source>(clock paused)</source>
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="238" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="247" />
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="245" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="254" />
         <source>book {book}/{year}, no. {entry}</source>
         <translation>quyển {book}/{year}, số {entry}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="283" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="292" />
         <source>Department: {name}</source>
         <translation>Cơ quan chuyên môn: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="288" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="297" />
         <source>New appointment: {date}</source>
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="307" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="316" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="320" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="329" />
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="406" />
+        <source>Preparing the form…</source>
+        <translation>Đang lập phiếu…</translation>
     </message>
 </context>
 <context>
@@ -759,109 +764,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="49" />
+        <location filename="../../counter_app/ui/main_window.py" line="50" />
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <location filename="../../counter_app/ui/main_window.py" line="51" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="51" />
+        <location filename="../../counter_app/ui/main_window.py" line="52" />
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="52" />
+        <location filename="../../counter_app/ui/main_window.py" line="53" />
         <source>Result ready</source>
         <translation>Có kết quả, chờ trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="53" />
+        <location filename="../../counter_app/ui/main_window.py" line="54" />
         <source>All pending</source>
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="54" />
+        <location filename="../../counter_app/ui/main_window.py" line="55" />
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="56" />
+        <location filename="../../counter_app/ui/main_window.py" line="57" />
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="108" />
+        <location filename="../../counter_app/ui/main_window.py" line="112" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138" />
+        <location filename="../../counter_app/ui/main_window.py" line="142" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="143" />
-        <location filename="../../counter_app/ui/main_window.py" line="374" />
+        <location filename="../../counter_app/ui/main_window.py" line="147" />
+        <location filename="../../counter_app/ui/main_window.py" line="385" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="149" />
+        <location filename="../../counter_app/ui/main_window.py" line="153" />
         <source>Search by dossier code, name, citizen ID or phone — with or without accents (F3)</source>
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="154" />
+        <location filename="../../counter_app/ui/main_window.py" line="158" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179" />
+        <location filename="../../counter_app/ui/main_window.py" line="183" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="185" />
+        <location filename="../../counter_app/ui/main_window.py" line="189" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="193" />
+        <location filename="../../counter_app/ui/main_window.py" line="197" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="272" />
+        <location filename="../../counter_app/ui/main_window.py" line="276" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="285" />
         <location filename="../../counter_app/ui/main_window.py" line="289" />
+        <location filename="../../counter_app/ui/main_window.py" line="293" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="291" />
+        <location filename="../../counter_app/ui/main_window.py" line="295" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="360" />
+        <location filename="../../counter_app/ui/main_window.py" line="371" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="373" />
+        <location filename="../../counter_app/ui/main_window.py" line="384" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="406" />
+        <location filename="../../counter_app/ui/main_window.py" line="417" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -869,54 +874,64 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="106" />
+        <location filename="../../counter_app/ui/printing.py" line="166" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="118" />
+        <location filename="../../counter_app/ui/printing.py" line="192" />
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="121" />
+        <location filename="../../counter_app/ui/printing.py" line="195" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="123" />
+        <location filename="../../counter_app/ui/printing.py" line="198" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="145" />
+        <location filename="../../counter_app/ui/printing.py" line="122" />
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="162" />
+        <location filename="../../counter_app/ui/printing.py" line="177" />
+        <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
+        <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="198" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/printing.py" line="237" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="174" />
+        <location filename="../../counter_app/ui/printing.py" line="259" />
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="182" />
-        <location filename="../../counter_app/ui/printing.py" line="184" />
-        <location filename="../../counter_app/ui/printing.py" line="216" />
+        <location filename="../../counter_app/ui/printing.py" line="271" />
+        <location filename="../../counter_app/ui/printing.py" line="273" />
+        <location filename="../../counter_app/ui/printing.py" line="323" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="184" />
+        <location filename="../../counter_app/ui/printing.py" line="273" />
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="223" />
+        <location filename="../../counter_app/ui/printing.py" line="441" />
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -934,7 +949,7 @@
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="358" />
+        <location filename="../../counter_app/services/printing.py" line="357" />
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -955,200 +970,215 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="91" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="91" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="107" />
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="110" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="115" />
-        <location filename="../../counter_app/ui/receive_dialog.py" line="340" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="146" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="371" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="180" />
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="155" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="186" />
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="169" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="200" />
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="174" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="205" />
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="178" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="209" />
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="179" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="180" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="211" />
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="181" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="212" />
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="182" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="183" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="214" />
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="184" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="215" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="188" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="219" />
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="198" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="229" />
         <source>All handed in</source>
         <translation>Đã nhận đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="241" />
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="226" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="257" />
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="258" />
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="228" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="259" />
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="241" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="272" />
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="242" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="273" />
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="248" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="279" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="261" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="292" />
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="274" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="305" />
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="291" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="322" />
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="296" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="327" />
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="334" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="365" />
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="337" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="368" />
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="349" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="380" />
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="406" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="441" />
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="421" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="456" />
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="423" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="458" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="426" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="461" />
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="440" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="475" />
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="443" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="478" />
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="446" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="481" />
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="473" />
-        <source>Supplement request</source>
-        <translation>Yêu cầu bổ sung</translation>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="506" />
+        <source>Print supplement request…</source>
+        <translation>In phiếu yêu cầu bổ sung…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="507" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="532" />
+        <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
+        <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="559" />
+        <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
+        <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -1288,42 +1318,42 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="60" />
         <source>{step} — dossier {code}</source>
         <translation>{step} — hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="68" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="74" />
         <source>One line for each document or detail to supplement</source>
         <translation>Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="77" />
         <source>List everything at once: the request can be made only one time.</source>
         <translation>Ghi đầy đủ một lần: chỉ được yêu cầu bổ sung một lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="80" />
         <source>To supplement:</source>
         <translation>Cần bổ sung:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="79" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="85" />
         <source>Department:</source>
         <translation>Cơ quan chuyên môn:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="87" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="93" />
         <source>New appointment:</source>
         <translation>Ngày hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="93" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="99" />
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="93" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="99" />
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
     </message>
@@ -1356,12 +1386,12 @@
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="109" />
+        <location filename="../../counter_app/services/users.py" line="107" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="123" />
+        <location filename="../../counter_app/services/users.py" line="121" />
         <source>The user “{username}” does not exist or is locked.</source>
         <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
     </message>

@@ -16,6 +16,7 @@ from counter_app.services import catalogue, setup, users
 from counter_app.ui.app import ErrorReporter
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.setup_dialog import SetupDialog
+from tests.ui.conftest import wait_signal
 
 PASSWORD = "mat-khau-123"
 
@@ -72,7 +73,7 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
         assert setup.get_counter(rt.ctx) is None
         # WHEN corrected
         dialog.password2.setText(PASSWORD)
-        with qtbot.waitSignal(dialog.accepted):
+        with wait_signal(qtbot, dialog.accepted):
             dialog.ok.click()
         counter = setup.get_counter(rt.ctx)
         assert counter is not None and counter.agency_id == "000.00.37.H37"
@@ -115,6 +116,6 @@ def test_login_checks_the_password_offline(
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert dialog.user is None
     dialog.password.setText(PASSWORD)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+    with wait_signal(qtbot, dialog.accepted, timeout=10_000):
         dialog.ok.click()
     assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"

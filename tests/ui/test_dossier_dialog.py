@@ -16,6 +16,7 @@ from counter_app.services import dossiers
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
+from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # on the "4 tại chỗ" list
 PASSWORD = "mat-khau-123"
@@ -23,9 +24,17 @@ Receive = Callable[..., DossierInfo]
 
 
 def open_dialog(
-    qtbot: QtBot, counter: Runtime, user: UserInfo, code: str, hold: list[object]
+    qtbot: QtBot,
+    counter: Runtime,
+    user: UserInfo,
+    code: str,
+    hold: list[object],
+    chooser: Chooser | None = None,
 ) -> DossierDialog:
-    dialog = DossierDialog(counter.ctx, user, code)
+    if chooser is None:
+        dialog = DossierDialog(counter.ctx, user, code)
+    else:
+        dialog = DossierDialog(counter.ctx, user, code, choose_sink=chooser)
     qtbot.addWidget(dialog)
     hold.append(dialog)
     dialog.show()
@@ -61,16 +70,18 @@ def test_buttons_follow_the_roles(
         dialog.close()
 
 
-def test_apology_is_offered_only_when_overdue(
+def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
     qtbot: QtBot,
     counter: Runtime,
     clock: object,
     official: Callable[[str], UserInfo],
     receive_dossier: Receive,
+    chooser: Chooser,
     hold: list[object],
 ) -> None:
-    code = receive_dossier().code
-    dialog = open_dialog(qtbot, counter, official("quantri"), code, hold)
+    info = receive_dossier()
+    code, due = info.code, info.row.appointment_at
+    dialog = open_dialog(qtbot, counter, official("quantri"), code, hold, chooser)
     assert Action.APOLOGISE not in dialog.action_buttons
     clock.now = datetime(2026, 12, 2, 9, 0)  # type: ignore[attr-defined]
     dialog.reload()
@@ -78,13 +89,26 @@ def test_apology_is_offered_only_when_overdue(
     # WHEN the administrator apologises with a new appointment and a reason
     step = dialog.start_step(Action.APOLOGISE)
     assert step.new_appointment is not None
+    assert step.new_appointment.dateTime().toPython() > clock.now  # type: ignore[attr-defined]
     step.new_appointment.setDateTime(datetime(2026, 12, 4, 9, 0))
     step.note.setPlainText("Chờ xác minh thông tin hộ tịch")
     step.ok.click()
+    # THEN form 04 is previewed and the old appointment still stands
+    preview = wait_preview(qtbot, dialog.step_print)
+    assert preview.document.pageCount() >= 1
+    unchanged = dossiers.get_dossier(counter.ctx, code)
+    assert unchanged.row.appointment_at == due and unchanged.apology_count == 0
+    # WHEN the letter is saved as PDF, THEN the new appointment is saved with it
+    with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
+        preview.save_button.click()
+    saved = chooser.folder / f"{code}-apology.pdf"
+    assert saved.read_bytes().startswith(b"%PDF")
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.row.appointment_at == datetime(2026, 12, 4, 9, 0)
     assert info.apology_count == 1
+    assert print_jobs(counter) == [("apology", "done")]
     assert Action.APOLOGISE not in dialog.action_buttons
+    qtbot.waitUntil(lambda: gone(step))
 
 
 def test_a_step_taken_through_the_dialog_changes_the_state(
@@ -100,7 +124,7 @@ def test_a_step_taken_through_the_dialog_changes_the_state(
     step = dialog.step_dialog
     assert step is not None and step.isVisible()
     step.note.setPlainText("Kiểm tra giấy tờ")
-    with qtbot.waitSignal(dialog.dossier_changed):
+    with wait_signal(qtbot, dialog.dossier_changed):
         qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
     assert dossiers.get_dossier(counter.ctx, code).state is State.IN_APPRAISAL
     assert dialog.steps.rowCount() == 2
@@ -117,24 +141,31 @@ def test_a_refused_step_shows_a_message_and_changes_nothing(
     counter: Runtime,
     official: Callable[[str], UserInfo],
     receive_dossier: Receive,
+    chooser: Chooser,
     hold: list[object],
 ) -> None:
     code = receive_dossier().code
-    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold, chooser)
     # GIVEN a supplement request with an empty list
     step = dialog.start_step(Action.REQUEST_SUPPLEMENT)
     step.ok.click()
-    # THEN a message box says why, the form stays open, the dossier is unchanged
+    # THEN a message box says why, no preview opens, the form stays open, nothing changes
+    qtbot.waitUntil(lambda: bool(step.findChildren(QMessageBox)), timeout=10_000)
     box = visible_box(step)
     assert box.text()
-    assert step.isVisible()
+    assert step.isVisible() and step.ok.isEnabled()
+    assert dialog.step_print is None
     box.button(QMessageBox.StandardButton.Ok).click()
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.RECEIVED and len(info.steps) == 1
-    # WHEN the items are listed, THEN the request goes through
+    assert print_jobs(counter) == []
+    # WHEN the items are listed and form 02 is saved, THEN the request goes through
     assert step.items is not None
     step.items.setPlainText("Bản sao Giấy khai sinh\nẢnh 4x6")
     step.ok.click()
+    preview = wait_preview(qtbot, dialog.step_print)
+    with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
+        preview.save_button.click()
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.SUPPLEMENT_REQUESTED
     assert info.supplement_items == ["Bản sao Giấy khai sinh", "Ảnh 4x6"]
@@ -164,7 +195,7 @@ def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
     # WHEN the vice-chairman signs in
     login.username.setText("phochutich")
     login.password.setText(PASSWORD)
-    with qtbot.waitSignal(dialog.dossier_changed, timeout=10_000):
+    with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
         login.ok.click()
     # THEN all four steps are recorded and the result is returned
     info = dossiers.get_dossier(counter.ctx, code)

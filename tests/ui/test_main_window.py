@@ -11,17 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.validation import ApplicantInput
+from counter_app.domain.workflow import Action
 from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_table_model import CODE_ROLE, OVERDUE_ROLE, DossierTableModel
 from counter_app.ui.main_window import MainWindow
+from tests.ui.conftest import Chooser, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"
 Receive = Callable[..., DossierInfo]
 
 
 def refresh(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.refreshed):
+    with wait_signal(qtbot, window.refreshed):
         window.refresh()
 
 
@@ -76,7 +78,7 @@ def test_search_ignores_accents_and_enter_opens_the_dossier(
     window = make_window("tiepnhan")
     window.show()
     # WHEN the official types the name without accents and presses Enter
-    with qtbot.waitSignal(window.searched):
+    with wait_signal(qtbot, window.searched):
         qtbot.keyClicks(window.search_edit, "dang thi huong", delay=30)
         qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=30)
     # THEN the results tab lists exactly that dossier, selected
@@ -84,7 +86,7 @@ def test_search_ignores_accents_and_enter_opens_the_dossier(
     assert window.search_model.codes() == [wanted.code]
     assert window.selected_code() == wanted.code
     # AND Enter on the row opens it
-    with qtbot.waitSignal(window.dossier_opened) as opened:
+    with wait_signal(qtbot, window.dossier_opened) as opened:
         qtbot.keyClick(window.search_view, Qt.Key.Key_Return)
     assert opened.args == [wanted.code]
     assert window.dossier_dialog is not None and window.dossier_dialog.isVisible()
@@ -127,8 +129,6 @@ def test_a_supplement_request_taken_from_the_window_prints_form_02(
     receive_dossier: Receive,
     printed: object,
 ) -> None:
-    from counter_app.domain.workflow import Action
-
     code = receive_dossier().code
     window = make_window("tiepnhan")
     dialog = window.open_dossier(code)
@@ -136,7 +136,13 @@ def test_a_supplement_request_taken_from_the_window_prints_form_02(
     step = dialog.start_step(Action.REQUEST_SUPPLEMENT)
     assert step.items is not None
     step.items.setPlainText("Bản sao sổ hộ khẩu")
-    with qtbot.waitSignal(window.refreshed):
-        step.ok.click()
-    assert printed.jobs == [("supplement", code)]  # type: ignore[attr-defined]
+    step.ok.click()
+    preview = wait_preview(qtbot, dialog.step_print)
+    with wait_signal(qtbot, window.refreshed, timeout=10_000):
+        preview.save_button.click()
+    # Form 02 went through the window's print or save choice, not a second print.
+    chooser = window._choose_sink
+    assert isinstance(chooser, Chooser)
+    assert (chooser.folder / f"{code}-supplement.pdf").exists()
+    assert printed.jobs == []  # type: ignore[attr-defined]
     assert window.models[WorkList.WAITING_SUPPLEMENT].codes() == [code]

@@ -19,6 +19,7 @@ from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.receive_dialog import ReceiveDialog
+from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # flat fee, 3 working days
@@ -50,7 +51,7 @@ def test_receive_through_the_dialog_stores_and_prints(
     fill_applicant(qtbot, dialog)
     qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
     assert dialog.missing() == []
-    with qtbot.waitSignal(dialog.dossier_received) as received:
+    with wait_signal(qtbot, dialog.dossier_received) as received:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     code = received.args[0]
     # THEN the dossier exists with what was typed, and its receipt was sent to print
@@ -92,7 +93,7 @@ def test_invalid_cccd_shows_the_field_message_and_saves_nothing(
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
     # WHEN the official corrects the number, THEN the message goes and the dossier is stored
     dialog.id_number.setText("020090001234")
-    with qtbot.waitSignal(dialog.dossier_received):
+    with wait_signal(qtbot, dialog.dossier_received):
         dialog.ok_button.click()
     assert not error.isVisible()
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 1
@@ -142,30 +143,85 @@ def test_procedure_search_ignores_accents_and_case(
     assert completer.completionCount() > 3
 
 
-def test_missing_mandatory_document_receives_with_a_supplement_request(
-    qtbot: QtBot, counter: Runtime, make_window: Callable[[str], MainWindow], printed: object
+def receive_incomplete(qtbot: QtBot, dialog: ReceiveDialog) -> tuple[str, list[str]]:
+    """Receive with the first required document missing, confirming the supplement."""
+    dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog)
+    dialog.tick_all.click()
+    dialog.documents.item(0).setCheckState(Qt.CheckState.Unchecked)
+    missing = [d.name for d in dialog.missing()]
+    assert missing and dialog.ok_button.text() != dialog.tr("Receive")
+    dialog.ok_button.click()
+    box = question_box(dialog)
+    with wait_signal(qtbot, dialog.dossier_received) as received:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    return str(received.args[0]), missing
+
+
+def test_missing_mandatory_document_receives_then_requests_supplement_with_form_02(
+    qtbot: QtBot,
+    counter: Runtime,
+    make_window: Callable[[str], MainWindow],
+    printed: object,
+    chooser: Chooser,
 ) -> None:
     window = make_window("tiepnhan")
     dialog = window.new_dossier()
     assert dialog is not None
-    dialog.procedure.select_code(MARITAL_STATUS)
-    fill_applicant(qtbot, dialog)
-    dialog.tick_all.click()
-    # GIVEN the first required document is not handed in
-    first = dialog.documents.item(0)
-    first.setCheckState(Qt.CheckState.Unchecked)
-    missing = [d.name for d in dialog.missing()]
-    assert missing and dialog.ok_button.text() != dialog.tr("Receive")
-    dialog.ok_button.click()
-    # WHEN the official confirms the one-time supplement request
-    box = question_box(dialog)
-    with qtbot.waitSignal(dialog.supplement_requested) as requested:
-        box.button(QMessageBox.StandardButton.Yes).click()
-    # THEN the dossier is stored, waiting for exactly the missing documents
-    info = dossiers.get_dossier(counter.ctx, requested.args[0])
+    # GIVEN the first required document is not handed in, and the official confirms
+    code, missing = receive_incomplete(qtbot, dialog)
+    # THEN the dossier is received at once and its receipt sent to print
+    assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    assert dossiers.get_dossier(counter.ctx, code).state is State.RECEIVED
+    # AND form 02 is previewed before the request is recorded
+    preview = wait_preview(qtbot, dialog.supplement_print)
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+    assert code in dialog.received_label.text()
+    # WHEN it is saved
+    with wait_signal(qtbot, dialog.supplement_requested, timeout=10_000):
+        preview.save_button.click()
+    # THEN the dossier waits for exactly the missing documents, and the form exists
+    info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.SUPPLEMENT_REQUESTED
     assert info.supplement_items == missing
-    assert printed.jobs == [("receipt", info.code), ("supplement", info.code)]  # type: ignore[attr-defined]
+    assert (chooser.folder / f"{code}-supplement.pdf").exists()
+    assert print_jobs(counter) == [("supplement", "done")]
+    assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: gone(dialog))
+    qtbot.waitUntil(lambda: code in window.models[WorkList.WAITING_SUPPLEMENT].codes())
+
+
+def test_supplement_preview_cancelled_keeps_the_received_dossier(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], object],
+    chooser: Chooser,
+    hold: list[object],
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"), choose_sink=chooser)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    code, missing = receive_incomplete(qtbot, dialog)
+    # WHEN the official cancels the preview of form 02
+    preview = wait_preview(qtbot, dialog.supplement_print)
+    preview.close_button.click()
+    # THEN the dossier stays received (that commit stands) without a supplement request
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled())
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.RECEIVED and info.supplement_items == []
+    assert print_jobs(counter) == []
+    assert dialog.isVisible() and code in dialog.received_label.text()
+    assert not dialog.full_name.isEnabled()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 1
+    # WHEN the official asks again and saves, THEN no second dossier, the request is recorded
+    dialog.ok_button.click()
+    preview = wait_preview(qtbot, dialog.supplement_print)
+    with wait_signal(qtbot, dialog.supplement_requested, timeout=10_000):
+        preview.save_button.click()
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 1
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.SUPPLEMENT_REQUESTED and info.supplement_items == missing
 
 
 def test_pending_duplicate_asks_before_receiving_again(
@@ -196,6 +252,6 @@ def test_pending_duplicate_asks_before_receiving_again(
     assert dialog.isVisible()
     # WHEN asked again and answered Yes, a second dossier is received
     dialog.ok_button.click()
-    with qtbot.waitSignal(dialog.dossier_received):
+    with wait_signal(qtbot, dialog.dossier_received):
         question_box(dialog).button(QMessageBox.StandardButton.Yes).click()
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 2

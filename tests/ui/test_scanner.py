@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.scanner import BarcodeScanner
+from tests.ui.conftest import not_emitted, wait_signal
 
 # QTest stamps each key press and release `delay` ms apart: a scanner sends a
 # key every couple of milliseconds; a fast typist needs well over 50 ms.
@@ -30,7 +31,7 @@ def test_fast_burst_in_the_search_box_opens_the_dossier(
     window.search_edit.setText("abc")
     window.search_edit.end(False)
     # WHEN the scanner "types" the code and Enter into the focused search box
-    with qtbot.waitSignal(window.dossier_opened) as opened:
+    with wait_signal(qtbot, window.dossier_opened) as opened:
         qtbot.keyClicks(window.search_edit, code, delay=SCANNER_DELAY)
         qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
     # THEN that dossier opens and the scanned text is taken back out of the box
@@ -47,7 +48,7 @@ def test_slow_typing_of_a_code_does_not_trigger_the_scanner(
     code = receive_dossier().code
     window = make_window("tiepnhan")
     window.show()
-    with qtbot.assertNotEmitted(window.scanner.code_scanned), qtbot.waitSignal(window.searched):
+    with not_emitted(window.scanner.code_scanned), wait_signal(qtbot, window.searched):
         qtbot.keyClicks(window.search_edit, code, delay=HUMAN_DELAY)
         qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=HUMAN_DELAY)
     # The typed text stays and Enter ran an ordinary search instead.
@@ -62,7 +63,7 @@ def test_scan_inside_a_form_field_does_not_submit_the_form(qtbot: QtBot) -> None
     qtbot.addWidget(edit)
     edit.installEventFilter(scanner)
     edit.setText("Nguyen ")
-    with qtbot.assertNotEmitted(edit.returnPressed), qtbot.waitSignal(scanner.code_scanned) as got:
+    with not_emitted(edit.returnPressed), wait_signal(qtbot, scanner.code_scanned) as got:
         qtbot.keyClicks(edit, "000.00.37.h37-261126-0001", delay=SCANNER_DELAY)
         qtbot.keyClick(edit, Qt.Key.Key_Enter, delay=SCANNER_DELAY)
     assert got.args == ["000.00.37.H37-261126-0001"]
@@ -75,7 +76,7 @@ def test_fast_burst_that_is_not_a_dossier_code_passes_through(qtbot: QtBot) -> N
     qtbot.addWidget(edit)
     edit.installEventFilter(scanner)
     # A CCCD scanned into the ID field is kept and Enter works as usual.
-    with qtbot.assertNotEmitted(scanner.code_scanned), qtbot.waitSignal(edit.returnPressed):
+    with not_emitted(scanner.code_scanned), wait_signal(qtbot, edit.returnPressed):
         qtbot.keyClicks(edit, "020090001234", delay=SCANNER_DELAY)
         qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
     assert edit.text() == "020090001234"
@@ -86,7 +87,7 @@ def test_short_fast_burst_is_ignored(qtbot: QtBot) -> None:
     edit = QLineEdit()
     qtbot.addWidget(edit)
     edit.installEventFilter(scanner)
-    with qtbot.assertNotEmitted(scanner.code_scanned):
+    with not_emitted(scanner.code_scanned):
         qtbot.keyClicks(edit, "0001", delay=SCANNER_DELAY)
         qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
     assert edit.text() == "0001"
