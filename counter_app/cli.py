@@ -89,6 +89,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         counter_name=args.counter_name,
         parent_name=args.parent_name,
         place=args.place,
+        phone=args.phone,
         code_slot=args.slot,
         ledger_book=args.ledger_book,
         form_set=args.form_set,
@@ -363,6 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--counter-name", required=True)
     s.add_argument("--parent-name", default="")
     s.add_argument("--place", default="")
+    s.add_argument("--phone", default="", help="the desk's phone, printed on the forms")
     s.add_argument(
         "--slot", type=int, default=0, help="code slot 0-9, unique per counter of the agency"
     )

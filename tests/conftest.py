@@ -37,6 +37,7 @@ def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") 
         agency_name="UBND xã Hoàng Văn Thụ",
         parent_name="UBND TỈNH LẠNG SƠN",
         place="Lạng Sơn",
+        phone="0205 3870 123",
         counter_name=name,
         code_slot=slot,
     )

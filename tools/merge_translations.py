@@ -1,6 +1,6 @@
 """Fill the Vietnamese .ts from tab-separated lists of translations, then compile it.
 
-Usage: python tools/merge_translations.py resources/translations/pending/*.tsv
+Usage: python tools/merge_translations.py BATCH.tsv [BATCH.tsv ...]
 
 Each TSV line is: context<TAB>English source<TAB>Vietnamese. Sources are
 matched after the .ts is refreshed by pyside6-lupdate, so a renamed string

@@ -21,6 +21,7 @@ class CounterIdentity(Base):
     agency_name: Mapped[str] = mapped_column(String(200))  # e.g. "UBND xã Hoàng Văn Thụ"
     parent_name: Mapped[str] = mapped_column(String(200), default="")  # e.g. "UBND TỈNH LẠNG SƠN"
     place: Mapped[str] = mapped_column(String(100), default="")  # for "Lạng Sơn, ngày …"
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
     counter_name: Mapped[str] = mapped_column(String(100))
     code_slot: Mapped[int] = mapped_column(default=0)
     ledger_book: Mapped[str] = mapped_column(String(20), default="01")

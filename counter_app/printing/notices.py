@@ -103,7 +103,8 @@ def render_supplement(
     values.update(
         reason=data.reason,
         officer=data.officer,
-        contact_phone=data.contact_phone or data.agency.phone,
+        # A paper form leaves a dotted blank where no number is known.
+        contact_phone=data.contact_phone or data.agency.phone or "…………………",
     )
     story += _code_line(spec, data.dossier_code, st)
     story += _lines(spec, ("applicant", "request", "address", "contact", "items"), values, st)

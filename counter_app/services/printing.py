@@ -80,6 +80,7 @@ def _agency(c: CounterIdentity) -> AgencyInfo:
         parent_name=c.parent_name,
         agency_id=c.agency_id,
         place=c.place or c.agency_name,
+        phone=c.phone,
     )
 
 

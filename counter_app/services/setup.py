@@ -23,6 +23,7 @@ class CounterInfo:
     agency_name: str
     parent_name: str
     place: str
+    phone: str
     counter_name: str
     code_slot: int
     ledger_book: str
@@ -36,6 +37,7 @@ def _info(c: CounterIdentity) -> CounterInfo:
         c.agency_name,
         c.parent_name,
         c.place,
+        c.phone,
         c.counter_name,
         c.code_slot,
         c.ledger_book,
@@ -51,6 +53,7 @@ def setup_counter(
     counter_name: str,
     parent_name: str = "",
     place: str = "",
+    phone: str = "",
     code_slot: int = 0,
     ledger_book: str = "01",
     form_set: str = "tt01-2018",
@@ -79,6 +82,7 @@ def setup_counter(
             agency_name=nfc(agency_name),
             parent_name=nfc(parent_name),
             place=nfc(place),
+            phone=nfc(phone),
             counter_name=nfc(counter_name),
             code_slot=code_slot,
             ledger_book=nfc(ledger_book) or "01",

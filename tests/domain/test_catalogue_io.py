@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ from counter_app.domain.procedure import (
 
 REPO = Path(__file__).parents[2]
 SHIPPED = REPO / "resources" / "catalogue" / "commune_procedures.json"
-PENDING_TSV = REPO / "resources" / "translations" / "pending" / "catalogue.tsv"
+TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "counter_app_vi.ts"
 DATA = Path(__file__).parent / "data"
 
 
@@ -358,9 +359,11 @@ def test_json_file_level_problems_raise(text: str, detail: str) -> None:
 
 
 def test_every_catalogue_message_has_a_vietnamese_translation() -> None:
-    rows = [line.split("\t") for line in PENDING_TSV.read_text(encoding="utf-8").splitlines()]
     translated = {
-        source: vietnamese for context, source, vietnamese in rows if context == "Catalogue"
+        message.findtext("source"): message.findtext("translation") or ""
+        for context in ET.parse(TS_FILE).getroot().iter("context")
+        if context.findtext("name") == "Catalogue"
+        for message in context.iter("message")
     }
 
     assert set(ALL_MESSAGES) <= set(translated)

@@ -139,6 +139,7 @@ def test_supplement_request_commits_only_after_form_02_printed(
     assert get_dossier(counter.ctx, code).state is State.SUPPLEMENT_REQUESTED
     text = " ".join(pdf_text(done.pdf))
     assert "Bản sao Giấy khai sinh" in text and "Giấy xác nhận cư trú" in text
+    assert "Hoàng Thị Mai, số điện thoại 0205 3870 123" in text
     assert _jobs(counter) == [("supplement", "failed", 0), ("supplement", "done", 0)]
 
 
