@@ -110,6 +110,8 @@ def bench_search(data: Path, count: int, n: int) -> None:
 
     report("search service, names with accents", run(accented))
     report("search service, names without accents", run(plain))
+    report("search service, name typed mid-word", run([q[:-1] for q in plain]))
+    report("search service, inner part of a name", run([q[2:-2] for q in plain]))
     report("search service, CCCD fragment (7 digits)", run(cccd))
     report("search service, phone fragment (7 digits)", run(phones))
     report("search service, common surname 'nguyen'", run(["nguyen"] * 50))

@@ -84,9 +84,13 @@ def make_engine(path: Path) -> Engine:
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    """Autogenerate filter: the FTS5 index and its shadow tables are made by hand
-    in migration 0001, so autogenerate must not propose dropping them."""
-    return not (type_ == "table" and name is not None and name.startswith("dossier_fts"))
+    """Autogenerate filter: the FTS5 indexes and their shadow tables are made by
+    hand in migrations 0001 and 0005, so autogenerate must not drop them."""
+    return not (
+        type_ == "table"
+        and name is not None
+        and name.startswith(("dossier_fts", "dossier_words"))
+    )
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -1,12 +1,14 @@
 """Finding dossiers the way officials type: any case, with or without accents.
 
-The folded ``search_text`` column carries a trigram FTS5 index, so any
-substring of three or more letters is an index lookup, newest first. Shorter
-words narrow the rows the index found.
+The folded ``search_text`` column (code, name, CCCD, phone; lower case, no
+accents, đ→d) carries two FTS5 indexes: whole words, for names as people
+type them, and trigrams, for any substring of three or more characters.
+Both are read newest first and stop at the page size.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -21,6 +23,7 @@ from counter_app.models import Dossier
 from counter_app.services.context import ServiceContext
 from counter_app.services.views import DossierRow, row_of
 
+_WORD = re.compile(r"\w+")
 _CLOCK_STATES = [
     s.value for s in (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
 ]
@@ -86,16 +89,48 @@ def _fts_ids(session: Session, match: str, short: list[str], limit: int) -> list
     return list(session.scalars(text(sql), params))
 
 
+def _word_ids(session: Session, match: str, limit: int) -> list[int]:
+    sql = (
+        "SELECT rowid FROM dossier_words WHERE dossier_words MATCH :match "
+        "ORDER BY rowid DESC LIMIT :limit"
+    )
+    return list(session.scalars(text(sql), {"match": match, "limit": limit}))
+
+
+def _whole_word_ids(session: Session, folded: str, limit: int) -> list[int]:
+    """Dossiers holding every typed word, the last one possibly unfinished."""
+    words = _WORD.findall(folded)
+    if not words:
+        return []
+    ids = _word_ids(session, " AND ".join(_fts_phrase(w) for w in words), limit)
+    # An unfinished last word ("nguyen van du") is a prefix. Not a single
+    # letter, nor digits: thousands of words, CCCD or phone numbers share
+    # those prefixes, and merging their lists costs more than a substring
+    # lookup.
+    if not ids and len(words[-1]) >= 2 and not words[-1].isdigit():
+        prefix = [*(_fts_phrase(w) for w in words[:-1]), _fts_phrase(words[-1]) + "*"]
+        ids = _word_ids(session, " AND ".join(prefix), limit)
+    return ids
+
+
 def search_ids(session: Session, query: str, limit: int = 50) -> list[int]:
-    """Ids of dossiers matching every word of ``query``, newest first."""
+    """Ids of dossiers matching every word of ``query``, newest first.
+
+    Whole words first (what people type for a name); when none match, any
+    substring of three or more characters (part of a CCCD, a phone, a word).
+    """
     code = parse_code(query)
     if code is not None:
         found = session.scalars(select(Dossier.id).where(Dossier.code == str(code))).all()
         if found:
             return list(found)
-    tokens = fold(query).split()
+    folded = fold(query)
+    tokens = folded.split()
     if not tokens:
         return []
+    ids = _whole_word_ids(session, folded, limit)
+    if ids:
+        return ids
     phrases = [p for p in _phrases(tokens) if len(p) >= 3]
     if phrases:
         # Words are matched separately (AND), not as one long phrase: the
