@@ -59,6 +59,11 @@ def _names(rt: Runtime, query: str) -> set[str]:
         ("095012345", {"Đoàn Đình Dũng"}),  # part of a CCCD
         ("0912345678", {"Nguyễn Thị Dung"}),
         ("khong co ai", set()),
+        # Typed mid-word, or only the inside of a name.
+        ("nguyen van du", {"Nguyễn Văn Đức"}),
+        ("nguyen van d", {"Nguyễn Văn Đức"}),
+        ("uyen van", {"Nguyễn Văn Đức"}),
+        ("oc an", {"Trần Thị Ngọc Ánh"}),
         # A two-letter word is read together with the next one…
         ("vu thanh", {"Vũ Thanh Quỳnh"}),
         ("Vũ Thanh Quỳnh", {"Vũ Thanh Quỳnh"}),
