@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 
@@ -295,6 +296,45 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_printer(args: argparse.Namespace) -> int:
+    from counter_app.services.printing import get_print_settings, set_print_settings
+
+    rt = _runtime(args)
+    current = get_print_settings(rt.ctx)
+    if args.name is not None or args.receipt_paper is not None:
+        current = set_print_settings(
+            rt.ctx,
+            printer=current.printer if args.name is None else args.name,
+            receipt_paper=args.receipt_paper or current.receipt_paper,
+            by="admin-cli",
+        )
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "Printer: {printer}; receipts on {paper}."),
+            printer=current.printer or "—",
+            paper=current.receipt_paper,
+        )
+    )
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from counter_app.demo import save_pdf
+    from counter_app.printing import FormKind
+    from counter_app.services.printing import print_form
+
+    result = print_form(
+        _runtime(args).ctx,
+        args.by,
+        args.code,
+        FormKind(args.form),
+        save_pdf(Path(args.out)),
+        paper=args.paper,
+    )
+    print(result.target)
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter_app.services import audit
 
@@ -350,8 +390,26 @@ def _close_runtime() -> None:
         _RUNTIME = None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaint introduced in the official's language."""
+
+    def error(self, message: str) -> NoReturn:
+        from counter_app import i18n
+
+        i18n.ensure_core_app()
+        self.print_usage(sys.stderr)
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli", "The command is not complete or not right ({detail}); see: {prog} --help"
+            ),
+            detail=message,
+            prog=self.prog,
+        )
+        self.exit(2, text + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="counter-app", description="Bộ phận một cửa — counter_app")
+    p = _Parser(prog="counter-app", description="Bộ phận một cửa — counter_app")
     p.add_argument(
         "--data-dir", help="data directory (else $COUNTER_APP_DATA_DIR, else the user data dir)"
     )
@@ -425,6 +483,23 @@ def build_parser() -> argparse.ArgumentParser:
     dw = d.add_parser("show")
     dw.add_argument("code")
     dw.set_defaults(func=cmd_show)
+
+    pr = sub.add_parser("printer", help="show or set the desk's printer and receipt paper")
+    pr.add_argument("--name", help="printer name as the system knows it")
+    pr.add_argument("--receipt-paper", choices=["A4", "A5", "80mm"])
+    pr.set_defaults(func=cmd_printer)
+
+    dp = d.add_parser("print", help="print a form of a dossier to a PDF file (recorded)")
+    dp.add_argument("code")
+    dp.add_argument(
+        "--form",
+        default="receipt",
+        choices=["receipt", "supplement", "refusal", "apology", "stop_notice", "control_slip"],
+    )
+    dp.add_argument("--out", required=True, help="PDF file to write")
+    dp.add_argument("--paper", choices=["A4", "A5", "80mm"], help="default: the configured paper")
+    dp.add_argument("--by", required=True, help="the official's user name, for the record")
+    dp.set_defaults(func=cmd_print)
 
     a = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_cmd", required=True)
     a.add_parser("verify", help="check the hash chain; report the first broken link").set_defaults(

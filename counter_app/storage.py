@@ -87,9 +87,7 @@ def include_object(
     """Autogenerate filter: the FTS5 indexes and their shadow tables are made by
     hand in migrations 0001 and 0005, so autogenerate must not drop them."""
     return not (
-        type_ == "table"
-        and name is not None
-        and name.startswith(("dossier_fts", "dossier_words"))
+        type_ == "table" and name is not None and name.startswith(("dossier_fts", "dossier_words"))
     )
 
 

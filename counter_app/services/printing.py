@@ -21,7 +21,15 @@ from counter_app.domain.calendar import classify
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, TimeUnit
 from counter_app.domain.workflow import Action, Role, State
-from counter_app.models import CounterIdentity, Dossier, PrintJob, User, UserRole, WorkflowStep
+from counter_app.models import (
+    CounterIdentity,
+    Dossier,
+    PrintJob,
+    Setting,
+    User,
+    UserRole,
+    WorkflowStep,
+)
 from counter_app.printing import (
     FormKind,
     load_form_set,
@@ -63,6 +71,69 @@ FORM_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao", "photo
 # A sink prints or saves the PDF and says where it went (printer or path);
 # it raises on failure.
 Sink = Callable[[bytes], str]
+
+
+PAPERS = ("A4", "A5", "80mm")
+PRINTER_KEY = "printer_name"
+RECEIPT_PAPER_KEY = "receipt_paper"
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """The desk's printer and the paper its receipts go on (A4, A5 or 80 mm slip)."""
+
+    printer: str = ""
+    receipt_paper: str = "A4"
+
+
+def _settings(session: Session) -> PrintSettings:
+    printer = session.get(Setting, PRINTER_KEY)
+    paper = session.get(Setting, RECEIPT_PAPER_KEY)
+    return PrintSettings(printer.value if printer else "", paper.value if paper else "A4")
+
+
+def get_print_settings(ctx: ServiceContext) -> PrintSettings:
+    with ctx.sessions() as session:
+        return _settings(session)
+
+
+def set_print_settings(
+    ctx: ServiceContext, *, printer: str, receipt_paper: str, by: str
+) -> PrintSettings:
+    if receipt_paper not in PAPERS:
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Printing", "Receipt paper “{value}” is not known; choose A4, A5 or 80mm."
+                ),
+                {"value": receipt_paper},
+            ),
+            field="receipt_paper",
+        )
+    with ctx.sessions.begin() as session:
+        for key, value in ((PRINTER_KEY, printer.strip()), (RECEIPT_PAPER_KEY, receipt_paper)):
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+        audit.log_event(
+            session,
+            ctx,
+            by,
+            "print.settings",
+            "settings",
+            {"printer": printer.strip(), "receipt_paper": receipt_paper},
+        )
+        return _settings(session)
+
+
+def _paper(session: Session, kind: FormKind, paper: str | None) -> str:
+    """The paper asked for, else the configured one for receipts, else A4."""
+    if paper is not None:
+        return paper
+    return _settings(session).receipt_paper if kind is FormKind.RECEIPT else "A4"
 
 
 @dataclass(frozen=True)
@@ -303,9 +374,10 @@ def _control_slip(d: Dossier, agency: AgencyInfo) -> ControlSlipData:
     )
 
 
-def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str = "A4") -> bytes:
+def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str | None = None) -> bytes:
     """A preview of the form (a receipt preview shows the next reprint number)."""
     with ctx.sessions() as session:
+        paper = _paper(session, kind, paper)
         d = load_dossier(session, code)
         reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
         return build_form(
@@ -372,10 +444,11 @@ def print_form(
     kind: FormKind,
     sink: Sink,
     *,
-    paper: str = "A4",
+    paper: str | None = None,
 ) -> PrintResult:
     """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
     with ctx.sessions() as session:
+        paper = _paper(session, kind, paper)
         d = load_dossier(session, code)
         reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
         pdf = build_form(
@@ -517,7 +590,10 @@ __all__ = [
     "form_number",
     "form_pdf",
     "ledger_pdf",
+    "PrintSettings",
+    "get_print_settings",
     "preview_step_form",
     "print_form",
+    "set_print_settings",
     "step_with_form",
 ]

@@ -7,6 +7,7 @@ without this module's modal flow.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from counter_app import config, i18n
 from counter_app.app_setup import open_runtime
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
+from counter_app.services import printing as print_service
 from counter_app.services import setup, users
 from counter_app.services.context import ServiceContext
 from counter_app.services.users import UserInfo
@@ -78,12 +80,15 @@ class ErrorReporter(QObject):
 
 
 def make_printer(
-    ctx: ServiceContext, username: str, parent: Callable[[], QWidget | None]
+    ctx: ServiceContext,
+    username: str,
+    parent: Callable[[], QWidget | None],
+    choose_sink: printing.ChooseSink = printing.choose_sink,
 ) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
     """The window's print callbacks: a print preview of a form of a dossier."""
 
     def print_form(code: str, kind: str) -> None:
-        printing.preview_form(parent(), ctx, username, code, kind)
+        printing.preview_form(parent(), ctx, username, code, kind, choose_sink=choose_sink)
 
     def print_receipt(code: str) -> None:
         print_form(code, "receipt")
@@ -96,10 +101,19 @@ def build_main_window(ctx: ServiceContext, user: UserInfo) -> MainWindow:
     if counter is None:  # setup ran just before; only a broken database lands here
         raise RuntimeError("counter not set up")
     holder: list[QWidget] = []
+    configured = print_service.get_print_settings(ctx).printer
+    choose_sink = functools.partial(printing.choose_sink, printer_name=configured)
     print_receipt, print_form = make_printer(
-        ctx, user.username, lambda: holder[0] if holder else None
+        ctx, user.username, lambda: holder[0] if holder else None, choose_sink
     )
-    window = MainWindow(ctx, user, counter, print_receipt=print_receipt, print_form=print_form)
+    window = MainWindow(
+        ctx,
+        user,
+        counter,
+        print_receipt=print_receipt,
+        print_form=print_form,
+        choose_sink=choose_sink,
+    )
     holder.append(window)
     return window
 

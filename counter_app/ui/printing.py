@@ -109,10 +109,14 @@ class Output(Enum):
 ChooseSink = Callable[[QWidget, Output, str], print_service.Sink | None]
 
 
-def choose_sink(parent: QWidget, output: Output, file_name: str) -> print_service.Sink | None:
-    """The native print or save dialog."""
+def choose_sink(
+    parent: QWidget, output: Output, file_name: str, *, printer_name: str = ""
+) -> print_service.Sink | None:
+    """The native print or save dialog; the desk's configured printer comes preselected."""
     if output is Output.PRINTER:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if printer_name:
+            printer.setPrinterName(printer_name)
         dialog = QPrintDialog(printer, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

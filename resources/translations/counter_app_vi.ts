@@ -179,72 +179,82 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../counter_app/cli.py" line="39" />
+        <location filename="../../counter_app/cli.py" line="40" />
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="55" />
+        <location filename="../../counter_app/cli.py" line="56" />
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="98" />
+        <location filename="../../counter_app/cli.py" line="100" />
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="117" />
+        <location filename="../../counter_app/cli.py" line="119" />
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="132" />
+        <location filename="../../counter_app/cli.py" line="134" />
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="153" />
+        <location filename="../../counter_app/cli.py" line="155" />
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="162" />
+        <location filename="../../counter_app/cli.py" line="164" />
         <source>Row {row}, column {field}: {message}</source>
         <translation>Dòng {row}, cột {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="171" />
+        <location filename="../../counter_app/cli.py" line="173" />
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="212" />
+        <location filename="../../counter_app/cli.py" line="214" />
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="215" />
+        <location filename="../../counter_app/cli.py" line="217" />
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="231" />
+        <location filename="../../counter_app/cli.py" line="233" />
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="306" />
+        <location filename="../../counter_app/cli.py" line="313" />
+        <source>Printer: {printer}; receipts on {paper}.</source>
+        <translation>Máy in: {printer}; in phiếu hẹn trên khổ {paper}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="347" />
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="313" />
+        <location filename="../../counter_app/cli.py" line="354" />
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="464" />
+        <location filename="../../counter_app/cli.py" line="402" />
+        <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
+        <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli.py" line="541" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -585,28 +595,28 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="62" />
+        <location filename="../../counter_app/ui/app.py" line="64" />
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="64" />
-        <location filename="../../counter_app/ui/app.py" line="129" />
+        <location filename="../../counter_app/ui/app.py" line="66" />
+        <location filename="../../counter_app/ui/app.py" line="143" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="69" />
+        <location filename="../../counter_app/ui/app.py" line="71" />
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="72" />
+        <location filename="../../counter_app/ui/app.py" line="74" />
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="130" />
+        <location filename="../../counter_app/ui/app.py" line="144" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -874,64 +884,64 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="166" />
+        <location filename="../../counter_app/ui/printing.py" line="170" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="192" />
+        <location filename="../../counter_app/ui/printing.py" line="196" />
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="195" />
+        <location filename="../../counter_app/ui/printing.py" line="199" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="198" />
+        <location filename="../../counter_app/ui/printing.py" line="202" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="122" />
+        <location filename="../../counter_app/ui/printing.py" line="126" />
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="177" />
+        <location filename="../../counter_app/ui/printing.py" line="181" />
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="198" />
+        <location filename="../../counter_app/ui/printing.py" line="202" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="237" />
+        <location filename="../../counter_app/ui/printing.py" line="241" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="259" />
+        <location filename="../../counter_app/ui/printing.py" line="263" />
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="271" />
-        <location filename="../../counter_app/ui/printing.py" line="273" />
-        <location filename="../../counter_app/ui/printing.py" line="323" />
+        <location filename="../../counter_app/ui/printing.py" line="275" />
+        <location filename="../../counter_app/ui/printing.py" line="277" />
+        <location filename="../../counter_app/ui/printing.py" line="327" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="273" />
+        <location filename="../../counter_app/ui/printing.py" line="277" />
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="441" />
+        <location filename="../../counter_app/ui/printing.py" line="445" />
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -939,17 +949,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="132" />
+        <location filename="../../counter_app/services/printing.py" line="107" />
+        <source>Receipt paper “{value}” is not known; choose A4, A5 or 80mm.</source>
+        <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/printing.py" line="204" />
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="269" />
+        <location filename="../../counter_app/services/printing.py" line="341" />
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="357" />
+        <location filename="../../counter_app/services/printing.py" line="430" />
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -1192,12 +1207,12 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="63" />
+        <location filename="../../counter_app/services/setup.py" line="66" />
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="72" />
+        <location filename="../../counter_app/services/setup.py" line="75" />
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>

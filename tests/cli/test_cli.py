@@ -196,3 +196,43 @@ def test_working_hours_are_configurable(tmp_path: Path) -> None:
     bad = run("calendar", "hours", "--set", "7h-11h", data_dir=tmp_path)
     assert bad.returncode == 2 and "không phải giờ hợp lệ" in bad.stderr
     assert "07:00-11:00" in run("calendar", "hours", data_dir=tmp_path).stdout
+
+
+def test_printer_settings_choose_the_receipt_paper(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    demo = run("demo", "--out", str(tmp_path / "out"), data_dir=data)
+    code = json.loads(demo.stdout.splitlines()[1])["code"]
+    shown = run("printer", "--name", "EPSON_TM_T82", "--receipt-paper", "80mm", data_dir=data)
+    assert "EPSON_TM_T82" in shown.stdout and "80mm" in shown.stdout
+    out = tmp_path / "slip.pdf"
+    printed = run("dossier", "print", code, "--out", str(out), "--by", "tiepnhan", data_dir=data)
+    assert printed.returncode == 0, printed.stderr
+    # An 80 mm slip is 226.8 pt wide, whatever its length.
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "226.77" in info.stdout
+    a4 = tmp_path / "a4.pdf"
+    assert (
+        run(
+            "dossier",
+            "print",
+            code,
+            "--out",
+            str(a4),
+            "--paper",
+            "A4",
+            "--by",
+            "tiepnhan",
+            data_dir=data,
+        ).returncode
+        == 0
+    )
+    assert (
+        "595.276 x 841.89"
+        in subprocess.run(["pdfinfo", str(a4)], capture_output=True, text=True, check=True).stdout
+    )
+
+
+def test_a_wrong_command_is_explained_in_vietnamese(tmp_path: Path) -> None:
+    result = run("printer", "--receipt-paper", "B5", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Lệnh chưa đủ hoặc chưa đúng" in result.stderr and "Traceback" not in result.stderr
