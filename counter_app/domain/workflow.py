@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -52,18 +53,17 @@ class Action(StrEnum):
 
 
 TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN})
-# States in which the statutory clock is running (no result yet, not paused).
-OPEN_STATES = frozenset(
-    {
-        State.RECEIVED,
-        State.IN_APPRAISAL,
-        State.TRANSFERRED,
-        State.APPRAISED,
-        State.APPROVED,
-        State.REFUSED,
-    }
-)
 PENDING_STATES = frozenset(set(State) - TERMINAL)
+# Before the decision the statutory clock runs (unless a supplement pauses
+# it): these dossiers can fall overdue and get the apology.
+CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
+# Reception creates the dossier, so it is no transition, but it has its role.
+RECEIVE_ROLES = frozenset({Role.RECEIVER})
+
+
+def is_overdue(state: State, paused: bool, appointment: datetime, now: datetime) -> bool:
+    """Past the appointment with the clock running: late unless it is stopped."""
+    return state in CLOCK_STATES and not paused and now > appointment
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,6 @@ class Transition:
 def _t(action: Action, sources: Iterable[State], target: State | None, *roles: Role) -> Transition:
     return Transition(action, frozenset(sources), target, frozenset(roles))
 
-
-_BEFORE_DECISION = (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
 
 TRANSITIONS: dict[Action, Transition] = {
     t.action: t
@@ -113,11 +111,11 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.RETURN_RESULT, [State.RESULT_READY], State.RETURNED, Role.RETURNER),
         _t(
             Action.WITHDRAW,
-            [*_BEFORE_DECISION, State.SUPPLEMENT_REQUESTED],
+            [*CLOCK_STATES, State.SUPPLEMENT_REQUESTED],
             State.WITHDRAWN,
             Role.RECEIVER,
         ),
-        _t(Action.APOLOGISE, _BEFORE_DECISION, None, Role.RECEIVER, Role.ADMIN),
+        _t(Action.APOLOGISE, CLOCK_STATES, None, Role.RECEIVER, Role.ADMIN),
     )
 }
 
@@ -186,6 +184,20 @@ def _refuse(source: str, **params: object) -> UserError:
     return UserError(Message(_CTX, source, dict(params)))
 
 
+def require_role(action: Action, needed: Iterable[Role], held: Iterable[Role]) -> None:
+    """Refuse, naming the roles needed, unless ``held`` has one of ``needed``."""
+    needed = frozenset(needed)
+    if not needed & frozenset(held):
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "Workflow",
+                "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
+            ),
+            roles=[role_label(r) for r in sorted(needed)],
+            action=action_label(action),
+        )
+
+
 def next_state(
     action: Action,
     state: State,
@@ -213,15 +225,7 @@ def next_state(
             action=action_label(action),
             state=state_label(state),
         )
-    if not transition.roles & frozenset(roles):
-        raise _refuse(
-            QT_TRANSLATE_NOOP(
-                "Workflow",
-                "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
-            ),
-            roles=[role_label(r) for r in sorted(transition.roles)],
-            action=action_label(action),
-        )
+    require_role(action, transition.roles, roles)
     if action is Action.APOLOGISE:
         if not overdue:
             raise _refuse(

@@ -19,12 +19,12 @@ from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import (
     ON_THE_SPOT_STEPS,
     PENDING_STATES,
+    RECEIVE_ROLES,
     Action,
-    Role,
     State,
-    action_label,
+    is_overdue,
     next_state,
-    role_label,
+    require_role,
 )
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
@@ -36,10 +36,6 @@ from counter_app.services.views import DossierInfo, info_of
 
 log = logging.getLogger(__name__)
 _CTX = "Dossiers"
-
-_BEFORE_DECISION = frozenset(
-    {State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED}
-)
 
 
 def _error(source: str, field: str | None = None, **params: object) -> UserError:
@@ -74,20 +70,6 @@ class StepRequest:
 
 def _search_text(code: str, a: ApplicantInput) -> str:
     return " ".join(x for x in (fold(code), fold(a.full_name), a.id_number, a.phone) if x)
-
-
-def _require_role(user: User, role: Role, action: Action) -> None:
-    if role not in roles_of(user):
-        raise UserError(
-            Message(
-                "Workflow",
-                QT_TRANSLATE_NOOP(
-                    "Workflow",
-                    "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
-                ),
-                {"roles": [role_label(role)], "action": action_label(action)},
-            )
-        )
 
 
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
@@ -181,7 +163,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
         )
     with ctx.sessions.begin() as session:
         user = load_user(session, username)
-        _require_role(user, Role.RECEIVER, Action.RECEIVE)
+        require_role(Action.RECEIVE, RECEIVE_ROLES, roles_of(user))
         counter = counter_identity(session)
         proc = load_procedure(session, request.procedure_code)
         if request.delivery.value not in proc.deliveries:
@@ -302,9 +284,7 @@ def apply_step(
     now: datetime,
 ) -> None:
     state = State(dossier.state)
-    overdue = (
-        state in _BEFORE_DECISION and dossier.paused_since is None and now > dossier.appointment_at
-    )
+    overdue = is_overdue(state, dossier.paused_since is not None, dossier.appointment_at, now)
     target = next_state(
         req.action, state, roles_of(user), overdue=overdue, apologies=dossier.apology_count
     )

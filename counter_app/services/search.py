@@ -18,15 +18,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
 from counter_app.domain.text import fold
-from counter_app.domain.workflow import State
+from counter_app.domain.workflow import CLOCK_STATES, State
 from counter_app.models import Dossier
 from counter_app.services.context import ServiceContext
 from counter_app.services.views import DossierRow, row_of
 
 _WORD = re.compile(r"\w+")
-_CLOCK_STATES = [
-    s.value for s in (State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED)
-]
+_CLOCK_STATES = [s.value for s in CLOCK_STATES]
 
 
 def _fts_phrase(token: str) -> str:

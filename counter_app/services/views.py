@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from counter_app.domain.messages import Message
-from counter_app.domain.workflow import State
+from counter_app.domain.workflow import State, is_overdue
 from counter_app.models import Dossier
 
 
@@ -50,10 +50,7 @@ class DossierRow:
     on_the_spot: bool
 
     def overdue(self, now: datetime) -> bool:
-        return self.state in _CLOCK_STATES and not self.paused and now > self.appointment_at
-
-
-_CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
+        return is_overdue(self.state, self.paused, self.appointment_at, now)
 
 
 @dataclass(frozen=True)

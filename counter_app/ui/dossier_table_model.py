@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from counter_app.domain.workflow import State, state_label
+from counter_app.domain.workflow import CLOCK_STATES, state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierRow
 from counter_app.ui.formats import fmt_datetime
@@ -27,7 +27,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the dossier code of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (datetimes, not text)
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True when the appointment has passed
 
-_CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
 _OVERDUE_BG = QColor("#fbd5d2")
 _OVERDUE_FG = QColor("#8a1010")
 _DUE_TODAY_BG = QColor("#fff1c2")
@@ -89,7 +88,7 @@ class DossierTableModel(QAbstractTableModel):
     def _due_today(self, row: DossierRow) -> bool:
         end_of_day = datetime.combine(self._now.date(), time()) + timedelta(days=1)
         return (
-            row.state in _CLOCK_STATES
+            row.state in CLOCK_STATES
             and not row.paused
             and self._now <= row.appointment_at < end_of_day
         )
