@@ -319,16 +319,15 @@ def cmd_printer(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter_app.demo import save_pdf
     from counter_app.printing import FormKind
-    from counter_app.services.printing import print_form
+    from counter_app.services.printing import file_sink, print_form
 
     result = print_form(
         _runtime(args).ctx,
         args.by,
         args.code,
         FormKind(args.form),
-        save_pdf(Path(args.out)),
+        file_sink(Path(args.out)),
         paper=args.paper,
     )
     print(result.target)

@@ -9,7 +9,6 @@ that gets a supplement request. One JSON object per dossier per line.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -132,19 +131,6 @@ def _line(info: DossierInfo, extra: dict[str, object]) -> str:
     )
 
 
-def save_pdf(path: Path) -> printing.Sink:
-    """A sink that writes the PDF durably and names the file it wrote."""
-
-    def write(pdf: bytes) -> str:
-        with path.open("wb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return str(path)
-
-    return write
-
-
 class _Printer:
     """Saves each form as <dossier code>-<form number>.pdf in the demo folder."""
 
@@ -158,12 +144,12 @@ class _Printer:
 
     def print(self, code: str, kind: FormKind) -> str:
         return printing.print_form(
-            self.rt.ctx, self.username, code, kind, save_pdf(self.path(code, kind))
+            self.rt.ctx, self.username, code, kind, printing.file_sink(self.path(code, kind))
         ).target
 
     def step(self, code: str, step: dossiers.StepRequest, kind: FormKind) -> str:
         return printing.step_with_form(
-            self.rt.ctx, self.username, code, step, kind, save_pdf(self.path(code, kind))
+            self.rt.ctx, self.username, code, step, kind, printing.file_sink(self.path(code, kind))
         ).target
 
 

@@ -13,16 +13,29 @@ BIN = Path(sys.executable).parent
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [str(BIN / "ruff"), "check", "counter_app", "tests", "bench", "tools"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout
 
 
 def test_core_layers_type_check_strictly() -> None:
     result = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--ignore-missing-imports",
-         "counter_app/domain", "counter_app/models", "counter_app/services",
-         "counter_app/storage.py", "counter_app/config.py"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            str(BIN / "mypy"),
+            "--strict",
+            "--ignore-missing-imports",
+            "counter_app/domain",
+            "counter_app/models",
+            "counter_app/services",
+            "counter_app/storage.py",
+            "counter_app/config.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout

@@ -10,9 +10,11 @@ and only then does the transaction commit; a failed print rolls it back.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -134,6 +136,19 @@ def _paper(session: Session, kind: FormKind, paper: str | None) -> str:
     if paper is not None:
         return paper
     return _settings(session).receipt_paper if kind is FormKind.RECEIPT else "A4"
+
+
+def file_sink(path: Path) -> Sink:
+    """A sink that writes the PDF durably (fsync) and names the file it wrote."""
+
+    def write(pdf: bytes) -> str:
+        with path.open("wb") as fh:
+            fh.write(pdf)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return str(path)
+
+    return write
 
 
 @dataclass(frozen=True)
@@ -374,15 +389,23 @@ def _control_slip(d: Dossier, agency: AgencyInfo) -> ControlSlipData:
     )
 
 
-def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str | None = None) -> bytes:
-    """A preview of the form (a receipt preview shows the next reprint number)."""
+def _current_form(
+    ctx: ServiceContext, code: str, kind: FormKind, paper: str | None
+) -> tuple[bytes, int]:
+    """The form as it prints now, and its reprint number (receipts count their prints)."""
     with ctx.sessions() as session:
         paper = _paper(session, kind, paper)
         d = load_dossier(session, code)
         reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
-        return build_form(
+        pdf = build_form(
             session, d, counter_identity(session), kind, paper=paper, reprint_no=reprint
         )
+    return pdf, reprint
+
+
+def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str | None = None) -> bytes:
+    """A preview of the form (a receipt preview shows the next reprint number)."""
+    return _current_form(ctx, code, kind, paper)[0]
 
 
 def _record(
@@ -423,7 +446,14 @@ def _record(
     )
 
 
-def _print_failed(exc: Exception) -> UserError:
+def _print_failed(
+    ctx: ServiceContext, username: str, code: str, kind: FormKind, reprint: int, exc: Exception
+) -> UserError:
+    """Record the failed job in its own transaction; the error to raise to the official."""
+    log.warning("Printing %s of %s failed: %s", kind.value, code, exc)
+    with ctx.sessions.begin() as session:
+        d = load_dossier(session, code)
+        _record(session, ctx, d, username, kind, "", "failed", reprint, str(exc))
     return UserError(
         Message(
             _CTX,
@@ -447,25 +477,32 @@ def print_form(
     paper: str | None = None,
 ) -> PrintResult:
     """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
-    with ctx.sessions() as session:
-        paper = _paper(session, kind, paper)
-        d = load_dossier(session, code)
-        reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
-        pdf = build_form(
-            session, d, counter_identity(session), kind, paper=paper, reprint_no=reprint
-        )
+    pdf, reprint = _current_form(ctx, code, kind, paper)
     try:
         target = sink(pdf)
     except Exception as exc:
-        log.warning("Printing %s of %s failed: %s", kind.value, code, exc)
-        with ctx.sessions.begin() as session:
-            d = load_dossier(session, code)
-            _record(session, ctx, d, username, kind, "", "failed", reprint, str(exc))
-        raise _print_failed(exc) from exc
+        raise _print_failed(ctx, username, code, kind, reprint, exc) from exc
     with ctx.sessions.begin() as session:
         d = load_dossier(session, code)
         _record(session, ctx, d, username, kind, target, "done", reprint)
     return PrintResult(code, kind, target, reprint, pdf)
+
+
+def _step_and_form(
+    session: Session,
+    ctx: ServiceContext,
+    username: str,
+    code: str,
+    step: StepRequest,
+    kind: FormKind,
+    paper: str,
+) -> tuple[Dossier, bytes]:
+    """Apply ``step`` in ``session`` (not committed) and build the form it produces."""
+    d = load_dossier(session, code)
+    counter = counter_identity(session)
+    apply_step(session, ctx, d, load_user(session, username), counter, step, ctx.now())
+    session.flush()
+    return d, build_form(session, d, counter, kind, paper=paper)
 
 
 def step_with_form(
@@ -481,12 +518,7 @@ def step_with_form(
     """Take a step whose paper must reach the citizen: commit only if the print succeeded."""
     failure: Exception | None = None
     with ctx.sessions.begin() as session:
-        d = load_dossier(session, code)
-        user = load_user(session, username)
-        counter = counter_identity(session)
-        apply_step(session, ctx, d, user, counter, step, ctx.now())
-        session.flush()
-        pdf = build_form(session, d, counter, kind, paper=paper)
+        d, pdf = _step_and_form(session, ctx, username, code, step, kind, paper)
         try:
             target = sink(pdf)
         except Exception as exc:  # the printer's failure, whatever its kind
@@ -495,10 +527,7 @@ def step_with_form(
         else:
             _record(session, ctx, d, username, kind, target, "done", 0)
     if failure is not None:
-        with ctx.sessions.begin() as session:
-            d = load_dossier(session, code)
-            _record(session, ctx, d, username, kind, "", "failed", 0, str(failure))
-        raise _print_failed(failure) from failure
+        raise _print_failed(ctx, username, code, kind, 0, failure) from failure
     return PrintResult(code, kind, target, 0, pdf)
 
 
@@ -517,18 +546,7 @@ def preview_step_form(
     refused step is refused here already, then rolled back.
     """
     with ctx.sessions() as session:
-        d = load_dossier(session, code)
-        apply_step(
-            session,
-            ctx,
-            d,
-            load_user(session, username),
-            counter_identity(session),
-            step,
-            ctx.now(),
-        )
-        session.flush()
-        pdf = build_form(session, d, counter_identity(session), kind, paper=paper)
+        _d, pdf = _step_and_form(session, ctx, username, code, step, kind, paper)
         session.rollback()
     return pdf
 
@@ -587,6 +605,7 @@ __all__ = [
     "PrintResult",
     "Sink",
     "build_form",
+    "file_sink",
     "form_number",
     "form_pdf",
     "ledger_pdf",

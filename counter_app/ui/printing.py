@@ -91,11 +91,6 @@ def render_to_printer(pdf: bytes, printer: QPrinter) -> str:
     return printer.outputFileName() or printer.printerName() or "printer"
 
 
-def save_pdf(pdf: bytes, path: Path) -> str:
-    path.write_bytes(pdf)
-    return str(path)
-
-
 class Output(Enum):
     """Which button the official pressed: where the form should go."""
 
@@ -130,7 +125,7 @@ def choose_sink(
     if not name:
         return None
     path = Path(name)
-    return lambda pdf: save_pdf(pdf, path)
+    return print_service.file_sink(path)
 
 
 class PrintPreviewDialog(QDialog):
@@ -231,7 +226,7 @@ class PrintPreviewDialog(QDialog):
         self._start(lambda pdf: render_to_printer(pdf, printer))
 
     def save_to(self, path: Path) -> None:
-        self._start(lambda pdf: save_pdf(pdf, path))
+        self._start(print_service.file_sink(path))
 
     def _start(self, sink: print_service.Sink) -> None:
         if self._runner.busy:

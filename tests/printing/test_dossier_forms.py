@@ -198,5 +198,6 @@ def test_preview_of_a_step_form_saves_nothing(
     info = get_dossier(counter.ctx, code)
     assert info.state is State.RECEIVED and len(info.steps) == 1 and _jobs(counter) == []
     with pytest.raises(UserError, match="Appraiser"):
-        preview_step_form(counter.ctx, "tiepnhan", code,
-                          StepRequest(Action.START_APPRAISAL), FormKind.SUPPLEMENT)
+        preview_step_form(
+            counter.ctx, "tiepnhan", code, StepRequest(Action.START_APPRAISAL), FormKind.SUPPLEMENT
+        )

@@ -18,11 +18,11 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.models import PrintJob
 from counter_app.services import dossiers, setup, users
 from counter_app.services.dossiers import ReceiveRequest
-from counter_app.services.printing import Sink
+from counter_app.services.printing import Sink, file_sink
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint, save_pdf
+from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -140,7 +140,7 @@ class Chooser:
         if self.cancel:
             return None
         path = self.path or self.folder / file_name
-        return lambda pdf: save_pdf(pdf, path)
+        return file_sink(path)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from counter_app.domain.workflow import Action, State
 from counter_app.i18n import render
 from counter_app.services import dossiers
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.printing import Sink
+from counter_app.services.printing import Sink, file_sink
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
@@ -28,7 +28,6 @@ from counter_app.ui.printing import (
     Output,
     PrintPreviewDialog,
     render_to_printer,
-    save_pdf,
 )
 from counter_app.ui.step_dialog import StepDialog
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
@@ -111,7 +110,7 @@ def test_supplement_request_is_saved_only_once_form_02_is_saved(
         def sink(pdf: bytes) -> str:
             # What every other screen sees while the paper is being written.
             seen_while_saving.append(dossiers.get_dossier(counter.ctx, code).state)
-            return save_pdf(pdf, target)
+            return file_sink(target)(pdf)
 
         return sink
 
