@@ -4,13 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-APT_PACKAGES := poppler-utils fonts-liberation2 fonts-dejavu-core fontconfig \
+APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-core fontconfig \
 	libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth
+	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth \
+	postgresql
 OUT ?= out/demo
 
-.PHONY: all run test bench demo lint translations sysdeps venv clean
+.PHONY: all run test bench demo central lint translations sysdeps venv clean
 
 all: test
 
@@ -44,6 +45,17 @@ test: sysdeps venv
 demo: sysdeps venv
 	QT_QPA_PLATFORM=offscreen COUNTER_APP_DATA_DIR=$${COUNTER_APP_DATA_DIR:-out/demo-data} \
 		$(VENV)/bin/counter-app demo --out $(OUT)
+	@# Sync part: two counters of one agency work offline, then sync to a
+	@# central database of their own (a new one each run, in the local cluster).
+	@url=$$($(PY) -m counter_app.sync.local_cluster start --dir out/central \
+		--database counter_demo_$$(date +%Y%m%d%H%M%S)) && rm -rf out/demo-sync && \
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/counter-app central --url "$$url" demo --dir out/demo-sync
+
+# A local PostgreSQL cluster as the central database (data in out/central);
+# prints its SQLAlchemy URL. Stop it with
+# $(PY) -m counter_app.sync.local_cluster stop --dir out/central
+central: sysdeps venv
+	@$(PY) -m counter_app.sync.local_cluster start --dir out/central
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -336,6 +336,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter_app.services import audit
+    from counter_app.sync.service import check_audit_with_centre
 
     rt = _runtime(args)
     with rt.ctx.sessions() as session:
@@ -347,7 +348,38 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 count=report.checked,
             )
         )
-        return 0
+        central = check_audit_with_centre(rt.ctx, Path(rt.data_dir))
+        if central is None:
+            print(
+                _tr(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "Not compared with the centre (not connected or out of reach)."
+                    )
+                )
+            )
+            return 0
+        if central.ok:
+            print(
+                _tr(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "Matches the centre: its {count} entries end where it recorded."
+                    ),
+                    count=central.central_count,
+                )
+            )
+            return 0
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Audit log DOES NOT MATCH the centre: the centre holds {count} entries of "
+                    "this counter, and the local log has another entry, or none, at that place "
+                    "(entries were deleted or the log was rewritten).",
+                ),
+                count=central.central_count,
+            )
+        )
+        return 3
     print(
         _tr(
             QT_TRANSLATE_NOOP(
@@ -504,6 +536,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_parser("verify", help="check the hash chain; report the first broken link").set_defaults(
         func=cmd_audit_verify
     )
+
+    from counter_app import cli_sync
+
+    cli_sync.register(sub)
 
     m = sub.add_parser("demo", help="run a scripted day at a commune desk")
     m.add_argument("--out", required=True, help="folder for the printed forms")

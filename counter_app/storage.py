@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +25,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app import config
+from counter_app.sync import outbox
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +58,38 @@ _BEGIN_MODE = "counter_app_begin_mode"
 
 class Sessions:
     """Session factory: ``sessions()`` for reading, ``sessions.begin()`` for one
-    unit of work that writes and commits (or rolls back on any exception)."""
+    unit of work that writes and commits (or rolls back on any exception).
+
+    Every session carries the outbox hook, so a synced row and its outbox
+    entry commit together; ``clock`` stamps the rows' ``updated_at`` with the
+    service clock (the ServiceContext sets it).
+
+    Writes of one process go one at a time through ``write_lock`` (the window,
+    background sync and printing share it): they queue here instead of
+    racing for SQLite's lock, so no "database is locked" reaches an official.
+    Another process on the same file still waits on ``busy_timeout``.
+    """
 
     def __init__(self, engine: Engine) -> None:
+        self.clock: Callable[[], datetime] = datetime.now
+        self.write_lock = threading.RLock()
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(**{_BEGIN_MODE: "IMMEDIATE"}), expire_on_commit=False
         )
+        for factory in (self._read, self._write):
+            outbox.install(factory)
 
     def __call__(self) -> Session:
-        return self._read()
+        session = self._read()
+        session.info[outbox.CLOCK] = self.clock
+        return session
 
-    def begin(self) -> AbstractContextManager[Session]:
-        return self._write.begin()
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self.write_lock, self._write() as session, session.begin():
+            session.info[outbox.CLOCK] = self.clock
+            yield session
 
 
 def make_engine(path: Path) -> Engine:

@@ -709,6 +709,11 @@ def parse_json(text: str) -> ImportResult:
         raise UserError(
             _message(MSG_BAD_JSON, line=exc.lineno, col=exc.colno, detail=exc.msg)
         ) from exc
+    return parse_document(document)
+
+
+def parse_document(document: object) -> ImportResult:
+    """Parse an already decoded catalogue document (a file, or the sync feed)."""
     if not isinstance(document, dict):
         raise UserError(_message(MSG_NO_PROCEDURES))
     if document.get("format") != FORMAT_NAME:

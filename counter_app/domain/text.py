@@ -56,3 +56,8 @@ def digits_only(s: str) -> str:
     '0912345678'
     """
     return "".join(ch for ch in unicodedata.normalize("NFKC", s) if "0" <= ch <= "9")
+
+
+def search_text(code: str, name: str, id_number: str, phone: str) -> str:
+    """The folded column the search indexes are built on."""
+    return " ".join(x for x in (fold(code), fold(name), id_number, phone) if x)

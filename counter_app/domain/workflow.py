@@ -248,3 +248,21 @@ def allowed_actions(state: State, roles: Iterable[Role]) -> list[Action]:
     """Actions the holder of ``roles`` could take now (apology rules not included)."""
     held = frozenset(roles)
     return [a for a, t in TRANSITIONS.items() if state in t.sources and t.roles & held]
+
+
+def reachable_pairs() -> frozenset[tuple[State, State]]:
+    """Every (from, to) a dossier can move between by one or more steps.
+
+    A counter that was offline pushes a dossier's state after several steps at
+    once (4 tại chỗ is five); the centre accepts the move when some path of
+    allowed steps leads there, and refuses a move back or sideways.
+    """
+    edges = {
+        (source, t.target) for t in TRANSITIONS.values() if t.target for source in t.sources
+    }
+    closure = set(edges)
+    while True:
+        more = {(a, d) for a, b in closure for c, d in edges if b == c} - closure
+        if not more:
+            return frozenset(closure)
+        closure |= more

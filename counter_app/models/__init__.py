@@ -11,21 +11,26 @@ from counter_app.models.dossier import (
     PrintJob,
     WorkflowStep,
 )
+from counter_app.models.sync import CentralNote, OutboxEntry, SyncIssue, SyncState
 from counter_app.models.user import User, UserRole
 
 __all__ = [
     "AuditEntry",
     "Base",
     "CalendarDay",
+    "CentralNote",
     "ClockPause",
     "CounterIdentity",
     "Dossier",
     "DossierDocument",
     "NumberSequence",
+    "OutboxEntry",
     "PrintJob",
     "Procedure",
     "ProcedureDocument",
     "Setting",
+    "SyncIssue",
+    "SyncState",
     "User",
     "UserRole",
     "WorkflowStep",

@@ -41,10 +41,13 @@ class SyncedMixin:
     """Rows that will be pushed to the central database.
 
     ``uuid`` is generated on the counter, so a record keeps its identity when
-    pushed again after a lost confirmation; ``counter_seq`` is the counter's own
-    monotonic number for the row.
+    pushed again after a lost confirmation. ``counter_seq`` is the counter's
+    gapless number of the row's latest change and ``version`` counts its
+    changes; the outbox hook (counter_app.sync.outbox) sets both on every
+    change, so services never do.
     """
 
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     counter_uuid: Mapped[str] = mapped_column(String(36))
-    counter_seq: Mapped[int]
+    counter_seq: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=0, server_default="1")

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from counter_app.models.base import Base, SyncedMixin, new_uuid
+from counter_app.models.base import Base, SyncedMixin
 from counter_app.models.catalogue import Procedure
 
 
@@ -76,13 +76,12 @@ class Dossier(SyncedMixin, Base):
     )
 
 
-class DossierDocument(Base):
+class DossierDocument(SyncedMixin, Base):
     """A document actually handed in with the dossier."""
 
     __tablename__ = "dossier_documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     position: Mapped[int]
     name: Mapped[str] = mapped_column(Text)
@@ -92,13 +91,12 @@ class DossierDocument(Base):
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
 
 
-class ClockPause(Base):
+class ClockPause(SyncedMixin, Base):
     """A period the statutory clock stood still (supplement requested → supplemented)."""
 
     __tablename__ = "clock_pauses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]

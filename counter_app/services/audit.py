@@ -6,7 +6,6 @@ Changing or removing any past entry breaks every link after it, and
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,29 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.audit_chain import GENESIS, digest
 from counter_app.models import AuditEntry
 from counter_app.services.context import ServiceContext, counter_identity
-
-GENESIS = "0" * 64
-
-
-def _digest(
-    prev_hash: str,
-    at: datetime,
-    username: str,
-    counter_uuid: str,
-    event: str,
-    entity: str,
-    details: dict[str, Any],
-) -> str:
-    payload = json.dumps(
-        [prev_hash, at.isoformat(), username, counter_uuid, event, entity, details],
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-        default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def record(
@@ -62,7 +41,7 @@ def record(
         entity=entity,
         details=clean,
         prev_hash=prev,
-        hash=_digest(prev, at, username, counter_uuid, event, entity, clean),
+        hash=digest(prev, at, username, counter_uuid, event, entity, clean),
     )
     session.add(entry)
     session.flush()
@@ -106,7 +85,7 @@ def verify(session: Session) -> AuditReport:
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
         if entry.prev_hash != prev:
             return AuditReport(checked, entry.id, "prev_hash does not match the entry before")
-        expected = _digest(
+        expected = digest(
             prev,
             entry.at,
             entry.username,

@@ -80,22 +80,33 @@ def _apply(p: Procedure, spec: ProcedureSpec) -> None:
     ]
 
 
+def upsert_specs(session: Session, specs: list[ProcedureSpec]) -> tuple[int, int]:
+    """Insert or update procedures by code in the caller's transaction."""
+    created = updated = 0
+    existing = {
+        p.code: p
+        for p in session.scalars(
+            select(Procedure).where(Procedure.code.in_([spec.code for spec in specs]))
+        )
+    }
+    for spec in specs:
+        proc = existing.get(spec.code)
+        if proc is None:
+            proc = Procedure(code=spec.code)
+            session.add(proc)
+            created += 1
+        else:
+            updated += 1
+        _apply(proc, spec)
+    return created, updated
+
+
 def import_specs(
     ctx: ServiceContext, specs: list[ProcedureSpec], *, by: str, source: str
 ) -> tuple[int, int]:
     """Insert or update procedures by code, all in one transaction."""
-    created = updated = 0
     with ctx.sessions.begin() as session:
-        existing = {p.code: p for p in session.scalars(select(Procedure))}
-        for spec in specs:
-            proc = existing.get(spec.code)
-            if proc is None:
-                proc = Procedure(code=spec.code)
-                session.add(proc)
-                created += 1
-            else:
-                updated += 1
-            _apply(proc, spec)
+        created, updated = upsert_specs(session, specs)
         audit.log_event(
             session,
             ctx,

@@ -28,6 +28,9 @@ class ServiceContext:
     clock: Callable[[], datetime] = datetime.now
     _calendar: WorkCalendar | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        self.sessions.clock = self.now
+
     def now(self) -> datetime:
         # Seconds are enough for every record the desk keeps and print.
         return self.clock().replace(microsecond=0)

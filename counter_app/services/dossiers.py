@@ -14,7 +14,7 @@ from counter_app.domain import codes
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, ProcessingTime, RequiredDocument, TimeUnit
-from counter_app.domain.text import fold, nfc
+from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import (
     ON_THE_SPOT_STEPS,
@@ -68,10 +68,6 @@ class StepRequest:
     department: str = ""
 
 
-def _search_text(code: str, a: ApplicantInput) -> str:
-    return " ".join(x for x in (fold(code), fold(a.full_name), a.id_number, a.phone) if x)
-
-
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
     name = f"code:{day:%y%m%d}"
     last = sequences.last_value(session, name)
@@ -101,7 +97,6 @@ def _step(
 ) -> None:
     step = WorkflowStep(
         counter_uuid=counter.uuid,
-        counter_seq=sequences.next_row_seq(session),
         action=action.value,
         from_state=from_state.value if from_state else None,
         to_state=to_state.value,
@@ -206,7 +201,6 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             )
         dossier = Dossier(
             counter_uuid=counter.uuid,
-            counter_seq=sequences.next_row_seq(session),
             code=code,
             procedure_id=proc.id,
             procedure_code=proc.code,
@@ -221,7 +215,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             applicant_sex=applicant.sex.value if applicant.sex else None,
             applicant_birth_year=applicant.birth_year,
             organisation=applicant.organisation,
-            search_text=_search_text(code, applicant),
+            search_text=search_text(code, applicant.full_name, applicant.id_number, applicant.phone),
             sets=request.sets,
             pages=request.pages,
             copies=request.copies,

@@ -61,7 +61,7 @@ from counter_app.printing.data import (
     SupplementItem,
     Timeliness,
 )
-from counter_app.services import audit, sequences
+from counter_app.services import audit
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
 from counter_app.services.users import load_user
@@ -423,7 +423,6 @@ def _record(
     session.add(
         PrintJob(
             counter_uuid=counter.uuid,
-            counter_seq=sequences.next_row_seq(session),
             dossier_id=d.id,
             form_kind=kind.value,
             reprint_no=reprint_no,

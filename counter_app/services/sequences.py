@@ -6,8 +6,6 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import NumberSequence
 
-ROW_SEQUENCE = "rows"
-
 
 def last_value(session: Session, name: str) -> int | None:
     row = session.get(NumberSequence, name)
@@ -29,7 +27,3 @@ def next_value(session: Session, name: str, start: int = 1) -> int:
     set_value(session, name, value)
     return value
 
-
-def next_row_seq(session: Session) -> int:
-    """The counter's own monotonic number carried by every synced row."""
-    return next_value(session, ROW_SEQUENCE)

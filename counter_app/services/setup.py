@@ -10,6 +10,7 @@ from counter_app.domain.codes import check_agency_id, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.text import nfc
 from counter_app.models import CounterIdentity
+from counter_app.models.base import new_uuid
 from counter_app.services import audit
 from counter_app.services.context import ServiceContext
 
@@ -57,6 +58,7 @@ def setup_counter(
     code_slot: int = 0,
     ledger_book: str = "01",
     form_set: str = "tt01-2018",
+    counter_uuid: str | None = None,
 ) -> CounterInfo:
     agency_id = check_agency_id(agency_id)
     slot_range(code_slot)
@@ -78,6 +80,7 @@ def setup_counter(
                 )
             )
         counter = CounterIdentity(
+            uuid=counter_uuid or new_uuid(),
             agency_id=agency_id,
             agency_name=nfc(agency_name),
             parent_name=nfc(parent_name),

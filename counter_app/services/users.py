@@ -24,6 +24,11 @@ _HASHER = PasswordHasher(time_cost=2, memory_cost=64 * 1024, parallelism=1)
 MIN_PASSWORD = 8
 
 
+def hash_password(password: str) -> str:
+    """The argon2id hash kept locally (and sent down by the centre) for offline login."""
+    return _HASHER.hash(password)
+
+
 @dataclass(frozen=True)
 class UserInfo:
     username: str
@@ -82,7 +87,7 @@ def create_user(
             username=username,
             full_name=nfc(full_name),
             title=nfc(title),
-            password_hash=_HASHER.hash(password),
+            password_hash=hash_password(password),
             roles=[UserRole(role=r.value) for r in sorted(role_set)],
         )
         session.add(user)

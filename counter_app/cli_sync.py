@@ -1,0 +1,359 @@
+"""``counter-app sync …`` (the counter's side) and ``counter-app central …``
+(the province administrator's side) of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from counter_app.cli import _parse_date, _password, _runtime, _tr
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+CENTRAL_URL_ENV = "COUNTER_APP_CENTRAL_URL"
+
+
+def _directory(args: argparse.Namespace) -> Path:
+    return Path(_runtime(args).data_dir)
+
+
+# --- the counter ----------------------------------------------------------------
+
+
+def cmd_sync_once(args: argparse.Namespace) -> int:
+    from counter_app.sync.service import sync_once
+
+    report = sync_once(_runtime(args).ctx, _directory(args))
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Sync done: {sent} changes sent ({refused} refused), {received} received, "
+                "{conflicts} conflicts.",
+            ),
+            sent=report.push.sent,
+            refused=report.push.refused,
+            received=report.pull.applied,
+            conflicts=report.pull.conflicts,
+        )
+    )
+    return 0
+
+
+def cmd_sync_connect(args: argparse.Namespace) -> int:
+    from counter_app.sync.service import connect
+
+    settings = connect(_runtime(args).ctx, _directory(args), Path(args.file))
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli", "Connected: {counter} of {agency}, code slot {slot}, ledger book {book}."
+            ),
+            counter=settings.counter_name,
+            agency=settings.agency_id,
+            slot=settings.code_slot,
+            book=settings.ledger_book,
+        )
+    )
+    return 0
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from counter_app.sync.service import reachable, status
+
+    directory = _directory(args)
+    st = status(_runtime(args).ctx, directory)
+    online = st.connected and reachable(directory)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Central database: {state}. Changes waiting to be sent: {waiting}. "
+                "Last successful sync: {last}. Records needing attention: {issues}.",
+            ),
+            state=_tr(QT_TRANSLATE_NOOP("Cli", "online"))
+            if online
+            else _tr(QT_TRANSLATE_NOOP("Cli", "offline")),
+            waiting=st.waiting,
+            last=st.last_success.strftime("%d/%m/%Y %H:%M") if st.last_success else "—",
+            issues=len(st.issues),
+        )
+    )
+    for issue in st.issues:
+        print(f"  [{issue.direction}] {issue.kind} {issue.row_uuid}: {issue.reason}")
+    return 0
+
+
+def cmd_sync_resync(args: argparse.Namespace) -> int:
+    from counter_app.sync.service import resync_all
+
+    report = resync_all(_runtime(args).ctx, _directory(args))
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "Downloaded again from the centre: {count} records."),
+            count=report.applied,
+        )
+    )
+    return 0
+
+
+# --- the centre -----------------------------------------------------------------
+
+
+def _central_engine(args: argparse.Namespace) -> Any:
+    from counter_app.sync.central.schema import engine_for
+
+    return engine_for(_central_url(args))
+
+
+def _central_url(args: argparse.Namespace) -> str:
+    url = args.url or os.environ.get(CENTRAL_URL_ENV)
+    if not url:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Give the central database's address with --url or ${env}.",
+                ),
+                {"env": CENTRAL_URL_ENV},
+            )
+        )
+    return url
+
+
+def cmd_central_init(args: argparse.Namespace) -> int:
+    from counter_app.sync.central.schema import init
+
+    init(_central_engine(args))
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Central database is ready.")))
+    return 0
+
+
+def cmd_central_register(args: argparse.Namespace) -> int:
+    from counter_app.sync.central.admin import register_counter
+    from counter_app.sync.settings import write
+
+    settings = register_counter(
+        _central_engine(args),
+        agency_id=args.agency_id,
+        agency_name=args.agency_name,
+        counter_name=args.counter_name,
+        parent_name=args.parent_name,
+        place=args.place,
+        phone=args.phone,
+        counter_uuid=args.counter_uuid,
+    )
+    write(Path(args.out), settings)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Counter registered: code slot {slot}, ledger book {book}. Connection file "
+                "(keep it private): {path}",
+            ),
+            slot=settings.code_slot,
+            book=settings.ledger_book,
+            path=args.out,
+        )
+    )
+    return 0
+
+
+def cmd_central_catalogue(args: argparse.Namespace) -> int:
+    from counter_app.domain.catalogue_io import load_catalogue
+    from counter_app.sync.central.admin import import_catalogue
+
+    result = load_catalogue(Path(args.file))
+    count = import_catalogue(_central_engine(args), result.procedures)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "Catalogue sent to every counter: {count} procedures."),
+            count=count,
+        )
+    )
+    return 0 if not result.errors else 2
+
+
+def cmd_central_user(args: argparse.Namespace) -> int:
+    from counter_app.domain.workflow import Role
+    from counter_app.services.users import hash_password
+    from counter_app.sync.central.admin import add_user
+
+    roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
+    add_user(
+        _central_engine(args),
+        username=args.username,
+        full_name=args.full_name,
+        password_hash=hash_password(_password("Mật khẩu: ")),
+        roles=roles,
+        title=args.title,
+        agency_id=args.agency_id,
+    )
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Official saved; counters receive it at their next sync.")))
+    return 0
+
+
+def _cmd_central_day(working: bool):  # noqa: ANN202 - an argparse handler
+    def run(args: argparse.Namespace) -> int:
+        from counter_app.sync.central.admin import set_calendar_day
+
+        set_calendar_day(
+            _central_engine(args), _parse_date(args.date), working=working, name=args.name
+        )
+        print(_tr(QT_TRANSLATE_NOOP("Cli", "Saved; counters receive it at their next sync.")))
+        return 0
+
+    return run
+
+
+def cmd_central_online(args: argparse.Namespace) -> int:
+    from counter_app.sync.central.admin import import_online
+
+    try:
+        entries = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "Cannot read \u201c{path}\u201d as JSON: {detail}"),
+                {"path": args.file, "detail": str(exc)},
+            )
+        ) from exc
+    codes = import_online(_central_engine(args), entries.get("dossiers", []))
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "Online dossiers imported: {count}."),
+            count=len(codes),
+        )
+    )
+    return 0
+
+
+def cmd_central_note(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from counter_app.sync.central.admin import record_note
+
+    record_note(
+        _central_engine(args),
+        args.code,
+        department=args.department,
+        note=args.text,
+        at=datetime.now(),
+    )
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Saved; counters receive it at their next sync.")))
+    return 0
+
+
+def cmd_central_prune(args: argparse.Namespace) -> int:
+    from counter_app.sync.central import feed
+
+    with _central_engine(args).begin() as conn:
+        count = feed.prune(conn, args.days)
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Feed pruned: {count} changes removed."), count=count))
+    return 0
+
+
+def cmd_central_figures(args: argparse.Namespace) -> int:
+    from counter_app.sync.central.admin import figures
+
+    f = figures(_central_engine(args))
+    print(
+        json.dumps(
+            {
+                "dossiers": f.dossiers,
+                "distinct_codes": f.distinct_codes,
+                "records": f.records,
+                "quarantined": f.quarantined,
+                "counters": [
+                    {
+                        "counter": c.counter_name,
+                        "agency": c.agency_id,
+                        "slot": c.code_slot,
+                        "high_water": c.high_water,
+                        "dossiers": c.dossiers,
+                        "audit_entries": c.audit_count,
+                        "quarantined": c.quarantined,
+                    }
+                    for c in f.counters
+                ],
+            },
+            ensure_ascii=False,
+        )
+    )
+    return 0
+
+
+def cmd_central_demo(args: argparse.Namespace) -> int:
+    from counter_app.sync.demo import run_sync_demo
+
+    for line in run_sync_demo(_central_url(args), Path(args.dir)):
+        print(line, flush=True)
+    return 0
+
+
+def register(sub: Any) -> None:
+    s = sub.add_parser("sync", help="send this counter's changes and receive the centre's")
+    s.set_defaults(func=cmd_sync_once)
+    ss = s.add_subparsers(dest="sync_cmd")
+    sc = ss.add_parser("connect", help="import the connection file from the centre")
+    sc.add_argument("file")
+    sc.set_defaults(func=cmd_sync_connect)
+    ss.add_parser("status", help="online or not, changes waiting, quarantine").set_defaults(
+        func=cmd_sync_status
+    )
+    ss.add_parser("resync", help="download everything again (after a long absence)").set_defaults(
+        func=cmd_sync_resync
+    )
+
+    c = sub.add_parser("central", help="the province's central database (administrators)")
+    c.add_argument("--url", help=f"SQLAlchemy URL (else ${CENTRAL_URL_ENV})")
+    cs = c.add_subparsers(dest="central_cmd", required=True)
+    cs.add_parser("init", help="create or upgrade the central database").set_defaults(
+        func=cmd_central_init
+    )
+    r = cs.add_parser("register-counter", help="register a counter; write its connection file")
+    r.add_argument("--agency-id", required=True)
+    r.add_argument("--agency-name", required=True)
+    r.add_argument("--counter-name", required=True)
+    r.add_argument("--parent-name", default="")
+    r.add_argument("--place", default="")
+    r.add_argument("--phone", default="")
+    r.add_argument("--counter-uuid", help="register an existing counter under its own identity")
+    r.add_argument("--out", required=True, help="connection file to hand to the counter")
+    r.set_defaults(func=cmd_central_register)
+    k = cs.add_parser("catalogue-import", help="send a catalogue file to every counter")
+    k.add_argument("file")
+    k.set_defaults(func=cmd_central_catalogue)
+    u = cs.add_parser("user-add", help="add or update an official (password from stdin)")
+    u.add_argument("username")
+    u.add_argument("--full-name", required=True)
+    u.add_argument("--roles", required=True)
+    u.add_argument("--title", default="")
+    u.add_argument("--agency-id")
+    u.set_defaults(func=cmd_central_user)
+    for name, working in (("add-day-off", False), ("add-workday", True)):
+        d = cs.add_parser(name)
+        d.add_argument("date")
+        d.add_argument("name")
+        d.set_defaults(func=_cmd_central_day(working))
+    o = cs.add_parser("import-online", help="dossiers from the public service portal (JSON)")
+    o.add_argument("file")
+    o.set_defaults(func=cmd_central_online)
+    n = cs.add_parser("note", help="a department's note or result on a dossier")
+    n.add_argument("code")
+    n.add_argument("--department", required=True)
+    n.add_argument("--text", required=True)
+    n.set_defaults(func=cmd_central_note)
+    p = cs.add_parser("prune", help="drop feed changes older than the retention (≥ 60 days)")
+    p.add_argument("--days", type=int)
+    p.set_defaults(func=cmd_central_prune)
+    cs.add_parser("figures", help="what the centre holds, per counter (JSON)").set_defaults(
+        func=cmd_central_figures
+    )
+    dm = cs.add_parser("demo", help="two counters work offline, then sync (for demonstrations)")
+    dm.add_argument("--dir", required=True, help="folder for the two counters' data")
+    dm.set_defaults(func=cmd_central_demo)

@@ -1,0 +1,1 @@
+"""Synchronisation between counters and the central PostgreSQL database."""

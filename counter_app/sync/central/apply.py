@@ -1,0 +1,289 @@
+"""The centre's side of a push: one batch of a counter's outbox applied in the
+caller's PostgreSQL transaction, keyed by UUID under unique constraints.
+
+Rows go in with ``INSERT … ON CONFLICT DO NOTHING``; only the rows that were
+already there are looked at again, so a replayed batch changes nothing.
+A row the centre refuses is quarantined with both versions and its reason;
+the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.dialects.postgresql import insert
+
+from counter_app.domain.audit_chain import entry_digest
+from counter_app.domain.workflow import State, reachable_pairs
+from counter_app.sync.central.tables import counters, dossiers, quarantine, records
+from counter_app.sync.payload import parse_datetime
+
+APPEND_ONLY = frozenset({"document", "step", "audit"})
+# What a later version of a dossier may change; code, origin and agency never do.
+_DOSSIER_UPDATES = (
+    "owner_counter_uuid",
+    "state",
+    "version",
+    "appointment_at",
+    "finished_at",
+    "returned_at",
+    "body",
+    "updated_at",
+)
+_REACHABLE = reachable_pairs()
+
+# Reasons, stored with the quarantined row and shown to the administrator.
+AUDIT_BROKEN = "audit chain broken: the entry does not follow the centre's head"
+CODE_TAKEN = "dossier code already belongs to another dossier"
+NOT_OWNER = "dossier belongs to another counter"
+FORBIDDEN = "workflow does not allow {old} -> {new}"
+CHANGED_CENTRALLY = "dossier was changed centrally since this counter received it"
+APPEND_ONLY_CHANGED = "append-only record arrived again with a different body"
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    kind: str
+    row_uuid: str
+    version: int
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    seq: int
+    kind: str
+    row_uuid: str
+    reason: str
+    incoming: dict[str, Any]
+    existing: dict[str, Any] | None
+
+
+@dataclass
+class CounterRow:
+    uuid: str
+    agency_id: str
+    high_water: int
+    audit_head: str
+    audit_count: int
+
+
+def lock_counter(conn: Connection, counter_uuid: str) -> CounterRow | None:
+    """The counter's row, locked: two pushes of one counter run one after the other."""
+    row = conn.execute(
+        select(
+            counters.c.uuid,
+            counters.c.agency_id,
+            counters.c.high_water,
+            counters.c.audit_head,
+            counters.c.audit_count,
+        )
+        .where(counters.c.uuid == counter_uuid)
+        .with_for_update()
+    ).first()
+    return CounterRow(*row) if row else None
+
+
+def _latest(entries: Iterable[Entry]) -> list[Entry]:
+    """One entry per row, its latest: a batch lands on the state it ends in."""
+    latest: dict[str, Entry] = {}
+    for e in entries:
+        latest[e.row_uuid] = e
+    return sorted(latest.values(), key=lambda e: e.seq)
+
+
+def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
+    p = e.payload
+    return {
+        "uuid": e.row_uuid,
+        "code": p["code"],
+        "agency_id": counter.agency_id,
+        "source": "counter",
+        "origin_counter_uuid": counter.uuid,
+        "owner_counter_uuid": counter.uuid,
+        "procedure_code": p["procedure_code"],
+        "state": p["state"],
+        "version": e.version,
+        "received_at": parse_datetime(p["received_at"]),
+        "appointment_at": parse_datetime(p.get("appointment_at")),
+        "finished_at": parse_datetime(p.get("finished_at")),
+        "returned_at": parse_datetime(p.get("returned_at")),
+        "body": p,
+        "updated_at": datetime.now().astimezone(),
+    }
+
+
+def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> set[str]:
+    if not rows:
+        return set()
+    stmt = insert(table).on_conflict_do_nothing().returning(table.c.uuid)
+    return set(conn.execute(stmt, list(rows)).scalars())
+
+
+def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
+    rows = {e.row_uuid: _dossier_row(counter, e) for e in entries}
+    inserted = _insert_new(conn, dossiers, list(rows.values()))
+    rest = [e for e in entries if e.row_uuid not in inserted]
+    if not rest:
+        return []
+    existing = {
+        r.uuid: r
+        for r in conn.execute(
+            select(dossiers)
+            .where(dossiers.c.uuid.in_([e.row_uuid for e in rest]))
+            .with_for_update()
+        )
+    }
+    refusals: list[Refusal] = []
+    updates: list[dict[str, Any]] = []
+    for e in rest:
+        old = existing.get(e.row_uuid)
+        if old is None:
+            taken = conn.execute(
+                select(dossiers.c.body).where(dossiers.c.code == e.payload["code"])
+            ).scalar()
+            refusals.append(Refusal(e.seq, e.kind, e.row_uuid, CODE_TAKEN, e.payload, taken))
+            continue
+        reason = _dossier_refusal(counter, old, e)
+        if reason:
+            refusals.append(Refusal(e.seq, e.kind, e.row_uuid, reason, e.payload, old.body))
+        elif e.version > old.version:
+            row = rows[e.row_uuid]
+            updates.append({"b_uuid": e.row_uuid, **{f"p_{c}": row[c] for c in _DOSSIER_UPDATES}})
+    if updates:
+        conn.execute(
+            update(dossiers)
+            .where(dossiers.c.uuid == bindparam("b_uuid"))
+            .values({c: bindparam(f"p_{c}") for c in _DOSSIER_UPDATES}),
+            updates,
+        )
+    return refusals
+
+
+def _dossier_refusal(counter: CounterRow, old: Any, e: Entry) -> str | None:
+    owner = old.owner_counter_uuid
+    if owner not in (None, counter.uuid):
+        return NOT_OWNER
+    if owner is None and e.version <= old.version:
+        return CHANGED_CENTRALLY
+    if e.version <= old.version:
+        return None  # already here: a replay or an older state of ours
+    new = e.payload["state"]
+    if new != old.state and (State(old.state), State(new)) not in _REACHABLE:
+        return FORBIDDEN.format(old=old.state, new=new)
+    return None
+
+
+def _check_audit(counter: CounterRow, entries: list[Entry]) -> tuple[list[Entry], list[Refusal]]:
+    """Audit entries that extend the counter's chain, in order; the rest refused."""
+    good: list[Entry] = []
+    refused: list[Refusal] = []
+    for e in entries:
+        body = e.payload
+        if body.get("prev_hash") == counter.audit_head and entry_digest(body) == body.get("hash"):
+            counter.audit_head = body["hash"]
+            counter.audit_count += 1
+            good.append(e)
+        else:
+            refused.append(Refusal(e.seq, e.kind, e.row_uuid, AUDIT_BROKEN, body, None))
+    return good, refused
+
+
+def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
+    rows = {
+        e.row_uuid: {
+            "uuid": e.row_uuid,
+            "kind": e.kind,
+            "dossier_uuid": e.payload.get("dossier_uuid"),
+            "counter_uuid": counter.uuid,
+            "agency_id": counter.agency_id,
+            "counter_seq": e.seq,
+            "version": e.version,
+            "body": e.payload,
+        }
+        for e in entries
+    }
+    inserted = _insert_new(conn, records, list(rows.values()))
+    rest = [e for e in entries if e.row_uuid not in inserted]
+    if not rest:
+        return []
+    existing = {
+        r.uuid: r
+        for r in conn.execute(
+            select(records.c.uuid, records.c.version, records.c.body).where(
+                records.c.uuid.in_([e.row_uuid for e in rest])
+            )
+        )
+    }
+    refusals: list[Refusal] = []
+    updates: list[dict[str, Any]] = []
+    for e in rest:
+        old = existing.get(e.row_uuid)
+        if old is None:  # another counter's row: row-level security hides it
+            refusals.append(Refusal(e.seq, e.kind, e.row_uuid, NOT_OWNER, e.payload, None))
+        elif e.kind in APPEND_ONLY:
+            if old.body != e.payload:
+                refusals.append(
+                    Refusal(e.seq, e.kind, e.row_uuid, APPEND_ONLY_CHANGED, e.payload, old.body)
+                )
+        elif e.version > old.version:
+            updates.append(
+                {"b_uuid": e.row_uuid, "p_version": e.version, "p_body": e.payload, "p_seq": e.seq}
+            )
+    if updates:
+        conn.execute(
+            update(records)
+            .where(records.c.uuid == bindparam("b_uuid"))
+            .values(
+                version=bindparam("p_version"),
+                body=bindparam("p_body"),
+                counter_seq=bindparam("p_seq"),
+            ),
+            updates,
+        )
+    return refusals
+
+
+def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry]) -> list[Refusal]:
+    """Apply entries (seq order, starting right after the high-water mark);
+    return the refused ones. The caller moves the high-water mark."""
+    by_kind: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_kind.setdefault(e.kind, []).append(e)
+    refusals = _apply_dossiers(conn, counter, _latest(by_kind.pop("dossier", [])))
+    audits, broken = _check_audit(counter, by_kind.pop("audit", []))
+    refusals += broken
+    others = [e for kind_entries in by_kind.values() for e in kind_entries] + audits
+    refusals += _apply_records(conn, counter, _latest(sorted(others, key=lambda e: e.seq)))
+    if refusals:
+        conn.execute(
+            insert(quarantine).on_conflict_do_nothing(),
+            [
+                {
+                    "counter_uuid": counter.uuid,
+                    "seq": r.seq,
+                    "kind": r.kind,
+                    "row_uuid": r.row_uuid,
+                    "reason": r.reason,
+                    "incoming": r.incoming,
+                    "existing": r.existing,
+                }
+                for r in refusals
+            ],
+        )
+    conn.execute(
+        update(counters)
+        .where(counters.c.uuid == counter.uuid)
+        .values(
+            high_water=entries[-1].seq if entries else counter.high_water,
+            audit_head=counter.audit_head,
+            audit_count=counter.audit_count,
+            last_push_at=datetime.now().astimezone(),
+        )
+    )
+    return refusals

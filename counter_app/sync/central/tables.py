@@ -1,0 +1,73 @@
+"""The central tables as SQLAlchemy Core objects, for bulk statements.
+
+The schema itself is made by the central Alembic tree (migrations/); these
+mirror the columns the push and pull use.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
+
+metadata = MetaData()
+
+counters = Table(
+    "central_counters",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("agency_id", String(40)),
+    Column("counter_name", String(100)),
+    Column("code_slot", Integer),
+    Column("ledger_book", String(20)),
+    Column("role_name", String(63)),
+    Column("high_water", BigInteger),
+    Column("audit_head", String(64)),
+    Column("audit_count", BigInteger),
+    Column("last_push_at", TIMESTAMP(timezone=True)),
+)
+
+dossiers = Table(
+    "central_dossiers",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("code", String(60)),
+    Column("agency_id", String(40)),
+    Column("source", String(20)),
+    Column("origin_counter_uuid", String(36)),
+    Column("owner_counter_uuid", String(36)),
+    Column("procedure_code", String(30)),
+    Column("state", String(30)),
+    Column("version", Integer),
+    Column("received_at", TIMESTAMP),
+    Column("appointment_at", TIMESTAMP),
+    Column("finished_at", TIMESTAMP),
+    Column("returned_at", TIMESTAMP),
+    Column("body", JSONB),
+    Column("updated_at", TIMESTAMP(timezone=True)),
+)
+
+records = Table(
+    "central_records",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("kind", String(20)),
+    Column("dossier_uuid", String(36)),
+    Column("counter_uuid", String(36)),
+    Column("agency_id", String(40)),
+    Column("counter_seq", BigInteger),
+    Column("version", Integer),
+    Column("body", JSONB),
+)
+
+quarantine = Table(
+    "central_quarantine",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("counter_uuid", String(36)),
+    Column("seq", BigInteger),
+    Column("kind", String(20)),
+    Column("row_uuid", String(36)),
+    Column("reason", Text),
+    Column("incoming", JSONB),
+    Column("existing", JSONB),
+)

@@ -1,0 +1,145 @@
+"""Pull: the centre's change feed applied to the counter.
+
+The cursor moves only in the local transaction that applies the changes, and
+never backwards, so two pulls at once or a pull cut mid-download leave it
+where the applied changes are. Applying is idempotent: a change delivered
+twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy.orm import Session
+
+from counter_app.models import SyncIssue, SyncState
+from counter_app.storage import Sessions
+from counter_app.sync.central import feed
+from counter_app.sync.central.feed import Change
+from counter_app.sync.errors import ResyncNeeded
+from counter_app.sync.local_apply import apply_change
+from counter_app.sync.outbox import APPLYING_FEED
+
+CURSOR_KEY = "feed_cursor"
+BATCH = 1000
+
+
+@dataclass
+class PullReport:
+    applied: int = 0
+    conflicts: int = 0
+
+
+def _position(cursor: tuple[str, int]) -> tuple[int, int]:
+    return int(cursor[0]), cursor[1]
+
+
+def read_cursor(session: Session) -> tuple[str, int] | None:
+    row = session.get(SyncState, CURSOR_KEY)
+    if row is None:
+        return None
+    xid, _, change_id = row.value.partition(":")
+    return xid, int(change_id)
+
+
+def _write_cursor(session: Session, cursor: tuple[str, int]) -> None:
+    value = f"{cursor[0]}:{cursor[1]}"
+    row = session.get(SyncState, CURSOR_KEY)
+    if row is None:
+        session.add(SyncState(key=CURSOR_KEY, value=value))
+    else:
+        row.value = value
+
+
+def _apply(sessions: Sessions, changes: Iterable[Change], end: tuple[str, int]) -> PullReport:
+    """Apply changes past the stored cursor and move it to ``end``, in one transaction."""
+    report = PullReport()
+    with sessions.begin() as s:
+        s.info[APPLYING_FEED] = True
+        current = read_cursor(s)
+        here = _position(current) if current else (-1, -1)
+        before = s.scalar(select(func.count()).select_from(SyncIssue)) or 0
+        for change in changes:
+            if (int(change.xid), change.id) > here:
+                apply_change(s, change)
+                report.applied += 1
+        if _position(end) > here:
+            _write_cursor(s, end)
+        report.conflicts = (s.scalar(select(func.count()).select_from(SyncIssue)) or 0) - before
+    return report
+
+
+def pull(sessions: Sessions, engine: Engine, *, batch: int = BATCH) -> PullReport:
+    total = PullReport()
+    while True:
+        with sessions() as s:
+            cursor = read_cursor(s)
+        if cursor is None:
+            # Never pulled: the first download is the whole current state.
+            total.applied += resync(sessions, engine).applied
+            continue
+        with engine.connect() as conn:
+            if feed.behind_retention(conn, cursor):
+                raise ResyncNeeded()
+            changes = feed.read(conn, cursor, batch)
+        if not changes:
+            return total
+        last = changes[-1]
+        step = _apply(sessions, changes, (last.xid, last.id))
+        total.applied += step.applied
+        total.conflicts += step.conflicts
+
+
+def _snapshot(conn: Connection) -> list[Change]:
+    """Everything the counter should hold now, read in one repeatable snapshot."""
+    out: list[Change] = []
+
+    def add(kind: str, sql: str) -> None:
+        for key, body in conn.execute(text(sql)):
+            out.append(Change("0", 0, kind, str(key), body))
+
+    add(
+        "counter",
+        "SELECT uuid, json_build_object('uuid', uuid, 'agency_id', agency_id, "
+        "'agency_name', agency_name, 'counter_name', counter_name, 'code_slot', code_slot, "
+        "'ledger_book', ledger_book) FROM central_counters",
+    )
+    add("procedure", "SELECT code, body FROM central_procedures ORDER BY code")
+    add("user", "SELECT uuid, body FROM central_users ORDER BY username")
+    add(
+        "calendar_day",
+        "SELECT day::text, json_build_object('day', day::text, "
+        "'working', working, 'name', name) FROM central_calendar_days ORDER BY day",
+    )
+    add(
+        "dossier",
+        "SELECT uuid, body || jsonb_build_object('version', version) "
+        "FROM central_dossiers WHERE owner_counter_uuid IS NULL ORDER BY received_at",
+    )
+    add(
+        "note",
+        "SELECT n.uuid, to_jsonb(n) - 'at' || jsonb_build_object('at', "
+        "to_char(n.at, 'YYYY-MM-DD\"T\"HH24:MI:SS')) FROM central_notes n "
+        "JOIN central_dossiers d ON d.uuid = n.dossier_uuid "
+        "WHERE d.owner_counter_uuid = central_my_counter()",
+    )
+    return out
+
+
+def resync(sessions: Sessions, engine: Engine) -> PullReport:
+    """Download the centre's current state and restart the feed from now."""
+    with engine.connect() as conn:
+        conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        horizon = feed.horizon(conn)
+        changes = _snapshot(conn)
+        conn.rollback()
+    # Every change below the horizon is in the snapshot; those from it on
+    # are read again by the next pull (applying twice changes nothing).
+    with sessions.begin() as s:
+        s.info[APPLYING_FEED] = True
+        for change in changes:
+            apply_change(s, change)
+        _write_cursor(s, (horizon, 0))
+    return PullReport(applied=len(changes))

@@ -1,0 +1,122 @@
+"""Push: the counter's outbox to the centre, exactly once in effect.
+
+Each batch is applied in one PostgreSQL transaction that also moves the
+counter's high-water mark. Local entries are removed only afterwards, in a
+local transaction, up to the mark the centre confirms; when the answer is
+lost, the next push reads the mark first and carries on from there.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, delete, select
+
+from counter_app.models import OutboxEntry, SyncIssue
+from counter_app.storage import Sessions
+from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
+from counter_app.sync.central.tables import counters, quarantine
+from counter_app.sync.errors import GapRefused, NotRegistered
+
+BATCH = 500
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    refused: int = 0
+    high_water: int = 0
+
+
+def _issue_uuid(counter_uuid: str, seq: int) -> str:
+    # The same refusal learnt twice (answer lost, then read back) is one issue.
+    return str(uuid.uuid5(uuid.NAMESPACE_OID, f"push:{counter_uuid}:{seq}"))
+
+
+def acknowledge(sessions: Sessions, engine: Engine, counter_uuid: str) -> tuple[int, int]:
+    """Learn the centre's high-water mark; clear what it holds, keeping what it
+    quarantined as local issues. Returns (high-water, entries cleared)."""
+    with sessions() as s:
+        lowest = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq).limit(1))
+    with engine.connect() as conn:
+        high_water = conn.execute(
+            select(counters.c.high_water).where(counters.c.uuid == counter_uuid)
+        ).scalar()
+        if high_water is None:
+            raise NotRegistered()
+        refused = (
+            conn.execute(
+                select(quarantine).where(
+                    quarantine.c.counter_uuid == counter_uuid,
+                    quarantine.c.seq >= lowest,
+                    quarantine.c.seq <= high_water,
+                )
+            ).all()
+            if lowest is not None and lowest <= high_water
+            else []
+        )
+    if lowest is None or lowest > high_water:
+        return high_water, 0
+    now = datetime.now().replace(microsecond=0)
+    with sessions.begin() as s:
+        known = set(
+            s.scalars(
+                select(SyncIssue.uuid).where(
+                    SyncIssue.uuid.in_([_issue_uuid(counter_uuid, r.seq) for r in refused])
+                )
+            )
+        )
+        for r in refused:
+            issue_uuid = _issue_uuid(counter_uuid, r.seq)
+            if issue_uuid not in known:
+                s.add(
+                    SyncIssue(
+                        uuid=issue_uuid,
+                        direction="push",
+                        kind=r.kind,
+                        row_uuid=r.row_uuid,
+                        seq=r.seq,
+                        reason=r.reason,
+                        local_payload=r.incoming,
+                        central_payload=r.existing,
+                        at=now,
+                    )
+                )
+        cleared = s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= high_water)).rowcount
+    return high_water, int(cleared or 0)
+
+
+def push(
+    sessions: Sessions,
+    engine: Engine,
+    counter_uuid: str,
+    *,
+    batch: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> PushReport:
+    report = PushReport()
+    report.high_water, _ = acknowledge(sessions, engine, counter_uuid)
+    while True:
+        with sessions() as s:
+            entries = [
+                Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
+                for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(batch))
+            ]
+        if not entries:
+            return report
+        with engine.begin() as conn:
+            counter = lock_counter(conn, counter_uuid)
+            if counter is None:
+                raise NotRegistered()
+            todo = [e for e in entries if e.seq > counter.high_water]
+            if todo and todo[0].seq != counter.high_water + 1:
+                raise GapRefused(counter.high_water + 1, todo[0].seq)
+            refusals = apply_batch(conn, counter, todo) if todo else []
+        report.sent += len(todo)
+        report.refused += len(refusals)
+        report.high_water, _ = acknowledge(sessions, engine, counter_uuid)
+        if progress is not None:
+            progress(report.sent)

@@ -1,0 +1,229 @@
+"""Sync use cases for the CLI and the window: connect, one round, status."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.models import AuditEntry, OutboxEntry, SyncIssue, SyncState
+from counter_app.services.context import ServiceContext
+from counter_app.services.setup import get_counter, setup_counter
+from counter_app.sync import settings as settings_file
+from counter_app.sync.central.tables import counters
+from counter_app.sync.errors import CentralUnreachable, NotConnected
+from counter_app.sync.pull import PullReport, pull, resync
+from counter_app.sync.push import PushReport, push
+from counter_app.sync.settings import CentralSettings
+
+log = logging.getLogger(__name__)
+LAST_SUCCESS_KEY = "last_success"
+CONNECT_TIMEOUT_S = 5
+
+
+def central_engine(settings: CentralSettings) -> Engine:
+    # No pool: after an outage every round starts from a fresh connection,
+    # and a dead one is never handed out.
+    return create_engine(
+        settings.url,
+        poolclass=NullPool,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "counter_app"},
+    )
+
+
+@contextmanager
+def _central(settings: CentralSettings) -> Iterator[Engine]:
+    engine = central_engine(settings)
+    try:
+        yield engine
+    except DBAPIError as exc:
+        if isinstance(exc.orig, psycopg.OperationalError):
+            log.warning("Central database unreachable: %s", type(exc.orig).__name__)
+            raise CentralUnreachable() from exc
+        raise
+    finally:
+        engine.dispose()
+
+
+def connect(ctx: ServiceContext, directory: Path, path: Path) -> CentralSettings:
+    """Adopt a connection file: set the counter up from it (or check it is this
+    counter), keep a private copy beside the database."""
+    settings = settings_file.parse(path)
+    counter = get_counter(ctx)
+    if counter is None:
+        setup_counter(
+            ctx,
+            agency_id=settings.agency_id,
+            agency_name=settings.agency_name,
+            counter_name=settings.counter_name,
+            parent_name=settings.parent_name,
+            place=settings.place,
+            phone=settings.phone,
+            code_slot=settings.code_slot,
+            ledger_book=settings.ledger_book,
+            counter_uuid=settings.counter_uuid,
+        )
+    elif counter.uuid != settings.counter_uuid:
+        raise UserError(
+            Message(
+                "Sync",
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "This connection file was made for another counter; ask the IT staff for "
+                    "the file of this counter ({counter}).",
+                ),
+                {"counter": counter.counter_name},
+            )
+        )
+    settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
+    return settings
+
+
+def _settings(directory: Path) -> CentralSettings:
+    settings = settings_file.stored(directory)
+    if settings is None:
+        raise NotConnected()
+    return settings
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    push: PushReport
+    pull: PullReport
+
+
+def sync_once(
+    ctx: ServiceContext, directory: Path, progress: Callable[[int], None] | None = None
+) -> SyncReport:
+    """One push then one pull; CentralUnreachable when there is no round trip."""
+    settings = _settings(directory)
+    with _central(settings) as engine:
+        pushed = push(ctx.sessions, engine, settings.counter_uuid, progress=progress)
+        pulled = pull(ctx.sessions, engine)
+    _stamp(ctx)
+    if pulled.applied:
+        ctx.invalidate_calendar()
+    log.info("Sync: %d sent, %d refused, %d received", pushed.sent, pushed.refused, pulled.applied)
+    return SyncReport(pushed, pulled)
+
+
+def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
+    settings = _settings(directory)
+    with _central(settings) as engine:
+        report = resync(ctx.sessions, engine)
+        report.applied += pull(ctx.sessions, engine).applied
+    ctx.invalidate_calendar()
+    return report
+
+
+def reachable(directory: Path) -> bool:
+    """A real round trip to the central database."""
+    settings = settings_file.stored(directory)
+    if settings is None:
+        return False
+    try:
+        with _central(settings) as engine, engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (CentralUnreachable, DBAPIError):
+        return False
+    return True
+
+
+def _stamp(ctx: ServiceContext) -> None:
+    with ctx.sessions.begin() as s:
+        row = s.get(SyncState, LAST_SUCCESS_KEY)
+        value = ctx.now().isoformat()
+        if row is None:
+            s.add(SyncState(key=LAST_SUCCESS_KEY, value=value))
+        else:
+            row.value = value
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    direction: str
+    kind: str
+    row_uuid: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    connected: bool
+    waiting: int
+    last_success: datetime | None
+    issues: list[IssueInfo]
+
+
+def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
+    """What the status bar and `sync status` show; reads the local database only."""
+    with ctx.sessions() as s:
+        waiting = s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+        last = s.get(SyncState, LAST_SUCCESS_KEY)
+        issues = [
+            IssueInfo(i.direction, i.kind, i.row_uuid, i.reason, i.at)
+            for i in s.scalars(
+                select(SyncIssue).where(SyncIssue.resolved_at.is_(None)).order_by(SyncIssue.id)
+            )
+        ]
+    return SyncStatus(
+        settings_file.stored(directory) is not None,
+        waiting,
+        datetime.fromisoformat(last.value) if last else None,
+        issues,
+    )
+
+
+@dataclass(frozen=True)
+class CentralAuditCheck:
+    """The local chain against the head the centre verified and kept."""
+
+    central_count: int
+    central_head: str
+    local_hash_there: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.central_count == 0 or self.local_hash_there == self.central_head
+
+
+def check_audit_with_centre(ctx: ServiceContext, directory: Path) -> CentralAuditCheck | None:
+    """None when the counter is not connected or the centre is out of reach.
+
+    A deleted tail leaves the local chain shorter than what the centre already
+    holds; a re-chained log has another hash where the centre's head was.
+    """
+    settings = settings_file.stored(directory)
+    if settings is None:
+        return None
+    try:
+        with _central(settings) as engine, engine.connect() as conn:
+            row = conn.execute(
+                select(counters.c.audit_count, counters.c.audit_head).where(
+                    counters.c.uuid == settings.counter_uuid
+                )
+            ).first()
+    except CentralUnreachable:
+        return None
+    if row is None:
+        return None
+    count, head = int(row[0]), str(row[1])
+    with ctx.sessions() as s:
+        there = (
+            s.scalars(
+                select(AuditEntry.hash).order_by(AuditEntry.id).offset(count - 1).limit(1)
+            ).first()
+            if count
+            else None
+        )
+    return CentralAuditCheck(count, head, there)

@@ -1,0 +1,78 @@
+"""The counter's connection to the centre: a file written by `central
+register-counter`, imported with `sync connect`, readable by its owner only."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+SETTINGS_FILENAME = "central.json"
+SETTINGS_FORMAT = "counter-app-central"
+_CTX = "Sync"
+
+
+@dataclass(frozen=True)
+class CentralSettings:
+    counter_uuid: str
+    agency_id: str
+    agency_name: str
+    parent_name: str
+    place: str
+    phone: str
+    counter_name: str
+    code_slot: int
+    ledger_book: str
+    # postgresql+psycopg://role:password@host:port/db[?sslmode=verify-full&sslrootcert=…]
+    url: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": SETTINGS_FORMAT, "version": 1, **self.__dict__}
+
+
+def _bad_file(path: Path) -> UserError:
+    return UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "The file \u201c{path}\u201d is not a counter connection file from "
+                "\u201ccounter-app central register-counter\u201d.",
+            ),
+            {"path": str(path)},
+        )
+    )
+
+
+def parse(path: Path) -> CentralSettings:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _bad_file(path) from exc
+    if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
+        raise _bad_file(path)
+    try:
+        return CentralSettings(**{f.name: data[f.name] for f in fields(CentralSettings)})
+    except (KeyError, TypeError) as exc:
+        raise _bad_file(path) from exc
+
+
+def write(path: Path, settings: CentralSettings) -> None:
+    """Write with mode 0600 from the start: the file holds the role's password."""
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(settings.to_json(), out, ensure_ascii=False, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def stored(directory: Path) -> CentralSettings | None:
+    path = directory / SETTINGS_FILENAME
+    return parse(path) if path.exists() else None

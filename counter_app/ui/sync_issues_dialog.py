@@ -1,0 +1,154 @@
+"""Records sync could not apply: what the centre refused (quarantine) and what
+met an unsynced local change (conflict), listed for the administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP
+from counter_app.sync.service import IssueInfo
+from counter_app.ui.dossier_table_model import ModelIndex
+from counter_app.ui.formats import fmt_datetime
+
+_CTX = "SyncIssues"
+ROW_UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+DIRECTIONS: dict[str, str] = {
+    "push": QT_TRANSLATE_NOOP("SyncIssues", "Sent: refused by the centre"),
+    "pull": QT_TRANSLATE_NOOP("SyncIssues", "Received: not applied here"),
+}
+KINDS: dict[str, str] = {
+    "dossier": QT_TRANSLATE_NOOP("SyncIssues", "Dossier"),
+    "document": QT_TRANSLATE_NOOP("SyncIssues", "Dossier document"),
+    "pause": QT_TRANSLATE_NOOP("SyncIssues", "Clock pause"),
+    "step": QT_TRANSLATE_NOOP("SyncIssues", "Workflow step"),
+    "print_job": QT_TRANSLATE_NOOP("SyncIssues", "Printed form"),
+    "audit": QT_TRANSLATE_NOOP("SyncIssues", "Audit entry"),
+    "procedure": QT_TRANSLATE_NOOP("SyncIssues", "Procedure"),
+    "user": QT_TRANSLATE_NOOP("SyncIssues", "Official"),
+    "calendar_day": QT_TRANSLATE_NOOP("SyncIssues", "Calendar day"),
+    "counter": QT_TRANSLATE_NOOP("SyncIssues", "Counter"),
+    "note": QT_TRANSLATE_NOOP("SyncIssues", "Central note"),
+}
+
+
+def _label(table: dict[str, str], value: str) -> str:
+    source = table.get(value)
+    return QCoreApplication.translate(_CTX, source) if source else value
+
+
+class SyncIssuesModel(QAbstractTableModel):
+    DIRECTION, KIND, REASON, AT = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._issues: list[IssueInfo] = []
+        self._headers = (
+            self.tr("Direction"),
+            self.tr("Record"),
+            self.tr("Reason"),
+            self.tr("Time"),
+        )
+
+    def set_issues(self, issues: Sequence[IssueInfo]) -> None:
+        self.beginResetModel()
+        self._issues = list(issues)
+        self.endResetModel()
+
+    def issue_at(self, row: int) -> IssueInfo:
+        return self._issues[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._issues):
+            return None
+        issue = self._issues[index.row()]
+        column = index.column()
+        if role == ROW_UUID_ROLE:
+            return issue.row_uuid
+        if role == SORT_ROLE:
+            return issue.at if column == self.AT else self.data(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.DIRECTION:
+                return _label(DIRECTIONS, issue.direction)
+            if column == self.KIND:
+                return _label(KINDS, issue.kind)
+            if column == self.REASON:
+                return issue.reason
+            if column == self.AT:
+                return fmt_datetime(issue.at)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{_label(KINDS, issue.kind)} {issue.row_uuid}\n{issue.reason}"
+        return None
+
+
+class SyncIssuesDialog(QDialog):
+    """Read-only list; resolving an issue is the IT staff's work at the centre."""
+
+    def __init__(self, issues: Sequence[IssueInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIssues")
+        self.setWindowTitle(self.tr("Sync issues"))
+        self.model = SyncIssuesModel(self)
+        self.model.set_issues(issues)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SyncIssuesModel.REASON, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view, 1)
+        self.empty_label = QLabel(self.tr("No sync issues."), self)
+        self.empty_label.setVisible(not issues)
+        layout.addWidget(self.empty_label)
+        buttons = QDialogButtonBox(self)
+        self.close_button = buttons.addButton(
+            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 360)

@@ -1,0 +1,49 @@
+"""Two counters of one agency work offline, then sync: every dossier arrives
+once, codes stay unique, and what the centre knows comes down."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from counter_app.domain.validation import ApplicantInput
+from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.services.users import authenticate
+from tests.conftest import PASSWORD, Clock
+from tests.sync.conftest import Centre
+
+
+def _receive(desk, n: int) -> list[str]:
+    codes = []
+    for i in range(n):
+        info = receive(
+            desk.ctx,
+            "tiepnhan",
+            ReceiveRequest(
+                "2.000815",
+                ApplicantInput(
+                    full_name="Vi Thị Hoa", id_number=f"0201900{i:05d}", phone="0912345678"
+                ),
+            ),
+        )
+        codes.append(info.code)
+    return codes
+
+
+def test_two_counters_offline_then_sync_every_dossier_once(centre: Centre) -> None:
+    # GIVEN two counters of one agency, connected once (catalogue and officials came down)
+    clock = Clock(datetime(2026, 11, 26, 9, 0))
+    a = centre.desk("Quầy số 1", clock)
+    b = centre.desk("Quầy số 2", clock)
+    assert a.registration.code_slot != b.registration.code_slot
+    assert authenticate(a.ctx, "tiepnhan", PASSWORD).username == "tiepnhan"
+    # WHEN both receive dossiers with the centre out of reach, then sync
+    codes = _receive(a, 30) + _receive(b, 30)
+    a.sync()
+    b.sync()
+    # THEN the centre holds each once, codes unique, nothing waiting
+    assert len(set(codes)) == 60
+    assert centre.scalar("SELECT count(*) FROM central_dossiers") == 60
+    assert centre.scalar("SELECT count(DISTINCT code) FROM central_dossiers") == 60
+    assert centre.scalar("SELECT count(*) FROM central_records WHERE kind = 'step'") == 60
+    assert centre.scalar("SELECT count(*) FROM central_quarantine") == 0
+    assert a.sync().push.sent == 0
