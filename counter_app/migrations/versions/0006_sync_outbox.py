@@ -137,12 +137,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Plain DROP COLUMN (SQLite 3.35+), not batch mode: rebuilding the
+    # dossiers table would cascade-delete every row that refers to it.
     for name in VERSIONED:
-        with op.batch_alter_table(name) as batch:
-            batch.drop_column("version")
+        op.execute(f"ALTER TABLE {name} DROP COLUMN version")
     for name in NEW_SYNCED:
-        with op.batch_alter_table(name) as batch:
-            batch.drop_column("counter_seq")
-            batch.drop_column("counter_uuid")
+        op.execute(f"ALTER TABLE {name} DROP COLUMN counter_seq")
+        op.execute(f"ALTER TABLE {name} DROP COLUMN counter_uuid")
     for name in ("central_notes", "sync_issues", "sync_state", "sync_outbox"):
         op.drop_table(name)
