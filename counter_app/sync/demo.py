@@ -67,7 +67,9 @@ def run_sync_demo(url: str, directory: Path, per_counter: int = 20) -> Iterator[
         file.unlink()
         sync_once(rt.ctx, data_dir)
         desks.append((rt, data_dir, name))
-        yield json.dumps({"step": "connected", "counter": name, "slot": reg.code_slot})
+        yield json.dumps(
+            {"step": "connected", "counter": name, "slot": reg.code_slot}, ensure_ascii=False
+        )
     # Both desks receive with no sync in between: offline as far as they know.
     for rt, _data_dir, name in desks:
         codes = [
