@@ -97,6 +97,8 @@ def make_engine(path: Path) -> Engine:
         f"sqlite:///{path}",
         # Let SQLAlchemy (not pysqlite) issue BEGIN so it can be IMMEDIATE.
         connect_args={"isolation_level": None},
+        # A failed statement's parameters (citizens' data) stay out of the logs.
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -36,6 +36,7 @@ def central_engine(settings: CentralSettings) -> Engine:
     return create_engine(
         settings.url,
         poolclass=NullPool,
+        hide_parameters=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "counter_app"},
     )
 

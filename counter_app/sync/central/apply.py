@@ -179,12 +179,27 @@ def _dossier_refusal(counter: CounterRow, old: Any, e: Entry) -> str | None:
     return None
 
 
-def _check_audit(counter: CounterRow, entries: list[Entry]) -> tuple[list[Entry], list[Refusal]]:
-    """Audit entries that extend the counter's chain, in order; the rest refused."""
+def _check_audit(
+    conn: Connection, counter: CounterRow, entries: list[Entry]
+) -> tuple[list[Entry], list[Refusal]]:
+    """Audit entries that extend the counter's chain, in order; the rest refused.
+
+    An entry the centre already holds unchanged is a replay, not a break.
+    """
+    held = {
+        r.uuid: r.body
+        for r in conn.execute(
+            select(records.c.uuid, records.c.body).where(
+                records.c.uuid.in_([e.row_uuid for e in entries])
+            )
+        )
+    }
     good: list[Entry] = []
     refused: list[Refusal] = []
     for e in entries:
         body = e.payload
+        if held.get(e.row_uuid) == body:
+            continue
         if body.get("prev_hash") == counter.audit_head and entry_digest(body) == body.get("hash"):
             counter.audit_head = body["hash"]
             counter.audit_count += 1
@@ -256,7 +271,7 @@ def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry])
     for e in entries:
         by_kind.setdefault(e.kind, []).append(e)
     refusals = _apply_dossiers(conn, counter, _latest(by_kind.pop("dossier", [])))
-    audits, broken = _check_audit(counter, by_kind.pop("audit", []))
+    audits, broken = _check_audit(conn, counter, by_kind.pop("audit", []))
     refusals += broken
     others = [e for kind_entries in by_kind.values() for e in kind_entries] + audits
     refusals += _apply_records(conn, counter, _latest(sorted(others, key=lambda e: e.seq)))

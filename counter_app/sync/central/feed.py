@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-# A cursor before every change; also the "resync" position.
-START = ("0", 0)
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+MIN_RETENTION_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -77,22 +78,37 @@ def horizon(conn: Connection) -> str:
     return str(conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar())
 
 
-def pruned_below(conn: Connection) -> str:
-    return str(conn.execute(text("SELECT pruned_xid::text FROM central_feed_meta")).scalar())
-
-
 def behind_retention(conn: Connection, cursor: tuple[str, int]) -> bool:
-    """True when changes after ``cursor`` were already pruned: only a resync helps."""
+    """True when a change after ``cursor`` was already pruned: only a resync helps."""
     return bool(
         conn.execute(
-            text("SELECT CAST(:xid AS xid8) < pruned_xid FROM central_feed_meta"),
-            {"xid": cursor[0]},
+            text(
+                "SELECT (pruned_xid, pruned_id) > (CAST(:xid AS xid8), CAST(:id AS bigint)) "
+                "FROM central_feed_meta"
+            ),
+            {"xid": cursor[0], "id": cursor[1]},
         ).scalar()
     )
 
 
 def prune(conn: Connection, days: int | None = None) -> int:
-    """Drop changes older than the retention (at least 60 days); return how many."""
+    """Drop changes older than the retention (at least 60 days); return how many.
+
+    The newest pruned position is kept, so a counter whose cursor lies before
+    it learns that only a resync can bring it up to date.
+    """
+    if days is not None and days < MIN_RETENTION_DAYS:
+        raise UserError(
+            Message(
+                "Central",
+                QT_TRANSLATE_NOOP(
+                    "Central",
+                    "Changes are kept at least {days} days, so a counter back from a long "
+                    "outage can still catch up.",
+                ),
+                {"days": MIN_RETENTION_DAYS},
+            )
+        )
     retention = int(
         days
         if days is not None
@@ -102,10 +118,10 @@ def prune(conn: Connection, days: int | None = None) -> int:
         conn.execute(
             text(
                 "WITH cut AS (DELETE FROM central_changes "
-                "WHERE at < now() - make_interval(days => :days) RETURNING xid), "
-                "moved AS (UPDATE central_feed_meta SET pruned_xid = greatest(pruned_xid, "
-                "(SELECT xid FROM cut ORDER BY xid DESC LIMIT 1)) "
-                "WHERE EXISTS (SELECT 1 FROM cut)) "
+                "WHERE at < now() - make_interval(days => :days) RETURNING xid, id), "
+                "newest AS (SELECT xid, id FROM cut ORDER BY xid DESC, id DESC LIMIT 1), "
+                "moved AS (UPDATE central_feed_meta m SET pruned_xid = n.xid, pruned_id = n.id "
+                "FROM newest n WHERE (n.xid, n.id) > (m.pruned_xid, m.pruned_id)) "
                 "SELECT count(*) FROM cut"
             ),
             {"days": retention},

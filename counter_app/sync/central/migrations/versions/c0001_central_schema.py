@@ -135,7 +135,9 @@ CREATE INDEX ix_central_changes_xid ON central_changes (xid, id);
 CREATE INDEX ix_central_changes_at ON central_changes (at);
 CREATE TABLE central_feed_meta (
     id integer PRIMARY KEY CHECK (id = 1),
+    -- The position (xid, id) of the newest change pruned so far.
     pruned_xid xid8 NOT NULL DEFAULT '0',
+    pruned_id bigint NOT NULL DEFAULT 0,
     retention_days integer NOT NULL DEFAULT 60 CHECK (retention_days >= 60)
 );
 INSERT INTO central_feed_meta (id) VALUES (1);
