@@ -248,6 +248,14 @@ def cmd_central_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_central_hand_over(args: argparse.Namespace) -> int:
+    from counter_app.sync.central.admin import hand_over
+
+    hand_over(_central_engine(args), args.code, args.to_counter)
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Saved; counters receive it at their next sync.")))
+    return 0
+
+
 def cmd_central_prune(args: argparse.Namespace) -> int:
     from counter_app.sync.central import feed
 
@@ -348,6 +356,10 @@ def register(sub: Any) -> None:
     n.add_argument("--department", required=True)
     n.add_argument("--text", required=True)
     n.set_defaults(func=cmd_central_note)
+    h = cs.add_parser("hand-over", help="make another counter of the agency the dossier's owner")
+    h.add_argument("code")
+    h.add_argument("--to-counter", required=True, help="the receiving counter's uuid")
+    h.set_defaults(func=cmd_central_hand_over)
     p = cs.add_parser("prune", help="drop feed changes older than the retention (≥ 60 days)")
     p.add_argument("--days", type=int)
     p.set_defaults(func=cmd_central_prune)

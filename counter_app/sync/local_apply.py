@@ -18,13 +18,17 @@ from counter_app.domain.text import search_text
 from counter_app.models import (
     CalendarDay,
     CentralNote,
+    ClockPause,
     CounterIdentity,
     Dossier,
+    DossierDocument,
     OutboxEntry,
+    PrintJob,
     Procedure,
     SyncIssue,
     User,
     UserRole,
+    WorkflowStep,
 )
 from counter_app.services.catalogue import upsert_specs
 from counter_app.sync.catalogue_wire import spec_from_body
@@ -167,6 +171,36 @@ def _dossier(session: Session, change: Change) -> None:
     local.search_text = search_text(
         local.code, local.applicant_name, local.applicant_id_number, local.applicant_phone
     )
+    session.flush()
+    _history(session, local, b.get("records", []))
+
+
+# A dossier handed over from another counter arrives with what hangs on it.
+_HISTORY = {
+    "document": DossierDocument,
+    "pause": ClockPause,
+    "step": WorkflowStep,
+    "print_job": PrintJob,
+}
+
+
+def _history(session: Session, dossier: Dossier, records: list[dict[str, Any]]) -> None:
+    for record in records:
+        model = _HISTORY.get(record["kind"])
+        body = record["body"]
+        if model is None or session.scalar(select(model.id).where(model.uuid == body["uuid"])):
+            continue
+        columns = {c.key: c for c in model.__table__.columns}
+        row = model(dossier_id=dossier.id, counter_seq=0, version=int(record["version"]))
+        for key, value in body.items():
+            column = columns.get(key)
+            if column is None or key in ("id", "dossier_id", "counter_seq", "version"):
+                continue
+            python_type = getattr(column.type, "python_type", None)
+            if python_type is datetime and isinstance(value, str):
+                value = datetime.fromisoformat(value)
+            setattr(row, key, value)
+        session.add(row)
 
 
 def _note(session: Session, change: Change) -> None:

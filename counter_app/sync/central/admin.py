@@ -424,3 +424,49 @@ def figures(engine: Engine) -> Figures:
             ).all()
         ]
     return Figures(dossiers, codes, records, quarantined, counters)
+
+
+def hand_over(engine: Engine, code: str, to_counter_uuid: str) -> None:
+    """Hand a dossier to another counter of its agency (the citizen comes back
+    there): the new owner receives it with its history; the old one can no
+    longer change it (its pushes are quarantined)."""
+    with engine.begin() as conn:
+        row = conn.execute(
+            text(
+                "SELECT uuid, agency_id, version, body FROM central_dossiers WHERE code = :c "
+                "FOR UPDATE"
+            ),
+            {"c": code.strip().upper()},
+        ).first()
+        if row is None:
+            raise _error(
+                QT_TRANSLATE_NOOP("Central", "No dossier has the code \u201c{code}\u201d."),
+                code=code,
+            )
+        target = conn.execute(
+            text("SELECT agency_id FROM central_counters WHERE uuid = :u"), {"u": to_counter_uuid}
+        ).scalar()
+        if target != row.agency_id:
+            raise _error(
+                QT_TRANSLATE_NOOP(
+                    "Central", "A dossier can be handed only to a counter of the same agency."
+                )
+            )
+        conn.execute(
+            text("UPDATE central_dossiers SET owner_counter_uuid = :o WHERE uuid = :u"),
+            {"o": to_counter_uuid, "u": row.uuid},
+        )
+        history = [
+            {"kind": r.kind, "version": r.version, "body": r.body}
+            for r in conn.execute(
+                text(
+                    "SELECT kind, version, body FROM central_records WHERE dossier_uuid = :u "
+                    "ORDER BY counter_seq"
+                ),
+                {"u": row.uuid},
+            )
+        ]
+        body = {**row.body, "version": row.version, "records": history}
+        feed.emit(
+            conn, "dossier", row.uuid, body, agency_id=row.agency_id, counter_uuid=to_counter_uuid
+        )

@@ -45,6 +45,10 @@ CHANGED_CENTRALLY = "dossier was changed centrally since this counter received i
 APPEND_ONLY_CHANGED = "append-only record arrived again with a different body"
 
 
+class OwnerChanged(RuntimeError):
+    """A dossier changed owner between reading and writing it; retry the batch."""
+
+
 @dataclass(frozen=True)
 class Entry:
     seq: int
@@ -133,10 +137,10 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
         return []
     existing = {
         r.uuid: r
+        # No FOR UPDATE: row-level security would hide another counter's
+        # dossier from a locking read, and it must be seen to be refused.
         for r in conn.execute(
-            select(dossiers)
-            .where(dossiers.c.uuid.in_([e.row_uuid for e in rest]))
-            .with_for_update()
+            select(dossiers).where(dossiers.c.uuid.in_([e.row_uuid for e in rest]))
         )
     }
     refusals: list[Refusal] = []
@@ -156,12 +160,16 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
             row = rows[e.row_uuid]
             updates.append({"b_uuid": e.row_uuid, **{f"p_{c}": row[c] for c in _DOSSIER_UPDATES}})
     if updates:
-        conn.execute(
+        done = conn.execute(
             update(dossiers)
             .where(dossiers.c.uuid == bindparam("b_uuid"))
             .values({c: bindparam(f"p_{c}") for c in _DOSSIER_UPDATES}),
             updates,
-        )
+        ).rowcount
+        if done != len(updates):
+            # A dossier was handed to another counter after it was read: the
+            # whole batch rolls back and the next round sees the new owner.
+            raise OwnerChanged(f"{len(updates) - done} dossier(s) changed owner during the push")
     return refusals
 
 
