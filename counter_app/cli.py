@@ -288,6 +288,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "steps": [
                     [s.action, s.username, f"{s.at:%Y-%m-%d %H:%M}", s.note] for s in info.steps
                 ],
+                "central_notes": [
+                    [n.department, f"{n.at:%Y-%m-%d %H:%M}", n.text] for n in info.central_notes
+                ],
             },
             ensure_ascii=False,
             indent=2,

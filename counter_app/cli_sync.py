@@ -222,7 +222,12 @@ def cmd_central_online(args: argparse.Namespace) -> int:
                 {"path": args.file, "detail": str(exc)},
             )
         ) from exc
-    codes = import_online(_central_engine(args), entries.get("dossiers", []))
+    # The portal's export: {"dossiers": [...]} or the bare list.
+    if isinstance(entries, dict):
+        entries = entries.get("dossiers", [])
+    if not isinstance(entries, list):
+        entries = []
+    codes = import_online(_central_engine(args), entries)
     print(
         _tr(
             QT_TRANSLATE_NOOP("Cli", "Online dossiers imported: {count}."),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter_app.models.base import Base, SyncedMixin
 from counter_app.models.catalogue import Procedure
+from counter_app.models.sync import CentralNote
 
 
 class Dossier(SyncedMixin, Base):
@@ -73,6 +74,12 @@ class Dossier(SyncedMixin, Base):
     )
     steps: Mapped[list[WorkflowStep]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="WorkflowStep.counter_seq"
+    )
+    # Keyed by uuid: notes arrive from the centre, which knows no local ids.
+    central_notes: Mapped[list[CentralNote]] = relationship(
+        primaryjoin="foreign(CentralNote.dossier_uuid) == Dossier.uuid",
+        order_by="CentralNote.at",
+        viewonly=True,
     )
 
 

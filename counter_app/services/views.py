@@ -34,6 +34,15 @@ class StepLine:
 
 
 @dataclass(frozen=True)
+class NoteLine:
+    """A department's note or result recorded centrally (arrives with sync)."""
+
+    department: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class DossierRow:
     """One line of a work list or a search result."""
 
@@ -81,6 +90,7 @@ class DossierInfo:
     steps: list[StepLine]
     supplement_items: list[str]
     warnings: list[Message] = field(default_factory=list)
+    central_notes: list[NoteLine] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -150,4 +160,5 @@ def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
         ],
         supplement_items=items,
         warnings=list(warnings or []),
+        central_notes=[NoteLine(n.department, n.text, n.at) for n in d.central_notes],
     )

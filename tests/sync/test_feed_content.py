@@ -1,0 +1,92 @@
+"""What the feed brings down: officials (login offline), the province's days
+off, online dossiers for the agency, and departments' notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from counter_app.domain.workflow import Action, Role
+from counter_app.services import users
+from counter_app.services.dossiers import StepRequest, get_dossier, take_step
+from counter_app.sync.central import admin
+from tests.sync.conftest import Centre
+
+PORTAL_CODE = "G22.37-261126-0042"
+
+
+def _online(code: str = PORTAL_CODE) -> dict[str, object]:
+    return {
+        "code": code,
+        "agency_id": "000.00.37.H37",
+        "procedure_code": "1.004873",
+        "submitted_at": "2026-11-26T20:15:00",
+        "applicant": {
+            "full_name": "Lăng Thị Khuyên",
+            "id_number": "020190001234",
+            "phone": "0912345678",
+        },
+    }
+
+
+def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> None:
+    desk = centre.desk("Quầy số 1")
+    # GIVEN the province adds an official and a day off
+    admin.add_user(
+        centre.engine,
+        username="vanthu",
+        full_name="Triệu Thị Lan",
+        password_hash=users.hash_password("mat-khau-moi-1"),
+        roles=[Role.RECEIVER],
+        agency_id="000.00.37.H37",
+    )
+    admin.set_calendar_day(centre.engine, date(2026, 12, 31), working=False, name="Nghỉ theo QĐ")
+    # WHEN the desk syncs once
+    received = desk.sync().pull.applied
+    assert received >= 2
+    # THEN the official logs in with no centre in reach, and deadlines skip the day
+    assert users.authenticate(desk.ctx, "vanthu", "mat-khau-moi-1").full_name == "Triệu Thị Lan"
+    with desk.ctx.sessions() as s:
+        calendar = desk.ctx.calendar(s)
+        assert not calendar.is_working_day(date(2026, 12, 31))
+    # AND a second sync brings nothing again (the cursor moved with the changes)
+    assert desk.sync().pull.applied == 0
+
+
+def test_online_dossier_reaches_the_agency_is_claimed_and_gets_the_department_note(
+    centre: Centre,
+) -> None:
+    one = centre.desk("Quầy số 1")
+    two = centre.desk("Quầy số 2")
+    # GIVEN a dossier submitted on the public service portal
+    assert admin.import_online(centre.engine, [_online()]) == [PORTAL_CODE]
+    assert admin.import_online(centre.engine, [_online()]) == []  # imported once
+    # WHEN the agency's counters sync, THEN both see it, as received, with its appointment
+    one.sync()
+    two.sync()
+    for desk in (one, two):
+        info = get_dossier(desk.ctx, PORTAL_CODE)
+        assert info.state.value == "received"
+        assert info.ledger_book == "DVC"
+    # WHEN counter 1 takes it up and syncs, THEN it owns it at the centre
+    take_step(one.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
+    assert one.sync().push.refused == 0
+    owner = centre.scalar(
+        "SELECT owner_counter_uuid FROM central_dossiers WHERE code = :c", c=PORTAL_CODE
+    )
+    assert owner == one.registration.counter_uuid
+    # WHEN the justice department records a note centrally, THEN the owner receives it
+    admin.record_note(
+        centre.engine,
+        PORTAL_CODE,
+        department="Phòng Tư pháp",
+        note="Đã xác minh tình trạng hôn nhân",
+        at=datetime(2026, 11, 27, 9, 0),
+    )
+    one.sync()
+    notes = get_dossier(one.ctx, PORTAL_CODE).central_notes
+    assert [(n.department, n.text) for n in notes] == [
+        ("Phòng Tư pháp", "Đã xác minh tình trạng hôn nhân")
+    ]
+    # AND counter 2, which does not own it, cannot change it at the centre
+    take_step(two.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
+    assert two.sync().push.refused == 1
