@@ -30,6 +30,7 @@ def test_core_layers_type_check_strictly() -> None:
             "counter_app/domain",
             "counter_app/models",
             "counter_app/services",
+            "counter_app/sync",
             "counter_app/storage.py",
             "counter_app/config.py",
         ],

@@ -176,7 +176,7 @@ def _dossier(session: Session, change: Change) -> None:
 
 
 # A dossier handed over from another counter arrives with what hangs on it.
-_HISTORY = {
+_HISTORY: dict[str, type[DossierDocument | ClockPause | WorkflowStep | PrintJob]] = {
     "document": DossierDocument,
     "pause": ClockPause,
     "step": WorkflowStep,

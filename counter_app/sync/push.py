@@ -85,8 +85,12 @@ def acknowledge(sessions: Sessions, engine: Engine, counter_uuid: str) -> tuple[
                         at=now,
                     )
                 )
-        cleared = s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= high_water)).rowcount
-    return high_water, int(cleared or 0)
+        cleared = len(
+            s.execute(
+                delete(OutboxEntry).where(OutboxEntry.seq <= high_water).returning(OutboxEntry.seq)
+            ).all()
+        )
+    return high_water, cleared
 
 
 def push(
