@@ -21,6 +21,7 @@ from counter_app.sync.central.feed import Change
 from counter_app.sync.errors import ResyncNeeded
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
+from counter_app.sync.push import central_connection
 
 CURSOR_KEY = "feed_cursor"
 BATCH = 1000
@@ -71,25 +72,26 @@ def _apply(sessions: Sessions, changes: Iterable[Change], end: tuple[str, int]) 
     return report
 
 
-def pull(sessions: Sessions, engine: Engine, *, batch: int = BATCH) -> PullReport:
+def pull(sessions: Sessions, bind: Engine | Connection, *, batch: int = BATCH) -> PullReport:
     total = PullReport()
-    while True:
-        with sessions() as s:
-            cursor = read_cursor(s)
-        if cursor is None:
-            # Never pulled: the first download is the whole current state.
-            total.applied += resync(sessions, engine).applied
-            continue
-        with engine.connect() as conn:
-            if feed.behind_retention(conn, cursor):
-                raise ResyncNeeded()
-            changes = feed.read(conn, cursor, batch)
-        if not changes:
-            return total
-        last = changes[-1]
-        step = _apply(sessions, changes, (last.xid, last.id))
-        total.applied += step.applied
-        total.conflicts += step.conflicts
+    with central_connection(bind) as conn:
+        while True:
+            with sessions() as s:
+                cursor = read_cursor(s)
+            if cursor is None:
+                # Never pulled: the first download is the whole current state.
+                total.applied += resync(sessions, conn).applied
+                continue
+            with conn.begin():
+                if feed.behind_retention(conn, cursor):
+                    raise ResyncNeeded()
+                changes = feed.read(conn, cursor, batch)
+            if not changes:
+                return total
+            last = changes[-1]
+            step = _apply(sessions, changes, (last.xid, last.id))
+            total.applied += step.applied
+            total.conflicts += step.conflicts
 
 
 def _snapshot(conn: Connection) -> list[Change]:
@@ -128,13 +130,12 @@ def _snapshot(conn: Connection) -> list[Change]:
     return out
 
 
-def resync(sessions: Sessions, engine: Engine) -> PullReport:
+def resync(sessions: Sessions, bind: Engine | Connection) -> PullReport:
     """Download the centre's current state and restart the feed from now."""
-    with engine.connect() as conn:
+    with central_connection(bind) as conn, conn.begin():
         conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         horizon = feed.horizon(conn)
         changes = _snapshot(conn)
-        conn.rollback()
     # Every change below the horizon is in the snapshot; those from it on
     # are read again by the next pull (applying twice changes nothing).
     with sessions.begin() as s:

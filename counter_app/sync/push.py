@@ -9,11 +9,12 @@ lost, the next push reads the mark first and carries on from there.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
@@ -36,12 +37,25 @@ def _issue_uuid(counter_uuid: str, seq: int) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_OID, f"push:{counter_uuid}:{seq}"))
 
 
-def acknowledge(sessions: Sessions, engine: Engine, counter_uuid: str) -> tuple[int, int]:
+@contextmanager
+def central_connection(bind: Engine | Connection) -> Iterator[Connection]:
+    """One connection for a whole round: a new one per batch costs a TCP and
+    authentication handshake each time."""
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.connect() as conn:
+            yield conn
+
+
+def acknowledge(
+    sessions: Sessions, bind: Engine | Connection, counter_uuid: str
+) -> tuple[int, int]:
     """Learn the centre's high-water mark; clear what it holds, keeping what it
     quarantined as local issues. Returns (high-water, entries cleared)."""
     with sessions() as s:
         lowest = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq).limit(1))
-    with engine.connect() as conn:
+    with central_connection(bind) as conn, conn.begin():
         high_water = conn.execute(
             select(counters.c.high_water).where(counters.c.uuid == counter_uuid)
         ).scalar()
@@ -95,32 +109,33 @@ def acknowledge(sessions: Sessions, engine: Engine, counter_uuid: str) -> tuple[
 
 def push(
     sessions: Sessions,
-    engine: Engine,
+    bind: Engine | Connection,
     counter_uuid: str,
     *,
     batch: int = BATCH,
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     report = PushReport()
-    report.high_water, _ = acknowledge(sessions, engine, counter_uuid)
-    while True:
-        with sessions() as s:
-            entries = [
-                Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
-                for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(batch))
-            ]
-        if not entries:
-            return report
-        with engine.begin() as conn:
-            counter = lock_counter(conn, counter_uuid)
-            if counter is None:
-                raise NotRegistered()
-            todo = [e for e in entries if e.seq > counter.high_water]
-            if todo and todo[0].seq != counter.high_water + 1:
-                raise GapRefused(counter.high_water + 1, todo[0].seq)
-            refusals = apply_batch(conn, counter, todo) if todo else []
-        report.sent += len(todo)
-        report.refused += len(refusals)
-        report.high_water, _ = acknowledge(sessions, engine, counter_uuid)
-        if progress is not None:
-            progress(report.sent)
+    with central_connection(bind) as conn:
+        report.high_water, _ = acknowledge(sessions, conn, counter_uuid)
+        while True:
+            with sessions() as s:
+                entries = [
+                    Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
+                    for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(batch))
+                ]
+            if not entries:
+                return report
+            with conn.begin():
+                counter = lock_counter(conn, counter_uuid)
+                if counter is None:
+                    raise NotRegistered()
+                todo = [e for e in entries if e.seq > counter.high_water]
+                if todo and todo[0].seq != counter.high_water + 1:
+                    raise GapRefused(counter.high_water + 1, todo[0].seq)
+                refusals = apply_batch(conn, counter, todo) if todo else []
+            report.sent += len(todo)
+            report.refused += len(refusals)
+            report.high_water, _ = acknowledge(sessions, conn, counter_uuid)
+            if progress is not None:
+                progress(report.sent)

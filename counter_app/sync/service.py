@@ -107,9 +107,9 @@ def sync_once(
 ) -> SyncReport:
     """One push then one pull; CentralUnreachable when there is no round trip."""
     settings = _settings(directory)
-    with _central(settings) as engine:
-        pushed = push(ctx.sessions, engine, settings.counter_uuid, progress=progress)
-        pulled = pull(ctx.sessions, engine)
+    with _central(settings) as engine, engine.connect() as conn:
+        pushed = push(ctx.sessions, conn, settings.counter_uuid, progress=progress)
+        pulled = pull(ctx.sessions, conn)
     _stamp(ctx)
     if pulled.applied:
         ctx.invalidate_calendar()
@@ -119,9 +119,9 @@ def sync_once(
 
 def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
     settings = _settings(directory)
-    with _central(settings) as engine:
-        report = resync(ctx.sessions, engine)
-        report.applied += pull(ctx.sessions, engine).applied
+    with _central(settings) as engine, engine.connect() as conn:
+        report = resync(ctx.sessions, conn)
+        report.applied += pull(ctx.sessions, conn).applied
     ctx.invalidate_calendar()
     return report
 

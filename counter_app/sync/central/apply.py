@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert
 
@@ -122,11 +123,40 @@ def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
     }
 
 
+def _copy_value(value: Any) -> Any:
+    return Jsonb(value) if isinstance(value, dict) else value
+
+
 def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert the rows the centre does not hold yet; return their uuids.
+
+    The batch is streamed with COPY into a temporary table of the same shape,
+    then moved with one ``INSERT … SELECT … ON CONFLICT DO NOTHING``: unique
+    keys, row-level security and triggers apply as to any insert, at a
+    fraction of the cost of a statement per row.
+    """
     if not rows:
         return set()
-    stmt = insert(table).on_conflict_do_nothing().returning(table.c.uuid)
-    return set(conn.execute(stmt, list(rows)).scalars())
+    columns = list(rows[0])
+    names = ", ".join(columns)
+    staging = f"staging_{table.name}"
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table.name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+    )
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([_copy_value(row[c]) for c in columns])
+    finally:
+        cursor.close()
+    inserted = conn.exec_driver_sql(
+        f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} "
+        "ON CONFLICT DO NOTHING RETURNING uuid"
+    )
+    uuids = {str(u) for u in inserted.scalars()}
+    conn.exec_driver_sql(f"DELETE FROM {staging}")
+    return uuids
 
 
 def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:

@@ -210,48 +210,50 @@ GRANT INSERT ON central_quarantine TO {COUNTER_GROUP};
 GRANT USAGE ON SEQUENCE central_quarantine_id_seq TO {COUNTER_GROUP};
 GRANT EXECUTE ON FUNCTION central_my_counter(), central_my_agency() TO {COUNTER_GROUP};
 
+-- Each policy calls the functions as a sub-select: evaluated once per
+-- statement instead of once per row (a push inserts thousands of rows).
 ALTER TABLE central_counters ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agency_reads ON central_counters FOR SELECT
-    USING (agency_id = central_my_agency());
+    USING (agency_id = (SELECT central_my_agency()));
 CREATE POLICY own_row ON central_counters FOR UPDATE
     USING (role_name = session_user) WITH CHECK (role_name = session_user);
 
 ALTER TABLE central_dossiers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agency_reads ON central_dossiers FOR SELECT
-    USING (agency_id = central_my_agency());
+    USING (agency_id = (SELECT central_my_agency()));
 CREATE POLICY own_inserts ON central_dossiers FOR INSERT
-    WITH CHECK (agency_id = central_my_agency() AND owner_counter_uuid = central_my_counter()
-                AND origin_counter_uuid = central_my_counter());
+    WITH CHECK (agency_id = (SELECT central_my_agency()) AND owner_counter_uuid = (SELECT central_my_counter())
+                AND origin_counter_uuid = (SELECT central_my_counter()));
 CREATE POLICY owner_updates ON central_dossiers FOR UPDATE
-    USING (agency_id = central_my_agency()
-           AND (owner_counter_uuid = central_my_counter() OR owner_counter_uuid IS NULL))
-    WITH CHECK (owner_counter_uuid = central_my_counter());
+    USING (agency_id = (SELECT central_my_agency())
+           AND (owner_counter_uuid = (SELECT central_my_counter()) OR owner_counter_uuid IS NULL))
+    WITH CHECK (owner_counter_uuid = (SELECT central_my_counter()));
 
 ALTER TABLE central_records ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agency_reads ON central_records FOR SELECT
-    USING (agency_id = central_my_agency());
+    USING (agency_id = (SELECT central_my_agency()));
 CREATE POLICY own_inserts ON central_records FOR INSERT
-    WITH CHECK (counter_uuid = central_my_counter() AND agency_id = central_my_agency());
+    WITH CHECK (counter_uuid = (SELECT central_my_counter()) AND agency_id = (SELECT central_my_agency()));
 CREATE POLICY own_updates ON central_records FOR UPDATE
-    USING (counter_uuid = central_my_counter()) WITH CHECK (counter_uuid = central_my_counter());
+    USING (counter_uuid = (SELECT central_my_counter())) WITH CHECK (counter_uuid = (SELECT central_my_counter()));
 
 ALTER TABLE central_quarantine ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON central_quarantine FOR ALL
-    USING (counter_uuid = central_my_counter()) WITH CHECK (counter_uuid = central_my_counter());
+    USING (counter_uuid = (SELECT central_my_counter())) WITH CHECK (counter_uuid = (SELECT central_my_counter()));
 
 ALTER TABLE central_users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agency_reads ON central_users FOR SELECT
-    USING (agency_id IS NULL OR agency_id = central_my_agency());
+    USING (agency_id IS NULL OR agency_id = (SELECT central_my_agency()));
 
 ALTER TABLE central_notes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_dossiers ON central_notes FOR SELECT USING (EXISTS (
     SELECT 1 FROM central_dossiers d
-    WHERE d.uuid = dossier_uuid AND d.agency_id = central_my_agency()));
+    WHERE d.uuid = dossier_uuid AND d.agency_id = (SELECT central_my_agency())));
 
 ALTER TABLE central_changes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY addressed ON central_changes FOR SELECT
-    USING ((agency_id IS NULL OR agency_id = central_my_agency())
-           AND (counter_uuid IS NULL OR counter_uuid = central_my_counter()));
+    USING ((agency_id IS NULL OR agency_id = (SELECT central_my_agency()))
+           AND (counter_uuid IS NULL OR counter_uuid = (SELECT central_my_counter())));
 """
 
 
