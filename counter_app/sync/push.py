@@ -9,12 +9,13 @@ lost, the next push reads the mark first and carries on from there.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, CursorResult, Engine, delete, select
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
@@ -22,7 +23,7 @@ from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
 from counter_app.sync.central.tables import counters, quarantine
 from counter_app.sync.errors import GapRefused, NotRegistered
 
-BATCH = 500
+BATCH = 2000
 
 
 @dataclass
@@ -74,6 +75,12 @@ def acknowledge(
         )
     if lowest is None or lowest > high_water:
         return high_water, 0
+    return high_water, _clear(sessions, counter_uuid, high_water, refused)
+
+
+def _clear(sessions: Sessions, counter_uuid: str, high_water: int, refused: Sequence[Any]) -> int:
+    """Drop the entries the centre holds, in one local transaction; keep what
+    it refused (rows of central_quarantine, or Refusals) as local issues."""
     now = datetime.now().replace(microsecond=0)
     with sessions.begin() as s:
         known = set(
@@ -99,12 +106,8 @@ def acknowledge(
                         at=now,
                     )
                 )
-        cleared = len(
-            s.execute(
-                delete(OutboxEntry).where(OutboxEntry.seq <= high_water).returning(OutboxEntry.seq)
-            ).all()
-        )
-    return high_water, cleared
+        done = s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= high_water))
+        return int(cast(CursorResult[Any], done).rowcount)
 
 
 def push(
@@ -121,8 +124,18 @@ def push(
         while True:
             with sessions() as s:
                 entries = [
-                    Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
-                    for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(batch))
+                    Entry(*row)
+                    for row in s.execute(
+                        select(
+                            OutboxEntry.seq,
+                            OutboxEntry.kind,
+                            OutboxEntry.row_uuid,
+                            OutboxEntry.version,
+                            OutboxEntry.payload,
+                        )
+                        .order_by(OutboxEntry.seq)
+                        .limit(batch)
+                    )
                 ]
             if not entries:
                 return report
@@ -134,8 +147,11 @@ def push(
                 if todo and todo[0].seq != counter.high_water + 1:
                     raise GapRefused(counter.high_water + 1, todo[0].seq)
                 refusals = apply_batch(conn, counter, todo) if todo else []
+            # Committed at the centre: clear what it now holds. Should this
+            # answer be lost, the next round's acknowledge() does the same.
+            report.high_water = todo[-1].seq if todo else counter.high_water
+            _clear(sessions, counter_uuid, report.high_water, refusals)
             report.sent += len(todo)
             report.refused += len(refusals)
-            report.high_water, _ = acknowledge(sessions, conn, counter_uuid)
             if progress is not None:
                 progress(report.sent)
