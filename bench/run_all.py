@@ -1,4 +1,8 @@
-"""`make bench`: every benchmark, one after the other, figures on stdout."""
+"""`make bench`: every benchmark, one after the other, figures on stdout.
+
+bench_sync.py starts a throwaway PostgreSQL cluster of its own (about five
+minutes on two cores); BENCH_QUICK=1 runs it with smaller sizes.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     status = 0
-    for script in ("bench_core.py", "bench_print.py"):
+    for script in ("bench_core.py", "bench_print.py", "bench_sync.py"):
         print(f"== {script}", flush=True)
         status |= subprocess.run(
             [

@@ -257,9 +257,7 @@ def reachable_pairs() -> frozenset[tuple[State, State]]:
     once (4 tại chỗ is five); the centre accepts the move when some path of
     allowed steps leads there, and refuses a move back or sideways.
     """
-    edges = {
-        (source, t.target) for t in TRANSITIONS.values() if t.target for source in t.sources
-    }
+    edges = {(source, t.target) for t in TRANSITIONS.values() if t.target for source in t.sources}
     closure = set(edges)
     while True:
         more = {(a, d) for a, b in closure for c, d in edges if b == c} - closure

@@ -215,7 +215,9 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             applicant_sex=applicant.sex.value if applicant.sex else None,
             applicant_birth_year=applicant.birth_year,
             organisation=applicant.organisation,
-            search_text=search_text(code, applicant.full_name, applicant.id_number, applicant.phone),
+            search_text=search_text(
+                code, applicant.full_name, applicant.id_number, applicant.phone
+            ),
             sets=request.sets,
             pages=request.pages,
             copies=request.copies,

@@ -26,4 +26,3 @@ def next_value(session: Session, name: str, start: int = 1) -> int:
     value = start if current is None else current + 1
     set_value(session, name, value)
     return value
-

@@ -130,7 +130,9 @@ def upgrade() -> None:
         op.add_column(
             name, sa.Column("counter_uuid", sa.String(36), nullable=False, server_default=counter)
         )
-        op.add_column(name, sa.Column("counter_seq", sa.Integer(), nullable=False, server_default="0"))
+        op.add_column(
+            name, sa.Column("counter_seq", sa.Integer(), nullable=False, server_default="0")
+        )
     for name in VERSIONED:
         op.add_column(name, sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
     _backfill(bind)
