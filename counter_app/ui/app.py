@@ -96,7 +96,9 @@ def make_printer(
     return print_receipt, print_form
 
 
-def build_main_window(ctx: ServiceContext, user: UserInfo) -> MainWindow:
+def build_main_window(
+    ctx: ServiceContext, user: UserInfo, data_dir: Path | None = None
+) -> MainWindow:
     counter = setup.get_counter(ctx)
     if counter is None:  # setup ran just before; only a broken database lands here
         raise RuntimeError("counter not set up")
@@ -113,6 +115,7 @@ def build_main_window(ctx: ServiceContext, user: UserInfo) -> MainWindow:
         print_receipt=print_receipt,
         print_form=print_form,
         choose_sink=choose_sink,
+        data_dir=data_dir,
     )
     holder.append(window)
     return window
@@ -158,7 +161,7 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         login = LoginDialog(ctx, counter_name=counter.counter_name if counter else "")
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             return 0
-        window = build_main_window(ctx, login.user)
+        window = build_main_window(ctx, login.user, runtime.data_dir)
         window.show()
         code = app.exec()
         log.info("Counter application closed (%s)", code)

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,12 +34,16 @@ from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierRow
+from counter_app.sync.service import SyncReport
 from counter_app.ui import notify
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, SORT_ROLE, DossierTableModel
 from counter_app.ui.printing import ChooseSink, choose_sink
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.scanner import BarcodeScanner
+from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
+from counter_app.ui.sync_status import SyncController, SyncStatusBar
+from counter_app.ui.sync_worker import SyncTiming
 from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
@@ -56,6 +61,7 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
 )
 SEARCH_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Search results")
 REFRESH_MS = 60_000
+SYNC_MESSAGE_MS = 10_000
 SEARCH_DELAY_MS = 300
 
 
@@ -75,7 +81,9 @@ class _Found:
 class MainWindow(QMainWindow):
     """``print_receipt(code)`` prints (previews) the receipt of a dossier just
     received; ``print_form(code, kind)``, when given, prints any other form;
-    ``choose_sink`` asks where the form of a step goes (printer or PDF file)."""
+    ``choose_sink`` asks where the form of a step goes (printer or PDF file);
+    ``data_dir``, the counter's data folder, is where its central connection
+    file lives: with one, sync runs in the background (``sync_timing``)."""
 
     refreshed = Signal()
     searched = Signal(str)
@@ -91,6 +99,8 @@ class MainWindow(QMainWindow):
         print_form: PrintForm | None = None,
         choose_sink: ChooseSink = choose_sink,
         refresh_ms: int = REFRESH_MS,
+        data_dir: Path | None = None,
+        sync_timing: SyncTiming = SyncTiming(),  # noqa: B008 - frozen, shared safely
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,6 +125,16 @@ class MainWindow(QMainWindow):
         )
         self._build()
         self._shortcuts()
+        self.sync = SyncController(
+            ctx, data_dir, self.sync_status, self._runner, timing=sync_timing, parent=self
+        )
+        self.sync.status_changed.connect(self._sync_status_changed)
+        self.sync.round_finished.connect(self._sync_finished)
+        self.sync.round_failed.connect(self._sync_failed)
+        self.sync_status.issues_clicked.connect(self.show_sync_issues)
+        self.refreshed.connect(self.sync.refresh_status)
+        self.sync_issues_dialog: SyncIssuesDialog | None = None
+        self._sync_asked = False
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
@@ -132,6 +152,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.run_search)
         self.resize(1280, 760)
         self.refresh()
+        self.sync.refresh_status()
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -177,6 +198,7 @@ class MainWindow(QMainWindow):
         self._update_titles()
         root.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._build_menu()
 
         status = self.statusBar()
         self.user_label = QLabel(
@@ -197,8 +219,10 @@ class MainWindow(QMainWindow):
             self.tr("Data is kept on this computer: the counter works without internet."), self
         )
         self.updated_label = QLabel(self)
+        self.sync_status = SyncStatusBar(self)
         status.addWidget(self.user_label)
         status.addWidget(self.counter_label)
+        status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.offline_label)
         status.addPermanentWidget(self.updated_label)
 
@@ -206,6 +230,19 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.tabs, self.views[WORK_LISTS[0][0]])
         self.setTabOrder(self.views[WORK_LISTS[0][0]], self.new_button)
         self.setTabOrder(self.new_button, self.refresh_button)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Sync"))
+        self.sync_now_action = QAction(self.tr("Sync with the centre now"), self)
+        self.sync_now_action.setObjectName("syncNow")
+        self.sync_now_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.sync_now_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.sync_now_action.triggered.connect(self.sync_now)
+        self.sync_issues_action = QAction(self.tr("Sync issues…"), self)
+        self.sync_issues_action.setObjectName("syncIssuesAction")
+        self.sync_issues_action.triggered.connect(self.show_sync_issues)
+        menu.addAction(self.sync_now_action)
+        menu.addAction(self.sync_issues_action)
 
     def _make_view(self, model: DossierTableModel) -> QTableView:
         proxy = QSortFilterProxyModel(self)
@@ -342,6 +379,47 @@ class MainWindow(QMainWindow):
             self.search_view.selectRow(0)
         self.searched.emit(found.query)
 
+    # ----- sync ---------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """A round at once (F9); its result shows in the status bar."""
+        refusal = self.sync.sync_now()
+        if refusal is not None:
+            notify.show_user_error(self, self.tr("Sync"), refusal)
+            return
+        self._sync_asked = True
+        self.statusBar().showMessage(self.tr("Syncing with the centre…"))
+
+    def show_sync_issues(self) -> SyncIssuesDialog:
+        dialog = SyncIssuesDialog(self.sync.issues, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sync_issues_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _sync_status_changed(self, current: object) -> None:
+        # Once sync shows in the status bar, the general offline note is redundant.
+        self.offline_label.setVisible(not self.sync_status.connected)
+
+    def _sync_finished(self, report: object) -> None:
+        assert isinstance(report, SyncReport)
+        pushed, pulled = report.push, report.pull
+        if pulled.applied:
+            self.refresh()  # the centre sent changes: notes, procedures, dossiers
+        if self._sync_asked:
+            self._sync_asked = False
+            self.statusBar().showMessage(
+                self.tr("Sync finished: {sent} sent, {received} received.").format(
+                    sent=pushed.sent, received=pulled.applied
+                ),
+                SYNC_MESSAGE_MS,
+            )
+
+    def _sync_failed(self, message: str) -> None:
+        if self._sync_asked:
+            self._sync_asked = False
+            self.statusBar().showMessage(message, SYNC_MESSAGE_MS)
+
     # ----- actions ------------------------------------------------------------------------
 
     def _activated(self, index: QModelIndex) -> None:
@@ -422,5 +500,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        self.sync.stop()
         self._runner.wait()
         super().closeEvent(event)

@@ -23,6 +23,7 @@ from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
+from counter_app.ui.sync_worker import SyncTiming
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -184,8 +185,8 @@ def hold() -> Iterator[list[object]]:
 @pytest.fixture
 def make_window(
     qtbot: QtBot, counter: Runtime, printed: Printed, chooser: Chooser, hold: list[object]
-) -> Iterator[Callable[[str], MainWindow]]:
-    def build(username: str = "tiepnhan") -> MainWindow:
+) -> Iterator[Callable[..., MainWindow]]:
+    def build(username: str = "tiepnhan", sync_timing: SyncTiming | None = None) -> MainWindow:
         info = setup.get_counter(counter.ctx)
         assert info is not None
         window = MainWindow(
@@ -195,6 +196,8 @@ def make_window(
             print_receipt=printed.receipt,
             print_form=printed.form,
             choose_sink=chooser,
+            data_dir=counter.data_dir,
+            sync_timing=sync_timing or SyncTiming(),
         )
         qtbot.addWidget(window)
         hold.append(window)
