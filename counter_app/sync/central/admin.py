@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, make_url, text
 
 from counter_app.domain.calendar import WorkCalendar
-from counter_app.domain.catalogue_io import spec_to_dict
+from counter_app.domain.catalogue.document import spec_to_dict
 from counter_app.domain.codes import SLOTS, check_agency_id
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -241,13 +241,27 @@ def _procedure(conn: Connection, code: str) -> ProcedureSpec:
 
 def import_online(engine: Engine, entries: Sequence[dict[str, Any]]) -> list[str]:
     """Dossiers submitted on the public service portal, handed to the agency's
-    counters through the feed. Already imported codes are left as they are."""
+    counters through the feed; returns the codes imported or amended.
+
+    A code seen before is an amendment: while no counter has taken the
+    dossier (no owner yet) it is updated, one version up, and sent again;
+    once a counter owns it, or when nothing changed, it is left as it is."""
     imported: list[str] = []
     with engine.begin() as conn:
         calendar = _calendar(conn)
         for n, entry in enumerate(entries, start=1):
             try:
-                body = _online_body(conn, calendar, entry)
+                code = nfc(entry["code"]).upper()
+                old = conn.execute(
+                    text(
+                        "SELECT uuid, source, owner_counter_uuid, version, body "
+                        "FROM central_dossiers WHERE code = :c FOR UPDATE"
+                    ),
+                    {"c": code},
+                ).first()
+                if old is not None and (old.source != "online" or old.owner_counter_uuid):
+                    continue
+                body = _online_body(conn, calendar, entry, old.body if old else None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise _error(
                     QT_TRANSLATE_NOOP(
@@ -256,33 +270,61 @@ def import_online(engine: Engine, entries: Sequence[dict[str, Any]]) -> list[str
                     n=n,
                     detail=str(exc),
                 ) from exc
-            inserted = conn.execute(
-                text(
-                    "INSERT INTO central_dossiers (uuid, code, agency_id, source, procedure_code, "
-                    "state, version, received_at, appointment_at, body) VALUES (:uuid, :code, "
-                    ":agency, 'online', :proc, :state, 1, :received, :appointment, "
-                    "CAST(:body AS jsonb)) ON CONFLICT DO NOTHING RETURNING uuid"
-                ),
-                {
-                    "uuid": body["uuid"],
-                    "code": body["code"],
-                    "agency": body["agency_id"],
-                    "proc": body["procedure_code"],
-                    "state": body["state"],
-                    "received": body["received_at"],
-                    "appointment": body["appointment_at"],
-                    "body": _json(body),
-                },
-            ).scalar()
-            if inserted:
+            if old is None:
+                inserted = conn.execute(
+                    text(
+                        "INSERT INTO central_dossiers (uuid, code, agency_id, source, "
+                        "procedure_code, state, version, received_at, appointment_at, body) "
+                        "VALUES (:uuid, :code, :agency, 'online', :proc, :state, 1, :received, "
+                        ":appointment, CAST(:body AS jsonb)) ON CONFLICT DO NOTHING RETURNING uuid"
+                    ),
+                    _online_params(body),
+                ).scalar()
+                if not inserted:  # imported at the same moment by another session
+                    continue
                 body["version"] = 1
-                feed.emit(conn, "dossier", body["uuid"], body, agency_id=body["agency_id"])
-                imported.append(body["code"])
+            elif json.loads(_json(body)) != old.body:
+                # The portal amended it before any counter took it.
+                version = int(old.version) + 1
+                conn.execute(
+                    text(
+                        "UPDATE central_dossiers SET procedure_code = :proc, version = :version, "
+                        "received_at = :received, appointment_at = :appointment, "
+                        "body = CAST(:body AS jsonb), updated_at = now() WHERE uuid = :uuid"
+                    ),
+                    {**_online_params(body), "version": version},
+                )
+                body["version"] = version
+            else:
+                continue
+            feed.emit(conn, "dossier", body["uuid"], body, agency_id=body["agency_id"])
+            imported.append(body["code"])
     return imported
 
 
-def _online_body(conn: Connection, calendar: WorkCalendar, entry: dict[str, Any]) -> dict[str, Any]:
+def _online_params(body: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "uuid": body["uuid"],
+        "code": body["code"],
+        "agency": body["agency_id"],
+        "proc": body["procedure_code"],
+        "state": body["state"],
+        "received": body["received_at"],
+        "appointment": body["appointment_at"],
+        "body": _json(body),
+    }
+
+
+def _online_body(
+    conn: Connection,
+    calendar: WorkCalendar,
+    entry: dict[str, Any],
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The dossier's body; an amendment (``previous``) keeps its ledger entry."""
     agency = check_agency_id(entry["agency_id"])
+    if previous is not None and previous["agency_id"] != agency:
+        raise ValueError(f"{previous['code']} belongs to agency {previous['agency_id']}")
     spec = _procedure(conn, entry["procedure_code"])
     a = entry["applicant"]
     submitted = datetime.fromisoformat(entry["submitted_at"]).replace(microsecond=0)
@@ -332,8 +374,10 @@ def _online_body(conn: Connection, calendar: WorkCalendar, entry: dict[str, Any]
         "delivery": entry.get("delivery", "counter"),
         "delivery_address": nfc(entry.get("delivery_address", "")),
         "ledger_book": ONLINE_LEDGER_BOOK,
-        "ledger_year": submitted.year,
-        "ledger_entry": _next(conn, f"ledger:{agency}:{ONLINE_LEDGER_BOOK}:{submitted.year}"),
+        "ledger_year": previous["ledger_year"] if previous is not None else submitted.year,
+        "ledger_entry": previous["ledger_entry"]
+        if previous is not None
+        else _next(conn, f"ledger:{agency}:{ONLINE_LEDGER_BOOK}:{submitted.year}"),
         "note": nfc(entry.get("note", "")),
         "print_count": 0,
         "updated_at": submitted.isoformat(),
@@ -406,7 +450,7 @@ def figures(engine: Engine) -> Figures:
         dossiers, codes = conn.execute(
             text("SELECT count(*), count(DISTINCT code) FROM central_dossiers")
         ).one()
-        records = dict(
+        records: dict[str, int] = dict(
             conn.execute(text("SELECT kind, count(*) FROM central_records GROUP BY kind")).all()
         )
         quarantined = conn.execute(text("SELECT count(*) FROM central_quarantine")).scalar_one()

@@ -1,0 +1,329 @@
+"""Each counter connects with its own PostgreSQL role: row-level security and
+the centre's triggers hold even against a client that bypasses the app's
+Python code. A record the centre refuses is quarantined and shown, and the
+rest of the queue goes on."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.domain.workflow import Action
+from counter_app.models import Dossier, NumberSequence, OutboxEntry, SyncIssue
+from counter_app.services import users
+from counter_app.services.dossiers import StepRequest, take_step
+from counter_app.sync.central import admin
+from counter_app.sync.central.apply import AUDIT_BROKEN, CODE_TAKEN
+from counter_app.sync.outbox import ROW_SEQUENCE
+from counter_app.sync.service import status
+from tests.conftest import AGENCY, PASSWORD, Clock
+from tests.sync.conftest import OFFICIALS, Centre, Desk
+from tests.sync.support import (
+    assert_all_once,
+    central_uuids,
+    counter_engine,
+    local_rows,
+    local_uuids,
+    outbox_size,
+    receive_many,
+)
+
+OTHER_AGENCY = "000.00.38.H38"
+DAY = datetime(2026, 11, 26, 8, 0)
+TO_RETURNED = (
+    ("thamdinh", Action.START_APPRAISAL),
+    ("thamdinh", Action.APPRAISE),
+    ("phochutich", Action.APPROVE),
+    ("tiepnhan", Action.PREPARE_RESULT),
+    ("tiepnhan", Action.RETURN_RESULT),
+)
+
+
+@pytest.fixture
+def desks(centre: Centre) -> Iterator[tuple[Desk, Desk, Desk]]:
+    """Two counters of one agency (a, a2) and one of another agency (b), each
+    with a few dossiers at the centre; one of a's dossiers returned."""
+    hashed = users.hash_password(PASSWORD)
+    for username, full_name, roles in OFFICIALS:
+        admin.add_user(
+            centre.engine,
+            username=username,
+            full_name=full_name,
+            password_hash=hashed,
+            roles=roles,
+            agency_id=OTHER_AGENCY,
+        )
+    clock = Clock(DAY)
+    a = centre.desk("Quầy số 1", clock)
+    a2 = centre.desk("Quầy số 2", clock)
+    b = centre.desk("Quầy xã Mai Pha", clock, agency=OTHER_AGENCY)
+    for desk in (a, a2, b):
+        receive_many(desk, 3)
+    returned = receive_many(a, 1, first=10)[0]
+    for username, action in TO_RETURNED:
+        take_step(a.ctx, username, returned, StepRequest(action))
+    for desk in (a, a2, b):
+        desk.sync()
+    assert centre.scalar("SELECT state FROM central_dossiers WHERE code = :c", c=returned) == (
+        "returned"
+    )
+    yield a, a2, b
+
+
+def _one(engine: Engine, sql: str, **params: Any) -> Any:
+    with engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar()
+
+
+def _changed(engine: Engine, sql: str, **params: Any) -> int:
+    """Rows an UPDATE touched, committed."""
+    with engine.begin() as conn:
+        return int(conn.execute(text(sql), params).rowcount)
+
+
+def _refused(engine: Engine, sql: str, match: str, **params: Any) -> None:
+    with pytest.raises(DBAPIError, match=match), engine.begin() as conn:
+        conn.execute(text(sql), params)
+
+
+def _snapshot(centre: Centre) -> list[Any]:
+    with centre.engine.connect() as conn:
+        return [
+            conn.execute(
+                text("SELECT uuid, state, version, body FROM central_dossiers ORDER BY uuid")
+            ).all(),
+            conn.execute(
+                text("SELECT uuid, version, body FROM central_records ORDER BY uuid")
+            ).all(),
+            conn.execute(text("SELECT uuid, high_water, audit_head FROM central_counters")).all(),
+        ]
+
+
+def test_a_counter_role_cannot_read_or_touch_other_counters_rows(
+    centre: Centre, desks: tuple[Desk, Desk, Desk]
+) -> None:
+    a, a2, b = desks
+    me, neighbour, other = (d.registration.counter_uuid for d in desks)
+    assert centre.scalar("SELECT count(*) FROM central_dossiers WHERE agency_id = :g", g=AGENCY)
+    assert centre.scalar(
+        "SELECT count(*) FROM central_dossiers WHERE agency_id = :g", g=OTHER_AGENCY
+    )
+    before = _snapshot(centre)
+    with counter_engine(a) as engine:
+        # reading: another agency's dossiers, records, counters, officials are invisible
+        for table, column in (
+            ("central_dossiers", "agency_id"),
+            ("central_records", "agency_id"),
+            ("central_counters", "agency_id"),
+            ("central_users", "agency_id"),
+            ("central_changes", "agency_id"),
+        ):
+            sql = f"SELECT count(*) FROM {table} WHERE {column} = :g"
+            assert _one(engine, sql, g=OTHER_AGENCY) == 0, table
+        assert _one(engine, "SELECT count(*) FROM central_dossiers") == 7  # its agency's
+        # updating another agency's rows, or a neighbour's, touches nothing
+        for who in (neighbour, other):
+            assert (
+                _changed(
+                    engine,
+                    'UPDATE central_dossiers SET body = body || \'{"note": "x"}\' '
+                    "WHERE origin_counter_uuid = :c",
+                    c=who,
+                )
+                == 0
+            )
+            assert (
+                _changed(
+                    engine,
+                    "UPDATE central_records SET body = '{}' WHERE counter_uuid = :c",
+                    c=who,
+                )
+                == 0
+            )
+            # nor can it raise another counter's high-water mark
+            assert (
+                _changed(
+                    engine,
+                    "UPDATE central_counters SET high_water = high_water + 1000 WHERE uuid = :c",
+                    c=who,
+                )
+                == 0
+            )
+        _refused(engine, "DELETE FROM central_dossiers", "permission denied")
+        _refused(engine, "DELETE FROM central_records", "permission denied")
+        # its own mark cannot go back, its slot cannot change
+        _refused(
+            engine,
+            "UPDATE central_counters SET high_water = 0 WHERE uuid = :c",
+            "cannot go back",
+            c=me,
+        )
+        _refused(
+            engine,
+            "UPDATE central_counters SET code_slot = 9 WHERE uuid = :c",
+            "permission denied",
+            c=me,
+        )
+        # inserting a dossier or a record that claims to be another counter's
+        for agency, who in ((AGENCY, neighbour), (OTHER_AGENCY, other)):
+            _refused(
+                engine,
+                "INSERT INTO central_dossiers (uuid, code, agency_id, origin_counter_uuid, "
+                "owner_counter_uuid, procedure_code, state, version, received_at, body) VALUES "
+                "(:u, :code, :g, :c, :c, '2.000815', 'received', 1, now(), '{}')",
+                "row-level security",
+                u=str(uuid.uuid4()),
+                code=f"{agency}-261126-7777",
+                g=agency,
+                c=who,
+            )
+            _refused(
+                engine,
+                "INSERT INTO central_records (uuid, kind, counter_uuid, agency_id, counter_seq, "
+                "version, body) VALUES (:u, 'step', :c, :g, 1, 1, '{}')",
+                "row-level security",
+                u=str(uuid.uuid4()),
+                g=agency,
+                c=who,
+            )
+        # the workflow holds at the centre even for a client that skips Python
+        _refused(
+            engine,
+            "UPDATE central_dossiers SET state = 'received' WHERE state = 'returned'",
+            "workflow forbids returned -> received",
+        )
+        _refused(
+            engine,
+            "UPDATE central_dossiers SET code = code || 'X' WHERE origin_counter_uuid = :c",
+            "cannot change",
+            c=me,
+        )
+        # and append-only history stays as it came
+        _refused(
+            engine,
+            "UPDATE central_records SET body = '{}' WHERE counter_uuid = :c AND kind = 'step'",
+            "append-only",
+            c=me,
+        )
+    assert _snapshot(centre) == before
+    # what the counter received by feed is its own agency's only
+    tiepnhan_here = centre.scalar(
+        "SELECT uuid FROM central_users WHERE username = 'tiepnhan' AND agency_id = :g", g=AGENCY
+    )
+    assert local_rows(a, "SELECT uuid FROM users WHERE username = 'tiepnhan'") == [(tiepnhan_here,)]
+    assert_all_once(centre, a, a2, b)
+
+
+def _last_audit_payload(desk: Desk) -> dict[str, Any]:
+    with desk.ctx.sessions() as s:
+        entry = s.scalars(
+            select(OutboxEntry).where(OutboxEntry.kind == "audit").order_by(OutboxEntry.seq.desc())
+        ).first()
+    assert entry is not None
+    return dict(entry.payload)
+
+
+def test_refused_records_are_quarantined_and_the_queue_goes_on(
+    centre: Centre, desks: tuple[Desk, Desk, Desk]
+) -> None:
+    a, a2, _ = desks
+    # GIVEN a tampered audit entry slipped straight into a's outbox (its hash
+    # does not cover its content), with honest work queued after it
+    receive_many(a, 2, first=20)
+    honest = _last_audit_payload(a)
+    forged = {
+        **honest,
+        "uuid": str(uuid.uuid4()),
+        "prev_hash": honest["hash"],
+        "event": "dossier.delete",
+        "hash": "f" * 64,
+    }
+    with a.ctx.sessions.begin() as s:
+        seq = s.execute(
+            update(NumberSequence)
+            .where(NumberSequence.name == ROW_SEQUENCE)
+            .values(value=NumberSequence.value + 1)
+            .returning(NumberSequence.value)
+        ).scalar_one()
+        s.execute(
+            insert(OutboxEntry).values(
+                seq=seq,
+                kind="audit",
+                row_uuid=forged["uuid"],
+                version=1,
+                payload=forged,
+                created_at=DAY,
+            )
+        )
+    after = receive_many(a, 3, first=30)
+    # AND a2 holds a dossier whose code another counter already sent
+    taken = local_rows(a, "SELECT code FROM dossiers ORDER BY id LIMIT 1")[0][0]
+    receive_many(a2, 2, first=40)
+    with a2.ctx.sessions.begin() as s:
+        clash = s.scalars(select(Dossier).order_by(Dossier.id.desc())).first()
+        assert clash is not None
+        clash_uuid = clash.uuid
+        clash.code = str(taken)
+    receive_many(a2, 2, first=50)
+
+    # WHEN both sync
+    ra, ra2 = a.sync(), a2.sync()
+    # THEN one record each is refused, the rest arrived
+    assert (ra.push.refused, ra2.push.refused) == (1, 1)
+    with centre.engine.connect() as conn:
+        quarantined = conn.execute(
+            text("SELECT counter_uuid, kind, row_uuid, reason FROM central_quarantine ORDER BY id")
+        ).all()
+    assert sorted(quarantined) == sorted(
+        [
+            (a.registration.counter_uuid, "audit", forged["uuid"], AUDIT_BROKEN),
+            (a2.registration.counter_uuid, "dossier", clash_uuid, CODE_TAKEN),
+        ]
+    )
+    assert outbox_size(a) == outbox_size(a2) == 0
+    for code in after:
+        assert centre.scalar("SELECT count(*) FROM central_dossiers WHERE code = :c", c=code) == 1
+    # a's honest audit entries after the forged one extend the chain at the centre
+    a_audit = local_rows(
+        a, f"SELECT count(*) FROM audit_log WHERE counter_uuid = '{a.registration.counter_uuid}'"
+    )[0][0]
+    assert (
+        centre.scalar(
+            "SELECT audit_count FROM central_counters WHERE uuid = :u",
+            u=a.registration.counter_uuid,
+        )
+        == a_audit
+    )
+    # the clashing code still belongs to a's dossier alone
+    assert centre.scalar(
+        "SELECT origin_counter_uuid FROM central_dossiers WHERE code = :c", c=taken
+    ) == (a.registration.counter_uuid)
+    # AND each counter shows its refusal, with both versions where the centre has one
+    for desk, kind, row in ((a, "audit", forged["uuid"]), (a2, "dossier", clash_uuid)):
+        shown = status(desk.ctx, desk.directory).issues
+        assert [(i.direction, i.kind, i.row_uuid) for i in shown] == [("push", kind, row)]
+    with a2.ctx.sessions() as s:
+        issue = s.scalars(select(SyncIssue)).one()
+    assert issue.local_payload is not None and issue.local_payload["code"] == taken
+    assert issue.central_payload is not None and issue.central_payload["code"] == taken
+    assert issue.central_payload["uuid"] != clash_uuid
+    # a counter cannot read another's quarantine
+    with counter_engine(a) as engine:
+        assert _one(engine, "SELECT count(*) FROM central_quarantine") == 1
+    # a sync again changes nothing: no new issue, nothing resent
+    assert a.sync().push.sent == a2.sync().push.sent == 0
+    with a2.ctx.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(SyncIssue)) == 1
+    # everything else is there once (the refused dossier aside)
+    assert_all_once(centre, a, quarantined=2)
+    local = local_uuids(a2)
+    central = central_uuids(centre, a2)
+    assert sorted(central["dossier"]) == sorted(u for u in local["dossier"] if u != clash_uuid)
+    for kind in ("document", "step", "audit"):
+        assert sorted(central[kind]) == sorted(local[kind])
