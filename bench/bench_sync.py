@@ -46,7 +46,7 @@ from sqlalchemy import Engine, func, make_url, select, text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter_app.app_setup import Runtime, open_runtime, setup_logging  # noqa: E402
-from counter_app.domain.catalogue_io import load_catalogue  # noqa: E402
+from counter_app.catalogue_files import load_catalogue  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
 from counter_app.models import Dossier, OutboxEntry  # noqa: E402

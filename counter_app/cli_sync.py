@@ -163,7 +163,7 @@ def cmd_central_register(args: argparse.Namespace) -> int:
 
 
 def cmd_central_catalogue(args: argparse.Namespace) -> int:
-    from counter_app.domain.catalogue_io import load_catalogue
+    from counter_app.catalogue_files import load_catalogue
     from counter_app.sync.central.admin import import_catalogue
 
     result = load_catalogue(Path(args.file))

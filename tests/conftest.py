@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
 from counter_app.services import catalogue, setup, users  # noqa: E402
+from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 
 PASSWORD = "mat-khau-123"
 AGENCY = "000.00.37.H37"
@@ -76,3 +79,22 @@ def counter(tmp_path: Path, clock: Clock) -> Iterator[Runtime]:
     rt.ctx.clock = clock
     yield rt
     rt.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[LocalCluster]:
+    """One PostgreSQL cluster for the whole session (initdb takes seconds).
+
+    Its folder is not under pytest's basetemp: another pytest session resets
+    that tree to mode 0700, which locks the server (run as ``postgres``) out
+    of its own data mid-run.
+    """
+    home = Path(tempfile.mkdtemp(prefix="counter-app-pg-"))
+    cluster = LocalCluster(home / "data")
+    cluster.init()
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(home, ignore_errors=True)

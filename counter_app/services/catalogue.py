@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.catalogue_io import RowError, load_catalogue
+from counter_app.catalogue_files import load_catalogue
+from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import (

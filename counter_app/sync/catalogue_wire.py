@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from counter_app.domain.catalogue_io import FORMAT_NAME, FORMAT_VERSION, parse_document
+from counter_app.domain.catalogue.document import FORMAT_NAME, FORMAT_VERSION, parse_document
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import ProcedureSpec
 

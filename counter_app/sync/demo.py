@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from counter_app.app_setup import open_runtime
+from counter_app.catalogue_files import load_catalogue
 from counter_app.demo import DEMO_AGENCY, DEMO_PASSWORD, DEMO_USERS
-from counter_app.domain.catalogue_io import load_catalogue
 from counter_app.domain.validation import ApplicantInput
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE

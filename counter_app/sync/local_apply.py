@@ -138,6 +138,10 @@ def _counter(session: Session, change: Change) -> None:
     counter.agency_name = b["agency_name"]
 
 
+def _counter_uuid(session: Session) -> str | None:
+    return session.scalar(select(CounterIdentity.uuid))
+
+
 def _dossier_payload(d: Dossier) -> dict[str, Any]:
     return {f: getattr(d, f) for f in ("uuid", "code", "state", "version")}
 
@@ -145,6 +149,8 @@ def _dossier_payload(d: Dossier) -> dict[str, Any]:
 def _dossier(session: Session, change: Change) -> None:
     b = change.body
     local = session.scalars(select(Dossier).where(Dossier.uuid == change.row_uuid)).first()
+    if local is not None and b.get("claimed_by") == _counter_uuid(session):
+        return  # our own claim echoed back: our copy is the owner's
     if local is not None:
         pending = session.scalar(
             select(OutboxEntry.seq).where(OutboxEntry.row_uuid == local.uuid).limit(1)
@@ -152,7 +158,9 @@ def _dossier(session: Session, change: Change) -> None:
         if pending is not None:
             _issue(session, change, UNSYNCED_LOCAL_EDIT, _dossier_payload(local))
             return
-        if int(b.get("version", 1)) <= local.version:
+        # With nothing unsynced here the centre's copy wins, unless it is an
+        # older change delivered again (the feed delivers at least once).
+        if int(b.get("version", 1)) < local.version:
             return
     proc = session.scalars(select(Procedure).where(Procedure.code == b["procedure_code"])).first()
     if proc is None:

@@ -10,18 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from counter_app.domain.catalogue_io import (
-    ALL_MESSAGES,
-    COLUMNS,
-    ImportResult,
-    dump_csv,
-    dump_json,
-    load_catalogue,
-    parse_csv,
-    parse_json,
-    parse_xlsx,
-    spec_to_dict,
-)
+from counter_app.catalogue_files import dump_csv, load_catalogue, parse_csv, parse_xlsx
+from counter_app.catalogue_files.messages import ALL_MESSAGES as FILE_MESSAGES
+from counter_app.domain.catalogue.document import dump_json, parse_json, spec_to_dict
+from counter_app.domain.catalogue.messages import ALL_MESSAGES as ROW_MESSAGES
+from counter_app.domain.catalogue.rows import COLUMNS, ImportResult
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import (
     Delivery,
@@ -39,6 +32,7 @@ REPO = Path(__file__).parents[2]
 SHIPPED = REPO / "resources" / "catalogue" / "commune_procedures.json"
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "counter_app_vi.ts"
 DATA = Path(__file__).parent / "data"
+ALL_MESSAGES = ROW_MESSAGES + FILE_MESSAGES
 
 
 def _by_code(result: ImportResult) -> dict[str, ProcedureSpec]:

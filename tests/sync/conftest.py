@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.app_setup import Runtime, open_runtime
-from counter_app.domain.catalogue_io import load_catalogue
+from counter_app.catalogue_files import load_catalogue
 from counter_app.domain.workflow import Role
 from counter_app.resources_path import resource
 from counter_app.services import users
@@ -24,18 +24,6 @@ from counter_app.sync.service import SyncReport, connect, sync_once
 from counter_app.sync.settings import CentralSettings as Registration
 from counter_app.sync.settings import write as write_settings
 from tests.conftest import AGENCY, PASSWORD, Clock
-
-
-@pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
-    """One PostgreSQL cluster for the whole session (initdb takes seconds)."""
-    cluster = LocalCluster(tmp_path_factory.mktemp("pg") / "data")
-    cluster.init()
-    cluster.start()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
 
 
 @pytest.fixture

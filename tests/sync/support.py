@@ -122,13 +122,18 @@ def central_uuids(centre: Centre, desk: Desk) -> dict[str, list[str]]:
 
 
 def local_uuids(desk: Desk) -> dict[str, list[str]]:
-    """Per kind, the UUIDs of the rows this counter made itself."""
+    """Per kind, the UUIDs of the rows this counter made itself and the centre
+    did not refuse (a refused row is kept here as a push issue instead)."""
     me = desk.registration.counter_uuid
     tables = {"dossier": "dossiers", **LOCAL_TABLES}
+    refused = "SELECT row_uuid FROM sync_issues WHERE direction = 'push'"
     return {
         kind: [
             str(r[0])
-            for r in local_rows(desk, f"SELECT uuid FROM {table} WHERE counter_uuid = '{me}'")
+            for r in local_rows(
+                desk,
+                f"SELECT uuid FROM {table} WHERE counter_uuid = '{me}' AND uuid NOT IN ({refused})",
+            )
         ]
         for kind, table in tables.items()
     }

@@ -13,7 +13,7 @@ from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, SyncIssue
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
 from counter_app.sync.central import admin
-from counter_app.sync.central.apply import CHANGED_CENTRALLY
+from counter_app.sync.central.apply import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from counter_app.sync.local_apply import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.pull import pull
 from counter_app.sync.service import status
@@ -132,20 +132,24 @@ def test_portal_amendment_never_overwrites_an_unsynced_local_step(centre: Centre
         working, "SELECT direction, reason FROM sync_issues WHERE kind = 'dossier' ORDER BY id"
     )
     assert reasons == [("pull", UNSYNCED_LOCAL_EDIT), ("push", CHANGED_CENTRALLY)]
-    assert len(status(working.ctx, working.directory).issues) == 2
+    # the step goes with its dossier: refused too, so the centre holds no
+    # "appraisal started" for a dossier it shows as received
+    assert local_rows(
+        working, "SELECT reason FROM sync_issues WHERE direction = 'push' AND kind = 'step'"
+    ) == [(DOSSIER_REFUSED,)]
+    assert len(status(working.ctx, working.directory).issues) == 3
     assert _local(working).state == "in_appraisal"
     assert get_dossier(working.ctx, CODE).state == "in_appraisal"
-    assert centre.scalar("SELECT count(*) FROM central_quarantine") == 1
+    assert centre.scalar("SELECT count(*) FROM central_quarantine") == 2
     assert outbox_size(working) == 0
-    # the step itself and its audit entry arrived, once
     assert (
         centre.scalar(
             "SELECT count(*) FROM central_records WHERE kind = 'step' AND dossier_uuid = :u",
             u=mine.uuid,
         )
-        == 1
+        == 0
     )
-    assert_all_once(centre, working, idle, quarantined=1)
+    assert_all_once(centre, working, idle, quarantined=2)
 
 
 def test_amendment_after_a_counter_took_the_dossier_is_left_alone(centre: Centre) -> None:
@@ -159,9 +163,10 @@ def test_amendment_after_a_counter_took_the_dossier_is_left_alone(centre: Centre
     assert (state, owner) == ("in_appraisal", desk.registration.counter_uuid)
     # WHEN the portal sends an amendment afterwards
     assert admin.import_online(centre.engine, [_portal("0912000111")]) == []
-    # THEN the centre keeps the counter's dossier, nothing is sent down
+    # THEN the centre keeps the counter's dossier, nothing more is sent down
+    # (the import, then the claim that told the agency's counters who took it)
     assert _central(centre) == (version, state, (owner, "0987654321"))
-    assert _feed_changes(centre) == 1
+    assert _feed_changes(centre) == 2
     assert desk.sync().pull.applied == 0
     assert _local(desk).state == "in_appraisal"
     assert not local_rows(desk, "SELECT * FROM sync_issues")

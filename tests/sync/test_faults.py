@@ -19,7 +19,7 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.pool import NullPool
 
 from counter_app.app_setup import open_runtime
-from counter_app.domain.catalogue_io import load_catalogue
+from counter_app.catalogue_files import load_catalogue
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.sync import push as push_module

@@ -9,6 +9,7 @@ from counter_app.domain.workflow import Action, Role
 from counter_app.services import users
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
 from counter_app.sync.central import admin
+from counter_app.sync.service import status
 from tests.sync.conftest import Centre
 
 PORTAL_CODE = "G22.37-261126-0042"
@@ -87,6 +88,31 @@ def test_online_dossier_reaches_the_agency_is_claimed_and_gets_the_department_no
     assert [(n.department, n.text) for n in notes] == [
         ("Phòng Tư pháp", "Đã xác minh tình trạng hôn nhân")
     ]
-    # AND counter 2, which does not own it, cannot change it at the centre
+    # AND counter 2 learns that counter 1 took it up
+    two.sync()
+    assert get_dossier(two.ctx, PORTAL_CODE).state.value == "in_appraisal"
+
+
+def test_a_counter_acting_on_a_dossier_taken_elsewhere_is_refused_with_its_steps(
+    centre: Centre,
+) -> None:
+    one = centre.desk("Quầy số 1")
+    two = centre.desk("Quầy số 2")
+    admin.import_online(centre.engine, [_online()])
+    one.sync()
+    two.sync()
+    # GIVEN both act on the same online dossier before hearing of each other
+    take_step(one.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
     take_step(two.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
-    assert two.sync().push.refused == 1
+    assert one.sync().push.refused == 0
+    # WHEN the second syncs, THEN its dossier change and its step are both refused
+    assert two.sync().push.refused == 2
+    steps = centre.scalar(
+        "SELECT count(*) FROM central_records r JOIN central_dossiers d "
+        "ON d.uuid = r.dossier_uuid WHERE d.code = :c AND r.kind = 'step'",
+        c=PORTAL_CODE,
+    )
+    assert steps == 1
+    # AND afterwards it holds the owner's copy, its own attempt kept as an issue
+    assert get_dossier(two.ctx, PORTAL_CODE).state.value == "in_appraisal"
+    assert len(status(two.ctx, two.directory).issues) == 2

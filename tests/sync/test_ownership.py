@@ -45,7 +45,7 @@ def test_handed_over_dossier_moves_with_its_history_and_the_old_owner_is_refused
     )
     # AND counter 1's later change is quarantined there, not written over counter 2's
     take_step(one.ctx, "tiepnhan", code, StepRequest(Action.WITHDRAW, note="Công dân rút"))
-    assert one.sync().push.refused == 1
+    assert one.sync().push.refused == 2  # the dossier and its step
     assert (
         centre.scalar("SELECT state FROM central_dossiers WHERE code = :c", c=code) == "appraised"
     )

@@ -19,7 +19,7 @@ from counter_app.models import Dossier, NumberSequence, OutboxEntry, SyncIssue
 from counter_app.services import users
 from counter_app.services.dossiers import StepRequest, take_step
 from counter_app.sync.central import admin
-from counter_app.sync.central.apply import AUDIT_BROKEN, CODE_TAKEN
+from counter_app.sync.central.apply import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from counter_app.sync.outbox import ROW_SEQUENCE
 from counter_app.sync.service import status
 from tests.conftest import AGENCY, PASSWORD, Clock
@@ -274,12 +274,30 @@ def test_refused_records_are_quarantined_and_the_queue_goes_on(
 
     # WHEN both sync
     ra, ra2 = a.sync(), a2.sync()
-    # THEN one record each is refused, the rest arrived
-    assert (ra.push.refused, ra2.push.refused) == (1, 1)
+    # THEN a's forged entry is refused; a2's clashing dossier is refused with
+    # what hangs on it (its documents and step), the rest arrived
+    children = local_rows(
+        a2,
+        "SELECT count(*) FROM (SELECT dossier_id FROM dossier_documents UNION ALL "
+        "SELECT dossier_id FROM workflow_steps) WHERE dossier_id = "
+        f"(SELECT id FROM dossiers WHERE uuid = '{clash_uuid}')",
+    )[0][0]
+    assert (ra.push.refused, ra2.push.refused) == (1, 1 + children)
     with centre.engine.connect() as conn:
         quarantined = conn.execute(
-            text("SELECT counter_uuid, kind, row_uuid, reason FROM central_quarantine ORDER BY id")
+            text(
+                "SELECT counter_uuid, kind, row_uuid, reason FROM central_quarantine "
+                "WHERE reason <> :child ORDER BY id"
+            ),
+            {"child": DOSSIER_REFUSED},
         ).all()
+        orphans = conn.execute(
+            text(
+                "SELECT DISTINCT incoming->>'dossier_uuid' FROM central_quarantine WHERE reason = :c"
+            ),
+            {"c": DOSSIER_REFUSED},
+        ).all()
+    assert orphans == [(clash_uuid,)]
     assert sorted(quarantined) == sorted(
         [
             (a.registration.counter_uuid, "audit", forged["uuid"], AUDIT_BROKEN),
@@ -307,9 +325,10 @@ def test_refused_records_are_quarantined_and_the_queue_goes_on(
     # AND each counter shows its refusal, with both versions where the centre has one
     for desk, kind, row in ((a, "audit", forged["uuid"]), (a2, "dossier", clash_uuid)):
         shown = status(desk.ctx, desk.directory).issues
-        assert [(i.direction, i.kind, i.row_uuid) for i in shown] == [("push", kind, row)]
+        assert [(i.direction, i.kind, i.row_uuid) for i in shown][0] == ("push", kind, row)
+        assert all(i.reason == DOSSIER_REFUSED for i in shown[1:])
     with a2.ctx.sessions() as s:
-        issue = s.scalars(select(SyncIssue)).one()
+        issue = s.scalars(select(SyncIssue).where(SyncIssue.kind == "dossier")).one()
     assert issue.local_payload is not None and issue.local_payload["code"] == taken
     assert issue.central_payload is not None and issue.central_payload["code"] == taken
     assert issue.central_payload["uuid"] != clash_uuid
@@ -319,9 +338,9 @@ def test_refused_records_are_quarantined_and_the_queue_goes_on(
     # a sync again changes nothing: no new issue, nothing resent
     assert a.sync().push.sent == a2.sync().push.sent == 0
     with a2.ctx.sessions() as s:
-        assert s.scalar(select(func.count()).select_from(SyncIssue)) == 1
-    # everything else is there once (the refused dossier aside)
-    assert_all_once(centre, a, quarantined=2)
+        assert s.scalar(select(func.count()).select_from(SyncIssue)) == 1 + children
+    # everything else is there once (the refused dossier and its records aside)
+    assert_all_once(centre, a, quarantined=2 + children)
     local = local_uuids(a2)
     central = central_uuids(centre, a2)
     assert sorted(central["dossier"]) == sorted(u for u in local["dossier"] if u != clash_uuid)

@@ -1,7 +1,7 @@
 """A real round from the window to a real central PostgreSQL.
 
-The cluster and the Centre helper are the sync tests' own (tests/sync/conftest.py);
-its fixtures are not visible from here, so this module builds them the same way.
+The cluster is the suite's one (tests/conftest.py); the Centre helper is the
+sync tests' own (tests/sync/conftest.py), whose fixtures are not visible here.
 """
 
 from __future__ import annotations
@@ -26,27 +26,16 @@ from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Chooser, Printed, user_in
 TIMING = SyncTiming(interval_s=600, backoff_base_s=0.05, backoff_cap_s=0.2, backoff_floor_s=0.0)
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
-    pg = LocalCluster(tmp_path_factory.mktemp("pg-ui") / "data")
-    pg.init()
-    pg.start()
-    try:
-        yield pg
-    finally:
-        pg.stop()
-
-
 @pytest.fixture
-def centre(cluster: LocalCluster, tmp_path: Path) -> Iterator[Centre]:
+def centre(pg_cluster: LocalCluster, tmp_path: Path) -> Iterator[Centre]:
     name = f"central_{uuid.uuid4().hex[:12]}"
-    cluster.create_database(name)
-    c = Centre(cluster.superuser_url(name), tmp_path)
+    pg_cluster.create_database(name)
+    c = Centre(pg_cluster.superuser_url(name), tmp_path)
     try:
         yield c
     finally:
         c.close()
-        cluster.drop_database(name, force=True)
+        pg_cluster.drop_database(name, force=True)
 
 
 @pytest.mark.slow

@@ -44,6 +44,7 @@ NOT_OWNER = "dossier belongs to another counter"
 FORBIDDEN = "workflow does not allow {old} -> {new}"
 CHANGED_CENTRALLY = "dossier was changed centrally since this counter received it"
 APPEND_ONLY_CHANGED = "append-only record arrived again with a different body"
+DOSSIER_REFUSED = "its dossier's change was refused or the dossier belongs to another counter"
 
 
 class OwnerChanged(RuntimeError):
@@ -302,6 +303,33 @@ def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) 
     return refusals
 
 
+def _owned_children(
+    conn: Connection, counter: CounterRow, entries: list[Entry], refusals: list[Refusal]
+) -> tuple[list[Entry], list[Refusal]]:
+    """Split documents, pauses, steps and prints into those of dossiers this
+    counter owns and those it does not: a step of a dossier whose change was
+    refused, or that belongs to another counter, is refused with it, so the
+    centre never holds a step its dossier does not reflect."""
+    refused = {r.row_uuid for r in refusals if r.kind == "dossier"}
+    parents = {e.payload.get("dossier_uuid") for e in entries} - {None}
+    owners = dict(
+        conn.execute(
+            select(dossiers.c.uuid, dossiers.c.owner_counter_uuid).where(
+                dossiers.c.uuid.in_(parents)
+            )
+        ).all()
+    )
+    kept: list[Entry] = []
+    orphaned: list[Refusal] = []
+    for e in entries:
+        parent = e.payload.get("dossier_uuid")
+        if parent in refused or (parent is not None and owners.get(parent) != counter.uuid):
+            orphaned.append(Refusal(e.seq, e.kind, e.row_uuid, DOSSIER_REFUSED, e.payload, None))
+        else:
+            kept.append(e)
+    return kept, orphaned
+
+
 def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry]) -> list[Refusal]:
     """Apply entries (seq order, starting right after the high-water mark);
     return the refused ones. The caller moves the high-water mark."""
@@ -311,8 +339,12 @@ def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry])
     refusals = _apply_dossiers(conn, counter, _latest(by_kind.pop("dossier", [])))
     audits, broken = _check_audit(conn, counter, by_kind.pop("audit", []))
     refusals += broken
-    others = [e for kind_entries in by_kind.values() for e in kind_entries] + audits
-    refusals += _apply_records(conn, counter, _latest(sorted(others, key=lambda e: e.seq)))
+    children = [e for kind_entries in by_kind.values() for e in kind_entries]
+    children, orphaned = _owned_children(conn, counter, children, refusals)
+    refusals += orphaned
+    refusals += _apply_records(
+        conn, counter, _latest(sorted(children + audits, key=lambda e: e.seq))
+    )
     if refusals:
         conn.execute(
             insert(quarantine).on_conflict_do_nothing(),

@@ -173,6 +173,20 @@ END $$;
 CREATE TRIGGER central_dossiers_guard BEFORE UPDATE ON central_dossiers
     FOR EACH ROW EXECUTE FUNCTION central_dossier_guard();
 
+-- When a counter takes up an online dossier, the agency's other counters
+-- learn it through the feed (a counter's role cannot write the feed itself).
+CREATE FUNCTION central_dossier_claimed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public AS $$
+BEGIN
+    INSERT INTO central_changes (agency_id, kind, row_uuid, body)
+    VALUES (NEW.agency_id, 'dossier', NEW.uuid, NEW.body || jsonb_build_object(
+        'version', NEW.version, 'claimed_by', NEW.owner_counter_uuid));
+    RETURN NEW;
+END $$;
+CREATE TRIGGER central_dossiers_claimed AFTER UPDATE OF owner_counter_uuid ON central_dossiers
+    FOR EACH ROW WHEN (OLD.owner_counter_uuid IS NULL AND NEW.owner_counter_uuid IS NOT NULL)
+    EXECUTE FUNCTION central_dossier_claimed();
+
 CREATE FUNCTION central_record_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF OLD.kind IN ('document', 'step', 'audit') THEN
@@ -275,5 +289,6 @@ def downgrade() -> None:
         "central_dossier_guard()",
         "central_record_guard()",
         "central_counter_guard()",
+        "central_dossier_claimed()",
     ):
         op.execute(f"DROP FUNCTION IF EXISTS {fn}")

@@ -1,0 +1,165 @@
+"""Print jobs: a form of a committed dossier sent to a sink, every attempt recorded.
+
+A receipt printed again is a marked reprint; a failed print is recorded in a
+transaction of its own and reaches the official as one message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.models import Dossier, PrintJob
+from counter_app.printing import FormKind
+from counter_app.services import audit
+from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.dossiers import load_dossier
+from counter_app.services.printing.forms import build_form
+from counter_app.services.printing.settings import paper_for
+
+log = logging.getLogger(__name__)
+_CTX = "Printing"
+
+# A sink prints or saves the PDF and says where it went (printer or path);
+# it raises on failure.
+Sink = Callable[[bytes], str]
+
+
+def file_sink(path: Path) -> Sink:
+    """A sink that writes the PDF durably (fsync) and names the file it wrote."""
+
+    def write(pdf: bytes) -> str:
+        with path.open("wb") as fh:
+            fh.write(pdf)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return str(path)
+
+    return write
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    code: str
+    kind: FormKind
+    target: str
+    reprint_no: int
+    pdf: bytes
+
+
+def _done_prints(session: Session, d: Dossier, kind: FormKind) -> int:
+    return (
+        session.scalar(
+            select(func.count(PrintJob.id)).where(
+                PrintJob.dossier_id == d.id,
+                PrintJob.form_kind == kind.value,
+                PrintJob.status == "done",
+            )
+        )
+        or 0
+    )
+
+
+def _current_form(
+    ctx: ServiceContext, code: str, kind: FormKind, paper: str | None
+) -> tuple[bytes, int]:
+    """The form as it prints now, and its reprint number (receipts count their prints)."""
+    with ctx.sessions() as session:
+        paper = paper_for(session, kind, paper)
+        d = load_dossier(session, code)
+        reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
+        pdf = build_form(
+            session, d, counter_identity(session), kind, paper=paper, reprint_no=reprint
+        )
+    return pdf, reprint
+
+
+def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str | None = None) -> bytes:
+    """A preview of the form (a receipt preview shows the next reprint number)."""
+    return _current_form(ctx, code, kind, paper)[0]
+
+
+def record_job(
+    session: Session,
+    ctx: ServiceContext,
+    d: Dossier,
+    username: str,
+    kind: FormKind,
+    target: str,
+    status: str,
+    reprint_no: int,
+    error: str = "",
+) -> None:
+    counter = counter_identity(session)
+    session.add(
+        PrintJob(
+            counter_uuid=counter.uuid,
+            dossier_id=d.id,
+            form_kind=kind.value,
+            reprint_no=reprint_no,
+            target=target,
+            status=status,
+            error=error,
+            username=username,
+            at=ctx.now(),
+        )
+    )
+    if status == "done":
+        d.print_count += 1
+    audit.log_event(
+        session,
+        ctx,
+        username,
+        f"print.{kind.value}",
+        f"dossier:{d.code}",
+        {"status": status, "target": target, "reprint_no": reprint_no, "error": error},
+    )
+
+
+def print_failed(
+    ctx: ServiceContext, username: str, code: str, kind: FormKind, reprint: int, exc: Exception
+) -> UserError:
+    """Record the failed job in its own transaction; the error to raise to the official."""
+    log.warning("Printing %s of %s failed: %s", kind.value, code, exc)
+    with ctx.sessions.begin() as session:
+        d = load_dossier(session, code)
+        record_job(session, ctx, d, username, kind, "", "failed", reprint, str(exc))
+    return UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Printing",
+                "Printing failed ({detail}); check the printer and paper, then print again. "
+                "Nothing was changed.",
+            ),
+            {"detail": str(exc) or type(exc).__name__},
+        )
+    )
+
+
+def print_form(
+    ctx: ServiceContext,
+    username: str,
+    code: str,
+    kind: FormKind,
+    sink: Sink,
+    *,
+    paper: str | None = None,
+) -> PrintResult:
+    """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
+    pdf, reprint = _current_form(ctx, code, kind, paper)
+    try:
+        target = sink(pdf)
+    except Exception as exc:
+        raise print_failed(ctx, username, code, kind, reprint, exc) from exc
+    with ctx.sessions.begin() as session:
+        d = load_dossier(session, code)
+        record_job(session, ctx, d, username, kind, target, "done", reprint)
+    return PrintResult(code, kind, target, reprint, pdf)
