@@ -23,6 +23,23 @@ class CentralUnreachable(UserError):
         )
 
 
+class CentralRefused(UserError):
+    """The centre answered with an error: nothing local changed; IT staff look."""
+
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "The central database refused this sync (error {code}); the counter keeps "
+                    "working and its changes stay queued. Tell the province's IT staff.",
+                ),
+                {"code": sqlstate},
+            )
+        )
+
+
 class NotConnected(UserError):
     def __init__(self) -> None:
         super().__init__(

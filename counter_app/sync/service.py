@@ -20,7 +20,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.setup import get_counter, setup_counter
 from counter_app.sync import settings as settings_file
 from counter_app.sync.central.tables import counters
-from counter_app.sync.errors import CentralUnreachable, NotConnected
+from counter_app.sync.errors import CentralRefused, CentralUnreachable, NotConnected
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.settings import CentralSettings
@@ -50,7 +50,13 @@ def _central(settings: CentralSettings) -> Iterator[Engine]:
         if isinstance(exc.orig, psycopg.OperationalError):
             log.warning("Central database unreachable: %s", type(exc.orig).__name__)
             raise CentralUnreachable() from exc
-        raise
+        # The server's message may quote a failing row (citizens' data): the
+        # log and the official get its class and SQLSTATE only.
+        state = getattr(exc.orig, "sqlstate", None) or "?"
+        log.error(
+            "Central database refused the sync: %s (SQLSTATE %s)", type(exc.orig).__name__, state
+        )
+        raise CentralRefused(state) from None
     finally:
         engine.dispose()
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
 
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
@@ -146,3 +146,38 @@ def test_audit_verify_catches_a_deleted_tail_against_the_centre(centre: Centre) 
     # THEN verify reports the mismatch with the centre
     broken = cli("audit", "verify", data_dir=desk.directory)
     assert broken.returncode == 3, broken.stdout + broken.stderr
+
+
+def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_log(
+    centre: Centre,
+) -> None:
+    # GIVEN a desk with a citizen's dossier waiting, and a centre that refuses writes
+    desk = centre.desk("Quầy số 1")
+    receive(
+        desk.ctx,
+        "tiepnhan",
+        ReceiveRequest(
+            "2.000815",
+            ApplicantInput(
+                full_name="Lăng Thị Khuyên", id_number="020190004321", phone="0912345678"
+            ),
+        ),
+    )
+    desk.rt.close()
+    with centre.engine.begin() as conn:
+        conn.execute(text("REVOKE INSERT ON central_dossiers FROM counter_app_counter"))
+    # WHEN the desk syncs
+    done = cli("sync", data_dir=desk.directory)
+    # THEN one sentence with the server's code, nothing lost, and no citizen in the log
+    assert done.returncode == 2, done.stderr
+    assert "42501" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert _outbox(desk.directory) > 0
+    logs = "".join(p.read_text(encoding="utf-8") for p in (desk.directory / "logs").glob("*.log*"))
+    assert "42501" in logs
+    for personal in ("Lăng Thị Khuyên", "020190004321", "0912345678"):
+        assert personal not in logs
+    # AND once the centre accepts again, the next sync carries everything
+    with centre.engine.begin() as conn:
+        conn.execute(text("GRANT INSERT ON central_dossiers TO counter_app_counter"))
+    assert cli("sync", data_dir=desk.directory).returncode == 0
+    assert _outbox(desk.directory) == 0
