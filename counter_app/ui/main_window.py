@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QTableView,
@@ -25,19 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError
+from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role
 from counter_app.i18n import render
-from counter_app.services import search
 from counter_app.services.context import ServiceContext
 from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
 from counter_app.services.users import UserInfo
-from counter_app.services.views import DossierRow
-from counter_app.sync.service import SyncReport
 from counter_app.ui import notify
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
-from counter_app.ui.dossier_table_model import CODE_ROLE, SORT_ROLE, DossierTableModel
+from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
+from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
+from counter_app.ui.main_search import MainSearch
+from counter_app.ui.main_sync import MainSync
 from counter_app.ui.printing import ChooseSink, choose_sink
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.scanner import BarcodeScanner
@@ -50,32 +45,7 @@ log = logging.getLogger(__name__)
 
 PrintReceipt = Callable[[str], None]
 
-# Home-screen tabs, in the order officials look at them.
-WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
-    (WorkList.DUE_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Due today")),
-    (WorkList.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
-    (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
-    (WorkList.RESULT_READY, QT_TRANSLATE_NOOP("MainWindow", "Result ready")),
-    (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),
-    (WorkList.RECEIVED_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Received today")),
-)
-SEARCH_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Search results")
 REFRESH_MS = 60_000
-SYNC_MESSAGE_MS = 10_000
-SEARCH_DELAY_MS = 300
-
-
-@dataclass(frozen=True)
-class _Lists:
-    now: datetime
-    rows: dict[WorkList, list[DossierRow]]
-
-
-@dataclass(frozen=True)
-class _Found:
-    query: str
-    now: datetime
-    rows: list[DossierRow]
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +53,11 @@ class MainWindow(QMainWindow):
     received; ``print_form(code, kind)``, when given, prints any other form;
     ``choose_sink`` asks where the form of a step goes (printer or PDF file);
     ``data_dir``, the counter's data folder, is where its central connection
-    file lives: with one, sync runs in the background (``sync_timing``)."""
+    file lives: with one, sync runs in the background (``sync_timing``).
+
+    The work lists' tables and loading are in ui/main_lists.py; the search box
+    and its results tab are a ``MainSearch`` (ui/main_search.py); the Sync menu
+    and its messages a ``MainSync`` (ui/main_sync.py)."""
 
     refreshed = Signal()
     searched = Signal(str)
@@ -113,7 +87,6 @@ class MainWindow(QMainWindow):
         self._runner = WorkerRunner(QThreadPool(self))
         self._refresh_again = False
         self._refreshing = False
-        self._search_generation = 0
         self.receive_dialog: ReceiveDialog | None = None
         self.dossier_dialog: DossierDialog | None = None
         self.models: dict[WorkList, DossierTableModel] = {}
@@ -128,13 +101,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(
             ctx, data_dir, self.sync_status, self._runner, timing=sync_timing, parent=self
         )
-        self.sync.status_changed.connect(self._sync_status_changed)
-        self.sync.round_finished.connect(self._sync_finished)
-        self.sync.round_failed.connect(self._sync_failed)
-        self.sync_status.issues_clicked.connect(self.show_sync_issues)
+        self.sync_menu.follow(self.sync, self.offline_label)
         self.refreshed.connect(self.sync.refresh_status)
-        self.sync_issues_dialog: SyncIssuesDialog | None = None
-        self._sync_asked = False
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
@@ -146,10 +114,6 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(refresh_ms)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
         self.resize(1280, 760)
         self.refresh()
         self.sync.refresh_status()
@@ -166,16 +130,11 @@ class MainWindow(QMainWindow):
         self.new_button.setEnabled(Role.RECEIVER in self.user.roles)
         if not self.new_button.isEnabled():
             self.new_button.setToolTip(self.tr("Only a receiving officer can receive dossiers."))
-        self.search_edit = QLineEdit(central)
-        self.search_edit.setObjectName("search")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            self.tr(
-                "Search by dossier code, name, citizen ID or phone — with or without accents (F3)"
-            )
-        )
-        self.search_edit.textChanged.connect(self._search_typed)
-        self.search_edit.returnPressed.connect(self._search_now)
+        self.search_box = MainSearch(self._ctx, self._runner, central, self)
+        self.search_box.results_changed.connect(self._update_titles)
+        self.search_box.failed.connect(self._show_failure)
+        self.search_box.searched.connect(self.searched)
+        self.search_edit = self.search_box.edit
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"), central)
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.new_button)
@@ -191,14 +150,15 @@ class MainWindow(QMainWindow):
             view = self._make_view(model)
             self.views[which] = view
             self.tabs.addTab(view, "")
-        self.search_model = DossierTableModel(self)
-        self.search_view = self._make_view(self.search_model)
-        self.search_index = self.tabs.addTab(self.search_view, "")
-        self.tabs.setTabVisible(self.search_index, False)
+        self.search_view = self.search_box.add_results_tab(self.tabs, self._make_view)
+        self.search_model = self.search_box.model
+        self.search_index = self.search_box.index
         self._update_titles()
         root.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._build_menu()
+        self.sync_menu = MainSync(self, self.refresh)
+        self.sync_now_action = self.sync_menu.now_action
+        self.sync_issues_action = self.sync_menu.issues_action
 
         status = self.statusBar()
         self.user_label = QLabel(
@@ -231,38 +191,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.views[WORK_LISTS[0][0]], self.new_button)
         self.setTabOrder(self.new_button, self.refresh_button)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Sync"))
-        self.sync_now_action = QAction(self.tr("Sync with the centre now"), self)
-        self.sync_now_action.setObjectName("syncNow")
-        self.sync_now_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
-        self.sync_now_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.sync_now_action.triggered.connect(self.sync_now)
-        self.sync_issues_action = QAction(self.tr("Sync issues…"), self)
-        self.sync_issues_action.setObjectName("syncIssuesAction")
-        self.sync_issues_action.triggered.connect(self.show_sync_issues)
-        menu.addAction(self.sync_now_action)
-        menu.addAction(self.sync_issues_action)
-
     def _make_view(self, model: DossierTableModel) -> QTableView:
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view = QTableView(self)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-        view.sortByColumn(DossierTableModel.APPOINTMENT, Qt.SortOrder.AscendingOrder)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(False)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DossierTableModel.PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        view.activated.connect(self._activated)
-        return view
+        return make_dossier_view(model, self, self._activated)
 
     def _shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence, Callable[[], object]]] = [
@@ -297,14 +227,10 @@ class MainWindow(QMainWindow):
             return
         self._refreshing = True
         ctx = self._ctx
-
-        def load() -> _Lists:
-            return _Lists(ctx.now(), {w: search.work_list(ctx, w) for w, _t in WORK_LISTS})
-
-        self._runner.start(load, self._lists_loaded, self._load_failed)
+        self._runner.start(lambda: load_lists(ctx), self._lists_loaded, self._load_failed)
 
     def _lists_loaded(self, result: object) -> None:
-        assert isinstance(result, _Lists)
+        assert isinstance(result, Lists)
         self._refreshing = False
         for which, rows in result.rows.items():
             self.models[which].set_rows(rows, result.now)
@@ -334,91 +260,24 @@ class MainWindow(QMainWindow):
             )
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _search_typed(self, text: str) -> None:
-        if text.strip():
-            self._search_timer.start()
-        else:
-            self._search_timer.stop()
-            self._search_generation += 1
-            self.search_model.set_rows([], self._ctx.now())
-            self.tabs.setTabVisible(self.search_index, False)
-            self._update_titles()
-
-    def _search_now(self) -> None:
-        self._search_timer.stop()
-        self.run_search(focus_results=True)
+        self.search_box.focus()
 
     def run_search(self, focus_results: bool = False) -> None:
-        query = self.search_edit.text().strip()
-        if not query:
-            return
-        self._search_generation += 1
-        generation = self._search_generation
-        ctx = self._ctx
-        self._focus_results = focus_results
-
-        def find() -> tuple[int, _Found]:
-            return generation, _Found(query, ctx.now(), search.search(ctx, query))
-
-        self._runner.start(find, self._search_done, self._show_failure)
-
-    def _search_done(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        generation, found = result
-        if generation != self._search_generation:
-            return  # the official typed on; a newer search is coming
-        self.search_model.set_rows(found.rows, found.now)
-        self.tabs.setTabVisible(self.search_index, True)
-        self.tabs.setCurrentIndex(self.search_index)
-        self._update_titles()
-        if getattr(self, "_focus_results", False) and found.rows:
-            self.search_view.setFocus()
-            self.search_view.selectRow(0)
-        self.searched.emit(found.query)
+        self.search_box.run(focus_results)
 
     # ----- sync ---------------------------------------------------------------------------
 
     def sync_now(self) -> None:
         """A round at once (F9); its result shows in the status bar."""
-        refusal = self.sync.sync_now()
-        if refusal is not None:
-            notify.show_user_error(self, self.tr("Sync"), refusal)
-            return
-        self._sync_asked = True
-        self.statusBar().showMessage(self.tr("Syncing with the centre…"))
+        self.sync_menu.sync_now()
 
     def show_sync_issues(self) -> SyncIssuesDialog:
-        dialog = SyncIssuesDialog(self.sync.issues, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.sync_issues_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.sync_menu.show_issues()
 
-    def _sync_status_changed(self, current: object) -> None:
-        # Once sync shows in the status bar, the general offline note is redundant.
-        self.offline_label.setVisible(not self.sync_status.connected)
-
-    def _sync_finished(self, report: object) -> None:
-        assert isinstance(report, SyncReport)
-        pushed, pulled = report.push, report.pull
-        if pulled.applied:
-            self.refresh()  # the centre sent changes: notes, procedures, dossiers
-        if self._sync_asked:
-            self._sync_asked = False
-            self.statusBar().showMessage(
-                self.tr("Sync finished: {sent} sent, {received} received.").format(
-                    sent=pushed.sent, received=pulled.applied
-                ),
-                SYNC_MESSAGE_MS,
-            )
-
-    def _sync_failed(self, message: str) -> None:
-        if self._sync_asked:
-            self._sync_asked = False
-            self.statusBar().showMessage(message, SYNC_MESSAGE_MS)
+    @property
+    def sync_issues_dialog(self) -> SyncIssuesDialog | None:
+        """The list of records needing attention last opened (menu or status bar)."""
+        return self.sync_menu.issues_dialog
 
     # ----- actions ------------------------------------------------------------------------
 
@@ -496,7 +355,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
-        self._search_timer.stop()
+        self.search_box.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)

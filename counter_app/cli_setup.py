@@ -1,0 +1,161 @@
+"""``counter-app setup | user … | catalogue …``: the counter, its officials and
+the procedures it receives."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from counter_app.cli_common import _CTX, PASSWORD_ENV, _password, _runtime, _tr
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from counter_app.services.setup import setup_counter
+
+    rt = _runtime(args)
+    info = setup_counter(
+        rt.ctx,
+        agency_id=args.agency_id,
+        agency_name=args.agency_name,
+        counter_name=args.counter_name,
+        parent_name=args.parent_name,
+        place=args.place,
+        phone=args.phone,
+        code_slot=args.slot,
+        ledger_book=args.ledger_book,
+        form_set=args.form_set,
+    )
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "Counter set up: {name} ({agency}), code slot {slot}."),
+            name=info.counter_name,
+            agency=info.agency_id,
+            slot=info.code_slot,
+        )
+    )
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from counter_app.domain.workflow import Role
+    from counter_app.services.users import create_user
+
+    try:
+        roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
+    except ValueError:
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP("Cli", "Unknown role in \u201c{value}\u201d; use: {roles}."),
+                {"value": args.roles, "roles": ", ".join(r.value for r in Role)},
+            ),
+            field="roles",
+        ) from None
+    rt = _runtime(args)
+    user = create_user(
+        rt.ctx,
+        username=args.username,
+        full_name=args.full_name,
+        title=args.title,
+        password=_password("Mật khẩu: "),
+        roles=roles,
+        by="admin-cli",
+    )
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "User {username} created."), username=user.username))
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from counter_app.services.users import list_users
+
+    for u in list_users(_runtime(args).ctx):
+        print(f"{u.username}\t{u.full_name}\t{','.join(sorted(r.value for r in u.roles))}")
+    return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    from counter_app import i18n
+    from counter_app.services.catalogue import import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP("Cli", "The file \u201c{path}\u201d does not exist."),
+                {"path": str(path)},
+            ),
+            field="file",
+        )
+    report = import_file(_runtime(args).ctx, path, by=args.by)
+    for err in report.errors:
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP("Cli", "Row {row}, column {field}: {message}"),
+                row=err.row,
+                field=err.field,
+                message=i18n.render(err.message),
+            ),
+            file=sys.stderr,
+        )
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli", "Imported: {created} new, {updated} updated, {errors} rows with errors."
+            ),
+            created=report.created,
+            updated=report.updated,
+            errors=len(report.errors),
+        )
+    )
+    return 2 if report.errors else 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    from counter_app.services.catalogue import list_procedures
+
+    for p in list_procedures(_runtime(args).ctx):
+        spot = "4TC" if p.on_the_spot else "-"
+        print(
+            f"{p.code}\t{spot}\t{p.processing_time.amount} {p.processing_time.unit.value}\t{p.name}"
+        )
+    return 0
+
+
+def register(sub: Any) -> None:
+    s = sub.add_parser("setup", help="set this counter up (once)")
+    s.add_argument("--agency-id", required=True, help="mã định danh cơ quan, e.g. 000.00.37.H37")
+    s.add_argument("--agency-name", required=True)
+    s.add_argument("--counter-name", required=True)
+    s.add_argument("--parent-name", default="")
+    s.add_argument("--place", default="")
+    s.add_argument("--phone", default="", help="the desk's phone, printed on the forms")
+    s.add_argument(
+        "--slot", type=int, default=0, help="code slot 0-9, unique per counter of the agency"
+    )
+    s.add_argument("--ledger-book", default="01")
+    s.add_argument("--form-set", default="tt01-2018", choices=["tt01-2018", "tt03-2025"])
+    s.set_defaults(func=cmd_setup)
+
+    u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)
+    ua = u.add_parser("add", help=f"add an official (password from ${PASSWORD_ENV} or stdin)")
+    ua.add_argument("username")
+    ua.add_argument("--full-name", required=True)
+    ua.add_argument("--title", default="")
+    ua.add_argument(
+        "--roles", required=True, help="comma list: receiver,appraiser,approver,returner,admin"
+    )
+    ua.set_defaults(func=cmd_user_add)
+    u.add_parser("list").set_defaults(func=cmd_user_list)
+
+    c = sub.add_parser("catalogue", help="procedure catalogue").add_subparsers(
+        dest="cat_cmd", required=True
+    )
+    ci = c.add_parser("import", help="import procedures from JSON, CSV or XLSX")
+    ci.add_argument("file")
+    ci.add_argument("--by", default="admin-cli")
+    ci.set_defaults(func=cmd_catalogue_import)
+    c.add_parser("list").set_defaults(func=cmd_catalogue_list)
