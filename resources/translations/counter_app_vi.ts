@@ -37,142 +37,142 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="105"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="15"/>
         <source>Row {row}, column {column}: a value is required.</source>
         <translation>Dòng {row}, cột {column}: ô này không được để trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="106"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="16"/>
         <source>Row {row}, column {column}: procedure code “{value}” is not valid; use the national code such as 1.001193 (one digit, a dot, six digits; in Excel format the column as Text).</source>
         <translation>Dòng {row}, cột {column}: mã thủ tục “{value}” không hợp lệ; dùng mã quốc gia dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số; trong Excel hãy định dạng cột là Văn bản).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="112"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="22"/>
         <source>Row {row}, column {column}: “{value}” is a provincial procedure symbol; enter only the national code {code}.</source>
         <translation>Dòng {row}, cột {column}: “{value}” là ký hiệu thủ tục của tỉnh; chỉ nhập mã quốc gia {code}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="117"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="27"/>
         <source>Row {row}, column {column}: procedure code {value} already appears in row {first_row}; each code may appear only once.</source>
         <translation>Dòng {row}, cột {column}: mã thủ tục {value} đã có ở dòng {first_row}; mỗi mã chỉ được xuất hiện một lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="122"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="32"/>
         <source>Row {row}, column {column}: level “{value}” is not valid; use commune, province or district (xã, tỉnh, huyện).</source>
         <translation>Dòng {row}, cột {column}: cấp thực hiện “{value}” không hợp lệ; dùng commune, province hoặc district (xã, tỉnh, huyện).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="127"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="37"/>
         <source>Row {row}, column {column}: time unit “{value}” is not valid; use working_days, working_hours or same_day.</source>
         <translation>Dòng {row}, cột {column}: đơn vị thời gian “{value}” không hợp lệ; dùng working_days, working_hours hoặc same_day.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="132"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="42"/>
         <source>Row {row}, column {column}: “{value}” is not a whole number of zero or more.</source>
         <translation>Dòng {row}, cột {column}: “{value}” không phải số nguyên từ 0 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="136"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="46"/>
         <source>Row {row}, column {column}: a processing time in working days or hours must be at least 1.</source>
         <translation>Dòng {row}, cột {column}: thời hạn tính theo ngày làm việc hoặc giờ làm việc phải từ 1 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="140"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="50"/>
         <source>Row {row}, column {column}: fee kind “{value}” is not valid; use free, flat, per_copy or per_page_tiered.</source>
         <translation>Dòng {row}, cột {column}: cách tính phí “{value}” không hợp lệ; dùng free, flat, per_copy hoặc per_page_tiered.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="145"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="55"/>
         <source>Row {row}, column {column}: page tiers “{value}” are not valid; write from_page:price pairs separated by semicolons, starting at page 1 with increasing pages, e.g. 1:2000;3:1000.</source>
         <translation>Dòng {row}, cột {column}: bậc phí theo trang “{value}” không hợp lệ; ghi các cặp từ_trang:đơn_giá cách nhau bằng dấu chấm phẩy, bắt đầu từ trang 1 và số trang tăng dần, ví dụ 1:2000;3:1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="151"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="61"/>
         <source>Row {row}, column {column}: a per-page tiered fee needs page tiers, e.g. 1:2000;3:1000.</source>
         <translation>Dòng {row}, cột {column}: phí tính theo trang cần có bậc phí, ví dụ 1:2000;3:1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="155"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="65"/>
         <source>Row {row}, column {column}: document “{value}” is not valid; write name|form|quantity|mandatory, e.g. Tờ khai|original|1|1.</source>
         <translation>Dòng {row}, cột {column}: giấy tờ “{value}” không hợp lệ; ghi theo dạng tên|loại|số lượng|bắt buộc, ví dụ Tờ khai|original|1|1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="160"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="70"/>
         <source>Row {row}, column {column}: document form “{value}” is not valid; use original, certified_copy or photocopy.</source>
         <translation>Dòng {row}, cột {column}: loại giấy tờ “{value}” không hợp lệ; dùng original, certified_copy hoặc photocopy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="165"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="75"/>
         <source>Row {row}, column {column}: “{value}” is not a yes/no value; use 1 or 0 (có/không).</source>
         <translation>Dòng {row}, cột {column}: “{value}” không phải giá trị có/không; dùng 1 hoặc 0 (có/không).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="169"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="79"/>
         <source>Row {row}, column {column}: online level “{value}” is not valid; use none, partial or full.</source>
         <translation>Dòng {row}, cột {column}: mức dịch vụ trực tuyến “{value}” không hợp lệ; dùng none, partial hoặc full.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="173"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="83"/>
         <source>Row {row}, column {column}: result delivery “{value}” is not valid; use counter, post or online, separated by semicolons.</source>
         <translation>Dòng {row}, cột {column}: hình thức trả kết quả “{value}” không hợp lệ; dùng counter, post hoặc online, cách nhau bằng dấu chấm phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="178"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="88"/>
         <source>Row {row}, column {column}: “{value}” is not valid; write key=value pairs separated by semicolons.</source>
         <translation>Dòng {row}, cột {column}: “{value}” không hợp lệ; ghi các cặp khóa=giá_trị cách nhau bằng dấu chấm phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="183"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="93"/>
         <source>Row {row}, column {column}: expected a JSON object with named fields.</source>
         <translation>Dòng {row}, cột {column}: cần một đối tượng JSON có các trường được đặt tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="187"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="11"/>
         <source>Cannot read “{name}”: choose a .json, .csv or .xlsx catalogue file.</source>
         <translation>Không đọc được “{name}”: hãy chọn tệp danh mục .json, .csv hoặc .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="190"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="14"/>
         <source>“{name}” is not UTF-8 text; in Excel save it as “CSV UTF-8 (Comma delimited)”.</source>
         <translation>“{name}” không phải văn bản UTF-8; trong Excel hãy lưu dưới dạng “CSV UTF-8 (Comma delimited)”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="194"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="97"/>
         <source>The catalogue is not valid JSON (line {line}, column {col}): {detail}.</source>
         <translation>Danh mục không phải JSON hợp lệ (dòng {line}, cột {col}): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="198"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="101"/>
         <source>This file is not a counter_app catalogue: its “format” is “{value}”, expected counter_app.catalogue.</source>
         <translation>Tệp này không phải danh mục của counter_app: “format” là “{value}”, cần là counter_app.catalogue.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="203"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="106"/>
         <source>Catalogue version “{value}” is not supported; this program reads version 1.</source>
         <translation>Không hỗ trợ danh mục phiên bản “{value}”; chương trình này đọc phiên bản 1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="207"/>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="110"/>
         <source>The catalogue file has no “procedures” list.</source>
         <translation>Tệp danh mục không có danh sách “procedures”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="208"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="18"/>
         <source>The file is empty; its first row must be the column header.</source>
         <translation>Tệp trống; dòng đầu tiên phải là dòng tiêu đề cột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="211"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
         <source>The header row lacks the column(s) {columns}; the first row must name the columns, e.g. code, name, field, level, processing_unit.</source>
         <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột, ví dụ code, name, field, level, processing_unit.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue_io.py" line="216"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="26"/>
         <source>Cannot open “{name}” as an Excel workbook: {detail}.</source>
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="155"/>
+        <location filename="../../counter_app/services/catalogue.py" line="156"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -219,97 +219,97 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../counter_app/cli.py" line="40"/>
+        <location filename="../../counter_app/cli_common.py" line="35"/>
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="56"/>
+        <location filename="../../counter_app/cli_common.py" line="51"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="100"/>
+        <location filename="../../counter_app/cli_setup.py" line="33"/>
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="119"/>
+        <location filename="../../counter_app/cli_setup.py" line="52"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="134"/>
+        <location filename="../../counter_app/cli_setup.py" line="67"/>
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="155"/>
+        <location filename="../../counter_app/cli_setup.py" line="88"/>
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="164"/>
+        <location filename="../../counter_app/cli_setup.py" line="97"/>
         <source>Row {row}, column {field}: {message}</source>
         <translation>Dòng {row}, cột {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="173"/>
+        <location filename="../../counter_app/cli_setup.py" line="106"/>
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="214"/>
+        <location filename="../../counter_app/cli_calendar.py" line="33"/>
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="217"/>
+        <location filename="../../counter_app/cli_calendar.py" line="36"/>
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="233"/>
+        <location filename="../../counter_app/cli_calendar.py" line="52"/>
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="316"/>
+        <location filename="../../counter_app/cli_dossier.py" line="70"/>
         <source>Printer: {printer}; receipts on {paper}.</source>
         <translation>Máy in: {printer}; in phiếu hẹn trên khổ {paper}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="350"/>
+        <location filename="../../counter_app/cli_audit.py" line="24"/>
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="358"/>
+        <location filename="../../counter_app/cli_audit.py" line="32"/>
         <source>Not compared with the centre (not connected or out of reach).</source>
         <translation>Chưa đối chiếu với trung tâm (chưa kết nối hoặc không liên lạc được).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="367"/>
+        <location filename="../../counter_app/cli_audit.py" line="41"/>
         <source>Matches the centre: its {count} entries end where it recorded.</source>
         <translation>Khớp với trung tâm: {count} mục nhật ký kết thúc đúng tại vị trí trung tâm đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="376"/>
+        <location filename="../../counter_app/cli_audit.py" line="50"/>
         <source>Audit log DOES NOT MATCH the centre: the centre holds {count} entries of this counter, and the local log has another entry, or none, at that place (entries were deleted or the log was rewritten).</source>
         <translation>Nhật ký kiểm tra KHÔNG KHỚP với trung tâm: trung tâm lưu {count} mục của quầy này, nhưng nhật ký trên máy có một mục khác, hoặc không có mục nào, tại vị trí đó (có mục đã bị xóa hoặc nhật ký đã bị ghi lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="388"/>
+        <location filename="../../counter_app/cli_audit.py" line="62"/>
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="436"/>
+        <location filename="../../counter_app/cli.py" line="60"/>
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="579"/>
+        <location filename="../../counter_app/cli.py" line="117"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -906,139 +906,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="55"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="22"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="56"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="23"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="57"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="24"/>
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="58"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="25"/>
         <source>Result ready</source>
         <translation>Có kết quả, chờ trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="59"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="26"/>
         <source>All pending</source>
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="60"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="27"/>
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="62"/>
+        <location filename="../../counter_app/ui/main_lists.py" line="29"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="122"/>
+        <location filename="../../counter_app/ui/main_window.py" line="95"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="163"/>
+        <location filename="../../counter_app/ui/main_window.py" line="127"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="168"/>
-        <location filename="../../counter_app/ui/main_window.py" line="463"/>
+        <location filename="../../counter_app/ui/main_window.py" line="132"/>
+        <location filename="../../counter_app/ui/main_window.py" line="322"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="174"/>
+        <location filename="../../counter_app/ui/main_search.py" line="64"/>
         <source>Search by dossier code, name, citizen ID or phone — with or without accents (F3)</source>
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179"/>
+        <location filename="../../counter_app/ui/main_window.py" line="138"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="205"/>
+        <location filename="../../counter_app/ui/main_window.py" line="165"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="211"/>
+        <location filename="../../counter_app/ui/main_window.py" line="171"/>
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="219"/>
+        <location filename="../../counter_app/ui/main_window.py" line="179"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="235"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="38"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="236"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="40"/>
         <source>Sync with the centre now</source>
         <translation>Đồng bộ với trung tâm ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="241"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="47"/>
         <source>Sync issues…</source>
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="313"/>
+        <location filename="../../counter_app/ui/main_window.py" line="239"/>
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="326"/>
-        <location filename="../../counter_app/ui/main_window.py" line="330"/>
+        <location filename="../../counter_app/ui/main_window.py" line="252"/>
+        <location filename="../../counter_app/ui/main_window.py" line="256"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="332"/>
+        <location filename="../../counter_app/ui/main_window.py" line="258"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="388"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="70"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="391"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="75"/>
         <source>Syncing with the centre…</source>
         <translation>Đang đồng bộ với trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="412"/>
+        <location filename="../../counter_app/ui/main_sync.py" line="99"/>
         <source>Sync finished: {sent} sent, {received} received.</source>
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="449"/>
+        <location filename="../../counter_app/ui/main_window.py" line="308"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="462"/>
+        <location filename="../../counter_app/ui/main_window.py" line="321"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="495"/>
+        <location filename="../../counter_app/ui/main_window.py" line="354"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1111,22 +1111,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="109"/>
+        <location filename="../../counter_app/services/printing/settings.py" line="48"/>
         <source>Receipt paper “{value}” is not known; choose A4, A5 or 80mm.</source>
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="219"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="102"/>
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="356"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="226"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing.py" line="459"/>
+        <location filename="../../counter_app/services/printing/jobs.py" line="137"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -1543,27 +1543,32 @@
         <translation>Không liên lạc được với cơ sở dữ liệu trung tâm; quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="31"/>
+        <location filename="../../counter_app/sync/errors.py" line="33"/>
+        <source>The central database refused this sync (error {code}); the counter keeps working and its changes stay queued. Tell the province&apos;s IT staff.</source>
+        <translation>Cơ sở dữ liệu trung tâm từ chối lần đồng bộ này (mã lỗi {code}); quầy vẫn làm việc bình thường và các thay đổi vẫn được giữ lại để gửi sau. Hãy báo cho bộ phận công nghệ thông tin của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/errors.py" line="48"/>
         <source>This counter is not connected to a central database; import its connection file with “counter-app sync connect FILE”.</source>
         <translation>Quầy chưa kết nối với cơ sở dữ liệu trung tâm; hãy nhập tệp kết nối của quầy bằng lệnh “counter-app sync connect FILE”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="45"/>
+        <location filename="../../counter_app/sync/errors.py" line="62"/>
         <source>The central database does not know this counter; ask the province&apos;s IT staff to register it again.</source>
         <translation>Cơ sở dữ liệu trung tâm không có thông tin về quầy này; đề nghị cán bộ công nghệ thông tin của tỉnh đăng ký lại quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="59"/>
+        <location filename="../../counter_app/sync/errors.py" line="76"/>
         <source>The centre expected change number {expected} but the counter holds {got} next; nothing was sent. Ask the IT staff to check this counter&apos;s database.</source>
         <translation>Trung tâm chờ thay đổi số {expected} nhưng quầy có thay đổi tiếp theo là số {got}; chưa gửi gì. Đề nghị cán bộ công nghệ thông tin kiểm tra cơ sở dữ liệu của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="75"/>
+        <location filename="../../counter_app/sync/errors.py" line="92"/>
         <source>This counter was away longer than the centre keeps its changes; run “counter-app sync resync” to download everything again.</source>
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="80"/>
+        <location filename="../../counter_app/sync/service.py" line="86"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
