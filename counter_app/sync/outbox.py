@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select, update
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.models import (
@@ -35,6 +35,7 @@ APPLYING_FEED = "sync_applying_feed"
 CLOCK = "clock"
 _PENDING = "sync_pending"
 _FLUSHING = "sync_flushing"
+_WRITTEN = "sync_written"
 
 SYNCED_KINDS: dict[type, str] = {
     Dossier: "dossier",
@@ -119,6 +120,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     ids = session.info.pop(_FLUSHING, [])
     pending: dict[int, tuple[Any, int]] = session.info.get(_PENDING, {})
     clock: Callable[[], datetime] = session.info.get(CLOCK, datetime.now)
+    written: set[int] = session.info.setdefault(_WRITTEN, set())
     conn = session.connection()
     for key in ids:
         obj, seq = pending[key]
@@ -131,18 +133,17 @@ def _after_flush(session: Session, _ctx: Any) -> None:
             "payload": body,
             "created_at": clock(),
         }
-        exists = conn.execute(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.seq == seq)
-        ).scalar()
-        if exists:
+        if seq in written:
             conn.execute(update(OutboxEntry).where(OutboxEntry.seq == seq).values(**row))
         else:
             conn.execute(insert(OutboxEntry).values(**row))
+            written.add(seq)
 
 
 def _forget(session: Session, *_args: Any) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop(_FLUSHING, None)
+    session.info.pop(_WRITTEN, None)
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from counter_app.domain.messages import UserError
 
@@ -49,11 +49,16 @@ class _Delivery(QObject):
     def __init__(
         self,
         runner: WorkerRunner,
+        signals: WorkerSignals,
         on_finished: Callable[[object], None],
         on_failed: Callable[[object], None],
     ) -> None:
         super().__init__()
         self._runner = runner
+        # Held here, not only by the runnable: the pool drops the runnable in
+        # its own thread, and a QObject must not die there with a queued
+        # signal of its still on the way to this thread.
+        self._signals = signals
         self._on_finished = on_finished
         self._on_failed = on_failed
 
@@ -78,6 +83,7 @@ class WorkerRunner:
     def __init__(self, pool: QThreadPool) -> None:
         self.pool = pool
         self._pending: set[_Delivery] = set()
+        self._retired: list[_Delivery] = []
 
     def start(
         self,
@@ -86,7 +92,7 @@ class WorkerRunner:
         on_failed: Callable[[object], None],
     ) -> Worker:
         worker = Worker(fn)
-        delivery = _Delivery(self, on_finished, on_failed)
+        delivery = _Delivery(self, worker.signals, on_finished, on_failed)
         self._pending.add(delivery)
         worker.signals.finished.connect(delivery.finished)
         worker.signals.failed.connect(delivery.failed)
@@ -94,7 +100,13 @@ class WorkerRunner:
         return worker
 
     def discard(self, delivery: _Delivery) -> None:
+        """No longer pending. The delivery is released on a later turn of the
+        event loop: dropping its last reference inside its own slot would
+        delete it while Qt is still delivering the event to it."""
         self._pending.discard(delivery)
+        self._retired.append(delivery)
+        if len(self._retired) == 1:
+            QTimer.singleShot(0, self._retired.clear)
 
     @property
     def busy(self) -> bool:
