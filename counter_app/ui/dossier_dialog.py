@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +25,6 @@ from counter_app.domain.workflow import (
     State,
     action_label,
     allowed_actions,
-    state_label,
 )
 from counter_app.i18n import render
 from counter_app.printing import FormKind
@@ -39,9 +32,9 @@ from counter_app.services import dossiers
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.users import UserInfo
-from counter_app.services.views import DossierInfo, StepLine
+from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
-from counter_app.ui.formats import DELIVERIES, DOCUMENT_FORMS, fmt_datetime, fmt_money, label
+from counter_app.ui.dossier_view import DossierView
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.step_dialog import StepDialog
@@ -101,92 +94,14 @@ class DossierDialog(QDialog):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        self.title = QLabel(self)
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state_badge = QLabel(self)
-        self.state_badge.setObjectName("stateBadge")
-        head = QHBoxLayout()
-        head.addWidget(self.title)
-        head.addWidget(self.state_badge)
-        head.addStretch(1)
-        root.addLayout(head)
-
-        details = QGroupBox(self.tr("Dossier"), self)
-        self.grid = QGridLayout(details)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(3, 1)
-        self.values: dict[str, QLabel] = {}
-        fields = [
-            ("procedure", self.tr("Procedure:")),
-            ("applicant", self.tr("Applicant:")),
-            ("id_number", self.tr("Citizen ID (CCCD):")),
-            ("phone", self.tr("Phone:")),
-            ("address", self.tr("Address:")),
-            ("email", self.tr("Email:")),
-            ("received", self.tr("Received:")),
-            ("appointment", self.tr("Appointment:")),
-            ("fee", self.tr("Fee:")),
-            ("quantity", self.tr("Sets / pages / copies:")),
-            ("delivery", self.tr("Result delivered:")),
-            ("ledger", self.tr("Ledger entry:")),
-        ]
-        wide = {"procedure", "applicant", "address"}
-        row = col = 0
-        for key, caption in fields:
-            value = QLabel(details)
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            caption_label = QLabel(caption, details)
-            caption_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            if key in wide:
-                if col:
-                    row, col = row + 1, 0
-                self.grid.addWidget(caption_label, row, 0)
-                self.grid.addWidget(value, row, 1, 1, 3)
-                row += 1
-                continue
-            self.grid.addWidget(caption_label, row, col)
-            self.grid.addWidget(value, row, col + 1)
-            col += 2
-            if col == 4:
-                row, col = row + 1, 0
-        root.addWidget(details)
-
-        self.supplement_box = QGroupBox(self.tr("Supplement requested"), self)
-        supplement_layout = QVBoxLayout(self.supplement_box)
-        self.supplement_items = QLabel(self.supplement_box)
-        self.supplement_items.setWordWrap(True)
-        supplement_layout.addWidget(self.supplement_items)
-        root.addWidget(self.supplement_box)
-
-        lists = QHBoxLayout()
-        docs_box = QGroupBox(self.tr("Documents handed in"), self)
-        docs_layout = QVBoxLayout(docs_box)
-        self.documents = _table(docs_box, [self.tr("Document"), self.tr("Form"), self.tr("Qty")])
-        docs_layout.addWidget(self.documents)
-        lists.addWidget(docs_box, 2)
-        steps_box = QGroupBox(self.tr("History"), self)
-        steps_layout = QVBoxLayout(steps_box)
-        self.steps = _table(
-            steps_box,
-            [
-                self.tr("Time"),
-                self.tr("Step"),
-                self.tr("Official"),
-                self.tr("Counter"),
-                self.tr("Note"),
-            ],
-        )
-        self.steps.setObjectName("steps")
-        steps_layout.addWidget(self.steps)
-        lists.addWidget(steps_box, 3)
-        root.addLayout(lists, 1)
+        self.view = DossierView(self)
+        root.addWidget(self.view, 1)
+        # The parts tests and callers reach through the dialog.
+        self.state_badge = self.view.state_badge
+        self.supplement_box = self.view.supplement_box
+        self.notes_box = self.view.notes_box
+        self.steps = self.view.steps
+        self.documents = self.view.documents
 
         self.actions_box = QGroupBox(self.tr("Next step"), self)
         self.actions_layout = QHBoxLayout(self.actions_box)
@@ -212,93 +127,8 @@ class DossierDialog(QDialog):
         now = self._ctx.now()
         overdue = row.overdue(now)
         self.setWindowTitle(self.tr("Dossier {code}").format(code=info.code))
-        self.title.setText(info.code)
-        state = render(state_label(row.state))
-        if overdue:
-            state = self.tr("{state} — overdue").format(state=state)
-        self.state_badge.setText(state)
-        colour = "#b3261e" if overdue else ("#5f6b7a" if row.paused else "#1a5fb4")
-        self.state_badge.setStyleSheet(
-            f"background:{colour};color:white;border-radius:4px;padding:3px 10px;font-weight:bold;"
-        )
-        procedure = f"{row.procedure_code} – {row.procedure_name}"
-        if row.on_the_spot:
-            procedure += "  ★ " + self.tr("4 on the spot")
-        applicant = row.applicant_name
-        if info.organisation:
-            applicant += f" ({info.organisation})"
-        appointment = fmt_datetime(row.appointment_at)
-        if info.original_appointment_at != row.appointment_at:
-            appointment += " " + self.tr("(first given: {date})").format(
-                date=fmt_datetime(info.original_appointment_at)
-            )
-        if row.paused:
-            appointment += " " + self.tr("(clock paused)")
-        delivery = label(DELIVERIES, info.delivery)
-        if info.delivery_address:
-            delivery += f": {info.delivery_address}"
-        values = {
-            "procedure": procedure,
-            "applicant": applicant,
-            "id_number": row.applicant_id_number,
-            "phone": row.applicant_phone,
-            "address": info.applicant_address,
-            "email": info.applicant_email,
-            "received": self.tr("{time} by {user}").format(
-                time=fmt_datetime(row.received_at), user=info.received_by
-            ),
-            "appointment": appointment,
-            "fee": fmt_money(info.fee),
-            "quantity": f"{info.sets} / {info.pages} / {info.copies}",
-            "delivery": delivery,
-            "ledger": self.tr("book {book}/{year}, no. {entry}").format(
-                book=info.ledger_book, year=info.ledger_year, entry=info.ledger_entry
-            ),
-        }
-        for key, text in values.items():
-            self.values[key].setText(text or "—")
-        self.values["appointment"].setStyleSheet(
-            "color:#b3261e;font-weight:bold;" if overdue else ""
-        )
-
-        self.supplement_box.setVisible(bool(info.supplement_items))
-        self.supplement_items.setText("\n".join(f"• {i}" for i in info.supplement_items))
-
-        self.documents.setRowCount(len(info.documents))
-        for r, doc in enumerate(info.documents):
-            _set_row(
-                self.documents, r, [doc.name, label(DOCUMENT_FORMS, doc.form), str(doc.quantity)]
-            )
-        self.steps.setRowCount(len(info.steps))
-        for r, step in enumerate(info.steps):
-            _set_row(
-                self.steps,
-                r,
-                [
-                    fmt_datetime(step.at),
-                    _action_text(step.action),
-                    f"{step.user_full_name} ({step.username})",
-                    step.counter_name,
-                    self._step_note(step),
-                ],
-            )
-        self.steps.resizeRowsToContents()
+        self.view.fill(info, overdue)
         self._fill_actions(overdue)
-
-    def _step_note(self, step: StepLine) -> str:
-        parts = [step.note] if step.note else []
-        data = step.data
-        if step.action == Action.TRANSFER.value and data.get("department"):
-            parts.append(self.tr("Department: {name}").format(name=data["department"]))
-        if step.action == Action.REQUEST_SUPPLEMENT.value and data.get("items"):
-            parts.append("; ".join(str(i) for i in data["items"]))
-        if step.action == Action.APOLOGISE.value and data.get("appointment"):
-            parts.append(
-                self.tr("New appointment: {date}").format(
-                    date=_iso_to_text(str(data["appointment"]))
-                )
-            )
-        return "\n".join(parts)
 
     def available_actions(self, overdue: bool | None = None) -> list[Action]:
         """The steps this user may take now, in workflow order."""
@@ -455,40 +285,3 @@ class DossierDialog(QDialog):
     def _print_receipt(self) -> None:
         if self._print_form is not None:
             self._print_form(self.code, "receipt")
-
-
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    if len(headers) == 3:
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _set_row(table: QTableWidget, row: int, texts: list[str]) -> None:
-    for column, text in enumerate(texts):
-        item = QTableWidgetItem(text)
-        item.setToolTip(text)
-        table.setItem(row, column, item)
-
-
-def _action_text(value: str) -> str:
-    try:
-        return render(action_label(Action(value)))
-    except ValueError:
-        return value
-
-
-def _iso_to_text(value: str) -> str:
-    try:
-        return fmt_datetime(datetime.fromisoformat(value))
-    except ValueError:
-        return value

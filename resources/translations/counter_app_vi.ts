@@ -412,198 +412,203 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="118"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="56"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="62"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="125"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="63"/>
         <source>Applicant:</source>
         <translation>Người nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="64"/>
         <source>Citizen ID (CCCD):</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="65"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="128"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="67"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="130"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="68"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="131"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="69"/>
         <source>Appointment:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="132"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="70"/>
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="133"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="71"/>
         <source>Sets / pages / copies:</source>
         <translation>Số bộ / số trang / số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="72"/>
         <source>Result delivered:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="135"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="73"/>
         <source>Ledger entry:</source>
         <translation>Sổ theo dõi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="161"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="100"/>
         <source>Supplement requested</source>
         <translation>Đã yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="109"/>
+        <source>Notes from departments</source>
+        <translation>Ý kiến của cơ quan chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="121"/>
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="127"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="128"/>
         <source>Form</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="129"/>
         <source>Qty</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="174"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="134"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="139"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="140"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="181"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="141"/>
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="182"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="142"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="143"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="191"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="106"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="197"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="112"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="203"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="118"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="129"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="156"/>
         <source>{state} — overdue</source>
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="226"/>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="449"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="279"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="166"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="232"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="172"/>
         <source>(first given: {date})</source>
         <translation>(hẹn lần đầu: {date})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="236"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="176"/>
         <source>(clock paused)</source>
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="247"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="187"/>
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="254"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="194"/>
         <source>book {book}/{year}, no. {entry}</source>
         <translation>quyển {book}/{year}, số {entry}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="292"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="240"/>
         <source>Department: {name}</source>
         <translation>Cơ quan chuyên môn: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="297"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="248"/>
         <source>New appointment: {date}</source>
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="316"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="146"/>
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="329"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="159"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="406"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="236"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>

@@ -9,12 +9,17 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
+from counter_app.models import Dossier
 from counter_app.services import dossiers
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
+from counter_app.sync.central.feed import Change
+from counter_app.sync.local_apply import apply_change
+from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.ui.dossier_dialog import DossierDialog
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
@@ -250,3 +255,41 @@ def test_on_the_spot_refused_for_an_official_who_cannot_appraise(
     assert visible_box(dialog).text()
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.RECEIVED and len(info.steps) == 1
+
+
+def test_a_departments_note_from_the_centre_shows_with_the_dossier(
+    qtbot: QtBot,
+    counter: Runtime,
+    receive_dossier: Receive,
+    official: Callable[[str], UserInfo],
+    hold: list[object],
+) -> None:
+    # GIVEN a dossier with no note: the notes box stays out of the way
+    code = receive_dossier().code
+    plain = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    assert not plain.notes_box.isVisibleTo(plain)
+    # WHEN the feed brings the justice department's note on it
+    with counter.ctx.sessions() as s:
+        uuid = s.scalar(select(Dossier.uuid).where(Dossier.code == code))
+    note = Change(
+        "1",
+        1,
+        "note",
+        "n-1",
+        {
+            "uuid": "6a1f4c1e-0000-4000-8000-000000000001",
+            "dossier_uuid": uuid,
+            "department": "Phòng Tư pháp",
+            "text": "Đã xác minh, đủ điều kiện",
+            "at": "2026-11-26T10:30:00",
+        },
+    )
+    with counter.ctx.sessions.begin() as s:
+        s.info[APPLYING_FEED] = True
+        apply_change(s, note)
+    # THEN the dossier window shows it, with the department and the time
+    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    assert dialog.notes_box.isVisibleTo(dialog)
+    text = dialog.view.central_notes.text()
+    assert "Phòng Tư pháp" in text and "Đã xác minh, đủ điều kiện" in text
+    assert "26/11/2026 10:30" in text
