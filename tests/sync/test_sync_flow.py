@@ -5,28 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from counter_app.domain.validation import ApplicantInput
-from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.users import authenticate
 from tests.conftest import PASSWORD, Clock
 from tests.sync.conftest import Centre
-
-
-def _receive(desk, n: int) -> list[str]:
-    codes = []
-    for i in range(n):
-        info = receive(
-            desk.ctx,
-            "tiepnhan",
-            ReceiveRequest(
-                "2.000815",
-                ApplicantInput(
-                    full_name="Vi Thị Hoa", id_number=f"0201900{i:05d}", phone="0912345678"
-                ),
-            ),
-        )
-        codes.append(info.code)
-    return codes
+from tests.sync.support import receive_many
 
 
 def test_two_counters_offline_then_sync_every_dossier_once(centre: Centre) -> None:
@@ -37,7 +19,7 @@ def test_two_counters_offline_then_sync_every_dossier_once(centre: Centre) -> No
     assert a.registration.code_slot != b.registration.code_slot
     assert authenticate(a.ctx, "tiepnhan", PASSWORD).username == "tiepnhan"
     # WHEN both receive dossiers with the centre out of reach, then sync
-    codes = _receive(a, 30) + _receive(b, 30)
+    codes = receive_many(a, 30) + receive_many(b, 30, first=30)
     a.sync()
     b.sync()
     # THEN the centre holds each once, codes unique, nothing waiting

@@ -384,20 +384,25 @@ def _online_body(
     }
 
 
+def _dossier_by_code(conn: Connection, code: str, columns: str, *, lock: bool = False) -> Any:
+    row = conn.execute(
+        text(
+            f"SELECT {columns} FROM central_dossiers WHERE code = :c"
+            + (" FOR UPDATE" if lock else "")
+        ),
+        {"c": code.strip().upper()},
+    ).first()
+    if row is None:
+        raise _error(
+            QT_TRANSLATE_NOOP("Central", "No dossier has the code \u201c{code}\u201d."), code=code
+        )
+    return row
+
+
 def record_note(engine: Engine, code: str, *, department: str, note: str, at: datetime) -> str:
     """A specialised department's note or result on a dossier, sent to its owner."""
     with engine.begin() as conn:
-        row = conn.execute(
-            text(
-                "SELECT uuid, agency_id, owner_counter_uuid FROM central_dossiers WHERE code = :c"
-            ),
-            {"c": code.strip().upper()},
-        ).first()
-        if row is None:
-            raise _error(
-                QT_TRANSLATE_NOOP("Central", "No dossier has the code \u201c{code}\u201d."),
-                code=code,
-            )
+        row = _dossier_by_code(conn, code, "uuid, agency_id, owner_counter_uuid")
         note_uuid = str(uuid.uuid4())
         body = {
             "uuid": note_uuid,
@@ -475,18 +480,7 @@ def hand_over(engine: Engine, code: str, to_counter_uuid: str) -> None:
     there): the new owner receives it with its history; the old one can no
     longer change it (its pushes are quarantined)."""
     with engine.begin() as conn:
-        row = conn.execute(
-            text(
-                "SELECT uuid, agency_id, version, body FROM central_dossiers WHERE code = :c "
-                "FOR UPDATE"
-            ),
-            {"c": code.strip().upper()},
-        ).first()
-        if row is None:
-            raise _error(
-                QT_TRANSLATE_NOOP("Central", "No dossier has the code \u201c{code}\u201d."),
-                code=code,
-            )
+        row = _dossier_by_code(conn, code, "uuid, agency_id, version, body", lock=True)
         target = conn.execute(
             text("SELECT agency_id FROM central_counters WHERE uuid = :u"), {"u": to_counter_uuid}
         ).scalar()
