@@ -7,10 +7,12 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import make_url, text
 
+from counter_app.domain.audit_chain import GENESIS, digest
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.local_cluster import free_port
@@ -146,6 +148,7 @@ def test_audit_verify_catches_a_deleted_tail_against_the_centre(centre: Centre) 
     # THEN verify reports the mismatch with the centre
     broken = cli("audit", "verify", data_dir=desk.directory)
     assert broken.returncode == 3, broken.stdout + broken.stderr
+    assert "KHÔNG KHỚP với trung tâm" in broken.stdout
 
 
 def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_log(
@@ -181,3 +184,45 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
         conn.execute(text("GRANT INSERT ON central_dossiers TO counter_app_counter"))
     assert cli("sync", data_dir=desk.directory).returncode == 0
     assert _outbox(desk.directory) == 0
+
+
+def test_audit_verify_catches_a_rechained_log_against_the_centre(centre: Centre) -> None:
+    # GIVEN a desk whose audit log reached the centre, with a dossier on it
+    desk = centre.desk("Quầy số 1")
+    receive(
+        desk.ctx,
+        "tiepnhan",
+        ReceiveRequest(
+            "2.000815",
+            ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678"),
+        ),
+    )
+    desk.sync()
+    desk.rt.close()
+    # WHEN someone rewrites an entry and recomputes every hash after it, so the
+    # local chain alone still verifies
+    with sqlite3.connect(desk.directory / "counter.sqlite3") as db:
+        db.execute("DROP TRIGGER audit_log_no_update")
+        rows = db.execute(
+            "SELECT id, at, username, counter_uuid, event, entity, details FROM audit_log "
+            "ORDER BY id"
+        ).fetchall()
+        prev = GENESIS
+        for n, (row_id, at, username, counter_uuid, event, entity, details) in enumerate(rows):
+            body = json.loads(details)
+            if n == len(rows) - 1:
+                body["note"] = "sửa lại"
+            digest_ = digest(
+                prev, datetime.fromisoformat(at), username, counter_uuid, event, entity, body
+            )
+            db.execute(
+                "UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                (json.dumps(body, ensure_ascii=False), prev, digest_, row_id),
+            )
+            prev = digest_
+    # THEN the local chain passes on its own, and the comparison with the centre fails
+    verified = cli("audit", "verify", data_dir=desk.directory)
+    assert verified.returncode == 3, verified.stdout + verified.stderr
+    intact, mismatch = verified.stdout.strip().splitlines()
+    assert "toàn vẹn" in intact
+    assert "KHÔNG KHỚP với trung tâm" in mismatch
