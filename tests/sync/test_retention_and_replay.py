@@ -13,7 +13,7 @@ from counter_app.models import CalendarDay, OutboxEntry
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.central import admin, feed
 from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
-from counter_app.sync.errors import ResyncNeeded
+from counter_app.sync.errors import GapRefused, ResyncNeeded
 from counter_app.sync.service import resync_all
 from tests.sync.conftest import Centre
 
@@ -68,3 +68,21 @@ def test_a_replayed_batch_changes_nothing_and_gives_the_same_answer(centre: Cent
     assert report.push.sent == 0
     with desk.ctx.sessions() as s:
         assert s.scalars(select(OutboxEntry)).all() == []
+
+
+def test_the_centre_refuses_a_batch_that_skips_a_number(centre: Centre) -> None:
+    # GIVEN a desk whose queue has lost its first entry (a hole in the numbering)
+    desk = centre.desk("Quầy số 1")
+    receive(desk.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN))
+    with desk.ctx.sessions.begin() as s:
+        first = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(1)).one()
+        s.delete(first)
+    before = centre.scalar("SELECT high_water FROM central_counters")
+    # WHEN it syncs, THEN the centre refuses, nothing is written there and the
+    # queue stays as it is
+    with pytest.raises(GapRefused):
+        desk.sync()
+    assert centre.scalar("SELECT high_water FROM central_counters") == before
+    assert centre.scalar("SELECT count(*) FROM central_dossiers") == 0
+    with desk.ctx.sessions() as s:
+        assert len(s.scalars(select(OutboxEntry)).all()) > 0
