@@ -7,10 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -19,8 +16,7 @@ from counter_app.domain.workflow import CLOCK_STATES, state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierRow
 from counter_app.ui.formats import fmt_datetime
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from counter_app.ui.list_table_model import ListTableModel, ModelIndex
 
 # Data roles other code reads from any view over this model.
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the dossier code of the row
@@ -33,12 +29,11 @@ _DUE_TODAY_BG = QColor("#fff1c2")
 _PAUSED_FG = QColor("#5f6b7a")
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(ListTableModel):
     CODE, APPLICANT, PROCEDURE, STATE, RECEIVED, APPOINTMENT = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DossierRow] = []
         self._now = datetime.now()
         self._headers = (
             self.tr("Dossier code"),
@@ -52,35 +47,15 @@ class DossierTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[DossierRow], now: datetime) -> None:
         """Replace the rows; ``now`` decides which are overdue (the services' clock)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._items = list(rows)
         self._now = now
         self.endResetModel()
 
     def row_at(self, row: int) -> DossierRow:
-        return self._rows[row]
+        return self._items[row]
 
     def codes(self) -> list[str]:
-        return [r.code for r in self._rows]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return [r.code for r in self._items]
 
     def _overdue(self, row: DossierRow) -> bool:
         return row.overdue(self._now)
@@ -94,9 +69,9 @@ class DossierTableModel(QAbstractTableModel):
         )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: DossierRow | None = self.item(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.sync.service import IssueInfo
-from counter_app.ui.dossier_table_model import ModelIndex
 from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.list_table_model import ListTableModel, ModelIndex
 
 _CTX = "SyncIssues"
 ROW_UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,12 +51,11 @@ def _label(table: dict[str, str], value: str) -> str:
     return QCoreApplication.translate(_CTX, source) if source else value
 
 
-class SyncIssuesModel(QAbstractTableModel):
+class SyncIssuesModel(ListTableModel):
     DIRECTION, KIND, REASON, AT = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._issues: list[IssueInfo] = []
         self._headers = (
             self.tr("Direction"),
             self.tr("Record"),
@@ -66,36 +65,16 @@ class SyncIssuesModel(QAbstractTableModel):
 
     def set_issues(self, issues: Sequence[IssueInfo]) -> None:
         self.beginResetModel()
-        self._issues = list(issues)
+        self._items = list(issues)
         self.endResetModel()
 
     def issue_at(self, row: int) -> IssueInfo:
-        return self._issues[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._issues)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return self._items[row]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._issues):
+        issue: IssueInfo | None = self.item(index)
+        if issue is None:
             return None
-        issue = self._issues[index.row()]
         column = index.column()
         if role == ROW_UUID_ROLE:
             return issue.row_uuid

@@ -200,13 +200,12 @@
         <translation>Mục thứ {n} của tệp thiếu thông tin hoặc không đúng: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="398"/>
-        <location filename="../../counter_app/sync/central/admin.py" line="487"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="397"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="495"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="489"/>
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -616,52 +615,52 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="44"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="39"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="45"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="40"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="46"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="41"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="47"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="42"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="48"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="43"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="49"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="44"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="139"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="114"/>
         <source>{state} (overdue)</source>
         <translation>{state} (quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="156"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="131"/>
         <source>CCCD: {number}</source>
         <translation>CCCD: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="158"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="133"/>
         <source>Phone: {number}</source>
         <translation>Điện thoại: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="163"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="138"/>
         <source>The appointment has passed: apologise and set a new appointment.</source>
         <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
     </message>
@@ -1654,22 +1653,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="130"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="145"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="124"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="150"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="129"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1677,22 +1676,22 @@
 <context>
     <name>SyncIssuesModel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="60"/>
         <source>Direction</source>
         <translation>Chiều</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="62"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="64"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="63"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
