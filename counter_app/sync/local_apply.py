@@ -33,6 +33,7 @@ from counter_app.models import (
 from counter_app.services.catalogue import upsert_specs
 from counter_app.sync.catalogue_wire import spec_from_body
 from counter_app.sync.central.feed import Change
+from counter_app.sync.outbox import counter_uuid_of
 from counter_app.sync.payload import parse_datetime
 
 log = logging.getLogger(__name__)
@@ -138,10 +139,6 @@ def _counter(session: Session, change: Change) -> None:
     counter.agency_name = b["agency_name"]
 
 
-def _counter_uuid(session: Session) -> str | None:
-    return session.scalar(select(CounterIdentity.uuid))
-
-
 def _dossier_payload(d: Dossier) -> dict[str, Any]:
     return {f: getattr(d, f) for f in ("uuid", "code", "state", "version")}
 
@@ -149,7 +146,7 @@ def _dossier_payload(d: Dossier) -> dict[str, Any]:
 def _dossier(session: Session, change: Change) -> None:
     b = change.body
     local = session.scalars(select(Dossier).where(Dossier.uuid == change.row_uuid)).first()
-    if local is not None and b.get("claimed_by") == _counter_uuid(session):
+    if local is not None and b.get("claimed_by") == counter_uuid_of(session):
         return  # our own claim echoed back: our copy is the owner's
     if local is not None:
         pending = session.scalar(

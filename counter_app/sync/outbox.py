@@ -61,7 +61,8 @@ def _next_seq(session: Session) -> int:
     return 1
 
 
-def _counter_uuid(session: Session) -> str:
+def counter_uuid_of(session: Session) -> str:
+    """This counter's UUID, read without flushing (the hook runs inside a flush)."""
     with session.no_autoflush:
         return str(session.scalars(select(CounterIdentity.uuid)).one())
 
@@ -90,7 +91,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         seq = _next_seq(session)
         pending[id(obj)] = (obj, seq)
         if getattr(obj, "counter_uuid", "") is None:
-            obj.counter_uuid = _counter_uuid(session)
+            obj.counter_uuid = counter_uuid_of(session)
         if hasattr(obj, "counter_seq"):
             obj.counter_seq = seq
         if hasattr(obj, "version"):

@@ -7,14 +7,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-# Kinds in the order a batch applies them: a dossier before what hangs on it.
-KIND_ORDER = ("dossier", "document", "pause", "step", "print_job", "audit")
-
 # Local-only columns: integer keys, the entry's own bookkeeping (carried on
 # the entry), and the folded search column the counter derives itself.
-_LOCAL = frozenset(
-    {"id", "dossier_id", "procedure_id", "counter_seq", "version", "search_text", "hash_input"}
-)
+_LOCAL = frozenset({"id", "dossier_id", "procedure_id", "counter_seq", "version", "search_text"})
 
 
 def wire_value(value: Any) -> Any:

@@ -68,9 +68,6 @@ class SyncIssuesModel(ListTableModel):
         self._items = list(issues)
         self.endResetModel()
 
-    def issue_at(self, row: int) -> IssueInfo:
-        return self._items[row]
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         issue: IssueInfo | None = self.item(index)
         if issue is None:
