@@ -8,6 +8,7 @@ lost, the next push reads the mark first and carries on from there.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, Engine, delete, select
+from sqlalchemy import Connection, CursorResult, Engine, Text, delete, select, type_coerce
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
@@ -23,7 +24,7 @@ from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
 from counter_app.sync.central.tables import counters, quarantine
 from counter_app.sync.errors import GapRefused, NotRegistered
 
-BATCH = 2000
+BATCH = 5000
 
 
 @dataclass
@@ -124,14 +125,14 @@ def push(
         while True:
             with sessions() as s:
                 entries = [
-                    Entry(*row)
-                    for row in s.execute(
+                    Entry(seq, kind, row_uuid, version, json.loads(text), text)
+                    for seq, kind, row_uuid, version, text in s.execute(
                         select(
                             OutboxEntry.seq,
                             OutboxEntry.kind,
                             OutboxEntry.row_uuid,
                             OutboxEntry.version,
-                            OutboxEntry.payload,
+                            type_coerce(OutboxEntry.payload, Text),
                         )
                         .order_by(OutboxEntry.seq)
                         .limit(batch)

@@ -58,6 +58,12 @@ class Entry:
     row_uuid: str
     version: int
     payload: dict[str, Any]
+    # The payload's JSON as the counter stored it: COPY sends it as is rather
+    # than serialising the parsed dict again.
+    text: str | None = None
+
+    def body(self) -> Any:
+        return self.text if self.text is not None else Jsonb(self.payload)
 
 
 @dataclass(frozen=True)
@@ -124,10 +130,6 @@ def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
     }
 
 
-def _copy_value(value: Any) -> Any:
-    return Jsonb(value) if isinstance(value, dict) else value
-
-
 def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> set[str]:
     """Insert the rows the centre does not hold yet; return their uuids.
 
@@ -148,7 +150,7 @@ def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) ->
     try:
         with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([_copy_value(row[c]) for c in columns])
+                copy.write_row([row[c] for c in columns])
     finally:
         cursor.close()
     inserted = conn.exec_driver_sql(
@@ -162,7 +164,9 @@ def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) ->
 
 def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
     rows = {e.row_uuid: _dossier_row(counter, e) for e in entries}
-    inserted = _insert_new(conn, dossiers, list(rows.values()))
+    inserted = _insert_new(
+        conn, dossiers, [{**rows[e.row_uuid], "body": e.body()} for e in entries]
+    )
     rest = [e for e in entries if e.row_uuid not in inserted]
     if not rest:
         return []
@@ -258,7 +262,7 @@ def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) 
             "agency_id": counter.agency_id,
             "counter_seq": e.seq,
             "version": e.version,
-            "body": e.payload,
+            "body": e.body(),
         }
         for e in entries
     }
