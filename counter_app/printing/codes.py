@@ -27,7 +27,6 @@ _KEYS = {
     "MHS": "dossier_code",
     "CQ": "agency_id",
     "TTHC": "procedure_code",
-    "CD": "applicant_id",
     "HEN": "appointment",
 }
 _APPOINTMENT_FORMAT = "%Y-%m-%d %H:%M"
@@ -38,7 +37,6 @@ class QrPayload:
     dossier_code: str
     agency_id: str = ""
     procedure_code: str = ""
-    applicant_id: str = ""
     appointment: datetime | None = None
 
 
@@ -46,16 +44,18 @@ def qr_payload(
     dossier_code: str,
     agency_id: str,
     procedure_code: str,
-    applicant_id: str,
     appointment: datetime,
 ) -> str:
-    """The text put in a receipt's QR code: one ``KEY:value`` per line."""
+    """The text put in a receipt's QR code: one ``KEY:value`` per line.
+
+    Anyone's phone can read a QR code off a receipt left on a desk, so it
+    carries what finds the dossier, never the citizen's identity number.
+    Receipts printed before kept a ``CD:`` line; the reader skips it."""
     return "\n".join(
         (
             f"MHS:{dossier_code}",
             f"CQ:{agency_id}",
             f"TTHC:{procedure_code}",
-            f"CD:{applicant_id}",
             f"HEN:{appointment.strftime(_APPOINTMENT_FORMAT)}",
         )
     )

@@ -111,7 +111,6 @@ def _code_flowables(
         data.dossier_code,
         data.agency.agency_id,
         data.procedure_code,
-        data.applicant.id_number,
         data.appointment,
     )
     bar = Code128(

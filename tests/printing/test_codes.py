@@ -23,19 +23,23 @@ def test_qr_payload_round_trip() -> None:
         "000.00.37.H37-261126-0001",
         "000.00.37.H37",
         "2.000815",
-        "020190001234",
         datetime(2026, 12, 1, 10, 0),
     )
     assert text.splitlines() == [
         "MHS:000.00.37.H37-261126-0001",
         "CQ:000.00.37.H37",
         "TTHC:2.000815",
-        "CD:020190001234",
         "HEN:2026-12-01 10:00",
     ]
     payload = parse_qr_payload(text)
     assert payload.dossier_code == "000.00.37.H37-261126-0001"
     assert payload.appointment == datetime(2026, 12, 1, 10, 0)
+
+
+def test_qr_code_of_an_older_receipt_with_the_id_number_still_reads() -> None:
+    payload = parse_qr_payload("MHS:ABC-1\nCQ:H37\nTTHC:1.1\nCD:020190001234\nHEN:2026-12-01 10:00")
+    assert payload.dossier_code == "ABC-1" and payload.procedure_code == "1.1"
+    assert "020190001234" not in repr(payload)
 
 
 def test_scanner_line_endings_and_unknown_lines_are_tolerated() -> None:

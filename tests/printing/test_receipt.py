@@ -50,7 +50,8 @@ def test_each_copy_on_its_own_page_with_scannable_codes(
         assert payload.dossier_code == DOSSIER_CODE
         assert payload.agency_id == "000.00.37.H37"
         assert payload.procedure_code == "2.000815"
-        assert payload.applicant_id == "020190001234"
+        # The CCCD number is printed on the paper but never put in the QR code.
+        assert "020190001234" not in qr[0]
         assert payload.appointment == datetime(2026, 12, 1, 10, 0)
 
 
