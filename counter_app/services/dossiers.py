@@ -14,6 +14,7 @@ from counter_app.domain import codes
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, ProcessingTime, RequiredDocument, TimeUnit
+from counter_app.domain.returns import ReturnDetails, return_record
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import (
@@ -31,6 +32,7 @@ from counter_app.models.user import User
 from counter_app.services import audit, sequences
 from counter_app.services.catalogue import load_procedure, spec_of
 from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.returns import current_criteria
 from counter_app.services.users import load_user, roles_of
 from counter_app.services.views import DossierInfo, info_of
 
@@ -66,6 +68,8 @@ class StepRequest:
     new_appointment: datetime | None = None
     # TRANSFER: the specialised department.
     department: str = ""
+    # RETURN_RESULT: who collected the result, how, and the citizen's rating.
+    returned: ReturnDetails = field(default_factory=ReturnDetails)
 
 
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
@@ -347,6 +351,9 @@ def apply_step(
     elif req.action is Action.PREPARE_RESULT:
         dossier.finished_at = now
     elif req.action is Action.RETURN_RESULT:
+        data["return"] = return_record(
+            req.returned, current_criteria(), dossier.applicant_name, dossier.applicant_id_number
+        )
         dossier.returned_at = now
     _step(session, ctx, dossier, user, counter, req.action, state, target, now, note, data)
 

@@ -9,6 +9,7 @@ this was part of that window.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.returns import SATISFACTION_LABELS, Channel, Satisfaction
 from counter_app.domain.workflow import Action, action_label, state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierInfo, StepLine
@@ -249,7 +251,30 @@ def _step_note(step: StepLine) -> str:
                 date=_iso_to_text(str(data["appointment"]))
             )
         )
+    if step.action == Action.RETURN_RESULT.value and data.get("return"):
+        parts += _return_lines(data["return"])
     return "\n".join(parts)
+
+
+def _return_lines(record: dict[str, Any]) -> list[str]:
+    lines = [
+        QCoreApplication.translate("DossierDialog", "Collected by {name} ({id_number})").format(
+            name=record.get("collector_name", ""), id_number=record.get("collector_id", "")
+        )
+    ]
+    if record.get("channel") == Channel.POST.value:
+        lines.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Sent by post, tracking number {number}"
+            ).format(number=record.get("tracking_number", ""))
+        )
+    if record.get("rating") in set(Satisfaction):
+        lines.append(
+            QCoreApplication.translate("DossierDialog", "Rating: {level}").format(
+                level=render(SATISFACTION_LABELS[Satisfaction(record["rating"])])
+            )
+        )
+    return lines
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:

@@ -1,5 +1,6 @@
 """The small form each workflow step needs: a note or reason, the supplement
-list, the department, or the new appointment of an apology."""
+list, the department, the new appointment of an apology, or the return's
+collector and rating."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Action, action_label
 from counter_app.i18n import render
 from counter_app.services.dossiers import StepRequest
+from counter_app.services.returns import current_criteria
 from counter_app.ui import notify
+from counter_app.ui.return_form import ReturnForm
 from counter_app.ui.widgets import ok_cancel
 
 # Steps whose note is the reason and may not be empty.
@@ -66,6 +69,7 @@ class StepDialog(QDialog):
         self.items: QPlainTextEdit | None = None
         self.department: QLineEdit | None = None
         self.new_appointment: QDateTimeEdit | None = None
+        self.return_form: ReturnForm | None = None
         if action is Action.REQUEST_SUPPLEMENT:
             self.items = QPlainTextEdit(self)
             self.items.setObjectName("items")
@@ -91,6 +95,9 @@ class StepDialog(QDialog):
             start = (appointment or datetime.now()) + timedelta(days=1)
             self.new_appointment.setDateTime(QDateTime(start.replace(second=0, microsecond=0)))
             form.addRow(self.tr("New appointment:"), self.new_appointment)
+        elif action is Action.RETURN_RESULT:
+            self.return_form = ReturnForm(code, current_criteria(), self)
+            form.addRow(self.return_form)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
         self.note.setTabChangesFocus(True)
@@ -106,8 +113,14 @@ class StepDialog(QDialog):
         layout.addWidget(self.status)
         buttons, self.ok, self.cancel = ok_cancel(self, title, self.submit)
         layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        first = self.items or self.department or self.new_appointment or self.note
+        self.setMinimumWidth(600 if self.return_form else 480)
+        first = (
+            self.items
+            or self.department
+            or self.new_appointment
+            or (self.return_form.collector if self.return_form else None)
+            or self.note
+        )
         first.setFocus()
 
     def request(self) -> StepRequest:
@@ -126,6 +139,7 @@ class StepDialog(QDialog):
             items=items,
             new_appointment=appointment,
             department=self.department.text() if self.department is not None else "",
+            **({"returned": self.return_form.details()} if self.return_form else {}),
         )
 
     def submit(self) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
+from counter_app.domain.returns import Channel, Collector, Rating, ReturnDetails, Satisfaction
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, State
+from counter_app.models import OutboxEntry
 from counter_app.services.dossiers import (
     ReceiveRequest,
     StepRequest,
@@ -18,6 +21,7 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
+from counter_app.services.returns import current_criteria
 from tests.conftest import Clock
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
@@ -197,3 +201,62 @@ def test_on_the_spot_only_for_listed_procedures(counter: Runtime) -> None:
     code = _receive(counter)
     with pytest.raises(UserError, match="4 tại chỗ"):
         resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+
+
+def _ready(rt: Runtime) -> str:
+    code = _receive(rt)
+    for user, action in [
+        ("thamdinh", Action.START_APPRAISAL),
+        ("thamdinh", Action.APPRAISE),
+        ("phochutich", Action.APPROVE),
+        ("tiepnhan", Action.PREPARE_RESULT),
+    ]:
+        _step(rt, user, code, action)
+    return code
+
+
+def test_the_return_records_who_collected_the_result_and_the_rating(counter: Runtime) -> None:
+    code = _ready(counter)
+    details = ReturnDetails(
+        Collector.AUTHORISED,
+        collector_name="Hoàng Văn Nam",
+        collector_id="020085000123",
+        rating=Rating(Satisfaction.VERY_SATISFIED, {"4": Satisfaction.VERY_SATISFIED}),
+    )
+    assert _step(counter, "tiepnhan", code, Action.RETURN_RESULT, returned=details) is (
+        State.RETURNED
+    )
+    step = get_dossier(counter.ctx, code).steps[-1]
+    assert step.data["return"] == {
+        "channel": "desk",
+        "collected_by": "authorised",
+        "collector_name": "Hoàng Văn Nam",
+        "collector_id": "020085000123",
+        "rating": "very_satisfied",
+        "criteria": {"4": "very_satisfied"},
+        "criteria_version": current_criteria().version,
+    }
+    # The rating travels to the centre like every other record: in the step's outbox entry.
+    with counter.ctx.sessions() as s:
+        payload = s.scalars(
+            select(OutboxEntry.payload)
+            .where(OutboxEntry.kind == "step")
+            .order_by(OutboxEntry.seq.desc())
+            .limit(1)
+        ).one()
+    assert payload["data"]["return"]["rating"] == "very_satisfied"
+
+
+def test_a_refused_return_changes_nothing_and_names_the_field(counter: Runtime) -> None:
+    code = _ready(counter)
+    before = get_dossier(counter.ctx, code)
+    with pytest.raises(UserError) as err:
+        _step(
+            counter,
+            "tiepnhan",
+            code,
+            Action.RETURN_RESULT,
+            returned=ReturnDetails(channel=Channel.POST, tracking_number=""),
+        )
+    assert err.value.field == "tracking_number"
+    assert get_dossier(counter.ctx, code) == before
