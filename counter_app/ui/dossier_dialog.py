@@ -38,6 +38,7 @@ from counter_app.ui.dossier_view import DossierView
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.step_dialog import StepDialog
+from counter_app.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class DossierDialog(QDialog):
         self._all_buttons: dict[Action, QPushButton] = {}
         self._build()
         self._fill()
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
 
     @property
     def code(self) -> str:

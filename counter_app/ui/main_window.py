@@ -39,6 +39,7 @@ from counter_app.ui.scanner import BarcodeScanner
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncController, SyncStatusBar
 from counter_app.ui.sync_worker import SyncTiming
+from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(refresh_ms)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
         self.refresh()
         self.sync.refresh_status()
 

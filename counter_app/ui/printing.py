@@ -53,6 +53,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
 from counter_app.ui import notify
 from counter_app.ui.notify import disconnect_all
+from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
@@ -203,7 +204,7 @@ class PrintPreviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.choose_printer)
-        self.resize(760, 900)
+        fit_to_screen(self, 760, 900)
 
     @property
     def busy(self) -> bool:

@@ -59,7 +59,7 @@ from counter_app.ui.formats import (
 )
 from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.procedure_picker import ProcedurePicker
-from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
+from counter_app.ui.widgets import FieldErrors, error_label, fit_to_screen, ok_cancel
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class ReceiveDialog(QDialog):
         self._build()
         self.procedure.set_procedures(catalogue.list_procedures(ctx))
         self._procedure_changed()
-        self.resize(1080, 760)
+        fit_to_screen(self, 1080, 760)
         self.procedure.setFocus()
 
     # ----- layout -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.sync.service import IssueInfo
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
+from counter_app.ui.widgets import fit_to_screen
 
 _CTX = "SyncIssues"
 ROW_UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,4 +128,4 @@ class SyncIssuesDialog(QDialog):
         )
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, 360)
+        fit_to_screen(self, 820, 360)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
@@ -79,3 +80,16 @@ def ok_cancel(
     ok.clicked.connect(on_ok)
     cancel.clicked.connect(dialog.reject)
     return box, ok, cancel
+
+
+# Room kept for the window's title bar and borders, which resize() does not count.
+_FRAME_ROOM = QSize(20, 80)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to its preferred size, or to the screen it opens on
+    when that is smaller: a commune desk's 1366×768 screen at 125 % leaves
+    1093×614, and a button below the screen's edge cannot be clicked."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - _FRAME_ROOM
+    window.resize(min(width, room.width()), min(height, room.height()))

@@ -1,0 +1,136 @@
+"""Open every window and dialog of the desk on the screen Qt was started with
+and print, as JSON, each button that does not lie inside the usable screen.
+
+Run in a process of its own (the screen size and scale factor are fixed when
+the QApplication starts): see tests/ui/test_screen_fit.py.
+Usage: python -m tests.ui.screen_fit_probe DATA_DIR [SCREENSHOT_DIR]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from counter_app import i18n
+from counter_app.app_setup import open_runtime
+from counter_app.domain.workflow import Action
+from counter_app.printing import FormKind
+from counter_app.services import catalogue, dossiers, setup
+from counter_app.services.dossiers import ReceiveRequest
+from counter_app.services.printing import form_pdf
+from counter_app.services.views import DossierInfo
+from counter_app.ui.dossier_dialog import DossierDialog
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.printing import PrintPreviewDialog
+from counter_app.ui.receive_dialog import ReceiveDialog
+from counter_app.ui.setup_dialog import SetupDialog
+from counter_app.ui.step_dialog import StepDialog
+from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
+from tests.conftest import make_counter
+from tests.ui.conftest import CITIZEN, user_info
+
+# A desktop's taskbar takes this much of the screen's height (Windows 10/11 at
+# 100 %, in device pixels); the offscreen screen has none, so it is kept free here.
+TASKBAR_PX = 48
+
+
+def usable_area(app: QApplication) -> QRect:
+    screen = app.primaryScreen()
+    area = screen.availableGeometry()
+    taskbar = round(TASKBAR_PX / screen.devicePixelRatio())
+    return area.adjusted(0, 0, 0, -taskbar)
+
+
+def outside(window: QWidget, area: QRect) -> list[dict[str, object]]:
+    """Visible buttons of ``window`` (its frame included) not wholly inside ``area``."""
+    found = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or button.width() == 0:
+            continue
+        top_left = button.mapToGlobal(button.rect().topLeft())
+        rect = QRect(top_left, button.size())
+        if not area.contains(rect):
+            found.append(
+                {
+                    "window": type(window).__name__,
+                    "button": button.text() or button.objectName(),
+                    "rect": [rect.x(), rect.y(), rect.width(), rect.height()],
+                }
+            )
+    # The title bar (with its close button) must be reachable too.
+    frame = window.frameGeometry()
+    if frame.top() < area.top() or frame.left() < area.left():
+        found.append({"window": type(window).__name__, "button": "title bar", "rect": []})
+    return found
+
+
+def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    fresh = open_runtime(data_dir / "fresh")
+    yield "setup", lambda: SetupDialog(fresh.ctx)
+    rt = make_counter(data_dir / "counter")
+    ctx = rt.ctx
+    counter = setup.get_counter(ctx)
+    assert counter is not None
+    clerk = user_info(rt, "tiepnhan")
+    # The procedure with the longest checklist makes the tallest reception form.
+    longest = max(catalogue.list_procedures(ctx), key=lambda p: len(p.documents))
+    info: DossierInfo = dossiers.receive(ctx, "tiepnhan", ReceiveRequest(longest.code, CITIZEN))
+    yield "login", lambda: LoginDialog(ctx, counter_name=counter.counter_name)
+    yield (
+        "main",
+        lambda: MainWindow(
+            ctx, clerk, counter, print_receipt=lambda *_: None, data_dir=rt.data_dir
+        ),
+    )
+
+    def receive() -> QWidget:
+        dialog = ReceiveDialog(ctx, clerk)
+        assert dialog.procedure.select_code(longest.code)
+        return dialog
+
+    yield "receive", receive
+    yield "dossier", lambda: DossierDialog(ctx, clerk, info.code)
+    for action in (Action.REQUEST_SUPPLEMENT, Action.APOLOGISE, Action.RETURN_RESULT):
+        yield (
+            f"step-{action.value}",
+            lambda a=action: StepDialog(
+                a, lambda _r: True, code=info.code, appointment=info.row.appointment_at
+            ),
+        )
+    pdf = form_pdf(ctx, info.code, FormKind.RECEIPT)
+    yield "preview", lambda: PrintPreviewDialog(ctx, "tiepnhan", info.code, FormKind.RECEIPT, pdf)
+    yield "sync-issues", lambda: SyncIssuesDialog([])
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    i18n.install(app)
+    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    area = usable_area(app)
+    report: list[dict[str, object]] = []
+    for name, build in windows(data_dir):
+        window = build()
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        if shots is not None:
+            window.grab().save(str(shots / f"{name}.png"))
+        report += outside(window, area)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    print(json.dumps({"area": [area.width(), area.height()], "outside": report}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
