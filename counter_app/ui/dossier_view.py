@@ -9,10 +9,10 @@ this was part of that window.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -118,7 +119,9 @@ class DossierView(QWidget):
         notes_layout.addWidget(self.central_notes)
         root.addWidget(self.notes_box)
 
-        lists = QHBoxLayout()
+        # A splitter: the official can give the history more room when its notes are long.
+        lists = QSplitter(Qt.Orientation.Horizontal, self)
+        lists.setChildrenCollapsible(False)
         docs_box = QGroupBox(
             QCoreApplication.translate("DossierDialog", "Documents handed in"), self
         )
@@ -132,7 +135,7 @@ class DossierView(QWidget):
             ],
         )
         docs_layout.addWidget(self.documents)
-        lists.addWidget(docs_box, 2)
+        lists.addWidget(docs_box)
         steps_box = QGroupBox(QCoreApplication.translate("DossierDialog", "History"), self)
         steps_layout = QVBoxLayout(steps_box)
         self.steps = _table(
@@ -144,11 +147,14 @@ class DossierView(QWidget):
                 QCoreApplication.translate("DossierDialog", "Counter"),
                 QCoreApplication.translate("DossierDialog", "Note"),
             ],
+            _HistoryTable,
         )
         self.steps.setObjectName("steps")
         steps_layout.addWidget(self.steps)
-        lists.addWidget(steps_box, 3)
-        root.addLayout(lists, 1)
+        lists.addWidget(steps_box)
+        lists.setStretchFactor(0, 1)
+        lists.setStretchFactor(1, 2)
+        root.addWidget(lists, 1)
 
     def fill(self, info: DossierInfo, overdue: bool) -> None:
         row = info.row
@@ -231,7 +237,7 @@ class DossierView(QWidget):
                     _step_note(step),
                 ],
             )
-        self.steps.resizeRowsToContents()
+        self.steps.fit_columns()
 
 
 def _step_note(step: StepLine) -> str:
@@ -277,8 +283,15 @@ def _return_lines(record: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
+_Table = TypeVar("_Table", bound=QTableWidget)
+
+
+def _table(
+    parent: QWidget,
+    headers: list[str],
+    table_class: type[_Table] = QTableWidget,  # type: ignore[assignment]
+) -> _Table:
+    table = table_class(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -291,6 +304,33 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+class _HistoryTable(QTableWidget):
+    """The steps table, whose last column (the note) keeps a fair share of the
+    width: sized to contents, a long name or counter name squeezed it into a
+    sliver many lines high. The other columns share the rest and wrap."""
+
+    NOTE_SHARE = 0.5
+    MIN_COLUMN = 48
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        last = self.columnCount() - 1
+        wanted = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(last)]
+        # The time is never wrapped; the columns between it and the note share the rest.
+        budget = self.viewport().width() * (1 - self.NOTE_SHARE) - wanted[0]
+        squeezable = sum(wanted[1:])
+        scale = min(1.0, budget / squeezable) if squeezable > 0 else 1.0
+        for column, width in enumerate(wanted):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            size = width if column == 0 else max(self.MIN_COLUMN, int(width * scale))
+            header.resizeSection(column, size)
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 def _set_row(table: QTableWidget, row: int, texts: list[str]) -> None:
