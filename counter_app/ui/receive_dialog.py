@@ -569,8 +569,38 @@ class ReceiveDialog(QDialog):
         self.general_error.setVisible(True)
 
     def reject(self) -> None:
-        if not self._busy:
+        """Escape or Cancel: a form with something typed in asks before it is thrown away."""
+        if self._busy:
+            return
+        if self.received is not None or not self.has_typing():
             super().reject()
+            return
+        notify.ask(
+            self,
+            self.tr("Close the reception form"),
+            self.tr("What was typed for this citizen will be lost. Close the form anyway?"),
+            super().reject,
+        )
+
+    def has_typing(self) -> bool:
+        """Whether anything the official typed or ticked would be lost by closing."""
+        texts = [w.text() for w in self._text_inputs()] + [self.note.toPlainText()]
+        ticked = any(
+            self.documents.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(self.documents.count())
+        )
+        return ticked or any(t.strip() for t in texts)
+
+    def _text_inputs(self) -> list[QLineEdit]:
+        return [
+            self.full_name,
+            self.id_number,
+            self.phone,
+            self.email,
+            self.address,
+            self.organisation,
+            self.delivery_address,
+        ]
 
     def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         first = self.errors.show(problems, self.general_error)

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -41,7 +55,16 @@ class FieldErrors:
         label = error_label()
         label.setObjectName(f"error_{field}")
         self._fields[field] = (widget, label)
+        # A corrected field drops its message: an old one left standing reads
+        # as if the new value were wrong too.
+        for signal in _change_signals(widget):
+            signal.connect(lambda *_: self._clear_one(label))
         return with_error(widget, label)
+
+    @staticmethod
+    def _clear_one(label: QLabel) -> None:
+        label.clear()
+        label.setVisible(False)
 
     def label(self, field: str) -> QLabel:
         return self._fields[field][1]
@@ -65,6 +88,27 @@ class FieldErrors:
             label.setText("\n".join(dict.fromkeys(texts)))
             label.setVisible(True)
         return first
+
+
+def _change_signals(widget: QWidget) -> list[SignalInstance]:
+    """The signals by which ``widget``, or the inputs inside it, say their value changed."""
+    inputs = [widget, *widget.findChildren(QWidget)]
+    signals: list[SignalInstance] = []
+    for w in inputs:
+        if isinstance(w, QLineEdit | QPlainTextEdit):
+            signals.append(w.textChanged)
+        elif isinstance(w, QComboBox):
+            signals.append(w.currentIndexChanged)
+            signals.append(w.editTextChanged)
+        elif isinstance(w, QAbstractSpinBox):
+            signals.append(w.editingFinished)
+            if isinstance(w, QSpinBox):
+                signals.append(w.valueChanged)
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            signals.append(w.toggled)
+        elif isinstance(w, QListWidget):
+            signals.append(w.itemChanged)
+    return signals
 
 
 def ok_cancel(

@@ -423,218 +423,218 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="58" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="59" />
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="64" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="65" />
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="65" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="66" />
         <source>Applicant:</source>
         <translation>Người nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="66" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="67" />
         <source>Citizen ID (CCCD):</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="67" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="68" />
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="68" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="69" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="69" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="70" />
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="70" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="71" />
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="71" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="72" />
         <source>Appointment:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="72" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="73" />
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="73" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="74" />
         <source>Sets / pages / copies:</source>
         <translation>Số bộ / số trang / số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="74" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="75" />
         <source>Result delivered:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="75" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="76" />
         <source>Ledger entry:</source>
         <translation>Sổ theo dõi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="102" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="103" />
         <source>Supplement requested</source>
         <translation>Đã yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="111" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="112" />
         <source>Notes from departments</source>
         <translation>Ý kiến của cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="123" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="126" />
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="129" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="132" />
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="130" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="133" />
         <source>Form</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="131" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="134" />
         <source>Qty</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="136" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="139" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="141" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="144" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="142" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="145" />
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="143" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="146" />
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="144" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="147" />
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="145" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="148" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="261" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="267" />
         <source>Collected by {name} ({id_number})</source>
         <translation>Người nhận: {name} ({id_number})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="267" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="273" />
         <source>Sent by post, tracking number {number}</source>
         <translation>Gửi qua bưu chính, mã bưu gửi {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="273" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="279" />
         <source>Rating: {level}</source>
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="107" />
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="113" />
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="118" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="119" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="129" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="130" />
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="158" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="164" />
         <source>{state} — overdue</source>
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="279" />
-        <location filename="../../counter_app/ui/dossier_view.py" line="168" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="280" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="174" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="174" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="180" />
         <source>(first given: {date})</source>
         <translation>(hẹn lần đầu: {date})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="178" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="184" />
         <source>(clock paused)</source>
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="189" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="195" />
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="196" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="202" />
         <source>book {book}/{year}, no. {entry}</source>
         <translation>quyển {book}/{year}, số {entry}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="242" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="248" />
         <source>Department: {name}</source>
         <translation>Cơ quan chuyên môn: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="250" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="256" />
         <source>New appointment: {date}</source>
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="146" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="147" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="159" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="160" />
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="236" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="237" />
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -972,18 +972,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="95" />
+        <location filename="../../counter_app/ui/main_window.py" line="96" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127" />
+        <location filename="../../counter_app/ui/main_window.py" line="128" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132" />
-        <location filename="../../counter_app/ui/main_window.py" line="322" />
+        <location filename="../../counter_app/ui/main_window.py" line="133" />
+        <location filename="../../counter_app/ui/main_window.py" line="323" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -993,22 +993,22 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138" />
+        <location filename="../../counter_app/ui/main_window.py" line="139" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="165" />
+        <location filename="../../counter_app/ui/main_window.py" line="166" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="171" />
+        <location filename="../../counter_app/ui/main_window.py" line="172" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179" />
+        <location filename="../../counter_app/ui/main_window.py" line="180" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -1028,18 +1028,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="239" />
+        <location filename="../../counter_app/ui/main_window.py" line="240" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="252" />
-        <location filename="../../counter_app/ui/main_window.py" line="256" />
+        <location filename="../../counter_app/ui/main_window.py" line="253" />
+        <location filename="../../counter_app/ui/main_window.py" line="257" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="258" />
+        <location filename="../../counter_app/ui/main_window.py" line="259" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1059,17 +1059,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="308" />
+        <location filename="../../counter_app/ui/main_window.py" line="309" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="321" />
+        <location filename="../../counter_app/ui/main_window.py" line="322" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="354" />
+        <location filename="../../counter_app/ui/main_window.py" line="355" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1077,64 +1077,64 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="165" />
+        <location filename="../../counter_app/ui/printing.py" line="166" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="191" />
+        <location filename="../../counter_app/ui/printing.py" line="192" />
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="194" />
+        <location filename="../../counter_app/ui/printing.py" line="195" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="197" />
+        <location filename="../../counter_app/ui/printing.py" line="198" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="121" />
+        <location filename="../../counter_app/ui/printing.py" line="122" />
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="176" />
+        <location filename="../../counter_app/ui/printing.py" line="177" />
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="197" />
+        <location filename="../../counter_app/ui/printing.py" line="198" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="236" />
+        <location filename="../../counter_app/ui/printing.py" line="237" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="258" />
+        <location filename="../../counter_app/ui/printing.py" line="259" />
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="270" />
-        <location filename="../../counter_app/ui/printing.py" line="272" />
-        <location filename="../../counter_app/ui/printing.py" line="322" />
+        <location filename="../../counter_app/ui/printing.py" line="271" />
+        <location filename="../../counter_app/ui/printing.py" line="273" />
+        <location filename="../../counter_app/ui/printing.py" line="323" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="272" />
+        <location filename="../../counter_app/ui/printing.py" line="273" />
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="440" />
+        <location filename="../../counter_app/ui/printing.py" line="441" />
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -1387,6 +1387,16 @@
         <location filename="../../counter_app/ui/receive_dialog.py" line="559" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="580" />
+        <source>Close the reception form</source>
+        <translation>Đóng phiếu tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="581" />
+        <source>What was typed for this citizen will be lost. Close the form anyway?</source>
+        <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
 </context>
 <context>
@@ -1718,67 +1728,67 @@
 <context>
     <name>SyncIssues</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="32" />
         <source>Sent: refused by the centre</source>
         <translation>Gửi đi: trung tâm từ chối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="33" />
         <source>Received: not applied here</source>
         <translation>Nhận về: không áp dụng được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36" />
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37" />
         <source>Dossier document</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
         <source>Clock pause</source>
         <translation>Tạm dừng tính thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39" />
         <source>Workflow step</source>
         <translation>Bước xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40" />
         <source>Printed form</source>
         <translation>Biểu mẫu đã in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41" />
         <source>Audit entry</source>
         <translation>Mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43" />
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44" />
         <source>Calendar day</source>
         <translation>Ngày lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45" />
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="46" />
         <source>Central note</source>
         <translation>Ghi chú của trung tâm</translation>
     </message>
@@ -1786,22 +1796,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="100" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="101" />
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="107" />
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="122" />
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="126" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="127" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1809,22 +1819,22 @@
 <context>
     <name>SyncIssuesModel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61" />
         <source>Direction</source>
         <translation>Chiều</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="62" />
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="62" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="63" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="63" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="64" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -2045,7 +2055,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../counter_app/ui/widgets.py" line="77" />
+        <location filename="../../counter_app/ui/widgets.py" line="122" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -93,6 +93,7 @@ def test_invalid_cccd_shows_the_field_message_and_saves_nothing(
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
     # WHEN the official corrects the number, THEN the message goes and the dossier is stored
     dialog.id_number.setText("020090001234")
+    assert not error.isVisible()
     with wait_signal(qtbot, dialog.dossier_received):
         dialog.ok_button.click()
     assert not error.isVisible()
@@ -255,3 +256,38 @@ def test_pending_duplicate_asks_before_receiving_again(
     with wait_signal(qtbot, dialog.dossier_received):
         question_box(dialog).button(QMessageBox.StandardButton.Yes).click()
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 2
+
+
+def test_escape_on_a_filled_form_asks_before_throwing_it_away(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.procedure.select_code(MARITAL_STATUS)
+    fill_applicant(qtbot, dialog)
+    # WHEN Escape is pressed on the filled form, THEN it asks, and No is the default
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = question_box(dialog)
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert dialog.isVisible() and dialog.full_name.text() == "Lương Văn Bình"
+    # AND answering Yes closes it
+    dialog.cancel_button.click()
+    question_box(dialog).button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_an_empty_form_closes_without_a_question(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.procedure.select_code(MARITAL_STATUS)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
