@@ -65,10 +65,12 @@ lint: venv
 	$(VENV)/bin/ruff format --check counter_app tests bench
 
 # Extract every tr()/QT_TRANSLATE_NOOP string into the .ts (keeping existing
-# translations), then compile the .qm the app loads.
+# translations), then compile the .qm the app loads. qtbase_vi.ts holds Qt's
+# own dialogs in Vietnamese (Qt ships none); lupdate never touches it.
 translations: venv
 	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete counter_app -ts resources/translations/counter_app_vi.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/counter_app_vi.ts -qm resources/translations/counter_app_vi.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/qtbase_vi.ts -qm resources/translations/qtbase_vi.qm
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info .pytest_cache

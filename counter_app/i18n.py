@@ -2,6 +2,9 @@
 
 Source strings are English; resources/translations/counter_app_vi.ts holds the
 Vietnamese (edit it with Qt Linguist, compile with ``make translations``).
+Qt's own dialogs use Qt's qtbase_<lang>.qm when Qt ships one; for Vietnamese
+it does not, so resources/translations/qtbase_vi.ts (written by hand, contexts
+and sources exactly as Qt 6 uses them) stands in.
 The CLI has no widgets yet still speaks Vietnamese, so it gets a
 QCoreApplication only to carry the translators.
 """
@@ -45,6 +48,11 @@ def install(app: QCoreApplication, lang: str | None = None) -> bool:
         log.warning("No translation for %s at %s; showing English", lang, qm)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    elif qt.load(str(resource("translations", f"qtbase_{lang}.qm"))):
+        # Qt ships no Vietnamese for its own dialogs (buttons, file and print
+        # dialogs): the project's qtbase_vi.ts provides it.
         app.installTranslator(qt)
         _installed.append(qt)
     return loaded

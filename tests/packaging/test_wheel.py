@@ -43,6 +43,7 @@ def test_wheel_carries_resources_and_every_package(wheel: Path) -> None:
         "counter_app/resources/forms/tt01-2018.json",
         "counter_app/resources/forms/tt03-2025.json",
         "counter_app/resources/translations/counter_app_vi.qm",
+        "counter_app/resources/translations/qtbase_vi.qm",
         "counter_app/migrations/versions/0001_initial_schema.py",
         "counter_app/migrations/script.py.mako",
     ):
