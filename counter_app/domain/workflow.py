@@ -250,6 +250,32 @@ def allowed_actions(state: State, roles: Iterable[Role]) -> list[Action]:
     return [a for a, t in TRANSITIONS.items() if state in t.sources and t.roles & held]
 
 
+def offered_actions(
+    state: State,
+    roles: Iterable[Role],
+    *,
+    overdue: bool,
+    apologies: int,
+    supplement_requested: bool,
+) -> list[Action]:
+    """The steps worth offering: those allowed, less the ones the rules of this
+    dossier would refuse (an apology before it is overdue or a second time, a
+    second supplement request). A button that can only fail is not shown."""
+    actions = allowed_actions(state, roles)
+    if not overdue or apologies:
+        actions = [a for a in actions if a is not Action.APOLOGISE]
+    if supplement_requested:
+        actions = [a for a in actions if a is not Action.REQUEST_SUPPLEMENT]
+    return actions
+
+
+def can_resolve_on_the_spot(roles: Iterable[Role]) -> bool:
+    """Whether this official can take every "4 tại chỗ" step but the approval,
+    which a leader confirms at the desk with their own login."""
+    held = frozenset(roles)
+    return all(TRANSITIONS[a].roles & held for a in ON_THE_SPOT_STEPS if a is not Action.APPROVE)
+
+
 def reachable_pairs() -> frozenset[tuple[State, State]]:
     """Every (from, to) a dossier can move between by one or more steps.
 

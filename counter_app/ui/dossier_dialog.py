@@ -24,7 +24,8 @@ from counter_app.domain.workflow import (
     Role,
     State,
     action_label,
-    allowed_actions,
+    can_resolve_on_the_spot,
+    offered_actions,
 )
 from counter_app.i18n import render
 from counter_app.printing import FormKind
@@ -113,11 +114,13 @@ class DossierDialog(QDialog):
         self.print_button = QPushButton(self.tr("&Print receipt"), self)
         self.print_button.setObjectName("printReceipt")
         self.print_button.clicked.connect(self._print_receipt)
+        self.print_button.setAutoDefault(False)
         self.print_button.setVisible(self._print_form is not None)
         bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
+        self.close_button.setDefault(True)
         bottom.addWidget(self.close_button)
         root.addLayout(bottom)
 
@@ -136,10 +139,15 @@ class DossierDialog(QDialog):
         row = self.info.row
         if overdue is None:
             overdue = row.overdue(self._ctx.now())
-        actions = allowed_actions(row.state, self._user.roles)
-        if not overdue or self.info.apology_count:
-            actions = [a for a in actions if a is not Action.APOLOGISE]
-        return actions
+        return offered_actions(
+            row.state,
+            self._user.roles,
+            overdue=overdue,
+            apologies=self.info.apology_count,
+            supplement_requested=any(
+                s.action == Action.REQUEST_SUPPLEMENT.value for s in self.info.steps
+            ),
+        )
 
     def _build_actions(self) -> None:
         # Built once and shown or hidden: deleting buttons whose slots close
@@ -148,6 +156,7 @@ class DossierDialog(QDialog):
         button.setObjectName("onTheSpot")
         button.setStyleSheet("background:#1b7f3b;color:white;font-weight:bold;padding:4px 10px;")
         button.clicked.connect(self.resolve_on_the_spot)
+        button.setAutoDefault(False)
         self.actions_layout.addWidget(button)
         self.on_the_spot_button = button
         for action in TRANSITIONS:
@@ -155,6 +164,8 @@ class DossierDialog(QDialog):
             button.setObjectName(f"action_{action.value}")
             button.setProperty("action", action.value)
             button.clicked.connect(self._action_clicked)
+            # Enter never takes a step (refuse, withdraw…) by accident: Close is the default.
+            button.setAutoDefault(False)
             self.actions_layout.addWidget(button)
             self._all_buttons[action] = button
         self.no_action = QLabel(self.tr("No step is open to you for this dossier now."), self)
@@ -164,7 +175,11 @@ class DossierDialog(QDialog):
 
     def _fill_actions(self, overdue: bool) -> None:
         row = self.info.row
-        on_the_spot = row.on_the_spot and row.state is State.RECEIVED
+        on_the_spot = (
+            row.on_the_spot
+            and row.state is State.RECEIVED
+            and can_resolve_on_the_spot(self._user.roles)
+        )
         self.on_the_spot_button.setVisible(on_the_spot)
         allowed = self.available_actions(overdue)
         self.action_buttons = {a: b for a, b in self._all_buttons.items() if a in allowed}

@@ -11,7 +11,9 @@ from counter_app.domain.workflow import (
     Role,
     State,
     allowed_actions,
+    can_resolve_on_the_spot,
     next_state,
+    offered_actions,
 )
 
 ALL_ROLES = set(Role)
@@ -109,3 +111,25 @@ def test_terminal_states_allow_nothing() -> None:
 def test_allowed_actions_follow_roles() -> None:
     assert allowed_actions(State.APPRAISED, {Role.APPROVER}) == [Action.APPROVE, Action.REFUSE]
     assert Action.APPROVE not in allowed_actions(State.APPRAISED, {Role.RECEIVER})
+
+
+def test_offered_actions_leave_out_what_the_dossier_would_refuse() -> None:
+    roles = [Role.RECEIVER, Role.APPRAISER]
+    offered = offered_actions(
+        State.IN_APPRAISAL, roles, overdue=False, apologies=0, supplement_requested=False
+    )
+    assert Action.REQUEST_SUPPLEMENT in offered and Action.APOLOGISE not in offered
+    again = offered_actions(
+        State.IN_APPRAISAL, roles, overdue=True, apologies=0, supplement_requested=True
+    )
+    assert Action.REQUEST_SUPPLEMENT not in again and Action.APOLOGISE in again
+    late = offered_actions(
+        State.IN_APPRAISAL, roles, overdue=True, apologies=1, supplement_requested=False
+    )
+    assert Action.APOLOGISE not in late
+
+
+def test_on_the_spot_needs_every_role_but_the_approvers() -> None:
+    assert can_resolve_on_the_spot([Role.RECEIVER, Role.APPRAISER, Role.RETURNER])
+    assert not can_resolve_on_the_spot([Role.RECEIVER, Role.RETURNER])
+    assert not can_resolve_on_the_spot([Role.APPROVER])

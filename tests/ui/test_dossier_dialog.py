@@ -15,6 +15,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
 from counter_app.services import dossiers
+from counter_app.services.dossiers import StepRequest
 from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.sync.central.feed import Change
@@ -293,3 +294,36 @@ def test_a_departments_note_from_the_centre_shows_with_the_dossier(
     text = dialog.view.central_notes.text()
     assert "Phòng Tư pháp" in text and "Đã xác minh, đủ điều kiện" in text
     assert "26/11/2026 10:30" in text
+
+
+def test_only_steps_that_can_succeed_are_offered_and_close_is_the_default(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    on_the_spot = receive_dossier(CERTIFIED_COPY).code
+    # "4 tại chỗ" is offered to an official who can appraise and return, not to
+    # one whose roles would make it fail after the approver typed a password.
+    assert open_dialog(
+        qtbot, counter, official("motcua"), on_the_spot, hold
+    ).on_the_spot_button.isVisible()
+    clerk = open_dialog(qtbot, counter, official("tiepnhan"), on_the_spot, hold)
+    assert not clerk.on_the_spot_button.isVisible()
+    # Enter never takes a step: Close is the default button, no step is.
+    assert clerk.close_button.isDefault()
+    assert not any(b.isDefault() or b.autoDefault() for b in clerk._all_buttons.values())
+    # A supplement is requested once; afterwards the button is gone.
+    code = receive_dossier().code
+    dossiers.take_step(counter.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    dossiers.take_step(
+        counter.ctx,
+        "thamdinh",
+        code,
+        StepRequest(Action.REQUEST_SUPPLEMENT, items=("Bản sao sổ hộ khẩu",)),
+    )
+    dossiers.take_step(counter.ctx, "tiepnhan", code, StepRequest(Action.SUPPLEMENT))
+    appraiser = open_dialog(qtbot, counter, official("thamdinh"), code, hold)
+    assert Action.APPRAISE in appraiser.action_buttons
+    assert Action.REQUEST_SUPPLEMENT not in appraiser.action_buttons
