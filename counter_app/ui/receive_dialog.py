@@ -226,7 +226,7 @@ class ReceiveDialog(QDialog):
         self.documents.itemChanged.connect(self._documents_changed)
         layout.addWidget(self.errors.add("documents", self.documents), 1)
         row = QHBoxLayout()
-        self.tick_all = QPushButton(self.tr("All handed in"), box)
+        self.tick_all = QPushButton(self.tr("All required handed in"), box)
         self.tick_all.clicked.connect(self._tick_all)
         row.addWidget(self.tick_all)
         row.addStretch(1)
@@ -339,8 +339,13 @@ class ReceiveDialog(QDialog):
             item.setFont(font)
 
     def _tick_all(self) -> None:
+        # Only what the procedure requires: a document marked "(if any)" is
+        # ticked when it is really handed in, or the receipt lists a paper
+        # the citizen never gave.
         for i in range(self.documents.count()):
-            self.documents.item(i).setCheckState(Qt.CheckState.Checked)
+            item = self.documents.item(i)
+            if item.data(DOC_ROLE).mandatory:
+                item.setCheckState(Qt.CheckState.Checked)
 
     def _document_items(self) -> list[tuple[RequiredDocument, bool]]:
         result = []

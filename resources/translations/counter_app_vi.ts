@@ -563,22 +563,22 @@
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="108" />
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="113" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="114" />
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="121" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="130" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="133" />
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="280" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="295" />
         <location filename="../../counter_app/ui/dossier_view.py" line="174" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
@@ -624,17 +624,17 @@
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="147" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="155" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="160" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="237" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="252" />
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -1194,7 +1194,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/receive_dialog.py" line="146" />
-        <location filename="../../counter_app/ui/receive_dialog.py" line="371" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="376" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -1260,8 +1260,8 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/receive_dialog.py" line="229" />
-        <source>All handed in</source>
-        <translation>Đã nhận đủ</translation>
+        <source>All required handed in</source>
+        <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/receive_dialog.py" line="241" />
@@ -1319,82 +1319,82 @@
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="365" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="370" />
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="368" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="373" />
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="380" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="385" />
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="441" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="446" />
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="456" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="461" />
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="458" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="463" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="461" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="466" />
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="475" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="480" />
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="478" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="483" />
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="481" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="486" />
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="506" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="511" />
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="507" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="532" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="537" />
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="559" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="564" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="580" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="585" />
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="581" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="586" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>

@@ -18,11 +18,12 @@ from counter_app.services import dossiers, search
 from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.receive_dialog import ReceiveDialog
+from counter_app.ui.receive_dialog import DOC_ROLE, ReceiveDialog
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # flat fee, 3 working days
+CONTRACT_CERTIFICATION = "2.001035"  # has an optional power of attorney
 
 
 def fill_applicant(qtbot: QtBot, dialog: ReceiveDialog, id_number: str = "020090001234") -> None:
@@ -60,7 +61,7 @@ def test_receive_through_the_dialog_stores_and_prints(
     assert info.row.applicant_id_number == "020090001234"
     assert info.row.applicant_phone == "0987654321"
     assert info.state is State.RECEIVED
-    assert len(info.documents) == dialog.documents.count()
+    assert len(info.documents) == len(dialog.handed_in())
     assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
     assert not dialog.isVisible()
     # AND the home screen shows it in today's list
@@ -291,3 +292,21 @@ def test_an_empty_form_closes_without_a_question(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_all_required_ticks_the_required_documents_only(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> None:
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    assert dialog.procedure.select_code(CONTRACT_CERTIFICATION)
+    qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
+    ticked = {d.name: d.mandatory for d in dialog.handed_in()}
+    listed = [dialog.documents.item(i).data(DOC_ROLE) for i in range(dialog.documents.count())]
+    assert ticked and all(ticked.values())
+    assert dialog.missing() == []
+    # The power of attorney is listed "(if any)" and stays unticked.
+    assert any("ủy quyền" in d.name and not d.mandatory for d in listed)
+    assert not any("ủy quyền" in name for name in ticked)
