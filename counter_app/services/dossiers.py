@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from counter_app.domain import codes
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.procedure import Delivery, ProcessingTime, RequiredDocument, TimeUnit
+from counter_app.domain.procedure import (
+    Delivery,
+    DocumentForm,
+    ProcessingTime,
+    RequiredDocument,
+    TimeUnit,
+)
 from counter_app.domain.returns import ReturnDetails, return_record
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
@@ -316,6 +322,8 @@ def apply_step(
         open_pause = next(p for p in dossier.pauses if p.ended_at is None)
         open_pause.ended_at = now
         dossier.paused_since = None
+        _add_supplemented(dossier, open_pause.items)
+        data["documents"] = list(open_pause.items)
         if dossier.apology_count == 0:
             proc_time = ProcessingTime(
                 dossier.procedure.time_amount, TimeUnit(dossier.procedure.time_unit)
@@ -356,6 +364,22 @@ def apply_step(
         )
         dossier.returned_at = now
     _step(session, ctx, dossier, user, counter, req.action, state, target, now, note, data)
+
+
+def _add_supplemented(dossier: Dossier, items: Sequence[str]) -> None:
+    """What the citizen brought joins the dossier's documents, in the form and
+    quantity the checklist asks for when the item is one of its lines."""
+    checklist = {d.name: d for d in spec_of(dossier.procedure).documents}
+    for item in items:
+        listed = checklist.get(item)
+        dossier.documents.append(
+            DossierDocument(
+                position=len(dossier.documents) + 1,
+                name=item,
+                form=(listed.form if listed else DocumentForm.ORIGINAL).value,
+                quantity=listed.quantity if listed else 1,
+            )
+        )
 
 
 def take_step(ctx: ServiceContext, username: str, code: str, request: StepRequest) -> DossierInfo:

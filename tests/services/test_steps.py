@@ -95,6 +95,9 @@ def test_supplement_pauses_the_clock(counter: Runtime, clock: Clock) -> None:
     assert info.row.appointment_at == datetime(2026, 12, 2, 9, 0)
     assert info.original_appointment_at == datetime(2026, 12, 1, 9, 0)
     assert info.supplement_items == ["Giấy xác nhận cư trú", "Bản sao CCCD"]
+    # What the citizen brought joins the dossier's documents.
+    assert [d.name for d in info.documents][-2:] == ["Giấy xác nhận cư trú", "Bản sao CCCD"]
+    assert info.steps[-1].data["documents"] == ["Giấy xác nhận cư trú", "Bản sao CCCD"]
     with pytest.raises(UserError, match="only once"):
         _step(counter, "thamdinh", code, Action.REQUEST_SUPPLEMENT, items=("Thêm",))
 
