@@ -117,6 +117,14 @@ class DossierDialog(QDialog):
         self.print_button.setAutoDefault(False)
         self.print_button.setVisible(self._print_form is not None)
         bottom.addWidget(self.print_button)
+        # Form 05, the slip that travels with the dossier between the desk and
+        # the departments: printed again whenever it is needed.
+        self.control_slip_button = QPushButton(self.tr("Print &control slip"), self)
+        self.control_slip_button.setObjectName("printControlSlip")
+        self.control_slip_button.clicked.connect(self._print_control_slip)
+        self.control_slip_button.setAutoDefault(False)
+        self.control_slip_button.setVisible(self._print_form is not None)
+        bottom.addWidget(self.control_slip_button)
         bottom.addStretch(1)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
@@ -300,4 +308,8 @@ class DossierDialog(QDialog):
 
     def _print_receipt(self) -> None:
         if self._print_form is not None:
-            self._print_form(self.code, "receipt")
+            self._print_form(self.code, FormKind.RECEIPT.value)
+
+    def _print_control_slip(self) -> None:
+        if self._print_form is not None:
+            self._print_form(self.code, FormKind.CONTROL_SLIP.value)

@@ -573,12 +573,17 @@
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="122" />
+        <source>Print &amp;control slip</source>
+        <translation>In phiếu &amp;kiểm soát</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="129" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="133" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="141" />
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -588,7 +593,7 @@
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="295" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="303" />
         <location filename="../../counter_app/ui/dossier_view.py" line="174" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
@@ -624,17 +629,17 @@
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="155" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="163" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="179" />
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="252" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="260" />
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -695,62 +700,62 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="161" />
+        <location filename="../../counter_app/services/dossiers.py" line="167" />
         <source>The number of sets must be at least 1.</source>
         <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="170" />
+        <location filename="../../counter_app/services/dossiers.py" line="176" />
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="177" />
+        <location filename="../../counter_app/services/dossiers.py" line="183" />
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="198" />
+        <location filename="../../counter_app/services/dossiers.py" line="204" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="270" />
+        <location filename="../../counter_app/services/dossiers.py" line="276" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="297" />
+        <location filename="../../counter_app/services/dossiers.py" line="303" />
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="305" />
+        <location filename="../../counter_app/services/dossiers.py" line="311" />
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="331" />
+        <location filename="../../counter_app/services/dossiers.py" line="339" />
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="336" />
+        <location filename="../../counter_app/services/dossiers.py" line="344" />
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="340" />
+        <location filename="../../counter_app/services/dossiers.py" line="348" />
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="346" />
+        <location filename="../../counter_app/services/dossiers.py" line="354" />
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="388" />
+        <location filename="../../counter_app/services/dossiers.py" line="412" />
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>

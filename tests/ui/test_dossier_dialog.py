@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
+from counter_app.printing import FormKind
 from counter_app.services import dossiers
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.users import UserInfo
@@ -22,6 +24,7 @@ from counter_app.sync.central.feed import Change
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.ui.dossier_dialog import DossierDialog
+from counter_app.ui.printing import preview_form
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # on the "4 tại chỗ" list
@@ -327,3 +330,38 @@ def test_only_steps_that_can_succeed_are_offered_and_close_is_the_default(
     appraiser = open_dialog(qtbot, counter, official("thamdinh"), code, hold)
     assert Action.APPRAISE in appraiser.action_buttons
     assert Action.REQUEST_SUPPLEMENT not in appraiser.action_buttons
+
+
+def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], UserInfo],
+    receive_dossier: Receive,
+    hold: list[object],
+    chooser: Chooser,
+) -> None:
+    code = receive_dossier().code
+    loaders: list[object] = []
+    dialog = DossierDialog(
+        counter.ctx,
+        official("tiepnhan"),
+        code,
+        print_form=lambda c, kind: loaders.append(
+            preview_form(dialog, counter.ctx, "tiepnhan", c, kind, choose_sink=chooser)
+        ),
+    )
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.control_slip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(loaders) and loaders[0].dialog is not None, timeout=10_000)
+    preview = loaders[0].dialog
+    assert preview.kind is FormKind.CONTROL_SLIP
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = chooser.folder / f"{code}-control_slip.pdf"
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+    text = subprocess.run(
+        ["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "PHIẾU KIỂM SOÁT" in text and code in text
+    assert ("control_slip", "done") in print_jobs(counter)
