@@ -30,6 +30,7 @@ from counter_app.services.users import UserInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
+from counter_app.ui.help_window import HelpWindow, show_about
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_sync import MainSync
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
             ctx, data_dir, self.sync_status, self._runner, timing=sync_timing, parent=self
         )
         self.sync_menu.follow(self.sync, self.offline_label)
+        self._data_dir = data_dir
+        self._help_menu()
         self.refreshed.connect(self.sync.refresh_status)
 
         self.scanner = BarcodeScanner(self)
@@ -210,6 +213,22 @@ class MainWindow(QMainWindow):
                 )
             )
         self._shortcut_objects = [QShortcut(keys, self, activated=slot) for keys, slot in bindings]
+
+    def _help_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = menu.addAction(self.tr("User &guide"))
+        guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        guide.triggered.connect(self.show_guide)
+        menu.addAction(self.tr("&About"), lambda: show_about(self, self._data_dir))
+        self.help_window: HelpWindow | None = None
+
+    def show_guide(self) -> HelpWindow:
+        """F1: the guide opens beside the work (one window, brought to the front)."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window
 
     def _update_titles(self) -> None:
         for index, (which, title) in enumerate(WORK_LISTS):

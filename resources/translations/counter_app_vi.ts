@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="35" />
+        <source>One-stop counter</source>
+        <translation>Phần mềm Một cửa tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="37" />
+        <source>Version {version}</source>
+        <translation>Phiên bản {version}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="40" />
+        <source>Receives citizens' administrative dossiers at the one-stop desk, follows every step to the result, prints the forms and works offline.</source>
+        <translation>Tiếp nhận hồ sơ thủ tục hành chính của người dân tại Bộ phận một cửa, theo dõi từng bước đến khi trả kết quả, in các mẫu phiếu và làm việc cả khi mất mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="50" />
+        <source>Data folder: {path}</source>
+        <translation>Thư mục dữ liệu: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="57" />
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../counter_app/domain/calendar.py" line="73" />
@@ -828,6 +856,14 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="24" />
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../counter_app/ui/formats.py" line="17" />
@@ -977,18 +1013,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="96" />
+        <location filename="../../counter_app/ui/main_window.py" line="97" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="128" />
+        <location filename="../../counter_app/ui/main_window.py" line="131" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="133" />
-        <location filename="../../counter_app/ui/main_window.py" line="323" />
+        <location filename="../../counter_app/ui/main_window.py" line="136" />
+        <location filename="../../counter_app/ui/main_window.py" line="342" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -998,24 +1034,39 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="139" />
+        <location filename="../../counter_app/ui/main_window.py" line="142" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="166" />
+        <location filename="../../counter_app/ui/main_window.py" line="169" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="172" />
+        <location filename="../../counter_app/ui/main_window.py" line="175" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="180" />
+        <location filename="../../counter_app/ui/main_window.py" line="183" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="218" />
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="219" />
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="222" />
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_sync.py" line="38" />
@@ -1033,18 +1084,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="240" />
+        <location filename="../../counter_app/ui/main_window.py" line="259" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="253" />
-        <location filename="../../counter_app/ui/main_window.py" line="257" />
+        <location filename="../../counter_app/ui/main_window.py" line="272" />
+        <location filename="../../counter_app/ui/main_window.py" line="276" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="259" />
+        <location filename="../../counter_app/ui/main_window.py" line="278" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1064,17 +1115,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="309" />
+        <location filename="../../counter_app/ui/main_window.py" line="328" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="322" />
+        <location filename="../../counter_app/ui/main_window.py" line="341" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="355" />
+        <location filename="../../counter_app/ui/main_window.py" line="374" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>

@@ -26,6 +26,7 @@ from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.printing import form_pdf
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
+from counter_app.ui.help_window import HelpWindow
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import PrintPreviewDialog
@@ -107,6 +108,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     pdf = form_pdf(ctx, info.code, FormKind.RECEIPT)
     yield "preview", lambda: PrintPreviewDialog(ctx, "tiepnhan", info.code, FormKind.RECEIPT, pdf)
     yield "sync-issues", lambda: SyncIssuesDialog([])
+    yield "guide", lambda: HelpWindow()
 
 
 def main() -> int:

@@ -1,0 +1,63 @@
+"""The user guide (F1), shipped with the package in Vietnamese, and the About box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from counter_app import __version__
+from counter_app.resources_path import resource
+from counter_app.ui.widgets import fit_to_screen
+
+GUIDE = ("guide", "huong-dan-su-dung.md")
+
+
+class HelpWindow(QDialog):
+    """The guide beside the work, not over it: modeless, so the official can read
+    a step and do it in the main window at the same time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpWindow")
+        self.setWindowTitle(self.tr("User guide"))
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setMarkdown(resource(*GUIDE).read_text(encoding="utf-8"))
+        layout.addWidget(self.browser)
+        fit_to_screen(self, 820, 900)
+
+
+def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
+    lines = [
+        "<p><b>{}</b></p>".format(QCoreApplication.translate("About", "One-stop counter")),
+        "<p>{}</p>".format(
+            QCoreApplication.translate("About", "Version {version}").format(version=__version__)
+        ),
+        "<p>{}</p>".format(
+            QCoreApplication.translate(
+                "About",
+                "Receives citizens' administrative dossiers at the one-stop desk, follows "
+                "every step to the result, prints the forms and works offline.",
+            )
+        ),
+    ]
+    if data_dir is not None:
+        lines.append(
+            "<p>{}</p>".format(
+                QCoreApplication.translate("About", "Data folder: {path}").format(
+                    path=str(data_dir)
+                )
+            )
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("About", "About"),
+        "".join(lines),
+        parent=parent,
+    )
+    box.setObjectName("aboutBox")
+    box.open()
+    return box
