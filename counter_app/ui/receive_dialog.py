@@ -43,9 +43,9 @@ from counter_app.domain.workflow import Action
 from counter_app.i18n import render
 from counter_app.printing import FormKind
 from counter_app.services import calendar_admin, catalogue, dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.formats import (
@@ -73,7 +73,7 @@ class ReceiveDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        user: UserInfo,
+        user: Actor,
         parent: QWidget | None = None,
         *,
         choose_sink: ChooseSink = choose_sink,
@@ -487,7 +487,7 @@ class ReceiveDialog(QDialog):
 
     def _receive(self, request: ReceiveRequest, supplement: list[str]) -> None:
         try:
-            info = dossiers.receive(self._ctx, self._user.username, request)
+            info = dossiers.receive(self._ctx, self._user, request)
         except ValidationFailed as failed:
             self._show_errors([(f, render(m)) for f, m in failed.errors])
             return
@@ -515,7 +515,7 @@ class ReceiveDialog(QDialog):
         flow = StepPrint(
             self,
             self._ctx,
-            self._user.username,
+            self._user,
             info.code,
             StepRequest(Action.REQUEST_SUPPLEMENT, items=self.supplement),
             FormKind.SUPPLEMENT,

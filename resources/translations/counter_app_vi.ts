@@ -29,7 +29,7 @@
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="32"/>
+        <location filename="../../counter_app/services/calendar_admin.py" line="38"/>
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="156"/>
+        <location filename="../../counter_app/services/catalogue.py" line="160"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -218,57 +218,72 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="35"/>
+        <location filename="../../counter_app/cli_common.py" line="40"/>
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="51"/>
+        <location filename="../../counter_app/cli_common.py" line="56"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="33"/>
+        <location filename="../../counter_app/cli_common.py" line="84"/>
+        <source>Type the password of {username} in a terminal, or give it to a script in the environment variable {variable}.</source>
+        <translation>Hãy gõ mật khẩu của {username} trong cửa sổ dòng lệnh, hoặc đưa cho tập lệnh qua biến môi trường {variable}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_common.py" line="103"/>
+        <source>Name the administrator who makes this change with --by USER.</source>
+        <translation>Hãy ghi tên quản trị viên thực hiện thay đổi này bằng --by TÊN_ĐĂNG_NHẬP.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_common.py" line="126"/>
+        <source>“{value}” is not a whole number from {low} to {high}</source>
+        <translation>“{value}” không phải số nguyên từ {low} đến {high}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_setup.py" line="42"/>
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="52"/>
+        <location filename="../../counter_app/cli_setup.py" line="61"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="67"/>
+        <location filename="../../counter_app/cli_setup.py" line="89"/>
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="88"/>
+        <location filename="../../counter_app/cli_setup.py" line="110"/>
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="97"/>
+        <location filename="../../counter_app/cli_setup.py" line="119"/>
         <source>Row {row}, column {field}: {message}</source>
         <translation>Dòng {row}, cột {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="106"/>
+        <location filename="../../counter_app/cli_setup.py" line="128"/>
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="33"/>
+        <location filename="../../counter_app/cli_calendar.py" line="42"/>
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="36"/>
+        <location filename="../../counter_app/cli_calendar.py" line="45"/>
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="52"/>
+        <location filename="../../counter_app/cli_calendar.py" line="61"/>
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
@@ -668,62 +683,57 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="157"/>
-        <source>The number of sets must be at least 1.</source>
-        <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/dossiers.py" line="166"/>
+        <location filename="../../counter_app/services/dossiers.py" line="151"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="173"/>
+        <location filename="../../counter_app/services/dossiers.py" line="158"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="194"/>
+        <location filename="../../counter_app/services/dossiers.py" line="179"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="266"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="114"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="293"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="143"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="301"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="151"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="327"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="177"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="332"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="182"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="336"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="186"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="342"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="192"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="381"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="237"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -737,7 +747,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/app.py" line="66"/>
-        <location filename="../../counter_app/ui/app.py" line="146"/>
+        <location filename="../../counter_app/ui/app.py" line="144"/>
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
@@ -752,7 +762,7 @@
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="147"/>
+        <location filename="../../counter_app/ui/app.py" line="145"/>
         <source>The counter&apos;s data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1050,64 +1060,64 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="165"/>
+        <location filename="../../counter_app/ui/printing.py" line="166"/>
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="191"/>
+        <location filename="../../counter_app/ui/printing.py" line="192"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="194"/>
+        <location filename="../../counter_app/ui/printing.py" line="195"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="197"/>
+        <location filename="../../counter_app/ui/printing.py" line="198"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="121"/>
+        <location filename="../../counter_app/ui/printing.py" line="122"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="176"/>
+        <location filename="../../counter_app/ui/printing.py" line="177"/>
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="197"/>
+        <location filename="../../counter_app/ui/printing.py" line="198"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="236"/>
+        <location filename="../../counter_app/ui/printing.py" line="237"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="258"/>
+        <location filename="../../counter_app/ui/printing.py" line="259"/>
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="270"/>
-        <location filename="../../counter_app/ui/printing.py" line="272"/>
-        <location filename="../../counter_app/ui/printing.py" line="322"/>
+        <location filename="../../counter_app/ui/printing.py" line="271"/>
+        <location filename="../../counter_app/ui/printing.py" line="273"/>
+        <location filename="../../counter_app/ui/printing.py" line="323"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="272"/>
+        <location filename="../../counter_app/ui/printing.py" line="273"/>
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="440"/>
+        <location filename="../../counter_app/ui/printing.py" line="441"/>
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -1115,7 +1125,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/printing/settings.py" line="48"/>
+        <location filename="../../counter_app/services/printing/settings.py" line="52"/>
         <source>Receipt paper “{value}” is not known; choose A4, A5 or 80mm.</source>
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
@@ -1130,7 +1140,7 @@
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/jobs.py" line="137"/>
+        <location filename="../../counter_app/services/printing/jobs.py" line="144"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -1365,7 +1375,7 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="67"/>
+        <location filename="../../counter_app/services/context.py" line="76"/>
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -1653,22 +1663,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="100"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="106"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="121"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="126"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1780,37 +1790,57 @@
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../counter_app/services/users.py" line="64"/>
+        <location filename="../../counter_app/services/users.py" line="65"/>
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="68"/>
+        <location filename="../../counter_app/services/users.py" line="71"/>
         <source>Enter the official&apos;s full name.</source>
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="71"/>
+        <location filename="../../counter_app/services/users.py" line="74"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="76"/>
+        <location filename="../../counter_app/services/users.py" line="79"/>
         <source>Give the user at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="80"/>
+        <location filename="../../counter_app/services/users.py" line="119"/>
+        <source>This counter already has officials; an administrator adds new ones.</source>
+        <translation>Quầy này đã có cán bộ; cán bộ mới do quản trị viên thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="142"/>
         <source>The user name “{username}” is already taken.</source>
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="112"/>
+        <location filename="../../counter_app/services/auth.py" line="107"/>
+        <source>This login belongs to another counter; log in again on this one.</source>
+        <translation>Phiên đăng nhập này thuộc quầy khác; hãy đăng nhập lại trên quầy này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="117"/>
+        <source>Only an official with the role “{role}” may do this.</source>
+        <translation>Chỉ cán bộ có vai trò “{role}” mới được làm việc này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="179"/>
+        <source>Too many wrong passwords: this account is locked until {time}; try again then or ask the administrator.</source>
+        <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa đến {time}; hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="204"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="126"/>
+        <location filename="../../counter_app/services/auth.py" line="81"/>
         <source>The user “{username}” does not exist or is locked.</source>
         <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
     </message>
@@ -1908,6 +1938,21 @@
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="50"/>
+        <source>The text contains a control character at position {position}; delete it.</source>
+        <translation>Nội dung có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="56"/>
+        <source>The text must be at most {max} characters; {count} were entered.</source>
+        <translation>Nội dung chỉ được tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="73"/>
+        <source>Enter a whole number from {low} to {high}; {value} was entered.</source>
+        <translation>Hãy nhập số nguyên từ {low} đến {high}; đã nhập {value}.</translation>
+    </message>
 </context>
 <context>
     <name>Widgets</name>
@@ -1920,163 +1965,163 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="134"/>
+        <location filename="../../counter_app/domain/workflow.py" line="135"/>
         <source>Received</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="135"/>
+        <location filename="../../counter_app/domain/workflow.py" line="136"/>
         <source>In appraisal</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="136"/>
+        <location filename="../../counter_app/domain/workflow.py" line="137"/>
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="137"/>
+        <location filename="../../counter_app/domain/workflow.py" line="138"/>
         <source>Transferred to department</source>
         <translation>Đã chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="138"/>
+        <location filename="../../counter_app/domain/workflow.py" line="139"/>
         <source>Appraised, awaiting approval</source>
         <translation>Đã thẩm định, chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="139"/>
+        <location filename="../../counter_app/domain/workflow.py" line="140"/>
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="140"/>
+        <location filename="../../counter_app/domain/workflow.py" line="141"/>
         <source>Refused</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="141"/>
-        <location filename="../../counter_app/domain/workflow.py" line="156"/>
+        <location filename="../../counter_app/domain/workflow.py" line="142"/>
+        <location filename="../../counter_app/domain/workflow.py" line="157"/>
         <source>Result ready</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="142"/>
+        <location filename="../../counter_app/domain/workflow.py" line="143"/>
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="143"/>
+        <location filename="../../counter_app/domain/workflow.py" line="144"/>
         <source>Withdrawn</source>
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="147"/>
+        <location filename="../../counter_app/domain/workflow.py" line="148"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="148"/>
+        <location filename="../../counter_app/domain/workflow.py" line="149"/>
         <source>Start appraisal</source>
         <translation>Bắt đầu thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="149"/>
+        <location filename="../../counter_app/domain/workflow.py" line="150"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="150"/>
+        <location filename="../../counter_app/domain/workflow.py" line="151"/>
         <source>Record supplement</source>
         <translation>Nhận hồ sơ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="151"/>
+        <location filename="../../counter_app/domain/workflow.py" line="152"/>
         <source>Transfer to department</source>
         <translation>Chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="152"/>
+        <location filename="../../counter_app/domain/workflow.py" line="153"/>
         <source>Back from department</source>
         <translation>Nhận lại từ cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="153"/>
+        <location filename="../../counter_app/domain/workflow.py" line="154"/>
         <source>Finish appraisal</source>
         <translation>Hoàn thành thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="154"/>
+        <location filename="../../counter_app/domain/workflow.py" line="155"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="155"/>
+        <location filename="../../counter_app/domain/workflow.py" line="156"/>
         <source>Refuse</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="157"/>
+        <location filename="../../counter_app/domain/workflow.py" line="158"/>
         <source>Return result</source>
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="158"/>
+        <location filename="../../counter_app/domain/workflow.py" line="159"/>
         <source>Withdraw</source>
         <translation>Rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="159"/>
+        <location filename="../../counter_app/domain/workflow.py" line="160"/>
         <source>Apologise and set new appointment</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="163"/>
+        <location filename="../../counter_app/domain/workflow.py" line="164"/>
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="164"/>
+        <location filename="../../counter_app/domain/workflow.py" line="165"/>
         <source>Appraiser</source>
         <translation>Người thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="165"/>
+        <location filename="../../counter_app/domain/workflow.py" line="166"/>
         <source>Approver</source>
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="166"/>
+        <location filename="../../counter_app/domain/workflow.py" line="167"/>
         <source>Returning officer</source>
         <translation>Công chức trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="167"/>
+        <location filename="../../counter_app/domain/workflow.py" line="168"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="217"/>
+        <location filename="../../counter_app/domain/workflow.py" line="223"/>
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="221"/>
+        <location filename="../../counter_app/domain/workflow.py" line="227"/>
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="192"/>
+        <location filename="../../counter_app/domain/workflow.py" line="195"/>
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="232"/>
+        <location filename="../../counter_app/domain/workflow.py" line="238"/>
         <source>An apology with a new appointment is only for an overdue dossier.</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="238"/>
+        <location filename="../../counter_app/domain/workflow.py" line="244"/>
         <source>This dossier already had its apology and new appointment; it can be given only once.</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
     </message>

@@ -18,7 +18,7 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
-from tests.conftest import Clock
+from tests.conftest import Clock, login
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
 MARITAL_STATUS = "1.004873"  # 3 working days, not on the spot
@@ -26,11 +26,11 @@ CERTIFIED_COPY = "2.000815"  # same day, 4 tại chỗ
 
 
 def _receive(rt: Runtime, code: str = MARITAL_STATUS) -> str:
-    return receive(rt.ctx, "tiepnhan", ReceiveRequest(code, CITIZEN)).code
+    return receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest(code, CITIZEN)).code
 
 
 def _step(rt: Runtime, user: str, code: str, action: Action, **kw: object) -> State:
-    return take_step(rt.ctx, user, code, StepRequest(action, **kw)).state  # type: ignore[arg-type]
+    return take_step(rt.ctx, login(rt, user), code, StepRequest(action, **kw)).state  # type: ignore[arg-type]
 
 
 def test_full_path_records_each_step(counter: Runtime, clock: Clock) -> None:
@@ -168,10 +168,14 @@ def test_overdue_apology_once_with_new_appointment(counter: Runtime, clock: Cloc
 
 def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clock) -> None:
     code = receive(
-        counter.ctx, "motcua", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3)
+        counter.ctx,
+        login(counter.ctx, "motcua"),
+        ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3),
     ).code
     clock.now = datetime(2026, 11, 26, 9, 7)
-    info = resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+    info = resolve_on_the_spot(
+        counter.ctx, login(counter.ctx, "motcua"), code, approver=login(counter.ctx, "phochutich")
+    )
     assert info.state is State.RETURNED
     assert info.fee == 6_000
     assert [(s.action, s.username) for s in info.steps] == [
@@ -186,9 +190,11 @@ def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clo
 
 
 def test_on_the_spot_without_approver_role_changes_nothing(counter: Runtime) -> None:
-    code = receive(counter.ctx, "motcua", ReceiveRequest(CERTIFIED_COPY, CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "motcua"), ReceiveRequest(CERTIFIED_COPY, CITIZEN)
+    ).code
     with pytest.raises(UserError, match="Approver"):
-        resolve_on_the_spot(counter.ctx, "motcua", code)
+        resolve_on_the_spot(counter.ctx, login(counter.ctx, "motcua"), code)
     assert get_dossier(counter.ctx, code).state is State.RECEIVED
     assert len(get_dossier(counter.ctx, code).steps) == 1
 
@@ -196,4 +202,9 @@ def test_on_the_spot_without_approver_role_changes_nothing(counter: Runtime) -> 
 def test_on_the_spot_only_for_listed_procedures(counter: Runtime) -> None:
     code = _receive(counter)
     with pytest.raises(UserError, match="4 tại chỗ"):
-        resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+        resolve_on_the_spot(
+            counter.ctx,
+            login(counter.ctx, "motcua"),
+            code,
+            approver=login(counter.ctx, "phochutich"),
+        )

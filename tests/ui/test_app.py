@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.workflow import Role
-from counter_app.services import catalogue, setup, users
+from counter_app.services import catalogue, setup
 from counter_app.ui.app import ErrorReporter
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.setup_dialog import SetupDialog
+from tests.conftest import login
 from tests.ui.conftest import wait_signal
 
 PASSWORD = "mat-khau-123"
@@ -77,7 +78,7 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
             dialog.ok.click()
         counter = setup.get_counter(rt.ctx)
         assert counter is not None and counter.agency_id == "000.00.37.H37"
-        admin = users.authenticate(rt.ctx, "quantri", PASSWORD)
+        admin = login(rt.ctx, "quantri", PASSWORD)
         assert Role.ADMIN in admin.roles and Role.RECEIVER in admin.roles
         assert len(catalogue.list_procedures(rt.ctx)) > 20
     finally:

@@ -15,7 +15,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
 from counter_app.services import dossiers
-from counter_app.services.users import UserInfo
+from counter_app.services.auth import Actor
 from counter_app.services.views import DossierInfo
 from counter_app.sync.central.feed import Change
 from counter_app.sync.local_apply import apply_change
@@ -31,7 +31,7 @@ Receive = Callable[..., DossierInfo]
 def open_dialog(
     qtbot: QtBot,
     counter: Runtime,
-    user: UserInfo,
+    user: Actor,
     code: str,
     hold: list[object],
     chooser: Chooser | None = None,
@@ -55,7 +55,7 @@ def visible_box(parent: object) -> QMessageBox:
 def test_buttons_follow_the_roles(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -79,7 +79,7 @@ def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
     qtbot: QtBot,
     counter: Runtime,
     clock: object,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     chooser: Chooser,
     hold: list[object],
@@ -119,7 +119,7 @@ def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
 def test_a_step_taken_through_the_dialog_changes_the_state(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -144,7 +144,7 @@ def test_a_step_taken_through_the_dialog_changes_the_state(
 def test_a_refused_step_shows_a_message_and_changes_nothing(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     chooser: Chooser,
     hold: list[object],
@@ -180,7 +180,7 @@ def test_a_refused_step_shows_a_message_and_changes_nothing(
 def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -214,7 +214,7 @@ def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
 def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -223,6 +223,7 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
 
     users.create_user(
         counter.ctx,
+        official("quantri"),
         username="chutich",
         full_name="Hoàng Văn Nam",
         password=PASSWORD,
@@ -238,7 +239,7 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
 def test_on_the_spot_refused_for_an_official_who_cannot_appraise(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -261,7 +262,7 @@ def test_a_departments_note_from_the_centre_shows_with_the_dossier(
     qtbot: QtBot,
     counter: Runtime,
     receive_dossier: Receive,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     hold: list[object],
 ) -> None:
     # GIVEN a dossier with no note: the notes box stays out of the way
