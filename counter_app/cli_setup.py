@@ -114,15 +114,8 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
         )
     report = import_file(_runtime(args).ctx, _login(args, args.by), path)
     for err in report.errors:
-        print(
-            _tr(
-                QT_TRANSLATE_NOOP("Cli", "Row {row}, column {field}: {message}"),
-                row=err.row,
-                field=err.field,
-                message=i18n.render(err.message),
-            ),
-            file=sys.stderr,
-        )
+        # The message names its row and column already.
+        print(i18n.render(err.message), file=sys.stderr)
     print(
         _tr(
             QT_TRANSLATE_NOOP(

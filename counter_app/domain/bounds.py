@@ -22,10 +22,11 @@ _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 MAX_SHORT_TEXT = 255
 MAX_LONG_TEXT = 2000
 # Sets, pages and copies of one dossier: a desk sees a few, a thick land file
-# a few hundred pages; beyond these bounds it is a typing slip.
-MAX_SETS = 20
-MAX_PAGES = 10_000
-MAX_COPIES = 100
+# a few hundred pages; beyond these bounds it is a typing slip. The reception
+# form's spin boxes use the same bounds.
+MAX_SETS = 99
+MAX_PAGES = 9_999
+MAX_COPIES = 999
 # A time limit: the longest in the national catalogue is well under a year.
 MAX_WORKING_DAYS = 365
 MAX_WORKING_HOURS = 8 * MAX_WORKING_DAYS
@@ -41,17 +42,25 @@ def control_position(value: str) -> int | None:
     return None
 
 
+def control_errors(field: str, value: str) -> list[tuple[str, Message]]:
+    """The first control character of one text field, by position, as (field, message)."""
+    position = control_position(value)
+    if position is None:
+        return []
+    source = QT_TRANSLATE_NOOP(
+        "Validation",
+        "The text contains a control character at position {position}; delete it.",
+    )
+    return [(field, Message(_CTX, source, {"position": position}))]
+
+
 def text_errors(
     field: str, value: str, *, max_length: int = MAX_SHORT_TEXT
 ) -> list[tuple[str, Message]]:
     """Problems of one text field as (field, message): a control character, then length."""
-    position = control_position(value)
-    if position is not None:
-        source = QT_TRANSLATE_NOOP(
-            "Validation",
-            "The text contains a control character at position {position}; delete it.",
-        )
-        return [(field, Message(_CTX, source, {"position": position}))]
+    hidden = control_errors(field, value)
+    if hidden:
+        return hidden
     if len(value) > max_length:
         source = QT_TRANSLATE_NOOP(
             "Validation", "The text must be at most {max} characters; {count} were entered."

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.domain.procedure import Delivery, FeeKind, ProcedureSpec, RequiredDocument
@@ -241,11 +242,11 @@ class ReceiveDialog(QDialog):
         box = QGroupBox(self.tr("Fee and result"), self)
         grid = QGridLayout(box)
         self.sets = QSpinBox(box)
-        self.sets.setRange(1, 99)
+        self.sets.setRange(1, MAX_SETS)
         self.pages = QSpinBox(box)
-        self.pages.setRange(1, 9999)
+        self.pages.setRange(1, MAX_PAGES)
         self.copies = QSpinBox(box)
-        self.copies.setRange(1, 999)
+        self.copies.setRange(1, MAX_COPIES)
         self.fee_label = QLabel(box)
         self.fee_label.setObjectName("fee")
         font = QFont(self.fee_label.font())

@@ -153,6 +153,21 @@
     </message>
     <message>
         <location filename="../../counter_app/domain/catalogue/messages.py" line="110"/>
+        <source>Row {row}, column {column}: the cell has a control character at position {position}; delete it.</source>
+        <translation>Dòng {row}, cột {column}: ô có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="115"/>
+        <source>Row {row}, column {column}: the cell has {count} characters; at most {max} are allowed.</source>
+        <translation>Dòng {row}, cột {column}: ô có {count} ký tự; chỉ được tối đa {max} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="119"/>
+        <source>Row {row}, column {column}: {value} is more than {max}, the most this column allows.</source>
+        <translation>Dòng {row}, cột {column}: {value} lớn hơn {max}, mức tối đa của cột này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="123"/>
         <source>The catalogue file has no “procedures” list.</source>
         <translation>Tệp danh mục không có danh sách “procedures”.</translation>
     </message>
@@ -263,12 +278,7 @@
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="119"/>
-        <source>Row {row}, column {field}: {message}</source>
-        <translation>Dòng {row}, cột {field}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/cli_setup.py" line="128"/>
+        <location filename="../../counter_app/cli_setup.py" line="121"/>
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
@@ -328,79 +338,79 @@
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="31"/>
+        <location filename="../../counter_app/cli_sync.py" line="32"/>
         <source>Sync done: {sent} changes sent ({refused} refused), {received} received, {conflicts} conflicts.</source>
         <translation>Đồng bộ xong: đã gửi {sent} thay đổi ({refused} bị từ chối), đã nhận {received}, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="51"/>
+        <location filename="../../counter_app/cli_sync.py" line="52"/>
         <source>Connected: {counter} of {agency}, code slot {slot}, ledger book {book}.</source>
         <translation>Đã kết nối: {counter} thuộc {agency}, vị trí mã {slot}, quyển sổ {book}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="71"/>
+        <location filename="../../counter_app/cli_sync.py" line="72"/>
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="76"/>
+        <location filename="../../counter_app/cli_sync.py" line="77"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="78"/>
+        <location filename="../../counter_app/cli_sync.py" line="79"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="95"/>
+        <location filename="../../counter_app/cli_sync.py" line="96"/>
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="117"/>
+        <location filename="../../counter_app/cli_sync.py" line="118"/>
         <source>Give the central database&apos;s address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="131"/>
+        <location filename="../../counter_app/cli_sync.py" line="132"/>
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="152"/>
+        <location filename="../../counter_app/cli_sync.py" line="153"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="173"/>
+        <location filename="../../counter_app/cli_sync.py" line="174"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="195"/>
+        <location filename="../../counter_app/cli_sync.py" line="196"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="206"/>
-        <location filename="../../counter_app/cli_sync.py" line="252"/>
-        <location filename="../../counter_app/cli_sync.py" line="260"/>
+        <location filename="../../counter_app/cli_sync.py" line="207"/>
+        <location filename="../../counter_app/cli_sync.py" line="253"/>
+        <location filename="../../counter_app/cli_sync.py" line="261"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="221"/>
+        <location filename="../../counter_app/cli_sync.py" line="222"/>
         <source>Cannot read “{path}” as JSON: {detail}</source>
         <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="233"/>
+        <location filename="../../counter_app/cli_sync.py" line="234"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="269"/>
+        <location filename="../../counter_app/cli_sync.py" line="270"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -1161,213 +1171,213 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="92"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="107"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="108"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="110"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="111"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="146"/>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="371"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="372"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="181"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="187"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="201"/>
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="205"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="206"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="209"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="210"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="211"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="212"/>
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="212"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="213"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="213"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="214"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="215"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="216"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="220"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="230"/>
         <source>All handed in</source>
         <translation>Đã nhận đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="241"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="242"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="257"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="258"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="258"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="259"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="259"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="260"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="272"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="273"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="273"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="274"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="279"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="280"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="292"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="293"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="305"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="306"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="322"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="323"/>
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="327"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="328"/>
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="365"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="366"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="368"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="369"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="380"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="381"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="441"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="442"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="456"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="457"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="458"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="459"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="461"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="462"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="475"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="476"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="478"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="479"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="481"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="482"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="506"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="507"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="507"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="508"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="532"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="533"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="559"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="560"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
@@ -1383,12 +1393,12 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="68"/>
+        <location filename="../../counter_app/services/setup.py" line="84"/>
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="77"/>
+        <location filename="../../counter_app/services/setup.py" line="93"/>
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
@@ -1848,93 +1858,93 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="170"/>
+        <location filename="../../counter_app/domain/validation.py" line="106"/>
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="175"/>
+        <location filename="../../counter_app/domain/validation.py" line="111"/>
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="182"/>
+        <location filename="../../counter_app/domain/validation.py" line="118"/>
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="192"/>
+        <location filename="../../counter_app/domain/validation.py" line="128"/>
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="201"/>
+        <location filename="../../counter_app/domain/validation.py" line="137"/>
         <source>The citizen ID (CCCD) is a man&apos;s (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="207"/>
+        <location filename="../../counter_app/domain/validation.py" line="143"/>
         <source>The citizen ID (CCCD) is a woman&apos;s (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="214"/>
+        <location filename="../../counter_app/domain/validation.py" line="150"/>
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="243"/>
-        <location filename="../../counter_app/domain/validation.py" line="259"/>
+        <location filename="../../counter_app/domain/validation.py" line="179"/>
+        <location filename="../../counter_app/domain/validation.py" line="195"/>
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="252"/>
+        <location filename="../../counter_app/domain/validation.py" line="188"/>
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="261"/>
+        <location filename="../../counter_app/domain/validation.py" line="197"/>
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="303"/>
+        <location filename="../../counter_app/domain/validation.py" line="239"/>
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="311"/>
+        <location filename="../../counter_app/domain/validation.py" line="247"/>
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="324"/>
+        <location filename="../../counter_app/domain/validation.py" line="260"/>
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="340"/>
+        <location filename="../../counter_app/domain/validation.py" line="276"/>
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="350"/>
+        <location filename="../../counter_app/domain/validation.py" line="286"/>
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="354"/>
+        <location filename="../../counter_app/domain/validation.py" line="290"/>
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="367"/>
+        <location filename="../../counter_app/domain/validation.py" line="303"/>
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="401"/>
+        <location filename="../../counter_app/domain/validation.py" line="341"/>
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
@@ -1944,12 +1954,12 @@
         <translation>Nội dung có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/bounds.py" line="56"/>
+        <location filename="../../counter_app/domain/bounds.py" line="65"/>
         <source>The text must be at most {max} characters; {count} were entered.</source>
         <translation>Nội dung chỉ được tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/bounds.py" line="73"/>
+        <location filename="../../counter_app/domain/bounds.py" line="82"/>
         <source>Enter a whole number from {low} to {high}; {value} was entered.</source>
         <translation>Hãy nhập số nguyên từ {low} đến {high}; đã nhập {value}.</translation>
     </message>

@@ -96,3 +96,35 @@ def test_the_first_official_is_an_administrator_and_only_the_first(tmp_path: Pat
     second = run(*add[:2], "khac", *add[2:], data_dir=tmp_path, stdin=PASSWORD + "\n")
     assert second.returncode == 2 and "quản trị viên" in second.stderr
     assert "khac" not in run("user", "list", data_dir=tmp_path).stdout
+
+
+def test_numbers_out_of_range_exit_2_with_a_sentence(tmp_path: Path) -> None:
+    for args in (
+        ("calendar", "due", "--from", "2026-11-26 10:00", "--days", "10000000"),
+        ("calendar", "due", "--from", "2026-11-26 10:00", "--hours", "-1"),
+        ("calendar", "list", "99999"),
+        ("dossier", "search", "nguyen", "--limit", "0"),
+    ):
+        result = run(*args, data_dir=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "không phải số nguyên từ" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_catalogue_errors_name_row_and_column_once(tmp_path: Path) -> None:
+    make_counter(tmp_path).close()
+    csv = tmp_path / "danh_muc.csv"
+    csv.write_text(
+        "code,name,field,level,processing_amount,processing_unit,fee_kind,fee_amount\n"
+        "1.000001,Thủ tục tốt,Hộ tịch,xã,3,working_days,flat,5000\n"
+        "1.000002,Phí quá lớn,Hộ tịch,xã,3,working_days,flat,100000000000000000000000\n"
+        "1.000003,Hạn quá dài,Hộ tịch,xã,10000000,working_days,free,0\n",
+        encoding="utf-8",
+    )
+    result = run("catalogue", "import", str(csv), "--by", "quantri", data_dir=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].count("Dòng 3") == 1 and lines[0].count("fee_amount") == 1
+    assert lines[1].count("Dòng 4") == 1 and lines[1].count("processing_amount") == 1
+    assert "1 thủ tục mới" in result.stdout
