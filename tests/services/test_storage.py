@@ -101,6 +101,8 @@ def test_database_of_the_previous_release_upgrades_keeping_its_dossiers(tmp_path
     assert again.db.backup_path is not None
     assert get_dossier(again.ctx, code).code == code
     assert [r.code for r in search(again.ctx, "hoang van nam")] == [code]
+    # Officials still log in (the lockout table came with the upgrade).
+    assert login(again, "tiepnhan").username == "tiepnhan"
     with again.ctx.sessions() as s:
         # Rows written by the old release got their uuid, and the chain holds.
         assert audit.verify(s).ok

@@ -104,14 +104,20 @@ def test_setup_refusal_is_shown_on_the_field(
         rt.close()
 
 
-def test_login_checks_the_password_offline(
-    qtbot: QtBot, counter: Runtime, hold: list[object]
-) -> None:
+def _login_dialog(qtbot: QtBot, counter: Runtime, hold: list[object]) -> LoginDialog:
+    """The start-up login, shown, with tiepnhan's name typed in."""
     dialog = LoginDialog(counter.ctx, counter_name="Quầy số 1")
     qtbot.addWidget(dialog)
     hold.append(dialog)
     dialog.show()
     dialog.username.setText("tiepnhan")
+    return dialog
+
+
+def test_login_checks_the_password_offline(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    dialog = _login_dialog(qtbot, counter, hold)
     dialog.password.setText("sai-mat-khau")
     dialog.ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
@@ -120,3 +126,22 @@ def test_login_checks_the_password_offline(
     with wait_signal(qtbot, dialog.accepted, timeout=10_000):
         dialog.ok.click()
     assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"
+
+
+def test_the_login_window_says_when_the_account_is_locked(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    dialog = _login_dialog(qtbot, counter, hold)
+    # GIVEN five wrong passwords typed in the window
+    for attempt in range(5):
+        dialog.password.setText(f"sai-mat-khau-{attempt}")
+        dialog.error.setVisible(False)
+        dialog.ok.click()
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    # WHEN the right one follows: refused, and the window says until when
+    dialog.password.setText(PASSWORD)
+    dialog.error.setVisible(False)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert "tài khoản bị khóa đến 09:15 26/11/2026" in dialog.error.text()
+    assert dialog.user is None and dialog.result() == 0

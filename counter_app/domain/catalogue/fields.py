@@ -37,7 +37,12 @@ from counter_app.domain.catalogue.cells import (
     parse_whole_number,
     split_items,
 )
-from counter_app.domain.catalogue.limits import MAX_DOCUMENTS, MAX_QUANTITY, screen_row
+from counter_app.domain.catalogue.limits import (
+    MAX_DOCUMENT_NAME,
+    MAX_DOCUMENTS,
+    MAX_QUANTITY,
+    screen_row,
+)
 from counter_app.domain.catalogue.messages import (
     MSG_AMOUNT_TOO_SMALL,
     MSG_BAD_BOOL,
@@ -54,6 +59,7 @@ from counter_app.domain.catalogue.messages import (
     MSG_PROVINCE_SUFFIX,
     MSG_REQUIRED,
     MSG_TIERS_REQUIRED,
+    MSG_TOO_LONG,
 )
 from counter_app.domain.catalogue.row_reader import RowReader
 from counter_app.domain.procedure import (
@@ -172,6 +178,9 @@ def _read_document(reader: RowReader, item: object) -> RequiredDocument | None:
         reader.error("documents", MSG_BAD_DOCUMENT, value=display(item))
         return None
     name, raw_form, raw_quantity, raw_mandatory = parts
+    if len(str(name)) > MAX_DOCUMENT_NAME:
+        reader.error("documents", MSG_TOO_LONG, count=len(str(name)), max=MAX_DOCUMENT_NAME)
+        return None
     form = (
         DocumentForm.ORIGINAL
         if is_blank(raw_form)

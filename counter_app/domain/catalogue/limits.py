@@ -20,7 +20,8 @@ MAX_LENGTH: dict[str, int] = {
     "field": 200,
     "fee_note": 500,
     "fee_tiers": 500,
-    "documents": 20_000,
+    # The whole checklist (a JSON one counts its keys too).
+    "documents": 50_000,
     "legal_basis": 2_000,
     "source_note": 2_000,
     "extra": 2_000,
@@ -29,6 +30,7 @@ DEFAULT_MAX_LENGTH = 100
 # A checklist of required documents, and how many of one the citizen hands in.
 MAX_DOCUMENTS = 100
 MAX_QUANTITY = 100
+MAX_DOCUMENT_NAME = 500
 
 
 def _strings(value: object) -> Iterator[str]:
