@@ -23,9 +23,10 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.datagen import fill, new_counter  # noqa: E402
+from bench.datagen import PASSWORD, fill, new_counter  # noqa: E402
 from counter_app.domain.text import fold  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
+from counter_app.services.auth import login  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
 from counter_app.services.search import search  # noqa: E402
 
@@ -69,9 +70,12 @@ def bench_receive(n: int = 300) -> None:
             for name in ACCENTED
         ]
         i = iter(range(10**9))
+        official = login(rt.ctx, "bench", PASSWORD)
         ms = timed(
             lambda: receive(
-                rt.ctx, "bench", ReceiveRequest("2.000815", people[next(i) % len(people)], pages=3)
+                rt.ctx,
+                official,
+                ReceiveRequest("2.000815", people[next(i) % len(people)], pages=3),
             ),
             n,
         )

@@ -52,6 +52,7 @@ from counter_app.domain.workflow import Role  # noqa: E402
 from counter_app.models import Dossier, OutboxEntry  # noqa: E402
 from counter_app.resources_path import resource  # noqa: E402
 from counter_app.services import users  # noqa: E402
+from counter_app.services.auth import login  # noqa: E402
 from counter_app.services.catalogue import SAMPLE_CATALOGUE  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
 from counter_app.sync import push as push_module  # noqa: E402
@@ -209,10 +210,11 @@ def new_desk(
 
 def receive_many(desk: Desk, n: int, tag: int = 0) -> list[str]:
     codes = []
+    official = login(desk.rt.ctx, OFFICIAL, PASSWORD)
     for i in range(n):
         info = receive(
             desk.rt.ctx,
-            OFFICIAL,
+            official,
             ReceiveRequest(
                 PROCEDURE,
                 ApplicantInput(

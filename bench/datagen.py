@@ -20,7 +20,7 @@ from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import Role, State
 from counter_app.models import Dossier, Procedure
-from counter_app.services import catalogue, setup, users
+from counter_app.services import auth, catalogue, setup, users
 
 FAMILY = [
     ("Nguyễn", 38),
@@ -113,14 +113,15 @@ def new_counter(data_dir: Path) -> Runtime:
         setup.setup_counter(
             rt.ctx, agency_id=AGENCY, agency_name="UBND xã Bench", counter_name="Quầy 1"
         )
-        catalogue.import_sample(rt.ctx)
-        users.create_user(
+        # The bench's only official is the counter's first, so its administrator.
+        users.create_first_admin(
             rt.ctx,
             username="bench",
             full_name="Cán bộ Bench",
             password=PASSWORD,
             roles=[Role.RECEIVER, Role.APPRAISER],
         )
+        catalogue.import_sample(rt.ctx, auth.login(rt.ctx, "bench", PASSWORD))
     return rt
 
 

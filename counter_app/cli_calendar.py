@@ -7,7 +7,16 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from counter_app.cli_common import _parse_date, _parse_datetime, _runtime, _tr
+from counter_app.cli_common import (
+    _acting,
+    _login,
+    _parse_date,
+    _parse_datetime,
+    _runtime,
+    _tr,
+    bounded_int,
+)
+from counter_app.domain.bounds import MAX_WORKING_DAYS, MAX_WORKING_HOURS
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -45,7 +54,7 @@ def cmd_calendar_hours(args: argparse.Namespace) -> int:
 
     rt = _runtime(args)
     if args.set:
-        set_working_hours(rt.ctx, args.set, args.cutoff, by="admin-cli")
+        set_working_hours(rt.ctx, _login(args, _acting(args)), args.set, args.cutoff)
     hours = get_working_hours(rt.ctx)
     print(
         _tr(
@@ -64,12 +73,9 @@ def _cmd_calendar_set(working: bool) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from counter_app.services.calendar_admin import set_province_day
 
+        day = _parse_date(args.date)
         set_province_day(
-            _runtime(args).ctx,
-            _parse_date(args.date),
-            working=working,
-            name=args.name,
-            by="admin-cli",
+            _runtime(args).ctx, _login(args, _acting(args)), day, working=working, name=args.name
         )
         return 0
 
@@ -83,19 +89,21 @@ def register(sub: Any) -> None:
     kd = k.add_parser("due", help="appointment for a request received at --from")
     kd.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD HH:MM")
     g = kd.add_mutually_exclusive_group(required=True)
-    g.add_argument("--days", type=int)
-    g.add_argument("--hours", type=int)
+    g.add_argument("--days", type=bounded_int(0, MAX_WORKING_DAYS))
+    g.add_argument("--hours", type=bounded_int(1, MAX_WORKING_HOURS))
     g.add_argument("--same-day", action="store_true")
     kd.set_defaults(func=cmd_calendar_due)
     kl = k.add_parser("list", help="days off on weekdays and make-up working days of a year")
-    kl.add_argument("year", type=int)
+    kl.add_argument("year", type=bounded_int(1900, 2200))
     kl.set_defaults(func=cmd_calendar_list)
     kh = k.add_parser("hours", help="show or set the working hours and the 15:00 cutoff")
     kh.add_argument("--set", metavar="HH:MM-HH:MM,HH:MM-HH:MM")
     kh.add_argument("--cutoff", default="15:00", metavar="HH:MM")
+    kh.add_argument("--by", help="the administrator changing the hours")
     kh.set_defaults(func=cmd_calendar_hours)
     for name, working in (("add-day-off", False), ("add-workday", True)):
         ka = k.add_parser(name)
         ka.add_argument("date", metavar="YYYY-MM-DD")
         ka.add_argument("name")
+        ka.add_argument("--by", required=True, help="the administrator")
         ka.set_defaults(func=_cmd_calendar_set(working))

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli_common import _runtime, _tr
+from counter_app.cli_common import _acting, _login, _runtime, _tr, bounded_int
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -61,9 +61,9 @@ def cmd_printer(args: argparse.Namespace) -> int:
     if args.name is not None or args.receipt_paper is not None:
         current = set_print_settings(
             rt.ctx,
+            _login(args, _acting(args)),
             printer=current.printer if args.name is None else args.name,
             receipt_paper=args.receipt_paper or current.receipt_paper,
-            by="admin-cli",
         )
     print(
         _tr(
@@ -81,7 +81,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     result = print_form(
         _runtime(args).ctx,
-        args.by,
+        _login(args, args.by),
         args.code,
         FormKind(args.form),
         file_sink(Path(args.out)),
@@ -97,7 +97,7 @@ def register(sub: Any) -> None:
     )
     ds = d.add_parser("search")
     ds.add_argument("query", nargs="+")
-    ds.add_argument("--limit", type=int, default=20)
+    ds.add_argument("--limit", type=bounded_int(1, 1000), default=20)
     ds.set_defaults(func=cmd_search)
     dw = d.add_parser("show")
     dw.add_argument("code")
@@ -106,6 +106,7 @@ def register(sub: Any) -> None:
     pr = sub.add_parser("printer", help="show or set the desk's printer and receipt paper")
     pr.add_argument("--name", help="printer name as the system knows it")
     pr.add_argument("--receipt-paper", choices=["A4", "A5", "80mm"])
+    pr.add_argument("--by", help="the administrator changing the settings")
     pr.set_defaults(func=cmd_printer)
 
     dp = d.add_parser("print", help="print a form of a dossier to a PDF file (recorded)")
@@ -117,5 +118,7 @@ def register(sub: Any) -> None:
     )
     dp.add_argument("--out", required=True, help="PDF file to write")
     dp.add_argument("--paper", choices=["A4", "A5", "80mm"], help="default: the configured paper")
-    dp.add_argument("--by", required=True, help="the official's user name, for the record")
+    dp.add_argument(
+        "--by", required=True, help="the official printing (password: $COUNTER_APP_PASSWORD)"
+    )
     dp.set_defaults(func=cmd_print)

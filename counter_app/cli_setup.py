@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli_common import _CTX, PASSWORD_ENV, _password, _runtime, _tr
+from counter_app.cli_common import (
+    _CTX,
+    NEW_PASSWORD_ENV,
+    PASSWORD_ENV,
+    _login,
+    _password,
+    _runtime,
+    _tr,
+    bounded_int,
+)
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 
@@ -41,7 +50,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from counter_app.domain.workflow import Role
-    from counter_app.services.users import create_user
+    from counter_app.services.users import create_first_admin, create_user
 
     try:
         roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
@@ -55,15 +64,28 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             field="roles",
         ) from None
     rt = _runtime(args)
-    user = create_user(
-        rt.ctx,
-        username=args.username,
-        full_name=args.full_name,
-        title=args.title,
-        password=_password("Mật khẩu: "),
-        roles=roles,
-        by="admin-cli",
-    )
+    if args.by is None:
+        # Only the counter's first official is added without a login: nobody
+        # could vouch for them yet. The service refuses this once any exists.
+        user = create_first_admin(
+            rt.ctx,
+            username=args.username,
+            full_name=args.full_name,
+            title=args.title,
+            password=_password("Mật khẩu: "),
+            roles=roles,
+        )
+    else:
+        admin = _login(args, args.by)
+        user = create_user(
+            rt.ctx,
+            admin,
+            username=args.username,
+            full_name=args.full_name,
+            title=args.title,
+            password=_password("Mật khẩu: "),
+            roles=roles,
+        )
     print(_tr(QT_TRANSLATE_NOOP("Cli", "User {username} created."), username=user.username))
     return 0
 
@@ -90,17 +112,10 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
             ),
             field="file",
         )
-    report = import_file(_runtime(args).ctx, path, by=args.by)
+    report = import_file(_runtime(args).ctx, _login(args, args.by), path)
     for err in report.errors:
-        print(
-            _tr(
-                QT_TRANSLATE_NOOP("Cli", "Row {row}, column {field}: {message}"),
-                row=err.row,
-                field=err.field,
-                message=i18n.render(err.message),
-            ),
-            file=sys.stderr,
-        )
+        # The message names its row and column already.
+        print(i18n.render(err.message), file=sys.stderr)
     print(
         _tr(
             QT_TRANSLATE_NOOP(
@@ -134,19 +149,29 @@ def register(sub: Any) -> None:
     s.add_argument("--place", default="")
     s.add_argument("--phone", default="", help="the desk's phone, printed on the forms")
     s.add_argument(
-        "--slot", type=int, default=0, help="code slot 0-9, unique per counter of the agency"
+        "--slot",
+        type=bounded_int(0, 9),
+        default=0,
+        help="code slot 0-9, unique per counter of the agency",
     )
     s.add_argument("--ledger-book", default="01")
     s.add_argument("--form-set", default="tt01-2018", choices=["tt01-2018", "tt03-2025"])
     s.set_defaults(func=cmd_setup)
 
     u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)
-    ua = u.add_parser("add", help=f"add an official (password from ${PASSWORD_ENV} or stdin)")
+    ua = u.add_parser(
+        "add",
+        help=f"add an official (their password from ${NEW_PASSWORD_ENV} or stdin; "
+        f"the administrator's from ${PASSWORD_ENV} or the terminal)",
+    )
     ua.add_argument("username")
     ua.add_argument("--full-name", required=True)
     ua.add_argument("--title", default="")
     ua.add_argument(
         "--roles", required=True, help="comma list: receiver,appraiser,approver,returner,admin"
+    )
+    ua.add_argument(
+        "--by", help="the administrator adding the official (not needed for the first one)"
     )
     ua.set_defaults(func=cmd_user_add)
     u.add_parser("list").set_defaults(func=cmd_user_list)
@@ -156,6 +181,6 @@ def register(sub: Any) -> None:
     )
     ci = c.add_parser("import", help="import procedures from JSON, CSV or XLSX")
     ci.add_argument("file")
-    ci.add_argument("--by", default="admin-cli")
+    ci.add_argument("--by", required=True, help=f"the administrator (password: ${PASSWORD_ENV})")
     ci.set_defaults(func=cmd_catalogue_import)
     c.add_parser("list").set_defaults(func=cmd_catalogue_list)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import _parse_date, _password, _runtime, _tr
+from counter_app.cli_common import bounded_int
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 CENTRAL_URL_ENV = "COUNTER_APP_CENTRAL_URL"
@@ -366,7 +367,7 @@ def register(sub: Any) -> None:
     h.add_argument("--to-counter", required=True, help="the receiving counter's uuid")
     h.set_defaults(func=cmd_central_hand_over)
     p = cs.add_parser("prune", help="drop feed changes older than the retention (≥ 60 days)")
-    p.add_argument("--days", type=int)
+    p.add_argument("--days", type=bounded_int(1, 36_500))
     p.set_defaults(func=cmd_central_prune)
     cs.add_parser("figures", help="what the centre holds, per counter (JSON)").set_defaults(
         func=cmd_central_figures

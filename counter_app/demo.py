@@ -19,7 +19,7 @@ from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
 from counter_app.printing import FormKind
-from counter_app.services import catalogue, dossiers, printing, setup, users
+from counter_app.services import auth, catalogue, dossiers, printing, setup, users
 from counter_app.services.views import DossierInfo
 
 DEMO_PASSWORD = "demo-1234"
@@ -80,10 +80,21 @@ def _ensure_demo_counter(rt: Runtime) -> None:
         place="Lạng Sơn",
         counter_name="Quầy số 1",
     )
-    catalogue.import_sample(rt.ctx)
-    for u in DEMO_USERS:
+    first, *others = sorted(DEMO_USERS, key=lambda u: Role.ADMIN not in u.roles)
+    users.create_first_admin(
+        rt.ctx,
+        username=first.username,
+        full_name=first.full_name,
+        title=first.title,
+        password=DEMO_PASSWORD,
+        roles=first.roles,
+    )
+    admin = auth.login(rt.ctx, first.username, DEMO_PASSWORD)
+    catalogue.import_sample(rt.ctx, admin)
+    for u in others:
         users.create_user(
             rt.ctx,
+            admin,
             username=u.username,
             full_name=u.full_name,
             title=u.title,
@@ -134,8 +145,8 @@ def _line(info: DossierInfo, extra: dict[str, object]) -> str:
 class _Printer:
     """Saves each form as <dossier code>-<form number>.pdf in the demo folder."""
 
-    def __init__(self, rt: Runtime, out: Path, username: str) -> None:
-        self.rt, self.out, self.username = rt, out, username
+    def __init__(self, rt: Runtime, out: Path, actor: auth.Actor) -> None:
+        self.rt, self.out, self.actor = rt, out, actor
         counter = setup.get_counter(rt.ctx)
         self.form_set = counter.form_set if counter else "tt01-2018"
 
@@ -144,12 +155,12 @@ class _Printer:
 
     def print(self, code: str, kind: FormKind) -> str:
         return printing.print_form(
-            self.rt.ctx, self.username, code, kind, printing.file_sink(self.path(code, kind))
+            self.rt.ctx, self.actor, code, kind, printing.file_sink(self.path(code, kind))
         ).target
 
     def step(self, code: str, step: dossiers.StepRequest, kind: FormKind) -> str:
         return printing.step_with_form(
-            self.rt.ctx, self.username, code, step, kind, printing.file_sink(self.path(code, kind))
+            self.rt.ctx, self.actor, code, step, kind, printing.file_sink(self.path(code, kind))
         ).target
 
 
@@ -159,7 +170,8 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     clock = _ScriptedClock(datetime.combine(_demo_day(rt), time(7, 45)))
     rt.ctx.clock = clock
     specs = catalogue.list_procedures(rt.ctx)
-    receiver, approver = DEMO_USERS[0].username, DEMO_USERS[1].username
+    receiver = auth.login(rt.ctx, DEMO_USERS[0].username, DEMO_PASSWORD)
+    approver = auth.login(rt.ctx, DEMO_USERS[1].username, DEMO_PASSWORD)
     printer = _Printer(rt, out, receiver)
 
     # 1. "4 tại chỗ": a certified copy, received, appraised, signed and returned in one visit.

@@ -15,7 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
-from counter_app.services import catalogue, setup, users  # noqa: E402
+from counter_app.services import auth, catalogue, setup, users  # noqa: E402
+from counter_app.services.auth import Actor  # noqa: E402
+from counter_app.services.context import ServiceContext  # noqa: E402
+from counter_app.storage import Sessions  # noqa: E402
 from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 
 PASSWORD = "mat-khau-123"
@@ -32,6 +35,23 @@ class Clock:
         return self.now
 
 
+# Logins already made, per database (the Sessions object is kept so its id is
+# not reused by another test's database): argon2 is slow on purpose.
+_ACTORS: dict[tuple[int, str], tuple[Sessions, Actor]] = {}
+
+
+def login(where: Runtime | ServiceContext, username: str, password: str = PASSWORD) -> Actor:
+    """A real login through the service, remembered for the test's database."""
+    ctx = where.ctx if isinstance(where, Runtime) else where
+    key = (id(ctx.sessions), username)
+    known = _ACTORS.get(key)
+    if known is not None and known[0] is ctx.sessions:
+        return known[1]
+    actor = auth.login(ctx, username, password)
+    _ACTORS[key] = (ctx.sessions, actor)
+    return actor
+
+
 def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") -> Runtime:
     rt = open_runtime(data_dir)
     setup.setup_counter(
@@ -44,16 +64,19 @@ def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") 
         counter_name=name,
         code_slot=slot,
     )
-    catalogue.import_sample(rt.ctx)
+    users.create_first_admin(
+        rt.ctx, username="quantri", full_name="Lương Văn Hải", password=PASSWORD
+    )
+    admin = login(rt, "quantri")
+    catalogue.import_sample(rt.ctx, admin)
     for username, full_name, roles in (
         ("tiepnhan", "Hoàng Thị Mai", (Role.RECEIVER, Role.RETURNER)),
         ("thamdinh", "Vi Văn Tùng", (Role.APPRAISER,)),
         ("phochutich", "Nông Văn Kính", (Role.APPROVER,)),
         ("motcua", "Lê Thị Hạnh", (Role.RECEIVER, Role.APPRAISER, Role.RETURNER)),
-        ("quantri", "Lương Văn Hải", (Role.ADMIN,)),
     ):
         users.create_user(
-            rt.ctx, username=username, full_name=full_name, password=PASSWORD, roles=roles
+            rt.ctx, admin, username=username, full_name=full_name, password=PASSWORD, roles=roles
         )
     return rt
 

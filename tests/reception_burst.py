@@ -11,13 +11,16 @@ import sys
 from counter_app.app_setup import open_runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
+from tests.conftest import login
 
 
 def main(data_dir: str) -> None:
     rt = open_runtime(data_dir)
     applicant = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
     while True:
-        info = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", applicant, pages=2))
+        info = receive(
+            rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest("2.000815", applicant, pages=2)
+        )
         sys.stdout.write(info.code + "\n")
         sys.stdout.flush()
 

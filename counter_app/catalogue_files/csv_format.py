@@ -26,7 +26,14 @@ def parse_csv(text: str) -> ImportResult:
     text = text.lstrip("\ufeff")
     delimiter = _sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return collect_rows(table_rows(reader), {})
+    # The csv module stops the whole file at a cell past its field limit
+    # (128 KiB); let any cell through and have the row reader reject just its row.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return collect_rows(table_rows(reader), {})
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _format_tiers(tiers: Sequence[FeeTier]) -> str:

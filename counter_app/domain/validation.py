@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from counter_app.domain.bounds import control_errors
+from counter_app.domain.cccd_provinces import CCCD_PROVINCE_CODES
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, ValidationFailed
 from counter_app.domain.text import digits_only, nfc
 
@@ -34,73 +36,6 @@ class Sex(StrEnum):
     FEMALE = "female"
 
 
-# Appendix 1 of Circular 07/2016/TT-BCA: province of birth registration.
-# The 2025 provincial mergers did not renumber existing IDs, so all 63 stay valid.
-CCCD_PROVINCE_CODES: dict[str, str] = {
-    "001": "Hà Nội",
-    "002": "Hà Giang",
-    "004": "Cao Bằng",
-    "006": "Bắc Kạn",
-    "008": "Tuyên Quang",
-    "010": "Lào Cai",
-    "011": "Điện Biên",
-    "012": "Lai Châu",
-    "014": "Sơn La",
-    "015": "Yên Bái",
-    "017": "Hòa Bình",
-    "019": "Thái Nguyên",
-    "020": "Lạng Sơn",
-    "022": "Quảng Ninh",
-    "024": "Bắc Giang",
-    "025": "Phú Thọ",
-    "026": "Vĩnh Phúc",
-    "027": "Bắc Ninh",
-    "030": "Hải Dương",
-    "031": "Hải Phòng",
-    "033": "Hưng Yên",
-    "034": "Thái Bình",
-    "035": "Hà Nam",
-    "036": "Nam Định",
-    "037": "Ninh Bình",
-    "038": "Thanh Hóa",
-    "040": "Nghệ An",
-    "042": "Hà Tĩnh",
-    "044": "Quảng Bình",
-    "045": "Quảng Trị",
-    "046": "Thừa Thiên Huế",
-    "048": "Đà Nẵng",
-    "049": "Quảng Nam",
-    "051": "Quảng Ngãi",
-    "052": "Bình Định",
-    "054": "Phú Yên",
-    "056": "Khánh Hòa",
-    "058": "Ninh Thuận",
-    "060": "Bình Thuận",
-    "062": "Kon Tum",
-    "064": "Gia Lai",
-    "066": "Đắk Lắk",
-    "067": "Đắk Nông",
-    "068": "Lâm Đồng",
-    "070": "Bình Phước",
-    "072": "Tây Ninh",
-    "074": "Bình Dương",
-    "075": "Đồng Nai",
-    "077": "Bà Rịa - Vũng Tàu",
-    "079": "Hồ Chí Minh",
-    "080": "Long An",
-    "082": "Tiền Giang",
-    "083": "Bến Tre",
-    "084": "Trà Vinh",
-    "086": "Vĩnh Long",
-    "087": "Đồng Tháp",
-    "089": "An Giang",
-    "091": "Kiên Giang",
-    "092": "Cần Thơ",
-    "093": "Hậu Giang",
-    "094": "Sóc Trăng",
-    "095": "Bạc Liêu",
-    "096": "Cà Mau",
-}
 # Codes above the province range are country codes (birth registered abroad);
 # their list is not published with the circular, so they are accepted unchecked.
 _FIRST_COUNTRY_CODE = 97
@@ -130,6 +65,7 @@ class ApplicantInput:
 
 
 _FIELD_ORDER = {f.name: i for i, f in enumerate(dataclasses.fields(ApplicantInput))}
+_TEXT_FIELDS = ("full_name", "id_number", "phone", "email", "address", "organisation")
 
 
 def _msg(source: str, **params: object) -> Message:
@@ -382,6 +318,10 @@ def validate_applicant(
     none on file). ``today`` fixes "this year" for the birth-year checks.
     """
     today = today or date.today()
+    # Hidden characters first, by position: the checks below would echo them.
+    hidden = [e for f in _TEXT_FIELDS for e in control_errors(f, getattr(data, f))]
+    if hidden:
+        raise ValidationFailed(hidden)
     full_name = nfc(data.full_name)
     id_text = nfc(data.id_number)
     address = nfc(data.address)

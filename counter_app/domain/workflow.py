@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.errors import Forbidden, RefusedTransition
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 
 
 class State(StrEnum):
@@ -180,21 +181,26 @@ def role_label(role: Role) -> Message:
     return Message(_CTX, ROLE_LABELS[role])
 
 
-def _refuse(source: str, **params: object) -> UserError:
-    return UserError(Message(_CTX, source, dict(params)))
+def _refuse(source: str, **params: object) -> RefusedTransition:
+    return RefusedTransition(Message(_CTX, source, dict(params)))
 
 
 def require_role(action: Action, needed: Iterable[Role], held: Iterable[Role]) -> None:
     """Refuse, naming the roles needed, unless ``held`` has one of ``needed``."""
     needed = frozenset(needed)
     if not needed & frozenset(held):
-        raise _refuse(
-            QT_TRANSLATE_NOOP(
-                "Workflow",
-                "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
-            ),
-            roles=[role_label(r) for r in sorted(needed)],
-            action=action_label(action),
+        raise Forbidden(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Workflow",
+                    "You need the role \u201c{roles}\u201d to take the step \u201c{action}\u201d.",
+                ),
+                {
+                    "roles": [role_label(r) for r in sorted(needed)],
+                    "action": action_label(action),
+                },
+            )
         )
 
 

@@ -36,3 +36,14 @@ class UserRole(Base):
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
     user: Mapped[User] = relationship(back_populates="roles")
+
+
+class LoginLockout(Base):
+    """Wrong passwords typed at this counter. Local on purpose: a lock protects
+    this desk's keyboard, and the centre's copy of the official stays untouched."""
+
+    __tablename__ = "login_lockouts"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)

@@ -6,12 +6,15 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from counter_app.domain.bounds import check_text
 from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime
 from counter_app.domain.text import nfc
+from counter_app.domain.workflow import Role
 from counter_app.models import CalendarDay, Setting
 from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import (
     CUTOFF_KEY,
     HOURS_KEY,
@@ -22,8 +25,11 @@ from counter_app.services.context import (
 _CTX = "Calendar"
 
 
-def set_province_day(ctx: ServiceContext, day: date, *, working: bool, name: str, by: str) -> None:
+def set_province_day(
+    ctx: ServiceContext, actor: Actor, day: date, *, working: bool, name: str
+) -> None:
     """Add or replace a province day off (working=False) or make-up working day."""
+    check_text(name, "name")
     name = nfc(name)
     if not name:
         raise UserError(
@@ -36,6 +42,7 @@ def set_province_day(ctx: ServiceContext, day: date, *, working: bool, name: str
             field="name",
         )
     with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
         row = session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
         if row is None:
             session.add(CalendarDay(day=day, working=working, name=name))
@@ -44,7 +51,7 @@ def set_province_day(ctx: ServiceContext, day: date, *, working: bool, name: str
         audit.log_event(
             session,
             ctx,
-            by,
+            actor.username,
             "calendar.set",
             f"day:{day.isoformat()}",
             {"working": working, "name": name},
@@ -61,10 +68,11 @@ def due(ctx: ServiceContext, received: datetime, processing: ProcessingTime) -> 
     return calendar(ctx).due(received, processing)
 
 
-def set_working_hours(ctx: ServiceContext, periods: str, cutoff: str, *, by: str) -> WorkingHours:
+def set_working_hours(ctx: ServiceContext, actor: Actor, periods: str, cutoff: str) -> WorkingHours:
     """Store the desk's working hours; deadlines counted from now on use them."""
     hours = parse_working_hours(periods, cutoff)
     with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
         for key, value in (
             (HOURS_KEY, ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.periods)),
             (CUTOFF_KEY, f"{hours.cutoff:%H:%M}"),
@@ -75,7 +83,12 @@ def set_working_hours(ctx: ServiceContext, periods: str, cutoff: str, *, by: str
             else:
                 row.value = value
         audit.log_event(
-            session, ctx, by, "calendar.hours", "settings", {"periods": periods, "cutoff": cutoff}
+            session,
+            ctx,
+            actor.username,
+            "calendar.hours",
+            "settings",
+            {"periods": periods, "cutoff": cutoff},
         )
     ctx.invalidate_calendar()
     return hours

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from counter_app.catalogue_files import load_catalogue
 from counter_app.domain.catalogue.row_reader import RowError
+from counter_app.domain.errors import NotFound
 from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from counter_app.domain.procedure import (
     Delivery,
     DocumentForm,
@@ -23,9 +24,11 @@ from counter_app.domain.procedure import (
     TimeUnit,
 )
 from counter_app.domain.text import fold
+from counter_app.domain.workflow import Role
 from counter_app.models import Procedure, ProcedureDocument
 from counter_app.resources_path import resource
 from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 
 _CTX = "Catalogue"
@@ -103,15 +106,16 @@ def upsert_specs(session: Session, specs: list[ProcedureSpec]) -> tuple[int, int
 
 
 def import_specs(
-    ctx: ServiceContext, specs: list[ProcedureSpec], *, by: str, source: str
+    ctx: ServiceContext, actor: Actor, specs: list[ProcedureSpec], *, source: str
 ) -> tuple[int, int]:
-    """Insert or update procedures by code, all in one transaction."""
+    """Insert or update procedures by code, all in one transaction (administrators only)."""
     with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
         created, updated = upsert_specs(session, specs)
         audit.log_event(
             session,
             ctx,
-            by,
+            actor.username,
             "catalogue.import",
             "catalogue",
             {"source": source, "created": created, "updated": updated},
@@ -119,21 +123,21 @@ def import_specs(
     return created, updated
 
 
-def import_file(ctx: ServiceContext, path: Path, *, by: str) -> ImportReport:
+def import_file(ctx: ServiceContext, actor: Actor, path: Path) -> ImportReport:
     """Import the good rows of a catalogue file; report each bad row with its line and column."""
     result = load_catalogue(path)
     created, updated = (
-        import_specs(ctx, result.procedures, by=by, source=str(path))
+        import_specs(ctx, actor, result.procedures, source=str(path))
         if result.procedures
         else (0, 0)
     )
     return ImportReport(created, updated, result.errors)
 
 
-def import_sample(ctx: ServiceContext, *, by: str = "setup") -> ImportReport:
+def import_sample(ctx: ServiceContext, actor: Actor) -> ImportReport:
     node = resource(*SAMPLE_CATALOGUE)
     result = load_catalogue(Path(str(node)))
-    created, updated = import_specs(ctx, result.procedures, by=by, source="sample catalogue")
+    created, updated = import_specs(ctx, actor, result.procedures, source="sample catalogue")
     return ImportReport(created, updated, result.errors)
 
 
@@ -150,7 +154,7 @@ def load_procedure(session: Session, code: str) -> Procedure:
         select(Procedure).where(Procedure.code == code.strip(), Procedure.active)
     ).first()
     if proc is None:
-        raise UserError(
+        raise NotFound(
             Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,14 @@ HOURS_KEY = "working_hours"
 CUTOFF_KEY = "receipt_cutoff"
 
 
+@dataclass(frozen=True)
+class LoginPolicy:
+    """How many consecutive wrong passwords lock a user name, and for how long."""
+
+    max_failures: int = 5
+    lock_for: timedelta = timedelta(minutes=15)
+
+
 @dataclass
 class ServiceContext:
     """Passed to every service call. ``clock`` is injectable so a demo day or a
@@ -26,6 +34,7 @@ class ServiceContext:
 
     sessions: Sessions
     clock: Callable[[], datetime] = datetime.now
+    login_policy: LoginPolicy = field(default_factory=LoginPolicy)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

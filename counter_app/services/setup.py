@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from counter_app.domain.bounds import text_errors
 from counter_app.domain.codes import check_agency_id, slot_range
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.text import nfc
 from counter_app.models import CounterIdentity
 from counter_app.models.base import new_uuid
@@ -60,6 +61,21 @@ def setup_counter(
     form_set: str = "tt01-2018",
     counter_uuid: str | None = None,
 ) -> CounterInfo:
+    errors = [
+        e
+        for field, value in (
+            ("agency_id", agency_id),
+            ("agency_name", agency_name),
+            ("counter_name", counter_name),
+            ("parent_name", parent_name),
+            ("place", place),
+            ("phone", phone),
+            ("ledger_book", ledger_book),
+        )
+        for e in text_errors(field, value)
+    ]
+    if errors:
+        raise ValidationFailed(errors)
     agency_id = check_agency_id(agency_id)
     slot_range(code_slot)
     if not nfc(agency_name) or not nfc(counter_name):

@@ -15,6 +15,7 @@ from counter_app.catalogue_files import load_catalogue
 from counter_app.demo import DEMO_AGENCY, DEMO_PASSWORD, DEMO_USERS
 from counter_app.domain.validation import ApplicantInput
 from counter_app.resources_path import resource
+from counter_app.services.auth import login
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.users import hash_password
@@ -72,10 +73,12 @@ def run_sync_demo(url: str, directory: Path, per_counter: int = 20) -> Iterator[
         )
     # Both desks receive with no sync in between: offline as far as they know.
     for rt, _data_dir, name in desks:
+        # The officials came down from the centre with their password hashes.
+        official = login(rt.ctx, "tiepnhan", DEMO_PASSWORD)
         codes = [
             receive(
                 rt.ctx,
-                "tiepnhan",
+                official,
                 ReceiveRequest(
                     rng.choice(PROCEDURES),
                     ApplicantInput(

@@ -23,8 +23,8 @@ from counter_app.domain.messages import UserError
 from counter_app.i18n import render
 from counter_app.services import printing as print_service
 from counter_app.services import setup, users
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.services.users import UserInfo
 from counter_app.ui import printing
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
@@ -81,14 +81,14 @@ class ErrorReporter(QObject):
 
 def make_printer(
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     parent: Callable[[], QWidget | None],
     choose_sink: printing.ChooseSink = printing.choose_sink,
 ) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
     """The window's print callbacks: a print preview of a form of a dossier."""
 
     def print_form(code: str, kind: str) -> None:
-        printing.preview_form(parent(), ctx, username, code, kind, choose_sink=choose_sink)
+        printing.preview_form(parent(), ctx, actor, code, kind, choose_sink=choose_sink)
 
     def print_receipt(code: str) -> None:
         print_form(code, "receipt")
@@ -96,9 +96,7 @@ def make_printer(
     return print_receipt, print_form
 
 
-def build_main_window(
-    ctx: ServiceContext, user: UserInfo, data_dir: Path | None = None
-) -> MainWindow:
+def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = None) -> MainWindow:
     counter = setup.get_counter(ctx)
     if counter is None:  # setup ran just before; only a broken database lands here
         raise RuntimeError("counter not set up")
@@ -106,7 +104,7 @@ def build_main_window(
     configured = print_service.get_print_settings(ctx).printer
     choose_sink = functools.partial(printing.choose_sink, printer_name=configured)
     print_receipt, print_form = make_printer(
-        ctx, user.username, lambda: holder[0] if holder else None, choose_sink
+        ctx, user, lambda: holder[0] if holder else None, choose_sink
     )
     window = MainWindow(
         ctx,

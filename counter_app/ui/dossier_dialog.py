@@ -30,9 +30,9 @@ from counter_app.domain.workflow import (
 from counter_app.i18n import render
 from counter_app.printing import FormKind
 from counter_app.services import dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_view import DossierView
@@ -66,7 +66,7 @@ class DossierDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        user: UserInfo,
+        user: Actor,
         code: str,
         parent: QWidget | None = None,
         *,
@@ -235,7 +235,7 @@ class DossierDialog(QDialog):
         if kind is not None:
             self._preview_step(request, kind)
             return False
-        self.info = dossiers.take_step(self._ctx, self._user.username, self.code, request)
+        self.info = dossiers.take_step(self._ctx, self._user, self.code, request)
         log.info("Step %s on %s by %s", request.action, self.code, self._user.username)
         self._fill()
         self.dossier_changed.emit(self.code)
@@ -247,7 +247,7 @@ class DossierDialog(QDialog):
         flow = StepPrint(
             step_dialog,
             self._ctx,
-            self._user.username,
+            self._user,
             self.code,
             request,
             kind,
@@ -292,17 +292,21 @@ class DossierDialog(QDialog):
     def _approver_signed_in(self) -> None:
         dialog = self.approver_dialog
         if dialog is not None and dialog.user is not None:
-            self._resolve(dialog.user.username)
+            self._resolve(dialog.user)
 
-    def _resolve(self, approver: str | None) -> None:
+    def _resolve(self, approver: Actor | None) -> None:
         try:
             self.info = dossiers.resolve_on_the_spot(
-                self._ctx, self._user.username, self.code, approver=approver
+                self._ctx, self._user, self.code, approver=approver
             )
         except UserError as err:
             notify.show_user_error(self, self.tr("4 on the spot"), err)
             return
-        log.info("Dossier %s resolved on the spot (approver %s)", self.code, approver)
+        log.info(
+            "Dossier %s resolved on the spot (approver %s)",
+            self.code,
+            approver.username if approver else self._user.username,
+        )
         self._fill()
         self.dossier_changed.emit(self.code)
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role, role_label
 from counter_app.i18n import render
-from counter_app.services import users
+from counter_app.services import auth
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.services.users import UserInfo
 from counter_app.ui.widgets import error_label, ok_cancel
 from counter_app.ui.workers import WorkerRunner
 
@@ -41,7 +41,7 @@ class LoginDialog(QDialog):
         self._ctx = ctx
         self._required_role = required_role
         self._runner = WorkerRunner(QThreadPool(self))
-        self.user: UserInfo | None = None
+        self.user: Actor | None = None
 
         layout = QVBoxLayout(self)
         intro = QLabel(self)
@@ -95,11 +95,11 @@ class LoginDialog(QDialog):
         self.error.setVisible(False)
         # argon2 takes a noticeable moment on a commune PC; keep the window painting.
         self._runner.start(
-            lambda: users.authenticate(self._ctx, username, password), self._done, self._failed
+            lambda: auth.login(self._ctx, username, password), self._done, self._failed
         )
 
     def _done(self, result: object) -> None:
-        assert isinstance(result, UserInfo)
+        assert isinstance(result, Actor)
         self.ok.setEnabled(True)
         role = self._required_role
         if role is not None and role not in result.roles:

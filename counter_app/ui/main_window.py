@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role
 from counter_app.i18n import render
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
-from counter_app.services.users import UserInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         ctx: ServiceContext,
-        user: UserInfo,
+        user: Actor,
         counter: CounterInfo,
         *,
         print_receipt: PrintReceipt,

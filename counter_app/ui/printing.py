@@ -49,6 +49,7 @@ from counter_app.domain.workflow import action_label
 from counter_app.i18n import render
 from counter_app.printing import FormKind
 from counter_app.services import printing as print_service
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
 from counter_app.ui import notify
@@ -154,7 +155,7 @@ class PrintPreviewDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        username: str,
+        actor: Actor,
         code: str,
         kind: FormKind,
         pdf: bytes,
@@ -165,7 +166,7 @@ class PrintPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._username = username
+        self._actor = actor
         self.code = code
         self.kind = kind
         self.step = step
@@ -241,18 +242,18 @@ class PrintPreviewDialog(QDialog):
     def _start(self, sink: print_service.Sink) -> None:
         if self._runner.busy:
             return
-        ctx, username, code, kind, step = self._ctx, self._username, self.code, self.kind, self.step
+        ctx, actor, code, kind, step = self._ctx, self._actor, self.code, self.kind, self.step
         self._set_busy(True)
         self.status.setText(self.tr("Printing…"))
         if step is None:
             self._runner.start(
-                lambda: print_service.print_form(ctx, username, code, kind, sink),
+                lambda: print_service.print_form(ctx, actor, code, kind, sink),
                 self._printed,
                 self._failed,
             )
         else:
             self._runner.start(
-                lambda: print_service.step_with_form(ctx, username, code, step, kind, sink),
+                lambda: print_service.step_with_form(ctx, actor, code, step, kind, sink),
                 self._printed,
                 self._failed,
             )
@@ -298,14 +299,14 @@ class _PreviewLoader(QObject):
         self,
         parent: QWidget | None,
         ctx: ServiceContext,
-        username: str,
+        actor: Actor,
         code: str,
         kind: FormKind,
         choose_sink: ChooseSink,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._ctx, self._username, self._code, self._kind = ctx, username, code, kind
+        self._ctx, self._actor, self._code, self._kind = ctx, actor, code, kind
         self._choose_sink = choose_sink
         self.dialog: PrintPreviewDialog | None = None
         self._runner = WorkerRunner(QThreadPool(self))
@@ -317,7 +318,7 @@ class _PreviewLoader(QObject):
         assert isinstance(pdf, bytes)
         dialog = PrintPreviewDialog(
             self._ctx,
-            self._username,
+            self._actor,
             self._code,
             self._kind,
             pdf,
@@ -339,14 +340,14 @@ _loaders: list[_PreviewLoader] = []
 def preview_form(
     parent: QWidget | None,
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     code: str,
     kind: str | FormKind,
     *,
     choose_sink: ChooseSink = choose_sink,
 ) -> _PreviewLoader:
     """Open the print preview of form ``kind`` ("receipt", "supplement", …) of dossier ``code``."""
-    loader = _PreviewLoader(parent, ctx, username, code, FormKind(kind), choose_sink)
+    loader = _PreviewLoader(parent, ctx, actor, code, FormKind(kind), choose_sink)
     if parent is None:
         _loaders.append(loader)  # nothing else would keep it alive
     return loader
@@ -370,7 +371,7 @@ class StepPrint(QObject):
         self,
         parent: QWidget,
         ctx: ServiceContext,
-        username: str,
+        actor: Actor,
         code: str,
         step: StepRequest,
         kind: FormKind,
@@ -379,7 +380,7 @@ class StepPrint(QObject):
     ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._ctx, self._username, self.code = ctx, username, code
+        self._ctx, self._actor, self.code = ctx, actor, code
         self.step, self.kind = step, kind
         self._choose_sink = choose_sink
         self._runner = WorkerRunner(QThreadPool(self))
@@ -395,9 +396,9 @@ class StepPrint(QObject):
     def start(self) -> None:
         if self.busy:
             return
-        ctx, username, code, step, kind = self._ctx, self._username, self.code, self.step, self.kind
+        ctx, actor, code, step, kind = self._ctx, self._actor, self.code, self.step, self.kind
         self._runner.start(
-            lambda: print_service.preview_step_form(ctx, username, code, step, kind),
+            lambda: print_service.preview_step_form(ctx, actor, code, step, kind),
             self._built,
             self._refused,
         )
@@ -406,7 +407,7 @@ class StepPrint(QObject):
         assert isinstance(pdf, bytes)
         dialog = PrintPreviewDialog(
             self._ctx,
-            self._username,
+            self._actor,
             self.code,
             self.kind,
             pdf,

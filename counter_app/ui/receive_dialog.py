@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.domain.procedure import Delivery, FeeKind, ProcedureSpec, RequiredDocument
@@ -43,9 +44,9 @@ from counter_app.domain.workflow import Action
 from counter_app.i18n import render
 from counter_app.printing import FormKind
 from counter_app.services import calendar_admin, catalogue, dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.formats import (
@@ -73,7 +74,7 @@ class ReceiveDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        user: UserInfo,
+        user: Actor,
         parent: QWidget | None = None,
         *,
         choose_sink: ChooseSink = choose_sink,
@@ -241,11 +242,11 @@ class ReceiveDialog(QDialog):
         box = QGroupBox(self.tr("Fee and result"), self)
         grid = QGridLayout(box)
         self.sets = QSpinBox(box)
-        self.sets.setRange(1, 99)
+        self.sets.setRange(1, MAX_SETS)
         self.pages = QSpinBox(box)
-        self.pages.setRange(1, 9999)
+        self.pages.setRange(1, MAX_PAGES)
         self.copies = QSpinBox(box)
-        self.copies.setRange(1, 999)
+        self.copies.setRange(1, MAX_COPIES)
         self.fee_label = QLabel(box)
         self.fee_label.setObjectName("fee")
         font = QFont(self.fee_label.font())
@@ -492,7 +493,7 @@ class ReceiveDialog(QDialog):
 
     def _receive(self, request: ReceiveRequest, supplement: list[str]) -> None:
         try:
-            info = dossiers.receive(self._ctx, self._user.username, request)
+            info = dossiers.receive(self._ctx, self._user, request)
         except ValidationFailed as failed:
             self._show_errors([(f, render(m)) for f, m in failed.errors])
             return
@@ -520,7 +521,7 @@ class ReceiveDialog(QDialog):
         flow = StepPrint(
             self,
             self._ctx,
-            self._user.username,
+            self._user,
             info.code,
             StepRequest(Action.REQUEST_SUPPLEMENT, items=self.supplement),
             FormKind.SUPPLEMENT,

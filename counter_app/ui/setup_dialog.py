@@ -21,7 +21,7 @@ from counter_app.domain.codes import SLOTS
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role, role_label
 from counter_app.i18n import render
-from counter_app.services import catalogue, setup, users
+from counter_app.services import auth, catalogue, setup, users
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import CounterInfo
 from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
@@ -133,19 +133,20 @@ class SetupDialog(QDialog):
                 )
                 # Once the identity exists it cannot change: lock it for a retry.
                 self._agency_group.setEnabled(False)
-            users.create_user(
+            users.create_first_admin(
                 self._ctx,
                 username=self.username.text(),
                 full_name=self.full_name.text(),
                 password=self.password.text(),
                 roles=[r for r, box in self.role_boxes.items() if box.isChecked()],
-                by="setup",
             )
         except UserError as err:
             self._show(err.field or "", render(err.message))
             return
         if self.load_sample.isChecked():
-            report = catalogue.import_sample(self._ctx, by=self.username.text().strip().lower())
+            # The administrator just chose this password: the import is theirs.
+            admin = auth.login(self._ctx, self.username.text(), self.password.text())
+            report = catalogue.import_sample(self._ctx, admin)
             log.info("Sample catalogue: %d procedures", report.created)
         self.accept()
 

@@ -56,7 +56,7 @@
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="32" />
+        <location filename="../../counter_app/services/calendar_admin.py" line="38" />
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
@@ -180,6 +180,21 @@
     </message>
     <message>
         <location filename="../../counter_app/domain/catalogue/messages.py" line="110" />
+        <source>Row {row}, column {column}: the cell has a control character at position {position}; delete it.</source>
+        <translation>Dòng {row}, cột {column}: ô có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="115" />
+        <source>Row {row}, column {column}: the cell has {count} characters; at most {max} are allowed.</source>
+        <translation>Dòng {row}, cột {column}: ô có {count} ký tự; chỉ được tối đa {max} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="119" />
+        <source>Row {row}, column {column}: {value} is more than {max}, the most this column allows.</source>
+        <translation>Dòng {row}, cột {column}: {value} lớn hơn {max}, mức tối đa của cột này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="123" />
         <source>The catalogue file has no “procedures” list.</source>
         <translation>Tệp danh mục không có danh sách “procedures”.</translation>
     </message>
@@ -199,7 +214,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="156" />
+        <location filename="../../counter_app/services/catalogue.py" line="160" />
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -258,57 +273,67 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="35" />
+        <location filename="../../counter_app/cli_common.py" line="40" />
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="51" />
+        <location filename="../../counter_app/cli_common.py" line="56" />
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="33" />
+        <location filename="../../counter_app/cli_common.py" line="84" />
+        <source>Type the password of {username} in a terminal, or give it to a script in the environment variable {variable}.</source>
+        <translation>Hãy gõ mật khẩu của {username} trong cửa sổ dòng lệnh, hoặc đưa cho tập lệnh qua biến môi trường {variable}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_common.py" line="103" />
+        <source>Name the administrator who makes this change with --by USER.</source>
+        <translation>Hãy ghi tên quản trị viên thực hiện thay đổi này bằng --by TÊN_ĐĂNG_NHẬP.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_common.py" line="126" />
+        <source>“{value}” is not a whole number from {low} to {high}</source>
+        <translation>“{value}” không phải số nguyên từ {low} đến {high}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_setup.py" line="42" />
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="52" />
+        <location filename="../../counter_app/cli_setup.py" line="61" />
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="67" />
+        <location filename="../../counter_app/cli_setup.py" line="89" />
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="88" />
+        <location filename="../../counter_app/cli_setup.py" line="110" />
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="97" />
-        <source>Row {row}, column {field}: {message}</source>
-        <translation>Dòng {row}, cột {field}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/cli_setup.py" line="106" />
+        <location filename="../../counter_app/cli_setup.py" line="121" />
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="33" />
+        <location filename="../../counter_app/cli_calendar.py" line="42" />
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="36" />
+        <location filename="../../counter_app/cli_calendar.py" line="45" />
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="52" />
+        <location filename="../../counter_app/cli_calendar.py" line="61" />
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
@@ -353,79 +378,79 @@
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="31" />
+        <location filename="../../counter_app/cli_sync.py" line="32" />
         <source>Sync done: {sent} changes sent ({refused} refused), {received} received, {conflicts} conflicts.</source>
         <translation>Đồng bộ xong: đã gửi {sent} thay đổi ({refused} bị từ chối), đã nhận {received}, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="51" />
+        <location filename="../../counter_app/cli_sync.py" line="52" />
         <source>Connected: {counter} of {agency}, code slot {slot}, ledger book {book}.</source>
         <translation>Đã kết nối: {counter} thuộc {agency}, vị trí mã {slot}, quyển sổ {book}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="71" />
+        <location filename="../../counter_app/cli_sync.py" line="72" />
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="76" />
+        <location filename="../../counter_app/cli_sync.py" line="77" />
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="78" />
+        <location filename="../../counter_app/cli_sync.py" line="79" />
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="95" />
+        <location filename="../../counter_app/cli_sync.py" line="96" />
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="117" />
+        <location filename="../../counter_app/cli_sync.py" line="118" />
         <source>Give the central database's address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="131" />
+        <location filename="../../counter_app/cli_sync.py" line="132" />
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="152" />
+        <location filename="../../counter_app/cli_sync.py" line="153" />
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="173" />
+        <location filename="../../counter_app/cli_sync.py" line="174" />
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="195" />
+        <location filename="../../counter_app/cli_sync.py" line="196" />
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="206" />
-        <location filename="../../counter_app/cli_sync.py" line="252" />
-        <location filename="../../counter_app/cli_sync.py" line="260" />
+        <location filename="../../counter_app/cli_sync.py" line="207" />
+        <location filename="../../counter_app/cli_sync.py" line="253" />
+        <location filename="../../counter_app/cli_sync.py" line="261" />
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="221" />
+        <location filename="../../counter_app/cli_sync.py" line="222" />
         <source>Cannot read “{path}” as JSON: {detail}</source>
         <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="233" />
+        <location filename="../../counter_app/cli_sync.py" line="234" />
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="269" />
+        <location filename="../../counter_app/cli_sync.py" line="270" />
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -728,62 +753,57 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="167" />
-        <source>The number of sets must be at least 1.</source>
-        <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/dossiers.py" line="176" />
+        <location filename="../../counter_app/services/dossiers.py" line="151" />
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="183" />
+        <location filename="../../counter_app/services/dossiers.py" line="158" />
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="204" />
+        <location filename="../../counter_app/services/dossiers.py" line="179" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="276" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="119" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="303" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="148" />
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="311" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="156" />
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="339" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="184" />
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="344" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="189" />
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="348" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="193" />
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="354" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="199" />
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="412" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="263" />
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -797,7 +817,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/app.py" line="66" />
-        <location filename="../../counter_app/ui/app.py" line="146" />
+        <location filename="../../counter_app/ui/app.py" line="144" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
@@ -812,7 +832,7 @@
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="147" />
+        <location filename="../../counter_app/ui/app.py" line="145" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1133,64 +1153,64 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="166" />
+        <location filename="../../counter_app/ui/printing.py" line="176" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="192" />
+        <location filename="../../counter_app/ui/printing.py" line="202" />
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="195" />
+        <location filename="../../counter_app/ui/printing.py" line="205" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="198" />
+        <location filename="../../counter_app/ui/printing.py" line="208" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="122" />
+        <location filename="../../counter_app/ui/printing.py" line="132" />
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="177" />
+        <location filename="../../counter_app/ui/printing.py" line="187" />
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="198" />
+        <location filename="../../counter_app/ui/printing.py" line="208" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="237" />
+        <location filename="../../counter_app/ui/printing.py" line="247" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="259" />
+        <location filename="../../counter_app/ui/printing.py" line="269" />
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="271" />
-        <location filename="../../counter_app/ui/printing.py" line="273" />
-        <location filename="../../counter_app/ui/printing.py" line="323" />
+        <location filename="../../counter_app/ui/printing.py" line="281" />
+        <location filename="../../counter_app/ui/printing.py" line="283" />
+        <location filename="../../counter_app/ui/printing.py" line="333" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="273" />
+        <location filename="../../counter_app/ui/printing.py" line="283" />
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="441" />
+        <location filename="../../counter_app/ui/printing.py" line="451" />
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -1198,7 +1218,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/printing/settings.py" line="48" />
+        <location filename="../../counter_app/services/printing/settings.py" line="52" />
         <source>Receipt paper “{value}” is not known; choose A4, A5 or 80mm.</source>
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
@@ -1213,7 +1233,7 @@
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/jobs.py" line="137" />
+        <location filename="../../counter_app/services/printing/jobs.py" line="144" />
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -1234,223 +1254,223 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="91" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="92" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="108" />
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="110" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="111" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="146" />
-        <location filename="../../counter_app/ui/receive_dialog.py" line="376" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="147" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="377" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="180" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="181" />
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="186" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="187" />
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="200" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="201" />
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="205" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="206" />
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="209" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="211" />
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="211" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="212" />
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="212" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="214" />
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="214" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="215" />
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="215" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="216" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="219" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="220" />
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="229" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="230" />
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="241" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="242" />
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="257" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="258" />
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="258" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="259" />
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="259" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="260" />
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="272" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="273" />
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="273" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="274" />
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="279" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="280" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="292" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="293" />
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="305" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="306" />
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="322" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="323" />
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="327" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="328" />
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="370" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="371" />
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="373" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="374" />
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="385" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="386" />
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="446" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="447" />
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="461" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="462" />
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="463" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="464" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="466" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="467" />
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="480" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="481" />
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="483" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="484" />
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="486" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="487" />
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="511" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="513" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="537" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="538" />
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="564" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="565" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="585" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="586" />
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="586" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="587" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -1564,7 +1584,7 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="67" />
+        <location filename="../../counter_app/services/context.py" line="76" />
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -1572,12 +1592,12 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="68" />
+        <location filename="../../counter_app/services/setup.py" line="84" />
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="77" />
+        <location filename="../../counter_app/services/setup.py" line="93" />
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
@@ -1979,37 +1999,57 @@
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../counter_app/services/users.py" line="64" />
+        <location filename="../../counter_app/services/users.py" line="65" />
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="68" />
+        <location filename="../../counter_app/services/users.py" line="71" />
         <source>Enter the official's full name.</source>
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="71" />
+        <location filename="../../counter_app/services/users.py" line="74" />
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="76" />
+        <location filename="../../counter_app/services/users.py" line="79" />
         <source>Give the user at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="80" />
+        <location filename="../../counter_app/services/users.py" line="119" />
+        <source>This counter already has officials; an administrator adds new ones.</source>
+        <translation>Quầy này đã có cán bộ; cán bộ mới do quản trị viên thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="142" />
         <source>The user name “{username}” is already taken.</source>
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="112" />
+        <location filename="../../counter_app/services/auth.py" line="107" />
+        <source>This login belongs to another counter; log in again on this one.</source>
+        <translation>Phiên đăng nhập này thuộc quầy khác; hãy đăng nhập lại trên quầy này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="117" />
+        <source>Only an official with the role “{role}” may do this.</source>
+        <translation>Chỉ cán bộ có vai trò “{role}” mới được làm việc này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="179" />
+        <source>Too many wrong passwords: this account is locked until {time}; try again then or ask the administrator.</source>
+        <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa đến {time}; hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="204" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="126" />
+        <location filename="../../counter_app/services/auth.py" line="81" />
         <source>The user “{username}” does not exist or is locked.</source>
         <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
     </message>
@@ -2017,95 +2057,110 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="170" />
+        <location filename="../../counter_app/domain/validation.py" line="106" />
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="175" />
+        <location filename="../../counter_app/domain/validation.py" line="111" />
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="182" />
+        <location filename="../../counter_app/domain/validation.py" line="118" />
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="192" />
+        <location filename="../../counter_app/domain/validation.py" line="128" />
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="201" />
+        <location filename="../../counter_app/domain/validation.py" line="137" />
         <source>The citizen ID (CCCD) is a man's (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="207" />
+        <location filename="../../counter_app/domain/validation.py" line="143" />
         <source>The citizen ID (CCCD) is a woman's (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="214" />
+        <location filename="../../counter_app/domain/validation.py" line="150" />
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="243" />
-        <location filename="../../counter_app/domain/validation.py" line="259" />
+        <location filename="../../counter_app/domain/validation.py" line="179" />
+        <location filename="../../counter_app/domain/validation.py" line="195" />
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="252" />
+        <location filename="../../counter_app/domain/validation.py" line="188" />
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="261" />
+        <location filename="../../counter_app/domain/validation.py" line="197" />
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="303" />
+        <location filename="../../counter_app/domain/validation.py" line="239" />
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="311" />
+        <location filename="../../counter_app/domain/validation.py" line="247" />
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="324" />
+        <location filename="../../counter_app/domain/validation.py" line="260" />
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="340" />
+        <location filename="../../counter_app/domain/validation.py" line="276" />
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="350" />
+        <location filename="../../counter_app/domain/validation.py" line="286" />
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="354" />
+        <location filename="../../counter_app/domain/validation.py" line="290" />
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="367" />
+        <location filename="../../counter_app/domain/validation.py" line="303" />
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="401" />
+        <location filename="../../counter_app/domain/validation.py" line="341" />
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="50" />
+        <source>The text contains a control character at position {position}; delete it.</source>
+        <translation>Nội dung có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="65" />
+        <source>The text must be at most {max} characters; {count} were entered.</source>
+        <translation>Nội dung chỉ được tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/bounds.py" line="82" />
+        <source>Enter a whole number from {low} to {high}; {value} was entered.</source>
+        <translation>Hãy nhập số nguyên từ {low} đến {high}; đã nhập {value}.</translation>
     </message>
 </context>
 <context>
@@ -2119,163 +2174,163 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="134" />
+        <location filename="../../counter_app/domain/workflow.py" line="135" />
         <source>Received</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="135" />
+        <location filename="../../counter_app/domain/workflow.py" line="136" />
         <source>In appraisal</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="136" />
+        <location filename="../../counter_app/domain/workflow.py" line="137" />
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="137" />
+        <location filename="../../counter_app/domain/workflow.py" line="138" />
         <source>Transferred to department</source>
         <translation>Đã chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="138" />
+        <location filename="../../counter_app/domain/workflow.py" line="139" />
         <source>Appraised, awaiting approval</source>
         <translation>Đã thẩm định, chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="139" />
+        <location filename="../../counter_app/domain/workflow.py" line="140" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="140" />
+        <location filename="../../counter_app/domain/workflow.py" line="141" />
         <source>Refused</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="141" />
-        <location filename="../../counter_app/domain/workflow.py" line="156" />
+        <location filename="../../counter_app/domain/workflow.py" line="142" />
+        <location filename="../../counter_app/domain/workflow.py" line="157" />
         <source>Result ready</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="142" />
+        <location filename="../../counter_app/domain/workflow.py" line="143" />
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="143" />
+        <location filename="../../counter_app/domain/workflow.py" line="144" />
         <source>Withdrawn</source>
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="147" />
+        <location filename="../../counter_app/domain/workflow.py" line="148" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="148" />
+        <location filename="../../counter_app/domain/workflow.py" line="149" />
         <source>Start appraisal</source>
         <translation>Bắt đầu thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="149" />
+        <location filename="../../counter_app/domain/workflow.py" line="150" />
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="150" />
+        <location filename="../../counter_app/domain/workflow.py" line="151" />
         <source>Record supplement</source>
         <translation>Nhận hồ sơ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="151" />
+        <location filename="../../counter_app/domain/workflow.py" line="152" />
         <source>Transfer to department</source>
         <translation>Chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="152" />
+        <location filename="../../counter_app/domain/workflow.py" line="153" />
         <source>Back from department</source>
         <translation>Nhận lại từ cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="153" />
+        <location filename="../../counter_app/domain/workflow.py" line="154" />
         <source>Finish appraisal</source>
         <translation>Hoàn thành thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="154" />
+        <location filename="../../counter_app/domain/workflow.py" line="155" />
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="155" />
+        <location filename="../../counter_app/domain/workflow.py" line="156" />
         <source>Refuse</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="157" />
+        <location filename="../../counter_app/domain/workflow.py" line="158" />
         <source>Return result</source>
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="158" />
+        <location filename="../../counter_app/domain/workflow.py" line="159" />
         <source>Withdraw</source>
         <translation>Rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="159" />
+        <location filename="../../counter_app/domain/workflow.py" line="160" />
         <source>Apologise and set new appointment</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="163" />
+        <location filename="../../counter_app/domain/workflow.py" line="164" />
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="164" />
+        <location filename="../../counter_app/domain/workflow.py" line="165" />
         <source>Appraiser</source>
         <translation>Người thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="165" />
+        <location filename="../../counter_app/domain/workflow.py" line="166" />
         <source>Approver</source>
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="166" />
+        <location filename="../../counter_app/domain/workflow.py" line="167" />
         <source>Returning officer</source>
         <translation>Công chức trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="167" />
+        <location filename="../../counter_app/domain/workflow.py" line="168" />
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="217" />
+        <location filename="../../counter_app/domain/workflow.py" line="223" />
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="221" />
+        <location filename="../../counter_app/domain/workflow.py" line="227" />
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="192" />
+        <location filename="../../counter_app/domain/workflow.py" line="195" />
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="232" />
+        <location filename="../../counter_app/domain/workflow.py" line="238" />
         <source>An apology with a new appointment is only for an overdue dossier.</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="238" />
+        <location filename="../../counter_app/domain/workflow.py" line="244" />
         <source>This dossier already had its apology and new appointment; it can be given only once.</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
     </message>

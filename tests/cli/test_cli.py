@@ -10,12 +10,20 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli import main
-from tests.conftest import make_counter
+from counter_app.demo import DEMO_PASSWORD
+from tests.conftest import PASSWORD, make_counter
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, data_dir: Path, stdin: str = "", password: str | None = PASSWORD
+) -> subprocess.CompletedProcess[str]:
+    """The command in a child process; ``password`` is the acting official's, as a
+    script gives it (there is no terminal to ask on)."""
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    if password is not None:
+        env["COUNTER_APP_PASSWORD"] = password
     return subprocess.run(
         [sys.executable, "-m", "counter_app.cli", "--data-dir", str(data_dir), *args],
         capture_output=True,
@@ -23,7 +31,7 @@ def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProc
         input=stdin,
         cwd=ROOT,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+        env=env,
     )
 
 
@@ -67,13 +75,25 @@ def test_province_days_change_the_count(tmp_path: Path) -> None:
     make_counter(tmp_path).close()
     assert (
         run(
-            "calendar", "add-day-off", "2026-11-27", "Nghỉ theo QĐ 123/QĐ-UBND", data_dir=tmp_path
+            "calendar",
+            "add-day-off",
+            "2026-11-27",
+            "Nghỉ theo QĐ 123/QĐ-UBND",
+            "--by",
+            "quantri",
+            data_dir=tmp_path,
         ).returncode
         == 0
     )
     assert (
         run(
-            "calendar", "add-workday", "2026-11-28", "Làm bù theo QĐ 123/QĐ-UBND", data_dir=tmp_path
+            "calendar",
+            "add-workday",
+            "2026-11-28",
+            "Làm bù theo QĐ 123/QĐ-UBND",
+            "--by",
+            "quantri",
+            data_dir=tmp_path,
         ).returncode
         == 0
     )
@@ -100,7 +120,7 @@ def test_catalogue_import_reports_rows_and_keeps_good_ones(tmp_path: Path) -> No
         "1.000002,Thủ tục sai đơn vị,Hộ tịch,xã,3,tuần,free,0,Tờ khai|original|1|1\n",
         encoding="utf-8",
     )
-    result = run("catalogue", "import", str(csv), data_dir=tmp_path / "c")
+    result = run("catalogue", "import", str(csv), "--by", "quantri", data_dir=tmp_path / "c")
     assert result.returncode == 2
     assert "Dòng 3" in result.stderr and "processing_unit" in result.stderr
     assert "1 thủ tục mới" in result.stdout
@@ -118,6 +138,8 @@ def test_user_add_reads_password_from_stdin(tmp_path: Path) -> None:
         "Chu Thị Lan",
         "--roles",
         "receiver,returner",
+        "--by",
+        "quantri",
         data_dir=tmp_path,
         stdin="mat-khau-456\n",
     )
@@ -131,6 +153,8 @@ def test_user_add_reads_password_from_stdin(tmp_path: Path) -> None:
         "Chu Văn B",
         "--roles",
         "receiver",
+        "--by",
+        "quantri",
         data_dir=tmp_path,
         stdin="123\n",
     )
@@ -184,6 +208,8 @@ def test_working_hours_are_configurable(tmp_path: Path) -> None:
         "07:00-11:00, 13:00-16:30",
         "--cutoff",
         "15:30",
+        "--by",
+        "quantri",
         data_dir=tmp_path,
     )
     assert changed.returncode == 0, changed.stderr
@@ -193,7 +219,7 @@ def test_working_hours_are_configurable(tmp_path: Path) -> None:
     # Received 15:20: before the new 15:30 cutoff, so it still counts today.
     same_day = run("calendar", "due", "--from", "2026-11-26 15:20", "--same-day", data_dir=tmp_path)
     assert same_day.stdout.strip() == "2026-11-26 16:30"
-    bad = run("calendar", "hours", "--set", "7h-11h", data_dir=tmp_path)
+    bad = run("calendar", "hours", "--set", "7h-11h", "--by", "quantri", data_dir=tmp_path)
     assert bad.returncode == 2 and "không phải giờ hợp lệ" in bad.stderr
     assert "07:00-11:00" in run("calendar", "hours", data_dir=tmp_path).stdout
 
@@ -202,10 +228,30 @@ def test_printer_settings_choose_the_receipt_paper(tmp_path: Path) -> None:
     data = tmp_path / "data"
     demo = run("demo", "--out", str(tmp_path / "out"), data_dir=data)
     code = json.loads(demo.stdout.splitlines()[1])["code"]
-    shown = run("printer", "--name", "EPSON_TM_T82", "--receipt-paper", "80mm", data_dir=data)
+    shown = run(
+        "printer",
+        "--name",
+        "EPSON_TM_T82",
+        "--receipt-paper",
+        "80mm",
+        "--by",
+        "quantri",
+        data_dir=data,
+        password=DEMO_PASSWORD,
+    )
     assert "EPSON_TM_T82" in shown.stdout and "80mm" in shown.stdout
     out = tmp_path / "slip.pdf"
-    printed = run("dossier", "print", code, "--out", str(out), "--by", "tiepnhan", data_dir=data)
+    printed = run(
+        "dossier",
+        "print",
+        code,
+        "--out",
+        str(out),
+        "--by",
+        "tiepnhan",
+        data_dir=data,
+        password=DEMO_PASSWORD,
+    )
     assert printed.returncode == 0, printed.stderr
     # An 80 mm slip is 226.8 pt wide, whatever its length.
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
@@ -223,6 +269,7 @@ def test_printer_settings_choose_the_receipt_paper(tmp_path: Path) -> None:
             "--by",
             "tiepnhan",
             data_dir=data,
+            password=DEMO_PASSWORD,
         ).returncode
         == 0
     )

@@ -31,7 +31,7 @@ from counter_app.services.printing import (
     print_form,
     step_with_form,
 )
-from tests.conftest import Clock
+from tests.conftest import Clock, login
 
 CITIZEN = ApplicantInput(
     full_name="Nguyễn Thị Đoàn",
@@ -68,9 +68,13 @@ def test_receipt_of_a_committed_dossier_reads_back(
     read_codes: Callable[[Image.Image], list[tuple[str, str]]],
     pdf_text: Callable[[bytes], list[str]],
 ) -> None:
-    info = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN))
+    info = receive(counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN))
     result = print_form(
-        counter.ctx, "tiepnhan", info.code, FormKind.RECEIPT, to_file(tmp_path / "r.pdf")
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        info.code,
+        FormKind.RECEIPT,
+        to_file(tmp_path / "r.pdf"),
     )
     assert result.reprint_no == 0 and Path(result.target).exists()
     pages = pages_as_images(result.pdf, 200)
@@ -101,19 +105,24 @@ def test_receipt_of_a_committed_dossier_reads_back(
 def test_reprint_is_marked_and_counted(
     counter: Runtime, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
-    print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT, to_file(tmp_path / "1.pdf"))
-    again = print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT, to_file(tmp_path / "2.pdf"))
-    assert again.reprint_no == 1
+    clerk = login(counter, "tiepnhan")
+    code = receive(counter.ctx, clerk, ReceiveRequest("2.000815", CITIZEN)).code
+    first, again = (
+        print_form(counter.ctx, clerk, code, FormKind.RECEIPT, to_file(tmp_path / name))
+        for name in ("1.pdf", "2.pdf")
+    )
+    assert first.reprint_no == 0 and again.reprint_no == 1
     assert "BẢN IN LẠI (lần 1)" in " ".join(pdf_text(again.pdf))
     assert _jobs(counter) == [("receipt", "done", 0), ("receipt", "done", 1)]
     assert get_dossier(counter.ctx, code).print_count == 2
 
 
 def test_failed_print_is_recorded_and_not_counted(counter: Runtime) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     with pytest.raises(UserError, match="Máy in hết giấy"):
-        print_form(counter.ctx, "tiepnhan", code, FormKind.RECEIPT, jammed)
+        print_form(counter.ctx, login(counter.ctx, "tiepnhan"), code, FormKind.RECEIPT, jammed)
     assert _jobs(counter) == [("receipt", "failed", 0)]
     assert get_dossier(counter.ctx, code).print_count == 0
 
@@ -121,20 +130,29 @@ def test_failed_print_is_recorded_and_not_counted(counter: Runtime) -> None:
 def test_supplement_request_commits_only_after_form_02_printed(
     counter: Runtime, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+    ).code
     step = StepRequest(
         Action.REQUEST_SUPPLEMENT,
         note="Thiếu giấy tờ",
         items=("Bản sao Giấy khai sinh", "Giấy xác nhận cư trú"),
     )
     with pytest.raises(UserError, match="Nothing was changed"):
-        step_with_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT, jammed)
+        step_with_form(
+            counter.ctx, login(counter.ctx, "tiepnhan"), code, step, FormKind.SUPPLEMENT, jammed
+        )
     unchanged = get_dossier(counter.ctx, code)
     assert unchanged.state is State.RECEIVED and unchanged.supplement_items == []
     assert len(unchanged.steps) == 1
 
     done = step_with_form(
-        counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT, to_file(tmp_path / "02.pdf")
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        code,
+        step,
+        FormKind.SUPPLEMENT,
+        to_file(tmp_path / "02.pdf"),
     )
     assert get_dossier(counter.ctx, code).state is State.SUPPLEMENT_REQUESTED
     text = " ".join(pdf_text(done.pdf))
@@ -146,11 +164,19 @@ def test_supplement_request_commits_only_after_form_02_printed(
 def test_control_slip_shows_the_real_hand_overs(
     counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "motcua", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "motcua"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     clock.now = datetime(2026, 11, 26, 9, 10)
-    resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+    resolve_on_the_spot(
+        counter.ctx, login(counter.ctx, "motcua"), code, approver=login(counter.ctx, "phochutich")
+    )
     slip = print_form(
-        counter.ctx, "motcua", code, FormKind.CONTROL_SLIP, to_file(tmp_path / "05.pdf")
+        counter.ctx,
+        login(counter.ctx, "motcua"),
+        code,
+        FormKind.CONTROL_SLIP,
+        to_file(tmp_path / "05.pdf"),
     )
     text = " ".join(pdf_text(slip.pdf))
     assert "Lê Thị Hạnh" in text and "Nông Văn Kính" in text
@@ -161,7 +187,9 @@ def test_control_slip_shows_the_real_hand_overs(
 def test_apology_form_after_overdue(
     counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+    ).code
     clock.now = datetime(2026, 12, 2, 8, 0)
     step = StepRequest(
         Action.APOLOGISE,
@@ -169,7 +197,12 @@ def test_apology_form_after_overdue(
         new_appointment=datetime(2026, 12, 4, 16, 0),
     )
     apology = step_with_form(
-        counter.ctx, "tiepnhan", code, step, FormKind.APOLOGY, to_file(tmp_path / "04.pdf")
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        code,
+        step,
+        FormKind.APOLOGY,
+        to_file(tmp_path / "04.pdf"),
     )
     text = " ".join(pdf_text(apology.pdf))
     assert "Cần xác minh thêm thông tin" in text and "04/12/2026" in text
@@ -179,9 +212,17 @@ def test_ledger_lists_the_period(
     counter: Runtime, clock: Clock, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
     codes = [
-        receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code for _ in range(3)
+        receive(
+            counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+        ).code
+        for _ in range(3)
     ]
-    take_step(counter.ctx, "tiepnhan", codes[1], StepRequest(Action.WITHDRAW, note="Xin rút"))
+    take_step(
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        codes[1],
+        StepRequest(Action.WITHDRAW, note="Xin rút"),
+    )
     text = " ".join(pdf_text(ledger_pdf(counter.ctx, date(2026, 11, 1), date(2026, 11, 30))))
     for code in codes:
         assert code in text
@@ -191,13 +232,21 @@ def test_ledger_lists_the_period(
 def test_preview_of_a_step_form_saves_nothing(
     counter: Runtime, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+    ).code
     step = StepRequest(Action.REQUEST_SUPPLEMENT, note="Thiếu", items=("Giấy xác nhận cư trú",))
-    pdf = preview_step_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT)
+    pdf = preview_step_form(
+        counter.ctx, login(counter.ctx, "tiepnhan"), code, step, FormKind.SUPPLEMENT
+    )
     assert "Giấy xác nhận cư trú" in " ".join(pdf_text(pdf))
     info = get_dossier(counter.ctx, code)
     assert info.state is State.RECEIVED and len(info.steps) == 1 and _jobs(counter) == []
     with pytest.raises(UserError, match="Appraiser"):
         preview_step_form(
-            counter.ctx, "tiepnhan", code, StepRequest(Action.START_APPRAISAL), FormKind.SUPPLEMENT
+            counter.ctx,
+            login(counter.ctx, "tiepnhan"),
+            code,
+            StepRequest(Action.START_APPRAISAL),
+            FormKind.SUPPLEMENT,
         )

@@ -15,17 +15,18 @@ from counter_app.domain.workflow import Action
 from counter_app.models import AuditEntry
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, take_step
+from tests.conftest import login
 
 
 def _activity(rt: Runtime) -> str:
     code = receive(
         rt.ctx,
-        "tiepnhan",
+        login(rt.ctx, "tiepnhan"),
         ReceiveRequest(
             "1.004873", ApplicantInput(full_name="Hà Văn Bình", id_number="020088004567")
         ),
     ).code
-    take_step(rt.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    take_step(rt.ctx, login(rt.ctx, "thamdinh"), code, StepRequest(Action.START_APPRAISAL))
     return code
 
 

@@ -17,7 +17,7 @@ from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, OutboxEntry, WorkflowStep
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, take_step
 from counter_app.storage import alembic_config
-from tests.conftest import Clock, make_counter
+from tests.conftest import Clock, login, make_counter
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
 
@@ -31,7 +31,9 @@ def test_a_reception_queues_each_row_once_with_gapless_numbers(counter: Runtime)
     # GIVEN a set-up counter (its setup already queued audit entries)
     before = _entries(counter)
     # WHEN a dossier is received (dossier, documents, step, audit in one transaction)
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     # THEN one entry per row, numbered on from the last without a gap
     entries = _entries(counter)
     new = entries[len(before) :]
@@ -51,11 +53,15 @@ def test_a_reception_queues_each_row_once_with_gapless_numbers(counter: Runtime)
 def test_every_change_moves_counter_seq_and_version_with_the_service_clock(
     counter: Runtime, clock: Clock
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     with counter.ctx.sessions() as s:
         first = s.scalars(select(Dossier).where(Dossier.code == code)).one()
     clock.now = datetime(2026, 11, 26, 10, 30)
-    take_step(counter.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    take_step(
+        counter.ctx, login(counter.ctx, "thamdinh"), code, StepRequest(Action.START_APPRAISAL)
+    )
     with counter.ctx.sessions() as s:
         after = s.scalars(select(Dossier).where(Dossier.code == code)).one()
         latest = s.scalars(
@@ -70,10 +76,12 @@ def test_every_change_moves_counter_seq_and_version_with_the_service_clock(
 
 
 def test_a_refused_step_queues_nothing(counter: Runtime) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     before = _entries(counter)
     with pytest.raises(UserError):
-        take_step(counter.ctx, "thamdinh", code, StepRequest(Action.APPROVE))
+        take_step(counter.ctx, login(counter.ctx, "thamdinh"), code, StepRequest(Action.APPROVE))
     assert [e.seq for e in _entries(counter)] == [e.seq for e in before]
     with counter.ctx.sessions() as s:
         assert s.scalar(select(func.count()).select_from(WorkflowStep)) == 1
@@ -82,7 +90,7 @@ def test_a_refused_step_queues_nothing(counter: Runtime) -> None:
 def test_a_database_from_before_sync_queues_its_whole_history(tmp_path: Path) -> None:
     # GIVEN a counter of the release before sync, with a dossier on file
     rt = make_counter(tmp_path / "c")
-    code = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)).code
     command.downgrade(alembic_config(rt.db.engine), "0005")
     rt.close()
     # WHEN the new release opens it

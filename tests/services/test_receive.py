@@ -14,6 +14,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import State
 from counter_app.models import AuditEntry, Dossier, NumberSequence, WorkflowStep
 from counter_app.services.dossiers import ReceiveRequest, pending_duplicates, receive
+from tests.conftest import login
 
 CERTIFIED_COPY = "2.000815"
 MARITAL_STATUS = "1.004873"  # 3 working days
@@ -37,7 +38,9 @@ def _counts(rt: Runtime) -> tuple[int, int, int, int]:
 
 def test_receive_numbers_prices_and_schedules(counter: Runtime) -> None:
     info = receive(
-        counter.ctx, "tiepnhan", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=3, copies=2)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=3, copies=2),
     )
     assert info.code == "000.00.37.H37-261126-0001"
     assert info.state is State.RECEIVED
@@ -51,7 +54,9 @@ def test_receive_numbers_prices_and_schedules(counter: Runtime) -> None:
     assert info.steps[0].counter_name == "Quầy số 1"
     assert info.documents, "the mandatory checklist is recorded as handed in"
 
-    second = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    second = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+    )
     assert second.code == "000.00.37.H37-261126-0002"
     assert second.ledger_entry == 2
     # Thu 26/11 09:00 + 3 working days = Tue 01/12 09:00 (weekend skipped).
@@ -62,7 +67,7 @@ def test_invalid_applicant_is_refused_and_nothing_saved(counter: Runtime) -> Non
     before = _counts(counter)
     bad = ApplicantInput(full_name="", id_number="12345", phone="12")
     with pytest.raises(ValidationFailed) as err:
-        receive(counter.ctx, "tiepnhan", ReceiveRequest(CERTIFIED_COPY, bad))
+        receive(counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(CERTIFIED_COPY, bad))
     fields = {f for f, _ in err.value.errors}
     assert {"full_name", "id_number", "phone"} <= fields
     assert _counts(counter) == before
@@ -71,19 +76,21 @@ def test_invalid_applicant_is_refused_and_nothing_saved(counter: Runtime) -> Non
 def test_receiving_needs_the_receiver_role(counter: Runtime) -> None:
     before = _counts(counter)
     with pytest.raises(UserError, match="Receiving officer"):
-        receive(counter.ctx, "thamdinh", ReceiveRequest(CERTIFIED_COPY, CITIZEN))
+        receive(
+            counter.ctx, login(counter.ctx, "thamdinh"), ReceiveRequest(CERTIFIED_COPY, CITIZEN)
+        )
     assert _counts(counter) == before
 
 
 def test_unknown_procedure_and_wrong_delivery_refused(counter: Runtime) -> None:
     before = _counts(counter)
     with pytest.raises(UserError) as err:
-        receive(counter.ctx, "tiepnhan", ReceiveRequest("9.999999", CITIZEN))
+        receive(counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("9.999999", CITIZEN))
     assert err.value.field == "procedure"
     with pytest.raises(UserError) as err:
         receive(
             counter.ctx,
-            "tiepnhan",
+            login(counter.ctx, "tiepnhan"),
             ReceiveRequest(CERTIFIED_COPY, CITIZEN, delivery=Delivery.POST, delivery_address="x"),
         )
     assert err.value.field == "delivery"
@@ -93,12 +100,14 @@ def test_unknown_procedure_and_wrong_delivery_refused(counter: Runtime) -> None:
 def test_result_by_post_needs_an_address(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
         receive(
-            counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST)
+            counter.ctx,
+            login(counter.ctx, "tiepnhan"),
+            ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST),
         )
     assert err.value.field == "delivery_address"
     info = receive(
         counter.ctx,
-        "tiepnhan",
+        login(counter.ctx, "tiepnhan"),
         ReceiveRequest(
             MARITAL_STATUS,
             CITIZEN,
@@ -110,15 +119,19 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
 
 
 def test_same_citizen_same_procedure_pending_is_warned(counter: Runtime) -> None:
-    first = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    first = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+    )
     assert first.warnings == []
     assert pending_duplicates(counter.ctx, CITIZEN.id_number, MARITAL_STATUS) == [first.code]
-    second = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    second = receive(
+        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+    )
     assert len(second.warnings) == 1
     assert first.code in second.warnings[0].render()
 
 
 def test_text_is_stored_nfc(counter: Runtime) -> None:
     nfd = ApplicantInput(full_name="Tra\u0302\u0300n Thi\u0323 A\u0301nh", id_number="020185000123")
-    info = receive(counter.ctx, "tiepnhan", ReceiveRequest(CERTIFIED_COPY, nfd))
+    info = receive(counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(CERTIFIED_COPY, nfd))
     assert info.row.applicant_name == "Trần Thị Ánh"

@@ -10,6 +10,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.search import search
+from tests.conftest import login
 
 PEOPLE = [
     ("Nguyễn Văn Đức", "020088004567", "0368123456"),
@@ -28,7 +29,7 @@ def filled(counter: Runtime) -> dict[str, str]:
         typed = unicodedata.normalize("NFD", name) if "Đ" in name else name
         info = receive(
             counter.ctx,
-            "tiepnhan",
+            login(counter.ctx, "tiepnhan"),
             ReceiveRequest(
                 "2.000815", ApplicantInput(full_name=typed, id_number=cccd, phone=phone)
             ),

@@ -22,7 +22,7 @@ from counter_app.services.dossiers import (
     take_step,
 )
 from counter_app.services.returns import current_criteria
-from tests.conftest import Clock
+from tests.conftest import Clock, login
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
 MARITAL_STATUS = "1.004873"  # 3 working days, not on the spot
@@ -30,11 +30,11 @@ CERTIFIED_COPY = "2.000815"  # same day, 4 tại chỗ
 
 
 def _receive(rt: Runtime, code: str = MARITAL_STATUS) -> str:
-    return receive(rt.ctx, "tiepnhan", ReceiveRequest(code, CITIZEN)).code
+    return receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest(code, CITIZEN)).code
 
 
 def _step(rt: Runtime, user: str, code: str, action: Action, **kw: object) -> State:
-    return take_step(rt.ctx, user, code, StepRequest(action, **kw)).state  # type: ignore[arg-type]
+    return take_step(rt.ctx, login(rt, user), code, StepRequest(action, **kw)).state  # type: ignore[arg-type]
 
 
 def test_full_path_records_each_step(counter: Runtime, clock: Clock) -> None:
@@ -175,10 +175,14 @@ def test_overdue_apology_once_with_new_appointment(counter: Runtime, clock: Cloc
 
 def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clock) -> None:
     code = receive(
-        counter.ctx, "motcua", ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3)
+        counter.ctx,
+        login(counter.ctx, "motcua"),
+        ReceiveRequest(CERTIFIED_COPY, CITIZEN, pages=1, copies=3),
     ).code
     clock.now = datetime(2026, 11, 26, 9, 7)
-    info = resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+    info = resolve_on_the_spot(
+        counter.ctx, login(counter.ctx, "motcua"), code, approver=login(counter.ctx, "phochutich")
+    )
     assert info.state is State.RETURNED
     assert info.fee == 6_000
     assert [(s.action, s.username) for s in info.steps] == [
@@ -193,9 +197,11 @@ def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clo
 
 
 def test_on_the_spot_without_approver_role_changes_nothing(counter: Runtime) -> None:
-    code = receive(counter.ctx, "motcua", ReceiveRequest(CERTIFIED_COPY, CITIZEN)).code
+    code = receive(
+        counter.ctx, login(counter.ctx, "motcua"), ReceiveRequest(CERTIFIED_COPY, CITIZEN)
+    ).code
     with pytest.raises(UserError, match="Approver"):
-        resolve_on_the_spot(counter.ctx, "motcua", code)
+        resolve_on_the_spot(counter.ctx, login(counter.ctx, "motcua"), code)
     assert get_dossier(counter.ctx, code).state is State.RECEIVED
     assert len(get_dossier(counter.ctx, code).steps) == 1
 
@@ -203,7 +209,12 @@ def test_on_the_spot_without_approver_role_changes_nothing(counter: Runtime) -> 
 def test_on_the_spot_only_for_listed_procedures(counter: Runtime) -> None:
     code = _receive(counter)
     with pytest.raises(UserError, match="4 tại chỗ"):
-        resolve_on_the_spot(counter.ctx, "motcua", code, approver="phochutich")
+        resolve_on_the_spot(
+            counter.ctx,
+            login(counter.ctx, "motcua"),
+            code,
+            approver=login(counter.ctx, "phochutich"),
+        )
 
 
 def _ready(rt: Runtime) -> str:

@@ -19,7 +19,7 @@ from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, get_dossier, receive
 from counter_app.services.search import search
 from counter_app.storage import alembic_config, current_revision, head_revision, include_object
-from tests.conftest import Clock, make_counter
+from tests.conftest import Clock, login, make_counter
 
 CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
 
@@ -33,7 +33,7 @@ def test_pragmas_for_durability(counter: Runtime) -> None:
 
 def test_older_database_upgrades_in_place_after_a_backup(tmp_path: Path) -> None:
     rt = make_counter(tmp_path / "c")
-    code = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)).code
     # Roll the file back to an empty schema version, as an old install would be…
     command.downgrade(alembic_config(rt.db.engine), "base")
     rt.close()
@@ -67,7 +67,8 @@ def test_counters_of_one_agency_offline_never_share_a_code(tmp_path: Path, clock
     for rt in desks:
         rt.ctx.clock = clock
         codes += [
-            receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code for _ in range(5)
+            receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)).code
+            for _ in range(5)
         ]
     assert len(set(codes)) == 10
     assert codes[0].endswith("-0001") and codes[5].endswith("-1000")
@@ -77,7 +78,9 @@ def test_counters_of_one_agency_offline_never_share_a_code(tmp_path: Path, clock
         rt.close()
     reopened = open_runtime(path)
     reopened.ctx.clock = clock
-    nxt = receive(reopened.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    nxt = receive(
+        reopened.ctx, login(reopened.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)
+    ).code
     assert nxt.endswith("-0006")
     reopened.close()
 
@@ -90,7 +93,7 @@ def test_models_and_migrations_agree(counter: Runtime) -> None:
 
 def test_database_of_the_previous_release_upgrades_keeping_its_dossiers(tmp_path: Path) -> None:
     rt = make_counter(tmp_path / "c")
-    code = receive(rt.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN)).code
+    code = receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)).code
     command.downgrade(alembic_config(rt.db.engine), "0001")  # as release 0001 left it
     rt.close()
     again = open_runtime(tmp_path / "c")
@@ -98,6 +101,8 @@ def test_database_of_the_previous_release_upgrades_keeping_its_dossiers(tmp_path
     assert again.db.backup_path is not None
     assert get_dossier(again.ctx, code).code == code
     assert [r.code for r in search(again.ctx, "hoang van nam")] == [code]
+    # Officials still log in (the lockout table came with the upgrade).
+    assert login(again, "tiepnhan").username == "tiepnhan"
     with again.ctx.sessions() as s:
         # Rows written by the old release got their uuid, and the chain holds.
         assert audit.verify(s).ok

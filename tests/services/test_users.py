@@ -6,11 +6,13 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
+from counter_app.domain.errors import Conflict
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role
 from counter_app.models import AuditEntry, User
-from counter_app.services.users import authenticate, create_user
-from tests.conftest import PASSWORD
+from counter_app.services.auth import login as authenticate
+from counter_app.services.users import create_user
+from tests.conftest import PASSWORD, login
 
 
 def test_password_is_stored_as_argon2id(counter: Runtime) -> None:
@@ -37,9 +39,10 @@ def test_wrong_login_says_the_same_thing(counter: Runtime, username: str, passwo
 
 
 def test_new_user_checks_and_audit(counter: Runtime) -> None:
-    with pytest.raises(UserError) as err:
+    with pytest.raises(Conflict) as err:
         create_user(
             counter.ctx,
+            login(counter, "quantri"),
             username="tiepnhan",
             full_name="X Y",
             password=PASSWORD,
@@ -49,6 +52,7 @@ def test_new_user_checks_and_audit(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
         create_user(
             counter.ctx,
+            login(counter, "quantri"),
             username="moi",
             full_name="Lò Văn Mới",
             password="ngan",
@@ -57,16 +61,21 @@ def test_new_user_checks_and_audit(counter: Runtime) -> None:
     assert err.value.field == "password"
     with pytest.raises(UserError) as err:
         create_user(
-            counter.ctx, username="moi", full_name="Lò Văn Mới", password=PASSWORD, roles=[]
+            counter.ctx,
+            login(counter, "quantri"),
+            username="moi",
+            full_name="Lò Văn Mới",
+            password=PASSWORD,
+            roles=[],
         )
     assert err.value.field == "roles"
     create_user(
         counter.ctx,
+        login(counter, "quantri"),
         username="moi",
         full_name="Lò Văn Mới",
         password=PASSWORD,
         roles=[Role.APPRAISER],
-        by="quantri",
     )
     with counter.ctx.sessions() as s:
         last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()

@@ -19,6 +19,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync import settings as settings_file
 from counter_app.sync.service import central_engine
+from tests.conftest import login
 from tests.sync.conftest import Centre, Desk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ def receive_many(desk: Desk, n: int, first: int = 0) -> list[str]:
     for i in range(first, first + n):
         info = receive(
             desk.ctx,
-            "tiepnhan",
+            login(desk.ctx, "tiepnhan"),
             ReceiveRequest(
                 "2.000815",
                 ApplicantInput(

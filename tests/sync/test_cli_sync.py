@@ -16,6 +16,7 @@ from counter_app.domain.audit_chain import GENESIS, digest
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.local_cluster import free_port
+from tests.conftest import login
 from tests.sync.conftest import Centre
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +108,7 @@ def test_unreachable_centre_is_one_vietnamese_line_and_changes_nothing(
     desk = centre.desk("Quầy số 1")
     receive(
         desk.ctx,
-        "tiepnhan",
+        login(desk.ctx, "tiepnhan"),
         ReceiveRequest(
             "2.000815",
             ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678"),
@@ -158,7 +159,7 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
     desk = centre.desk("Quầy số 1")
     receive(
         desk.ctx,
-        "tiepnhan",
+        login(desk.ctx, "tiepnhan"),
         ReceiveRequest(
             "2.000815",
             ApplicantInput(
@@ -191,7 +192,7 @@ def test_audit_verify_catches_a_rechained_log_against_the_centre(centre: Centre)
     desk = centre.desk("Quầy số 1")
     receive(
         desk.ctx,
-        "tiepnhan",
+        login(desk.ctx, "tiepnhan"),
         ReceiveRequest(
             "2.000815",
             ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678"),

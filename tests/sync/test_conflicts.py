@@ -17,7 +17,7 @@ from counter_app.sync.central.apply import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from counter_app.sync.local_apply import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.pull import pull
 from counter_app.sync.service import status
-from tests.conftest import AGENCY, Clock
+from tests.conftest import AGENCY, Clock, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import assert_all_once, counter_engine, local_rows, outbox_size
 
@@ -80,7 +80,9 @@ def test_portal_amendment_never_overwrites_an_unsynced_local_step(centre: Centre
     assert _feed_changes(centre) == 1
 
     # WHEN one counter starts appraisal without syncing yet
-    take_step(working.ctx, "thamdinh", CODE, StepRequest(Action.START_APPRAISAL))
+    take_step(
+        working.ctx, login(working.ctx, "thamdinh"), CODE, StepRequest(Action.START_APPRAISAL)
+    )
     assert outbox_size(working) > 0
     # AND the citizen amends the submission on the portal
     assert admin.import_online(centre.engine, [_portal("0912000111", "Khối 5, Đông Kinh")]) == [
@@ -157,7 +159,7 @@ def test_amendment_after_a_counter_took_the_dossier_is_left_alone(centre: Centre
     admin.import_online(centre.engine, [_portal("0987654321")])
     desk = centre.desk("Quầy số 1", clock)
     # GIVEN a counter took the online dossier and synced
-    take_step(desk.ctx, "thamdinh", CODE, StepRequest(Action.START_APPRAISAL))
+    take_step(desk.ctx, login(desk.ctx, "thamdinh"), CODE, StepRequest(Action.START_APPRAISAL))
     desk.sync()
     version, state, (owner, _) = _central(centre)
     assert (state, owner) == ("in_appraisal", desk.registration.counter_uuid)

@@ -10,6 +10,7 @@ from counter_app.services import users
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
 from counter_app.sync.central import admin
 from counter_app.sync.service import status
+from tests.conftest import login
 from tests.sync.conftest import Centre
 
 PORTAL_CODE = "G22.37-261126-0042"
@@ -45,7 +46,7 @@ def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> No
     received = desk.sync().pull.applied
     assert received >= 2
     # THEN the official logs in with no centre in reach, and deadlines skip the day
-    assert users.authenticate(desk.ctx, "vanthu", "mat-khau-moi-1").full_name == "Triệu Thị Lan"
+    assert login(desk.ctx, "vanthu", "mat-khau-moi-1").full_name == "Triệu Thị Lan"
     with desk.ctx.sessions() as s:
         calendar = desk.ctx.calendar(s)
         assert not calendar.is_working_day(date(2026, 12, 31))
@@ -69,7 +70,7 @@ def test_online_dossier_reaches_the_agency_is_claimed_and_gets_the_department_no
         assert info.state.value == "received"
         assert info.ledger_book == "DVC"
     # WHEN counter 1 takes it up and syncs, THEN it owns it at the centre
-    take_step(one.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
+    take_step(one.ctx, login(one.ctx, "thamdinh"), PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
     assert one.sync().push.refused == 0
     owner = centre.scalar(
         "SELECT owner_counter_uuid FROM central_dossiers WHERE code = :c", c=PORTAL_CODE
@@ -102,8 +103,8 @@ def test_a_counter_acting_on_a_dossier_taken_elsewhere_is_refused_with_its_steps
     one.sync()
     two.sync()
     # GIVEN both act on the same online dossier before hearing of each other
-    take_step(one.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
-    take_step(two.ctx, "thamdinh", PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
+    take_step(one.ctx, login(one.ctx, "thamdinh"), PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
+    take_step(two.ctx, login(two.ctx, "thamdinh"), PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
     assert one.sync().push.refused == 0
     # WHEN the second syncs, THEN its dossier change and its step are both refused
     assert two.sync().push.refused == 2

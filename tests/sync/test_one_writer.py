@@ -8,6 +8,7 @@ import threading
 
 from counter_app.domain.workflow import Action
 from counter_app.services.dossiers import StepRequest, take_step
+from tests.conftest import login
 from tests.sync.conftest import Centre
 from tests.sync.support import assert_all_once, receive_many
 
@@ -22,7 +23,12 @@ def test_desk_writes_and_background_sync_never_race(centre: Centre) -> None:
         try:
             for i in range(8):
                 for code in receive_many(desk, 5, first=i * 5):
-                    take_step(desk.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+                    take_step(
+                        desk.ctx,
+                        login(desk.ctx, "thamdinh"),
+                        code,
+                        StepRequest(Action.START_APPRAISAL),
+                    )
         except BaseException as exc:  # noqa: BLE001 - reported by the test
             errors.append(exc)
         finally:

@@ -17,6 +17,7 @@ from counter_app.services.dossiers import (
 )
 from counter_app.sync.central import admin
 from counter_app.sync.central.apply import NOT_OWNER
+from tests.conftest import login
 from tests.sync.conftest import Centre
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
@@ -28,8 +29,8 @@ def test_handed_over_dossier_moves_with_its_history_and_the_old_owner_is_refused
     # GIVEN counter 1 received and appraised a dossier, and synced
     one = centre.desk("Quầy số 1")
     two = centre.desk("Quầy số 2")
-    code = receive(one.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
-    take_step(one.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    code = receive(one.ctx, login(one.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)).code
+    take_step(one.ctx, login(one.ctx, "thamdinh"), code, StepRequest(Action.START_APPRAISAL))
     one.sync()
     # WHEN the centre hands it to counter 2, where the citizen will come back
     admin.hand_over(centre.engine, code, two.registration.counter_uuid)
@@ -38,13 +39,15 @@ def test_handed_over_dossier_moves_with_its_history_and_the_old_owner_is_refused
     assert get_dossier(two.ctx, code).state == "in_appraisal"
     with two.ctx.sessions() as s:
         assert len(s.scalars(select(WorkflowStep)).all()) == 2
-    take_step(two.ctx, "thamdinh", code, StepRequest(Action.APPRAISE))
+    take_step(two.ctx, login(two.ctx, "thamdinh"), code, StepRequest(Action.APPRAISE))
     assert two.sync().push.refused == 0
     assert (
         centre.scalar("SELECT state FROM central_dossiers WHERE code = :c", c=code) == "appraised"
     )
     # AND counter 1's later change is quarantined there, not written over counter 2's
-    take_step(one.ctx, "tiepnhan", code, StepRequest(Action.WITHDRAW, note="Công dân rút"))
+    take_step(
+        one.ctx, login(one.ctx, "tiepnhan"), code, StepRequest(Action.WITHDRAW, note="Công dân rút")
+    )
     assert one.sync().push.refused == 2  # the dossier and its step
     assert (
         centre.scalar("SELECT state FROM central_dossiers WHERE code = :c", c=code) == "appraised"

@@ -15,6 +15,7 @@ from counter_app.sync.central import admin, feed
 from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
 from counter_app.sync.errors import GapRefused, ResyncNeeded
 from counter_app.sync.service import resync_all
+from tests.conftest import login
 from tests.sync.conftest import Centre
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
@@ -42,7 +43,7 @@ def test_a_counter_away_past_retention_must_resync_explicitly(centre: Centre) ->
 def test_a_replayed_batch_changes_nothing_and_gives_the_same_answer(centre: Centre) -> None:
     # GIVEN a desk with a dossier waiting
     desk = centre.desk("Quầy số 1")
-    receive(desk.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN))
+    receive(desk.ctx, login(desk.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN))
     with desk.ctx.sessions() as s:
         entries = [
             Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
@@ -73,7 +74,7 @@ def test_a_replayed_batch_changes_nothing_and_gives_the_same_answer(centre: Cent
 def test_the_centre_refuses_a_batch_that_skips_a_number(centre: Centre) -> None:
     # GIVEN a desk whose queue has lost its first entry (a hole in the numbering)
     desk = centre.desk("Quầy số 1")
-    receive(desk.ctx, "tiepnhan", ReceiveRequest("2.000815", CITIZEN))
+    receive(desk.ctx, login(desk.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN))
     with desk.ctx.sessions.begin() as s:
         first = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(1)).one()
         s.delete(first)

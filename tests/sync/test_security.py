@@ -22,7 +22,7 @@ from counter_app.sync.central import admin
 from counter_app.sync.central.apply import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from counter_app.sync.outbox import ROW_SEQUENCE
 from counter_app.sync.service import status
-from tests.conftest import AGENCY, PASSWORD, Clock
+from tests.conftest import AGENCY, PASSWORD, Clock, login
 from tests.sync.conftest import OFFICIALS, Centre, Desk
 from tests.sync.support import (
     assert_all_once,
@@ -67,7 +67,7 @@ def desks(centre: Centre) -> Iterator[tuple[Desk, Desk, Desk]]:
         receive_many(desk, 3)
     returned = receive_many(a, 1, first=10)[0]
     for username, action in TO_RETURNED:
-        take_step(a.ctx, username, returned, StepRequest(action))
+        take_step(a.ctx, login(a.ctx, username), returned, StepRequest(action))
     for desk in (a, a2, b):
         desk.sync()
     assert centre.scalar("SELECT state FROM central_dossiers WHERE code = :c", c=returned) == (

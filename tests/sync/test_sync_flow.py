@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from counter_app.services.users import authenticate
+from counter_app.services.auth import login
 from tests.conftest import PASSWORD, Clock
 from tests.sync.conftest import Centre
 from tests.sync.support import receive_many
@@ -17,7 +17,7 @@ def test_two_counters_offline_then_sync_every_dossier_once(centre: Centre) -> No
     a = centre.desk("Quầy số 1", clock)
     b = centre.desk("Quầy số 2", clock)
     assert a.registration.code_slot != b.registration.code_slot
-    assert authenticate(a.ctx, "tiepnhan", PASSWORD).username == "tiepnhan"
+    assert login(a.ctx, "tiepnhan", PASSWORD).username == "tiepnhan"
     # WHEN both receive dossiers with the centre out of reach, then sync
     codes = receive_many(a, 30) + receive_many(b, 30, first=30)
     a.sync()

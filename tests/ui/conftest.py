@@ -16,14 +16,15 @@ from sqlalchemy import select
 from counter_app.app_setup import Runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import PrintJob
-from counter_app.services import dossiers, setup, users
+from counter_app.services import dossiers, setup
+from counter_app.services.auth import Actor
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.printing import Sink, file_sink
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.sync_worker import SyncTiming
+from tests.conftest import login
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -35,8 +36,9 @@ CITIZEN = ApplicantInput(
 )
 
 
-def user_info(rt: Runtime, username: str) -> UserInfo:
-    return next(u for u in users.list_users(rt.ctx) if u.username == username)
+def user_info(rt: Runtime, username: str) -> Actor:
+    """The official as the window holds them: logged in with their password."""
+    return login(rt, username)
 
 
 Receive = Callable[..., DossierInfo]
@@ -51,13 +53,15 @@ def receive_dossier(counter: Runtime) -> Receive:
         applicant: ApplicantInput = CITIZEN,
         username: str = "tiepnhan",
     ) -> DossierInfo:
-        return dossiers.receive(counter.ctx, username, ReceiveRequest(procedure, applicant))
+        return dossiers.receive(
+            counter.ctx, login(counter, username), ReceiveRequest(procedure, applicant)
+        )
 
     return receive
 
 
 @pytest.fixture
-def official(counter: Runtime) -> Callable[[str], UserInfo]:
+def official(counter: Runtime) -> Callable[[str], Actor]:
     return lambda username: user_info(counter, username)
 
 

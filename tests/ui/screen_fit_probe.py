@@ -82,7 +82,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     clerk = user_info(rt, "tiepnhan")
     # The procedure with the longest checklist makes the tallest reception form.
     longest = max(catalogue.list_procedures(ctx), key=lambda p: len(p.documents))
-    info: DossierInfo = dossiers.receive(ctx, "tiepnhan", ReceiveRequest(longest.code, CITIZEN))
+    info: DossierInfo = dossiers.receive(ctx, clerk, ReceiveRequest(longest.code, CITIZEN))
     yield "login", lambda: LoginDialog(ctx, counter_name=counter.counter_name)
     yield (
         "main",
@@ -106,7 +106,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
             ),
         )
     pdf = form_pdf(ctx, info.code, FormKind.RECEIPT)
-    yield "preview", lambda: PrintPreviewDialog(ctx, "tiepnhan", info.code, FormKind.RECEIPT, pdf)
+    yield "preview", lambda: PrintPreviewDialog(ctx, clerk, info.code, FormKind.RECEIPT, pdf)
     yield "sync-issues", lambda: SyncIssuesDialog([])
     yield "guide", lambda: HelpWindow()
 

@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.workflow import Role
-from counter_app.services import catalogue, setup, users
+from counter_app.services import catalogue, setup
 from counter_app.ui.app import ErrorReporter
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.setup_dialog import SetupDialog
+from tests.conftest import login
 from tests.ui.conftest import wait_signal
 
 PASSWORD = "mat-khau-123"
@@ -77,7 +78,7 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
             dialog.ok.click()
         counter = setup.get_counter(rt.ctx)
         assert counter is not None and counter.agency_id == "000.00.37.H37"
-        admin = users.authenticate(rt.ctx, "quantri", PASSWORD)
+        admin = login(rt.ctx, "quantri", PASSWORD)
         assert Role.ADMIN in admin.roles and Role.RECEIVER in admin.roles
         assert len(catalogue.list_procedures(rt.ctx)) > 20
     finally:
@@ -103,14 +104,20 @@ def test_setup_refusal_is_shown_on_the_field(
         rt.close()
 
 
-def test_login_checks_the_password_offline(
-    qtbot: QtBot, counter: Runtime, hold: list[object]
-) -> None:
+def _login_dialog(qtbot: QtBot, counter: Runtime, hold: list[object]) -> LoginDialog:
+    """The start-up login, shown, with tiepnhan's name typed in."""
     dialog = LoginDialog(counter.ctx, counter_name="Quầy số 1")
     qtbot.addWidget(dialog)
     hold.append(dialog)
     dialog.show()
     dialog.username.setText("tiepnhan")
+    return dialog
+
+
+def test_login_checks_the_password_offline(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    dialog = _login_dialog(qtbot, counter, hold)
     dialog.password.setText("sai-mat-khau")
     dialog.ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
@@ -119,3 +126,22 @@ def test_login_checks_the_password_offline(
     with wait_signal(qtbot, dialog.accepted, timeout=10_000):
         dialog.ok.click()
     assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"
+
+
+def test_the_login_window_says_when_the_account_is_locked(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    dialog = _login_dialog(qtbot, counter, hold)
+    # GIVEN five wrong passwords typed in the window
+    for attempt in range(5):
+        dialog.password.setText(f"sai-mat-khau-{attempt}")
+        dialog.error.setVisible(False)
+        dialog.ok.click()
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    # WHEN the right one follows: refused, and the window says until when
+    dialog.password.setText(PASSWORD)
+    dialog.error.setVisible(False)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert "tài khoản bị khóa đến 09:15 26/11/2026" in dialog.error.text()
+    assert dialog.user is None and dialog.result() == 0

@@ -17,8 +17,8 @@ from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
 from counter_app.printing import FormKind
 from counter_app.services import dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.sync.central.feed import Change
 from counter_app.sync.local_apply import apply_change
@@ -35,7 +35,7 @@ Receive = Callable[..., DossierInfo]
 def open_dialog(
     qtbot: QtBot,
     counter: Runtime,
-    user: UserInfo,
+    user: Actor,
     code: str,
     hold: list[object],
     chooser: Chooser | None = None,
@@ -59,7 +59,7 @@ def visible_box(parent: object) -> QMessageBox:
 def test_buttons_follow_the_roles(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -83,7 +83,7 @@ def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
     qtbot: QtBot,
     counter: Runtime,
     clock: object,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     chooser: Chooser,
     hold: list[object],
@@ -123,7 +123,7 @@ def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
 def test_a_step_taken_through_the_dialog_changes_the_state(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -148,7 +148,7 @@ def test_a_step_taken_through_the_dialog_changes_the_state(
 def test_a_refused_step_shows_a_message_and_changes_nothing(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     chooser: Chooser,
     hold: list[object],
@@ -184,7 +184,7 @@ def test_a_refused_step_shows_a_message_and_changes_nothing(
 def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -218,7 +218,7 @@ def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
 def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -227,6 +227,7 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
 
     users.create_user(
         counter.ctx,
+        official("quantri"),
         username="chutich",
         full_name="Hoàng Văn Nam",
         password=PASSWORD,
@@ -242,7 +243,7 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
 def test_on_the_spot_refused_for_an_official_who_cannot_appraise(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -265,7 +266,7 @@ def test_a_departments_note_from_the_centre_shows_with_the_dossier(
     qtbot: QtBot,
     counter: Runtime,
     receive_dossier: Receive,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     hold: list[object],
 ) -> None:
     # GIVEN a dossier with no note: the notes box stays out of the way
@@ -302,7 +303,7 @@ def test_a_departments_note_from_the_centre_shows_with_the_dossier(
 def test_only_steps_that_can_succeed_are_offered_and_close_is_the_default(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
@@ -319,14 +320,14 @@ def test_only_steps_that_can_succeed_are_offered_and_close_is_the_default(
     assert not any(b.isDefault() or b.autoDefault() for b in clerk._all_buttons.values())
     # A supplement is requested once; afterwards the button is gone.
     code = receive_dossier().code
-    dossiers.take_step(counter.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    dossiers.take_step(counter.ctx, official("thamdinh"), code, StepRequest(Action.START_APPRAISAL))
     dossiers.take_step(
         counter.ctx,
-        "thamdinh",
+        official("thamdinh"),
         code,
         StepRequest(Action.REQUEST_SUPPLEMENT, items=("Bản sao sổ hộ khẩu",)),
     )
-    dossiers.take_step(counter.ctx, "tiepnhan", code, StepRequest(Action.SUPPLEMENT))
+    dossiers.take_step(counter.ctx, official("tiepnhan"), code, StepRequest(Action.SUPPLEMENT))
     appraiser = open_dialog(qtbot, counter, official("thamdinh"), code, hold)
     assert Action.APPRAISE in appraiser.action_buttons
     assert Action.REQUEST_SUPPLEMENT not in appraiser.action_buttons
@@ -335,7 +336,7 @@ def test_only_steps_that_can_succeed_are_offered_and_close_is_the_default(
 def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
     chooser: Chooser,
@@ -347,7 +348,7 @@ def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
         official("tiepnhan"),
         code,
         print_form=lambda c, kind: loaders.append(
-            preview_form(dialog, counter.ctx, "tiepnhan", c, kind, choose_sink=chooser)
+            preview_form(dialog, counter.ctx, official("tiepnhan"), c, kind, choose_sink=chooser)
         ),
     )
     qtbot.addWidget(dialog)

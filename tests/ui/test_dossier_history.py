@@ -11,10 +11,11 @@ from pytestqt.qtbot import QtBot
 from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action
 from counter_app.services import dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
+from tests.conftest import login
 
 Receive = Callable[..., DossierInfo]
 LONG_NOTE = (
@@ -30,15 +31,17 @@ def test_the_note_column_gets_the_room_and_rows_stay_short(
     max_lines: float,
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:
     code = receive_dossier().code
-    dossiers.take_step(counter.ctx, "thamdinh", code, StepRequest(Action.START_APPRAISAL))
+    dossiers.take_step(
+        counter.ctx, login(counter, "thamdinh"), code, StepRequest(Action.START_APPRAISAL)
+    )
     dossiers.take_step(
         counter.ctx,
-        "thamdinh",
+        login(counter, "thamdinh"),
         code,
         StepRequest(Action.TRANSFER, note=LONG_NOTE, department="Phòng Nông nghiệp và Môi trường"),
     )

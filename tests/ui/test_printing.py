@@ -13,12 +13,13 @@ from counter_app.app_setup import Runtime
 from counter_app.services import dossiers
 from counter_app.services.views import DossierInfo
 from counter_app.ui.printing import PrintPreviewDialog, preview_form
+from tests.conftest import login
 
 
 def open_preview(
     qtbot: QtBot, counter: Runtime, code: str, hold: list[object]
 ) -> PrintPreviewDialog:
-    loader = preview_form(None, counter.ctx, "tiepnhan", code, "receipt")
+    loader = preview_form(None, counter.ctx, login(counter, "tiepnhan"), code, "receipt")
     hold.append(loader)
     qtbot.waitUntil(lambda: loader.dialog is not None, timeout=10_000)
     dialog = loader.dialog

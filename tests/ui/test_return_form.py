@@ -14,11 +14,12 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.returns import Channel, Collector, Satisfaction
 from counter_app.domain.workflow import Action, State
 from counter_app.services import dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.return_form import CitizenScreen
+from tests.conftest import login
 from tests.ui.conftest import wait_signal
 
 Receive = Callable[..., DossierInfo]
@@ -27,7 +28,7 @@ Receive = Callable[..., DossierInfo]
 def _ready_dialog(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> tuple[str, DossierDialog]:
@@ -38,7 +39,7 @@ def _ready_dialog(
         ("phochutich", Action.APPROVE),
         ("tiepnhan", Action.PREPARE_RESULT),
     ]:
-        dossiers.take_step(counter.ctx, user, code, StepRequest(action))
+        dossiers.take_step(counter.ctx, login(counter, user), code, StepRequest(action))
     dialog = DossierDialog(counter.ctx, official("tiepnhan"), code)
     qtbot.addWidget(dialog)
     hold.append(dialog)
@@ -49,7 +50,7 @@ def _ready_dialog(
 def test_an_authorised_person_collects_and_the_citizen_rates_on_their_screen(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
     tmp_path: Path,
@@ -90,7 +91,7 @@ def test_an_authorised_person_collects_and_the_citizen_rates_on_their_screen(
 def test_by_post_needs_the_tracking_number_and_takes_no_rating(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
 ) -> None:

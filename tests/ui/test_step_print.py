@@ -18,9 +18,9 @@ from counter_app.domain.messages import Message
 from counter_app.domain.workflow import Action, State
 from counter_app.i18n import render
 from counter_app.services import dossiers
+from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.printing import Sink, file_sink
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.printing import (
@@ -30,6 +30,7 @@ from counter_app.ui.printing import (
     render_to_printer,
 )
 from counter_app.ui.step_dialog import StepDialog
+from tests.conftest import login
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 Receive = Callable[[], DossierInfo]
@@ -39,7 +40,7 @@ MISSING = ["Bản sao Giấy khai sinh", "Giấy xác nhận cư trú"]
 def open_dialog(
     qtbot: QtBot,
     counter: Runtime,
-    user: UserInfo,
+    user: Actor,
     code: str,
     choose: ChooseSink,
     hold: list[object],
@@ -80,7 +81,7 @@ class Previewing:
 def previewing(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     chooser: Chooser,
     hold: list[object],
@@ -95,7 +96,7 @@ def previewing(
 def test_supplement_request_is_saved_only_once_form_02_is_saved(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     tmp_path: Path,
     hold: list[object],
@@ -212,14 +213,14 @@ def test_cancelling_the_preview_takes_no_step(
 def test_refusal_is_printed_on_the_printer_before_it_is_saved(
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     receive_dossier: Receive,
     tmp_path: Path,
     hold: list[object],
 ) -> None:
     code = receive_dossier().code
     for action in (Action.START_APPRAISAL, Action.APPRAISE):
-        dossiers.take_step(counter.ctx, "thamdinh", code, StepRequest(action))
+        dossiers.take_step(counter.ctx, login(counter.ctx, "thamdinh"), code, StepRequest(action))
     printed = tmp_path / "printer-output.pdf"
 
     def choose(parent: QWidget, output: Output, file_name: str) -> Sink | None:

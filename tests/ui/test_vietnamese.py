@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app import i18n
 from counter_app.app_setup import Runtime
+from counter_app.services.auth import Actor
 from counter_app.services.search import WorkList
-from counter_app.services.users import UserInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.app import ErrorReporter
 from counter_app.ui.dossier_table_model import DossierTableModel
@@ -37,7 +37,7 @@ def test_reception_speaks_vietnamese(
     vietnamese: None,
     qtbot: QtBot,
     counter: Runtime,
-    official: Callable[[str], UserInfo],
+    official: Callable[[str], Actor],
     hold: list[object],
 ) -> None:
     dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))

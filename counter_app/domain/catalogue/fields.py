@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from counter_app.domain.bounds import MAX_FEE, MAX_PAGES, MAX_WORKING_DAYS, MAX_WORKING_HOURS
 from counter_app.domain.catalogue.cells import (
     DELIVERY_ALIASES,
     FALSE_WORDS,
@@ -35,6 +36,12 @@ from counter_app.domain.catalogue.cells import (
     match_key,
     parse_whole_number,
     split_items,
+)
+from counter_app.domain.catalogue.limits import (
+    MAX_DOCUMENT_NAME,
+    MAX_DOCUMENTS,
+    MAX_QUANTITY,
+    screen_row,
 )
 from counter_app.domain.catalogue.messages import (
     MSG_AMOUNT_TOO_SMALL,
@@ -52,6 +59,7 @@ from counter_app.domain.catalogue.messages import (
     MSG_PROVINCE_SUFFIX,
     MSG_REQUIRED,
     MSG_TIERS_REQUIRED,
+    MSG_TOO_LONG,
 )
 from counter_app.domain.catalogue.row_reader import RowReader
 from counter_app.domain.procedure import (
@@ -127,6 +135,11 @@ def _read_tiers(reader: RowReader) -> tuple[FeeTier, ...] | None:
         if page is None or price is None or page <= previous or (not tiers and page != 1):
             reader.error("fee_tiers", MSG_BAD_TIERS, value=display(value))
             return None
+        if (
+            reader.at_most("fee_tiers", page, MAX_PAGES) is None
+            or reader.at_most("fee_tiers", price, MAX_FEE) is None
+        ):
+            return None
         tiers.append(FeeTier(page, price))
     return tuple(tiers)
 
@@ -134,9 +147,9 @@ def _read_tiers(reader: RowReader) -> tuple[FeeTier, ...] | None:
 def _read_fee(reader: RowReader) -> FeeRule | None:
     kind = reader.choice("fee_kind", FEE_KIND_ALIASES, MSG_BAD_FEE_KIND, FeeKind.FREE)
     needs_amount = kind in (FeeKind.FLAT, FeeKind.PER_COPY)
-    amount = reader.integer("fee_amount", default=None if needs_amount else 0)
+    amount = reader.integer("fee_amount", default=None if needs_amount else 0, high=MAX_FEE)
     tiers = _read_tiers(reader)
-    cap = reader.integer("fee_cap_per_copy", default=-1)
+    cap = reader.integer("fee_cap_per_copy", default=-1, high=MAX_FEE)
     note = reader.text("fee_note")
     if kind is FeeKind.PER_PAGE_TIERED and tiers == ():
         reader.error("fee_tiers", MSG_TIERS_REQUIRED)
@@ -165,6 +178,9 @@ def _read_document(reader: RowReader, item: object) -> RequiredDocument | None:
         reader.error("documents", MSG_BAD_DOCUMENT, value=display(item))
         return None
     name, raw_form, raw_quantity, raw_mandatory = parts
+    if len(str(name)) > MAX_DOCUMENT_NAME:
+        reader.error("documents", MSG_TOO_LONG, count=len(str(name)), max=MAX_DOCUMENT_NAME)
+        return None
     form = (
         DocumentForm.ORIGINAL
         if is_blank(raw_form)
@@ -175,6 +191,8 @@ def _read_document(reader: RowReader, item: object) -> RequiredDocument | None:
     quantity = 1 if is_blank(raw_quantity) else parse_whole_number(raw_quantity)
     if quantity is None or quantity < 1:
         reader.error("documents", MSG_BAD_DOCUMENT, value=display(item))
+    else:
+        quantity = reader.at_most("documents", quantity, MAX_QUANTITY)
     mandatory: bool | None = True
     if isinstance(raw_mandatory, bool):
         mandatory = raw_mandatory
@@ -201,6 +219,8 @@ def _read_documents(reader: RowReader) -> tuple[RequiredDocument, ...] | None:
         items = [part.strip() for part in value.split(separator) if part.strip()]
     else:
         reader.error("documents", MSG_BAD_DOCUMENT, value=display(value))
+        return None
+    if reader.at_most("documents", len(items), MAX_DOCUMENTS) is None:
         return None
     documents = [_read_document(reader, item) for item in items]
     if any(document is None for document in documents):
@@ -248,9 +268,10 @@ def _read_processing_time(reader: RowReader) -> ProcessingTime | None:
     if unit is TimeUnit.SAME_DAY:
         # The amount means nothing for same-day procedures; still flag garbage.
         if not is_blank(reader.raw("processing_amount")):
-            reader.integer("processing_amount", default=0)
+            reader.integer("processing_amount", default=0, high=MAX_WORKING_HOURS)
         return ProcessingTime.same_day()
-    amount = reader.integer("processing_amount", default=None if unit else 0)
+    high = MAX_WORKING_HOURS if unit is TimeUnit.WORKING_HOURS else MAX_WORKING_DAYS
+    amount = reader.integer("processing_amount", default=None if unit else 0, high=high)
     if unit is None or amount is None:
         return None
     if amount < 1:
@@ -260,6 +281,10 @@ def _read_processing_time(reader: RowReader) -> ProcessingTime | None:
 
 
 def read_spec(reader: RowReader) -> ProcedureSpec | None:
+    if not screen_row(reader):
+        # Hidden characters or a runaway cell: say so, and read nothing more
+        # of the row (its other messages would echo that text back).
+        return None
     code = _read_code(reader)
     name = reader.text("name", required=True)
     field_name = reader.text("field", required=True)

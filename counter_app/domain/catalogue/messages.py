@@ -107,6 +107,19 @@ MSG_BAD_VERSION = QT_TRANSLATE_NOOP(
     "Catalogue",
     "Catalogue version “{value}” is not supported; this program reads version 1.",
 )
+MSG_CONTROL_CHAR = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: the cell has a control character at position {position};"
+    " delete it.",
+)
+MSG_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: the cell has {count} characters; at most {max} are allowed.",
+)
+MSG_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: {value} is more than {max}, the most this column allows.",
+)
 MSG_NO_PROCEDURES = QT_TRANSLATE_NOOP("Catalogue", "The catalogue file has no “procedures” list.")
 
 ALL_MESSAGES: tuple[str, ...] = tuple(

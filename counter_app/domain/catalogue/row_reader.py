@@ -18,6 +18,7 @@ from counter_app.domain.catalogue.messages import (
     MSG_BAD_BOOL,
     MSG_BAD_INTEGER,
     MSG_REQUIRED,
+    MSG_TOO_LARGE,
     catalogue_message,
 )
 from counter_app.domain.messages import Message
@@ -77,7 +78,8 @@ class RowReader:
             self.error(column, source, value=display(value))
         return found
 
-    def integer(self, column: str, *, default: int | None) -> int | None:
+    def integer(self, column: str, *, default: int | None, high: int) -> int | None:
+        """A whole number from 0 to ``high`` (a larger one breaks what is computed from it)."""
         value = self.raw(column)
         if is_blank(value):
             if default is None:
@@ -86,7 +88,14 @@ class RowReader:
         parsed = parse_whole_number(value)
         if parsed is None:
             self.error(column, MSG_BAD_INTEGER, value=display(value))
-        return parsed
+        return self.at_most(column, parsed, high)
+
+    def at_most(self, column: str, value: int | None, high: int) -> int | None:
+        """``value``, or None after reporting that it exceeds ``high``."""
+        if value is not None and value > high:
+            self.error(column, MSG_TOO_LARGE, value=value, max=high)
+            return None
+        return value
 
     def boolean(self, column: str) -> bool:
         value = self.raw(column)

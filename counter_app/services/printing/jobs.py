@@ -19,6 +19,7 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import Dossier, PrintJob
 from counter_app.printing import FormKind
 from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.printing.forms import build_form
@@ -68,10 +69,16 @@ def _done_prints(session: Session, d: Dossier, kind: FormKind) -> int:
 
 
 def _current_form(
-    ctx: ServiceContext, code: str, kind: FormKind, paper: str | None
+    ctx: ServiceContext, code: str, kind: FormKind, paper: str | None, actor: Actor | None = None
 ) -> tuple[bytes, int]:
-    """The form as it prints now, and its reprint number (receipts count their prints)."""
+    """The form as it prints now, and its reprint number (receipts count their prints).
+
+    With ``actor``, the official is checked first: no paper leaves for a login
+    that no longer holds.
+    """
     with ctx.sessions() as session:
+        if actor is not None:
+            acting_user(session, actor)
         paper = paper_for(session, kind, paper)
         d = load_dossier(session, code)
         reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
@@ -124,13 +131,13 @@ def record_job(
 
 
 def print_failed(
-    ctx: ServiceContext, username: str, code: str, kind: FormKind, reprint: int, exc: Exception
+    ctx: ServiceContext, actor: Actor, code: str, kind: FormKind, reprint: int, exc: Exception
 ) -> UserError:
     """Record the failed job in its own transaction; the error to raise to the official."""
     log.warning("Printing %s of %s failed: %s", kind.value, code, exc)
     with ctx.sessions.begin() as session:
         d = load_dossier(session, code)
-        record_job(session, ctx, d, username, kind, "", "failed", reprint, str(exc))
+        record_job(session, ctx, d, actor.username, kind, "", "failed", reprint, str(exc))
     return UserError(
         Message(
             _CTX,
@@ -146,7 +153,7 @@ def print_failed(
 
 def print_form(
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     code: str,
     kind: FormKind,
     sink: Sink,
@@ -154,12 +161,13 @@ def print_form(
     paper: str | None = None,
 ) -> PrintResult:
     """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
-    pdf, reprint = _current_form(ctx, code, kind, paper)
+    pdf, reprint = _current_form(ctx, code, kind, paper, actor)
     try:
         target = sink(pdf)
     except Exception as exc:
-        raise print_failed(ctx, username, code, kind, reprint, exc) from exc
+        raise print_failed(ctx, actor, code, kind, reprint, exc) from exc
     with ctx.sessions.begin() as session:
+        acting_user(session, actor)
         d = load_dossier(session, code)
-        record_job(session, ctx, d, username, kind, target, "done", reprint)
+        record_job(session, ctx, d, actor.username, kind, target, "done", reprint)
     return PrintResult(code, kind, target, reprint, pdf)

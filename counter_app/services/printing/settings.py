@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter_app.domain.bounds import check_text
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.workflow import Role
 from counter_app.models import Setting
 from counter_app.printing import FormKind
 from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 
 _CTX = "Printing"
@@ -39,8 +42,9 @@ def get_print_settings(ctx: ServiceContext) -> PrintSettings:
 
 
 def set_print_settings(
-    ctx: ServiceContext, *, printer: str, receipt_paper: str, by: str
+    ctx: ServiceContext, actor: Actor, *, printer: str, receipt_paper: str
 ) -> PrintSettings:
+    check_text(printer, "printer")
     if receipt_paper not in PAPERS:
         raise UserError(
             Message(
@@ -53,6 +57,7 @@ def set_print_settings(
             field="receipt_paper",
         )
     with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
         for key, value in ((PRINTER_KEY, printer.strip()), (RECEIPT_PAPER_KEY, receipt_paper)):
             row = session.get(Setting, key)
             if row is None:
@@ -62,7 +67,7 @@ def set_print_settings(
         audit.log_event(
             session,
             ctx,
-            by,
+            actor.username,
             "print.settings",
             "settings",
             {"printer": printer.strip(), "receipt_paper": receipt_paper},

@@ -10,17 +10,17 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import Dossier
 from counter_app.printing import FormKind
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
 from counter_app.services.printing.forms import build_form
 from counter_app.services.printing.jobs import PrintResult, Sink, print_failed, record_job
-from counter_app.services.users import load_user
 
 
 def _step_and_form(
     session: Session,
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     code: str,
     step: StepRequest,
     kind: FormKind,
@@ -29,14 +29,14 @@ def _step_and_form(
     """Apply ``step`` in ``session`` (not committed) and build the form it produces."""
     d = load_dossier(session, code)
     counter = counter_identity(session)
-    apply_step(session, ctx, d, load_user(session, username), counter, step, ctx.now())
+    apply_step(session, ctx, d, acting_user(session, actor), counter, step, ctx.now())
     session.flush()
     return d, build_form(session, d, counter, kind, paper=paper)
 
 
 def step_with_form(
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     code: str,
     step: StepRequest,
     kind: FormKind,
@@ -47,22 +47,22 @@ def step_with_form(
     """Take a step whose paper must reach the citizen: commit only if the print succeeded."""
     failure: Exception | None = None
     with ctx.sessions.begin() as session:
-        d, pdf = _step_and_form(session, ctx, username, code, step, kind, paper)
+        d, pdf = _step_and_form(session, ctx, actor, code, step, kind, paper)
         try:
             target = sink(pdf)
         except Exception as exc:  # the printer's failure, whatever its kind
             failure = exc
             session.rollback()
         else:
-            record_job(session, ctx, d, username, kind, target, "done", 0)
+            record_job(session, ctx, d, actor.username, kind, target, "done", 0)
     if failure is not None:
-        raise print_failed(ctx, username, code, kind, 0, failure) from failure
+        raise print_failed(ctx, actor, code, kind, 0, failure) from failure
     return PrintResult(code, kind, target, 0, pdf)
 
 
 def preview_step_form(
     ctx: ServiceContext,
-    username: str,
+    actor: Actor,
     code: str,
     step: StepRequest,
     kind: FormKind,
@@ -75,6 +75,6 @@ def preview_step_form(
     refused step is refused here already, then rolled back.
     """
     with ctx.sessions() as session:
-        _d, pdf = _step_and_form(session, ctx, username, code, step, kind, paper)
+        _d, pdf = _step_and_form(session, ctx, actor, code, step, kind, paper)
         session.rollback()
     return pdf

@@ -1,0 +1,286 @@
+"""Workflow steps on a stored dossier: one step, or the four of "4 tại chỗ" at once.
+
+``apply_step`` and ``take_step_in`` work in the caller's session, so a step
+can share a transaction with its printed paper or a sync apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.bounds import MAX_LONG_TEXT, count_errors, text_errors
+from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
+from counter_app.domain.procedure import DocumentForm, ProcessingTime, TimeUnit
+from counter_app.domain.returns import ReturnDetails, return_record
+from counter_app.domain.text import nfc
+from counter_app.domain.workflow import (
+    ON_THE_SPOT_STEPS,
+    Action,
+    State,
+    is_overdue,
+    next_state,
+)
+from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
+from counter_app.models.user import User
+from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user, roles_of
+from counter_app.services.catalogue import spec_of
+from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.returns import current_criteria
+from counter_app.services.views import DossierInfo, info_of
+
+_CTX = "Dossiers"
+# A supplement request lists documents one by one; a few dozen at most.
+MAX_ITEMS = 50
+
+
+def _error(source: str, field: str | None = None, **params: object) -> UserError:
+    return UserError(Message(_CTX, source, dict(params)), field=field)
+
+
+def _conflict(source: str, field: str | None = None, **params: object) -> Conflict:
+    return Conflict(Message(_CTX, source, dict(params)), field=field)
+
+
+def _refused(source: str, **params: object) -> RefusedTransition:
+    return RefusedTransition(Message(_CTX, source, dict(params)))
+
+
+@dataclass(frozen=True)
+class StepRequest:
+    action: Action
+    note: str = ""
+    # REQUEST_SUPPLEMENT: the complete, one-time list of what to supplement.
+    items: Sequence[str] = field(default_factory=tuple)
+    # APOLOGISE: the new appointment.
+    new_appointment: datetime | None = None
+    # TRANSFER: the specialised department.
+    department: str = ""
+    # RETURN_RESULT: who collected the result, how, and the citizen's rating.
+    returned: ReturnDetails = field(default_factory=ReturnDetails)
+
+
+def record_step(
+    session: Session,
+    dossier: Dossier,
+    user: User,
+    counter: CounterIdentity,
+    action: Action,
+    from_state: State | None,
+    to_state: State,
+    at: datetime,
+    note: str = "",
+    data: dict[str, object] | None = None,
+) -> None:
+    """Append the step, move the dossier to ``to_state`` and audit it, in ``session``."""
+    step = WorkflowStep(
+        counter_uuid=counter.uuid,
+        action=action.value,
+        from_state=from_state.value if from_state else None,
+        to_state=to_state.value,
+        username=user.username,
+        user_full_name=user.full_name,
+        counter_name=counter.counter_name,
+        at=at,
+        note=nfc(note),
+        data=dict(data or {}),
+    )
+    dossier.steps.append(step)
+    dossier.state = to_state.value
+    session.flush()
+    audit.record(
+        session,
+        at=at,
+        username=user.username,
+        counter_uuid=counter.uuid,
+        event=f"dossier.{action.value}",
+        entity=f"dossier:{dossier.code}",
+        details={
+            "from": from_state.value if from_state else None,
+            "to": to_state.value,
+            "note": step.note,
+            **step.data,
+        },
+    )
+
+
+def load_dossier(session: Session, code: str) -> Dossier:
+    dossier = session.scalars(select(Dossier).where(Dossier.code == code.strip().upper())).first()
+    if dossier is None:
+        raise NotFound(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP("Dossiers", "No dossier has the code \u201c{code}\u201d."),
+                {"code": code},
+            ),
+            field="code",
+        )
+    return dossier
+
+
+def apply_step(
+    session: Session,
+    ctx: ServiceContext,
+    dossier: Dossier,
+    user: User,
+    counter: CounterIdentity,
+    req: StepRequest,
+    now: datetime,
+) -> None:
+    state = State(dossier.state)
+    overdue = is_overdue(state, dossier.paused_since is not None, dossier.appointment_at, now)
+    target = next_state(
+        req.action, state, roles_of(user), overdue=overdue, apologies=dossier.apology_count
+    )
+    check_step_text(req)
+    data: dict[str, object] = {}
+    note = nfc(req.note)
+    if req.action is Action.REQUEST_SUPPLEMENT:
+        items = [nfc(i) for i in req.items if nfc(i)]
+        if not items:
+            raise _error(
+                QT_TRANSLATE_NOOP(
+                    "Dossiers",
+                    "List every document or detail the citizen must supplement, at once.",
+                ),
+                "items",
+            )
+        if dossier.pauses:
+            raise _conflict(
+                QT_TRANSLATE_NOOP(
+                    "Dossiers",
+                    "A supplement was already requested for this dossier; the request is "
+                    "made only once, with the complete list.",
+                ),
+                "items",
+            )
+        dossier.pauses.append(ClockPause(started_at=now, items=items))
+        dossier.paused_since = now
+        data["items"] = items
+    elif req.action is Action.SUPPLEMENT:
+        open_pause = next(p for p in dossier.pauses if p.ended_at is None)
+        open_pause.ended_at = now
+        _add_supplemented(dossier, open_pause.items)
+        data["documents"] = list(open_pause.items)
+        dossier.paused_since = None
+        if dossier.apology_count == 0:
+            proc_time = ProcessingTime(
+                dossier.procedure.time_amount, TimeUnit(dossier.procedure.time_unit)
+            )
+            dossier.appointment_at = ctx.calendar(session).due(
+                dossier.received_at, proc_time, [(p.started_at, p.ended_at) for p in dossier.pauses]
+            )
+        data["appointment"] = dossier.appointment_at.isoformat()
+    elif req.action is Action.TRANSFER:
+        department = nfc(req.department)
+        if not department:
+            raise _error(
+                QT_TRANSLATE_NOOP("Dossiers", "Name the department the dossier is transferred to."),
+                "department",
+            )
+        data["department"] = department
+    elif req.action in (Action.REFUSE, Action.WITHDRAW) and not note:
+        raise _error(QT_TRANSLATE_NOOP("Dossiers", "Write the reason in the note."), "note")
+    elif req.action is Action.APOLOGISE:
+        if req.new_appointment is None or req.new_appointment <= max(now, dossier.appointment_at):
+            raise _error(
+                QT_TRANSLATE_NOOP(
+                    "Dossiers", "The new appointment must be later than now and than the old one."
+                ),
+                "new_appointment",
+            )
+        if not note:
+            raise _error(QT_TRANSLATE_NOOP("Dossiers", "Write the reason for the delay."), "note")
+        data["old_appointment"] = dossier.appointment_at.isoformat()
+        data["appointment"] = req.new_appointment.replace(microsecond=0).isoformat()
+        dossier.appointment_at = req.new_appointment.replace(microsecond=0)
+        dossier.apology_count += 1
+    elif req.action is Action.PREPARE_RESULT:
+        dossier.finished_at = now
+    elif req.action is Action.RETURN_RESULT:
+        data["return"] = return_record(
+            req.returned, current_criteria(), dossier.applicant_name, dossier.applicant_id_number
+        )
+        dossier.returned_at = now
+    record_step(session, dossier, user, counter, req.action, state, target, now, note, data)
+
+
+def _add_supplemented(dossier: Dossier, items: Sequence[str]) -> None:
+    """What the citizen brought joins the dossier's documents, in the form and
+    quantity the checklist asks for when the item is one of its lines."""
+    checklist = {d.name: d for d in spec_of(dossier.procedure).documents}
+    for item in items:
+        listed = checklist.get(item)
+        dossier.documents.append(
+            DossierDocument(
+                position=len(dossier.documents) + 1,
+                name=item,
+                form=(listed.form if listed else DocumentForm.ORIGINAL).value,
+                quantity=listed.quantity if listed else 1,
+            )
+        )
+
+
+def take_step_in(
+    session: Session, ctx: ServiceContext, actor: Actor, code: str, request: StepRequest
+) -> Dossier:
+    """Take one step in the caller's transaction (a sync apply, a step plus its paper)."""
+    dossier = load_dossier(session, code)
+    user = acting_user(session, actor)
+    apply_step(session, ctx, dossier, user, counter_identity(session), request, ctx.now())
+    return dossier
+
+
+def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest) -> DossierInfo:
+    """Take one workflow step; a refused step changes nothing and says why."""
+    with ctx.sessions.begin() as session:
+        return info_of(take_step_in(session, ctx, actor, code, request))
+
+
+def resolve_on_the_spot(
+    ctx: ServiceContext,
+    actor: Actor,
+    code: str,
+    *,
+    approver: Actor | None = None,
+    note: str = "",
+) -> DossierInfo:
+    """ "4 tại chỗ": appraise, approve, ready and return in one sitting, one transaction.
+
+    ``approver`` is the leader who signs at the desk, proved by their own
+    login; without one, the official must hold the approver role too.
+    """
+    with ctx.sessions.begin() as session:
+        dossier = load_dossier(session, code)
+        if not dossier.on_the_spot:
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Dossiers", "This procedure is not on the \u201c4 tại chỗ\u201d list."
+                ),
+            )
+        official = acting_user(session, actor)
+        signer = acting_user(session, approver) if approver is not None else official
+        counter = counter_identity(session)
+        now = ctx.now()
+        for action in ON_THE_SPOT_STEPS:
+            user = signer if action is Action.APPROVE else official
+            apply_step(session, ctx, dossier, user, counter, StepRequest(action, note), now)
+        return info_of(dossier)
+
+
+def check_step_text(req: StepRequest) -> None:
+    """Every text of a step is bounded before anything is written."""
+    errors = text_errors("note", req.note, max_length=MAX_LONG_TEXT)
+    errors += text_errors("department", req.department)
+    for item in req.items:
+        errors += text_errors("items", item)
+    if len(req.items) > MAX_ITEMS:
+        errors += count_errors("items", len(req.items), low=1, high=MAX_ITEMS)
+    if errors:
+        raise ValidationFailed(errors)
