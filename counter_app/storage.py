@@ -24,7 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app import config
+from counter_app import config, private_files
 from counter_app.sync import outbox
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,20 @@ class Sessions:
             yield session
 
 
+def _narrow_files(path: Path) -> Callable[[sqlite3.Connection, Any], None]:
+    def narrow_on_connect(_dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # SQLite gives -wal and -shm the database file's mode; an older
+        # install or a copy may still have left them readable.
+        for suffix in ("", "-wal", "-shm"):
+            private_files.narrow(path.with_name(path.name + suffix))
+
+    return narrow_on_connect
+
+
 def make_engine(path: Path) -> Engine:
+    # Created 0600 before SQLite opens it: SQLite would create it with the
+    # umask, and its -wal/-shm copy the database file's mode.
+    private_files.private_file(path)
     engine = create_engine(
         f"sqlite:///{path}",
         # Let SQLAlchemy (not pysqlite) issue BEGIN so it can be IMMEDIATE.
@@ -101,6 +114,7 @@ def make_engine(path: Path) -> Engine:
         hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _narrow_files(path))
     event.listen(engine, "begin", _on_begin)
     return engine
 
