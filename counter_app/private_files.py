@@ -9,6 +9,7 @@ existing file may date from a release that did not care.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -32,10 +33,8 @@ def private_file(path: Path) -> Path:
 
 def narrow(path: Path) -> None:
     """0600 on a file SQLite or another library created, if it exists."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.chmod(path, FILE_MODE)
-    except FileNotFoundError:
-        pass
 
 
 def fsync_dir(path: Path) -> None:

@@ -81,7 +81,9 @@ def test_the_guard_lets_the_service_append(audited: Runtime) -> None:
     receive(
         rt.ctx,
         "tiepnhan",
-        ReceiveRequest("1.004873", ApplicantInput(full_name="Vi Văn Cường", id_number="020088004567")),
+        ReceiveRequest(
+            "1.004873", ApplicantInput(full_name="Vi Văn Cường", id_number="020088004567")
+        ),
     )
     with rt.ctx.sessions() as s:
         report = audit.verify(s)
