@@ -93,6 +93,12 @@ def places(directory: Path, extra: Path | None = None) -> list[Path]:
     return found
 
 
+def _one_line(complaint: str) -> str:
+    # SQLite lists every damaged page; the official needs the first, on one line.
+    lines = [ln for ln in complaint.strip().splitlines() if not ln.startswith("***")]
+    return (lines[0] if lines else complaint.strip())[:200]
+
+
 def _read_only_uri(path: Path) -> str:
     return f"file:{path}?mode=ro"
 
@@ -104,12 +110,12 @@ def quick_check(path: Path) -> str:
     try:
         con = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        return str(exc)
+        return _one_line(str(exc))
     try:
         row = con.execute("PRAGMA quick_check(1)").fetchone()
-        return str(row[0]) if row else "no answer"
+        return _one_line(str(row[0])) if row else "no answer"
     except sqlite3.Error as exc:
-        return str(exc)
+        return _one_line(str(exc))
     finally:
         con.close()
 
@@ -120,7 +126,7 @@ def check(path: Path) -> Check:
         con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = con.execute("PRAGMA integrity_check(1)").fetchone()
-            integrity = str(row[0]) if row else "no answer"
+            integrity = _one_line(str(row[0])) if row else "no answer"
             if integrity != "ok" or not con.execute(_HAS_AUDIT).fetchone():
                 return Check(integrity)
             checked, broken, _reason = first_broken_link(
@@ -130,7 +136,7 @@ def check(path: Path) -> Check:
         finally:
             con.close()
     except (sqlite3.Error, ValueError) as exc:
-        return Check(str(exc))
+        return Check(_one_line(str(exc)))
     return Check(integrity, checked, broken)
 
 

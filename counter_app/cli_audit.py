@@ -18,6 +18,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     rt = _runtime(args)
     with rt.ctx.sessions() as session:
         report = audit.verify(session)
+    if report.ok and _report_missing_tails(rt.ctx):
+        return 3
     if report.ok:
         print(
             _tr(
@@ -67,6 +69,29 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         )
     )
     return 3
+
+
+def _report_missing_tails(ctx: Any) -> bool:
+    """The chain may be intact and still shorter than the mark kept outside
+    the database: its tail was deleted. Each start that found it recorded it."""
+    from counter_app.services.continuity import missing_tails
+
+    tails = missing_tails(ctx)
+    for tail in tails:
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Audit log CUT: at the start of {when} it ended at entry {found} while the "
+                    "high-water mark outside the database had seen entry {mark} (entries were "
+                    "deleted).",
+                ),
+                when=f"{tail.found_at:%d/%m/%Y %H:%M}",
+                found=tail.last_id_in_database,
+                mark=tail.last_id_in_mark,
+            )
+        )
+    return bool(tails)
 
 
 def register(sub: Any) -> None:

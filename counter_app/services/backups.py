@@ -17,7 +17,8 @@ from pathlib import Path
 
 from counter_app import backup_files, config, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.private_files import narrow, private_dir
+from counter_app.private_files import narrow, private_dir, write_atomic
+from counter_app.services.continuity import RESTORE_NOTE
 
 log = logging.getLogger(__name__)
 _CTX = "Backups"
@@ -115,6 +116,7 @@ def restore(directory: Path, file: Path) -> Path:
             shutil.move(old, kept / old.name)
             narrow(kept / old.name)
     incoming.replace(live)
+    write_atomic(directory / RESTORE_NOTE, str(file.resolve()).encode("utf-8"))
     _adopt_mark(directory, file.parent)
     log.warning("Database restored from %s; the replaced one is kept in %s", file, kept)
     return kept

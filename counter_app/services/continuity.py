@@ -12,6 +12,8 @@ message for the official.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from counter_app import high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
-from counter_app.models import CounterIdentity, Dossier
+from counter_app.models import AuditEntry, CounterIdentity, Dossier
 from counter_app.services import audit, sequences
 from counter_app.services.context import ServiceContext
 from counter_app.sync.witness import CentreWitness
@@ -27,6 +29,9 @@ from counter_app.sync.witness import CentreWitness
 log = logging.getLogger(__name__)
 EVENT = "counter.behind_mark"
 ROWS = "rows"
+# Left by a restore: the next start records the shorter audit log as a
+# restore (accountable), not as entries deleted behind the counter's back.
+RESTORE_NOTE = "restored_from.txt"
 
 BEHIND = QT_TRANSLATE_NOOP(
     "Continuity",
@@ -43,6 +48,8 @@ def reconcile(
     """Raise every sequence behind the mark (or the centre); None when nothing was behind."""
     path = directory / high_water.FILENAME
     mark = high_water.read(path)
+    note = directory / RESTORE_NOTE
+    restored_from = note.read_text(encoding="utf-8").strip() if note.exists() else ""
     witnesses = [mark] if centre is None else [mark, centre.codes]
     with ctx.sessions.begin() as session:
         db = high_water.current(session)
@@ -55,6 +62,7 @@ def reconcile(
         if centre is not None and centre.rows_high_water > rows_before:
             sequences.set_value(session, ROWS, centre.rows_high_water)
         if not behind and not audit_missing:
+            note.unlink(missing_ok=True)
             return None
         for name, value in behind.items():
             sequences.set_value(session, name, value)
@@ -75,9 +83,11 @@ def reconcile(
                     "audit_last_id_in_database": last_received,
                     "audit_tail_missing": audit_missing,
                     "centre_asked": centre is not None,
+                    "restored_from": restored_from,
                 },
             )
         since = _last_activity(session)
+    note.unlink(missing_ok=True)
     log.warning(
         "Database behind its high-water mark: %d sequence(s) raised, audit tail missing: %s",
         len(behind),
@@ -97,3 +107,27 @@ def _highest_code(counter: CounterIdentity | None, values: dict[str, int]) -> st
 def _last_activity(session: Session) -> str:
     last = session.scalar(select(Dossier.received_at).order_by(Dossier.received_at.desc()))
     return f"{last:%d/%m/%Y %H:%M}" if last else "—"
+
+
+@dataclass(frozen=True)
+class MissingTail:
+    found_at: datetime
+    last_id_in_mark: int
+    last_id_in_database: int
+
+
+def missing_tails(ctx: ServiceContext) -> list[MissingTail]:
+    """Starts that found the audit log shorter than its mark, not by a restore."""
+    with ctx.sessions() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.event == EVENT).order_by(AuditEntry.id)
+        ).all()
+    return [
+        MissingTail(
+            e.at,
+            int(e.details["audit_last_id_in_mark"]),
+            int(e.details["audit_last_id_in_database"]),
+        )
+        for e in entries
+        if e.details.get("audit_tail_missing") and not e.details.get("restored_from")
+    ]

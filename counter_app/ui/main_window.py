@@ -28,6 +28,7 @@ from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
 from counter_app.services.users import UserInfo
 from counter_app.ui import notify
+from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._print_receipt = print_receipt
         self._print_form = print_form
         self._choose_sink = choose_sink
+        self._data_dir = data_dir
         self._runner = WorkerRunner(QThreadPool(self))
         self._refresh_again = False
         self._refreshing = False
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         )
         self.sync_menu.follow(self.sync, self.offline_label)
         self.refreshed.connect(self.sync.refresh_status)
+        self.refreshed.connect(self.backup_status.refresh)
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
@@ -180,8 +183,10 @@ class MainWindow(QMainWindow):
         )
         self.updated_label = QLabel(self)
         self.sync_status = SyncStatusBar(self)
+        self.backup_status = BackupStatusLabel(self._data_dir, self)
         status.addWidget(self.user_label)
         status.addWidget(self.counter_label)
+        status.addPermanentWidget(self.backup_status)
         status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.offline_label)
         status.addPermanentWidget(self.updated_label)

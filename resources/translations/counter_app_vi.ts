@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="51"/>
+        <source>Check the counter&apos;s data</source>
+        <translation>Kiểm tra dữ liệu của quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="60"/>
+        <source>Damaged database</source>
+        <translation>Cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="67"/>
+        <source>Restore the latest good backup</source>
+        <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="71"/>
+        <source>Open read-only</source>
+        <translation>Mở chỉ để xem</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatusLabel</name>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="35"/>
+        <source>No backup yet</source>
+        <translation>Chưa có bản sao lưu nào</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="39"/>
+        <source>Last good backup: {when}</source>
+        <translation>Bản sao lưu tốt gần nhất: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="43"/>
+        <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
+        <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="67"/>
+        <source>Keep between 1 and 1000 backups in each place.</source>
+        <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="71"/>
+        <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
+        <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="92"/>
+        <source>There is no backup file “{file}”.</source>
+        <translation>Không có tệp sao lưu “{file}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="97"/>
+        <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
+        <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../counter_app/domain/calendar.py" line="73"/>
@@ -278,29 +342,34 @@
         <translation>Máy in: {printer}; in phiếu hẹn trên khổ {paper}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="24"/>
+        <location filename="../../counter_app/cli_audit.py" line="26"/>
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="32"/>
+        <location filename="../../counter_app/cli_audit.py" line="34"/>
         <source>Not compared with the centre (not connected or out of reach).</source>
         <translation>Chưa đối chiếu với trung tâm (chưa kết nối hoặc không liên lạc được).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="41"/>
+        <location filename="../../counter_app/cli_audit.py" line="43"/>
         <source>Matches the centre: its {count} entries end where it recorded.</source>
         <translation>Khớp với trung tâm: {count} mục nhật ký kết thúc đúng tại vị trí trung tâm đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="50"/>
+        <location filename="../../counter_app/cli_audit.py" line="52"/>
         <source>Audit log DOES NOT MATCH the centre: the centre holds {count} entries of this counter, and the local log has another entry, or none, at that place (entries were deleted or the log was rewritten).</source>
         <translation>Nhật ký kiểm tra KHÔNG KHỚP với trung tâm: trung tâm lưu {count} mục của quầy này, nhưng nhật ký trên máy có một mục khác, hoặc không có mục nào, tại vị trí đó (có mục đã bị xóa hoặc nhật ký đã bị ghi lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="62"/>
+        <location filename="../../counter_app/cli_audit.py" line="64"/>
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_audit.py" line="83"/>
+        <source>Audit log CUT: at the start of {when} it ended at entry {found} while the high-water mark outside the database had seen entry {mark} (entries were deleted).</source>
+        <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when} nhật ký chỉ đến mục {found}, trong khi mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận mục {mark} (có mục đã bị xóa).</translation>
     </message>
     <message>
         <location filename="../../counter_app/cli.py" line="60"/>
@@ -308,7 +377,7 @@
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="117"/>
+        <location filename="../../counter_app/cli.py" line="118"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -389,6 +458,16 @@
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cli_backup.py" line="23"/>
+        <source>Backup written and checked: {path}</source>
+        <translation>Đã sao lưu và kiểm tra: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_backup.py" line="34"/>
+        <source>Database restored from {file}; the replaced one is kept in {kept}.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {file}; bản bị thay thế được giữ lại trong {kept}.</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
@@ -406,6 +485,14 @@
         <location filename="../../counter_app/domain/codes.py" line="77"/>
         <source>This counter has used all {count} dossier numbers for today; ask the administrator to give it another code slot.</source>
         <translation>Quầy đã dùng hết {count} số hồ sơ của hôm nay; đề nghị quản trị viên cấp cho quầy một dải số khác.</translation>
+    </message>
+</context>
+<context>
+    <name>Continuity</name>
+    <message>
+        <location filename="../../counter_app/services/continuity.py" line="36"/>
+        <source>This counter&apos;s database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
+        <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
 </context>
 <context>
@@ -731,28 +818,28 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="64"/>
+        <location filename="../../counter_app/ui/app.py" line="65"/>
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="66"/>
-        <location filename="../../counter_app/ui/app.py" line="146"/>
+        <location filename="../../counter_app/ui/app.py" line="67"/>
+        <location filename="../../counter_app/ui/app.py" line="147"/>
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="71"/>
+        <location filename="../../counter_app/ui/app.py" line="72"/>
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="74"/>
+        <location filename="../../counter_app/ui/app.py" line="75"/>
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="147"/>
+        <location filename="../../counter_app/ui/app.py" line="148"/>
         <source>The counter&apos;s data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -945,18 +1032,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="95"/>
+        <location filename="../../counter_app/ui/main_window.py" line="97"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127"/>
+        <location filename="../../counter_app/ui/main_window.py" line="130"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132"/>
-        <location filename="../../counter_app/ui/main_window.py" line="322"/>
+        <location filename="../../counter_app/ui/main_window.py" line="135"/>
+        <location filename="../../counter_app/ui/main_window.py" line="327"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -966,22 +1053,22 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138"/>
+        <location filename="../../counter_app/ui/main_window.py" line="141"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="165"/>
+        <location filename="../../counter_app/ui/main_window.py" line="168"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="171"/>
+        <location filename="../../counter_app/ui/main_window.py" line="174"/>
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179"/>
+        <location filename="../../counter_app/ui/main_window.py" line="182"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -1001,18 +1088,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="239"/>
+        <location filename="../../counter_app/ui/main_window.py" line="244"/>
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="252"/>
-        <location filename="../../counter_app/ui/main_window.py" line="256"/>
+        <location filename="../../counter_app/ui/main_window.py" line="257"/>
+        <location filename="../../counter_app/ui/main_window.py" line="261"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="258"/>
+        <location filename="../../counter_app/ui/main_window.py" line="263"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1032,17 +1119,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="308"/>
+        <location filename="../../counter_app/ui/main_window.py" line="313"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="321"/>
+        <location filename="../../counter_app/ui/main_window.py" line="326"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="354"/>
+        <location filename="../../counter_app/ui/main_window.py" line="359"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1540,6 +1627,14 @@
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../counter_app/storage.py" line="184"/>
+        <source>The counter&apos;s database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
+        <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <location filename="../../counter_app/sync/errors.py" line="17"/>
@@ -1653,22 +1748,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="100"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="106"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="121"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="126"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
