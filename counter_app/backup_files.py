@@ -99,8 +99,14 @@ def _one_line(complaint: str) -> str:
     return (lines[0] if lines else complaint.strip())[:200]
 
 
-def _read_only_uri(path: Path) -> str:
-    return f"file:{path}?mode=ro"
+def read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` without writing anything beside it.
+
+    Read-only, a WAL database still gets a -wal and -shm created next to it
+    when they are missing; with no -wal there is nothing else to read, so it
+    is opened immutable and no file is created."""
+    wal = path.with_name(path.name + "-wal")
+    return f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
 
 
 def quick_check(path: Path) -> str:
@@ -108,7 +114,7 @@ def quick_check(path: Path) -> str:
 
     Read-only, so a damaged file is not made worse by a checkpoint."""
     try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         return _one_line(str(exc))
     try:
@@ -123,7 +129,7 @@ def quick_check(path: Path) -> str:
 def check(path: Path) -> Check:
     """Full ``integrity_check`` and the audit chain of a self-contained copy."""
     try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             row = con.execute("PRAGMA integrity_check(1)").fetchone()
             integrity = _one_line(str(row[0])) if row else "no answer"

@@ -214,7 +214,9 @@ class Database:
 
 def _read_only_engine(path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///file:{path}?mode=ro&uri=true", poolclass=NullPool, hide_parameters=True
+        f"sqlite:///{backup_files.read_only_uri(path)}&uri=true",
+        poolclass=NullPool,
+        hide_parameters=True,
     )
 
     def pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
