@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose every file (the live one and each rotation) is 0600:
     even without citizens' data, a log tells who worked when."""
 
-    def _open(self):  # type: ignore[no-untyped-def] - typeshed's signature varies by version
+    def _open(self) -> io.TextIOWrapper:
         private_file(Path(self.baseFilename))
         return super()._open()
 
