@@ -97,5 +97,5 @@ def verify(session: Session | Connection) -> AuditReport:
     rows = session.execute(
         select(*CHAIN_COLUMNS).order_by(AuditEntry.id).execution_options(yield_per=2000)
     )
-    checked, broken, reason = first_broken_link(rows.tuples())
+    checked, broken, reason = first_broken_link(tuple(r) for r in rows)
     return AuditReport(checked, broken, reason)

@@ -129,11 +129,7 @@ def test_an_unreachable_second_place_fails_the_backup_with_a_sentence(
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(
     tmp_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rt = make_counter(tmp_path / "counter")
-    rt.ctx.clock = clock
-    _receive(rt, 30)
-    (copy,) = backups.back_up(rt.data_dir)
-    rt.close()
+    rt, copy = _closed_after_backup(tmp_path, clock, 30)
     _overwrite_pages(copy)
     before = rt.db.path.read_bytes()
     assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 2
@@ -144,11 +140,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
 def test_restore_refuses_a_backup_whose_audit_chain_was_edited(
     tmp_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rt = make_counter(tmp_path / "counter")
-    rt.ctx.clock = clock
-    _receive(rt, 2)
-    (copy,) = backups.back_up(rt.data_dir)
-    rt.close()
+    rt, copy = _closed_after_backup(tmp_path, clock, 2)
     con = sqlite3.connect(copy)
     con.execute("DROP TRIGGER audit_log_no_update")
     con.execute("UPDATE audit_log SET username = 'ai-do' WHERE id = 2")
@@ -156,6 +148,15 @@ def test_restore_refuses_a_backup_whose_audit_chain_was_edited(
     con.close()
     assert backup_files.check(copy).audit_broken_id == 2
     assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 2
+
+
+def _closed_after_backup(tmp_path: Path, clock: Clock, dossiers: int) -> tuple[Runtime, Path]:
+    rt = make_counter(tmp_path / "counter")
+    rt.ctx.clock = clock
+    _receive(rt, dossiers)
+    (copy,) = backups.back_up(rt.data_dir)
+    rt.close()
+    return rt, copy
 
 
 def _overwrite_pages(path: Path) -> None:
