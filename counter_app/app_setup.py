@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from counter_app import config, high_water
+from counter_app.domain.audit_chain import GENESIS
 from counter_app.domain.messages import Message, UserError
 from counter_app.private_files import private_file
 from counter_app.services import backups, continuity
@@ -80,11 +81,13 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
 
 
 def _witness_if_behind(rt: Runtime, directory: Path) -> CentreWitness | None:
-    """The centre is asked only when the file says the database is behind:
-    a normal start never waits on the network."""
+    """The centre is asked only after a restore or when the file says the
+    database is behind: a normal start never waits on the network."""
     with rt.ctx.sessions() as session:
         db = high_water.current(session)
+    if (directory / continuity.RESTORE_NOTE).exists():
+        return centre_witness(directory, db.audit_head or GENESIS)
     mark = high_water.read(directory / high_water.FILENAME)
     if not mark.above(db) and (not mark.audit_last_id or mark.audit_last_id <= db.audit_last_id):
         return None
-    return centre_witness(directory)
+    return centre_witness(directory, db.audit_head or GENESIS)

@@ -15,15 +15,18 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app import high_water
+from counter_app.domain.audit_chain import GENESIS, entry_digest
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from counter_app.models import AuditEntry, CounterIdentity, Dossier
 from counter_app.services import audit, sequences
 from counter_app.services.context import ServiceContext
+from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.sync.witness import CentreWitness
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,8 @@ def reconcile(
     ctx: ServiceContext, directory: Path, centre: CentreWitness | None = None
 ) -> Message | None:
     """Raise every sequence behind the mark (or the centre); None when nothing was behind."""
+    if centre is not None and centre.audit_after_head:
+        _adopt_centre_audit(ctx, centre.audit_after_head)
     path = directory / high_water.FILENAME
     mark = high_water.read(path)
     note = directory / RESTORE_NOTE
@@ -94,6 +99,35 @@ def reconcile(
         audit_missing,
     )
     return Message("Continuity", BEHIND, {"since": since, "code": code})
+
+
+def _adopt_centre_audit(ctx: ServiceContext, bodies: list[dict[str, Any]]) -> None:
+    """Append the centre's entries that follow the local head, each checked
+    against the chain; they came from the centre, so they are not sent back."""
+    with ctx.sessions.begin() as session:
+        session.info[APPLYING_FEED] = True
+        head = high_water.current(session).audit_head or GENESIS
+        adopted = 0
+        for body in bodies:
+            if body.get("prev_hash") != head or entry_digest(body) != body.get("hash"):
+                break
+            session.add(
+                AuditEntry(
+                    uuid=body["uuid"],
+                    at=datetime.fromisoformat(body["at"]),
+                    username=body["username"],
+                    counter_uuid=body["counter_uuid"],
+                    event=body["event"],
+                    entity=body["entity"],
+                    details=body["details"],
+                    prev_hash=body["prev_hash"],
+                    hash=body["hash"],
+                )
+            )
+            session.flush()
+            head = body["hash"]
+            adopted += 1
+    log.warning("Audit log: %d entries taken back from the centre after a restore", adopted)
 
 
 def _highest_code(counter: CounterIdentity | None, values: dict[str, int]) -> str:
