@@ -203,3 +203,29 @@ def test_a_restore_is_recorded_as_a_restore_not_as_a_cut(tmp_path: Path, clock: 
     rt.close()
     assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 0
     assert main(["--data-dir", str(rt.data_dir), "audit", "verify"]) == 0
+
+
+def test_an_upgrade_at_start_is_preceded_by_a_checked_backup_in_every_place(
+    tmp_path: Path, clock: Clock
+) -> None:
+    from alembic import command
+
+    from counter_app.storage import alembic_config
+
+    # GIVEN a desk of the previous schema version with a second backup place
+    rt = make_counter(tmp_path / "counter")
+    rt.ctx.clock = clock
+    _receive(rt, 2)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backups.set_place(rt.data_dir, usb)
+    command.downgrade(alembic_config(rt.db.engine), "0006")
+    rt.close()
+    # WHEN the new release starts on it
+    again = open_runtime(rt.data_dir)
+    # THEN a copy of the old file was taken first, in both places, and it is good
+    copies = [g for g in backup_files.generations(usb) if "before-" in g.name]
+    assert len(copies) == 1 and backup_files.check(copies[0]).ok
+    assert _count(copies[0], "dossiers") == 2
+    assert (rt.data_dir / "backups" / copies[0].name).exists()
+    again.close()
