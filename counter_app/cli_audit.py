@@ -18,8 +18,6 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     rt = _runtime(args)
     with rt.ctx.sessions() as session:
         report = audit.verify(session)
-    if report.ok and _report_missing_tails(rt.ctx):
-        return 3
     if report.ok:
         print(
             _tr(
@@ -27,6 +25,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 count=report.checked,
             )
         )
+        cut = _report_missing_tails(rt.ctx)
         central = check_audit_with_centre(rt.ctx, Path(rt.data_dir))
         if central is None:
             print(
@@ -36,7 +35,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                     )
                 )
             )
-            return 0
+            return 3 if cut else 0
         if central.ok:
             print(
                 _tr(
@@ -46,7 +45,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                     count=central.central_count,
                 )
             )
-            return 0
+            return 3 if cut else 0
         print(
             _tr(
                 QT_TRANSLATE_NOOP(
@@ -82,9 +81,9 @@ def _report_missing_tails(ctx: Any) -> bool:
             _tr(
                 QT_TRANSLATE_NOOP(
                     "Cli",
-                    "Audit log CUT: at the start of {when} it ended at entry {found} while the "
-                    "high-water mark outside the database had seen entry {mark} (entries were "
-                    "deleted).",
+                    "Audit log CUT: at the start of {when} it no longer held entry {mark} as "
+                    "the high-water mark outside the database had seen it (it ended at entry "
+                    "{found}; entries were deleted or rewritten).",
                 ),
                 when=f"{tail.found_at:%d/%m/%Y %H:%M}",
                 found=tail.last_id_in_database,

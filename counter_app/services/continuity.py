@@ -49,12 +49,14 @@ def reconcile(
     ctx: ServiceContext, directory: Path, centre: CentreWitness | None = None
 ) -> Message | None:
     """Raise every sequence behind the mark (or the centre); None when nothing was behind."""
-    if centre is not None and centre.audit_after_head:
+    note = directory / RESTORE_NOTE
+    restored_from = note.read_text(encoding="utf-8").strip() if note.exists() else ""
+    # Only a restore takes entries back: a tail deleted behind the counter's
+    # back must stay visible (audit entry here, mismatch at the centre).
+    if restored_from and centre is not None and centre.audit_after_head:
         _adopt_centre_audit(ctx, centre.audit_after_head)
     path = directory / high_water.FILENAME
     mark = high_water.read(path)
-    note = directory / RESTORE_NOTE
-    restored_from = note.read_text(encoding="utf-8").strip() if note.exists() else ""
     witnesses = [mark] if centre is None else [mark, centre.codes]
     with ctx.sessions.begin() as session:
         db = high_water.current(session)

@@ -342,34 +342,34 @@
         <translation>Máy in: {printer}; in phiếu hẹn trên khổ {paper}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="26"/>
+        <location filename="../../counter_app/cli_audit.py" line="24"/>
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="34"/>
+        <location filename="../../counter_app/cli_audit.py" line="33"/>
         <source>Not compared with the centre (not connected or out of reach).</source>
         <translation>Chưa đối chiếu với trung tâm (chưa kết nối hoặc không liên lạc được).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="43"/>
+        <location filename="../../counter_app/cli_audit.py" line="42"/>
         <source>Matches the centre: its {count} entries end where it recorded.</source>
         <translation>Khớp với trung tâm: {count} mục nhật ký kết thúc đúng tại vị trí trung tâm đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="52"/>
+        <location filename="../../counter_app/cli_audit.py" line="51"/>
         <source>Audit log DOES NOT MATCH the centre: the centre holds {count} entries of this counter, and the local log has another entry, or none, at that place (entries were deleted or the log was rewritten).</source>
         <translation>Nhật ký kiểm tra KHÔNG KHỚP với trung tâm: trung tâm lưu {count} mục của quầy này, nhưng nhật ký trên máy có một mục khác, hoặc không có mục nào, tại vị trí đó (có mục đã bị xóa hoặc nhật ký đã bị ghi lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="64"/>
+        <location filename="../../counter_app/cli_audit.py" line="63"/>
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="83"/>
-        <source>Audit log CUT: at the start of {when} it ended at entry {found} while the high-water mark outside the database had seen entry {mark} (entries were deleted).</source>
-        <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when} nhật ký chỉ đến mục {found}, trong khi mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận mục {mark} (có mục đã bị xóa).</translation>
+        <location filename="../../counter_app/cli_audit.py" line="82"/>
+        <source>Audit log CUT: at the start of {when} it no longer held entry {mark} as the high-water mark outside the database had seen it (it ended at entry {found}; entries were deleted or rewritten).</source>
+        <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
         <location filename="../../counter_app/cli.py" line="60"/>
@@ -490,7 +490,7 @@
 <context>
     <name>Continuity</name>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="36"/>
+        <location filename="../../counter_app/services/continuity.py" line="39"/>
         <source>This counter&apos;s database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
         <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>

@@ -12,7 +12,7 @@ from counter_app.cli import main
 from counter_app.services import backups
 from tests.conftest import Clock
 from tests.sync.conftest import Centre
-from tests.sync.support import assert_all_once, high_water, receive_many
+from tests.sync.support import high_water, receive_many
 
 
 def test_restore_with_the_mark_lost_goes_on_above_the_centre(
