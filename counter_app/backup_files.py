@@ -28,7 +28,7 @@ from pathlib import Path
 
 from counter_app import config, high_water
 from counter_app.domain.audit_chain import first_broken_link
-from counter_app.private_files import fsync_dir, narrow, private_dir, private_file, write_atomic
+from counter_app.private_files import fsync_dir, narrow, private_file, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,10 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
     first: Path | None = None
     for place in places(directory, extra):
         try:
-            private_dir(place)
+            if place != config.backups_dir(directory) and not place.is_dir():
+                # Never create it: an unplugged USB drive's mount point would
+                # silently take the backup onto this very disk.
+                raise BackupFailed(f"{place}: not found")
             final = place / name
             with _partial(final) as tmp:
                 if first is None:

@@ -124,6 +124,10 @@ def test_an_unreachable_second_place_fails_the_backup_with_a_sentence(
     assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(blocker)]) == 2
     err = capsys.readouterr().err.strip()
     assert "sao lưu" in err.lower() and "Traceback" not in err and len(err.splitlines()) == 1
+    # An unplugged drive's mount point is not created on this disk instead
+    unplugged = tmp_path / "media" / "usb"
+    assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(unplugged)]) == 2
+    assert not unplugged.exists()
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(
