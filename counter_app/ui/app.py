@@ -117,6 +117,7 @@ def build_main_window(
         print_form=print_form,
         choose_sink=choose_sink,
         data_dir=data_dir,
+        daily_backup=data_dir is not None,
     )
     holder.append(window)
     return window

@@ -4,22 +4,22 @@
 <context>
     <name>BackupStatus</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="51"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="90"/>
         <source>Check the counter&apos;s data</source>
         <translation>Kiểm tra dữ liệu của quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="60"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="99"/>
         <source>Damaged database</source>
         <translation>Cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="67"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="106"/>
         <source>Restore the latest good backup</source>
         <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="71"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="110"/>
         <source>Open read-only</source>
         <translation>Mở chỉ để xem</translation>
     </message>
@@ -27,12 +27,17 @@
 <context>
     <name>BackupStatusLabel</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="35"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="57"/>
+        <source>The last backup failed</source>
+        <translation>Lần sao lưu gần nhất không thành công</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="59"/>
         <source>No backup yet</source>
         <translation>Chưa có bản sao lưu nào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="39"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="62"/>
         <source>Last good backup: {when}</source>
         <translation>Bản sao lưu tốt gần nhất: {when}</translation>
     </message>
@@ -824,7 +829,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/app.py" line="67"/>
-        <location filename="../../counter_app/ui/app.py" line="147"/>
+        <location filename="../../counter_app/ui/app.py" line="148"/>
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
@@ -839,7 +844,7 @@
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="148"/>
+        <location filename="../../counter_app/ui/app.py" line="149"/>
         <source>The counter&apos;s data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1032,18 +1037,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="97"/>
+        <location filename="../../counter_app/ui/main_window.py" line="100"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="130"/>
+        <location filename="../../counter_app/ui/main_window.py" line="133"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="135"/>
-        <location filename="../../counter_app/ui/main_window.py" line="327"/>
+        <location filename="../../counter_app/ui/main_window.py" line="138"/>
+        <location filename="../../counter_app/ui/main_window.py" line="332"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -1053,22 +1058,22 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="141"/>
+        <location filename="../../counter_app/ui/main_window.py" line="144"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="168"/>
+        <location filename="../../counter_app/ui/main_window.py" line="171"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="174"/>
+        <location filename="../../counter_app/ui/main_window.py" line="177"/>
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="182"/>
+        <location filename="../../counter_app/ui/main_window.py" line="185"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -1088,18 +1093,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="244"/>
+        <location filename="../../counter_app/ui/main_window.py" line="249"/>
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="257"/>
-        <location filename="../../counter_app/ui/main_window.py" line="261"/>
+        <location filename="../../counter_app/ui/main_window.py" line="262"/>
+        <location filename="../../counter_app/ui/main_window.py" line="266"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="263"/>
+        <location filename="../../counter_app/ui/main_window.py" line="268"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1119,17 +1124,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="313"/>
+        <location filename="../../counter_app/ui/main_window.py" line="318"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="326"/>
+        <location filename="../../counter_app/ui/main_window.py" line="331"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="359"/>
+        <location filename="../../counter_app/ui/main_window.py" line="364"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from counter_app import backup_files
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import Message
 from counter_app.services import backups
 from counter_app.storage import DAMAGED
-from counter_app.ui.backup_status import offer_restore
+from counter_app.ui.backup_status import BackupStatusLabel, offer_restore
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.workers import WorkerRunner
 
 
 def test_status_bar_shows_the_last_good_backup(
@@ -33,6 +35,37 @@ def test_status_bar_shows_the_last_good_backup(
     assert last is not None and last.at is not None
     assert f"{last.at:%d/%m/%Y %H:%M}" in label.text()
     assert label.toolTip() == str(path) and label.styleSheet() == ""
+
+
+def test_a_window_left_open_takes_the_days_backup_in_the_background(
+    qtbot: QtBot, counter: Runtime
+) -> None:
+    # GIVEN a counter with no backup today, its window open with daily backups on
+    assert backups.last_good(counter.data_dir) is None
+    runner = WorkerRunner(QThreadPool())
+    label = BackupStatusLabel(counter.data_dir, runner)
+    qtbot.addWidget(label)
+    # THEN the backup is taken off the UI thread and the label shows it
+    qtbot.waitUntil(lambda: label.text().startswith("Bản sao lưu tốt gần nhất"), timeout=30_000)
+    last = backups.last_good(counter.data_dir)
+    assert last is not None and "-daily" in last.path.name
+    # AND a later refresh the same day takes no other one
+    label.refresh()
+    assert runner.wait()
+    assert len(backup_files.generations(counter.data_dir / "backups")) == 1
+
+
+def test_a_failed_daily_backup_shows_in_red(qtbot: QtBot, counter: Runtime) -> None:
+    # GIVEN a second place that is a file, not a folder (a drive gone wrong)
+    blocker = counter.data_dir.parent / "blocker"
+    blocker.write_text("x")
+    backup_files.write_settings(counter.data_dir, backup_files.BackupSettings(str(blocker), 3))
+    runner = WorkerRunner(QThreadPool())
+    label = BackupStatusLabel(counter.data_dir, runner)
+    qtbot.addWidget(label)
+    qtbot.waitUntil(lambda: label.text() == "Lần sao lưu gần nhất không thành công", timeout=30_000)
+    assert "b00020" in label.styleSheet() and "sao lưu" in label.toolTip()
+    assert runner.wait()
 
 
 def test_damaged_database_offers_the_latest_good_backup(qtbot: QtBot, counter: Runtime) -> None:
