@@ -222,6 +222,9 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
         except OSError as exc:
             log.error("Backup to %s failed: %s", place, type(exc).__name__)
             raise BackupFailed(f"{place}: {exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:  # a source SQLite cannot even read
+            log.error("Backup failed reading the database: %s", type(exc).__name__)
+            raise BackupFailed(_one_line(str(exc))) from exc
         first = first or final
         written.append(final)
         log.info("Backup written: %s", final)

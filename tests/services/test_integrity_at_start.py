@@ -81,3 +81,14 @@ def test_cli_says_the_database_is_damaged_and_restore_brings_the_counter_back(
     # 60 codes were handed out after the backup: the next one is above them
     assert code.endswith("-0061")
     rt.close()
+
+
+def test_a_damaged_database_is_never_saved_as_a_good_backup(
+    damaged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good_before = sorted(p.name for p in (damaged / "backups").glob("counter-*.sqlite3"))
+    assert main(["--data-dir", str(damaged), "backup"]) == 2
+    err = capsys.readouterr().err
+    assert "hỏng" in err and "Chưa sao lưu được" in err
+    assert sorted(p.name for p in (damaged / "backups").glob("counter-*.sqlite3")) == good_before
+    assert not list((damaged / "backups").glob(".*partial"))

@@ -4,12 +4,14 @@ the counter's next push continues where the centre's high-water mark is."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from counter_app import high_water as mark_file
 from counter_app.app_setup import open_runtime
 from counter_app.cli import main
 from counter_app.services import backups
+from counter_app.sync.settings import SETTINGS_FILENAME
 from tests.conftest import Clock
 from tests.sync.conftest import Centre
 from tests.sync.support import high_water, receive_many
@@ -49,6 +51,9 @@ def test_restore_with_the_mark_lost_goes_on_above_the_centre(
         )
         == 7
     )
+    # AND the connection file (the role's password) and the folder stay private
+    assert stat.S_IMODE((desk.directory / SETTINGS_FILENAME).stat().st_mode) == 0o600
+    assert stat.S_IMODE(desk.directory.stat().st_mode) == 0o700
     # AND the audit log took the centre's entries back: one chain on both sides
     desk.rt.close()
     assert main(["--data-dir", str(desk.directory), "audit", "verify"]) == 0
