@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from counter_app import config
+from counter_app import config, high_water
+from counter_app.domain.audit_chain import GENESIS
+from counter_app.domain.messages import Message, UserError
+from counter_app.private_files import private_file
+from counter_app.services import backups, continuity
 from counter_app.services.context import ServiceContext
+from counter_app.services.setup import get_counter
 from counter_app.storage import Database, open_database
+from counter_app.sync.witness import CentreWitness, centre_witness
 
 
 @dataclass
 class Runtime:
+    """``notices``: what the official must be told once the counter is open (a
+    damaged database, a database behind its high-water mark, a failed backup)."""
+
     data_dir: Path
     db: Database
     ctx: ServiceContext
+    notices: list[Message] = field(default_factory=list)
 
     def close(self) -> None:
         self.db.dispose()
+
+
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the live one and each rotation) is 0600:
+    even without citizens' data, a log tells who worked when."""
+
+    def _open(self) -> io.TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
@@ -27,7 +48,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogHandler(
         config.logs_dir(data_dir) / "counter_app.log",
         maxBytes=2_000_000,
         backupCount=5,
@@ -42,4 +63,31 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     directory = config.data_dir(data_dir)
     setup_logging(directory)
     db = open_database(directory)
-    return Runtime(directory, db, ServiceContext(db.sessions))
+    rt = Runtime(directory, db, ServiceContext(db.sessions))
+    damage = db.damage_message()
+    if damage is not None:
+        rt.notices.append(damage)
+        return rt
+    behind = continuity.reconcile(rt.ctx, directory, _witness_if_behind(rt, directory))
+    if behind is not None:
+        rt.notices.append(behind)
+    if get_counter(rt.ctx) is not None and backups.daily_due(directory, date.today()):
+        # The first start of each day the desk is used.
+        try:
+            backups.back_up(directory, "daily")
+        except UserError as exc:
+            rt.notices.append(exc.message)
+    return rt
+
+
+def _witness_if_behind(rt: Runtime, directory: Path) -> CentreWitness | None:
+    """The centre is asked only after a restore or when the file says the
+    database is behind: a normal start never waits on the network."""
+    with rt.ctx.sessions() as session:
+        db = high_water.current(session)
+    if (directory / continuity.RESTORE_NOTE).exists():
+        return centre_witness(directory, db.audit_head or GENESIS)
+    mark = high_water.read(directory / high_water.FILENAME)
+    if not mark.above(db) and (not mark.audit_last_id or mark.audit_last_id <= db.audit_last_id):
+        return None
+    return centre_witness(directory, db.audit_head or GENESIS)

@@ -25,6 +25,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 count=report.checked,
             )
         )
+        cut = _report_missing_tails(rt.ctx)
         central = check_audit_with_centre(rt.ctx, Path(rt.data_dir))
         if central is None:
             print(
@@ -34,7 +35,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                     )
                 )
             )
-            return 0
+            return 3 if cut else 0
         if central.ok:
             print(
                 _tr(
@@ -44,7 +45,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                     count=central.central_count,
                 )
             )
-            return 0
+            return 3 if cut else 0
         print(
             _tr(
                 QT_TRANSLATE_NOOP(
@@ -67,6 +68,29 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         )
     )
     return 3
+
+
+def _report_missing_tails(ctx: Any) -> bool:
+    """The chain may be intact and still shorter than the mark kept outside
+    the database: its tail was deleted. Each start that found it recorded it."""
+    from counter_app.services.continuity import missing_tails
+
+    tails = missing_tails(ctx)
+    for tail in tails:
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Audit log CUT: at the start of {when} it no longer held entry {mark} as "
+                    "the high-water mark outside the database had seen it (it ended at entry "
+                    "{found}; entries were deleted or rewritten).",
+                ),
+                when=f"{tail.found_at:%d/%m/%Y %H:%M}",
+                found=tail.last_id_in_database,
+                mark=tail.last_id_in_mark,
+            )
+        )
+    return bool(tails)
 
 
 def register(sub: Any) -> None:

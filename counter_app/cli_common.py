@@ -145,6 +145,11 @@ def _runtime(args: argparse.Namespace):  # noqa: ANN202 - Runtime, imported lazi
         from counter_app.app_setup import open_runtime
 
         _RUNTIME = open_runtime(args.data_dir)
+        from counter_app import i18n
+
+        # Told on every command: a damaged database, one behind its mark.
+        for notice in _RUNTIME.notices:
+            print(i18n.render(notice), file=sys.stderr)
     return _RUNTIME
 
 

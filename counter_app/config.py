@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from counter_app.private_files import private_dir
+
 APP_NAME = "counter_app"
 DATA_DIR_ENV = "COUNTER_APP_DATA_DIR"
 DB_FILENAME = "counter.sqlite3"
@@ -20,8 +22,8 @@ def data_dir(explicit: str | Path | None = None) -> Path:
         path = Path(os.environ[DATA_DIR_ENV])
     else:
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # Citizens' data: only the desk's own account may list or read it.
+    return private_dir(path)
 
 
 def database_path(directory: Path) -> Path:
@@ -29,12 +31,8 @@ def database_path(directory: Path) -> Path:
 
 
 def backups_dir(directory: Path) -> Path:
-    path = directory / "backups"
-    path.mkdir(exist_ok=True)
-    return path
+    return private_dir(directory / "backups")
 
 
 def logs_dir(directory: Path) -> Path:
-    path = directory / "logs"
-    path.mkdir(exist_ok=True)
-    return path
+    return private_dir(directory / "logs")

@@ -22,9 +22,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
-from counter_app import config
+from counter_app import backup_files, config, high_water, private_files
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.sync import outbox
 
 log = logging.getLogger(__name__)
@@ -68,10 +71,15 @@ class Sessions:
     background sync and printing share it): they queue here instead of
     racing for SQLite's lock, so no "database is locked" reaches an official.
     Another process on the same file still waits on ``busy_timeout``.
+
+    With a ``mark`` keeper, each commit first writes the codes and ledger
+    numbers it hands out into the high-water file (counter_app/high_water.py).
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, mark: high_water.MarkKeeper | None = None) -> None:
         self.clock: Callable[[], datetime] = datetime.now
+        # Set on a damaged database: every write is refused with this message.
+        self.refuse_writes: Message | None = None
         self.write_lock = threading.RLock()
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -79,6 +87,8 @@ class Sessions:
         )
         for factory in (self._read, self._write):
             outbox.install(factory)
+            if mark is not None:
+                mark.install(factory)
 
     def __call__(self) -> Session:
         session = self._read()
@@ -87,12 +97,27 @@ class Sessions:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
+        if self.refuse_writes is not None:
+            raise UserError(self.refuse_writes)
         with self.write_lock, self._write() as session, session.begin():
             session.info[outbox.CLOCK] = self.clock
             yield session
 
 
+def _narrow_files(path: Path) -> Callable[[sqlite3.Connection, Any], None]:
+    def narrow_on_connect(_dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # SQLite gives -wal and -shm the database file's mode; an older
+        # install or a copy may still have left them readable.
+        for suffix in ("", "-wal", "-shm"):
+            private_files.narrow(path.with_name(path.name + suffix))
+
+    return narrow_on_connect
+
+
 def make_engine(path: Path) -> Engine:
+    # Created 0600 before SQLite opens it: SQLite would create it with the
+    # umask, and its -wal/-shm copy the database file's mode.
+    private_files.private_file(path)
     engine = create_engine(
         f"sqlite:///{path}",
         # Let SQLAlchemy (not pysqlite) issue BEGIN so it can be IMMEDIATE.
@@ -101,6 +126,7 @@ def make_engine(path: Path) -> Engine:
         hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _narrow_files(path))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -132,32 +158,18 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def backup(path: Path, label: str) -> Path:
-    """Copy the live database aside with SQLite's online backup (consistent under WAL)."""
-    target = config.backups_dir(path.parent) / (
-        f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
-    )
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def upgrade(path: Path, engine: Engine) -> Path | None:
-    """Bring the schema to head; back the file up first when it already holds data."""
+    """Bring the schema to head; back the file up first when it already holds data.
+
+    The backup goes to every backup place and is checked before Alembic
+    touches the file; a backup that fails stops the upgrade."""
     current = current_revision(engine)
     head = head_revision()
     if current == head:
         return None
     copy = None
     if current is not None or _has_tables(engine):
-        copy = backup(path, f"before-{head}")
+        copy = backup_files.take(path, path.parent, f"before-{head}")[0]
         log.info("Database backed up to %s before upgrading %s -> %s", copy, current, head)
     command.upgrade(alembic_config(engine), "head")
     return copy
@@ -170,21 +182,80 @@ def _has_tables(engine: Engine) -> bool:
         )
 
 
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Storage",
+    "The counter's database is damaged ({detail}). It is open for reading only and "
+    "nothing will be written into it. Restore the latest good backup ({backup}) or "
+    "call the IT staff.",
+)
+
+
 @dataclass
 class Database:
-    """An opened, upgraded counter database and its session factory."""
+    """An opened, upgraded counter database and its session factory.
+
+    ``damage`` is SQLite's complaint when the start check failed: then the
+    engine is read-only and ``sessions.begin()`` refuses with a message."""
 
     path: Path
     engine: Engine
     sessions: Sessions
     backup_path: Path | None = None
+    damage: str = ""
 
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def damage_message(self) -> Message | None:
+        if not self.damage:
+            return None
+        latest = backup_files.latest(self.path.parent)
+        return Message("Storage", DAMAGED, {"detail": self.damage, "backup": latest or "—"})
+
+
+def _read_only_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{backup_files.read_only_uri(path)}&uri=true",
+        poolclass=NullPool,
+        hide_parameters=True,
+    )
+
+    def pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+        dbapi_connection.execute("PRAGMA busy_timeout=10000")
+
+    event.listen(engine, "connect", pragmas)
+    return engine
+
+
+def _damaged_read(message: Message | None) -> Callable[[ExceptionContext], None]:
+    """A read that runs into a damaged page (a login, a list) says what the start
+    check said, in one Vietnamese sentence, rather than SQLite's complaint."""
+
+    def handle_error(context: ExceptionContext) -> None:
+        if message is not None and isinstance(context.original_exception, sqlite3.DatabaseError):
+            raise UserError(message) from context.original_exception
+
+    return handle_error
+
 
 def open_database(directory: Path) -> Database:
+    """Check, upgrade and open the counter's database.
+
+    ``quick_check`` runs at every start, read-only: a damaged file is opened
+    read-only (nothing written into it, not even a checkpoint or an upgrade)."""
     path = config.database_path(directory)
+    if path.exists() and path.stat().st_size > 0:
+        verdict = backup_files.quick_check(path)
+        if verdict != "ok":
+            log.error("Database failed its start check (%s): opened read-only", verdict)
+            engine = _read_only_engine(path)
+            sessions = Sessions(engine)
+            db = Database(path, engine, sessions, damage=verdict)
+            sessions.refuse_writes = db.damage_message()
+            event.listen(engine, "handle_error", _damaged_read(sessions.refuse_writes))
+            return db
     engine = make_engine(path)
     copy = upgrade(path, engine)
-    return Database(path, engine, Sessions(engine), copy)
+    keeper = high_water.MarkKeeper(directory / high_water.FILENAME)
+    return Database(path, engine, Sessions(engine, keeper), copy)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -44,3 +45,20 @@ def entry_digest(body: dict[str, Any]) -> str:
         body["entity"],
         body["details"],
     )
+
+
+def first_broken_link(
+    entries: Iterable[tuple[int, datetime, str, str, str, str, dict[str, Any], str, str]],
+) -> tuple[int, int | None, str]:
+    """Walk ``(id, at, username, counter_uuid, event, entity, details, prev_hash,
+    hash)`` in id order: (entries intact, id of the first broken one, why)."""
+    prev = GENESIS
+    checked = 0
+    for entry_id, at, username, counter_uuid, event, entity, details, prev_hash, hash_ in entries:
+        if prev_hash != prev:
+            return checked, entry_id, "prev_hash does not match the entry before"
+        if hash_ != digest(prev, at, username, counter_uuid, event, entity, details):
+            return checked, entry_id, "content does not match its hash"
+        prev = hash_
+        checked += 1
+    return checked, None, ""

@@ -4,12 +4,12 @@ register-counter`, imported with `sync connect`, readable by its owner only."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.private_files import write_atomic
 
 SETTINGS_FILENAME = "central.json"
 SETTINGS_FORMAT = "counter-app-central"
@@ -63,14 +63,8 @@ def parse(path: Path) -> CentralSettings:
 
 def write(path: Path, settings: CentralSettings) -> None:
     """Write with mode 0600 from the start: the file holds the role's password."""
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(settings.to_json(), out, ensure_ascii=False, indent=2)
-        out.flush()
-        os.fsync(out.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def stored(directory: Path) -> CentralSettings | None:

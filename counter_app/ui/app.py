@@ -18,14 +18,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app import config, i18n
-from counter_app.app_setup import open_runtime
+from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
+from counter_app.services import backups, setup, users
 from counter_app.services import printing as print_service
-from counter_app.services import setup, users
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.ui import printing
+from counter_app.ui.backup_status import offer_restore, show_notices
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.setup_dialog import SetupDialog
@@ -114,6 +115,7 @@ def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = 
         print_form=print_form,
         choose_sink=choose_sink,
         data_dir=data_dir,
+        daily_backup=data_dir is not None,
     )
     holder.append(window)
     return window
@@ -148,6 +150,7 @@ def run_gui(data_dir: str | Path | None = None) -> int:
             ),
         )
         return 1
+    runtime = _face_the_start(runtime)
     reporter.log_dir = runtime.data_dir
     try:
         ctx = runtime.ctx
@@ -163,6 +166,32 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         window.show()
         code = app.exec()
         log.info("Counter application closed (%s)", code)
+        _backup_on_exit(runtime)
         return int(code)
     finally:
         runtime.close()
+
+
+def _face_the_start(runtime: Runtime) -> Runtime:
+    """A damaged database is offered its latest good backup; whatever else the
+    start found (a database behind its high-water mark) is shown once."""
+    damage = runtime.db.damage_message()
+    if damage is not None:
+        latest = backups.last_good(runtime.data_dir)
+        if latest is not None and offer_restore(None, damage, latest.path):
+            runtime.close()
+            backups.restore(runtime.data_dir, latest.path)
+            runtime = open_runtime(runtime.data_dir)
+        elif latest is None:
+            offer_restore(None, damage, None)
+    show_notices(None, [n for n in runtime.notices if n != damage])
+    return runtime
+
+
+def _backup_on_exit(runtime: Runtime) -> None:
+    if runtime.db.damage:
+        return
+    try:
+        backups.back_up(runtime.data_dir, "exit")
+    except UserError:
+        log.warning("No backup on exit", exc_info=True)

@@ -28,6 +28,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
 from counter_app.ui import notify
+from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.help_window import HelpWindow, show_about
@@ -55,7 +56,8 @@ class MainWindow(QMainWindow):
     received; ``print_form(code, kind)``, when given, prints any other form;
     ``choose_sink`` asks where the form of a step goes (printer or PDF file);
     ``data_dir``, the counter's data folder, is where its central connection
-    file lives: with one, sync runs in the background (``sync_timing``).
+    file lives: with one, sync runs in the background (``sync_timing``);
+    ``daily_backup`` takes the day's backup in the background when due.
 
     The work lists' tables and loading are in ui/main_lists.py; the search box
     and its results tab are a ``MainSearch`` (ui/main_search.py); the Sync menu
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         refresh_ms: int = REFRESH_MS,
         data_dir: Path | None = None,
         sync_timing: SyncTiming = SyncTiming(),  # noqa: B008 - frozen, shared safely
+        daily_backup: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +89,8 @@ class MainWindow(QMainWindow):
         self._print_receipt = print_receipt
         self._print_form = print_form
         self._choose_sink = choose_sink
+        self._data_dir = data_dir
+        self._daily_backup = daily_backup
         self._runner = WorkerRunner(QThreadPool(self))
         self._refresh_again = False
         self._refreshing = False
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self._help_menu()
         self.refreshed.connect(self.sync.refresh_status)
+        self.refreshed.connect(self.backup_status.refresh)
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
@@ -184,8 +190,12 @@ class MainWindow(QMainWindow):
         )
         self.updated_label = QLabel(self)
         self.sync_status = SyncStatusBar(self)
+        self.backup_status = BackupStatusLabel(
+            self._data_dir, self._runner if self._daily_backup else None, self
+        )
         status.addWidget(self.user_label)
         status.addWidget(self.counter_label)
+        status.addPermanentWidget(self.backup_status)
         status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.offline_label)
         status.addPermanentWidget(self.updated_label)

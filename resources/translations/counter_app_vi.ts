@@ -29,6 +29,75 @@
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="90" />
+        <source>Check the counter's data</source>
+        <translation>Kiểm tra dữ liệu của quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="99" />
+        <source>Damaged database</source>
+        <translation>Cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="106" />
+        <source>Restore the latest good backup</source>
+        <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="110" />
+        <source>Open read-only</source>
+        <translation>Mở chỉ để xem</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatusLabel</name>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="57" />
+        <source>The last backup failed</source>
+        <translation>Lần sao lưu gần nhất không thành công</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="59" />
+        <source>No backup yet</source>
+        <translation>Chưa có bản sao lưu nào</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="62" />
+        <source>Last good backup: {when}</source>
+        <translation>Bản sao lưu tốt gần nhất: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="43" />
+        <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
+        <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="67" />
+        <source>Keep between 1 and 1000 backups in each place.</source>
+        <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="71" />
+        <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
+        <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="92" />
+        <source>There is no backup file “{file}”.</source>
+        <translation>Không có tệp sao lưu “{file}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="97" />
+        <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
+        <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../counter_app/domain/calendar.py" line="73" />
@@ -348,24 +417,29 @@
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="32" />
+        <location filename="../../counter_app/cli_audit.py" line="33" />
         <source>Not compared with the centre (not connected or out of reach).</source>
         <translation>Chưa đối chiếu với trung tâm (chưa kết nối hoặc không liên lạc được).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="41" />
+        <location filename="../../counter_app/cli_audit.py" line="42" />
         <source>Matches the centre: its {count} entries end where it recorded.</source>
         <translation>Khớp với trung tâm: {count} mục nhật ký kết thúc đúng tại vị trí trung tâm đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="50" />
+        <location filename="../../counter_app/cli_audit.py" line="51" />
         <source>Audit log DOES NOT MATCH the centre: the centre holds {count} entries of this counter, and the local log has another entry, or none, at that place (entries were deleted or the log was rewritten).</source>
         <translation>Nhật ký kiểm tra KHÔNG KHỚP với trung tâm: trung tâm lưu {count} mục của quầy này, nhưng nhật ký trên máy có một mục khác, hoặc không có mục nào, tại vị trí đó (có mục đã bị xóa hoặc nhật ký đã bị ghi lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="62" />
+        <location filename="../../counter_app/cli_audit.py" line="63" />
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_audit.py" line="82" />
+        <source>Audit log CUT: at the start of {when} it no longer held entry {mark} as the high-water mark outside the database had seen it (it ended at entry {found}; entries were deleted or rewritten).</source>
+        <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
         <location filename="../../counter_app/cli.py" line="60" />
@@ -373,7 +447,7 @@
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="117" />
+        <location filename="../../counter_app/cli.py" line="118" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -454,6 +528,16 @@
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cli_backup.py" line="23" />
+        <source>Backup written and checked: {path}</source>
+        <translation>Đã sao lưu và kiểm tra: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_backup.py" line="34" />
+        <source>Database restored from {file}; the replaced one is kept in {kept}.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ {file}; bản bị thay thế được giữ lại trong {kept}.</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
@@ -471,6 +555,14 @@
         <location filename="../../counter_app/domain/codes.py" line="77" />
         <source>This counter has used all {count} dossier numbers for today; ask the administrator to give it another code slot.</source>
         <translation>Quầy đã dùng hết {count} số hồ sơ của hôm nay; đề nghị quản trị viên cấp cho quầy một dải số khác.</translation>
+    </message>
+</context>
+<context>
+    <name>Continuity</name>
+    <message>
+        <location filename="../../counter_app/services/continuity.py" line="39" />
+        <source>This counter's database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
+        <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
 </context>
 <context>
@@ -811,28 +903,28 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="64" />
+        <location filename="../../counter_app/ui/app.py" line="65" />
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="66" />
-        <location filename="../../counter_app/ui/app.py" line="144" />
+        <location filename="../../counter_app/ui/app.py" line="67" />
+        <location filename="../../counter_app/ui/app.py" line="146" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="71" />
+        <location filename="../../counter_app/ui/app.py" line="72" />
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="74" />
+        <location filename="../../counter_app/ui/app.py" line="75" />
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="145" />
+        <location filename="../../counter_app/ui/app.py" line="147" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1033,18 +1125,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="97" />
+        <location filename="../../counter_app/ui/main_window.py" line="102" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="131" />
+        <location filename="../../counter_app/ui/main_window.py" line="137" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="136" />
-        <location filename="../../counter_app/ui/main_window.py" line="342" />
+        <location filename="../../counter_app/ui/main_window.py" line="142" />
+        <location filename="../../counter_app/ui/main_window.py" line="352" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -1054,37 +1146,37 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="142" />
+        <location filename="../../counter_app/ui/main_window.py" line="148" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="169" />
+        <location filename="../../counter_app/ui/main_window.py" line="175" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="175" />
+        <location filename="../../counter_app/ui/main_window.py" line="181" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="183" />
+        <location filename="../../counter_app/ui/main_window.py" line="189" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="218" />
+        <location filename="../../counter_app/ui/main_window.py" line="228" />
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="219" />
+        <location filename="../../counter_app/ui/main_window.py" line="229" />
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="222" />
+        <location filename="../../counter_app/ui/main_window.py" line="232" />
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -1104,18 +1196,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="259" />
+        <location filename="../../counter_app/ui/main_window.py" line="269" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="272" />
-        <location filename="../../counter_app/ui/main_window.py" line="276" />
+        <location filename="../../counter_app/ui/main_window.py" line="282" />
+        <location filename="../../counter_app/ui/main_window.py" line="286" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="278" />
+        <location filename="../../counter_app/ui/main_window.py" line="288" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1135,17 +1227,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="328" />
+        <location filename="../../counter_app/ui/main_window.py" line="338" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="341" />
+        <location filename="../../counter_app/ui/main_window.py" line="351" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="374" />
+        <location filename="../../counter_app/ui/main_window.py" line="384" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1756,6 +1848,14 @@
         <location filename="../../counter_app/ui/step_dialog.py" line="106" />
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../counter_app/storage.py" line="184" />
+        <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
+        <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,261 @@
+"""Backups of the counter's database: taken, checked, kept, found again.
+
+A copy is taken with SQLite's online backup API, so what still sits in the
+-wal (committed dossiers not yet checkpointed) is in it, and it is consistent
+while the desk works. The copy is written under a temporary name, turned
+into a self-contained file (rollback journal, no -wal needed), checked
+(``integrity_check`` and the audit hash chain) and only then renamed to its
+final name: a file named ``counter-*.sqlite3`` in a backup folder is a good
+backup. Each place keeps the newest ``keep`` generations and a copy of the
+high-water mark (counter_app/high_water.py).
+
+This module sits beside storage.py (it runs before an upgrade, when no
+service can open the database yet); services/backups.py is the use case.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from counter_app import config, high_water
+from counter_app.domain.audit_chain import first_broken_link
+from counter_app.private_files import fsync_dir, narrow, private_file, write_atomic
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILENAME = "backup.json"
+PREFIX = "counter-"
+SUFFIX = ".sqlite3"
+DEFAULT_KEEP = 14
+
+
+class BackupFailed(Exception):
+    """The copy could not be written or did not pass its checks (``reason``)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a database file says about itself."""
+
+    integrity: str  # "ok" or SQLite's first complaint
+    audit_checked: int = 0
+    audit_broken_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and self.audit_broken_id is None
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    place: str = ""  # the administrator's second place (USB drive, network share)
+    keep: int = DEFAULT_KEEP
+
+
+def read_settings(directory: Path) -> BackupSettings:
+    path = directory / SETTINGS_FILENAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return BackupSettings(str(data.get("place") or ""), int(data.get("keep") or DEFAULT_KEEP))
+    except FileNotFoundError:
+        return BackupSettings()
+    except (OSError, ValueError, TypeError, AttributeError):
+        log.error("Backup settings %s unreadable; defaults used", path)
+        return BackupSettings()
+
+
+def write_settings(directory: Path, settings: BackupSettings) -> None:
+    data = {"place": settings.place, "keep": settings.keep}
+    write_atomic(directory / SETTINGS_FILENAME, json.dumps(data).encode("utf-8"))
+
+
+def places(directory: Path, extra: Path | None = None) -> list[Path]:
+    """Where a backup goes: the data folder's backups/, the configured second
+    place, and ``extra`` (``counter-app backup --to``)."""
+    found = [config.backups_dir(directory)]
+    settings = read_settings(directory)
+    for other in (Path(settings.place) if settings.place else None, extra):
+        if other is not None and other.resolve() not in {p.resolve() for p in found}:
+            found.append(other)
+    return found
+
+
+def _one_line(complaint: str) -> str:
+    # SQLite lists every damaged page; the official needs the first, on one line.
+    lines = [ln for ln in complaint.strip().splitlines() if not ln.startswith("***")]
+    return (lines[0] if lines else complaint.strip())[:200]
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` without writing anything beside it.
+
+    Read-only, a WAL database still gets a -wal and -shm created next to it
+    when they are missing; with no -wal there is nothing else to read, so it
+    is opened immutable and no file is created."""
+    wal = path.with_name(path.name + "-wal")
+    return f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+
+
+def quick_check(path: Path) -> str:
+    """``PRAGMA quick_check`` of a database file: "ok" or the first complaint.
+
+    Read-only, so a damaged file is not made worse by a checkpoint."""
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        return _one_line(str(exc))
+    try:
+        row = con.execute("PRAGMA quick_check(1)").fetchone()
+        return _one_line(str(row[0])) if row else "no answer"
+    except sqlite3.Error as exc:
+        return _one_line(str(exc))
+    finally:
+        con.close()
+
+
+def check(path: Path) -> Check:
+    """Full ``integrity_check`` and the audit chain of a self-contained copy."""
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = con.execute("PRAGMA integrity_check(1)").fetchone()
+            integrity = _one_line(str(row[0])) if row else "no answer"
+            if integrity != "ok" or not con.execute(_HAS_AUDIT).fetchone():
+                return Check(integrity)
+            checked, broken, _reason = first_broken_link(
+                (i, datetime.fromisoformat(at), u, c, e, n, json.loads(d), p, h)
+                for i, at, u, c, e, n, d, p, h in con.execute(_CHAIN)
+            )
+        finally:
+            con.close()
+    except (sqlite3.Error, ValueError) as exc:
+        return Check(_one_line(str(exc)))
+    return Check(integrity, checked, broken)
+
+
+_HAS_AUDIT = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
+# The columns the chain covers, present since the first schema.
+_CHAIN = (
+    "SELECT id, at, username, counter_uuid, event, entity, details, prev_hash, hash "
+    "FROM audit_log ORDER BY id"
+)
+
+
+@contextmanager
+def _partial(final: Path) -> Iterator[Path]:
+    """A temporary file beside ``final`` that becomes it only if the block succeeds."""
+    tmp = final.with_name("." + final.name + ".partial")
+    private_file(tmp)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, final)
+        fsync_dir(final.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` (WAL content included) into ``target``,
+    left as one self-contained file."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # The copy needs no -wal beside it: whoever copies it copies it all.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def take(source: Path, directory: Path, label: str, *, extra: Path | None = None) -> list[Path]:
+    """A checked backup of ``source`` into every place; newest ``keep`` kept in each."""
+    settings = read_settings(directory)
+    name = f"{PREFIX}{datetime.now():%Y%m%d-%H%M%S-%f}-{label}{SUFFIX}"
+    mark = directory / high_water.FILENAME
+    written = []
+    first: Path | None = None
+    for place in places(directory, extra):
+        try:
+            if place != config.backups_dir(directory) and not place.is_dir():
+                # Never create it: an unplugged USB drive's mount point would
+                # silently take the backup onto this very disk.
+                raise BackupFailed(f"{place}: not found")
+            final = place / name
+            with _partial(final) as tmp:
+                if first is None:
+                    copy_database(source, tmp)
+                    result = check(tmp)
+                    if not result.ok:
+                        raise BackupFailed(
+                            result.integrity
+                            if result.integrity != "ok"
+                            else f"audit chain broken at entry {result.audit_broken_id}"
+                        )
+                else:
+                    # The checked copy, copied on: the source may have moved on.
+                    shutil.copyfile(first, tmp)
+            narrow(final)
+            if mark.exists() and place != directory:
+                write_atomic(place / high_water.FILENAME, mark.read_bytes())
+            prune(place, settings.keep)
+        except OSError as exc:
+            log.error("Backup to %s failed: %s", place, type(exc).__name__)
+            raise BackupFailed(f"{place}: {exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:  # a source SQLite cannot even read
+            log.error("Backup failed reading the database: %s", type(exc).__name__)
+            raise BackupFailed(_one_line(str(exc))) from exc
+        first = first or final
+        written.append(final)
+        log.info("Backup written: %s", final)
+    return written
+
+
+def generations(place: Path) -> list[Path]:
+    """Good backups in ``place``, newest first (the name carries the time)."""
+    if not place.is_dir():
+        return []
+    return sorted(
+        (p for p in place.glob(f"{PREFIX}*{SUFFIX}") if p.is_file()),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+
+
+def prune(place: Path, keep: int) -> None:
+    for old in generations(place)[max(keep, 1) :]:
+        old.unlink(missing_ok=True)
+
+
+def latest(directory: Path) -> Path | None:
+    """The newest good backup in any place this counter writes to."""
+    found = [g for place in places(directory) for g in generations(place)[:1]]
+    return max(found, key=lambda p: p.name) if found else None
+
+
+def taken_at(path: Path) -> datetime | None:
+    stamp = path.name[len(PREFIX) : len(PREFIX) + 15]
+    try:
+        return datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None

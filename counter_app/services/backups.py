@@ -1,0 +1,135 @@
+"""Backup and restore, as the official and the administrator use them.
+
+The copying and checking is in counter_app/backup_files.py; here are the
+occasions (on demand, the first start of each day, on exit), the second
+place, the last good backup for the status bar, and restore: a file is
+checked before anything is replaced, the replaced database is kept aside,
+and the next start raises the numbers above the high-water mark.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from counter_app import backup_files, config, high_water
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.private_files import narrow, private_dir, write_atomic
+from counter_app.services.continuity import RESTORE_NOTE
+
+log = logging.getLogger(__name__)
+_CTX = "Backups"
+
+
+def _refused(source: str, **params: object) -> UserError:
+    return UserError(Message(_CTX, source, dict(params)))
+
+
+@dataclass(frozen=True)
+class LastBackup:
+    path: Path
+    at: datetime | None
+
+
+def back_up(directory: Path, label: str = "manual", to: Path | None = None) -> list[Path]:
+    """A checked backup into every place (and ``to``); refused with a sentence."""
+    try:
+        return backup_files.take(config.database_path(directory), directory, label, extra=to)
+    except backup_files.BackupFailed as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The backup was not made ({reason}); check that the backup folder is "
+                "plugged in and writable, then try again.",
+            ),
+            reason=exc.reason,
+        ) from None
+
+
+def last_good(directory: Path) -> LastBackup | None:
+    path = backup_files.latest(directory)
+    return None if path is None else LastBackup(path, backup_files.taken_at(path))
+
+
+def daily_due(directory: Path, today: date) -> bool:
+    last = last_good(directory)
+    return last is None or last.at is None or last.at.date() < today
+
+
+def set_place(directory: Path, place: Path | None, keep: int | None = None) -> None:
+    """The administrator's second place (USB drive, network share) and generations."""
+    current = backup_files.read_settings(directory)
+    if keep is not None and not 1 <= keep <= 1000:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Backups", "Keep between 1 and 1000 backups in each place.")
+        )
+    if place is not None and not place.is_dir():
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The folder \u201c{folder}\u201d does not exist; plug the drive in "
+                "or create the folder first.",
+            ),
+            folder=place,
+        )
+    backup_files.write_settings(
+        directory,
+        backup_files.BackupSettings(
+            str(place.resolve()) if place is not None else current.place,
+            keep if keep is not None else current.keep,
+        ),
+    )
+
+
+def restore(directory: Path, file: Path) -> Path:
+    """Put ``file`` in place of the counter's database; returns where the
+    replaced database was kept. The caller must not have the database open."""
+    if not file.is_file():
+        raise _refused(
+            QT_TRANSLATE_NOOP("Backups", "There is no backup file \u201c{file}\u201d."), file=file
+        )
+    result = backup_files.check(file)
+    if not result.ok:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "\u201c{file}\u201d is not a good backup ({reason}); nothing was restored. "
+                "Choose another backup.",
+            ),
+            file=file,
+            reason=result.integrity
+            if result.integrity != "ok"
+            else f"audit {result.audit_broken_id}",
+        )
+    live = config.database_path(directory)
+    kept = private_dir(config.backups_dir(directory) / f"replaced-{datetime.now():%Y%m%d-%H%M%S}")
+    incoming = live.with_name(live.name + ".restoring")
+    shutil.copyfile(file, incoming)
+    narrow(incoming)
+    # The old files are kept as they are (even damaged): they may hold dossiers.
+    for suffix in ("", "-wal", "-shm"):
+        old = live.with_name(live.name + suffix)
+        if old.exists():
+            shutil.move(old, kept / old.name)
+            narrow(kept / old.name)
+    incoming.replace(live)
+    write_atomic(directory / RESTORE_NOTE, str(file.resolve()).encode("utf-8"))
+    _adopt_mark(directory, file.parent)
+    log.warning("Database restored from %s; the replaced one is kept in %s", file, kept)
+    return kept
+
+
+def _adopt_mark(directory: Path, backup_place: Path) -> None:
+    """The mark beside the backup may know numbers the data folder's does not
+    (the data folder itself may be a new machine): keep the highest of both."""
+    here = directory / high_water.FILENAME
+    mine, theirs = high_water.read(here), high_water.read(backup_place / high_water.FILENAME)
+    merged = high_water.merge_sequences(mine, theirs)
+    if merged != mine.sequences:
+        audit_from = mine if mine.audit_last_id else theirs
+        high_water.write(
+            here, high_water.Mark(merged, audit_from.audit_last_id, audit_from.audit_head)
+        )

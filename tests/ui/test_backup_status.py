@@ -1,0 +1,98 @@
+"""The window shows the last good backup; a damaged database is offered one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter_app import backup_files
+from counter_app.app_setup import Runtime
+from counter_app.domain.messages import Message
+from counter_app.services import backups
+from counter_app.storage import DAMAGED
+from counter_app.ui.backup_status import BackupStatusLabel, offer_restore
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.workers import WorkerRunner
+
+
+def test_status_bar_shows_the_last_good_backup(
+    qtbot: QtBot, counter: Runtime, make_window: Callable[[str], MainWindow]
+) -> None:
+    # GIVEN a counter never backed up: the label says so, in red
+    window = make_window("tiepnhan")
+    label = window.backup_status
+    assert label.isVisibleTo(window)
+    assert label.text() == "Chưa có bản sao lưu nào"
+    assert "b00020" in label.styleSheet()
+    # WHEN a backup is taken and the window refreshes
+    (path,) = backups.back_up(counter.data_dir)
+    window.refresh()
+    qtbot.waitUntil(lambda: label.text().startswith("Bản sao lưu tốt gần nhất"))
+    last = backups.last_good(counter.data_dir)
+    assert last is not None and last.at is not None
+    assert f"{last.at:%d/%m/%Y %H:%M}" in label.text()
+    assert label.toolTip() == str(path) and label.styleSheet() == ""
+
+
+def test_a_window_left_open_takes_the_days_backup_in_the_background(
+    qtbot: QtBot, counter: Runtime
+) -> None:
+    # GIVEN a counter with no backup today, its window open with daily backups on
+    assert backups.last_good(counter.data_dir) is None
+    runner = WorkerRunner(QThreadPool())
+    label = BackupStatusLabel(counter.data_dir, runner)
+    qtbot.addWidget(label)
+    # THEN the backup is taken off the UI thread and the label shows it
+    qtbot.waitUntil(lambda: label.text().startswith("Bản sao lưu tốt gần nhất"), timeout=30_000)
+    last = backups.last_good(counter.data_dir)
+    assert last is not None and "-daily" in last.path.name
+    # AND a later refresh the same day takes no other one
+    label.refresh()
+    assert runner.wait()
+    assert len(backup_files.generations(counter.data_dir / "backups")) == 1
+
+
+def test_a_failed_daily_backup_shows_in_red(qtbot: QtBot, counter: Runtime) -> None:
+    # GIVEN a second place that is a file, not a folder (a drive gone wrong)
+    blocker = counter.data_dir.parent / "blocker"
+    blocker.write_text("x")
+    backup_files.write_settings(counter.data_dir, backup_files.BackupSettings(str(blocker), 3))
+    runner = WorkerRunner(QThreadPool())
+    label = BackupStatusLabel(counter.data_dir, runner)
+    qtbot.addWidget(label)
+    qtbot.waitUntil(lambda: label.text() == "Lần sao lưu gần nhất không thành công", timeout=30_000)
+    assert "b00020" in label.styleSheet() and "sao lưu" in label.toolTip()
+    assert runner.wait()
+
+
+def test_damaged_database_offers_the_latest_good_backup(qtbot: QtBot, counter: Runtime) -> None:
+    (path,) = backups.back_up(counter.data_dir)
+    damage = Message("Storage", DAMAGED, {"detail": "malformed", "backup": path})
+    seen: list[str] = []
+
+    def click_restore() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == "Khôi phục bản sao lưu tốt gần nhất")
+        button.click()
+
+    QTimer.singleShot(0, click_restore)
+    assert offer_restore(None, damage, path) is True
+    assert "bị hỏng" in seen[0] and str(path) in seen[0]
+
+
+def test_declining_the_offer_keeps_the_database_read_only(qtbot: QtBot, counter: Runtime) -> None:
+    (path,) = backups.back_up(counter.data_dir)
+    damage = Message("Storage", DAMAGED, {"detail": "malformed", "backup": path})
+
+    def open_read_only() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text() == "Mở chỉ để xem").click()
+
+    QTimer.singleShot(0, open_read_only)
+    assert offer_restore(None, damage, path) is False
