@@ -10,6 +10,7 @@ from typing import Any
 
 from counter_app.cli_common import _CTX, PASSWORD_ENV, _password, _runtime, _tr
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.printing import available_form_sets
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -20,6 +21,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         rt.ctx,
         agency_id=args.agency_id,
         agency_name=args.agency_name,
+        unit_name=args.unit_name,
         counter_name=args.counter_name,
         parent_name=args.parent_name,
         place=args.place,
@@ -129,6 +131,11 @@ def register(sub: Any) -> None:
     s = sub.add_parser("setup", help="set this counter up (once)")
     s.add_argument("--agency-id", required=True, help="mã định danh cơ quan, e.g. 000.00.37.H37")
     s.add_argument("--agency-name", required=True)
+    s.add_argument(
+        "--unit-name",
+        required=True,
+        help="the one-stop unit the forms name, e.g. Trung tâm Phục vụ hành chính công xã …",
+    )
     s.add_argument("--counter-name", required=True)
     s.add_argument("--parent-name", default="")
     s.add_argument("--place", default="")
@@ -137,7 +144,8 @@ def register(sub: Any) -> None:
         "--slot", type=int, default=0, help="code slot 0-9, unique per counter of the agency"
     )
     s.add_argument("--ledger-book", default="01")
-    s.add_argument("--form-set", default="tt01-2018", choices=["tt01-2018", "tt03-2025"])
+    # Forms follow each dossier's receipt date; this only records the set in force at setup.
+    s.add_argument("--form-set", default=None, choices=available_form_sets())
     s.set_defaults(func=cmd_setup)
 
     u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)

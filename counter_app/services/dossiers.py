@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain import codes
-from counter_app.domain.fees import compute_fee
+from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.procedure import Delivery, ProcessingTime, RequiredDocument, TimeUnit
+from counter_app.domain.procedure import Delivery, RequiredDocument, cutoff_applies
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import (
@@ -54,6 +54,10 @@ class ReceiveRequest:
     delivery: Delivery = Delivery.COUNTER
     delivery_address: str = ""
     note: str = ""
+    signatures: int = 1  # for a fee charged per signature
+    online: bool = False  # submitted online: the lower online rate where there is one
+    # The amount from the province's fee table, for a fee the province sets.
+    fee_amount: int | None = None
 
 
 @dataclass(frozen=True)
@@ -174,14 +178,23 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
                 "delivery_address",
             )
         spec = spec_of(proc)
-        fee = compute_fee(spec.fee, pages=request.pages, copies=request.copies)
+        fee = compute_fee(
+            spec.fee,
+            pages=request.pages,
+            copies=request.copies,
+            signatures=request.signatures,
+            online=request.online,
+            entered=request.fee_amount,
+        )
         documents = (
             list(request.documents)
             if request.documents is not None
             else [d for d in spec.documents if d.mandatory]
         )
         now = ctx.now()
-        appointment = ctx.calendar(session).due(now, spec.processing_time)
+        appointment = ctx.calendar(session).due(
+            now, spec.processing_time, cutoff=cutoff_applies(spec)
+        )
         code = _take_code(session, counter, now)
         year = now.year
         entry = sequences.next_value(session, f"ledger:{counter.ledger_book}:{year}")
@@ -222,6 +235,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             pages=request.pages,
             copies=request.copies,
             fee=fee,
+            fee_free=is_free_by_law(spec.fee),
             received_at=now,
             received_by=user.username,
             appointment_at=appointment,
@@ -252,7 +266,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             State.RECEIVED,
             now,
             request.note,
-            {"appointment": appointment.isoformat(), "fee": fee},
+            {"appointment": appointment.isoformat(), "fee": fee, "online": request.online},
         )
         info = info_of(dossier, warnings)
     log.info("Received dossier %s", code)
@@ -313,11 +327,12 @@ def apply_step(
         open_pause.ended_at = now
         dossier.paused_since = None
         if dossier.apology_count == 0:
-            proc_time = ProcessingTime(
-                dossier.procedure.time_amount, TimeUnit(dossier.procedure.time_unit)
-            )
+            proc = spec_of(dossier.procedure)
             dossier.appointment_at = ctx.calendar(session).due(
-                dossier.received_at, proc_time, [(p.started_at, p.ended_at) for p in dossier.pauses]
+                dossier.received_at,
+                proc.processing_time,
+                [(p.started_at, p.ended_at) for p in dossier.pauses],
+                cutoff=cutoff_applies(proc),
             )
         data["appointment"] = dossier.appointment_at.isoformat()
     elif req.action is Action.TRANSFER:

@@ -11,10 +11,17 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.text import nfc
 from counter_app.models import CounterIdentity
 from counter_app.models.base import new_uuid
+from counter_app.printing import form_set_for
 from counter_app.services import audit
 from counter_app.services.context import ServiceContext
 
 _CTX = "Setup"
+
+
+# Under Decree 61/2018 a commune's one-stop unit had this name; a connection
+# file written before counters carried their unit's name gets it, and the
+# administrator corrects it in the setup.
+LEGACY_UNIT_NAME = "Bộ phận Tiếp nhận và Trả kết quả"
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,7 @@ class CounterInfo:
     uuid: str
     agency_id: str
     agency_name: str
+    unit_name: str
     parent_name: str
     place: str
     phone: str
@@ -36,6 +44,7 @@ def _info(c: CounterIdentity) -> CounterInfo:
         c.uuid,
         c.agency_id,
         c.agency_name,
+        c.unit_name,
         c.parent_name,
         c.place,
         c.phone,
@@ -51,15 +60,19 @@ def setup_counter(
     *,
     agency_id: str,
     agency_name: str,
+    unit_name: str,
     counter_name: str,
     parent_name: str = "",
     place: str = "",
     phone: str = "",
     code_slot: int = 0,
     ledger_book: str = "01",
-    form_set: str = "tt01-2018",
+    form_set: str | None = None,
     counter_uuid: str | None = None,
 ) -> CounterInfo:
+    """Set this database's counter up once; ``unit_name`` is the one-stop unit the
+    forms name. ``form_set`` is recorded as the set in force now unless given;
+    each form prints with the set in force on its dossier's receipt date."""
     agency_id = check_agency_id(agency_id)
     slot_range(code_slot)
     if not nfc(agency_name) or not nfc(counter_name):
@@ -68,6 +81,18 @@ def setup_counter(
                 _CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")
             ),
             field="agency_name",
+        )
+    if not nfc(unit_name):
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Setup",
+                    "Enter the name of the one-stop unit as the forms must print it, e.g. "
+                    "“Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.",
+                ),
+            ),
+            field="unit_name",
         )
     with ctx.sessions.begin() as session:
         if session.scalars(select(CounterIdentity)).first() is not None:
@@ -83,13 +108,14 @@ def setup_counter(
             uuid=counter_uuid or new_uuid(),
             agency_id=agency_id,
             agency_name=nfc(agency_name),
+            unit_name=nfc(unit_name),
             parent_name=nfc(parent_name),
             place=nfc(place),
             phone=nfc(phone),
             counter_name=nfc(counter_name),
             code_slot=code_slot,
             ledger_book=nfc(ledger_book) or "01",
-            form_set=form_set,
+            form_set=form_set or form_set_for(ctx.now().date()),
         )
         session.add(counter)
         session.flush()

@@ -62,6 +62,7 @@ _DOSSIER_FIELDS = (
     "pages",
     "copies",
     "fee",
+    "fee_free",
     "received_by",
     "paused_since",
     "apology_count",
@@ -137,6 +138,8 @@ def _counter(session: Session, change: Change) -> None:
     counter.ledger_book = b["ledger_book"]
     counter.counter_name = b["counter_name"]
     counter.agency_name = b["agency_name"]
+    # A body from before the unit's name travelled keeps the counter's own.
+    counter.unit_name = b.get("unit_name") or counter.unit_name
 
 
 def _dossier_payload(d: Dossier) -> dict[str, Any]:

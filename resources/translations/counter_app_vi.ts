@@ -4,27 +4,27 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="73"/>
+        <location filename="../../counter_app/domain/calendar.py" line="75"/>
         <source>Enter at least one working period.</source>
         <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="83"/>
+        <location filename="../../counter_app/domain/calendar.py" line="85"/>
         <source>The working period {start}–{end} must end after it starts.</source>
         <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="95"/>
+        <location filename="../../counter_app/domain/calendar.py" line="97"/>
         <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="430"/>
+        <location filename="../../counter_app/domain/calendar.py" line="440"/>
         <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
         <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="445"/>
+        <location filename="../../counter_app/domain/calendar.py" line="455"/>
         <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="156"/>
+        <location filename="../../counter_app/services/catalogue.py" line="158"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -180,32 +180,32 @@
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="72"/>
-        <source>Enter the agency name and the counter name.</source>
-        <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
+        <location filename="../../counter_app/sync/central/admin.py" line="75"/>
+        <source>Enter the agency name, the one-stop unit&apos;s name and the counter name.</source>
+        <translation>Nhập tên cơ quan, tên bộ phận một cửa và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="88"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="94"/>
         <source>The agency {agency} already has ten counters; no code slot is free.</source>
         <translation>Cơ quan {agency} đã có đủ mười quầy; không còn vị trí mã nào trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="237"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="246"/>
         <source>No procedure has the code “{code}”.</source>
         <translation>Không có thủ tục nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="267"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="276"/>
         <source>Entry {n} of the file is incomplete or wrong: {detail}.</source>
         <translation>Mục thứ {n} của tệp thiếu thông tin hoặc không đúng: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="397"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="413"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="489"/>
+        <location filename="../../counter_app/sync/central/admin.py" line="505"/>
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -228,47 +228,47 @@
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="33"/>
+        <location filename="../../counter_app/cli_setup.py" line="35"/>
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="52"/>
+        <location filename="../../counter_app/cli_setup.py" line="54"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="67"/>
+        <location filename="../../counter_app/cli_setup.py" line="69"/>
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="88"/>
+        <location filename="../../counter_app/cli_setup.py" line="90"/>
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="97"/>
+        <location filename="../../counter_app/cli_setup.py" line="99"/>
         <source>Row {row}, column {field}: {message}</source>
         <translation>Dòng {row}, cột {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="106"/>
+        <location filename="../../counter_app/cli_setup.py" line="108"/>
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="33"/>
+        <location filename="../../counter_app/cli_calendar.py" line="34"/>
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="36"/>
+        <location filename="../../counter_app/cli_calendar.py" line="37"/>
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="52"/>
+        <location filename="../../counter_app/cli_calendar.py" line="53"/>
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
@@ -353,39 +353,39 @@
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="152"/>
+        <location filename="../../counter_app/cli_sync.py" line="153"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="173"/>
+        <location filename="../../counter_app/cli_sync.py" line="174"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="195"/>
+        <location filename="../../counter_app/cli_sync.py" line="196"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="206"/>
-        <location filename="../../counter_app/cli_sync.py" line="252"/>
-        <location filename="../../counter_app/cli_sync.py" line="260"/>
+        <location filename="../../counter_app/cli_sync.py" line="207"/>
+        <location filename="../../counter_app/cli_sync.py" line="253"/>
+        <location filename="../../counter_app/cli_sync.py" line="261"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="221"/>
+        <location filename="../../counter_app/cli_sync.py" line="222"/>
         <source>Cannot read “{path}” as JSON: {detail}</source>
         <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="233"/>
+        <location filename="../../counter_app/cli_sync.py" line="234"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="269"/>
+        <location filename="../../counter_app/cli_sync.py" line="270"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -668,62 +668,62 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="157"/>
+        <location filename="../../counter_app/services/dossiers.py" line="161"/>
         <source>The number of sets must be at least 1.</source>
         <translation>Số bộ hồ sơ phải ít nhất là 1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="166"/>
+        <location filename="../../counter_app/services/dossiers.py" line="170"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="173"/>
+        <location filename="../../counter_app/services/dossiers.py" line="177"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="194"/>
+        <location filename="../../counter_app/services/dossiers.py" line="207"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="266"/>
+        <location filename="../../counter_app/services/dossiers.py" line="280"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="293"/>
+        <location filename="../../counter_app/services/dossiers.py" line="307"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="301"/>
+        <location filename="../../counter_app/services/dossiers.py" line="315"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="327"/>
+        <location filename="../../counter_app/services/dossiers.py" line="342"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="332"/>
+        <location filename="../../counter_app/services/dossiers.py" line="347"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="336"/>
+        <location filename="../../counter_app/services/dossiers.py" line="351"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="342"/>
+        <location filename="../../counter_app/services/dossiers.py" line="357"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="381"/>
+        <location filename="../../counter_app/services/dossiers.py" line="396"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -758,6 +758,29 @@
     </message>
 </context>
 <context>
+    <name>FeeEntry</name>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="24"/>
+        <source>Signatures:</source>
+        <translation>Số chữ ký:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="31"/>
+        <source>enter the amount</source>
+        <translation>nhập số tiền</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="33"/>
+        <source>Fee from the province&apos;s table:</source>
+        <translation>Phí, lệ phí theo biểu của tỉnh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="35"/>
+        <source>The province&apos;s council sets this fee; type the amount of its fee table.</source>
+        <translation>Mức phí, lệ phí này do HĐND tỉnh quy định; nhập số tiền theo biểu phí của tỉnh.</translation>
+    </message>
+</context>
+<context>
     <name>Fees</name>
     <message>
         <location filename="../../counter_app/domain/fees.py" line="35"/>
@@ -766,31 +789,46 @@
     </message>
     <message>
         <location filename="../../counter_app/domain/fees.py" line="39"/>
+        <source>Number of signatures must be a whole number of at least 1; {value} was entered.</source>
+        <translation>Số chữ ký phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="44"/>
         <source>Number of copies must be a whole number of at least 1; {value} was entered.</source>
         <translation>Số bản phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="109"/>
+        <location filename="../../counter_app/domain/fees.py" line="104"/>
+        <source>This procedure&apos;s fee is computed from the catalogue; leave the amount empty.</source>
+        <translation>Phí, lệ phí của thủ tục này được tính theo danh mục; để trống ô số tiền.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="133"/>
+        <source>The province sets this procedure&apos;s fee: enter the amount in đồng from the province&apos;s fee table.</source>
+        <translation>Phí, lệ phí của thủ tục này do tỉnh quy định: nhập số tiền (đồng) theo biểu phí của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="170"/>
         <source>The fee field “{field}” must be a whole number of đồng, zero or more; it is {value}.</source>
         <translation>Mục phí “{field}” phải là số đồng nguyên, từ 0 trở lên; giá trị hiện tại là {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="140"/>
+        <location filename="../../counter_app/domain/fees.py" line="201"/>
         <source>A page tier must start on a whole page number of at least 1; it starts on {value}.</source>
         <translation>Mỗi bậc giá theo trang phải bắt đầu từ một số trang nguyên, từ 1 trở lên; bậc này bắt đầu từ {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="153"/>
+        <location filename="../../counter_app/domain/fees.py" line="214"/>
         <source>Page tiers must start on increasing page numbers; page {page} comes after page {previous}.</source>
         <translation>Các bậc giá theo trang phải bắt đầu từ số trang tăng dần; trang {page} đang đứng sau trang {previous}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="180"/>
+        <location filename="../../counter_app/domain/fees.py" line="241"/>
         <source>Unknown fee kind “{kind}”; use one of: {allowed}.</source>
         <translation>Loại phí “{kind}” không hợp lệ; hãy dùng một trong các loại: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="197"/>
+        <location filename="../../counter_app/domain/fees.py" line="258"/>
         <source>A per-page fee needs at least one page tier with its price.</source>
         <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
     </message>
@@ -1120,12 +1158,12 @@
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="102"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="104"/>
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="226"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="230"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
@@ -1151,213 +1189,218 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="98"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="107"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="114"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="110"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="117"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="146"/>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="371"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="386"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="187"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="193"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="207"/>
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="205"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="212"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="209"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="216"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="217"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="218"/>
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="212"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="219"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="213"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="220"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="221"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="222"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="226"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="236"/>
         <source>All handed in</source>
         <translation>Đã nhận đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="241"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="248"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="257"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="265"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="258"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="266"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="259"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="267"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="272"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="281"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="273"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="282"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="279"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="288"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="292"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="301"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="305"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="316"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="322"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="337"/>
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="327"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="342"/>
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="365"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="380"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="368"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="383"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="380"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="404"/>
+        <source>Fee: to be entered</source>
+        <translation>Phí, lệ phí: chưa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="406"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="441"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="469"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="456"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="484"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="458"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="486"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="461"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="489"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="475"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="503"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="478"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="506"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="481"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="509"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="506"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="534"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="507"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="535"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="532"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="560"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="559"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="587"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
@@ -1373,12 +1416,17 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="68"/>
+        <location filename="../../counter_app/services/setup.py" line="81"/>
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="77"/>
+        <location filename="../../counter_app/services/setup.py" line="89"/>
+        <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
+        <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/setup.py" line="102"/>
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
@@ -1406,92 +1454,107 @@
         <translation>ví dụ: UBND xã Hoàng Văn Thụ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="59"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="60"/>
+        <source>e.g. Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</source>
+        <translation>ví dụ: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="62"/>
+        <source>The one-stop unit, as the printed forms name it.</source>
+        <translation>Bộ phận một cửa, đúng như tên in trên biểu mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="64"/>
         <source>e.g. UBND TỈNH LẠNG SƠN</source>
         <translation>ví dụ: UBND TỈNH LẠNG SƠN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="67"/>
         <source>e.g. Quầy số 1</source>
         <translation>ví dụ: Quầy số 1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="67"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="72"/>
         <source>Each counter of the same agency needs its own slot (0–9), so dossier numbers never collide when they work offline.</source>
         <translation>Mỗi quầy của cùng một cơ quan cần một khối số riêng (0–9) để mã hồ sơ không bị trùng khi làm việc không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="70"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="75"/>
         <source>Agency identifier:</source>
         <translation>Mã định danh cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="71"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="76"/>
         <source>Agency name:</source>
         <translation>Tên cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="72"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="77"/>
+        <source>One-stop unit:</source>
+        <translation>Bộ phận một cửa:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="78"/>
         <source>Superior agency:</source>
         <translation>Cơ quan cấp trên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="73"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="79"/>
         <source>Place (for dates on forms):</source>
         <translation>Địa danh (ghi ngày tháng trên biểu mẫu):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="74"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="80"/>
         <source>Counter name:</source>
         <translation>Tên quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="75"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="81"/>
         <source>Code slot:</source>
         <translation>Khối số mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="80"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="86"/>
         <source>First administrator</source>
         <translation>Quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="94"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="95"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="90"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="96"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="97"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="102"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="108"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="112"/>
         <source>Load the sample catalogue of commune procedures</source>
         <translation>Nạp danh mục mẫu các thủ tục cấp xã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="113"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="119"/>
         <source>Set up</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="121"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="127"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Hai mật khẩu không giống nhau; vui lòng nhập lại.</translation>
     </message>
@@ -1572,12 +1635,12 @@
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="86"/>
+        <location filename="../../counter_app/sync/service.py" line="87"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/settings.py" line="41"/>
+        <location filename="../../counter_app/sync/settings.py" line="43"/>
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
@@ -1653,22 +1716,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="100"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="106"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="121"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="126"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1818,93 +1881,93 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="170"/>
+        <location filename="../../counter_app/domain/validation.py" line="174"/>
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="175"/>
+        <location filename="../../counter_app/domain/validation.py" line="179"/>
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="182"/>
+        <location filename="../../counter_app/domain/validation.py" line="186"/>
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="192"/>
+        <location filename="../../counter_app/domain/validation.py" line="196"/>
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="201"/>
+        <location filename="../../counter_app/domain/validation.py" line="205"/>
         <source>The citizen ID (CCCD) is a man&apos;s (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="207"/>
+        <location filename="../../counter_app/domain/validation.py" line="211"/>
         <source>The citizen ID (CCCD) is a woman&apos;s (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="214"/>
+        <location filename="../../counter_app/domain/validation.py" line="218"/>
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="243"/>
-        <location filename="../../counter_app/domain/validation.py" line="259"/>
+        <location filename="../../counter_app/domain/validation.py" line="247"/>
+        <location filename="../../counter_app/domain/validation.py" line="263"/>
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="252"/>
+        <location filename="../../counter_app/domain/validation.py" line="256"/>
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="261"/>
+        <location filename="../../counter_app/domain/validation.py" line="265"/>
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="303"/>
+        <location filename="../../counter_app/domain/validation.py" line="307"/>
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="311"/>
+        <location filename="../../counter_app/domain/validation.py" line="315"/>
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="324"/>
+        <location filename="../../counter_app/domain/validation.py" line="328"/>
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="340"/>
+        <location filename="../../counter_app/domain/validation.py" line="344"/>
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="350"/>
+        <location filename="../../counter_app/domain/validation.py" line="354"/>
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="354"/>
+        <location filename="../../counter_app/domain/validation.py" line="358"/>
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="367"/>
+        <location filename="../../counter_app/domain/validation.py" line="371"/>
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="401"/>
+        <location filename="../../counter_app/domain/validation.py" line="405"/>
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
@@ -2110,11 +2173,16 @@
     </message>
     <message>
         <location filename="../../counter_app/printing/errors.py" line="27"/>
+        <source>No form set was in force on {day}. Check the dossier&apos;s receipt date, or add the form set of that time.</source>
+        <translation>Không có bộ biểu mẫu nào có hiệu lực vào ngày {day}. Kiểm tra ngày tiếp nhận hồ sơ, hoặc bổ sung bộ biểu mẫu của thời điểm đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="31"/>
         <source>This QR code is not from a receipt slip of this system (missing: {missing}).</source>
         <translation>Mã QR này không phải của giấy tiếp nhận hồ sơ do hệ thống in (thiếu: {missing}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="30"/>
+        <location filename="../../counter_app/printing/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
     </message>

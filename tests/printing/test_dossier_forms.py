@@ -31,7 +31,7 @@ from counter_app.services.printing import (
     print_form,
     step_with_form,
 )
-from tests.conftest import Clock
+from tests.conftest import PROVINCE_FEE, Clock
 
 CITIZEN = ApplicantInput(
     full_name="Nguyễn Thị Đoàn",
@@ -68,7 +68,9 @@ def test_receipt_of_a_committed_dossier_reads_back(
     read_codes: Callable[[Image.Image], list[tuple[str, str]]],
     pdf_text: Callable[[bytes], list[str]],
 ) -> None:
-    info = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN))
+    info = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    )
     result = print_form(
         counter.ctx, "tiepnhan", info.code, FormKind.RECEIPT, to_file(tmp_path / "r.pdf")
     )
@@ -121,7 +123,9 @@ def test_failed_print_is_recorded_and_not_counted(counter: Runtime) -> None:
 def test_supplement_request_commits_only_after_form_02_printed(
     counter: Runtime, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
     step = StepRequest(
         Action.REQUEST_SUPPLEMENT,
         note="Thiếu giấy tờ",
@@ -161,7 +165,9 @@ def test_control_slip_shows_the_real_hand_overs(
 def test_apology_form_after_overdue(
     counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
     clock.now = datetime(2026, 12, 2, 8, 0)
     step = StepRequest(
         Action.APOLOGISE,
@@ -191,7 +197,9 @@ def test_ledger_lists_the_period(
 def test_preview_of_a_step_form_saves_nothing(
     counter: Runtime, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
-    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
     step = StepRequest(Action.REQUEST_SUPPLEMENT, note="Thiếu", items=("Giấy xác nhận cư trú",))
     pdf = preview_step_form(counter.ctx, "tiepnhan", code, step, FormKind.SUPPLEMENT)
     assert "Giấy xác nhận cư trú" in " ".join(pdf_text(pdf))

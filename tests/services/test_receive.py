@@ -14,6 +14,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import State
 from counter_app.models import AuditEntry, Dossier, NumberSequence, WorkflowStep
 from counter_app.services.dossiers import ReceiveRequest, pending_duplicates, receive
+from tests.conftest import PROVINCE_FEE
 
 CERTIFIED_COPY = "2.000815"
 MARITAL_STATUS = "1.004873"  # 3 working days
@@ -51,7 +52,9 @@ def test_receive_numbers_prices_and_schedules(counter: Runtime) -> None:
     assert info.steps[0].counter_name == "Quầy số 1"
     assert info.documents, "the mandatory checklist is recorded as handed in"
 
-    second = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    second = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+    )
     assert second.code == "000.00.37.H37-261126-0002"
     assert second.ledger_entry == 2
     # Thu 26/11 09:00 + 3 working days = Tue 01/12 09:00 (weekend skipped).
@@ -93,7 +96,11 @@ def test_unknown_procedure_and_wrong_delivery_refused(counter: Runtime) -> None:
 def test_result_by_post_needs_an_address(counter: Runtime) -> None:
     with pytest.raises(UserError) as err:
         receive(
-            counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST)
+            counter.ctx,
+            "tiepnhan",
+            ReceiveRequest(
+                MARITAL_STATUS, CITIZEN, delivery=Delivery.POST, fee_amount=PROVINCE_FEE
+            ),
         )
     assert err.value.field == "delivery_address"
     info = receive(
@@ -102,6 +109,7 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
         ReceiveRequest(
             MARITAL_STATUS,
             CITIZEN,
+            fee_amount=PROVINCE_FEE,
             delivery=Delivery.POST,
             delivery_address="Thôn Nà Pàn, Lạng Sơn",
         ),
@@ -110,10 +118,14 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
 
 
 def test_same_citizen_same_procedure_pending_is_warned(counter: Runtime) -> None:
-    first = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    first = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+    )
     assert first.warnings == []
     assert pending_duplicates(counter.ctx, CITIZEN.id_number, MARITAL_STATUS) == [first.code]
-    second = receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))
+    second = receive(
+        counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+    )
     assert len(second.warnings) == 1
     assert first.code in second.warnings[0].render()
 

@@ -18,7 +18,7 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
-from tests.conftest import Clock
+from tests.conftest import Clock, typed_fee
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
 MARITAL_STATUS = "1.004873"  # 3 working days, not on the spot
@@ -26,7 +26,9 @@ CERTIFIED_COPY = "2.000815"  # same day, 4 tại chỗ
 
 
 def _receive(rt: Runtime, code: str = MARITAL_STATUS) -> str:
-    return receive(rt.ctx, "tiepnhan", ReceiveRequest(code, CITIZEN)).code
+    return receive(
+        rt.ctx, "tiepnhan", ReceiveRequest(code, CITIZEN, fee_amount=typed_fee(code))
+    ).code
 
 
 def _step(rt: Runtime, user: str, code: str, action: Action, **kw: object) -> State:

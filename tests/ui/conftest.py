@@ -24,6 +24,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.sync_worker import SyncTiming
+from tests.conftest import typed_fee
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -51,7 +52,11 @@ def receive_dossier(counter: Runtime) -> Receive:
         applicant: ApplicantInput = CITIZEN,
         username: str = "tiepnhan",
     ) -> DossierInfo:
-        return dossiers.receive(counter.ctx, username, ReceiveRequest(procedure, applicant))
+        return dossiers.receive(
+            counter.ctx,
+            username,
+            ReceiveRequest(procedure, applicant, fee_amount=typed_fee(procedure)),
+        )
 
     return receive
 
