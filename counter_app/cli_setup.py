@@ -127,6 +127,23 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unit(args: argparse.Namespace) -> int:
+    from counter_app.services.setup import rename_unit
+
+    info = rename_unit(_runtime(args).ctx, args.name, by="admin-cli")
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The forms now name the unit “{name}”; dossiers already received keep the name "
+                "they were received under.",
+            ),
+            name=info.unit_name,
+        )
+    )
+    return 0
+
+
 def register(sub: Any) -> None:
     s = sub.add_parser("setup", help="set this counter up (once)")
     s.add_argument("--agency-id", required=True, help="mã định danh cơ quan, e.g. 000.00.37.H37")
@@ -147,6 +164,10 @@ def register(sub: Any) -> None:
     # Forms follow each dossier's receipt date; this only records the set in force at setup.
     s.add_argument("--form-set", default=None, choices=available_form_sets())
     s.set_defaults(func=cmd_setup)
+
+    n = sub.add_parser("unit", help="rename the one-stop unit the forms name (e.g. on 1/7/2025)")
+    n.add_argument("name")
+    n.set_defaults(func=cmd_unit)
 
     u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)
     ua = u.add_parser("add", help=f"add an official (password from ${PASSWORD_ENV} or stdin)")

@@ -22,10 +22,17 @@ from counter_app.domain.procedure import FeeKind, ProcessingTime, TimeUnit
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.printing import FormKind, form_set_for, load_form_set
-from counter_app.services import catalogue, dossiers, printing
+from counter_app.services import catalogue, dossiers, printing, setup
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
 
 RECEIVER, APPROVER = "tiepnhan", "phochutich"
+# The commune's one-stop unit by date: a "Bộ phận Tiếp nhận và Trả kết quả"
+# under Decree 61/2018, a "Trung tâm Phục vụ hành chính công xã" from 1/7/2025
+# (Decree 118/2025/NĐ-CP and the two-level local government).
+UNIT_NAMES = (
+    (date(2018, 1, 1), "Bộ phận Tiếp nhận và Trả kết quả"),
+    (date(2025, 7, 1), "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ"),
+)
 # The months played: one under each circular's form set.
 MONTHS = ((2024, 5), (2026, 11))
 
@@ -315,6 +322,9 @@ def play_month(rt: Runtime, year: int, month: int) -> Month:
     clock = ScriptedClock(datetime.combine(days[0], time(7, 30)))
     rt.ctx.clock = clock
     ensure_demo_counter(rt)
+    unit = [name for since, name in UNIT_NAMES if since <= days[0]][-1]
+    if setup.get_counter(rt.ctx).unit_name != unit:  # type: ignore[union-attr]
+        setup.rename_unit(rt.ctx, unit, by="quantri")
     set_id = form_set_for(days[0])
     result = Month(set_id, days[0], days[-1])
     script = _Script(rt, clock, result)

@@ -236,6 +236,7 @@ def receive(ctx: ServiceContext, username: str, request: ReceiveRequest) -> Doss
             copies=request.copies,
             fee=fee,
             fee_free=is_free_by_law(spec.fee),
+            unit_name=counter.unit_name,
             received_at=now,
             received_by=user.username,
             appointment_at=appointment,

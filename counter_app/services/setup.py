@@ -83,17 +83,7 @@ def setup_counter(
             field="agency_name",
         )
     if not nfc(unit_name):
-        raise UserError(
-            Message(
-                _CTX,
-                QT_TRANSLATE_NOOP(
-                    "Setup",
-                    "Enter the name of the one-stop unit as the forms must print it, e.g. "
-                    "“Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.",
-                ),
-            ),
-            field="unit_name",
-        )
+        raise _unit_name_missing()
     with ctx.sessions.begin() as session:
         if session.scalars(select(CounterIdentity)).first() is not None:
             raise UserError(
@@ -127,6 +117,42 @@ def setup_counter(
             event="counter.setup",
             entity=f"counter:{counter.uuid}",
             details={"agency_id": agency_id, "code_slot": code_slot},
+        )
+        return _info(counter)
+
+
+def _unit_name_missing() -> UserError:
+    return UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Setup",
+                "Enter the name of the one-stop unit as the forms must print it, e.g. "
+                "“Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.",
+            ),
+        ),
+        field="unit_name",
+    )
+
+
+def rename_unit(ctx: ServiceContext, unit_name: str, *, by: str) -> CounterInfo:
+    """The one-stop unit got a new name (as communes' did on 1/7/2025).
+
+    Dossiers already received keep the name they were received under: their
+    papers reprint as the originals did.
+    """
+    if not nfc(unit_name):
+        raise _unit_name_missing()
+    with ctx.sessions.begin() as session:
+        counter = session.scalars(select(CounterIdentity)).one()
+        old, counter.unit_name = counter.unit_name, nfc(unit_name)
+        audit.log_event(
+            session,
+            ctx,
+            by,
+            "counter.unit_name",
+            f"counter:{counter.uuid}",
+            {"from": old, "to": counter.unit_name},
         )
         return _info(counter)
 

@@ -62,7 +62,6 @@ _DOSSIER_FIELDS = (
     "pages",
     "copies",
     "fee",
-    "fee_free",
     "received_by",
     "paused_since",
     "apology_count",
@@ -171,6 +170,9 @@ def _dossier(session: Session, change: Change) -> None:
         session.add(local)
     for name in _DOSSIER_FIELDS:
         setattr(local, name, b.get(name))
+    # Bodies written before these columns existed lack them; a portal dossier has no unit yet.
+    local.fee_free = bool(b.get("fee_free", False))
+    local.unit_name = str(b.get("unit_name") or "")
     for name in _DOSSIER_TIMES:
         setattr(local, name, parse_datetime(b.get(name)))
     local.procedure_id = proc.id

@@ -258,6 +258,11 @@
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli_setup.py" line="136"/>
+        <source>The forms now name the unit “{name}”; dossiers already received keep the name they were received under.</source>
+        <translation>Biểu mẫu từ nay ghi tên bộ phận “{name}”; hồ sơ đã tiếp nhận giữ tên bộ phận lúc tiếp nhận.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/cli_calendar.py" line="34"/>
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
@@ -688,42 +693,42 @@
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="280"/>
+        <location filename="../../counter_app/services/dossiers.py" line="281"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="307"/>
+        <location filename="../../counter_app/services/dossiers.py" line="308"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="315"/>
+        <location filename="../../counter_app/services/dossiers.py" line="316"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="342"/>
+        <location filename="../../counter_app/services/dossiers.py" line="343"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="347"/>
+        <location filename="../../counter_app/services/dossiers.py" line="348"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="351"/>
+        <location filename="../../counter_app/services/dossiers.py" line="352"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="357"/>
+        <location filename="../../counter_app/services/dossiers.py" line="358"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="396"/>
+        <location filename="../../counter_app/services/dossiers.py" line="397"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -1158,12 +1163,12 @@
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="104"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="107"/>
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="230"/>
+        <location filename="../../counter_app/services/printing/forms.py" line="234"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
@@ -1421,12 +1426,12 @@
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="89"/>
+        <location filename="../../counter_app/services/setup.py" line="128"/>
         <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
         <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="102"/>
+        <location filename="../../counter_app/services/setup.py" line="92"/>
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>

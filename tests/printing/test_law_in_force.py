@@ -26,6 +26,7 @@ from counter_app.services.dossiers import (
     receive,
 )
 from counter_app.services.printing import print_form, step_with_form
+from counter_app.services.setup import rename_unit
 from tests.conftest import PROVINCE_FEE, Clock
 
 CITIZEN = ApplicantInput(
@@ -72,19 +73,24 @@ def test_the_changeover_date_is_data_with_its_source() -> None:
 def test_a_2024_dossier_reprints_like_its_2024_original(
     counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Texts
 ) -> None:
-    # GIVEN a dossier received on a working day of 2024 and one received in 2026
+    # GIVEN a dossier received in 2024 by the commune's "Bộ phận Tiếp nhận và Trả kết quả"
+    rename_unit(counter.ctx, "Bộ phận Tiếp nhận và Trả kết quả", by="quantri")
     clock.now = datetime(2024, 5, 6, 9, 0)
     old = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000908", CITIZEN)).code
+    # AND one received in 2026, after the unit became a Trung tâm Phục vụ hành chính công
+    rename_unit(counter.ctx, UNIT, by="quantri")
     clock.now = datetime(2026, 11, 26, 9, 0)
     new = receive(counter.ctx, "tiepnhan", ReceiveRequest("2.000908", CITIZEN)).code
     # WHEN both receipts are printed (the 2024 one again, today)
     first = _receipt_text(counter, old, tmp_path, pdf_text)
     reprint = _receipt_text(counter, old, tmp_path, pdf_text)
     current = _receipt_text(counter, new, tmp_path, pdf_text)
-    # THEN the 2024 paper carries Circular 01/2018 both times, marked as a reprint once
+    # THEN the 2024 paper carries Circular 01/2018 and the unit of then, both times,
+    # marked as a reprint once
     for text in (first, reprint):
         assert TT01 in text and TT03 not in text
         assert "Bộ phận tiếp nhận và trả kết quả: UBND xã Hoàng Văn Thụ" in text
+        assert "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" in text and UNIT not in text
     assert "BẢN IN LẠI (lần 1)" in reprint and "BẢN IN LẠI" not in first
     # AND the 2026 paper carries Circular 03/2025 and names the counter's own unit
     assert TT03 in current and TT01 not in current

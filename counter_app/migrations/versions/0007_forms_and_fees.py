@@ -1,4 +1,5 @@
-"""the unit named on the forms, the fee free by law, the cut-off per procedure
+"""the unit named on the forms (the counter's, and each dossier's as received),
+the fee free by law, the cut-off per procedure
 
 Revision ID: 0007_forms_and_fees
 Revises: 0006
@@ -36,10 +37,15 @@ def upgrade() -> None:
             name=_OLD_UNIT
         )
     )
-    with op.batch_alter_table("procedures") as batch:
-        batch.add_column(sa.Column("cutoff", sa.Boolean(), nullable=True))
-    with op.batch_alter_table("dossiers") as batch:
-        batch.add_column(sa.Column("fee_free", sa.Boolean(), nullable=False, server_default="0"))
+    op.add_column("procedures", sa.Column("cutoff", sa.Boolean(), nullable=True))
+    op.add_column(
+        "dossiers", sa.Column("fee_free", sa.Boolean(), nullable=False, server_default="0")
+    )
+    # Empty for dossiers received before: they print with the counter's unit name.
+    op.add_column(
+        "dossiers",
+        sa.Column("unit_name", sa.String(length=200), nullable=False, server_default=""),
+    )
     # A stored 0 was printed "Không thu"; only the procedures free by law keep that.
     op.execute(
         "UPDATE dossiers SET fee_free = 1 WHERE fee = 0 AND procedure_id IN "
@@ -49,6 +55,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # SQLite 3.35+ drops a column in place, again without rebuilding the table.
+    op.drop_column("dossiers", "unit_name")
     op.drop_column("dossiers", "fee_free")
     op.drop_column("procedures", "cutoff")
     op.drop_column("counter_identity", "unit_name")

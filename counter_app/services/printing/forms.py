@@ -44,10 +44,13 @@ _CTX = "Printing"
 FORM_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao", "photocopy": "Bản chụp"}
 
 
-def agency_info(c: CounterIdentity) -> AgencyInfo:
-    """The header names the agency above its one-stop unit; the province stays off the forms."""
+def agency_info(c: CounterIdentity, unit_name: str = "") -> AgencyInfo:
+    """The header names the agency above its one-stop unit; the province stays off the forms.
+
+    ``unit_name`` is the unit a dossier was received by, when it has one.
+    """
     return AgencyInfo(
-        name=c.unit_name,
+        name=unit_name or c.unit_name,
         parent_name=c.agency_name,
         agency_id=c.agency_id,
         place=c.place or c.agency_name,
@@ -127,7 +130,7 @@ def build_form(
 ) -> bytes:
     """The PDF of one form of dossier ``d`` as the database holds it in ``session``."""
     # The set in force on the receipt date: a reprint looks like the original.
-    agency, applicant = agency_info(counter), _applicant(d)
+    agency, applicant = agency_info(counter, d.unit_name), _applicant(d)
     form_set = form_set_for(d.received_at.date())
     if kind is FormKind.RECEIPT:
         return render_receipt(

@@ -52,7 +52,12 @@ def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4"
                 )
             )
         return render_ledger(
-            LedgerData(agency_info(counter), counter.ledger_book, tuple(rows)),
+            # The unit the period's dossiers were received by, as their papers name it.
+            LedgerData(
+                agency_info(counter, dossiers[0].unit_name if dossiers else ""),
+                counter.ledger_book,
+                tuple(rows),
+            ),
             LedgerPeriod(start, end),
             paper=paper,
             form_set=form_set_for(start),

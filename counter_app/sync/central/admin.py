@@ -355,6 +355,8 @@ def _online_body(
     pages, copies = int(entry.get("pages", 1)), int(entry.get("copies", 1))
     # A fee the province sets arrives with the portal's entry, as the portal charged it.
     entered = entry.get("fee") if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None
+    if spec.fee.kind is FeeKind.SET_BY_PROVINCE and entered is None and not spec.fee.amount:
+        raise KeyError("fee")  # reported as "entry n is incomplete: 'fee'"
     code = nfc(entry["code"]).upper()
     return {
         "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"dvc:{code}")),
