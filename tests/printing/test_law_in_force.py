@@ -185,3 +185,18 @@ def test_cutoff_follows_the_procedure_kind_and_the_province_can_change_it(
     # THEN it counts from Friday's opening: Fri, Mon, Tue, due at Tuesday's close
     later = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004837", CITIZEN))
     assert later.row.appointment_at == datetime(2026, 12, 1, 17, 0)
+
+
+def test_the_provinces_table_imported_into_the_catalogue_fills_the_fee(
+    counter: Runtime, tmp_path: Path, pdf_text: Texts
+) -> None:
+    # GIVEN the province imports its figure for a fee it sets
+    spec = next(s for s in catalogue.list_procedures(counter.ctx) if s.code == "1.004873")
+    table = replace(spec.fee, amount=20_000, note="Nghị quyết HĐND tỉnh về lệ phí hộ tịch")
+    catalogue.import_specs(counter.ctx, [replace(spec, fee=table)], by="quantri", source="tỉnh")
+    # WHEN a dossier is received with no amount typed
+    code = receive(counter.ctx, "tiepnhan", ReceiveRequest("1.004873", CITIZEN)).code
+    # THEN the table's figure is taken and printed, never "Không thu"
+    assert get_dossier(counter.ctx, code).fee == 20_000
+    text = _receipt_text(counter, code, tmp_path, pdf_text)
+    assert "Phí, lệ phí (nếu có): 20.000 đ" in text and "Không thu" not in text
