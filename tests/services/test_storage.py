@@ -128,4 +128,7 @@ def test_a_database_before_unit_names_and_free_fees_upgrades_with_both(tmp_path:
         assert flags == {free: 1, paid: 0}
         unit = s.execute(text("SELECT unit_name FROM counter_identity")).scalar_one()
         assert unit == LEGACY_UNIT_NAME
+        # AND the dossiers it holds keep that name when the unit is renamed later
+        names = s.execute(text("SELECT DISTINCT unit_name FROM dossiers")).scalars().all()
+        assert names == [LEGACY_UNIT_NAME]
     again.close()

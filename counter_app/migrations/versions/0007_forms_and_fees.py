@@ -41,10 +41,15 @@ def upgrade() -> None:
     op.add_column(
         "dossiers", sa.Column("fee_free", sa.Boolean(), nullable=False, server_default="0")
     )
-    # Empty for dossiers received before: they print with the counter's unit name.
     op.add_column(
         "dossiers",
         sa.Column("unit_name", sa.String(length=200), nullable=False, server_default=""),
+    )
+    # Dossiers already held were received under the counter's unit as it stands now:
+    # they keep that name when the unit is renamed later.
+    op.execute(
+        "UPDATE dossiers SET unit_name = (SELECT unit_name FROM counter_identity LIMIT 1) "
+        "WHERE unit_name = '' AND EXISTS (SELECT 1 FROM counter_identity)"
     )
     # A stored 0 was printed "Không thu"; only the procedures free by law keep that.
     op.execute(
