@@ -26,7 +26,8 @@ def main(out: Path) -> int:
     from counter_app.form_samples import MONTHS, month_rows, play_month
 
     out.mkdir(parents=True, exist_ok=True)
-    manifest: dict[str, object] = {}
+    manifest: dict[str, dict[str, object]] = {}
+    pages = 0
     with tempfile.TemporaryDirectory() as data:
         rt = open_runtime(Path(data))
         try:
@@ -40,6 +41,7 @@ def main(out: Path) -> int:
                         + [str(pdf), str(out / sample.name)],
                         check=True,
                     )
+                pages += len(played.samples)
                 manifest[f"{year}-{month:02d}"] = {
                     "form_set": played.set_id,
                     "samples": {s.name: s.code for s in played.samples},
@@ -50,7 +52,7 @@ def main(out: Path) -> int:
     (out / "samples.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    print(f"{sum(len(m['samples']) for m in manifest.values())} pages in {out}")  # type: ignore[arg-type]
+    print(f"{pages} pages in {out}")
     return 0
 
 
