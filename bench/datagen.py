@@ -111,7 +111,11 @@ def new_counter(data_dir: Path) -> Runtime:
     rt = open_runtime(data_dir)
     if setup.get_counter(rt.ctx) is None:
         setup.setup_counter(
-            rt.ctx, agency_id=AGENCY, agency_name="UBND xã Bench", counter_name="Quầy 1"
+            rt.ctx,
+            agency_id=AGENCY,
+            agency_name="UBND xã Bench",
+            unit_name="Trung tâm Phục vụ hành chính công xã Bench",
+            counter_name="Quầy 1",
         )
         # The bench's only official is the counter's first, so its administrator.
         users.create_first_admin(

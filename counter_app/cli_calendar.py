@@ -31,7 +31,8 @@ def cmd_calendar_due(args: argparse.Namespace) -> int:
         processing = ProcessingTime(args.hours, TimeUnit.WORKING_HOURS)
     else:
         processing = ProcessingTime(args.days, TimeUnit.WORKING_DAYS)
-    print(f"{due(_runtime(args).ctx, start, processing):%Y-%m-%d %H:%M}")
+    appointment = due(_runtime(args).ctx, start, processing, cutoff=args.cutoff)
+    print(f"{appointment:%Y-%m-%d %H:%M}")
     return 0
 
 
@@ -92,6 +93,13 @@ def register(sub: Any) -> None:
     g.add_argument("--days", type=bounded_int(0, MAX_WORKING_DAYS))
     g.add_argument("--hours", type=bounded_int(1, MAX_WORKING_HOURS))
     g.add_argument("--same-day", action="store_true")
+    # Default: the 15:00 rule for same-day procedures only, as the catalogue's default.
+    kd.add_argument(
+        "--cutoff",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="apply the 15:00 cut-off (default: only to --same-day)",
+    )
     kd.set_defaults(func=cmd_calendar_due)
     kl = k.add_parser("list", help="days off on weekdays and make-up working days of a year")
     kl.add_argument("year", type=bounded_int(1900, 2200))

@@ -19,6 +19,7 @@ from counter_app.cli_common import (
     bounded_int,
 )
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.printing import available_form_sets
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -29,6 +30,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         rt.ctx,
         agency_id=args.agency_id,
         agency_name=args.agency_name,
+        unit_name=args.unit_name,
         counter_name=args.counter_name,
         parent_name=args.parent_name,
         place=args.place,
@@ -140,10 +142,32 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unit(args: argparse.Namespace) -> int:
+    from counter_app.services.setup import rename_unit
+
+    info = rename_unit(_runtime(args).ctx, _login(args, args.by), args.name)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The forms now name the unit “{name}”; dossiers already received keep the name "
+                "they were received under.",
+            ),
+            name=info.unit_name,
+        )
+    )
+    return 0
+
+
 def register(sub: Any) -> None:
     s = sub.add_parser("setup", help="set this counter up (once)")
     s.add_argument("--agency-id", required=True, help="mã định danh cơ quan, e.g. 000.00.37.H37")
     s.add_argument("--agency-name", required=True)
+    s.add_argument(
+        "--unit-name",
+        required=True,
+        help="the one-stop unit the forms name, e.g. Trung tâm Phục vụ hành chính công xã …",
+    )
     s.add_argument("--counter-name", required=True)
     s.add_argument("--parent-name", default="")
     s.add_argument("--place", default="")
@@ -155,8 +179,14 @@ def register(sub: Any) -> None:
         help="code slot 0-9, unique per counter of the agency",
     )
     s.add_argument("--ledger-book", default="01")
-    s.add_argument("--form-set", default="tt01-2018", choices=["tt01-2018", "tt03-2025"])
+    # Forms follow each dossier's receipt date; this only records the set in force at setup.
+    s.add_argument("--form-set", default=None, choices=available_form_sets())
     s.set_defaults(func=cmd_setup)
+
+    n = sub.add_parser("unit", help="rename the one-stop unit the forms name (e.g. on 1/7/2025)")
+    n.add_argument("name")
+    n.add_argument("--by", required=True, help=f"the administrator (password: ${PASSWORD_ENV})")
+    n.set_defaults(func=cmd_unit)
 
     u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)
     ua = u.add_parser(

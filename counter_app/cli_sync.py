@@ -141,6 +141,7 @@ def cmd_central_register(args: argparse.Namespace) -> int:
         _central_engine(args),
         agency_id=args.agency_id,
         agency_name=args.agency_name,
+        unit_name=args.unit_name,
         counter_name=args.counter_name,
         parent_name=args.parent_name,
         place=args.place,
@@ -332,6 +333,11 @@ def register(sub: Any) -> None:
     r = cs.add_parser("register-counter", help="register a counter; write its connection file")
     r.add_argument("--agency-id", required=True)
     r.add_argument("--agency-name", required=True)
+    r.add_argument(
+        "--unit-name",
+        required=True,
+        help="the one-stop unit the forms name, e.g. Trung tâm Phục vụ hành chính công xã …",
+    )
     r.add_argument("--counter-name", required=True)
     r.add_argument("--parent-name", default="")
     r.add_argument("--place", default="")

@@ -18,7 +18,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
-from counter_app.printing import FormKind
+from counter_app.printing import FormKind, form_set_for
 from counter_app.services import auth, catalogue, dossiers, printing, setup, users
 from counter_app.services.views import DossierInfo
 
@@ -46,7 +46,7 @@ DEMO_USERS = (
 )
 
 
-class _ScriptedClock:
+class ScriptedClock:
     """The demo's wall clock: moved forward by the script, not by real time."""
 
     def __init__(self, start: datetime) -> None:
@@ -69,13 +69,14 @@ def _demo_day(rt: Runtime) -> date:
     return day
 
 
-def _ensure_demo_counter(rt: Runtime) -> None:
+def ensure_demo_counter(rt: Runtime) -> None:
     if setup.get_counter(rt.ctx) is not None:
         return
     setup.setup_counter(
         rt.ctx,
         agency_id=DEMO_AGENCY,
         agency_name="UBND xã Hoàng Văn Thụ",
+        unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
         parent_name="UBND TỈNH LẠNG SƠN",
         place="Lạng Sơn",
         counter_name="Quầy số 1",
@@ -106,6 +107,12 @@ def _ensure_demo_counter(rt: Runtime) -> None:
 # Preferred when the catalogue has them: the desk's everyday examples, a
 # certified copy and a marital status confirmation.
 PREFERRED = ("2.000815", "1.004873")
+# What the demo's official types for a fee the province sets, as from its table.
+DEMO_PROVINCE_FEE = 15_000
+
+
+def _typed_fee(spec: ProcedureSpec) -> int | None:
+    return DEMO_PROVINCE_FEE if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None
 
 
 def _pick(
@@ -147,8 +154,8 @@ class _Printer:
 
     def __init__(self, rt: Runtime, out: Path, actor: auth.Actor) -> None:
         self.rt, self.out, self.actor = rt, out, actor
-        counter = setup.get_counter(rt.ctx)
-        self.form_set = counter.form_set if counter else "tt01-2018"
+        # The demo's dossiers are all received on the scripted day: one set for all.
+        self.form_set = form_set_for(rt.ctx.now().date())
 
     def path(self, code: str, kind: FormKind) -> Path:
         return self.out / f"{code}-{printing.form_number(self.form_set, kind)}.pdf"
@@ -166,8 +173,8 @@ class _Printer:
 
 def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     out.mkdir(parents=True, exist_ok=True)
-    _ensure_demo_counter(rt)
-    clock = _ScriptedClock(datetime.combine(_demo_day(rt), time(7, 45)))
+    ensure_demo_counter(rt)
+    clock = ScriptedClock(datetime.combine(_demo_day(rt), time(7, 45)))
     rt.ctx.clock = clock
     specs = catalogue.list_procedures(rt.ctx)
     receiver = auth.login(rt.ctx, DEMO_USERS[0].username, DEMO_PASSWORD)
@@ -215,6 +222,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
                 phone="0987654321",
                 address="Thôn Làng Ngôn, xã Tân Thành, Lạng Sơn",
             ),
+            fee_amount=_typed_fee(multi),
         ),
     )
     yield _line(info, {"pdfs": [printer.print(info.code, FormKind.RECEIPT)]})
@@ -232,6 +240,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
                 phone="0368123456",
                 address="Thôn Nà Pàn, xã Hoàng Văn Thụ, Lạng Sơn",
             ),
+            fee_amount=_typed_fee(multi),
         ),
     )
     pdfs = [printer.print(info.code, FormKind.RECEIPT)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -14,7 +15,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
+from counter_app.domain.procedure import FeeKind  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
+from counter_app.resources_path import resource  # noqa: E402
 from counter_app.services import auth, catalogue, setup, users  # noqa: E402
 from counter_app.services.auth import Actor  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
@@ -23,6 +26,17 @@ from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 
 PASSWORD = "mat-khau-123"
 AGENCY = "000.00.37.H37"
+
+
+# What an official types at reception for a fee the province sets (e.g. 1.004873).
+PROVINCE_FEE = 15_000
+
+
+def typed_fee(code: str) -> int | None:
+    """The amount typed at reception for ``code``: only a province-set fee needs one."""
+    with open(str(resource(*catalogue.SAMPLE_CATALOGUE)), encoding="utf-8") as sample:
+        kinds = {p["code"]: p["fee"]["kind"] for p in json.load(sample)["procedures"]}
+    return PROVINCE_FEE if kinds.get(code) == FeeKind.SET_BY_PROVINCE.value else None
 
 
 class Clock:
@@ -58,6 +72,7 @@ def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") 
         rt.ctx,
         agency_id=AGENCY,
         agency_name="UBND xã Hoàng Văn Thụ",
+        unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
         parent_name="UBND TỈNH LẠNG SƠN",
         place="Lạng Sơn",
         phone="0205 3870 123",

@@ -55,6 +55,7 @@ _CSV_CELLS: Mapping[str, Callable[[ProcedureSpec], str]] = {
     "fee_amount": lambda s: str(s.fee.amount),
     "fee_tiers": lambda s: _format_tiers(s.fee.tiers),
     "fee_cap_per_copy": lambda s: "" if s.fee.cap_per_copy is None else str(s.fee.cap_per_copy),
+    "fee_online_amount": lambda s: "" if s.fee.online_amount is None else str(s.fee.online_amount),
     "fee_note": lambda s: s.fee.note,
     "documents": lambda s: _format_documents(s.documents),
     "on_the_spot": lambda s: str(int(s.on_the_spot)),
@@ -62,6 +63,7 @@ _CSV_CELLS: Mapping[str, Callable[[ProcedureSpec], str]] = {
     "deliveries": lambda s: ";".join(d.value for d in s.deliveries),
     "legal_basis": lambda s: s.legal_basis,
     "source_note": lambda s: s.source_note,
+    "cutoff": lambda s: "" if s.cutoff is None else str(int(s.cutoff)),
     "extra": lambda s: ";".join(f"{k}={v}" for k, v in s.extra.items()),
 }
 

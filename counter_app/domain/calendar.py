@@ -7,8 +7,10 @@ Processing time is counted in working time: the working periods (by default
 07:30-11:30 and 13:30-17:00) of working days. Working days are Monday to
 Friday minus public holidays (with their yearly swaps), plus the government's
 make-up Saturdays; a province adds its own days off and make-up days on top.
-A dossier received after the cutoff (15:00) counts from the next working day
-("Trường hợp tiếp nhận hồ sơ sau 15 giờ ... tính từ ngày làm việc tiếp theo").
+Where the cut-off rule applies (by default to same-day procedures, the
+procedure's catalogue field ``cutoff`` otherwise), a dossier received after the
+cutoff (15:00) counts from the next working day ("Trường hợp tiếp nhận hồ sơ
+sau 15 giờ ... trả kết quả trong ngày làm việc tiếp theo").
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from functools import cache
 import holidays
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.procedure import ProcessingTime, TimeUnit
+from counter_app.domain.procedure import ProcessingTime, TimeUnit, default_cutoff
 
 log = logging.getLogger(__name__)
 
@@ -287,17 +289,19 @@ class WorkCalendar:
         for start, end in self.hours.periods:
             yield datetime.combine(d, start), datetime.combine(d, end)
 
-    def counting_start(self, received: datetime) -> datetime:
+    def counting_start(self, received: datetime, *, cutoff: bool = True) -> datetime:
         """When the processing clock starts for a dossier received at ``received``.
 
-        Inside a working period on a working day, at or before the cutoff: at
-        ``received``. In a break before the cutoff: at the next period's start.
-        Before opening on a working day: at that day's opening. Otherwise (after
-        the cutoff, after closing, on a day off): at the next working day's opening.
+        Inside a working period on a working day, at or before the cutoff (or at
+        any time of the day when ``cutoff`` is False): at ``received``. In a
+        break: at the next period's start. Before opening on a working day: at
+        that day's opening. Otherwise (after the cutoff where it applies, after
+        closing, on a day off): at the next working day's opening.
         """
         received = _local(received)
         day = received.date()
-        if self.is_working_day(day) and received.time() <= self.hours.cutoff:
+        before_cutoff = not cutoff or received.time() <= self.hours.cutoff
+        if self.is_working_day(day) and before_cutoff:
             for start, end in self._periods_of(day):
                 if received < end:
                     return max(received, start)
@@ -386,10 +390,14 @@ class WorkCalendar:
         received: datetime,
         time: ProcessingTime,  # shadows datetime.time inside this method only
         pauses: Sequence[tuple[datetime, datetime | None]] = (),
+        *,
+        cutoff: bool | None = None,
     ) -> datetime:
         """The appointment (date and time) for a dossier received at ``received``.
 
-        The clock starts at :meth:`counting_start`. WORKING_DAYS adds ``amount``
+        The clock starts at :meth:`counting_start`, with the cut-off rule when
+        ``cutoff`` says so (None: the default of the time unit, see
+        :func:`default_cutoff`). WORKING_DAYS adds ``amount``
         full working days of working time (Monday 10:00 + 3 days = Thursday
         10:00); WORKING_HOURS adds ``amount`` hours of working time; SAME_DAY
         ends at the close of the day the clock starts on. Each pause
@@ -400,7 +408,9 @@ class WorkCalendar:
         it starts, or the amount is negative.
         """
         processing = time
-        start = self.counting_start(received)
+        if cutoff is None:
+            cutoff = default_cutoff(processing.unit)
+        start = self.counting_start(received, cutoff=cutoff)
         if processing.unit is TimeUnit.SAME_DAY:
             amount = self._working_time(start, datetime.combine(start.date(), self.hours.closing))
         elif processing.unit is TimeUnit.WORKING_DAYS:

@@ -3,7 +3,7 @@ the birth was registered."""
 
 from __future__ import annotations
 
-# Appendix 1 of Circular 07/2016/TT-BCA: province of birth registration.
+# Appendix of Circular 59/2021/TT-BCA: province of birth registration.
 # The 2025 provincial mergers did not renumber existing IDs, so all 63 stay valid.
 CCCD_PROVINCE_CODES: dict[str, str] = {
     "001": "Hà Nội",

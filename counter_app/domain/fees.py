@@ -35,6 +35,11 @@ def _require_count(value: object, field: str) -> int:
             source = QT_TRANSLATE_NOOP(
                 "Fees", "Number of pages must be a whole number of at least 1; {value} was entered."
             )
+        elif field == "signatures":
+            source = QT_TRANSLATE_NOOP(
+                "Fees",
+                "Number of signatures must be a whole number of at least 1; {value} was entered.",
+            )
         else:
             source = QT_TRANSLATE_NOOP(
                 "Fees",
@@ -56,32 +61,87 @@ def _tiered_page_total(tiers: tuple[FeeTier, ...], pages: int) -> int:
     return total
 
 
-def compute_fee(rule: FeeRule, *, pages: int = 1, copies: int = 1) -> int:
-    """Fee in whole đồng for ``copies`` copies of a ``pages``-page document.
+def is_free_by_law(rule: FeeRule) -> bool:
+    """Only a procedure free by law may print "Không thu"; a 0 elsewhere is a blank."""
+    return rule.kind is FeeKind.FREE
 
-    FREE is 0; FLAT is ``amount`` per dossier; PER_COPY is ``amount`` × copies;
-    PER_PAGE_TIERED prices each page by the tier it falls in, caps each copy at
-    ``cap_per_copy`` (if set) and multiplies by copies. Pages before the first
-    tier cost nothing.
 
-    Raises :class:`UserError` (field ``"pages"`` or ``"copies"``) if either is
-    not a whole number of at least 1.
+def compute_fee(
+    rule: FeeRule,
+    *,
+    pages: int = 1,
+    copies: int = 1,
+    signatures: int = 1,
+    online: bool = False,
+    entered: int | None = None,
+) -> int:
+    """Fee in whole đồng for ``copies`` copies (or documents) of a ``pages``-page document.
+
+    FREE is 0; FLAT is ``amount`` per dossier; PER_COPY and PER_DOCUMENT are
+    ``amount`` × copies (the documents counted); PER_SIGNATURE is ``amount`` ×
+    signatures; PER_PAGE_TIERED prices each page by the tier it falls in, caps
+    each copy at ``cap_per_copy`` (if set) and multiplies by copies. Pages
+    before the first tier cost nothing. An ``online`` dossier pays
+    ``online_amount`` in place of ``amount`` where the rule has one.
+    SET_BY_PROVINCE takes the amount the official ``entered`` from the
+    province's table, else the table's figure imported as ``amount``.
+
+    Raises :class:`UserError` (field ``"pages"``, ``"copies"``,
+    ``"signatures"`` or ``"fee_amount"``) saying what to enter.
 
     >>> compute_fee(CERTIFIED_COPY_FEE, pages=3, copies=2)
     10000
     """
     pages = _require_count(pages, "pages")
     copies = _require_count(copies, "copies")
+    signatures = _require_count(signatures, "signatures")
+    if rule.kind is FeeKind.SET_BY_PROVINCE:
+        return _entered_amount(rule, entered)
+    if entered is not None:
+        raise UserError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Fees",
+                    "This procedure's fee is computed from the catalogue; leave the amount empty.",
+                ),
+            ),
+            field="fee_amount",
+        )
+    amount = rule.online_amount if online and rule.online_amount is not None else rule.amount
     if rule.kind is FeeKind.FREE:
         return 0
     if rule.kind is FeeKind.FLAT:
-        return rule.amount
-    if rule.kind is FeeKind.PER_COPY:
-        return rule.amount * copies
+        return amount
+    if rule.kind in (FeeKind.PER_COPY, FeeKind.PER_DOCUMENT):
+        return amount * copies
+    if rule.kind is FeeKind.PER_SIGNATURE:
+        return amount * signatures
     per_copy = _tiered_page_total(rule.tiers, pages)
     if rule.cap_per_copy is not None:
         per_copy = min(per_copy, rule.cap_per_copy)
     return per_copy * copies
+
+
+def _entered_amount(rule: FeeRule, entered: int | None) -> int:
+    if entered is None:
+        if rule.amount > 0:
+            return rule.amount
+        raise UserError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Fees",
+                    "The province sets this procedure's fee: enter the amount in đồng from "
+                    "the province's fee table.",
+                ),
+            ),
+            field="fee_amount",
+        )
+    value = _whole(entered, 0)
+    if value is None:
+        raise _bad_value("fee_amount", entered)
+    return value
 
 
 def format_vnd(amount: int) -> str:
@@ -99,6 +159,7 @@ def fee_rule_to_dict(rule: FeeRule) -> dict[str, Any]:
         "tiers": [{"from_page": t.from_page, "price": t.price} for t in rule.tiers],
         "cap_per_copy": rule.cap_per_copy,
         "note": rule.note,
+        "online_amount": rule.online_amount,
     }
 
 
@@ -200,6 +261,10 @@ def fee_rule_from_dict(d: Mapping[str, Any]) -> FeeRule:
             ),
             field="tiers",
         )
+    raw_online = d.get("online_amount")
+    online = None if raw_online is None else _whole(raw_online, 0)
+    if raw_online is not None and online is None:
+        raise _bad_value("online_amount", raw_online)
     note = d.get("note", "")
     return FeeRule(
         kind=kind,
@@ -207,4 +272,5 @@ def fee_rule_from_dict(d: Mapping[str, Any]) -> FeeRule:
         tiers=tiers,
         cap_per_copy=cap,
         note=note if isinstance(note, str) else str(note),
+        online_amount=online,
     )

@@ -51,10 +51,21 @@ class RequiredDocument:
 
 
 class FeeKind(StrEnum):
-    FREE = "free"
+    FREE = "free"  # free by law: the only kind a receipt prints as "Không thu"
     FLAT = "flat"  # one amount per dossier
     PER_COPY = "per_copy"  # ``amount`` per copy
+    PER_DOCUMENT = "per_document"  # ``amount`` per document (e.g. each signed paper)
+    PER_SIGNATURE = "per_signature"  # ``amount`` per signature
     PER_PAGE_TIERED = "per_page_tiered"  # page tiers per copy, optional cap per copy
+    # The province's council sets the amount: ``amount`` is its table's figure
+    # when imported, 0 when the official must enter it at reception.
+    SET_BY_PROVINCE = "set_by_province"
+
+
+# Kinds whose ``amount`` is the price itself and must be given.
+AMOUNT_KINDS = frozenset(
+    {FeeKind.FLAT, FeeKind.PER_COPY, FeeKind.PER_DOCUMENT, FeeKind.PER_SIGNATURE}
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,8 @@ class FeeRule:
     tiers: tuple[FeeTier, ...] = ()
     cap_per_copy: int | None = None
     note: str = ""
+    # The rate for a dossier submitted online, where the fee text sets a lower one.
+    online_amount: int | None = None
 
 
 class OnlineLevel(StrEnum):
@@ -104,4 +117,23 @@ class ProcedureSpec:
     deliveries: tuple[Delivery, ...] = (Delivery.COUNTER,)
     legal_basis: str = ""
     source_note: str = ""  # where figures come from, or what could not be confirmed
+    # Whether a dossier received after the cut-off (15:00) counts from the next
+    # working day; None follows the default of the time unit (see cutoff_applies).
+    cutoff: bool | None = None
     extra: dict[str, str] = dc_field(default_factory=dict, compare=False, hash=False)
+
+
+def default_cutoff(unit: TimeUnit) -> bool:
+    """The texts found state the 15:00 rule for same-day procedures only.
+
+    The procedure pages read (e.g. certified copies, 2.000815: "trong ngày; nhận
+    sau 15 giờ thì trả trong ngày làm việc tiếp theo") tie it to same-day
+    handling; many provincial rules extend it to every procedure, so the
+    province can set it per procedure with the catalogue field ``cutoff``.
+    """
+    return unit is TimeUnit.SAME_DAY
+
+
+def cutoff_applies(spec: ProcedureSpec) -> bool:
+    """The procedure's own setting, else the default of its time unit."""
+    return default_cutoff(spec.processing_time.unit) if spec.cutoff is None else spec.cutoff

@@ -1,7 +1,11 @@
 """Applicant data (người nộp hồ sơ): checks and normalisation before anything is stored.
 
 The citizen ID (CCCD, số định danh cá nhân) has no check digit, but its first
-six digits are structured (Circular 07/2016/TT-BCA, Art. 7):
+six digits are structured as Decree 137/2015/NĐ-CP (Art. 13) and Circular
+59/2021/TT-BCA (its appendices of province and sex/century codes) set them out.
+Since 1/7/2024 the Law on Identification 26/2023/QH15 and the texts under it
+govern the number; their codes were not re-read here, and numbers already
+issued keep their digits:
 
 * digits 1-3: province where the birth was registered (63 codes, 001-096), or a
   country code for a birth registered abroad;

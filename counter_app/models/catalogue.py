@@ -29,6 +29,8 @@ class Procedure(Base):
     deliveries: Mapped[list[Any]]
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     source_note: Mapped[str] = mapped_column(Text, default="")
+    # 15:00 cut-off: None follows the time unit (procedure.default_cutoff).
+    cutoff: Mapped[bool | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(default=True)
     updated_at: Mapped[datetime] = mapped_column(default=datetime.now, onupdate=datetime.now)
 

@@ -19,13 +19,18 @@ class CounterIdentity(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     agency_id: Mapped[str] = mapped_column(String(40))  # mã định danh cơ quan
     agency_name: Mapped[str] = mapped_column(String(200))  # e.g. "UBND xã Hoàng Văn Thụ"
+    # The one-stop unit the forms name, e.g. "Trung tâm Phục vụ hành chính công
+    # xã Hoàng Văn Thụ" (since 1/7/2025) or "Bộ phận Tiếp nhận và Trả kết quả".
+    unit_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     parent_name: Mapped[str] = mapped_column(String(200), default="")  # e.g. "UBND TỈNH LẠNG SƠN"
     place: Mapped[str] = mapped_column(String(100), default="")  # for "Lạng Sơn, ngày …"
     phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
     counter_name: Mapped[str] = mapped_column(String(100))
     code_slot: Mapped[int] = mapped_column(default=0)
     ledger_book: Mapped[str] = mapped_column(String(20), default="01")
-    form_set: Mapped[str] = mapped_column(String(40), default="tt01-2018")
+    # The set in force when the counter was set up; each form prints with the
+    # set in force on its dossier's receipt date (printing.form_set_for).
+    form_set: Mapped[str] = mapped_column(String(40), default="tt03-2025")
     created_at: Mapped[datetime] = mapped_column(default=datetime.now)
 
 

@@ -46,6 +46,10 @@ class Dossier(SyncedMixin, Base):
     pages: Mapped[int] = mapped_column(default=1)
     copies: Mapped[int] = mapped_column(default=1)
     fee: Mapped[int] = mapped_column(default=0)  # whole đồng
+    # True only when the procedure is free by law: then 0 prints "Không thu".
+    fee_free: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The one-stop unit as named when received: a reprint names it as the original did.
+    unit_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     received_at: Mapped[datetime]
     received_by: Mapped[str] = mapped_column(String(60))

@@ -9,7 +9,13 @@ from __future__ import annotations
 from counter_app.printing.codes import QrPayload, parse_qr_payload, qr_payload
 from counter_app.printing.control import render_control_slip
 from counter_app.printing.fonts import FontFamily, register_fonts
-from counter_app.printing.formset import FormKind, FormSet, available_form_sets, load_form_set
+from counter_app.printing.formset import (
+    FormKind,
+    FormSet,
+    available_form_sets,
+    form_set_for,
+    load_form_set,
+)
 from counter_app.printing.ledger import render_ledger
 from counter_app.printing.notices import (
     render_apology,
@@ -25,6 +31,7 @@ __all__ = [
     "FormSet",
     "QrPayload",
     "available_form_sets",
+    "form_set_for",
     "load_form_set",
     "parse_qr_payload",
     "qr_payload",

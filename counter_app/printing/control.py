@@ -19,6 +19,7 @@ from counter_app.printing.layout import (
     plain_table,
     title_paragraph,
 )
+from counter_app.printing.notes import notes_block
 from counter_app.printing.text import esc
 
 
@@ -118,12 +119,7 @@ def render_control_slip(
             ],
         )
     )
-    if spec.notes:
-        story.append(Spacer(1, st.size * 0.5))
-        notes = " ".join(esc(note) for note in spec.notes)
-        story.append(
-            Paragraph(f"<b><i>{spec.text('notes_title')}</i></b> <i>{notes}</i>", st.small)
-        )
+    story.extend(notes_block(spec, data.agency, st))
     return build_pdf(
         story,
         pagesize=setup.size,

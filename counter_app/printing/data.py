@@ -30,10 +30,13 @@ class Timeliness(StrEnum):
 class AgencyInfo:
     """The office printing the form, as it appears in the top-left header.
 
-    ``parent_name`` is the governing body ("UBND xã Hoàng Văn Thụ"), ``name``
-    the unit that deals with the citizen ("Bộ phận Tiếp nhận và Trả kết quả");
-    both are printed in capitals in the header. ``place`` is the place name of
-    the dateline ("Hoàng Văn Thụ, ngày … tháng … năm …").
+    ``parent_name`` is the agency that decides and signs ("UBND xã Hoàng Văn
+    Thụ"), ``name`` its one-stop unit that deals with the citizen ("Trung tâm
+    Phục vụ hành chính công xã Hoàng Văn Thụ", before 1/7/2025 "Bộ phận Tiếp
+    nhận và Trả kết quả"), as the counter's setup names them; both are printed
+    in capitals in the header. Form texts reach them as ``{agency_name}`` and
+    ``{unit_name}``. ``place`` is the place name of the dateline ("Hoàng Văn
+    Thụ, ngày … tháng … năm …").
     """
 
     name: str
@@ -41,6 +44,10 @@ class AgencyInfo:
     agency_id: str
     place: str
     phone: str = ""
+
+    def placeholders(self) -> dict[str, str]:
+        """The names form texts use: each line names the party it means."""
+        return {"unit_name": self.name, "agency_name": self.parent_name}
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ class ReceiptData:
     ledger_book: str
     ledger_entry: int
     receiving_officer: str
-    fee: int = 0  # whole đồng; 0 prints as free of charge
+    fee: int = 0  # whole đồng
+    fee_free: bool = False  # free by law: only then does 0 print "Không thu"
     delivery: Delivery = Delivery.COUNTER
     post_address: str = ""  # required when delivery is POST
     reprint_no: int = 0  # 0 = original print, N = N-th reprint

@@ -24,6 +24,10 @@ FORM_NOT_IN_SET = QT_TRANSLATE_NOOP(
 UNSUPPORTED_PAPER = QT_TRANSLATE_NOOP(
     "printing", 'Paper size "{paper}" is not available for this form. Choose one of: {available}.'
 )  # noqa: E501
+NO_FORM_SET_ON_DAY = QT_TRANSLATE_NOOP(
+    "printing",
+    "No form set was in force on {day}. Check the dossier's receipt date, or add the form set of that time.",
+)  # noqa: E501
 NOT_A_SLIP_QR = QT_TRANSLATE_NOOP(
     "printing", "This QR code is not from a receipt slip of this system (missing: {missing})."
 )  # noqa: E501

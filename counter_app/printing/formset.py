@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -57,6 +58,10 @@ class FormSpec:
     def text(self, key: str, **values: object) -> str:
         return fill(self.texts[key], values)
 
+    def note_lines(self, **values: object) -> list[str]:
+        """The form's notes, filled: a note names the unit the way a text line does."""
+        return [fill(note, values) for note in self.notes]
+
 
 @dataclass(frozen=True)
 class FormSet:
@@ -64,6 +69,8 @@ class FormSet:
     circular: str
     issued: str
     legal_reference: str
+    in_force_from: date  # first receipt date that prints with this set
+    in_force_source: str  # the text that makes it apply from that date
     common: Mapping[str, Any]
     forms: Mapping[FormKind, FormSpec]
 
@@ -80,6 +87,21 @@ class FormSet:
 
     def timeliness(self, value: Timeliness | None) -> str:
         return "" if value is None else str(self.common["timeliness"][value.value])
+
+
+def form_set_for(day: date) -> str:
+    """The id of the set in force on ``day``: the one with the latest start not after it.
+
+    A dossier prints with the set of its receipt date, so a reprint of a 2024
+    receipt looks like the 2024 original. The changeover dates are data in the
+    form-set files (``in_force_from``), each with the text it rests on.
+    """
+    in_force = [s for s in map(load_form_set, available_form_sets()) if s.in_force_from <= day]
+    if not in_force:
+        raise errors.printing_error(
+            errors.NO_FORM_SET_ON_DAY, field="form_set", day=f"{day:%d/%m/%Y}"
+        )
+    return max(in_force, key=lambda s: s.in_force_from).set_id
 
 
 def available_form_sets() -> list[str]:
@@ -135,6 +157,8 @@ def _parse(set_id: str, raw: Mapping[str, Any]) -> FormSet:
         circular=raw["circular"],
         issued=raw["issued"],
         legal_reference=raw["legal_reference"],
+        in_force_from=date.fromisoformat(raw["in_force_from"]),
+        in_force_source=raw["in_force_source"],
         common=dict(raw["common"]),
         forms=forms,
     )

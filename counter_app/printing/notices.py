@@ -35,9 +35,7 @@ from counter_app.printing.text import esc, short_date
 
 def _base_values(agency: AgencyInfo, applicant: Applicant, request: str) -> dict[str, object]:
     return {
-        "agency_name": agency.name,
-        "parent_name": agency.parent_name,
-        "issuer": agency.parent_name,
+        **agency.placeholders(),
         "applicant_name": applicant.name,
         "address": applicant.address,
         "phone": applicant.phone,
@@ -98,7 +96,9 @@ def render_supplement(
     forms = load_form_set(form_set)
     spec = forms.form(FormKind.SUPPLEMENT)
     setup = page_setup(paper)
-    story, st = _start(spec, forms, setup, data.agency, data.issued_at, data.document_number)
+    # Form 02 has its "Số: …" line; a paper form leaves it blank for the unit to fill.
+    document_number = data.document_number or "……………"
+    story, st = _start(spec, forms, setup, data.agency, data.issued_at, document_number)
     values = _base_values(data.agency, data.applicant, data.request)
     values.update(
         reason=data.reason,

@@ -30,6 +30,7 @@ from counter_app.printing.layout import (
     signature_block,
     title_paragraph,
 )
+from counter_app.printing.notes import notes_block
 from counter_app.printing.text import esc, format_vnd
 
 
@@ -64,13 +65,12 @@ def _delivery_text(data: ReceiptData, spec: FormSpec) -> str:
         return spec.text("delivery_post", post_address=data.post_address)
     if data.delivery == Delivery.ONLINE:
         return spec.text("delivery_online")
-    return spec.text(
-        "delivery_counter", agency_name=data.agency.name, parent_name=data.agency.parent_name
-    )
+    return spec.text("delivery_counter", **data.agency.placeholders())
 
 
 def _fee_text(data: ReceiptData, form_set: FormSet) -> str:
-    if data.fee <= 0:
+    # "Không thu" is a statement of law: a 0 that is not free by law prints as an amount.
+    if data.fee <= 0 and data.fee_free:
         return form_set.text("fee_none")
     return form_set.text("fee_amount", amount=format_vnd(data.fee))
 
@@ -181,7 +181,7 @@ def _copy(
     applicant = data.applicant
     agency = data.agency
     lines = [
-        spec.text("unit", agency_name=agency.name, parent_name=agency.parent_name),
+        spec.text("unit", **agency.placeholders()),
         spec.text("applicant", applicant_name=applicant.name),
         spec.text("address", address=applicant.address),
         spec.text("contact", phone=applicant.phone, email=applicant.email),
@@ -214,10 +214,7 @@ def _copy(
             space=geo.signature_space,
         )
     )
-    if spec.notes:
-        story.append(Spacer(1, st.size * 0.5))
-        story.append(Paragraph(f"<b><i>{spec.text('notes_title')}</i></b>", st.small))
-        story.extend(Paragraph(f"<i>{esc(note)}</i>", st.small) for note in spec.notes)
+    story.extend(notes_block(spec, data.agency, st))
     return story
 
 

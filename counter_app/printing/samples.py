@@ -29,7 +29,7 @@ from counter_app.printing.data import (
 )
 
 AGENCY = AgencyInfo(
-    name="Bộ phận Tiếp nhận và Trả kết quả",
+    name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
     parent_name="UBND xã Hoàng Văn Thụ",
     agency_id="000.00.37.H37",
     place="Hoàng Văn Thụ",
@@ -162,7 +162,7 @@ def sample_control_slip() -> ControlSlipData:
         handling_unit="Công chức Tư pháp - Hộ tịch, UBND xã Hoàng Văn Thụ",
         steps=(
             ControlStep(
-                "Bộ phận Tiếp nhận và Trả kết quả",
+                AGENCY.name,
                 OFFICER,
                 "Công chức Tư pháp - Hộ tịch",
                 "Nông Văn Bình",
@@ -180,7 +180,7 @@ def sample_control_slip() -> ControlSlipData:
             ControlStep(
                 "Lãnh đạo UBND xã",
                 "Lương Thị Huyền",
-                "Bộ phận Tiếp nhận và Trả kết quả",
+                AGENCY.name,
                 OFFICER,
                 datetime(2026, 11, 30, 8, 30),
                 None,

@@ -64,8 +64,10 @@ def calendar(ctx: ServiceContext) -> WorkCalendar:
         return ctx.calendar(session)
 
 
-def due(ctx: ServiceContext, received: datetime, processing: ProcessingTime) -> datetime:
-    return calendar(ctx).due(received, processing)
+def due(
+    ctx: ServiceContext, received: datetime, processing: ProcessingTime, *, cutoff: bool | None
+) -> datetime:
+    return calendar(ctx).due(received, processing, cutoff=cutoff)
 
 
 def set_working_hours(ctx: ServiceContext, actor: Actor, periods: str, cutoff: str) -> WorkingHours:

@@ -59,6 +59,7 @@ def spec_of(p: Procedure) -> ProcedureSpec:
         deliveries=tuple(Delivery(d) for d in p.deliveries),
         legal_basis=p.legal_basis,
         source_note=p.source_note,
+        cutoff=p.cutoff,
     )
 
 
@@ -75,6 +76,7 @@ def _apply(p: Procedure, spec: ProcedureSpec) -> None:
     p.deliveries = [d.value for d in spec.deliveries]
     p.legal_basis = spec.legal_basis
     p.source_note = spec.source_note
+    p.cutoff = spec.cutoff
     p.active = True
     p.documents = [
         ProcedureDocument(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.bounds import MAX_LONG_TEXT, count_errors, text_errors
 from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
-from counter_app.domain.procedure import DocumentForm, ProcessingTime, TimeUnit
+from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.returns import ReturnDetails, return_record
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import (
@@ -170,11 +170,12 @@ def apply_step(
         data["documents"] = list(open_pause.items)
         dossier.paused_since = None
         if dossier.apology_count == 0:
-            proc_time = ProcessingTime(
-                dossier.procedure.time_amount, TimeUnit(dossier.procedure.time_unit)
-            )
+            proc = spec_of(dossier.procedure)
             dossier.appointment_at = ctx.calendar(session).due(
-                dossier.received_at, proc_time, [(p.started_at, p.ended_at) for p in dossier.pauses]
+                dossier.received_at,
+                proc.processing_time,
+                [(p.started_at, p.ended_at) for p in dossier.pauses],
+                cutoff=cutoff_applies(proc),
             )
         data["appointment"] = dossier.appointment_at.isoformat()
     elif req.action is Action.TRANSFER:

@@ -14,15 +14,16 @@ from sqlalchemy.orm import Session
 from counter_app.domain import codes
 from counter_app.domain.bounds import (
     MAX_COPIES,
+    MAX_FEE,
     MAX_LONG_TEXT,
     MAX_PAGES,
     MAX_SETS,
     count_errors,
     text_errors,
 )
-from counter_app.domain.fees import compute_fee
+from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
-from counter_app.domain.procedure import Delivery, RequiredDocument
+from counter_app.domain.procedure import Delivery, RequiredDocument, cutoff_applies
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import PENDING_STATES, RECEIVE_ROLES, Action, State, require_role
@@ -76,6 +77,10 @@ class ReceiveRequest:
     delivery: Delivery = Delivery.COUNTER
     delivery_address: str = ""
     note: str = ""
+    signatures: int = 1  # for a fee charged per signature
+    online: bool = False  # submitted online: the lower online rate where there is one
+    # The amount from the province's fee table, for a fee the province sets.
+    fee_amount: int | None = None
 
 
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
@@ -117,6 +122,9 @@ def _check_request(request: ReceiveRequest) -> None:
     errors = count_errors("sets", request.sets, low=1, high=MAX_SETS)
     errors += count_errors("pages", request.pages, low=1, high=MAX_PAGES)
     errors += count_errors("copies", request.copies, low=1, high=MAX_COPIES)
+    errors += count_errors("signatures", request.signatures, low=1, high=MAX_COPIES)
+    if request.fee_amount is not None:
+        errors += count_errors("fee_amount", request.fee_amount, low=0, high=MAX_FEE)
     errors += text_errors("delivery_address", request.delivery_address)
     errors += text_errors("note", request.note, max_length=MAX_LONG_TEXT)
     for doc in request.documents or ():
@@ -159,14 +167,21 @@ def receive_in(
             "delivery_address",
         )
     spec = spec_of(proc)
-    fee = compute_fee(spec.fee, pages=request.pages, copies=request.copies)
+    fee = compute_fee(
+        spec.fee,
+        pages=request.pages,
+        copies=request.copies,
+        signatures=request.signatures,
+        online=request.online,
+        entered=request.fee_amount,
+    )
     documents = (
         list(request.documents)
         if request.documents is not None
         else [d for d in spec.documents if d.mandatory]
     )
     now = ctx.now()
-    appointment = ctx.calendar(session).due(now, spec.processing_time)
+    appointment = ctx.calendar(session).due(now, spec.processing_time, cutoff=cutoff_applies(spec))
     code = _take_code(session, counter, now)
     year = now.year
     entry = sequences.next_value(session, f"ledger:{counter.ledger_book}:{year}")
@@ -204,6 +219,8 @@ def receive_in(
         pages=request.pages,
         copies=request.copies,
         fee=fee,
+        fee_free=is_free_by_law(spec.fee),
+        unit_name=counter.unit_name,
         received_at=now,
         received_by=user.username,
         appointment_at=appointment,
@@ -231,7 +248,7 @@ def receive_in(
         State.RECEIVED,
         now,
         request.note,
-        {"appointment": appointment.isoformat(), "fee": fee},
+        {"appointment": appointment.isoformat(), "fee": fee, "online": request.online},
     )
     return dossier, warnings
 

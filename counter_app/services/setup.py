@@ -10,12 +10,21 @@ from counter_app.domain.bounds import text_errors
 from counter_app.domain.codes import check_agency_id, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.text import nfc
+from counter_app.domain.workflow import Role
 from counter_app.models import CounterIdentity
 from counter_app.models.base import new_uuid
+from counter_app.printing import form_set_for
 from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 
 _CTX = "Setup"
+
+
+# Under Decree 61/2018 a commune's one-stop unit had this name; a connection
+# file written before counters carried their unit's name gets it, and the
+# administrator corrects it in the setup.
+LEGACY_UNIT_NAME = "Bộ phận Tiếp nhận và Trả kết quả"
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,7 @@ class CounterInfo:
     uuid: str
     agency_id: str
     agency_name: str
+    unit_name: str
     parent_name: str
     place: str
     phone: str
@@ -37,6 +47,7 @@ def _info(c: CounterIdentity) -> CounterInfo:
         c.uuid,
         c.agency_id,
         c.agency_name,
+        c.unit_name,
         c.parent_name,
         c.place,
         c.phone,
@@ -52,20 +63,25 @@ def setup_counter(
     *,
     agency_id: str,
     agency_name: str,
+    unit_name: str,
     counter_name: str,
     parent_name: str = "",
     place: str = "",
     phone: str = "",
     code_slot: int = 0,
     ledger_book: str = "01",
-    form_set: str = "tt01-2018",
+    form_set: str | None = None,
     counter_uuid: str | None = None,
 ) -> CounterInfo:
+    """Set this database's counter up once; ``unit_name`` is the one-stop unit the
+    forms name. ``form_set`` is recorded as the set in force now unless given;
+    each form prints with the set in force on its dossier's receipt date."""
     errors = [
         e
         for field, value in (
             ("agency_id", agency_id),
             ("agency_name", agency_name),
+            ("unit_name", unit_name),
             ("counter_name", counter_name),
             ("parent_name", parent_name),
             ("place", place),
@@ -85,6 +101,8 @@ def setup_counter(
             ),
             field="agency_name",
         )
+    if not nfc(unit_name):
+        raise _unit_name_missing()
     with ctx.sessions.begin() as session:
         if session.scalars(select(CounterIdentity)).first() is not None:
             raise UserError(
@@ -99,13 +117,14 @@ def setup_counter(
             uuid=counter_uuid or new_uuid(),
             agency_id=agency_id,
             agency_name=nfc(agency_name),
+            unit_name=nfc(unit_name),
             parent_name=nfc(parent_name),
             place=nfc(place),
             phone=nfc(phone),
             counter_name=nfc(counter_name),
             code_slot=code_slot,
             ledger_book=nfc(ledger_book) or "01",
-            form_set=form_set,
+            form_set=form_set or form_set_for(ctx.now().date()),
         )
         session.add(counter)
         session.flush()
@@ -117,6 +136,46 @@ def setup_counter(
             event="counter.setup",
             entity=f"counter:{counter.uuid}",
             details={"agency_id": agency_id, "code_slot": code_slot},
+        )
+        return _info(counter)
+
+
+def _unit_name_missing() -> UserError:
+    return UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Setup",
+                "Enter the name of the one-stop unit as the forms must print it, e.g. "
+                "“Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.",
+            ),
+        ),
+        field="unit_name",
+    )
+
+
+def rename_unit(ctx: ServiceContext, actor: Actor, unit_name: str) -> CounterInfo:
+    """The one-stop unit got a new name (as communes' did on 1/7/2025).
+
+    Dossiers already received keep the name they were received under: their
+    papers reprint as the originals did.
+    """
+    if not nfc(unit_name):
+        raise _unit_name_missing()
+    errors = text_errors("unit_name", unit_name)
+    if errors:
+        raise ValidationFailed(errors)
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        counter = session.scalars(select(CounterIdentity)).one()
+        old, counter.unit_name = counter.unit_name, nfc(unit_name)
+        audit.log_event(
+            session,
+            ctx,
+            actor.username,
+            "counter.unit_name",
+            f"counter:{counter.uuid}",
+            {"from": old, "to": counter.unit_name},
         )
         return _info(counter)
 

@@ -26,6 +26,8 @@ from counter_app.sync.settings import write
 
 NAMES = ("Vi Thị Hoa", "Hoàng Văn Đức", "Lăng Thị Khuyên", "Nông Ngọc Kính", "Lý Hồng Thúy")
 PROCEDURES = ("2.000815", "1.004873", "1.000593")
+# 1.004873's fee is set by the province: the demo's official types this figure.
+TYPED_FEES = {"1.004873": 15_000}
 
 
 def run_sync_demo(url: str, directory: Path, per_counter: int = 20) -> Iterator[str]:
@@ -55,6 +57,7 @@ def run_sync_demo(url: str, directory: Path, per_counter: int = 20) -> Iterator[
             engine,
             agency_id=DEMO_AGENCY,
             agency_name="UBND xã Hoàng Văn Thụ",
+            unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
             parent_name="UBND TỈNH LẠNG SƠN",
             place="Lạng Sơn",
             counter_name=name,
@@ -80,12 +83,13 @@ def run_sync_demo(url: str, directory: Path, per_counter: int = 20) -> Iterator[
                 rt.ctx,
                 official,
                 ReceiveRequest(
-                    rng.choice(PROCEDURES),
+                    (code := rng.choice(PROCEDURES)),
                     ApplicantInput(
                         full_name=rng.choice(NAMES),
                         id_number=f"0201900{rng.randrange(10**5):05d}",
                         phone=f"09{rng.randrange(10**8):08d}",
                     ),
+                    fee_amount=TYPED_FEES.get(code),
                 ),
             ).code
             for _ in range(per_counter)

@@ -137,6 +137,8 @@ def _counter(session: Session, change: Change) -> None:
     counter.ledger_book = b["ledger_book"]
     counter.counter_name = b["counter_name"]
     counter.agency_name = b["agency_name"]
+    # A body from before the unit's name travelled keeps the counter's own.
+    counter.unit_name = b.get("unit_name") or counter.unit_name
 
 
 def _dossier_payload(d: Dossier) -> dict[str, Any]:
@@ -168,6 +170,9 @@ def _dossier(session: Session, change: Change) -> None:
         session.add(local)
     for name in _DOSSIER_FIELDS:
         setattr(local, name, b.get(name))
+    # Bodies written before these columns existed lack them; a portal dossier has no unit yet.
+    local.fee_free = bool(b.get("fee_free", False))
+    local.unit_name = str(b.get("unit_name") or "")
     for name in _DOSSIER_TIMES:
         setattr(local, name, parse_datetime(b.get(name)))
     local.procedure_id = proc.id

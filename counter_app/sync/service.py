@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import AuditEntry, OutboxEntry, SyncIssue, SyncState
 from counter_app.services.context import ServiceContext
-from counter_app.services.setup import get_counter, setup_counter
+from counter_app.services.setup import LEGACY_UNIT_NAME, get_counter, setup_counter
 from counter_app.sync import settings as settings_file
 from counter_app.sync.central.tables import counters
 from counter_app.sync.errors import CentralRefused, CentralUnreachable, NotConnected
@@ -71,6 +71,7 @@ def connect(ctx: ServiceContext, directory: Path, path: Path) -> CentralSettings
             ctx,
             agency_id=settings.agency_id,
             agency_name=settings.agency_name,
+            unit_name=settings.unit_name or LEGACY_UNIT_NAME,
             counter_name=settings.counter_name,
             parent_name=settings.parent_name,
             place=settings.place,

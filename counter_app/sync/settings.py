@@ -4,7 +4,7 @@ register-counter`, imported with `sync connect`, readable by its owner only."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ class CentralSettings:
     ledger_book: str
     # postgresql+psycopg://role:password@host:port/db[?sslmode=verify-full&sslrootcert=…]
     url: str
+    # The one-stop unit the forms name; files written before it existed lack it.
+    unit_name: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"format": SETTINGS_FORMAT, "version": 1, **self.__dict__}
@@ -56,7 +58,13 @@ def parse(path: Path) -> CentralSettings:
     if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
         raise _bad_file(path)
     try:
-        return CentralSettings(**{f.name: data[f.name] for f in fields(CentralSettings)})
+        return CentralSettings(
+            **{
+                f.name: data[f.name]
+                for f in fields(CentralSettings)
+                if f.name in data or f.default is MISSING
+            }
+        )
     except (KeyError, TypeError) as exc:
         raise _bad_file(path) from exc
 

@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import UserError, ValidationFailed
-from counter_app.domain.procedure import Delivery, FeeKind, ProcedureSpec, RequiredDocument
+from counter_app.domain.procedure import (
+    Delivery,
+    FeeKind,
+    ProcedureSpec,
+    RequiredDocument,
+    cutoff_applies,
+)
 from counter_app.domain.text import digits_only
 from counter_app.domain.validation import ApplicantInput, Sex, cccd_birth_info, validate_applicant
 from counter_app.domain.workflow import Action
@@ -49,6 +55,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
+from counter_app.ui.fee_entry import FeeEntry
 from counter_app.ui.formats import (
     DELIVERIES,
     DOCUMENT_FORMS,
@@ -253,7 +260,8 @@ class ReceiveDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.fee_label.setFont(font)
-        for spin in (self.pages, self.copies):
+        self.fee_entry = FeeEntry(box)
+        for spin in (self.pages, self.copies, self.fee_entry.signatures, self.fee_entry.amount):
             spin.valueChanged.connect(self._update_fee)
         self.sets_label = QLabel(self.tr("Sets:"), box)
         self.pages_label = QLabel(self.tr("Pages:"), box)
@@ -265,6 +273,7 @@ class ReceiveDialog(QDialog):
         grid.addWidget(self.copies_label, 0, 4)
         grid.addWidget(self.errors.add("copies", self.copies), 0, 5)
         grid.addWidget(self.fee_label, 0, 6, 1, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.errors.add("fee_amount", self.fee_entry), 1, 0, 1, 8)
 
         self.delivery = QComboBox(box)
         self.delivery.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -301,7 +310,9 @@ class ReceiveDialog(QDialog):
         self.documents.blockSignals(False)
         for delivery in spec.deliveries:
             self.delivery.addItem(label(DELIVERIES, delivery.value), delivery.value)
-        appointment = calendar_admin.due(self._ctx, self._ctx.now(), spec.processing_time)
+        appointment = calendar_admin.due(
+            self._ctx, self._ctx.now(), spec.processing_time, cutoff=cutoff_applies(spec)
+        )
         self.procedure_info.setText(
             self.tr("Processing time: {time}. Appointment if received now: {appointment}.").format(
                 time=fmt_processing(spec.processing_time),
@@ -310,7 +321,11 @@ class ReceiveDialog(QDialog):
         )
         self.on_the_spot_badge.setVisible(spec.on_the_spot)
         per_page = self._per_page = spec.fee.kind is FeeKind.PER_PAGE_TIERED
-        per_copy = self._per_copy = per_page or spec.fee.kind is FeeKind.PER_COPY
+        per_copy = self._per_copy = per_page or spec.fee.kind in (
+            FeeKind.PER_COPY,
+            FeeKind.PER_DOCUMENT,
+        )
+        self.fee_entry.show_for(spec.fee)
         for widget in (self.pages, self.pages_label):
             widget.setVisible(per_page)
         for widget in (self.copies, self.copies_label):
@@ -382,7 +397,18 @@ class ReceiveDialog(QDialog):
         if spec is None:
             self.fee_label.setText("")
             return
-        fee = compute_fee(spec.fee, pages=self.pages.value(), copies=self.copies.value())
+        try:
+            fee = compute_fee(
+                spec.fee,
+                pages=self.pages.value(),
+                copies=self.copies.value(),
+                signatures=self.fee_entry.signature_count(),
+                entered=self.fee_entry.entered(),
+            )
+        except UserError:
+            # A fee the province sets and not typed yet: receiving will say what to enter.
+            self.fee_label.setText(self.tr("Fee: to be entered"))
+            return
         self.fee_label.setText(self.tr("Fee: {amount}").format(amount=fmt_money(fee)))
 
     def _delivery_changed(self) -> None:
@@ -431,6 +457,8 @@ class ReceiveDialog(QDialog):
             if delivery == Delivery.POST.value
             else "",
             note=self.note.toPlainText(),
+            signatures=self.fee_entry.signature_count(),
+            fee_amount=self.fee_entry.entered(),
         )
 
     def submit(self) -> None:

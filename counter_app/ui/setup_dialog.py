@@ -55,6 +55,11 @@ class SetupDialog(QDialog):
         self.agency_id.setPlaceholderText("000.00.37.H37")
         self.agency_name = QLineEdit(agency)
         self.agency_name.setPlaceholderText(self.tr("e.g. UBND xã Hoàng Văn Thụ"))
+        self.unit_name = QLineEdit(agency)
+        self.unit_name.setPlaceholderText(
+            self.tr("e.g. Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ")
+        )
+        self.unit_name.setToolTip(self.tr("The one-stop unit, as the printed forms name it."))
         self.parent_name = QLineEdit(agency)
         self.parent_name.setPlaceholderText(self.tr("e.g. UBND TỈNH LẠNG SƠN"))
         self.place = QLineEdit(agency)
@@ -69,6 +74,7 @@ class SetupDialog(QDialog):
         )
         form.addRow(self.tr("Agency identifier:"), self.errors.add("agency_id", self.agency_id))
         form.addRow(self.tr("Agency name:"), self.errors.add("agency_name", self.agency_name))
+        form.addRow(self.tr("One-stop unit:"), self.errors.add("unit_name", self.unit_name))
         form.addRow(self.tr("Superior agency:"), self.parent_name)
         form.addRow(self.tr("Place (for dates on forms):"), self.place)
         form.addRow(self.tr("Counter name:"), self.errors.add("counter_name", self.counter_name))
@@ -126,6 +132,7 @@ class SetupDialog(QDialog):
                     self._ctx,
                     agency_id=self.agency_id.text(),
                     agency_name=self.agency_name.text(),
+                    unit_name=self.unit_name.text(),
                     parent_name=self.parent_name.text(),
                     place=self.place.text(),
                     counter_name=self.counter_name.text(),

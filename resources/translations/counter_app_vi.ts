@@ -100,27 +100,27 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="73" />
+        <location filename="../../counter_app/domain/calendar.py" line="75" />
         <source>Enter at least one working period.</source>
         <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="83" />
+        <location filename="../../counter_app/domain/calendar.py" line="85" />
         <source>The working period {start}–{end} must end after it starts.</source>
         <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="95" />
+        <location filename="../../counter_app/domain/calendar.py" line="97" />
         <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="430" />
+        <location filename="../../counter_app/domain/calendar.py" line="440" />
         <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
         <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="445" />
+        <location filename="../../counter_app/domain/calendar.py" line="455" />
         <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="160" />
+        <location filename="../../counter_app/services/catalogue.py" line="162" />
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -291,32 +291,32 @@
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="72" />
-        <source>Enter the agency name and the counter name.</source>
-        <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
+        <location filename="../../counter_app/sync/central/admin.py" line="75" />
+        <source>Enter the agency name, the one-stop unit's name and the counter name.</source>
+        <translation>Nhập tên cơ quan, tên bộ phận một cửa và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="88" />
+        <location filename="../../counter_app/sync/central/admin.py" line="94" />
         <source>The agency {agency} already has ten counters; no code slot is free.</source>
         <translation>Cơ quan {agency} đã có đủ mười quầy; không còn vị trí mã nào trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="237" />
+        <location filename="../../counter_app/sync/central/admin.py" line="246" />
         <source>No procedure has the code “{code}”.</source>
         <translation>Không có thủ tục nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="267" />
+        <location filename="../../counter_app/sync/central/admin.py" line="276" />
         <source>Entry {n} of the file is incomplete or wrong: {detail}.</source>
         <translation>Mục thứ {n} của tệp thiếu thông tin hoặc không đúng: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="397" />
+        <location filename="../../counter_app/sync/central/admin.py" line="415" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="489" />
+        <location filename="../../counter_app/sync/central/admin.py" line="507" />
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -367,42 +367,47 @@
         <translation>“{value}” không phải số nguyên từ {low} đến {high}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="42" />
+        <location filename="../../counter_app/cli_setup.py" line="44" />
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="61" />
+        <location filename="../../counter_app/cli_setup.py" line="63" />
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="89" />
+        <location filename="../../counter_app/cli_setup.py" line="91" />
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="110" />
+        <location filename="../../counter_app/cli_setup.py" line="112" />
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="121" />
+        <location filename="../../counter_app/cli_setup.py" line="123" />
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="42" />
+        <location filename="../../counter_app/cli_setup.py" line="151" />
+        <source>The forms now name the unit “{name}”; dossiers already received keep the name they were received under.</source>
+        <translation>Biểu mẫu từ nay ghi tên bộ phận “{name}”; hồ sơ đã tiếp nhận giữ tên bộ phận lúc tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_calendar.py" line="43" />
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="45" />
+        <location filename="../../counter_app/cli_calendar.py" line="46" />
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="61" />
+        <location filename="../../counter_app/cli_calendar.py" line="62" />
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
@@ -492,39 +497,39 @@
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="153" />
+        <location filename="../../counter_app/cli_sync.py" line="154" />
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="174" />
+        <location filename="../../counter_app/cli_sync.py" line="175" />
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="196" />
+        <location filename="../../counter_app/cli_sync.py" line="197" />
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="207" />
-        <location filename="../../counter_app/cli_sync.py" line="253" />
-        <location filename="../../counter_app/cli_sync.py" line="261" />
+        <location filename="../../counter_app/cli_sync.py" line="208" />
+        <location filename="../../counter_app/cli_sync.py" line="254" />
+        <location filename="../../counter_app/cli_sync.py" line="262" />
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="222" />
+        <location filename="../../counter_app/cli_sync.py" line="223" />
         <source>Cannot read “{path}” as JSON: {detail}</source>
         <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="234" />
+        <location filename="../../counter_app/cli_sync.py" line="235" />
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="270" />
+        <location filename="../../counter_app/cli_sync.py" line="271" />
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -845,17 +850,17 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="151" />
+        <location filename="../../counter_app/services/dossiers.py" line="159" />
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="158" />
+        <location filename="../../counter_app/services/dossiers.py" line="166" />
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="179" />
+        <location filename="../../counter_app/services/dossiers.py" line="194" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
@@ -875,27 +880,27 @@
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="184" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="185" />
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="189" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="190" />
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="193" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="194" />
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="199" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="200" />
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="263" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="264" />
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -930,6 +935,29 @@
     </message>
 </context>
 <context>
+    <name>FeeEntry</name>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="24" />
+        <source>Signatures:</source>
+        <translation>Số chữ ký:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="31" />
+        <source>enter the amount</source>
+        <translation>nhập số tiền</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="33" />
+        <source>Fee from the province's table:</source>
+        <translation>Phí, lệ phí theo biểu của tỉnh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/fee_entry.py" line="35" />
+        <source>The province's council sets this fee; type the amount of its fee table.</source>
+        <translation>Mức phí, lệ phí này do HĐND tỉnh quy định; nhập số tiền theo biểu phí của tỉnh.</translation>
+    </message>
+</context>
+<context>
     <name>Fees</name>
     <message>
         <location filename="../../counter_app/domain/fees.py" line="35" />
@@ -938,31 +966,46 @@
     </message>
     <message>
         <location filename="../../counter_app/domain/fees.py" line="39" />
+        <source>Number of signatures must be a whole number of at least 1; {value} was entered.</source>
+        <translation>Số chữ ký phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="44" />
         <source>Number of copies must be a whole number of at least 1; {value} was entered.</source>
         <translation>Số bản phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="109" />
+        <location filename="../../counter_app/domain/fees.py" line="104" />
+        <source>This procedure's fee is computed from the catalogue; leave the amount empty.</source>
+        <translation>Phí, lệ phí của thủ tục này được tính theo danh mục; để trống ô số tiền.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="133" />
+        <source>The province sets this procedure's fee: enter the amount in đồng from the province's fee table.</source>
+        <translation>Phí, lệ phí của thủ tục này do tỉnh quy định: nhập số tiền (đồng) theo biểu phí của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/fees.py" line="170" />
         <source>The fee field “{field}” must be a whole number of đồng, zero or more; it is {value}.</source>
         <translation>Mục phí “{field}” phải là số đồng nguyên, từ 0 trở lên; giá trị hiện tại là {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="140" />
+        <location filename="../../counter_app/domain/fees.py" line="201" />
         <source>A page tier must start on a whole page number of at least 1; it starts on {value}.</source>
         <translation>Mỗi bậc giá theo trang phải bắt đầu từ một số trang nguyên, từ 1 trở lên; bậc này bắt đầu từ {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="153" />
+        <location filename="../../counter_app/domain/fees.py" line="214" />
         <source>Page tiers must start on increasing page numbers; page {page} comes after page {previous}.</source>
         <translation>Các bậc giá theo trang phải bắt đầu từ số trang tăng dần; trang {page} đang đứng sau trang {previous}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="180" />
+        <location filename="../../counter_app/domain/fees.py" line="241" />
         <source>Unknown fee kind “{kind}”; use one of: {allowed}.</source>
         <translation>Loại phí “{kind}” không hợp lệ; hãy dùng một trong các loại: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="197" />
+        <location filename="../../counter_app/domain/fees.py" line="258" />
         <source>A per-page fee needs at least one page tier with its price.</source>
         <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
     </message>
@@ -1315,12 +1358,12 @@
         <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="102" />
+        <location filename="../../counter_app/services/printing/forms.py" line="107" />
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="226" />
+        <location filename="../../counter_app/services/printing/forms.py" line="234" />
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
@@ -1346,223 +1389,228 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="92" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="99" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="108" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="115" />
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="111" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="118" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="147" />
-        <location filename="../../counter_app/ui/receive_dialog.py" line="377" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="154" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="392" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="181" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="188" />
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="187" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="194" />
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="201" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="208" />
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="206" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="217" />
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="211" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="218" />
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="212" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="219" />
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="220" />
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="214" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="221" />
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="215" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="222" />
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="216" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="223" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="220" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="230" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="237" />
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="242" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="249" />
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="258" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="266" />
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="259" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="267" />
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="260" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="268" />
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="273" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="282" />
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="274" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="283" />
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="280" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="289" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="293" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="302" />
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="306" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="317" />
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="323" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="338" />
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="328" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="343" />
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="371" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="386" />
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="374" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="389" />
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="386" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="410" />
+        <source>Fee: to be entered</source>
+        <translation>Phí, lệ phí: chưa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="412" />
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="447" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="475" />
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="462" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="490" />
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="464" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="492" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="467" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="495" />
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="481" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="509" />
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="484" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="487" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="515" />
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="540" />
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="513" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="541" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="538" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="566" />
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="565" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="593" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="586" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="614" />
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="587" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="615" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -1684,14 +1732,19 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="84" />
+        <location filename="../../counter_app/services/setup.py" line="100" />
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="93" />
+        <location filename="../../counter_app/services/setup.py" line="111" />
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/setup.py" line="147" />
+        <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
+        <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
     </message>
 </context>
 <context>
@@ -1717,92 +1770,107 @@
         <translation>ví dụ: UBND xã Hoàng Văn Thụ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="60" />
+        <source>e.g. Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</source>
+        <translation>ví dụ: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="62" />
+        <source>The one-stop unit, as the printed forms name it.</source>
+        <translation>Bộ phận một cửa, đúng như tên in trên biểu mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="64" />
         <source>e.g. UBND TỈNH LẠNG SƠN</source>
         <translation>ví dụ: UBND TỈNH LẠNG SƠN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="62" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="67" />
         <source>e.g. Quầy số 1</source>
         <translation>ví dụ: Quầy số 1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="67" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="72" />
         <source>Each counter of the same agency needs its own slot (0–9), so dossier numbers never collide when they work offline.</source>
         <translation>Mỗi quầy của cùng một cơ quan cần một khối số riêng (0–9) để mã hồ sơ không bị trùng khi làm việc không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="70" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="75" />
         <source>Agency identifier:</source>
         <translation>Mã định danh cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="76" />
         <source>Agency name:</source>
         <translation>Tên cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="72" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="77" />
+        <source>One-stop unit:</source>
+        <translation>Bộ phận một cửa:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="78" />
         <source>Superior agency:</source>
         <translation>Cơ quan cấp trên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="79" />
         <source>Place (for dates on forms):</source>
         <translation>Địa danh (ghi ngày tháng trên biểu mẫu):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="80" />
         <source>Counter name:</source>
         <translation>Tên quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="81" />
         <source>Code slot:</source>
         <translation>Khối số mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="80" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="86" />
         <source>First administrator</source>
         <translation>Quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="94" />
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="95" />
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="96" />
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="91" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="97" />
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="102" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="108" />
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="112" />
         <source>Load the sample catalogue of commune procedures</source>
         <translation>Nạp danh mục mẫu các thủ tục cấp xã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="113" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="119" />
         <source>Set up</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="127" />
         <source>The two passwords differ; type them again.</source>
         <translation>Hai mật khẩu không giống nhau; vui lòng nhập lại.</translation>
     </message>
@@ -1853,7 +1921,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../counter_app/storage.py" line="184" />
+        <location filename="../../counter_app/storage.py" line="185" />
         <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
         <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>
@@ -1891,12 +1959,12 @@
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="86" />
+        <location filename="../../counter_app/sync/service.py" line="87" />
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/settings.py" line="41" />
+        <location filename="../../counter_app/sync/settings.py" line="44" />
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
@@ -2157,93 +2225,93 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="106" />
+        <location filename="../../counter_app/domain/validation.py" line="110" />
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="111" />
+        <location filename="../../counter_app/domain/validation.py" line="115" />
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="118" />
+        <location filename="../../counter_app/domain/validation.py" line="122" />
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="128" />
+        <location filename="../../counter_app/domain/validation.py" line="132" />
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="137" />
+        <location filename="../../counter_app/domain/validation.py" line="141" />
         <source>The citizen ID (CCCD) is a man's (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="143" />
+        <location filename="../../counter_app/domain/validation.py" line="147" />
         <source>The citizen ID (CCCD) is a woman's (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="150" />
+        <location filename="../../counter_app/domain/validation.py" line="154" />
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="179" />
-        <location filename="../../counter_app/domain/validation.py" line="195" />
+        <location filename="../../counter_app/domain/validation.py" line="183" />
+        <location filename="../../counter_app/domain/validation.py" line="199" />
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="188" />
+        <location filename="../../counter_app/domain/validation.py" line="192" />
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="197" />
+        <location filename="../../counter_app/domain/validation.py" line="201" />
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="239" />
+        <location filename="../../counter_app/domain/validation.py" line="243" />
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="247" />
+        <location filename="../../counter_app/domain/validation.py" line="251" />
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="260" />
+        <location filename="../../counter_app/domain/validation.py" line="264" />
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="276" />
+        <location filename="../../counter_app/domain/validation.py" line="280" />
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="286" />
+        <location filename="../../counter_app/domain/validation.py" line="290" />
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="290" />
+        <location filename="../../counter_app/domain/validation.py" line="294" />
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="303" />
+        <location filename="../../counter_app/domain/validation.py" line="307" />
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="341" />
+        <location filename="../../counter_app/domain/validation.py" line="345" />
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
@@ -2464,11 +2532,16 @@
     </message>
     <message>
         <location filename="../../counter_app/printing/errors.py" line="27" />
+        <source>No form set was in force on {day}. Check the dossier's receipt date, or add the form set of that time.</source>
+        <translation>Không có bộ biểu mẫu nào có hiệu lực vào ngày {day}. Kiểm tra ngày tiếp nhận hồ sơ, hoặc bổ sung bộ biểu mẫu của thời điểm đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/printing/errors.py" line="31" />
         <source>This QR code is not from a receipt slip of this system (missing: {missing}).</source>
         <translation>Mã QR này không phải của giấy tiếp nhận hồ sơ do hệ thống in (thiếu: {missing}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="30" />
+        <location filename="../../counter_app/printing/errors.py" line="34" />
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
     </message>

@@ -40,8 +40,10 @@ def run(
     [
         # Thu 10:00 + 3 working days, over a weekend.
         ("2026-11-26 10:00", ["--days", "3"], "2026-12-01 10:00"),
-        # After 15:00 counting starts the next working day: Fri 07:30 + 1 day.
-        ("2026-11-26 15:30", ["--days", "1"], "2026-11-27 17:00"),
+        # After 15:00 counting starts the next working day where the rule applies:
+        # Fri 07:30 + 1 day; without it 1 h 30 Thursday + 6 h Friday.
+        ("2026-11-26 15:30", ["--days", "1", "--cutoff"], "2026-11-27 17:00"),
+        ("2026-11-26 15:30", ["--days", "1"], "2026-11-27 15:30"),
         # Mon 23/11 09:00 + 1 day skips Vietnam Culture Day (Tue 24/11/2026).
         ("2026-11-23 09:00", ["--days", "1"], "2026-11-25 09:00"),
         # Across Tết 2026 (16–20 Feb): Fri 13/02 10:00 + 2 days.
@@ -173,10 +175,11 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
     assert len({line["code"] for line in lines}) == 3
-    # Every form the day produced is a PDF named after its dossier and form number.
+    # Every form the day produced is a PDF named after its dossier and form number:
+    # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
     assert [Path(p).name for p in on_spot["pdfs"]] == [
         f"{on_spot['code']}-01.pdf",
-        f"{on_spot['code']}-05.pdf",
+        f"{on_spot['code']}-06.pdf",
     ]
     assert [Path(p).name for p in incomplete["pdfs"]] == [
         f"{incomplete['code']}-01.pdf",

@@ -8,7 +8,7 @@ from pathlib import Path
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from tests.cli.test_cli import run
-from tests.conftest import PASSWORD, login, make_counter
+from tests.conftest import PASSWORD, PROVINCE_FEE, login, make_counter
 
 
 def _counter_with_dossier(data: Path) -> str:
@@ -17,7 +17,11 @@ def _counter_with_dossier(data: Path) -> str:
         return receive(
             rt.ctx,
             login(rt, "tiepnhan"),
-            ReceiveRequest("1.004873", ApplicantInput("Vi Thị Hoa", id_number="020185000123")),
+            ReceiveRequest(
+                "1.004873",
+                ApplicantInput("Vi Thị Hoa", id_number="020185000123"),
+                fee_amount=PROVINCE_FEE,
+            ),
         ).code
     finally:
         rt.close()
@@ -84,6 +88,8 @@ def test_the_first_official_is_an_administrator_and_only_the_first(tmp_path: Pat
         "000.00.37.H37",
         "--agency-name",
         "UBND xã Hoàng Văn Thụ",
+        "--unit-name",
+        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
         "--counter-name",
         "Quầy số 1",
         data_dir=tmp_path,

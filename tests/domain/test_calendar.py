@@ -205,8 +205,21 @@ def test_received_at_1500_counts_that_day(cal: WorkCalendar) -> None:
 
 def test_received_after_1500_counts_from_next_working_day(cal: WorkCalendar) -> None:
     assert cal.counting_start(at(MON_0302, 15, 1)) == at(date(2026, 3, 3), 7, 30)
-    assert cal.due(at(MON_0302, 15, 1), days(1)) == at(date(2026, 3, 3), 17)
+    # Where the province applies the rule to procedures counted in days or hours.
+    assert cal.due(at(MON_0302, 15, 1), days(1), cutoff=True) == at(date(2026, 3, 3), 17)
     assert cal.due(at(MON_0302, 18), hours(2)) == at(date(2026, 3, 3), 9, 30)
+
+
+def test_cutoff_follows_the_procedure_kind(cal: WorkCalendar) -> None:
+    # GIVEN a dossier received at 16:00 on Monday
+    late = at(MON_0302, 16)
+    # THEN a same-day procedure is due the next working day (the rule the texts state)
+    assert cal.due(late, ProcessingTime.same_day()) == at(date(2026, 3, 3), 17)
+    # AND a working-days procedure counts from 16:00 by default: 1 h Monday + 6 h 30 Tuesday
+    assert cal.due(late, days(1)) == at(date(2026, 3, 3), 16)
+    # AND the province can extend the rule to it, or lift it from a same-day one
+    assert cal.due(late, days(1), cutoff=True) == at(date(2026, 3, 3), 17)
+    assert cal.due(late, ProcessingTime.same_day(), cutoff=False) == at(MON_0302, 17)
 
 
 def test_received_in_lunch_break_counts_from_1330(cal: WorkCalendar) -> None:
@@ -245,8 +258,14 @@ def test_national_day_2026_with_makeup_saturday(cal: WorkCalendar) -> None:
 
 
 def test_culture_day_2026_after_cutoff(cal: WorkCalendar) -> None:
-    # Mon 23 Nov 16:00 is after 15:00; Tue 24 is off: counting runs Wed 25.
-    assert cal.due(at(date(2026, 11, 23), 16), days(1)) == at(date(2026, 11, 25), 17)
+    # Mon 23 Nov 16:00 is after 15:00; Tue 24 is off: counting runs Wed 25 where
+    # the rule applies (same day by default, any procedure the province marks).
+    assert cal.due(at(date(2026, 11, 23), 16), days(1), cutoff=True) == at(date(2026, 11, 25), 17)
+    assert cal.due(at(date(2026, 11, 23), 16), ProcessingTime.same_day()) == at(
+        date(2026, 11, 25), 17
+    )
+    # Without it the hour left on Monday counts: 1 h Monday + 6 h 30 Wednesday.
+    assert cal.due(at(date(2026, 11, 23), 16), days(1)) == at(date(2026, 11, 25), 16)
 
 
 def test_makeup_saturday_2025(cal: WorkCalendar) -> None:
@@ -304,7 +323,9 @@ def test_overlapping_pauses_count_once(cal: WorkCalendar) -> None:
 def test_pause_before_the_clock_starts_is_not_given_back(cal: WorkCalendar) -> None:
     # Received after 15:00: clock starts Tue 07:30; only Tue 07:30-08:30 was paused.
     pauses = [(at(MON_0302, 16), at(date(2026, 3, 3), 8, 30))]
-    assert cal.due(at(MON_0302, 15, 30), days(1), pauses) == at(date(2026, 3, 4), 8, 30)
+    assert cal.due(at(MON_0302, 15, 30), days(1), pauses, cutoff=True) == at(
+        date(2026, 3, 4), 8, 30
+    )
 
 
 def test_open_pause_has_no_due_date(cal: WorkCalendar) -> None:

@@ -372,3 +372,42 @@ def _placeholders(text: str) -> list[str]:
     import string
 
     return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+def test_a_province_table_sets_fees_online_rates_and_the_cutoff() -> None:
+    # GIVEN a province's spreadsheet: a fee it sets, with its figure, an online
+    # rate, and the 15:00 rule extended to a procedure counted in days
+    text = (
+        "code,name,field,level,processing_amount,processing_unit,fee_kind,fee_amount,"
+        "fee_online_amount,fee_note,cutoff\n"
+        "1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,Hộ tịch,xã,3,working_days,"
+        "do tỉnh quy định,15000,,Nghị quyết HĐND tỉnh,1\n"
+        "1.004194,Đăng ký tạm trú,Cư trú,xã,3,working_days,flat,15000,7000,"
+        "Thông tư 75/2022/TT-BTC,\n"
+        "2.000884,Chứng thực chữ ký,Chứng thực,xã,,same_day,mỗi văn bản,10000,,,0\n"
+    )
+    result = parse_csv(text)
+    assert result.errors == []
+    specs = _by_code(result)
+    # THEN each reads back as the province wrote it
+    marital = specs["1.004873"]
+    assert (marital.fee.kind, marital.fee.amount, marital.cutoff) == (
+        FeeKind.SET_BY_PROVINCE,
+        15_000,
+        True,
+    )
+    assert specs["1.004194"].fee.online_amount == 7_000 and specs["1.004194"].cutoff is None
+    assert specs["2.000884"].fee.kind is FeeKind.PER_DOCUMENT and specs["2.000884"].cutoff is False
+    # AND they survive the catalogue's JSON and CSV, the way the wire carries them
+    assert parse_json(dump_json(result.procedures)).procedures == result.procedures
+    assert parse_csv(dump_csv(result.procedures)).procedures == result.procedures
+
+
+def test_a_cutoff_that_is_no_yes_or_no_is_refused_on_its_row() -> None:
+    text = (
+        "code,name,field,level,processing_unit,cutoff\n"
+        "2.000908,Cấp bản sao từ sổ gốc,Chứng thực,xã,same_day,có lẽ\n"
+    )
+    result = parse_csv(text)
+    assert result.procedures == []
+    assert [(e.row, e.field) for e in result.errors] == [(2, "cutoff")]

@@ -12,6 +12,7 @@ from counter_app.domain.fees import (
     fee_rule_from_dict,
     fee_rule_to_dict,
     format_vnd,
+    is_free_by_law,
 )
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import FeeKind, FeeRule, FeeTier
@@ -97,6 +98,8 @@ def test_format_vnd(amount: int, text: str) -> None:
         FeeRule(),
         FeeRule(FeeKind.FLAT, amount=100_000, note="Thông tư 85/2019/TT-BTC"),
         FeeRule(FeeKind.PER_COPY, amount=3_000),
+        FeeRule(FeeKind.PER_SIGNATURE, amount=10_000, online_amount=5_000),
+        FeeRule(FeeKind.SET_BY_PROVINCE, note="Nghị quyết HĐND tỉnh"),
     ],
 )
 def test_dict_round_trip_through_json(rule: FeeRule) -> None:
@@ -111,6 +114,7 @@ def test_to_dict_shape() -> None:
         "tiers": [{"from_page": 1, "price": 2000}, {"from_page": 3, "price": 1000}],
         "cap_per_copy": 200000,
         "note": "Thông tư 226/2016/TT-BTC",
+        "online_amount": None,
     }
 
 
@@ -150,3 +154,55 @@ def test_from_dict_refuses_bad_rules(data: dict[str, object], field: str) -> Non
     with pytest.raises(UserError) as caught:
         fee_rule_from_dict(data)
     assert caught.value.field == field
+
+
+def test_per_document_and_per_signature() -> None:
+    # Signature certification: 10,000 đ a case, a case being one paper however
+    # many signatures it holds (Circular 226/2016/TT-BTC); some fees go by signature.
+    per_paper = FeeRule(FeeKind.PER_DOCUMENT, amount=10_000)
+    assert compute_fee(per_paper, copies=3) == 30_000
+    per_signature = FeeRule(FeeKind.PER_SIGNATURE, amount=10_000)
+    assert compute_fee(per_signature, signatures=4) == 40_000
+    with pytest.raises(UserError) as caught:
+        compute_fee(per_signature, signatures=0)
+    assert caught.value.field == "signatures"
+
+
+def test_online_rate_replaces_the_counter_rate_where_there_is_one() -> None:
+    residence = FeeRule(FeeKind.FLAT, amount=20_000, online_amount=10_000)
+    assert compute_fee(residence) == 20_000
+    assert compute_fee(residence, online=True) == 10_000
+    # A rule without an online rate charges the same online.
+    assert compute_fee(FeeRule(FeeKind.FLAT, amount=8_000), online=True) == 8_000
+
+
+def test_province_set_fee_is_entered_or_taken_from_the_imported_table() -> None:
+    blank = FeeRule(FeeKind.SET_BY_PROVINCE)
+    # GIVEN no amount from the province's table: receiving says what to enter
+    with pytest.raises(UserError) as caught:
+        compute_fee(blank)
+    assert caught.value.field == "fee_amount"
+    assert "province" in caught.value.message.source
+    # WHEN the official types it, it is the fee (0 is an exemption, not "free by law")
+    assert compute_fee(blank, entered=15_000) == 15_000
+    assert compute_fee(blank, entered=0) == 0
+    assert not is_free_by_law(blank)
+    # AND a negative amount is refused with the field named
+    with pytest.raises(UserError) as bad:
+        compute_fee(blank, entered=-1)
+    assert bad.value.field == "fee_amount"
+    # AND the province's table, once imported, is proposed
+    assert compute_fee(FeeRule(FeeKind.SET_BY_PROVINCE, amount=50_000)) == 50_000
+
+
+def test_an_amount_typed_for_a_computed_fee_is_refused() -> None:
+    with pytest.raises(UserError) as caught:
+        compute_fee(CERTIFIED_COPY_FEE, entered=1)
+    assert caught.value.field == "fee_amount"
+
+
+def test_only_free_by_law_is_free() -> None:
+    assert is_free_by_law(FeeRule())
+    for kind in FeeKind:
+        if kind is not FeeKind.FREE:
+            assert not is_free_by_law(FeeRule(kind))

@@ -84,7 +84,7 @@ def test_cccd_birth_year_in_the_future() -> None:
     # Digit 4 = 2 (male, 2000s) and 99: born 2099.
     messages = validate_cccd("001299012345", today=TODAY)
     assert [m.params for m in messages] == [{"year": 2099}]
-    # Digits 8/9 mean the 2300s (Circular 07/2016/TT-BCA), never a living person.
+    # Digits 8/9 mean the 2300s (Circular 59/2021/TT-BCA), never a living person.
     assert cccd_birth_info("001885012345") == (Sex.MALE, 2385)
     assert validate_cccd("001885012345", today=TODAY) != []
 

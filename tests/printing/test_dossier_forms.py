@@ -31,7 +31,7 @@ from counter_app.services.printing import (
     print_form,
     step_with_form,
 )
-from tests.conftest import Clock, login
+from tests.conftest import PROVINCE_FEE, Clock, login
 
 CITIZEN = ApplicantInput(
     full_name="Nguyễn Thị Đoàn",
@@ -68,7 +68,11 @@ def test_receipt_of_a_committed_dossier_reads_back(
     read_codes: Callable[[Image.Image], list[tuple[str, str]]],
     pdf_text: Callable[[bytes], list[str]],
 ) -> None:
-    info = receive(counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN))
+    info = receive(
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE),
+    )
     result = print_form(
         counter.ctx,
         login(counter.ctx, "tiepnhan"),
@@ -131,7 +135,9 @@ def test_supplement_request_commits_only_after_form_02_printed(
     counter: Runtime, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
     code = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE),
     ).code
     step = StepRequest(
         Action.REQUEST_SUPPLEMENT,
@@ -188,7 +194,9 @@ def test_apology_form_after_overdue(
     counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
     code = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE),
     ).code
     clock.now = datetime(2026, 12, 2, 8, 0)
     step = StepRequest(
@@ -233,7 +241,9 @@ def test_preview_of_a_step_form_saves_nothing(
     counter: Runtime, pdf_text: Callable[[bytes], list[str]]
 ) -> None:
     code = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE),
     ).code
     step = StepRequest(Action.REQUEST_SUPPLEMENT, note="Thiếu", items=("Giấy xác nhận cư trú",))
     pdf = preview_step_form(

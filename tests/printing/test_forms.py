@@ -81,7 +81,12 @@ def test_stop_notice_does_not_exist_before_tt03() -> None:
 
 def test_supplement_lists_every_item_and_the_reason(pdf_text: Texts) -> None:
     text = pdf_text(render_supplement(samples.sample_supplement()))[0]
-    assert "Hồ sơ của: Nguyễn Thị Đoàn" in text
+    assert (
+        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ tiếp nhận hồ sơ của: Nguyễn Thị Đoàn"
+        in text
+    )
+    # Form 02 carries its "Số: …" line, blank for the unit to fill when no number is given.
+    assert "Số: ……" in text
     assert "1. Giấy chứng sinh: bản chính do cơ sở y tế nơi trẻ sinh ra cấp" in text
     assert "2. Giấy chứng nhận kết hôn của cha, mẹ" in text
     assert "3. Tờ khai đăng ký khai sinh" in text
@@ -114,7 +119,10 @@ def test_apology_differs_between_circulars(pdf_text: Texts) -> None:
 def test_control_slip_shows_the_real_hand_overs(pdf_text: Texts) -> None:
     text = pdf_text(render_control_slip(samples.sample_control_slip()))[0]
     assert f"Mã hồ sơ: {DOSSIER_CODE}" in text
-    assert "1. Giao: Bộ phận Tiếp nhận và Trả kết quả" in text
+    assert "1. Giao: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ" in text
+    # The notes on who records the result and on signing when the system is down.
+    assert "Kết quả giải quyết hồ sơ do bên nhận ghi khi nhận bàn giao hồ sơ" in text
+    assert "người giao và người nhận phải ký và ghi rõ họ tên" in text
     assert "2. Nhận: Công chức Tư pháp - Hộ tịch" in text
     assert "09 giờ 40 phút, ngày 26/11/2026" in text
     assert "Nông Văn Bình" in text

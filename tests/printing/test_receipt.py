@@ -76,7 +76,8 @@ def test_every_field_of_form_01_is_printed(pdf_text: Texts) -> None:
         "Thời gian giải quyết hồ sơ theo quy định là: 03 ngày làm việc",
         "Thời gian nhận hồ sơ: 09 giờ 15 phút, ngày 26/11/2026",
         "Thời gian trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 01/12/2026",
-        "Đăng ký nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả, UBND xã Hoàng Văn Thụ",
+        "Bộ phận tiếp nhận và trả kết quả: UBND xã Hoàng Văn Thụ",
+        "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ, UBND xã",
         "Phí, lệ phí: 7.000 đ",
         "Vào Sổ theo dõi hồ sơ, Quyển số: 01, Số thứ tự: 125",
         "NGƯỜI NỘP HỒ SƠ",
@@ -118,9 +119,37 @@ def test_result_by_post_without_address_is_refused() -> None:
     assert caught.value.field == "post_address"
 
 
-def test_free_procedure_says_so(pdf_text: Texts) -> None:
-    text = pdf_text(render_receipt(replace(sample_receipt(), fee=0)))[0]
-    assert "Phí, lệ phí: Không thu" in text
+def test_only_a_procedure_free_by_law_says_so(pdf_text: Texts) -> None:
+    # GIVEN a fee of 0 for a procedure free by law, THEN the receipt says "Không thu"
+    free = pdf_text(render_receipt(replace(sample_receipt(), fee=0, fee_free=True)))[0]
+    assert "Phí, lệ phí: Không thu" in free
+    # GIVEN a 0 that is not free by law (an exemption typed at reception), THEN it is an amount
+    zero = pdf_text(render_receipt(replace(sample_receipt(), fee=0)))[0]
+    assert "Phí, lệ phí: 0 đ" in zero and "Không thu" not in zero
+
+
+@pytest.mark.parametrize(
+    ("set_id", "unit_line"),
+    [
+        ("tt01-2018", "Bộ phận tiếp nhận và trả kết quả: UBND xã Hoàng Văn Thụ"),
+        (
+            "tt03-2025",
+            "Bộ phận tiếp nhận và trả kết quả: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
+        ),
+    ],
+)
+def test_each_line_names_the_counters_own_unit(
+    pdf_text: Texts, set_id: str, unit_line: str
+) -> None:
+    # GIVEN a unit named as the counter's setup says, on a form set of each circular
+    unit = "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ"
+    text = " ".join(pdf_text(render_receipt(sample_receipt(), paper="A4", form_set=set_id)))
+    # THEN the unit line, the notes and the header name it, and no other unit's name appears
+    assert unit_line in text
+    assert f"được lưu tại {unit}" in text
+    assert f"nhận kết quả tại {unit} hoặc tại nhà" in text
+    assert unit.upper() in text
+    assert "Bộ phận Tiếp nhận và Trả kết quả" not in text
 
 
 def test_thermal_slip_is_80mm_wide_with_both_copies(

@@ -29,7 +29,7 @@ from counter_app.services import calendar_admin, catalogue, dossiers, printing, 
 from counter_app.services.auth import Actor, login
 from counter_app.services.context import LoginPolicy
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
-from tests.conftest import PASSWORD, Clock, make_counter
+from tests.conftest import PASSWORD, PROVINCE_FEE, Clock, make_counter
 from tests.conftest import login as cached_login
 
 CITIZEN = ApplicantInput(full_name="Nguyễn Thị Đoàn", id_number="020185000123")
@@ -60,7 +60,11 @@ def test_an_actor_cannot_be_made_from_a_name(counter: Runtime) -> None:
     # AND a service handed a bare name refuses before writing anything
     before = _audit_count(counter)
     with pytest.raises(TypeError):
-        dossiers.receive(counter.ctx, "tiepnhan", ReceiveRequest(MARITAL_STATUS, CITIZEN))  # type: ignore[arg-type]
+        dossiers.receive(
+            counter.ctx,
+            "tiepnhan",
+            ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
+        )  # type: ignore[arg-type]
     assert _audit_count(counter) == before
 
 
@@ -182,7 +186,9 @@ def test_administrators_services_check_the_role(counter: Runtime, tmp_path: Path
 
 def test_a_login_holds_only_while_the_official_does(counter: Runtime, tmp_path: Path) -> None:
     official = login(counter.ctx, "tiepnhan", PASSWORD)
-    code = dossiers.receive(counter.ctx, official, ReceiveRequest(MARITAL_STATUS, CITIZEN)).code
+    code = dossiers.receive(
+        counter.ctx, official, ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
     # GIVEN a login made on another counter's database
     other = make_counter(tmp_path / "other", slot=1)
     try:
@@ -195,17 +201,21 @@ def test_a_login_holds_only_while_the_official_does(counter: Runtime, tmp_path: 
     with counter.ctx.sessions.begin() as s:
         s.execute(update(User).where(User.username == "tiepnhan").values(active=False))
     with pytest.raises(NotFound):
-        dossiers.receive(counter.ctx, official, ReceiveRequest(MARITAL_STATUS, CITIZEN))
+        dossiers.receive(
+            counter.ctx, official, ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+        )
     with pytest.raises(AuthenticationFailed):
         login(counter.ctx, "tiepnhan", PASSWORD)
 
 
 def test_refusals_are_distinct_classes_with_one_sentence(counter: Runtime) -> None:
     receiver = cached_login(counter, "tiepnhan")
-    code = dossiers.receive(counter.ctx, receiver, ReceiveRequest(MARITAL_STATUS, CITIZEN)).code
+    code = dossiers.receive(
+        counter.ctx, receiver, ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
     # A supplement is requested once, with the complete list; a second request collides.
     second_request = dossiers.receive(
-        counter.ctx, receiver, ReceiveRequest(MARITAL_STATUS, CITIZEN)
+        counter.ctx, receiver, ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE)
     ).code
     for step in (
         StepRequest(Action.REQUEST_SUPPLEMENT, items=["Tờ khai"]),

@@ -15,7 +15,7 @@ from counter_app.domain.workflow import Action
 from counter_app.models import AuditEntry
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, take_step
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 
 
 def _activity(rt: Runtime) -> str:
@@ -23,7 +23,9 @@ def _activity(rt: Runtime) -> str:
         rt.ctx,
         login(rt.ctx, "tiepnhan"),
         ReceiveRequest(
-            "1.004873", ApplicantInput(full_name="Hà Văn Bình", id_number="020088004567")
+            "1.004873",
+            ApplicantInput(full_name="Hà Văn Bình", id_number="020088004567"),
+            fee_amount=PROVINCE_FEE,
         ),
     ).code
     take_step(rt.ctx, login(rt.ctx, "thamdinh"), code, StepRequest(Action.START_APPRAISAL))

@@ -11,7 +11,7 @@ from counter_app.domain.audit_chain import GENESIS
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, receive
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 
 COLUMNS = "id, uuid, at, username, counter_uuid, event, entity, details, prev_hash, hash"
 
@@ -46,7 +46,11 @@ def audited(counter: Runtime) -> Runtime:
         receive(
             counter.ctx,
             login(counter, "tiepnhan"),
-            ReceiveRequest("1.004873", ApplicantInput(full_name=name, id_number="020088004567")),
+            ReceiveRequest(
+                "1.004873",
+                ApplicantInput(full_name=name, id_number="020088004567"),
+                fee_amount=PROVINCE_FEE,
+            ),
         )
     counter.close()
     return counter
@@ -83,7 +87,9 @@ def test_the_guard_lets_the_service_append(audited: Runtime) -> None:
         rt.ctx,
         login(rt, "tiepnhan"),
         ReceiveRequest(
-            "1.004873", ApplicantInput(full_name="Vi Văn Cường", id_number="020088004567")
+            "1.004873",
+            ApplicantInput(full_name="Vi Văn Cường", id_number="020088004567"),
+            fee_amount=PROVINCE_FEE,
         ),
     )
     with rt.ctx.sessions() as s:

@@ -19,7 +19,7 @@ from counter_app.i18n import render
 from counter_app.models import Dossier
 from counter_app.services import catalogue, dossiers
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 
 GOOD_CELLS: dict[str, object] = {
     "name": "Thủ tục thử",
@@ -122,7 +122,9 @@ def test_reception_refuses_control_characters_and_runaway_counts(counter: Runtim
     clerk = login(counter, "tiepnhan")
     hidden = ApplicantInput("Nguyễn\x00 Văn A", "020185000123", address="Thôn\x1b[31m 1")
     with pytest.raises(ValidationFailed) as err:
-        dossiers.receive(counter.ctx, clerk, ReceiveRequest("1.004873", hidden))
+        dossiers.receive(
+            counter.ctx, clerk, ReceiveRequest("1.004873", hidden, fee_amount=PROVINCE_FEE)
+        )
     shown = {field: render(message) for field, message in err.value.errors}
     assert shown == {
         "full_name": "Nội dung có ký tự điều khiển ở vị trí 7; hãy xóa ký tự đó.",
@@ -134,7 +136,9 @@ def test_reception_refuses_control_characters_and_runaway_counts(counter: Runtim
             dossiers.receive(counter.ctx, clerk, ReceiveRequest("2.000815", citizen, **bad))  # type: ignore[arg-type]
         assert [field for field, _m in err.value.errors] == list(bad)
     assert _dossiers(counter) == 0
-    code = dossiers.receive(counter.ctx, clerk, ReceiveRequest("1.004873", citizen)).code
+    code = dossiers.receive(
+        counter.ctx, clerk, ReceiveRequest("1.004873", citizen, fee_amount=PROVINCE_FEE)
+    ).code
     with pytest.raises(ValidationFailed) as err:
         dossiers.take_step(
             counter.ctx,
@@ -158,6 +162,7 @@ def test_setup_and_officials_refuse_hidden_characters(tmp_path: Path, counter: R
                 fresh.ctx,
                 agency_id="000.00.37.H37",
                 agency_name="UBND xã\x00",
+                unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
                 counter_name="Quầy 1",
             )
         assert err.value.errors[0][0] == "agency_name"

@@ -14,7 +14,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import State
 from counter_app.models import AuditEntry, Dossier, NumberSequence, WorkflowStep
 from counter_app.services.dossiers import ReceiveRequest, pending_duplicates, receive
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 
 CERTIFIED_COPY = "2.000815"
 MARITAL_STATUS = "1.004873"  # 3 working days
@@ -55,7 +55,9 @@ def test_receive_numbers_prices_and_schedules(counter: Runtime) -> None:
     assert info.documents, "the mandatory checklist is recorded as handed in"
 
     second = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
     )
     assert second.code == "000.00.37.H37-261126-0002"
     assert second.ledger_entry == 2
@@ -102,7 +104,9 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
         receive(
             counter.ctx,
             login(counter.ctx, "tiepnhan"),
-            ReceiveRequest(MARITAL_STATUS, CITIZEN, delivery=Delivery.POST),
+            ReceiveRequest(
+                MARITAL_STATUS, CITIZEN, delivery=Delivery.POST, fee_amount=PROVINCE_FEE
+            ),
         )
     assert err.value.field == "delivery_address"
     info = receive(
@@ -111,6 +115,7 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
         ReceiveRequest(
             MARITAL_STATUS,
             CITIZEN,
+            fee_amount=PROVINCE_FEE,
             delivery=Delivery.POST,
             delivery_address="Thôn Nà Pàn, Lạng Sơn",
         ),
@@ -120,12 +125,16 @@ def test_result_by_post_needs_an_address(counter: Runtime) -> None:
 
 def test_same_citizen_same_procedure_pending_is_warned(counter: Runtime) -> None:
     first = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
     )
     assert first.warnings == []
     assert pending_duplicates(counter.ctx, CITIZEN.id_number, MARITAL_STATUS) == [first.code]
     second = receive(
-        counter.ctx, login(counter.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
     )
     assert len(second.warnings) == 1
     assert first.code in second.warnings[0].render()

@@ -22,7 +22,7 @@ from counter_app.services.dossiers import (
     take_step,
 )
 from counter_app.services.returns import current_criteria
-from tests.conftest import Clock, login
+from tests.conftest import Clock, login, typed_fee
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
 MARITAL_STATUS = "1.004873"  # 3 working days, not on the spot
@@ -30,7 +30,9 @@ CERTIFIED_COPY = "2.000815"  # same day, 4 tại chỗ
 
 
 def _receive(rt: Runtime, code: str = MARITAL_STATUS) -> str:
-    return receive(rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest(code, CITIZEN)).code
+    return receive(
+        rt.ctx, login(rt.ctx, "tiepnhan"), ReceiveRequest(code, CITIZEN, fee_amount=typed_fee(code))
+    ).code
 
 
 def _step(rt: Runtime, user: str, code: str, action: Action, **kw: object) -> State:

@@ -18,6 +18,7 @@ from counter_app.models import Base
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, get_dossier, receive
 from counter_app.services.search import search
+from counter_app.services.setup import LEGACY_UNIT_NAME
 from counter_app.storage import alembic_config, current_revision, head_revision, include_object
 from tests.conftest import Clock, login, make_counter
 
@@ -112,4 +113,29 @@ def test_database_of_the_previous_release_upgrades_keeping_its_dossiers(tmp_path
     # The audit log is still append-only after its table was rebuilt.
     with pytest.raises(DatabaseError, match="append-only"), again.ctx.sessions.begin() as s:
         s.execute(text("UPDATE audit_log SET username = 'x'"))
+    again.close()
+
+
+def test_a_database_before_unit_names_and_free_fees_upgrades_with_both(tmp_path: Path) -> None:
+    # GIVEN a free-by-law dossier and a paid one, in a database as release 0006 left it
+    rt = make_counter(tmp_path / "c")
+    free = receive(rt.ctx, login(rt, "tiepnhan"), ReceiveRequest("2.000908", CITIZEN)).code
+    paid = receive(rt.ctx, login(rt, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN)).code
+    command.downgrade(alembic_config(rt.db.engine), "0006")
+    rt.close()
+    # WHEN the app opens it
+    again = open_runtime(tmp_path / "c")
+    assert current_revision(again.db.engine) == head_revision()
+    with again.ctx.sessions() as s:
+        # THEN only the free-by-law dossier may say "Không thu", and the counter's unit has
+        # the name units had before 1/7/2025 until the administrator renames it
+        flags = {
+            code: flag for code, flag in s.execute(text("SELECT code, fee_free FROM dossiers"))
+        }
+        assert flags == {free: 1, paid: 0}
+        unit = s.execute(text("SELECT unit_name FROM counter_identity")).scalar_one()
+        assert unit == LEGACY_UNIT_NAME
+        # AND the dossiers it holds keep that name when the unit is renamed later
+        names = s.execute(text("SELECT DISTINCT unit_name FROM dossiers")).scalars().all()
+        assert names == [LEGACY_UNIT_NAME]
     again.close()

@@ -79,6 +79,7 @@ class Centre:
             self.engine,
             agency_id=agency,
             agency_name="UBND xã Hoàng Văn Thụ",
+            unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
             counter_name=name,
             parent_name="UBND TỈNH LẠNG SƠN",
             place="Lạng Sơn",

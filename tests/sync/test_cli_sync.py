@@ -68,6 +68,8 @@ def test_register_connect_sync_status_from_the_command_line(
         AGENCY,
         "--agency-name",
         "UBND xã Hoàng Văn Thụ",
+        "--unit-name",
+        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
         "--counter-name",
         "Quầy số 1",
         "--out",
@@ -80,6 +82,7 @@ def test_register_connect_sync_status_from_the_command_line(
     settings = json.loads(conn_file.read_text(encoding="utf-8"))
     assert make_url(settings["url"]).username.startswith("ctr_")
     assert settings["code_slot"] == 0
+    assert settings["unit_name"] == "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ"
     # WHEN a fresh desk imports it and syncs
     desk = tmp_path / "desk"
     connected = cli("sync", "connect", str(conn_file), data_dir=desk)

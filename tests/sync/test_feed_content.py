@@ -22,6 +22,8 @@ def _online(code: str = PORTAL_CODE) -> dict[str, object]:
         "agency_id": "000.00.37.H37",
         "procedure_code": "1.004873",
         "submitted_at": "2026-11-26T20:15:00",
+        # The province sets this procedure's fee; the portal charged it online.
+        "fee": 15_000,
         "applicant": {
             "full_name": "Lăng Thị Khuyên",
             "id_number": "020190001234",
@@ -69,6 +71,11 @@ def test_online_dossier_reaches_the_agency_is_claimed_and_gets_the_department_no
         info = get_dossier(desk.ctx, PORTAL_CODE)
         assert info.state.value == "received"
         assert info.ledger_book == "DVC"
+        # The fee the portal charged for a province-set fee came with it, not "free".
+        assert info.fee == 15_000
+    assert (
+        centre.scalar("SELECT fee FROM central_dossiers WHERE code = :c", c=PORTAL_CODE) == 15_000
+    )
     # WHEN counter 1 takes it up and syncs, THEN it owns it at the centre
     take_step(one.ctx, login(one.ctx, "thamdinh"), PORTAL_CODE, StepRequest(Action.START_APPRAISAL))
     assert one.sync().push.refused == 0

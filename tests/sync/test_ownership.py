@@ -17,7 +17,7 @@ from counter_app.services.dossiers import (
 )
 from counter_app.sync.central import admin
 from counter_app.sync.central.apply import NOT_OWNER
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 from tests.sync.conftest import Centre
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
@@ -29,7 +29,11 @@ def test_handed_over_dossier_moves_with_its_history_and_the_old_owner_is_refused
     # GIVEN counter 1 received and appraised a dossier, and synced
     one = centre.desk("Quầy số 1")
     two = centre.desk("Quầy số 2")
-    code = receive(one.ctx, login(one.ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN)).code
+    code = receive(
+        one.ctx,
+        login(one.ctx, "tiepnhan"),
+        ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE),
+    ).code
     take_step(one.ctx, login(one.ctx, "thamdinh"), code, StepRequest(Action.START_APPRAISAL))
     one.sync()
     # WHEN the centre hands it to counter 2, where the citizen will come back

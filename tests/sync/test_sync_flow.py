@@ -28,4 +28,10 @@ def test_two_counters_offline_then_sync_every_dossier_once(centre: Centre) -> No
     assert centre.scalar("SELECT count(DISTINCT code) FROM central_dossiers") == 60
     assert centre.scalar("SELECT count(*) FROM central_records WHERE kind = 'step'") == 60
     assert centre.scalar("SELECT count(*) FROM central_quarantine") == 0
+    # AND the fee taken at reception, whether it was free by law, and the unit the
+    # dossier was received by travel with it (2,000 đ for a one-page certified copy)
+    assert centre.scalar("SELECT sum(fee) FROM central_dossiers") == 60 * 2_000
+    assert centre.scalar("SELECT count(*) FROM central_dossiers WHERE fee_free") == 0
+    units = "SELECT count(*) FROM central_dossiers WHERE body->>'unit_name' = :u"
+    assert centre.scalar(units, u="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ") == 60
     assert a.sync().push.sent == 0

@@ -24,7 +24,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.sync_worker import SyncTiming
-from tests.conftest import login
+from tests.conftest import login, typed_fee
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -54,7 +54,9 @@ def receive_dossier(counter: Runtime) -> Receive:
         username: str = "tiepnhan",
     ) -> DossierInfo:
         return dossiers.receive(
-            counter.ctx, login(counter, username), ReceiveRequest(procedure, applicant)
+            counter.ctx,
+            login(counter, username),
+            ReceiveRequest(procedure, applicant, fee_amount=typed_fee(procedure)),
         )
 
     return receive

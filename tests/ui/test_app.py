@@ -67,6 +67,12 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
         dialog.username.setText("quantri")
         dialog.full_name.setText("Lương Văn Hải")
         dialog.password.setText(PASSWORD)
+        dialog.password2.setText(PASSWORD)
+        # GIVEN no name for the one-stop unit: refused next to the field
+        dialog.ok.click()
+        assert dialog.errors.label("unit_name").isVisibleTo(dialog)
+        assert setup.get_counter(rt.ctx) is None
+        dialog.unit_name.setText("Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ")
         # GIVEN mistyped password confirmation: refused next to the field
         dialog.password2.setText("khac-mat-khau")
         dialog.ok.click()
@@ -78,6 +84,9 @@ def test_first_run_setup_creates_counter_admin_and_catalogue(
             dialog.ok.click()
         counter = setup.get_counter(rt.ctx)
         assert counter is not None and counter.agency_id == "000.00.37.H37"
+        # THEN the unit is the counter's data and new counters start on the current set
+        assert counter.unit_name == "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ"
+        assert counter.form_set == "tt03-2025"
         admin = login(rt.ctx, "quantri", PASSWORD)
         assert Role.ADMIN in admin.roles and Role.RECEIVER in admin.roles
         assert len(catalogue.list_procedures(rt.ctx)) > 20

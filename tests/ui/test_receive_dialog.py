@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,7 @@ from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.receive_dialog import DOC_ROLE, ReceiveDialog
+from tests.conftest import PROVINCE_FEE
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
@@ -32,6 +34,9 @@ def fill_applicant(qtbot: QtBot, dialog: ReceiveDialog, id_number: str = "020090
     qtbot.keyClicks(dialog.id_number, id_number)
     qtbot.keyClicks(dialog.phone, "0987 654 321")
     dialog.address.setText("Thôn Nà Cạn, xã Hoàng Văn Thụ")
+    # A fee the province sets is typed from its table (the dialog shows the box then).
+    if dialog.fee_entry.amount.isVisibleTo(dialog):
+        dialog.fee_entry.amount.setValue(PROVINCE_FEE)
 
 
 def question_box(parent: QWidget) -> QMessageBox:
@@ -127,6 +132,41 @@ def test_fee_follows_pages_and_copies_live(
     assert dialog.fee_label.text().endswith("10.000 đ")
     dialog.procedure.select_code(MARITAL_STATUS)
     assert dialog.pages.isHidden() and dialog.copies.isHidden()
+
+
+@pytest.fixture
+def shown_dialog(
+    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+) -> ReceiveDialog:
+    """The reception dialog of the receiving official, on screen."""
+    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_fee_the_province_sets_is_typed_before_receiving(
+    qtbot: QtBot, counter: Runtime, shown_dialog: ReceiveDialog
+) -> None:
+    # GIVEN a procedure whose fee the province sets (the catalogue holds no figure)
+    dialog = shown_dialog
+    dialog.procedure.select_code(MARITAL_STATUS)
+    assert dialog.fee_entry.amount.isVisible() and not dialog.fee_entry.signatures.isVisible()
+    fill_applicant(qtbot, dialog)
+    qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
+    # WHEN the amount is left empty, THEN receiving is refused next to it and stores nothing
+    dialog.fee_entry.amount.setValue(-1)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.label("fee_amount").isVisible()
+    assert dialog.received is None
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
+    # WHEN typed from the province's table, THEN the dossier keeps that fee
+    dialog.fee_entry.amount.setValue(PROVINCE_FEE)
+    assert dialog.fee_label.text().endswith(format_vnd(PROVINCE_FEE))
+    with wait_signal(qtbot, dialog.dossier_received) as received:
+        dialog.ok_button.click()
+    assert dossiers.get_dossier(counter.ctx, received.args[0]).fee == PROVINCE_FEE
 
 
 def test_procedure_search_ignores_accents_and_case(

@@ -18,7 +18,7 @@ from counter_app.services.dossiers import ReceiveRequest
 from counter_app.sync.local_cluster import LocalCluster
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming
-from tests.conftest import login
+from tests.conftest import PROVINCE_FEE, login
 from tests.sync.conftest import Centre
 from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Chooser, Printed, user_info, wait_signal
 
@@ -46,7 +46,9 @@ def test_window_syncs_a_received_dossier_and_shows_online(
     # GIVEN a counter connected to a live centre, with a dossier just received
     desk = centre.desk("Quầy số 1")
     received = dossiers.receive(
-        desk.ctx, login(desk.ctx, "tiepnhan"), ReceiveRequest(MARITAL_STATUS, CITIZEN)
+        desk.ctx,
+        login(desk.ctx, "tiepnhan"),
+        ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
     )
     info = setup.get_counter(desk.ctx)
     assert info is not None

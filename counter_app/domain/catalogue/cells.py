@@ -68,7 +68,13 @@ FEE_KIND_ALIASES: dict[str, FeeKind] = _aliases(
         "miễn phí": FeeKind.FREE,
         "flat": FeeKind.FLAT,
         "per_copy": FeeKind.PER_COPY,
+        "per_document": FeeKind.PER_DOCUMENT,
+        "mỗi văn bản": FeeKind.PER_DOCUMENT,
+        "per_signature": FeeKind.PER_SIGNATURE,
+        "mỗi chữ ký": FeeKind.PER_SIGNATURE,
         "per_page_tiered": FeeKind.PER_PAGE_TIERED,
+        "set_by_province": FeeKind.SET_BY_PROVINCE,
+        "do tỉnh quy định": FeeKind.SET_BY_PROVINCE,
     }
 )
 FORM_ALIASES: dict[str, DocumentForm] = _aliases(

@@ -41,6 +41,7 @@ JSON_FIELD_NAMES: Mapping[str, str] = {
     "fee_amount": "fee.amount",
     "fee_tiers": "fee.tiers",
     "fee_cap_per_copy": "fee.cap_per_copy",
+    "fee_online_amount": "fee.online_amount",
     "fee_note": "fee.note",
 }
 
@@ -59,6 +60,7 @@ def _flatten_json_entry(entry: Mapping[str, Any]) -> dict[str, object]:
         flat["fee_amount"] = fee.get("amount")
         flat["fee_tiers"] = fee.get("tiers")
         flat["fee_cap_per_copy"] = fee.get("cap_per_copy")
+        flat["fee_online_amount"] = fee.get("online_amount")
         flat["fee_note"] = fee.get("note")
     elif fee is not None:
         flat["fee_kind"] = fee
@@ -136,6 +138,11 @@ def spec_to_dict(spec: ProcedureSpec) -> dict[str, Any]:
         "legal_basis": spec.legal_basis,
         "source_note": spec.source_note,
     }
+    # Written only when set, so entries without them keep their exact shape.
+    if spec.fee.online_amount is not None:
+        data["fee"]["online_amount"] = spec.fee.online_amount
+    if spec.cutoff is not None:
+        data["cutoff"] = spec.cutoff
     if spec.extra:
         data["extra"] = dict(spec.extra)
     return data

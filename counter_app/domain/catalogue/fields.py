@@ -13,6 +13,10 @@ A row is a mapping of the flat column names in ``rows.COLUMNS`` to raw values
   ``Tờ khai đăng ký khai sinh|original|1|1; Văn bản ủy quyền|original|1|0``.
 - ``deliveries``: ``counter;post;online`` (or tại quầy / bưu chính / trực tuyến).
 - ``on_the_spot``: 1/0, có/không, x/empty.
+- ``cutoff``: 1/0 like ``on_the_spot``; empty follows the time unit (the
+  15:00 rule for same-day procedures only, see ``procedure.default_cutoff``).
+- ``fee_online_amount``: the rate for a dossier submitted online, empty when
+  the same as ``fee_amount``.
 - ``extra``: ``key=value;key=value``.
 """
 
@@ -63,6 +67,7 @@ from counter_app.domain.catalogue.messages import (
 )
 from counter_app.domain.catalogue.row_reader import RowReader
 from counter_app.domain.procedure import (
+    AMOUNT_KINDS,
     Delivery,
     DocumentForm,
     FeeKind,
@@ -146,19 +151,22 @@ def _read_tiers(reader: RowReader) -> tuple[FeeTier, ...] | None:
 
 def _read_fee(reader: RowReader) -> FeeRule | None:
     kind = reader.choice("fee_kind", FEE_KIND_ALIASES, MSG_BAD_FEE_KIND, FeeKind.FREE)
-    needs_amount = kind in (FeeKind.FLAT, FeeKind.PER_COPY)
+    needs_amount = kind in AMOUNT_KINDS
     amount = reader.integer("fee_amount", default=None if needs_amount else 0, high=MAX_FEE)
     tiers = _read_tiers(reader)
     cap = reader.integer("fee_cap_per_copy", default=-1, high=MAX_FEE)
+    online = reader.integer("fee_online_amount", default=-1, high=MAX_FEE)
     note = reader.text("fee_note")
     if kind is FeeKind.PER_PAGE_TIERED and tiers == ():
         reader.error("fee_tiers", MSG_TIERS_REQUIRED)
         return None
-    if kind is None or amount is None or tiers is None or cap is None:
+    if kind is None or amount is None or tiers is None or cap is None or online is None:
         return None
     if kind is FeeKind.FREE:
         return FeeRule(FeeKind.FREE, 0, (), None, note)
-    return FeeRule(kind, amount, tiers, None if cap < 0 else cap, note)
+    return FeeRule(
+        kind, amount, tiers, None if cap < 0 else cap, note, None if online < 0 else online
+    )
 
 
 def _read_document(reader: RowReader, item: object) -> RequiredDocument | None:
@@ -297,6 +305,7 @@ def read_spec(reader: RowReader) -> ProcedureSpec | None:
     deliveries = _read_deliveries(reader)
     legal_basis = reader.text("legal_basis")
     source_note = reader.text("source_note")
+    cutoff = reader.optional_boolean("cutoff")
     extra = _read_extra(reader)
     if (
         reader.errors
@@ -322,5 +331,6 @@ def read_spec(reader: RowReader) -> ProcedureSpec | None:
         deliveries=deliveries,
         legal_basis=legal_basis,
         source_note=source_note,
+        cutoff=cutoff,
         extra=extra,
     )

@@ -97,6 +97,12 @@ class RowReader:
             return None
         return value
 
+    def optional_boolean(self, column: str) -> bool | None:
+        """None when blank (the default applies), else like :meth:`boolean`."""
+        if is_blank(self.raw(column)):
+            return None
+        return self.boolean(column)
+
     def boolean(self, column: str) -> bool:
         value = self.raw(column)
         if isinstance(value, bool):

@@ -30,6 +30,7 @@ COLUMNS: tuple[str, ...] = (
     "fee_amount",
     "fee_tiers",
     "fee_cap_per_copy",
+    "fee_online_amount",
     "fee_note",
     "documents",
     "on_the_spot",
@@ -37,6 +38,7 @@ COLUMNS: tuple[str, ...] = (
     "deliveries",
     "legal_basis",
     "source_note",
+    "cutoff",
     "extra",
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "level", "processing_unit")

@@ -14,6 +14,7 @@ from counter_app.domain.workflow import Action, Role
 from counter_app.models import CounterIdentity, Dossier, User, UserRole, WorkflowStep
 from counter_app.printing import (
     FormKind,
+    form_set_for,
     load_form_set,
     render_apology,
     render_control_slip,
@@ -43,10 +44,14 @@ _CTX = "Printing"
 FORM_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao", "photocopy": "Bản chụp"}
 
 
-def agency_info(c: CounterIdentity) -> AgencyInfo:
+def agency_info(c: CounterIdentity, unit_name: str = "") -> AgencyInfo:
+    """The header names the agency above its one-stop unit; the province stays off the forms.
+
+    ``unit_name`` is the unit a dossier was received by, when it has one.
+    """
     return AgencyInfo(
-        name=c.agency_name,
-        parent_name=c.parent_name,
+        name=unit_name or c.unit_name,
+        parent_name=c.agency_name,
         agency_id=c.agency_id,
         place=c.place or c.agency_name,
         phone=c.phone,
@@ -124,7 +129,9 @@ def build_form(
     reprint_no: int = 0,
 ) -> bytes:
     """The PDF of one form of dossier ``d`` as the database holds it in ``session``."""
-    agency, applicant, form_set = agency_info(counter), _applicant(d), counter.form_set
+    # The set in force on the receipt date: a reprint looks like the original.
+    agency, applicant = agency_info(counter, d.unit_name), _applicant(d)
+    form_set = form_set_for(d.received_at.date())
     if kind is FormKind.RECEIPT:
         return render_receipt(
             ReceiptData(
@@ -147,6 +154,7 @@ def build_form(
                 ledger_entry=d.ledger_entry,
                 receiving_officer=_full_name(session, d.received_by),
                 fee=d.fee,
+                fee_free=d.fee_free,
                 delivery=Delivery(d.delivery),
                 post_address=d.delivery_address,
                 reprint_no=reprint_no,
@@ -254,7 +262,7 @@ def _control_slip(d: Dossier, agency: AgencyInfo) -> ControlSlipData:
         request=d.procedure_name,
         received_at=d.received_at,
         appointment=d.appointment_at,
-        handling_unit=agency.name,
+        handling_unit=agency.parent_name,
         steps=tuple(rows),
     )
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
-from counter_app.printing import render_ledger
+from counter_app.printing import form_set_for, render_ledger
 from counter_app.printing.data import LedgerData, LedgerPeriod, LedgerRow
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.printing.forms import agency_info, timeliness
@@ -52,8 +52,13 @@ def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4"
                 )
             )
         return render_ledger(
-            LedgerData(agency_info(counter), counter.ledger_book, tuple(rows)),
+            # The unit the period's dossiers were received by, as their papers name it.
+            LedgerData(
+                agency_info(counter, dossiers[0].unit_name if dossiers else ""),
+                counter.ledger_book,
+                tuple(rows),
+            ),
             LedgerPeriod(start, end),
             paper=paper,
-            form_set=counter.form_set,
+            form_set=form_set_for(start),
         )

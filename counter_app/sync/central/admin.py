@@ -20,9 +20,9 @@ from sqlalchemy import Connection, Engine, make_url, text
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.catalogue.document import spec_to_dict
 from counter_app.domain.codes import SLOTS, check_agency_id
-from counter_app.domain.fees import compute_fee
+from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.procedure import ProcedureSpec
+from counter_app.domain.procedure import FeeKind, ProcedureSpec, cutoff_applies
 from counter_app.domain.text import nfc
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import Role, State
@@ -48,6 +48,7 @@ def _counter_body(row: Any) -> dict[str, Any]:
         "uuid": row.uuid,
         "agency_id": row.agency_id,
         "agency_name": row.agency_name,
+        "unit_name": row.unit_name,
         "counter_name": row.counter_name,
         "code_slot": row.code_slot,
         "ledger_book": row.ledger_book,
@@ -60,6 +61,7 @@ def register_counter(
     agency_id: str,
     agency_name: str,
     counter_name: str,
+    unit_name: str,
     parent_name: str = "",
     place: str = "",
     phone: str = "",
@@ -68,8 +70,12 @@ def register_counter(
     """Register a counter: the agency's lowest free code slot, its own ledger
     book, and its own PostgreSQL role with a generated password."""
     agency_id = check_agency_id(agency_id)
-    if not nfc(agency_name) or not nfc(counter_name):
-        raise _error(QT_TRANSLATE_NOOP("Central", "Enter the agency name and the counter name."))
+    if not nfc(agency_name) or not nfc(counter_name) or not nfc(unit_name):
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "Central", "Enter the agency name, the one-stop unit's name and the counter name."
+            )
+        )
     counter_uuid = counter_uuid or str(uuid.uuid4())
     role = "ctr_" + counter_uuid.replace("-", "")[:20]
     password = secrets.token_urlsafe(24)
@@ -100,14 +106,16 @@ def register_counter(
         )
         row = conn.execute(
             text(
-                "INSERT INTO central_counters (uuid, agency_id, agency_name, parent_name, place, "
-                "phone, counter_name, code_slot, ledger_book, role_name) VALUES (:uuid, :agency, "
-                ":name, :parent, :place, :phone, :counter, :slot, :book, :role) RETURNING *"
+                "INSERT INTO central_counters (uuid, agency_id, agency_name, unit_name, "
+                "parent_name, place, phone, counter_name, code_slot, ledger_book, role_name) "
+                "VALUES (:uuid, :agency, :name, :unit, :parent, :place, :phone, :counter, :slot, "
+                ":book, :role) RETURNING *"
             ),
             {
                 "uuid": counter_uuid,
                 "agency": agency_id,
                 "name": nfc(agency_name),
+                "unit": nfc(unit_name),
                 "parent": nfc(parent_name),
                 "place": nfc(place),
                 "phone": nfc(phone),
@@ -130,6 +138,7 @@ def register_counter(
         slot,
         book,
         url.render_as_string(hide_password=False),
+        nfc(unit_name),
     )
 
 
@@ -274,9 +283,11 @@ def import_online(engine: Engine, entries: Sequence[dict[str, Any]]) -> list[str
                 inserted = conn.execute(
                     text(
                         "INSERT INTO central_dossiers (uuid, code, agency_id, source, "
-                        "procedure_code, state, version, received_at, appointment_at, body) "
+                        "procedure_code, state, version, received_at, appointment_at, fee, "
+                        "fee_free, body) "
                         "VALUES (:uuid, :code, :agency, 'online', :proc, :state, 1, :received, "
-                        ":appointment, CAST(:body AS jsonb)) ON CONFLICT DO NOTHING RETURNING uuid"
+                        ":appointment, :fee, :fee_free, CAST(:body AS jsonb)) "
+                        "ON CONFLICT DO NOTHING RETURNING uuid"
                     ),
                     _online_params(body),
                 ).scalar()
@@ -290,7 +301,7 @@ def import_online(engine: Engine, entries: Sequence[dict[str, Any]]) -> list[str
                     text(
                         "UPDATE central_dossiers SET procedure_code = :proc, version = :version, "
                         "received_at = :received, appointment_at = :appointment, "
-                        "body = CAST(:body AS jsonb), updated_at = now() WHERE uuid = :uuid"
+                        "fee = :fee, fee_free = :fee_free, body = CAST(:body AS jsonb), updated_at = now() WHERE uuid = :uuid"
                     ),
                     {**_online_params(body), "version": version},
                 )
@@ -311,6 +322,8 @@ def _online_params(body: dict[str, Any]) -> dict[str, Any]:
         "state": body["state"],
         "received": body["received_at"],
         "appointment": body["appointment_at"],
+        "fee": body["fee"],
+        "fee_free": body["fee_free"],
         "body": _json(body),
     }
 
@@ -338,8 +351,12 @@ def _online_body(
         ),
         today=submitted.date(),
     )
-    appointment = calendar.due(submitted, spec.processing_time)
+    appointment = calendar.due(submitted, spec.processing_time, cutoff=cutoff_applies(spec))
     pages, copies = int(entry.get("pages", 1)), int(entry.get("copies", 1))
+    # A fee the province sets arrives with the portal's entry, as the portal charged it.
+    entered = entry.get("fee") if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None
+    if spec.fee.kind is FeeKind.SET_BY_PROVINCE and entered is None and not spec.fee.amount:
+        raise KeyError("fee")  # reported as "entry n is incomplete: 'fee'"
     code = nfc(entry["code"]).upper()
     return {
         "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"dvc:{code}")),
@@ -362,7 +379,8 @@ def _online_body(
         "sets": 1,
         "pages": pages,
         "copies": copies,
-        "fee": compute_fee(spec.fee, pages=pages, copies=copies),
+        "fee": compute_fee(spec.fee, pages=pages, copies=copies, online=True, entered=entered),
+        "fee_free": is_free_by_law(spec.fee),
         "received_at": submitted.isoformat(),
         "received_by": "dvc",
         "appointment_at": appointment.isoformat(),

@@ -125,6 +125,8 @@ def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
         "appointment_at": parse_datetime(p.get("appointment_at")),
         "finished_at": parse_datetime(p.get("finished_at")),
         "returned_at": parse_datetime(p.get("returned_at")),
+        "fee": int(p.get("fee", 0)),
+        "fee_free": bool(p.get("fee_free", False)),
         "body": p,
         "updated_at": datetime.now().astimezone(),
     }

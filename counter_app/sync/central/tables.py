@@ -6,7 +6,7 @@ mirror the columns the push and pull use.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
 
 metadata = MetaData()
@@ -16,6 +16,7 @@ counters = Table(
     metadata,
     Column("uuid", String(36), primary_key=True),
     Column("agency_id", String(40)),
+    Column("unit_name", String(200)),
     Column("counter_name", String(100)),
     Column("code_slot", Integer),
     Column("ledger_book", String(20)),
@@ -42,6 +43,8 @@ dossiers = Table(
     Column("appointment_at", TIMESTAMP),
     Column("finished_at", TIMESTAMP),
     Column("returned_at", TIMESTAMP),
+    Column("fee", BigInteger),
+    Column("fee_free", Boolean),
     Column("body", JSONB),
     Column("updated_at", TIMESTAMP(timezone=True)),
 )
