@@ -23,12 +23,12 @@ from counter_app.domain.workflow import (
     RECEIVE_ROLES,
     Action,
     State,
-    is_overdue,
     next_state,
     require_role,
 )
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
+from counter_app.reports.definitions import is_overdue
 from counter_app.services import audit, sequences
 from counter_app.services.catalogue import load_procedure, spec_of
 from counter_app.services.context import ServiceContext, counter_identity

@@ -1,0 +1,141 @@
+"""The province's central PostgreSQL: the same facts from ``central_dossiers``
+and the step and pause bodies in ``central_records``.
+
+Reports read through the engine they are given: the streaming replica's
+when one is configured (:func:`report_engine`), so reporting never competes
+with the counters' sync on the primary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, literal, or_, select, union_all
+
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.reports.definitions import DossierFacts, Period
+from counter_app.reports.facts import STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.source import CatalogueLine
+from counter_app.sync.central import tables as t
+from counter_app.sync.central.schema import engine_for
+
+REPLICA_ENV = "COUNTER_APP_REPORT_REPLICA_URL"
+
+d = t.dossiers
+p = t.procedures
+r = t.records
+
+
+def report_engine(primary_url: str, replica_url: str | None = None) -> Engine:
+    """The engine reports read with: the replica's URL when configured."""
+    return engine_for(replica_url or primary_url)
+
+
+def _body(key: str) -> Any:
+    return d.c.body[key].astext
+
+
+def _candidate_uuids(period: Period, agency_ids: Sequence[str] | None) -> Any:
+    """Received before the period ends and not returned before it starts: two
+    index ranges (returned later; not returned), not one OR that scans."""
+    parts = []
+    for returned in (d.c.returned_at >= period.start, d.c.returned_at.is_(None)):
+        cond = and_(d.c.received_at < period.end, returned)
+        if agency_ids:
+            cond = and_(cond, d.c.agency_id.in_(agency_ids))
+        parts.append(select(d.c.uuid).where(cond))
+    return union_all(*parts).subquery("candidates")
+
+
+def central_facts(
+    conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
+) -> list[DossierFacts]:
+    cand = _candidate_uuids(period, agency_ids)
+    rows = conn.execute(
+        select(
+            d.c.uuid.label("key"),
+            d.c.code,
+            d.c.agency_id,
+            _body("counter_uuid").label("counter_uuid"),
+            d.c.procedure_code,
+            p.c.body["field"].astext.label("field"),
+            p.c.body["level"].astext.label("level"),
+            _body("received_by").label("official"),
+            d.c.source,
+            _body("ledger_book").label("ledger_book"),
+            d.c.state,
+            _body("on_the_spot").label("on_the_spot"),
+            d.c.received_at,
+            d.c.appointment_at,
+            _body("original_appointment_at").label("original_appointment_at"),
+            d.c.finished_at,
+            _body("apology_count").label("apology_count"),
+            _body("fee").label("fee"),
+            _body("delivery").label("delivery"),
+        ).select_from(
+            d.join(cand, cand.c.uuid == d.c.uuid).outerjoin(p, p.c.code == d.c.procedure_code)
+        )
+    ).mappings()
+    facts_rows = [{**row, "on_the_spot": row["on_the_spot"] == "true"} for row in rows]
+    gathered = Gathered()
+    records = conn.execute(
+        select(
+            r.c.dossier_uuid,
+            r.c.kind,
+            r.c.body["action"].astext.label("action"),
+            r.c.body["at"].astext.label("at"),
+            r.c.body["data"].label("data"),
+            r.c.body["started_at"].astext.label("started_at"),
+            r.c.body["ended_at"].astext.label("ended_at"),
+        )
+        .select_from(r.join(cand, cand.c.uuid == r.c.dossier_uuid))
+        .where(
+            or_(
+                r.c.kind == literal("pause"),
+                and_(r.c.kind == literal("step"), r.c.body["action"].astext.in_(STEP_ACTIONS)),
+            )
+        )
+        .order_by(r.c.counter_seq)
+    )
+    for rec in records:
+        if rec.kind == "pause":
+            gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
+        else:
+            gathered.add_step(rec.dossier_uuid, rec.action, rec.at, rec.data)
+    return assemble_all(facts_rows, "key", gathered)
+
+
+def central_catalogue(conn: Connection) -> list[CatalogueLine]:
+    return [
+        CatalogueLine(
+            row.code,
+            row.body.get("name", ""),
+            row.body.get("level", ""),
+            row.body.get("field", ""),
+            bool(row.body.get("on_the_spot")),
+        )
+        for row in conn.execute(select(p.c.code, p.c.body).order_by(p.c.code))
+    ]
+
+
+def central_calendar(conn: Connection) -> WorkCalendar:
+    """The centre's calendar: national holidays plus the province's own days."""
+    rows = conn.execute(
+        select(t.calendar_days.c.day, t.calendar_days.c.working, t.calendar_days.c.name)
+    )
+    days = list(rows)
+    return WorkCalendar(
+        extra_days_off={x.day: x.name for x in days if not x.working},
+        extra_workdays={x.day: x.name for x in days if x.working},
+    )
+
+
+def central_labels(conn: Connection) -> dict[str, str]:
+    """Readable names of counters (by UUID) and officials (by username)."""
+    c = t.counters.c
+    labels = {row.uuid: row.counter_name for row in conn.execute(select(c.uuid, c.counter_name))}
+    u = t.users.c
+    for row in conn.execute(select(u.username, u.body["full_name"].astext.label("name"))):
+        labels.setdefault(row.username, row.name or row.username)
+    return labels
