@@ -4,7 +4,10 @@ these; the queries and definitions live in counter_app.reports."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -20,7 +23,10 @@ from counter_app.reports.definitions import Period
 from counter_app.reports.figures import Cut
 from counter_app.reports.local_source import local_catalogue, local_facts
 from counter_app.reports.source import Header, Report, build_report
+from counter_app.reports.tables import report_json
+from counter_app.reports.xlsx import write_workbook
 from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.returns import current_criteria
 
 
 def counter_report(ctx: ServiceContext, period: Period, cut: Cut | None = None) -> Report:
@@ -71,3 +77,29 @@ def province_report(
             )
     finally:
         engine.dispose()
+
+
+class Format(StrEnum):
+    JSON = "json"
+    XLSX = "xlsx"
+    PDF = "pdf"
+
+
+def criteria_labels() -> dict[str, str]:
+    """Short names of the satisfaction criteria (the current list's)."""
+    return {c.id: c.short for c in current_criteria().criteria}
+
+
+def export(report: Report, path: Path, fmt: Format) -> Path:
+    """Write ``report`` to ``path`` as JSON, an Excel workbook or a PDF."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt is Format.JSON:
+        path.write_text(
+            json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        return path
+    if fmt is Format.XLSX:
+        return write_workbook(report, path, criteria_labels())
+    from counter_app.reports.pdf import write_statistics_pdf
+
+    return write_statistics_pdf(report, path, criteria_labels())
