@@ -4,6 +4,7 @@ back from the files: json, openpyxl)."""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from counter_app.app_setup import Runtime
 from counter_app.cli import main
 from counter_app.reports.glossary import BY_NAME, FIGURES, HANDLING, SERVICE
 from counter_app.reports.tables import MONTH_COLUMNS
+from counter_app.reports.text import cell_text
 from tests.conftest import Clock
 from tests.reports import cases
 from tests.reports.expected import all_figures
@@ -113,3 +115,39 @@ def test_period_backwards_is_refused(
     argv = ["--data-dir", str(data_dir), "report", "--from", "2027-03-31", "--to", "2027-01-01"]
     assert main([*argv, "--out", str(tmp_path / "x.json")]) == 2
     assert not (tmp_path / "x.json").exists()
+
+
+def _pdf_lines(path: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def test_statistics_pdf_prints_every_figure_and_its_charts(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q1.pdf"
+    assert main(["--data-dir", str(data_dir), *ARGS, "--format", "pdf", "--out", str(out)]) == 0
+    lines = _pdf_lines(out)
+    text = "\n".join(lines)
+    # the official header and the period
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "UBND XÃ HOÀNG VĂN THỤ" in text
+    assert "Kỳ báo cáo: từ ngày 01/01/2027 đến ngày 31/03/2027" in text
+    # every figure, one line each: its label, then its value as printed
+    expected = all_figures()
+    for d in FIGURES:
+        printed = cell_text(expected[d.name], d.kind.value)
+        assert f"{d.label} {printed}" in lines, (d.label, printed)
+    # the monthly table and the charts' month labels and titles
+    assert "01/2027 2 3 1 2 0 100,0 %" in lines
+    assert "02/2027 1 1 1 0 0 100,0 %" in lines
+    assert "03/2027 8 4 1 2 1 75,0 %" in lines
+    assert "Hồ sơ tiếp nhận và đã giải quyết theo tháng" in text
+    assert "Tỷ lệ giải quyết đúng và trước hạn theo tháng (%)" in text
+    # the criteria and the catalogue share
+    assert "1 Tổng thể dịch vụ Rất hài lòng 1" in lines
+    assert "4 Thái độ của cán bộ Không hài lòng 1" in lines
+    assert "31 4 12,9 %" in lines
+    # charts are vector drawings (ReportLab graphics), not embedded pictures
+    pdf = out.read_bytes()
+    assert b"/Subtype /Image" not in pdf
