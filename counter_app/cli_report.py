@@ -1,5 +1,5 @@
 """``counter-app report``: the figures of a period as JSON, an Excel workbook
-or a PDF, from this counter's database or, with ``--central``, the province's
+or a PDF (or the counter's ledger of the period, ``--format ledger``), from this counter's database or, with ``--central``, the province's
 (read from ``--replica`` or $COUNTER_APP_REPORT_REPLICA_URL when given)."""
 
 from __future__ import annotations
@@ -32,12 +32,18 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     period = Period(first, last)
     cut = Cut(args.by) if args.by else None
-    if args.central:
-        replica = args.replica or os.environ.get(REPLICA_ENV) or None
-        report = reports.province_report(args.central, period, cut, replica_url=replica)
+    out = Path(args.out)
+    if args.format == "ledger":
+        from counter_app.services.printing.ledger import ledger_pdf
+
+        out.write_bytes(ledger_pdf(_runtime(args).ctx, first, last))
     else:
-        report = reports.counter_report(_runtime(args).ctx, period, cut)
-    out = reports.export(report, Path(args.out), reports.Format(args.format))
+        if args.central:
+            replica = args.replica or os.environ.get(REPLICA_ENV) or None
+            report = reports.province_report(args.central, period, cut, replica_url=replica)
+        else:
+            report = reports.counter_report(_runtime(args).ctx, period, cut)
+        reports.export(report, out, reports.Format(args.format))
     print(_tr(QT_TRANSLATE_NOOP("Cli", "Report written: {path}"), path=str(out)))
     return 0
 
@@ -47,7 +53,12 @@ def register(sub: Any) -> None:
     r.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
     r.add_argument("--to", dest="date_to", required=True, help="last day, YYYY-MM-DD")
     r.add_argument("--by", choices=CUTS, help="one row per agency, counter, level, field, …")
-    r.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
+    r.add_argument(
+        "--format",
+        choices=("json", "xlsx", "pdf", "ledger"),
+        default="json",
+        help="ledger: the dossier ledger (form 06/07) of the counter, as PDF",
+    )
     r.add_argument("--out", required=True, help="file to write")
     r.add_argument("--central", metavar="URL", help="the province's central database")
     r.add_argument("--replica", metavar="URL", help="its streaming replica, read instead")

@@ -151,3 +151,22 @@ def test_statistics_pdf_prints_every_figure_and_its_charts(data_dir: Path, tmp_p
     # charts are vector drawings (ReportLab graphics), not embedded pictures
     pdf = out.read_bytes()
     assert b"/Subtype /Image" not in pdf
+
+
+def test_ledger_of_the_period_lists_each_dossier_received_with_its_result(
+    data_dir: Path, tmp_path: Path, counter: Runtime
+) -> None:
+    out = tmp_path / "ledger.pdf"
+    assert main(["--data-dir", str(data_dir), *ARGS, "--format", "ledger", "--out", str(out)]) == 0
+    text = "\n".join(_pdf_lines(out))
+    from sqlalchemy import select
+
+    from counter_app.models import Dossier
+
+    with counter.ctx.sessions() as s:
+        names = set(s.scalars(select(Dossier.applicant_name)))
+    received_in_q1 = names - {"Nông Văn Lâm"}  # L was received in December
+    assert len(received_in_q1) == 11
+    for name in received_in_q1:
+        assert name in text, name
+    assert "Nông Văn Lâm" not in text
