@@ -320,7 +320,7 @@
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="117" />
+        <location filename="../../counter_app/cli.py" line="118" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -400,6 +400,16 @@
         <location filename="../../counter_app/cli_sync.py" line="269" />
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_report.py" line="29" />
+        <source>The period ends before it starts.</source>
+        <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_report.py" line="47" />
+        <source>Report written: {path}</source>
+        <translation>Đã ghi báo cáo: {path}</translation>
     </message>
 </context>
 <context>
@@ -672,22 +682,22 @@
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="114" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="109" />
         <source>{state} (overdue)</source>
         <translation>{state} (quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="131" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="126" />
         <source>CCCD: {number}</source>
         <translation>CCCD: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="133" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="128" />
         <source>Phone: {number}</source>
         <translation>Điện thoại: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="138" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="133" />
         <source>The appointment has passed: apologise and set a new appointment.</source>
         <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
     </message>
@@ -935,6 +945,19 @@
     </message>
 </context>
 <context>
+    <name>MainReports</name>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="19" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="20" />
+        <source>Reports and statistics…</source>
+        <translation>Báo cáo, thống kê…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_lists.py" line="22" />
@@ -972,18 +995,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="95" />
+        <location filename="../../counter_app/ui/main_window.py" line="96" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127" />
+        <location filename="../../counter_app/ui/main_window.py" line="128" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132" />
-        <location filename="../../counter_app/ui/main_window.py" line="322" />
+        <location filename="../../counter_app/ui/main_window.py" line="133" />
+        <location filename="../../counter_app/ui/main_window.py" line="324" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -993,22 +1016,22 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138" />
+        <location filename="../../counter_app/ui/main_window.py" line="139" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="165" />
+        <location filename="../../counter_app/ui/main_window.py" line="167" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="171" />
+        <location filename="../../counter_app/ui/main_window.py" line="173" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179" />
+        <location filename="../../counter_app/ui/main_window.py" line="181" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -1028,18 +1051,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="239" />
+        <location filename="../../counter_app/ui/main_window.py" line="241" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="252" />
-        <location filename="../../counter_app/ui/main_window.py" line="256" />
+        <location filename="../../counter_app/ui/main_window.py" line="254" />
+        <location filename="../../counter_app/ui/main_window.py" line="258" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="258" />
+        <location filename="../../counter_app/ui/main_window.py" line="260" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1059,17 +1082,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="308" />
+        <location filename="../../counter_app/ui/main_window.py" line="310" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="321" />
+        <location filename="../../counter_app/ui/main_window.py" line="323" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="354" />
+        <location filename="../../counter_app/ui/main_window.py" line="356" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1387,6 +1410,179 @@
         <location filename="../../counter_app/ui/receive_dialog.py" line="559" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="26" />
+        <source>Monthly trend</source>
+        <translation>Diễn biến theo tháng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="27" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="28" />
+        <source>Resolved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="29" />
+        <source>Early or on time (%)</source>
+        <translation>Đúng và trước hạn (%)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="30" />
+        <source>Results of the period</source>
+        <translation>Kết quả giải quyết trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="31" />
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="32" />
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="33" />
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="34" />
+        <source>Still being handled</source>
+        <translation>Đang giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="76" />
+        <source>Reports and statistics</source>
+        <translation>Báo cáo, thống kê</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="86" />
+        <source>Whole counter</source>
+        <translation>Toàn bộ quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="88" />
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="89" />
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="90" />
+        <source>By level</source>
+        <translation>Theo cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="91" />
+        <source>By receiving official</source>
+        <translation>Theo công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="94" />
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="98" />
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <source>Figure</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <source>Value</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="126" />
+        <source>Export to Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="127" />
+        <source>Export to PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="128" />
+        <source>Export to JSON</source>
+        <translation>Xuất JSON</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="129" />
+        <source>Print the ledger (PDF)</source>
+        <translation>In sổ theo dõi hồ sơ (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="150" />
+        <source>The period ends before it starts.</source>
+        <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="154" />
+        <source>Counting…</source>
+        <translation>Đang tổng hợp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="163" />
+        <source>Figures of {period}</source>
+        <translation>Số liệu kỳ {period}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="180" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="184" />
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="186" />
+        <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="196" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="197" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="199" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="198" />
+        <source>JSON file (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="219" />
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
     </message>
 </context>
 <context>
@@ -2053,163 +2249,163 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="134" />
+        <location filename="../../counter_app/domain/workflow.py" line="128" />
         <source>Received</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="135" />
+        <location filename="../../counter_app/domain/workflow.py" line="129" />
         <source>In appraisal</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="136" />
+        <location filename="../../counter_app/domain/workflow.py" line="130" />
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="137" />
+        <location filename="../../counter_app/domain/workflow.py" line="131" />
         <source>Transferred to department</source>
         <translation>Đã chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="138" />
+        <location filename="../../counter_app/domain/workflow.py" line="132" />
         <source>Appraised, awaiting approval</source>
         <translation>Đã thẩm định, chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="139" />
+        <location filename="../../counter_app/domain/workflow.py" line="133" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="140" />
+        <location filename="../../counter_app/domain/workflow.py" line="134" />
         <source>Refused</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="141" />
-        <location filename="../../counter_app/domain/workflow.py" line="156" />
+        <location filename="../../counter_app/domain/workflow.py" line="135" />
+        <location filename="../../counter_app/domain/workflow.py" line="150" />
         <source>Result ready</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="142" />
+        <location filename="../../counter_app/domain/workflow.py" line="136" />
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="143" />
+        <location filename="../../counter_app/domain/workflow.py" line="137" />
         <source>Withdrawn</source>
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="147" />
+        <location filename="../../counter_app/domain/workflow.py" line="141" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="148" />
+        <location filename="../../counter_app/domain/workflow.py" line="142" />
         <source>Start appraisal</source>
         <translation>Bắt đầu thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="149" />
+        <location filename="../../counter_app/domain/workflow.py" line="143" />
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="150" />
+        <location filename="../../counter_app/domain/workflow.py" line="144" />
         <source>Record supplement</source>
         <translation>Nhận hồ sơ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="151" />
+        <location filename="../../counter_app/domain/workflow.py" line="145" />
         <source>Transfer to department</source>
         <translation>Chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="152" />
+        <location filename="../../counter_app/domain/workflow.py" line="146" />
         <source>Back from department</source>
         <translation>Nhận lại từ cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="153" />
+        <location filename="../../counter_app/domain/workflow.py" line="147" />
         <source>Finish appraisal</source>
         <translation>Hoàn thành thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="154" />
+        <location filename="../../counter_app/domain/workflow.py" line="148" />
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="155" />
+        <location filename="../../counter_app/domain/workflow.py" line="149" />
         <source>Refuse</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="157" />
+        <location filename="../../counter_app/domain/workflow.py" line="151" />
         <source>Return result</source>
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="158" />
+        <location filename="../../counter_app/domain/workflow.py" line="152" />
         <source>Withdraw</source>
         <translation>Rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="159" />
+        <location filename="../../counter_app/domain/workflow.py" line="153" />
         <source>Apologise and set new appointment</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="163" />
+        <location filename="../../counter_app/domain/workflow.py" line="157" />
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="164" />
+        <location filename="../../counter_app/domain/workflow.py" line="158" />
         <source>Appraiser</source>
         <translation>Người thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="165" />
+        <location filename="../../counter_app/domain/workflow.py" line="159" />
         <source>Approver</source>
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="166" />
+        <location filename="../../counter_app/domain/workflow.py" line="160" />
         <source>Returning officer</source>
         <translation>Công chức trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="167" />
+        <location filename="../../counter_app/domain/workflow.py" line="161" />
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="217" />
+        <location filename="../../counter_app/domain/workflow.py" line="211" />
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="221" />
+        <location filename="../../counter_app/domain/workflow.py" line="215" />
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="192" />
+        <location filename="../../counter_app/domain/workflow.py" line="186" />
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="232" />
+        <location filename="../../counter_app/domain/workflow.py" line="226" />
         <source>An apology with a new appointment is only for an overdue dossier.</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="238" />
+        <location filename="../../counter_app/domain/workflow.py" line="232" />
         <source>This dossier already had its apology and new appointment; it can be given only once.</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
     </message>
