@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, literal, or_, select, union_all
+from sqlalchemy import Connection, Engine, String, and_, any_, bindparam, select, text, union_all
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
@@ -21,6 +22,15 @@ from counter_app.sync.central import tables as t
 from counter_app.sync.central.schema import engine_for
 
 REPLICA_ENV = "COUNTER_APP_REPORT_REPLICA_URL"
+
+# The records the definitions read, written out in SQL exactly as the partial
+# index of migration c0002_reports is (PostgreSQL uses it only for a query
+# that implies its predicate); tests/reports checks the two agree.
+REPORT_RECORDS = (
+    "kind = 'pause' OR (kind = 'step' AND (body ->> 'action') IN ("
+    + ", ".join(f"'{a}'" for a in STEP_ACTIONS)
+    + "))"
+)
 
 d = t.dossiers
 p = t.procedures
@@ -36,49 +46,56 @@ def _body(key: str) -> Any:
     return d.c.body[key].astext
 
 
-def _candidate_uuids(period: Period, agency_ids: Sequence[str] | None) -> Any:
+def _candidates(period: Period, agency_ids: Sequence[str] | None) -> list[Any]:
     """Received before the period ends and not returned before it starts: two
-    index ranges (returned later; not returned), not one OR that scans."""
+    conditions, one index range each (returned later; not returned), rather
+    than one OR that scans the table."""
     parts = []
     for returned in (d.c.returned_at >= period.start, d.c.returned_at.is_(None)):
         cond = and_(d.c.received_at < period.end, returned)
         if agency_ids:
             cond = and_(cond, d.c.agency_id.in_(agency_ids))
-        parts.append(select(d.c.uuid).where(cond))
-    return union_all(*parts).subquery("candidates")
+        parts.append(cond)
+    return parts
+
+
+_COLUMNS = (
+    d.c.uuid.label("key"),
+    d.c.code,
+    d.c.agency_id,
+    _body("counter_uuid").label("counter_uuid"),
+    d.c.procedure_code,
+    p.c.body["field"].astext.label("field"),
+    p.c.body["level"].astext.label("level"),
+    _body("received_by").label("official"),
+    d.c.source,
+    _body("ledger_book").label("ledger_book"),
+    d.c.state,
+    _body("on_the_spot").label("on_the_spot"),
+    d.c.received_at,
+    d.c.appointment_at,
+    _body("original_appointment_at").label("original_appointment_at"),
+    d.c.finished_at,
+    _body("apology_count").label("apology_count"),
+    _body("fee").label("fee"),
+    _body("delivery").label("delivery"),
+)
 
 
 def central_facts(
     conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
 ) -> list[DossierFacts]:
-    cand = _candidate_uuids(period, agency_ids)
+    joined = d.outerjoin(p, p.c.code == d.c.procedure_code)
     rows = conn.execute(
-        select(
-            d.c.uuid.label("key"),
-            d.c.code,
-            d.c.agency_id,
-            _body("counter_uuid").label("counter_uuid"),
-            d.c.procedure_code,
-            p.c.body["field"].astext.label("field"),
-            p.c.body["level"].astext.label("level"),
-            _body("received_by").label("official"),
-            d.c.source,
-            _body("ledger_book").label("ledger_book"),
-            d.c.state,
-            _body("on_the_spot").label("on_the_spot"),
-            d.c.received_at,
-            d.c.appointment_at,
-            _body("original_appointment_at").label("original_appointment_at"),
-            d.c.finished_at,
-            _body("apology_count").label("apology_count"),
-            _body("fee").label("fee"),
-            _body("delivery").label("delivery"),
-        ).select_from(
-            d.join(cand, cand.c.uuid == d.c.uuid).outerjoin(p, p.c.code == d.c.procedure_code)
+        union_all(
+            *(
+                select(*_COLUMNS).select_from(joined).where(c)
+                for c in _candidates(period, agency_ids)
+            )
         )
-    ).mappings()
-    facts_rows = [{**row, "on_the_spot": row["on_the_spot"] == "true"} for row in rows]
+    ).all()
     gathered = Gathered()
+    # The records of exactly these dossiers, looked up in the partial index.
     records = conn.execute(
         select(
             r.c.dossier_uuid,
@@ -89,13 +106,10 @@ def central_facts(
             r.c.body["started_at"].astext.label("started_at"),
             r.c.body["ended_at"].astext.label("ended_at"),
         )
-        .select_from(r.join(cand, cand.c.uuid == r.c.dossier_uuid))
         .where(
-            or_(
-                r.c.kind == literal("pause"),
-                and_(r.c.kind == literal("step"), r.c.body["action"].astext.in_(STEP_ACTIONS)),
-            )
+            r.c.dossier_uuid == any_(bindparam("uuids", [row.key for row in rows], ARRAY(String)))
         )
+        .where(text(f"({REPORT_RECORDS})"))
         .order_by(r.c.counter_seq)
     )
     for rec in records:
@@ -103,7 +117,7 @@ def central_facts(
             gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
         else:
             gathered.add_step(rec.dossier_uuid, rec.action, rec.at, rec.data)
-    return assemble_all(facts_rows, "key", gathered)
+    return assemble_all(rows, gathered)
 
 
 def central_catalogue(conn: Connection) -> list[CatalogueLine]:

@@ -46,13 +46,13 @@ class Standing(StrEnum):
     PAUSED = "paused"  # chờ bổ sung (đồng hồ dừng)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pause:
     started_at: datetime
     ended_at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ReturnFacts:
     """What the return step recorded (domain/returns.py)."""
 
@@ -63,9 +63,11 @@ class ReturnFacts:
     criteria: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DossierFacts:
-    """Everything the definitions look at, read alike from either database."""
+    """Everything the definitions look at, read alike from either database.
+    (Not frozen: a year of them is built per report, and a frozen class's
+    constructor costs three times as much. Nothing changes them.)"""
 
     code: str
     agency_id: str
@@ -158,19 +160,15 @@ class Period:
 
     first: date
     last: date
+    start: datetime = field(init=False, compare=False, repr=False)
+    end: datetime = field(init=False, compare=False, repr=False)  # the first instant after
 
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise ValueError(f"period ends ({self.last}) before it starts ({self.first})")
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time())
-
-    @property
-    def end(self) -> datetime:
-        """The first instant after the period."""
-        return datetime.combine(self.last + timedelta(days=1), time())
+        # Counting compares every dossier with these: computed once.
+        object.__setattr__(self, "start", datetime.combine(self.first, time()))
+        object.__setattr__(self, "end", datetime.combine(self.last + timedelta(days=1), time()))
 
     def contains(self, moment: datetime | None) -> bool:
         return moment is not None and self.start <= moment < self.end

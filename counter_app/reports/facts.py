@@ -7,6 +7,7 @@ the centre's extracted columns and JSON body keys), then call
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -21,7 +22,10 @@ from counter_app.reports.definitions import (
 )
 
 # The only steps the definitions look at; both queries read just these.
-STEP_ACTIONS = (Action.REFUSE.value, Action.WITHDRAW.value, Action.RETURN_RESULT.value)
+_REFUSE, _WITHDRAW, _RETURN = (
+    a.value for a in (Action.REFUSE, Action.WITHDRAW, Action.RETURN_RESULT)
+)
+STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
 
 
 def _dt(value: Any) -> datetime | None:
@@ -49,8 +53,12 @@ class Gathered:
     def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
         self.pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
 
-    def add_step(self, key: Any, action: str, at: Any, data: Mapping[str, Any] | None) -> None:
-        self.steps[key].append((action, _required(at), data or {}))
+    def add_step(
+        self, key: Any, action: str, at: Any, data: Mapping[str, Any] | str | None
+    ) -> None:
+        """``data`` as a mapping, or as its JSON text (parsed here)."""
+        parsed: Mapping[str, Any] = json.loads(data) if isinstance(data, str) else data or {}
+        self.steps[key].append((action, _required(at), parsed))
 
 
 def _return_of(at: datetime, data: Mapping[str, Any]) -> ReturnFacts:
@@ -64,46 +72,61 @@ def _return_of(at: datetime, data: Mapping[str, Any]) -> ReturnFacts:
     )
 
 
-def assemble(row: Mapping[str, Any], key: Any, gathered: Gathered) -> DossierFacts:
-    """One dossier's facts from its row (names as in ``DossierFacts``) and its
-    steps and pauses."""
+# The columns both queries select, in this order (facts read them by position:
+# a result row's attribute lookup cost more than the rest of the counting).
+FIELDS = (
+    "key", "code", "agency_id", "counter_uuid", "procedure_code", "field", "level",
+    "official", "source", "ledger_book", "state", "on_the_spot", "received_at",
+    "appointment_at", "original_appointment_at", "finished_at", "apology_count", "fee",
+    "delivery",
+)  # fmt: skip
+_STATES = {s.value: s for s in State}
+_NO_STEPS: tuple[tuple[str, datetime, Mapping[str, Any]], ...] = ()
+
+
+def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
+    """One dossier's facts from its row (the columns of FIELDS) and its steps
+    and pauses."""
+    (key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
+     ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
+     finished_at, apology_count, fee, delivery) = row  # fmt: skip
     refused = False
     withdrawn_at: datetime | None = None
     returned: ReturnFacts | None = None
-    for action, at, data in gathered.steps.get(key, ()):
-        if action == Action.REFUSE.value:
+    for action, at, data in gathered.steps.get(key, _NO_STEPS):
+        if action == _REFUSE:
             refused = True
-        elif action == Action.WITHDRAW.value:
+        elif action == _WITHDRAW:
             withdrawn_at = at
-        elif action == Action.RETURN_RESULT.value:
+        elif action == _RETURN:
             returned = _return_of(at, data)
-    pauses = tuple(sorted(gathered.pauses.get(key, ()), key=lambda p: p.started_at))
+    found = gathered.pauses.get(key)
+    pauses = tuple(sorted(found, key=lambda p: p.started_at)) if found else ()
     return DossierFacts(
-        code=row["code"],
-        agency_id=row["agency_id"],
-        counter_uuid=row["counter_uuid"] or "",
-        procedure_code=row["procedure_code"],
-        field=row["field"] or "",
-        level=row["level"] or "",
-        official=row["official"] or "",
-        channel=channel_of(row["source"], row["ledger_book"] or ""),
-        state=State(row["state"]),
-        on_the_spot=bool(row["on_the_spot"]),
-        received_at=_required(row["received_at"]),
-        appointment_at=_required(row["appointment_at"]),
-        original_appointment_at=_required(row["original_appointment_at"]),
-        finished_at=_dt(row["finished_at"]),
-        apology_count=int(row["apology_count"] or 0),
-        fee=int(row["fee"] or 0),
-        delivery=row["delivery"] or "counter",
-        pauses=pauses,
-        refused=refused,
-        withdrawn_at=withdrawn_at,
-        returned=returned,
+        code,
+        agency_id,
+        counter_uuid or "",
+        procedure_code,
+        field or "",
+        level or "",
+        official or "",
+        channel_of(source, ledger_book or ""),
+        _STATES[state],
+        on_the_spot in (True, 1, "true"),  # JSON text at the centre
+        _required(received_at),
+        _required(appointment_at),
+        _required(original_appointment_at),
+        _dt(finished_at),
+        int(apology_count or 0),
+        int(fee or 0),
+        delivery or "counter",
+        pauses,
+        refused,
+        withdrawn_at,
+        returned,
     )
 
 
-def assemble_all(
-    rows: Iterable[Mapping[str, Any]], key_name: str, gathered: Gathered
-) -> list[DossierFacts]:
-    return [assemble(r, r[key_name], gathered) for r in rows]
+def assemble_all(rows: Iterable[Any], gathered: Gathered) -> list[DossierFacts]:
+    """Facts of result rows (the columns of FIELDS, in order)."""
+    return [assemble(tuple(r), gathered) for r in rows]

@@ -65,9 +65,17 @@ class WorkingClock:
         self._day_minutes = int(calendar.hours.day_length.total_seconds() // 60)
         self._cumulative: dict[date, int] = {}  # a contiguous run of days [lo, hi]
         self._lo = self._hi = date.min
+        self._working: dict[date, bool] = {}
+        self._used: dict[int, tuple[int, int]] = {}  # by id() of the facts counted
+
+    def _is_working(self, day: date) -> bool:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._calendar.is_working_day(day)
+        return known
 
     def _minutes_of(self, day: date) -> int:
-        return self._day_minutes if self._calendar.is_working_day(day) else 0
+        return self._day_minutes if self._is_working(day) else 0
 
     def _before(self, day: date) -> int:
         """Working minutes from an origin day's start to ``day``'s start."""
@@ -95,7 +103,7 @@ class WorkingClock:
 
     def _within(self, moment: datetime) -> int:
         """Working seconds of ``moment``'s day before ``moment``."""
-        if not self._calendar.is_working_day(moment.date()):
+        if not self._is_working(moment.date()):
             return 0
         t = _seconds(moment.time())
         return sum(min(t, end) - start for start, end in self._periods if t > start)
@@ -111,13 +119,18 @@ class WorkingClock:
         """(minutes used to the result, minutes the statutory limit allowed),
         both from the moment the clock started, pauses not counted."""
         assert facts.finished_at is not None
+        key = id(facts)
+        known = self._used.get(key)
+        if known is not None:
+            return known
         start = self._calendar.counting_start(facts.received_at)
         used = self.minutes_between(start, facts.finished_at)
         for p in facts.pauses:
             if p.ended_at is not None:
                 used -= self.minutes_between(max(p.started_at, start), max(p.ended_at, start))
         allowed = self.minutes_between(start, facts.original_appointment_at)
-        return max(used, 0), max(allowed, 0)
+        result = self._used[key] = (max(used, 0), max(allowed, 0))
+        return result
 
     @property
     def day_minutes(self) -> int:
@@ -243,11 +256,10 @@ class Figures:
 def tally(
     facts: Iterable[DossierFacts],
     period: Period,
-    calendar: WorkCalendar,
+    clock: WorkingClock,
     cut: Cut | None = None,
 ) -> dict[str, Figures]:
     """Figures of ``period``: one entry "" for all, plus one per key of ``cut``."""
-    clock = WorkingClock(calendar)
     total = Figures(day_minutes=clock.day_minutes)
     groups: dict[str, Figures] = {"": total}
     key = CUT_KEYS[cut] if cut is not None else None
@@ -264,13 +276,12 @@ def tally(
 
 
 def monthly(
-    facts: Iterable[DossierFacts], period: Period, calendar: WorkCalendar
+    facts: Iterable[DossierFacts], period: Period, clock: WorkingClock
 ) -> list[tuple[Period, Figures]]:
     """The whole-group figures of each calendar month of ``period`` (the trend).
 
     One pass: a dossier is counted only into the months it is relevant to
     (from its receipt to its return or withdrawal), not tested against each."""
-    clock = WorkingClock(calendar)
     months = period.months()
     out = [(m, Figures(day_minutes=clock.day_minutes)) for m in months]
     starts = [m.start for m in months]

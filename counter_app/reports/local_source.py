@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, literal, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep
 from counter_app.reports.definitions import DossierFacts, Period
 from counter_app.reports.facts import STEP_ACTIONS, Gathered, assemble_all
 from counter_app.reports.source import CatalogueLine
+
+
+def _raw(column: Any, name: str) -> Any:
+    """The column's stored text: ISO dates and JSON parsed by facts.py, many
+    times faster than SQLAlchemy's per-value processors on a year of rows."""
+    return type_coerce(column, String).label(name)
 
 
 def _candidates(period: Period) -> ColumnElement[bool]:
@@ -19,10 +27,9 @@ def _candidates(period: Period) -> ColumnElement[bool]:
     )
 
 
-def local_facts(session: Session, period: Period, agency_id: str) -> list[DossierFacts]:
-    where = _candidates(period)
-    ids = select(Dossier.id).where(where).scalar_subquery()
-    rows = session.execute(
+def facts_select(period: Period, agency_id: str) -> Select[*tuple[Any, ...]]:
+    """The dossiers' columns, named and ordered as facts.FIELDS."""
+    return (
         select(
             Dossier.id.label("key"),
             Dossier.code,
@@ -36,31 +43,47 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
             Dossier.ledger_book,
             Dossier.state,
             Dossier.on_the_spot,
-            Dossier.received_at,
-            Dossier.appointment_at,
-            Dossier.original_appointment_at,
-            Dossier.finished_at,
+            _raw(Dossier.received_at, "received_at"),
+            _raw(Dossier.appointment_at, "appointment_at"),
+            _raw(Dossier.original_appointment_at, "original_appointment_at"),
+            _raw(Dossier.finished_at, "finished_at"),
             Dossier.apology_count,
             Dossier.fee,
             Dossier.delivery,
         )
         .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(where)
-    ).mappings()
+        .where(_candidates(period))
+    )
+
+
+def local_facts(session: Session, period: Period, agency_id: str) -> list[DossierFacts]:
+    # Core execution on the session's connection: the ORM's row loading costs
+    # more than the query on a year of rows.
+    conn = session.connection()
+    where = _candidates(period)
+    ids = select(Dossier.id).where(where).scalar_subquery()
+    rows = conn.execute(facts_select(period, agency_id)).all()
     gathered = Gathered()
-    for p in session.execute(
-        select(ClockPause.dossier_id, ClockPause.started_at, ClockPause.ended_at).where(
-            ClockPause.dossier_id.in_(ids)
-        )
+    for p in conn.execute(
+        select(
+            ClockPause.dossier_id,
+            _raw(ClockPause.started_at, "started_at"),
+            _raw(ClockPause.ended_at, "ended_at"),
+        ).where(ClockPause.dossier_id.in_(ids))
     ):
         gathered.add_pause(p.dossier_id, p.started_at, p.ended_at)
-    for s in session.execute(
-        select(WorkflowStep.dossier_id, WorkflowStep.action, WorkflowStep.at, WorkflowStep.data)
+    for s in conn.execute(
+        select(
+            WorkflowStep.dossier_id,
+            WorkflowStep.action,
+            _raw(WorkflowStep.at, "at"),
+            _raw(WorkflowStep.data, "data"),
+        )
         .where(WorkflowStep.action.in_(STEP_ACTIONS), WorkflowStep.dossier_id.in_(ids))
         .order_by(WorkflowStep.counter_seq)
     ):
         gathered.add_step(s.dossier_id, s.action, s.at, s.data)
-    return assemble_all([dict(r) for r in rows], "key", gathered)
+    return assemble_all(rows, gathered)
 
 
 def local_catalogue(session: Session) -> list[CatalogueLine]:

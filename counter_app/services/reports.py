@@ -22,7 +22,7 @@ from counter_app.reports.central_source import (
 from counter_app.reports.definitions import Period
 from counter_app.reports.figures import Cut
 from counter_app.reports.local_source import local_catalogue, local_facts
-from counter_app.reports.source import Header, Report, build_report
+from counter_app.reports.source import Header, Report, build_report, paused_gc
 from counter_app.reports.tables import report_json
 from counter_app.reports.xlsx import write_workbook
 from counter_app.services.context import ServiceContext, counter_identity
@@ -31,7 +31,7 @@ from counter_app.services.returns import current_criteria
 
 def counter_report(ctx: ServiceContext, period: Period, cut: Cut | None = None) -> Report:
     """This counter's figures for ``period`` from its own database."""
-    with ctx.sessions() as session:
+    with paused_gc(), ctx.sessions() as session:
         counter = counter_identity(session)
         labels: dict[str, str] = {
             counter.uuid: counter.counter_name,
@@ -64,7 +64,7 @@ def province_report(
     from ``replica_url`` when one is configured."""
     engine = report_engine(primary_url, replica_url)
     try:
-        with engine.connect() as conn:
+        with paused_gc(), engine.connect() as conn:
             return build_report(
                 central_facts(conn, period),
                 central_catalogue(conn),

@@ -1,0 +1,51 @@
+"""reports: indexes for the province's period reports
+
+Revision ID: c0002_reports
+Revises: c0001
+Create Date: 2026-11-27 16:00:00
+
+A period report reads the dossiers received before the period ends and not
+returned before it starts (two index ranges), then the few records the
+definitions look at (pauses; refusal, withdrawal and return steps) of those
+dossiers, through a partial index that holds only those records. The
+predicate is the one counter_app/reports/central_source.py writes
+(REPORT_RECORDS); PostgreSQL uses a partial index only for a query that
+implies its predicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "c0002_reports"
+down_revision: str | None = "c0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+REPORT_RECORDS = (
+    "kind = 'pause' OR (kind = 'step' AND (body ->> 'action') IN "
+    "('refuse', 'withdraw', 'return_result'))"
+)
+
+
+def upgrade() -> None:
+    op.execute(
+        "CREATE INDEX ix_central_dossiers_returned_received "
+        "ON central_dossiers (returned_at, received_at)"
+    )
+    op.execute(
+        "CREATE INDEX ix_central_dossiers_unreturned ON central_dossiers (received_at) "
+        "WHERE returned_at IS NULL"
+    )
+    op.execute(
+        f"CREATE INDEX ix_central_records_report ON central_records (dossier_uuid) "
+        f"WHERE {REPORT_RECORDS}"
+    )
+
+
+def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_central_records_report")
+    op.execute("DROP INDEX IF EXISTS ix_central_dossiers_unreturned")
+    op.execute("DROP INDEX IF EXISTS ix_central_dossiers_returned_received")
