@@ -182,7 +182,9 @@ def fill_counter(root: Path, total: int) -> Any:
     per_day = max(total // 365, 1) + 1
     dossiers, steps, pauses = [], [], []
     for n in range(1, total + 1):
-        received = datetime(2026, 1, 1, 7, 30) + timedelta(days=(n // per_day) % 365, minutes=n % 420)
+        received = datetime(2026, 1, 1, 7, 30) + timedelta(
+            days=(n // per_day) % 365, minutes=n % 420
+        )
         pid, pcode, pname = procs[n % len(procs)]
         kind = n % 100
         finished = None if kind < 3 else received + timedelta(days=4 if 5 <= kind <= 7 else 1)
