@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Gathered, assemble_all
 from counter_app.reports.source import CatalogueLine
 from counter_app.sync.central import tables as t
 from counter_app.sync.central.schema import engine_for
@@ -102,7 +102,10 @@ def central_facts(
             r.c.kind,
             r.c.body["action"].astext.label("action"),
             r.c.body["at"].astext.label("at"),
-            r.c.body["data"].label("data"),
+            *(
+                (r.c.body[path] if name == "criteria" else r.c.body[path].astext).label(name)
+                for name, path in RETURN_PATHS.items()
+            ),
             r.c.body["started_at"].astext.label("started_at"),
             r.c.body["ended_at"].astext.label("ended_at"),
         )
@@ -116,7 +119,15 @@ def central_facts(
         if rec.kind == "pause":
             gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
         else:
-            gathered.add_step(rec.dossier_uuid, rec.action, rec.at, rec.data)
+            gathered.add_step(
+                rec.dossier_uuid,
+                rec.action,
+                rec.at,
+                rec.channel,
+                rec.collected_by,
+                rec.rating,
+                rec.criteria,
+            )
     return assemble_all(rows, gathered)
 
 

@@ -48,28 +48,47 @@ class Gathered:
 
     def __init__(self) -> None:
         self.pauses: dict[Any, list[Pause]] = defaultdict(list)
-        self.steps: dict[Any, list[tuple[str, datetime, Mapping[str, Any]]]] = defaultdict(list)
+        self.steps: dict[Any, list[tuple[str, datetime, ReturnFacts | None]]] = defaultdict(list)
 
     def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
         self.pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
 
     def add_step(
-        self, key: Any, action: str, at: Any, data: Mapping[str, Any] | str | None
+        self,
+        key: Any,
+        action: str,
+        at: Any,
+        channel: str | None = None,
+        collected_by: str | None = None,
+        rating: str | None = None,
+        criteria: Mapping[str, Any] | str | None = None,
     ) -> None:
-        """``data`` as a mapping, or as its JSON text (parsed here)."""
-        parsed: Mapping[str, Any] = json.loads(data) if isinstance(data, str) else data or {}
-        self.steps[key].append((action, _required(at), parsed))
+        """A step; for a return, the fields of its ``data["return"]`` record
+        (the queries read them out of the JSON; ``criteria`` as a mapping or
+        its JSON text)."""
+        moment = _required(at)
+        returned = None
+        if action == _RETURN:
+            levels: Mapping[str, Any] = (
+                json.loads(criteria) if isinstance(criteria, str) else criteria or {}
+            )
+            returned = ReturnFacts(
+                moment,
+                channel or "desk",
+                collected_by or "applicant",
+                rating or None,
+                {str(k): str(v) for k, v in levels.items()},
+            )
+        self.steps[key].append((action, moment, returned))
 
 
-def _return_of(at: datetime, data: Mapping[str, Any]) -> ReturnFacts:
-    record = data.get("return") or {}
-    return ReturnFacts(
-        at=at,
-        channel=str(record.get("channel") or "desk"),
-        collected_by=str(record.get("collected_by") or "applicant"),
-        rating=record.get("rating"),
-        criteria={str(k): str(v) for k, v in (record.get("criteria") or {}).items()},
-    )
+# The fields of a return step's record the queries read (JSON paths).
+RETURN_PATHS = {
+    "channel": ("data", "return", "channel"),
+    "collected_by": ("data", "return", "collected_by"),
+    "rating": ("data", "return", "rating"),
+    "criteria": ("data", "return", "criteria"),
+}
 
 
 # The columns both queries select, in this order (facts read them by position:
@@ -81,7 +100,7 @@ FIELDS = (
     "delivery",
 )  # fmt: skip
 _STATES = {s.value: s for s in State}
-_NO_STEPS: tuple[tuple[str, datetime, Mapping[str, Any]], ...] = ()
+_NO_STEPS: tuple[tuple[str, datetime, ReturnFacts | None], ...] = ()
 
 
 def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
@@ -99,7 +118,7 @@ def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
         elif action == _WITHDRAW:
             withdrawn_at = at
         elif action == _RETURN:
-            returned = _return_of(at, data)
+            returned = data
     found = gathered.pauses.get(key)
     pauses = tuple(sorted(found, key=lambda p: p.started_at)) if found else ()
     return DossierFacts(

@@ -67,6 +67,20 @@ class WorkingClock:
         self._lo = self._hi = date.min
         self._working: dict[date, bool] = {}
         self._used: dict[int, tuple[int, int]] = {}  # by id() of the facts counted
+        self._cutoff = calendar.hours.cutoff
+        self._of_day: dict[time, int] = {}  # working seconds before a time of day
+        self._hours = calendar.hours.periods
+
+    def _counting_start(self, received: datetime) -> datetime:
+        """``WorkCalendar.counting_start`` for the common case (a working day,
+        inside or before a period, before the cutoff) without its lookups."""
+        if received.tzinfo is None and self._is_working(received.date()):
+            t = received.time()
+            if t <= self._cutoff:
+                for start, end in self._hours:
+                    if t < end:
+                        return received if t >= start else datetime.combine(received, start)
+        return self._calendar.counting_start(received)
 
     def _is_working(self, day: date) -> bool:
         known = self._working.get(day)
@@ -105,8 +119,13 @@ class WorkingClock:
         """Working seconds of ``moment``'s day before ``moment``."""
         if not self._is_working(moment.date()):
             return 0
-        t = _seconds(moment.time())
-        return sum(min(t, end) - start for start, end in self._periods if t > start)
+        clock_time = moment.time()
+        known = self._of_day.get(clock_time)
+        if known is None:
+            t = _seconds(clock_time)
+            known = sum(min(t, end) - start for start, end in self._periods if t > start)
+            self._of_day[clock_time] = known
+        return known
 
     def seconds_at(self, moment: datetime) -> int:
         return self._before(moment.date()) * 60 + self._within(moment)
@@ -123,7 +142,7 @@ class WorkingClock:
         known = self._used.get(key)
         if known is not None:
             return known
-        start = self._calendar.counting_start(facts.received_at)
+        start = self._counting_start(facts.received_at)
         used = self.minutes_between(start, facts.finished_at)
         for p in facts.pauses:
             if p.ended_at is not None:
@@ -228,8 +247,10 @@ class Figures:
             used, allowed = clock.working_minutes(f)
             self.working_minutes += used
             self.statutory_minutes += allowed
-        self.withdrawn += period.contains(f.withdrawn_at)
-        self.supplement_requests += sum(period.contains(p.started_at) for p in f.pauses)
+        if f.withdrawn_at is not None:
+            self.withdrawn += period.contains(f.withdrawn_at)
+        if f.pauses:
+            self.supplement_requests += sum(period.contains(p.started_at) for p in f.pauses)
         at_end = standing(f, period.end)
         if at_end is not None:
             self.pending += 1
@@ -250,7 +271,8 @@ class Figures:
                 self.very_satisfied += r.rating == "very_satisfied"
                 self.satisfied += r.rating == "satisfied"
                 self.dissatisfied += r.rating == "dissatisfied"
-                self.criteria.update(r.criteria.items())
+                if r.criteria:
+                    self.criteria.update(r.criteria.items())
 
 
 def tally(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, literal, or_, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Gathered, assemble_all
 from counter_app.reports.source import CatalogueLine
 
 
@@ -77,12 +77,17 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
             WorkflowStep.dossier_id,
             WorkflowStep.action,
             _raw(WorkflowStep.at, "at"),
-            _raw(WorkflowStep.data, "data"),
+            *(
+                func.json_extract(WorkflowStep.data, "$." + ".".join(path[1:])).label(name)
+                for name, path in RETURN_PATHS.items()
+            ),
         )
         .where(WorkflowStep.action.in_(STEP_ACTIONS), WorkflowStep.dossier_id.in_(ids))
         .order_by(WorkflowStep.counter_seq)
     ):
-        gathered.add_step(s.dossier_id, s.action, s.at, s.data)
+        gathered.add_step(
+            s.dossier_id, s.action, s.at, s.channel, s.collected_by, s.rating, s.criteria
+        )
     return assemble_all(rows, gathered)
 
 

@@ -4,16 +4,19 @@ plus the dossier the portal sent."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import datetime
 
 import pytest
 
+from counter_app.cli import main
 from counter_app.reports.figures import Cut
 from counter_app.services.reports import counter_report, province_report
 from counter_app.sync.central import admin
 from tests.conftest import Clock
 from tests.reports import cases
+from tests.reports.expected import all_figures
 from tests.reports.test_counter_figures import check_figures
 from tests.sync.conftest import Centre
 
@@ -49,6 +52,12 @@ def test_counter_and_centre_give_the_same_figures(centre: Centre) -> None:
     by_channel = province_report(centre.url, cases.QUARTER, Cut.OFFICIAL).groups
     assert by_channel["dvc"].received_online == 1
     assert by_channel["tiepnhan"].received == 11
+    # and the command line's province report reads the replica it is given
+    out = desk.directory / "tinh.json"
+    argv = ["report", "--central", unreachable, "--replica", centre.url, "--from", "2027-01-01"]
+    assert main([*argv, "--to", "2027-03-31", "--out", str(out)]) == 0
+    total = json.loads(out.read_text(encoding="utf-8"))["total"]
+    assert total == pytest.approx(all_figures(expected))
 
 
 def test_province_report_refuses_an_unreachable_primary_without_a_replica(centre: Centre) -> None:

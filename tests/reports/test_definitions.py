@@ -99,3 +99,12 @@ def test_records_predicate_is_the_partial_index_predicate() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.REPORT_RECORDS == REPORT_RECORDS
+
+
+def test_working_clock_counting_start_equals_the_calendar() -> None:
+    calendar = WorkCalendar()
+    clock = WorkingClock(calendar)
+    start = datetime(2027, 2, 1, 6, 0)
+    for i in range(400):
+        moment = start + timedelta(minutes=37 * i)
+        assert clock._counting_start(moment) == calendar.counting_start(moment), moment
