@@ -112,7 +112,10 @@ def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
     refused = False
     withdrawn_at: datetime | None = None
     returned: ReturnFacts | None = None
-    for action, at, data in gathered.steps.get(key, _NO_STEPS):
+    steps = gathered.steps.get(key, _NO_STEPS)
+    if len(steps) > 1:  # the queries do not sort: the last of each kind wins, by time
+        steps = sorted(steps, key=lambda step: step[1])
+    for action, at, data in steps:
         if action == _REFUSE:
             refused = True
         elif action == _WITHDRAW:

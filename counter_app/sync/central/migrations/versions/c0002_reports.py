@@ -5,7 +5,9 @@ Revises: c0001
 Create Date: 2026-11-27 16:00:00
 
 A period report reads the dossiers received before the period ends and not
-returned before it starts (two index ranges), then the few records the
+returned before it starts: those whose span [received, returned] (open while
+not returned) overlaps the period, one scan of a GiST index over that range
+(btree ranges on either column read a whole half-year to find a month), then the few records the
 definitions look at (pauses; refusal, withdrawal and return steps) of those
 dossiers, through a partial index that holds only those records. The
 predicate is the one counter_app/reports/central_source.py writes
@@ -32,12 +34,8 @@ REPORT_RECORDS = (
 
 def upgrade() -> None:
     op.execute(
-        "CREATE INDEX ix_central_dossiers_returned_received "
-        "ON central_dossiers (returned_at, received_at)"
-    )
-    op.execute(
-        "CREATE INDEX ix_central_dossiers_unreturned ON central_dossiers (received_at) "
-        "WHERE returned_at IS NULL"
+        "CREATE INDEX ix_central_dossiers_span ON central_dossiers "
+        "USING gist (tsrange(received_at, returned_at, '[]'))"
     )
     op.execute(
         f"CREATE INDEX ix_central_records_report ON central_records (dossier_uuid) "
@@ -47,5 +45,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_central_records_report")
-    op.execute("DROP INDEX IF EXISTS ix_central_dossiers_unreturned")
-    op.execute("DROP INDEX IF EXISTS ix_central_dossiers_returned_received")
+    op.execute("DROP INDEX IF EXISTS ix_central_dossiers_span")
