@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, one after the other, figures on stdout.
 
-bench_sync.py starts a throwaway PostgreSQL cluster of its own (about five
-minutes on two cores); BENCH_QUICK=1 runs it with smaller sizes.
+bench_sync.py and bench_reports.py start throwaway PostgreSQL clusters of
+their own (about five minutes each on two cores); BENCH_QUICK=1 runs them
+with smaller sizes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     status = 0
-    for script in ("bench_core.py", "bench_print.py", "bench_sync.py"):
+    for script in ("bench_core.py", "bench_print.py", "bench_sync.py", "bench_reports.py"):
         print(f"== {script}", flush=True)
         status |= subprocess.run(
             [

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from counter_app import cli_audit, cli_backup, cli_calendar, cli_dossier, cli_setup
+from counter_app import cli_audit, cli_backup, cli_calendar, cli_dossier, cli_report, cli_setup
 
 # Re-exported: cli_sync imports _parse_date, _password, _runtime and _tr from here.
 from counter_app.cli_common import PASSWORD_ENV as PASSWORD_ENV
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_dossier.register(sub)
     cli_audit.register(sub)
     cli_backup.register(sub)
+    cli_report.register(sub)
 
     from counter_app import cli_sync  # imports helpers from this module: not at the top
 

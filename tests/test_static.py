@@ -32,6 +32,7 @@ def test_core_layers_type_check_strictly() -> None:
             "counter_app/models",
             "counter_app/services",
             "counter_app/sync",
+            "counter_app/reports",
             "counter_app/storage.py",
             "counter_app/config.py",
             "counter_app/backup_files.py",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from counter_app.domain.errors import Forbidden, RefusedTransition
@@ -60,11 +59,6 @@ PENDING_STATES = frozenset(set(State) - TERMINAL)
 CLOCK_STATES = frozenset({State.RECEIVED, State.IN_APPRAISAL, State.TRANSFERRED, State.APPRAISED})
 # Reception creates the dossier, so it is no transition, but it has its role.
 RECEIVE_ROLES = frozenset({Role.RECEIVER})
-
-
-def is_overdue(state: State, paused: bool, appointment: datetime, now: datetime) -> bool:
-    """Past the appointment with the clock running: late unless it is stopped."""
-    return state in CLOCK_STATES and not paused and now > appointment
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,10 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, V
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.returns import ReturnDetails, return_record
 from counter_app.domain.text import nfc
-from counter_app.domain.workflow import (
-    ON_THE_SPOT_STEPS,
-    Action,
-    State,
-    is_overdue,
-    next_state,
-)
+from counter_app.domain.workflow import ON_THE_SPOT_STEPS, Action, State, next_state
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
+from counter_app.reports.definitions import is_overdue
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of

@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
 from counter_app.domain.text import fold
-from counter_app.domain.workflow import CLOCK_STATES, State
+from counter_app.domain.workflow import State
 from counter_app.models import Dossier
+from counter_app.reports import sql_rules
 from counter_app.services.context import ServiceContext
 from counter_app.services.views import DossierRow, row_of
 
 _WORD = re.compile(r"\w+")
-_CLOCK_STATES = [s.value for s in CLOCK_STATES]
 
 
 def _fts_phrase(token: str) -> str:
@@ -182,16 +182,11 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     stmt = select(*_ROW_COLUMNS)
     if which is WorkList.DUE_TODAY:
         stmt = stmt.where(
-            Dossier.state.in_(_CLOCK_STATES),
-            Dossier.paused_since.is_(None),
-            Dossier.appointment_at >= now,
-            Dossier.appointment_at < tomorrow,
+            sql_rules.due_today(Dossier.state, Dossier.paused_since, Dossier.appointment_at, now)
         )
     elif which is WorkList.OVERDUE:
         stmt = stmt.where(
-            Dossier.state.in_(_CLOCK_STATES),
-            Dossier.paused_since.is_(None),
-            Dossier.appointment_at < now,
+            sql_rules.overdue(Dossier.state, Dossier.paused_since, Dossier.appointment_at, now)
         )
     elif which is WorkList.PENDING:
         stmt = stmt.where(Dossier.state.not_in([State.RETURNED.value, State.WITHDRAWN.value]))

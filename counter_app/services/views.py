@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Row
 
 from counter_app.domain.messages import Message
-from counter_app.domain.workflow import State, is_overdue
+from counter_app.domain.workflow import State
 from counter_app.models import Dossier
+from counter_app.reports.definitions import is_due_today, is_overdue
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class DossierRow:
 
     def overdue(self, now: datetime) -> bool:
         return is_overdue(self.state, self.paused, self.appointment_at, now)
+
+    def due_today(self, now: datetime) -> bool:
+        return is_due_today(self.state, self.paused, self.appointment_at, now)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from counter_app.domain.workflow import CLOCK_STATES, state_label
+from counter_app.domain.workflow import state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierRow
 from counter_app.ui.formats import fmt_datetime
@@ -61,12 +61,7 @@ class DossierTableModel(ListTableModel):
         return row.overdue(self._now)
 
     def _due_today(self, row: DossierRow) -> bool:
-        end_of_day = datetime.combine(self._now.date(), time()) + timedelta(days=1)
-        return (
-            row.state in CLOCK_STATES
-            and not row.paused
-            and self._now <= row.appointment_at < end_of_day
-        )
+        return row.due_today(self._now)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row: DossierRow | None = self.item(index)

@@ -33,6 +33,7 @@ from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.help_window import HelpWindow, show_about
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
+from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_sync import MainSync
 from counter_app.ui.printing import ChooseSink, choose_sink
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.sync_menu = MainSync(self, self.refresh)
         self.sync_now_action = self.sync_menu.now_action
         self.sync_issues_action = self.sync_menu.issues_action
+        self.reports_menu = MainReports(self, self._ctx)
 
         status = self.statusBar()
         self.user_label = QLabel(

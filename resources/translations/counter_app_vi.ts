@@ -452,7 +452,7 @@
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="118" />
+        <location filename="../../counter_app/cli.py" line="119" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -542,6 +542,16 @@
         <location filename="../../counter_app/cli_backup.py" line="34" />
         <source>Database restored from {file}; the replaced one is kept in {kept}.</source>
         <translation>Đã khôi phục cơ sở dữ liệu từ {file}; bản bị thay thế được giữ lại trong {kept}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_report.py" line="29" />
+        <source>The period ends before it starts.</source>
+        <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_report.py" line="47" />
+        <source>Report written: {path}</source>
+        <translation>Đã ghi báo cáo: {path}</translation>
     </message>
 </context>
 <context>
@@ -827,22 +837,22 @@
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="114" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="109" />
         <source>{state} (overdue)</source>
         <translation>{state} (quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="131" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="126" />
         <source>CCCD: {number}</source>
         <translation>CCCD: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="133" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="128" />
         <source>Phone: {number}</source>
         <translation>Điện thoại: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="138" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="133" />
         <source>The appointment has passed: apologise and set a new appointment.</source>
         <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
     </message>
@@ -865,42 +875,42 @@
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="119" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="114" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="148" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="143" />
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="156" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="151" />
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="185" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="180" />
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="190" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="185" />
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="194" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="189" />
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="200" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="195" />
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="264" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="259" />
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -1131,6 +1141,19 @@
     </message>
 </context>
 <context>
+    <name>MainReports</name>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="19" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="20" />
+        <source>Reports and statistics…</source>
+        <translation>Báo cáo, thống kê…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_lists.py" line="22" />
@@ -1168,18 +1191,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="102" />
+        <location filename="../../counter_app/ui/main_window.py" line="103" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="137" />
+        <location filename="../../counter_app/ui/main_window.py" line="138" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="142" />
-        <location filename="../../counter_app/ui/main_window.py" line="352" />
+        <location filename="../../counter_app/ui/main_window.py" line="143" />
+        <location filename="../../counter_app/ui/main_window.py" line="354" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -1189,37 +1212,37 @@
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="148" />
+        <location filename="../../counter_app/ui/main_window.py" line="149" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="175" />
+        <location filename="../../counter_app/ui/main_window.py" line="177" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="183" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="189" />
+        <location filename="../../counter_app/ui/main_window.py" line="191" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="228" />
+        <location filename="../../counter_app/ui/main_window.py" line="230" />
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="229" />
+        <location filename="../../counter_app/ui/main_window.py" line="231" />
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="232" />
+        <location filename="../../counter_app/ui/main_window.py" line="234" />
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -1239,18 +1262,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="269" />
+        <location filename="../../counter_app/ui/main_window.py" line="271" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="282" />
-        <location filename="../../counter_app/ui/main_window.py" line="286" />
+        <location filename="../../counter_app/ui/main_window.py" line="284" />
+        <location filename="../../counter_app/ui/main_window.py" line="288" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="288" />
+        <location filename="../../counter_app/ui/main_window.py" line="290" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1270,17 +1293,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="338" />
+        <location filename="../../counter_app/ui/main_window.py" line="340" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="351" />
+        <location filename="../../counter_app/ui/main_window.py" line="353" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="384" />
+        <location filename="../../counter_app/ui/main_window.py" line="386" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1613,6 +1636,179 @@
         <location filename="../../counter_app/ui/receive_dialog.py" line="615" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="26" />
+        <source>Monthly trend</source>
+        <translation>Diễn biến theo tháng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="27" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="28" />
+        <source>Resolved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="29" />
+        <source>Early or on time (%)</source>
+        <translation>Đúng và trước hạn (%)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="30" />
+        <source>Results of the period</source>
+        <translation>Kết quả giải quyết trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="31" />
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="32" />
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="33" />
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_charts.py" line="34" />
+        <source>Still being handled</source>
+        <translation>Đang giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="76" />
+        <source>Reports and statistics</source>
+        <translation>Báo cáo, thống kê</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="86" />
+        <source>Whole counter</source>
+        <translation>Toàn bộ quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="88" />
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="89" />
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="90" />
+        <source>By level</source>
+        <translation>Theo cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="91" />
+        <source>By receiving official</source>
+        <translation>Theo công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="94" />
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="98" />
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <source>Figure</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <source>Value</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="126" />
+        <source>Export to Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="127" />
+        <source>Export to PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="128" />
+        <source>Export to JSON</source>
+        <translation>Xuất JSON</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="129" />
+        <source>Print the ledger (PDF)</source>
+        <translation>In sổ theo dõi hồ sơ (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="150" />
+        <source>The period ends before it starts.</source>
+        <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="154" />
+        <source>Counting…</source>
+        <translation>Đang tổng hợp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="163" />
+        <source>Figures of {period}</source>
+        <translation>Số liệu kỳ {period}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="180" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="184" />
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="186" />
+        <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="196" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="197" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="199" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="198" />
+        <source>JSON file (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="219" />
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
     </message>
 </context>
 <context>
@@ -1964,7 +2160,7 @@
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/settings.py" line="44" />
+        <location filename="../../counter_app/sync/settings.py" line="43" />
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
@@ -2342,163 +2538,163 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="135" />
+        <location filename="../../counter_app/domain/workflow.py" line="129" />
         <source>Received</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="136" />
+        <location filename="../../counter_app/domain/workflow.py" line="130" />
         <source>In appraisal</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="137" />
+        <location filename="../../counter_app/domain/workflow.py" line="131" />
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="138" />
+        <location filename="../../counter_app/domain/workflow.py" line="132" />
         <source>Transferred to department</source>
         <translation>Đã chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="139" />
+        <location filename="../../counter_app/domain/workflow.py" line="133" />
         <source>Appraised, awaiting approval</source>
         <translation>Đã thẩm định, chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="140" />
+        <location filename="../../counter_app/domain/workflow.py" line="134" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="141" />
+        <location filename="../../counter_app/domain/workflow.py" line="135" />
         <source>Refused</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="142" />
-        <location filename="../../counter_app/domain/workflow.py" line="157" />
+        <location filename="../../counter_app/domain/workflow.py" line="136" />
+        <location filename="../../counter_app/domain/workflow.py" line="151" />
         <source>Result ready</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="143" />
+        <location filename="../../counter_app/domain/workflow.py" line="137" />
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="144" />
+        <location filename="../../counter_app/domain/workflow.py" line="138" />
         <source>Withdrawn</source>
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="148" />
+        <location filename="../../counter_app/domain/workflow.py" line="142" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="149" />
+        <location filename="../../counter_app/domain/workflow.py" line="143" />
         <source>Start appraisal</source>
         <translation>Bắt đầu thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="150" />
+        <location filename="../../counter_app/domain/workflow.py" line="144" />
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="151" />
+        <location filename="../../counter_app/domain/workflow.py" line="145" />
         <source>Record supplement</source>
         <translation>Nhận hồ sơ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="152" />
+        <location filename="../../counter_app/domain/workflow.py" line="146" />
         <source>Transfer to department</source>
         <translation>Chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="153" />
+        <location filename="../../counter_app/domain/workflow.py" line="147" />
         <source>Back from department</source>
         <translation>Nhận lại từ cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="154" />
+        <location filename="../../counter_app/domain/workflow.py" line="148" />
         <source>Finish appraisal</source>
         <translation>Hoàn thành thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="155" />
+        <location filename="../../counter_app/domain/workflow.py" line="149" />
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="156" />
+        <location filename="../../counter_app/domain/workflow.py" line="150" />
         <source>Refuse</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="158" />
+        <location filename="../../counter_app/domain/workflow.py" line="152" />
         <source>Return result</source>
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="159" />
+        <location filename="../../counter_app/domain/workflow.py" line="153" />
         <source>Withdraw</source>
         <translation>Rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="160" />
+        <location filename="../../counter_app/domain/workflow.py" line="154" />
         <source>Apologise and set new appointment</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="164" />
+        <location filename="../../counter_app/domain/workflow.py" line="158" />
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="165" />
+        <location filename="../../counter_app/domain/workflow.py" line="159" />
         <source>Appraiser</source>
         <translation>Người thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="166" />
+        <location filename="../../counter_app/domain/workflow.py" line="160" />
         <source>Approver</source>
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="167" />
+        <location filename="../../counter_app/domain/workflow.py" line="161" />
         <source>Returning officer</source>
         <translation>Công chức trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="168" />
+        <location filename="../../counter_app/domain/workflow.py" line="162" />
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="223" />
+        <location filename="../../counter_app/domain/workflow.py" line="217" />
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="227" />
+        <location filename="../../counter_app/domain/workflow.py" line="221" />
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="195" />
+        <location filename="../../counter_app/domain/workflow.py" line="189" />
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="238" />
+        <location filename="../../counter_app/domain/workflow.py" line="232" />
         <source>An apology with a new appointment is only for an overdue dossier.</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="244" />
+        <location filename="../../counter_app/domain/workflow.py" line="238" />
         <source>This dossier already had its apology and new appointment; it can be given only once.</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
     </message>

@@ -6,7 +6,7 @@ mirror the columns the push and pull use.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, Integer, MetaData, String, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
 
 metadata = MetaData()
@@ -73,4 +73,28 @@ quarantine = Table(
     Column("reason", Text),
     Column("incoming", JSONB),
     Column("existing", JSONB),
+)
+
+procedures = Table(
+    "central_procedures",
+    metadata,
+    Column("code", String(30), primary_key=True),
+    Column("body", JSONB),
+)
+
+calendar_days = Table(
+    "central_calendar_days",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("working", Boolean),
+    Column("name", String(200)),
+)
+
+users = Table(
+    "central_users",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("agency_id", String(40)),
+    Column("username", String(60)),
+    Column("body", JSONB),
 )

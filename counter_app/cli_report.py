@@ -1,0 +1,65 @@
+"""``counter-app report``: the figures of a period as JSON, an Excel workbook
+or a PDF (or the counter's ledger of the period, ``--format ledger``), from this counter's database or, with ``--central``, the province's
+(read from ``--replica`` or $COUNTER_APP_REPORT_REPLICA_URL when given)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from counter_app.cli_common import _parse_date, _runtime, _tr
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+CUTS = ("agency", "counter", "level", "field", "procedure", "official")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from counter_app.reports.central_source import REPLICA_ENV
+    from counter_app.reports.definitions import Period
+    from counter_app.reports.figures import Cut
+    from counter_app.services import reports
+
+    first, last = _parse_date(args.date_from), _parse_date(args.date_to)
+    if last < first:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "The period ends before it starts."),
+            ),
+            field="to",
+        )
+    period = Period(first, last)
+    cut = Cut(args.by) if args.by else None
+    out = Path(args.out)
+    if args.format == "ledger":
+        from counter_app.services.printing.ledger import ledger_pdf
+
+        out.write_bytes(ledger_pdf(_runtime(args).ctx, first, last))
+    else:
+        if args.central:
+            replica = args.replica or os.environ.get(REPLICA_ENV) or None
+            report = reports.province_report(args.central, period, cut, replica_url=replica)
+        else:
+            report = reports.counter_report(_runtime(args).ctx, period, cut)
+        reports.export(report, out, reports.Format(args.format))
+    print(_tr(QT_TRANSLATE_NOOP("Cli", "Report written: {path}"), path=str(out)))
+    return 0
+
+
+def register(sub: Any) -> None:
+    r = sub.add_parser("report", help="figures of a period (JSON, Excel or PDF)")
+    r.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
+    r.add_argument("--to", dest="date_to", required=True, help="last day, YYYY-MM-DD")
+    r.add_argument("--by", choices=CUTS, help="one row per agency, counter, level, field, …")
+    r.add_argument(
+        "--format",
+        choices=("json", "xlsx", "pdf", "ledger"),
+        default="json",
+        help="ledger: the dossier ledger (form 06/07) of the counter, as PDF",
+    )
+    r.add_argument("--out", required=True, help="file to write")
+    r.add_argument("--central", metavar="URL", help="the province's central database")
+    r.add_argument("--replica", metavar="URL", help="its streaming replica, read instead")
+    r.set_defaults(func=cmd_report)

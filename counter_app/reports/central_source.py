@@ -1,0 +1,177 @@
+"""The province's central PostgreSQL: the same facts from ``central_dossiers``
+and the step and pause bodies in ``central_records``.
+
+Reports read through the engine they are given: the streaming replica's
+when one is configured (:func:`report_engine`), so reporting never competes
+with the counters' sync on the primary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Engine,
+    String,
+    and_,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.reports.definitions import DossierFacts, Period
+from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.source import CatalogueLine
+from counter_app.sync.central import tables as t
+from counter_app.sync.central.schema import engine_for
+
+REPLICA_ENV = "COUNTER_APP_REPORT_REPLICA_URL"
+
+# The records the definitions read, written out in SQL exactly as the partial
+# index of migration c0003_reports is (PostgreSQL uses it only for a query
+# that implies its predicate); tests/reports checks the two agree.
+REPORT_RECORDS = (
+    "kind = 'pause' OR (kind = 'step' AND (body ->> 'action') IN ("
+    + ", ".join(f"'{a}'" for a in STEP_ACTIONS)
+    + "))"
+)
+
+d = t.dossiers
+p = t.procedures
+r = t.records
+
+
+def report_engine(primary_url: str, replica_url: str | None = None) -> Engine:
+    """The engine reports read with: the replica's URL when configured."""
+    return engine_for(replica_url or primary_url)
+
+
+def _body(key: str) -> Any:
+    return d.c.body[key].astext
+
+
+def _relevant(period: Period, agency_ids: Sequence[str] | None) -> Any:
+    """Received before the period ends and not returned before it starts:
+    the dossier's span [received, returned] (open while not returned)
+    overlaps the period, answered by the GiST index of migration
+    c0003_reports (exactly those rows, one index scan)."""
+    span = func.tsrange(d.c.received_at, d.c.returned_at, literal_column("'[]'"))
+    period_range = func.tsrange(
+        bindparam("period_start", period.start), bindparam("period_end", period.end)
+    )
+    cond: ColumnElement[bool] = span.op("&&", return_type=Boolean)(period_range)
+    if agency_ids:
+        cond = and_(cond, d.c.agency_id.in_(agency_ids))
+    return cond
+
+
+_COLUMNS = (
+    d.c.uuid.label("key"),
+    d.c.code,
+    d.c.agency_id,
+    _body("counter_uuid").label("counter_uuid"),
+    d.c.procedure_code,
+    p.c.body["field"].astext.label("field"),
+    p.c.body["level"].astext.label("level"),
+    _body("received_by").label("official"),
+    d.c.source,
+    _body("ledger_book").label("ledger_book"),
+    d.c.state,
+    _body("on_the_spot").label("on_the_spot"),
+    d.c.received_at,
+    d.c.appointment_at,
+    _body("original_appointment_at").label("original_appointment_at"),
+    d.c.finished_at,
+    _body("apology_count").label("apology_count"),
+    _body("fee").label("fee"),
+    _body("delivery").label("delivery"),
+    p.c.body["cutoff"].astext.label("cutoff"),
+    p.c.body["processing_time"]["unit"].astext.label("time_unit"),
+)
+
+
+def central_facts(
+    conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
+) -> list[DossierFacts]:
+    joined = d.outerjoin(p, p.c.code == d.c.procedure_code)
+    rows = conn.execute(
+        select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
+    ).all()
+    gathered = Gathered()
+    # The records of exactly these dossiers, looked up in the partial index.
+    records = conn.execute(
+        select(
+            r.c.dossier_uuid,
+            r.c.kind,
+            r.c.body["action"].astext.label("action"),
+            r.c.body["at"].astext.label("at"),
+            *(
+                (r.c.body[path] if name == "criteria" else r.c.body[path].astext).label(name)
+                for name, path in RETURN_PATHS.items()
+            ),
+            r.c.body["started_at"].astext.label("started_at"),
+            r.c.body["ended_at"].astext.label("ended_at"),
+        )
+        .where(
+            r.c.dossier_uuid == any_(bindparam("uuids", [row.key for row in rows], ARRAY(String)))
+        )
+        .where(text(f"({REPORT_RECORDS})"))
+    )
+    for rec in records:
+        if rec.kind == "pause":
+            gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
+        else:
+            gathered.add_step(
+                rec.dossier_uuid,
+                rec.action,
+                rec.at,
+                rec.channel,
+                rec.collected_by,
+                rec.rating,
+                rec.criteria,
+            )
+    return assemble_all(rows, gathered)
+
+
+def central_catalogue(conn: Connection) -> list[CatalogueLine]:
+    return [
+        CatalogueLine(
+            row.code,
+            row.body.get("name", ""),
+            row.body.get("level", ""),
+            row.body.get("field", ""),
+            bool(row.body.get("on_the_spot")),
+        )
+        for row in conn.execute(select(p.c.code, p.c.body).order_by(p.c.code))
+    ]
+
+
+def central_calendar(conn: Connection) -> WorkCalendar:
+    """The centre's calendar: national holidays plus the province's own days."""
+    rows = conn.execute(
+        select(t.calendar_days.c.day, t.calendar_days.c.working, t.calendar_days.c.name)
+    )
+    days = list(rows)
+    return WorkCalendar(
+        extra_days_off={x.day: x.name for x in days if not x.working},
+        extra_workdays={x.day: x.name for x in days if x.working},
+    )
+
+
+def central_labels(conn: Connection) -> dict[str, str]:
+    """Readable names of counters (by UUID) and officials (by username)."""
+    c = t.counters.c
+    labels = {row.uuid: row.counter_name for row in conn.execute(select(c.uuid, c.counter_name))}
+    u = t.users.c
+    for row in conn.execute(select(u.username, u.body["full_name"].astext.label("name"))):
+        labels.setdefault(row.username, row.name or row.username)
+    return labels

@@ -1,0 +1,163 @@
+"""Turning either database's columns into :class:`DossierFacts`.
+
+Both sides read the same fields under the same names (the counter's columns,
+the centre's extracted columns and JSON body keys), then call
+:func:`assemble` here: one place decides what a step or a pause means.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from counter_app.domain.procedure import TimeUnit, default_cutoff
+from counter_app.domain.workflow import Action, State
+from counter_app.reports.definitions import (
+    DossierFacts,
+    Pause,
+    ReturnFacts,
+    channel_of,
+)
+
+# The only steps the definitions look at; both queries read just these.
+_REFUSE, _WITHDRAW, _RETURN = (
+    a.value for a in (Action.REFUSE, Action.WITHDRAW, Action.RETURN_RESULT)
+)
+STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
+
+
+def _dt(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _required(value: Any) -> datetime:
+    moment = _dt(value)
+    if moment is None:
+        raise ValueError("a dossier lacks a required date")
+    return moment
+
+
+class Gathered:
+    """Steps and pauses of the dossiers read, by the dossier's key."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[Any, list[Pause]] = defaultdict(list)
+        self.steps: dict[Any, list[tuple[str, datetime, ReturnFacts | None]]] = defaultdict(list)
+
+    def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
+        self.pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
+
+    def add_step(
+        self,
+        key: Any,
+        action: str,
+        at: Any,
+        channel: str | None = None,
+        collected_by: str | None = None,
+        rating: str | None = None,
+        criteria: Mapping[str, Any] | str | None = None,
+    ) -> None:
+        """A step; for a return, the fields of its ``data["return"]`` record
+        (the queries read them out of the JSON; ``criteria`` as a mapping or
+        its JSON text)."""
+        moment = _required(at)
+        returned = None
+        if action == _RETURN:
+            levels: Mapping[str, Any] = (
+                json.loads(criteria) if isinstance(criteria, str) else criteria or {}
+            )
+            returned = ReturnFacts(
+                moment,
+                channel or "desk",
+                collected_by or "applicant",
+                rating or None,
+                {str(k): str(v) for k, v in levels.items()},
+            )
+        self.steps[key].append((action, moment, returned))
+
+
+# The fields of a return step's record the queries read (JSON paths).
+RETURN_PATHS = {
+    "channel": ("data", "return", "channel"),
+    "collected_by": ("data", "return", "collected_by"),
+    "rating": ("data", "return", "rating"),
+    "criteria": ("data", "return", "criteria"),
+}
+
+
+# The columns both queries select, in this order (facts read them by position:
+# a result row's attribute lookup cost more than the rest of the counting).
+FIELDS = (
+    "key", "code", "agency_id", "counter_uuid", "procedure_code", "field", "level",
+    "official", "source", "ledger_book", "state", "on_the_spot", "received_at",
+    "appointment_at", "original_appointment_at", "finished_at", "apology_count", "fee",
+    "delivery", "cutoff", "time_unit",
+)  # fmt: skip
+_STATES = {s.value: s for s in State}
+_NO_STEPS: tuple[tuple[str, datetime, ReturnFacts | None], ...] = ()
+
+
+def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
+    """One dossier's facts from its row (the columns of FIELDS) and its steps
+    and pauses."""
+    (key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
+     ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
+     finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
+    refused = False
+    withdrawn_at: datetime | None = None
+    returned: ReturnFacts | None = None
+    steps = gathered.steps.get(key, _NO_STEPS)
+    if len(steps) > 1:  # the queries do not sort: the last of each kind wins, by time
+        steps = sorted(steps, key=lambda step: step[1])
+    for action, at, data in steps:
+        if action == _REFUSE:
+            refused = True
+        elif action == _WITHDRAW:
+            withdrawn_at = at
+        elif action == _RETURN:
+            returned = data
+    found = gathered.pauses.get(key)
+    pauses = tuple(sorted(found, key=lambda p: p.started_at)) if found else ()
+    return DossierFacts(
+        code,
+        agency_id,
+        counter_uuid or "",
+        procedure_code,
+        field or "",
+        level or "",
+        official or "",
+        channel_of(source, ledger_book or ""),
+        _STATES[state],
+        on_the_spot in (True, 1, "true"),  # JSON text at the centre
+        _required(received_at),
+        _required(appointment_at),
+        _required(original_appointment_at),
+        _dt(finished_at),
+        int(apology_count or 0),
+        int(fee or 0),
+        delivery or "counter",
+        pauses,
+        refused,
+        withdrawn_at,
+        returned,
+        _cutoff(cutoff, time_unit),
+    )
+
+
+def _cutoff(setting: Any, time_unit: Any) -> bool:
+    """The procedure's cut-off setting (JSON text at the centre), else its time unit's default."""
+    if setting is None or setting == "":
+        return default_cutoff(TimeUnit(time_unit)) if time_unit else True
+    return setting in (True, 1, "true")
+
+
+def assemble_all(rows: Iterable[Any], gathered: Gathered) -> list[DossierFacts]:
+    """Facts of result rows (the columns of FIELDS, in order)."""
+    return [assemble(tuple(r), gathered) for r in rows]

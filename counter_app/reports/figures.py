@@ -1,0 +1,318 @@
+"""Counting: the figures of one period (optionally cut by a key) from facts.
+
+Plain Python over :mod:`counter_app.reports.definitions`; the working time of
+each resolved dossier comes from a :class:`WorkingClock` over the calendar.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from counter_app.domain.calendar import Timeliness, WorkCalendar
+from counter_app.reports.definitions import (
+    Channel,
+    DossierFacts,
+    Period,
+    Standing,
+    completed_on_the_spot,
+    is_relevant,
+    standing,
+    timeliness,
+)
+
+
+class Cut(StrEnum):
+    """What a report's rows are split by."""
+
+    AGENCY = "agency"
+    COUNTER = "counter"
+    LEVEL = "level"
+    FIELD = "field"
+    PROCEDURE = "procedure"
+    OFFICIAL = "official"
+
+
+CUT_KEYS: dict[Cut, Callable[[DossierFacts], str]] = {
+    Cut.AGENCY: lambda f: f.agency_id,
+    Cut.COUNTER: lambda f: f.counter_uuid,
+    Cut.LEVEL: lambda f: f.level,
+    Cut.FIELD: lambda f: f.field,
+    Cut.PROCEDURE: lambda f: f.procedure_code,
+    Cut.OFFICIAL: lambda f: f.official,
+}
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _seconds(t: time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+class WorkingClock:
+    """Working minutes between two moments, in O(1) after the first look at a
+    day: cumulative minutes per day, cached. Equal to
+    ``WorkCalendar.working_minutes_between`` (tests/reports check it)."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
+        self._periods = [(_seconds(s), _seconds(e)) for s, e in calendar.hours.periods]
+        self._day_minutes = int(calendar.hours.day_length.total_seconds() // 60)
+        self._cumulative: dict[date, int] = {}  # a contiguous run of days [lo, hi]
+        self._lo = self._hi = date.min
+        self._working: dict[date, bool] = {}
+        self._used: dict[int, tuple[int, int]] = {}  # by id() of the facts counted
+        self._cutoff = calendar.hours.cutoff
+        self._of_day: dict[time, int] = {}  # working seconds before a time of day
+        self._hours = calendar.hours.periods
+
+    def _counting_start(self, received: datetime, cutoff: bool) -> datetime:
+        """``WorkCalendar.counting_start`` for the common case (a working day,
+        inside or before a period, before the cutoff) without its lookups."""
+        if received.tzinfo is None and self._is_working(received.date()):
+            t = received.time()
+            if not cutoff or t <= self._cutoff:
+                for start, end in self._hours:
+                    if t < end:
+                        return received if t >= start else datetime.combine(received, start)
+        return self._calendar.counting_start(received, cutoff=cutoff)
+
+    def _is_working(self, day: date) -> bool:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._calendar.is_working_day(day)
+        return known
+
+    def _minutes_of(self, day: date) -> int:
+        return self._day_minutes if self._is_working(day) else 0
+
+    def _before(self, day: date) -> int:
+        """Working minutes from an origin day's start to ``day``'s start."""
+        if not self._cumulative:
+            self._cumulative[day] = 0
+            self._lo = self._hi = day
+        cached = self._cumulative.get(day)
+        if cached is not None:
+            return cached
+        if day > self._hi:
+            total, d = self._cumulative[self._hi], self._hi
+            while d < day:
+                total += self._minutes_of(d)
+                d += _ONE_DAY
+                self._cumulative[d] = total
+            self._hi = day
+        else:
+            total, d = self._cumulative[self._lo], self._lo
+            while d > day:
+                d -= _ONE_DAY
+                total -= self._minutes_of(d)
+                self._cumulative[d] = total
+            self._lo = day
+        return total
+
+    def _within(self, moment: datetime) -> int:
+        """Working seconds of ``moment``'s day before ``moment``."""
+        if not self._is_working(moment.date()):
+            return 0
+        clock_time = moment.time()
+        known = self._of_day.get(clock_time)
+        if known is None:
+            t = _seconds(clock_time)
+            known = sum(min(t, end) - start for start, end in self._periods if t > start)
+            self._of_day[clock_time] = known
+        return known
+
+    def seconds_at(self, moment: datetime) -> int:
+        return self._before(moment.date()) * 60 + self._within(moment)
+
+    def minutes_between(self, a: datetime, b: datetime) -> int:
+        seconds = self.seconds_at(b) - self.seconds_at(a)
+        return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+
+    def working_minutes(self, facts: DossierFacts) -> tuple[int, int]:
+        """(minutes used to the result, minutes the statutory limit allowed),
+        both from the moment the clock started, pauses not counted."""
+        assert facts.finished_at is not None
+        key = id(facts)
+        known = self._used.get(key)
+        if known is not None:
+            return known
+        start = self._counting_start(facts.received_at, facts.cutoff)
+        used = self.minutes_between(start, facts.finished_at)
+        for p in facts.pauses:
+            if p.ended_at is not None:
+                used -= self.minutes_between(max(p.started_at, start), max(p.ended_at, start))
+        allowed = self.minutes_between(start, facts.original_appointment_at)
+        result = self._used[key] = (max(used, 0), max(allowed, 0))
+        return result
+
+    @property
+    def day_minutes(self) -> int:
+        return self._day_minutes
+
+
+@dataclass
+class Figures:
+    """The figures of one period for one group of dossiers (see docs/reports.md)."""
+
+    received: int = 0
+    received_online: int = 0
+    received_desk: int = 0
+    carried_over: int = 0
+    resolved: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    refused: int = 0
+    apologised: int = 0
+    withdrawn: int = 0
+    pending: int = 0
+    pending_within_time: int = 0
+    pending_overdue: int = 0
+    pending_paused: int = 0
+    supplement_requests: int = 0
+    returned: int = 0
+    returned_desk: int = 0
+    returned_post: int = 0
+    returned_to_authorised: int = 0
+    delivery_post_requested: int = 0
+    on_the_spot_received: int = 0
+    on_the_spot_completed: int = 0
+    rated: int = 0
+    very_satisfied: int = 0
+    satisfied: int = 0
+    dissatisfied: int = 0
+    not_rated: int = 0
+    fees: int = 0
+    working_minutes: int = 0
+    statutory_minutes: int = 0
+    day_minutes: int = 480
+    criteria: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def handled(self) -> int:
+        """Received in the period plus carried over from before (tổng số hồ sơ)."""
+        return self.received + self.carried_over
+
+    @property
+    def in_time(self) -> int:
+        return self.early + self.on_time
+
+    @property
+    def in_time_rate(self) -> float | None:
+        """Share resolved early or on time (tỷ lệ đúng và trước hạn), 0..1."""
+        return self.in_time / self.resolved if self.resolved else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Share of ratings that are "very satisfied" or "satisfied", 0..1."""
+        return (self.very_satisfied + self.satisfied) / self.rated if self.rated else None
+
+    @property
+    def average_working_days(self) -> float | None:
+        if not self.resolved:
+            return None
+        return self.working_minutes / self.resolved / self.day_minutes
+
+    @property
+    def average_statutory_days(self) -> float | None:
+        if not self.resolved:
+            return None
+        return self.statutory_minutes / self.resolved / self.day_minutes
+
+    def add(self, f: DossierFacts, period: Period, clock: WorkingClock) -> None:
+        """Count one dossier into the figures of ``period``."""
+        if period.contains(f.received_at):
+            self.received += 1
+            self.received_online += f.channel is Channel.ONLINE
+            self.received_desk += f.channel is Channel.DESK
+            self.delivery_post_requested += f.delivery == "post"
+            self.on_the_spot_received += f.on_the_spot
+            self.fees += f.fee
+        elif standing(f, period.start) is not None:
+            self.carried_over += 1
+        if period.contains(f.finished_at):
+            self.resolved += 1
+            kind = timeliness(f)
+            self.early += kind is Timeliness.EARLY
+            self.on_time += kind is Timeliness.ON_TIME
+            self.late += kind is Timeliness.LATE
+            self.refused += f.refused
+            self.apologised += f.apology_count > 0
+            used, allowed = clock.working_minutes(f)
+            self.working_minutes += used
+            self.statutory_minutes += allowed
+        if f.withdrawn_at is not None:
+            self.withdrawn += period.contains(f.withdrawn_at)
+        if f.pauses:
+            self.supplement_requests += sum(period.contains(p.started_at) for p in f.pauses)
+        at_end = standing(f, period.end)
+        if at_end is not None:
+            self.pending += 1
+            self.pending_within_time += at_end is Standing.WITHIN_TIME
+            self.pending_overdue += at_end is Standing.OVERDUE
+            self.pending_paused += at_end is Standing.PAUSED
+        r = f.returned
+        if r is not None and period.contains(r.at):
+            self.returned += 1
+            self.returned_desk += r.channel == "desk"
+            self.returned_post += r.channel == "post"
+            self.returned_to_authorised += r.collected_by == "authorised"
+            self.on_the_spot_completed += completed_on_the_spot(f)
+            if r.rating is None:
+                self.not_rated += 1
+            else:
+                self.rated += 1
+                self.very_satisfied += r.rating == "very_satisfied"
+                self.satisfied += r.rating == "satisfied"
+                self.dissatisfied += r.rating == "dissatisfied"
+                if r.criteria:
+                    self.criteria.update(r.criteria.items())
+
+
+def tally(
+    facts: Iterable[DossierFacts],
+    period: Period,
+    clock: WorkingClock,
+    cut: Cut | None = None,
+) -> dict[str, Figures]:
+    """Figures of ``period``: one entry "" for all, plus one per key of ``cut``."""
+    total = Figures(day_minutes=clock.day_minutes)
+    groups: dict[str, Figures] = {"": total}
+    key = CUT_KEYS[cut] if cut is not None else None
+    for f in facts:
+        if not is_relevant(f, period):
+            continue
+        total.add(f, period, clock)
+        if key is not None:
+            k = key(f)
+            if k not in groups:
+                groups[k] = Figures(day_minutes=clock.day_minutes)
+            groups[k].add(f, period, clock)
+    return groups
+
+
+def monthly(
+    facts: Iterable[DossierFacts], period: Period, clock: WorkingClock
+) -> list[tuple[Period, Figures]]:
+    """The whole-group figures of each calendar month of ``period`` (the trend).
+
+    One pass: a dossier is counted only into the months it is relevant to
+    (from its receipt to its return or withdrawal), not tested against each."""
+    months = period.months()
+    out = [(m, Figures(day_minutes=clock.day_minutes)) for m in months]
+    starts = [m.start for m in months]
+    for f in facts:
+        first = max(bisect_right(starts, f.received_at) - 1, 0)
+        for month, figures in out[first:]:
+            if not is_relevant(f, month):
+                if month.start > f.received_at:
+                    break
+                continue
+            figures.add(f, month, clock)
+    return out

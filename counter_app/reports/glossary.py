@@ -1,0 +1,153 @@
+"""Each figure's Vietnamese name, how it is counted and where the rule comes
+from: the definitions sheet of the workbook, the JSON output's ``definitions``
+and the column headers of every table. docs/reports.md says the same in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"  # whole đồng
+    PERCENT = "percent"  # a share 0..1
+    DAYS = "days"  # working days, one decimal
+
+
+@dataclass(frozen=True)
+class FigureDef:
+    name: str  # attribute of reports.figures.Figures
+    label: str
+    kind: Kind
+    rule: str
+    source: str
+
+
+_ND61 = "Nghị định 61/2018/NĐ-CP, thay thế bởi Nghị định 118/2025/NĐ-CP"
+_TT01_2020 = (
+    "Thông tư 01/2020/TT-VPCP (chế độ báo cáo định kỳ): cấu trúc số hồ sơ tiếp nhận, "
+    "đã giải quyết, đang giải quyết (số hiệu biểu chưa đối chiếu)"
+)
+_TT01_2018 = (
+    "Thông tư 01/2018/TT-VPCP, Mẫu 06 (Sổ theo dõi hồ sơ); Thông tư 03/2025/TT-VPCP, Mẫu 07"
+)
+_QD766 = "Quyết định 766/QĐ-TTg ngày 23/6/2022 (Bộ chỉ số phục vụ người dân, doanh nghiệp)"
+
+# fmt: off
+FIGURES: tuple[FigureDef, ...] = (
+    FigureDef("handled", "Tổng số hồ sơ", Kind.COUNT,
+              "Mới tiếp nhận trong kỳ cộng kỳ trước chuyển qua.", _TT01_2020),
+    FigureDef("received", "Mới tiếp nhận", Kind.COUNT,
+              "Thời điểm tiếp nhận nằm trong kỳ.", _TT01_2020),
+    FigureDef("received_online", "Tiếp nhận trực tuyến", Kind.COUNT,
+              "Hồ sơ nộp qua Cổng dịch vụ công (nguồn online, sổ DVC).", _TT01_2020),
+    FigureDef("received_desk", "Tiếp nhận trực tiếp", Kind.COUNT,
+              "Hồ sơ nộp tại Bộ phận một cửa.", _TT01_2020),
+    FigureDef("carried_over", "Kỳ trước chuyển qua", Kind.COUNT,
+              "Tiếp nhận trước kỳ, chưa có kết quả và chưa rút khi kỳ bắt đầu.", _TT01_2020),
+    FigureDef("resolved", "Đã giải quyết", Kind.COUNT,
+              "Có kết quả (kể cả từ chối) trong kỳ: thời điểm kết quả sẵn sàng trong kỳ.",
+              _TT01_2020),
+    FigureDef("early", "Trước hạn", Kind.COUNT,
+              "Kết quả sẵn sàng vào ngày trước ngày hẹn đang có hiệu lực "
+              "(sau khi dừng bổ sung và ngày hẹn mới trong văn bản xin lỗi).",
+              _ND61 + "; " + _TT01_2018),
+    FigureDef("on_time", "Đúng hạn", Kind.COUNT,
+              "Kết quả sẵn sàng trong ngày hẹn, không muộn hơn giờ hẹn.",
+              _ND61 + "; " + _TT01_2018),
+    FigureDef("late", "Quá hạn", Kind.COUNT,
+              "Kết quả sẵn sàng sau giờ hẹn đang có hiệu lực.", _ND61 + "; " + _TT01_2018),
+    FigureDef("in_time_rate", "Tỷ lệ đúng và trước hạn", Kind.PERCENT,
+              "(Trước hạn + Đúng hạn) / Đã giải quyết.", _QD766),
+    FigureDef("refused", "Từ chối giải quyết", Kind.COUNT,
+              "Trong số đã giải quyết, hồ sơ có bước từ chối (trả lại kèm lý do).", _ND61),
+    FigureDef("apologised", "Có văn bản xin lỗi, hẹn lại", Kind.COUNT,
+              "Trong số đã giải quyết, hồ sơ đã quá hạn lần hẹn đầu và có văn bản xin lỗi "
+              "(Mẫu 04) hẹn lại.", _ND61 + "; " + _TT01_2018),
+    FigureDef("withdrawn", "Công dân rút hồ sơ", Kind.COUNT,
+              "Bước rút hồ sơ nằm trong kỳ.", _ND61),
+    FigureDef("pending", "Đang giải quyết cuối kỳ", Kind.COUNT,
+              "Tiếp nhận trước khi kỳ kết thúc, chưa có kết quả, chưa rút.", _TT01_2020),
+    FigureDef("pending_within_time", "Đang giải quyết, chưa đến hạn", Kind.COUNT,
+              "Cuối kỳ chưa quá giờ hẹn đang có hiệu lực.", _TT01_2020),
+    FigureDef("pending_overdue", "Đang giải quyết, quá hạn", Kind.COUNT,
+              "Cuối kỳ đã quá giờ hẹn và đồng hồ không dừng. Danh sách \u201cQuá hạn\u201d "
+              "và \u201cĐến hạn hôm nay\u201d của màn hình làm việc dùng cùng quy tắc.",
+              _TT01_2020),
+    FigureDef("pending_paused", "Chờ bổ sung hồ sơ", Kind.COUNT,
+              "Cuối kỳ đang dừng tính thời gian vì đã yêu cầu bổ sung (Mẫu 02).",
+              _ND61 + "; " + _TT01_2018),
+    FigureDef("supplement_requests", "Yêu cầu bổ sung", Kind.COUNT,
+              "Số lần yêu cầu bổ sung, hoàn thiện hồ sơ trong kỳ.", _ND61),
+    FigureDef("returned", "Đã trả kết quả", Kind.COUNT,
+              "Bước trả kết quả nằm trong kỳ.", _ND61),
+    FigureDef("returned_desk", "Trả tại Bộ phận một cửa", Kind.COUNT,
+              "Trả kết quả trực tiếp tại quầy.", _ND61),
+    FigureDef("returned_post", "Trả qua bưu chính công ích", Kind.COUNT,
+              "Kết quả gửi qua dịch vụ bưu chính công ích (có số hiệu bưu gửi).",
+              "Quyết định 45/2016/QĐ-TTg; " + _ND61),
+    FigureDef("returned_to_authorised", "Người được ủy quyền nhận", Kind.COUNT,
+              "Kết quả do người được ủy quyền nhận thay.", _ND61),
+    FigureDef("delivery_post_requested", "Đăng ký nhận qua bưu chính", Kind.COUNT,
+              "Trong số mới tiếp nhận, hồ sơ đăng ký nhận kết quả qua bưu chính.", _ND61),
+    FigureDef("on_the_spot_received", "Hồ sơ TTHC \u201c4 tại chỗ\u201d", Kind.COUNT,
+              "Mới tiếp nhận, thuộc thủ tục trong danh mục \u201c4 tại chỗ\u201d.",
+              "Danh mục \u201c4 tại chỗ\u201d do tỉnh công bố"),
+    FigureDef("on_the_spot_completed", "Hoàn thành tại chỗ", Kind.COUNT,
+              "Thủ tục \u201c4 tại chỗ\u201d, không bổ sung, không từ chối, trả tại quầy "
+              "trong ngày tiếp nhận (đếm theo ngày trả).",
+              "Danh mục \u201c4 tại chỗ\u201d do tỉnh công bố"),
+    FigureDef("rated", "Lượt đánh giá", Kind.COUNT,
+              "Lần trả kết quả trong kỳ có đánh giá của người dân.", _QD766),
+    FigureDef("very_satisfied", "Rất hài lòng", Kind.COUNT, "Mức đánh giá chung.", _QD766),
+    FigureDef("satisfied", "Hài lòng", Kind.COUNT, "Mức đánh giá chung.", _QD766),
+    FigureDef("dissatisfied", "Không hài lòng", Kind.COUNT, "Mức đánh giá chung.", _QD766),
+    FigureDef("not_rated", "Không đánh giá", Kind.COUNT,
+              "Người dân không đánh giá, hoặc trả qua bưu chính.", _QD766),
+    FigureDef("satisfaction_rate", "Tỷ lệ hài lòng", Kind.PERCENT,
+              "(Rất hài lòng + Hài lòng) / Lượt đánh giá.", _QD766),
+    FigureDef("fees", "Phí, lệ phí (đồng)", Kind.MONEY,
+              "Tổng phí, lệ phí ghi trên hồ sơ mới tiếp nhận (mức thu lúc tiếp nhận).",
+              "Luật Phí và lệ phí 2015; Thông tư 85/2019/TT-BTC; mức do HĐND tỉnh quy định"),
+    FigureDef("average_working_days", "Thời gian giải quyết bình quân (ngày làm việc)",
+              Kind.DAYS,
+              "Từ lúc bắt đầu tính thời gian (sau 15:00 thì từ ngày làm việc sau) đến khi có "
+              "kết quả, trừ thời gian dừng chờ bổ sung, chia số đã giải quyết.",
+              _ND61 + "; " + _QD766),
+    FigureDef("average_statutory_days", "Thời hạn quy định bình quân (ngày làm việc)",
+              Kind.DAYS,
+              "Từ lúc bắt đầu tính thời gian đến giờ hẹn lần đầu (thời hạn của thủ tục lúc "
+              "tiếp nhận), bình quân trên số đã giải quyết.", _ND61),
+)
+# fmt: on
+
+BY_NAME = {f.name: f for f in FIGURES}
+
+# The two tables every output shows, by figure name.
+HANDLING = (
+    "handled", "received", "received_online", "received_desk", "carried_over",
+    "resolved", "early", "on_time", "late", "in_time_rate", "refused", "apologised",
+    "withdrawn", "pending", "pending_within_time", "pending_overdue", "pending_paused",
+    "supplement_requests",
+)  # fmt: skip
+SERVICE = (
+    "returned", "returned_desk", "returned_post", "returned_to_authorised",
+    "delivery_post_requested", "on_the_spot_received", "on_the_spot_completed",
+    "rated", "very_satisfied", "satisfied", "dissatisfied", "not_rated",
+    "satisfaction_rate", "fees", "average_working_days", "average_statutory_days",
+)  # fmt: skip
+
+CUT_LABELS = {
+    None: "Toàn bộ",
+    "agency": "Cơ quan",
+    "counter": "Quầy",
+    "level": "Cấp",
+    "field": "Lĩnh vực",
+    "procedure": "Thủ tục",
+    "official": "Công chức tiếp nhận",
+}
+
+LEVEL_LABELS = {"satisfied": "Hài lòng", "very_satisfied": "Rất hài lòng",
+                "dissatisfied": "Không hài lòng"}  # fmt: skip
