@@ -146,7 +146,9 @@ class PrintJob(SyncedMixin, Base):
     form_kind: Mapped[str] = mapped_column(String(30))
     reprint_no: Mapped[int] = mapped_column(default=0)
     target: Mapped[str] = mapped_column(Text)  # printer name or PDF path
-    status: Mapped[str] = mapped_column(String(20))  # pending / done / failed
+    status: Mapped[str] = mapped_column(
+        String(20)
+    )  # sending (recorded before the paper) / done / failed
     error: Mapped[str] = mapped_column(Text, default="")
     username: Mapped[str] = mapped_column(String(60))
     at: Mapped[datetime]

@@ -1,0 +1,105 @@
+"""Paper and files survive what a commune office's PC does to them: a full disk
+never leaves a truncated PDF, and a crash while the receipt prints still makes
+the next one a marked reprint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from counter_app.app_setup import open_runtime
+from counter_app.printing import FormKind
+from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.services.printing import file_sink, form_pdf, print_form
+from tests.conftest import PROVINCE_FEE, login, make_counter
+from tests.services.private_desk import CITIZEN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_a_full_disk_leaves_the_previous_pdf_whole(tmp_path: Path) -> None:
+    target = tmp_path / "receipt.pdf"
+    target.write_bytes(b"%PDF-1.4 the receipt printed yesterday")
+    before = target.read_bytes()
+    # WHEN a process whose files may not grow past 4 KB (as a full disk would
+    # stop it) saves a 40 KB form over it
+    done = _run(
+        f"""
+        import errno, resource, signal
+        from pathlib import Path
+        from counter_app.services.printing import file_sink
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+        try:
+            file_sink(Path({str(target)!r}))(b"%PDF-1.4 " + b"x" * 40_000)
+        except OSError as exc:
+            raise SystemExit(3 if exc.errno == errno.EFBIG else 4)
+        """
+    )
+    # THEN the save failed, and the old file is there, whole; no part-file is left
+    assert done.returncode == 3, done.stderr
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["receipt.pdf"]
+    # AND a save that fits replaces it, readable by its owner only
+    file_sink(target)(b"%PDF-1.4 new")
+    assert target.read_bytes() == b"%PDF-1.4 new"
+    assert target.stat().st_mode & 0o077 == 0
+
+
+def test_a_crash_while_printing_makes_the_next_print_a_reprint(tmp_path: Path) -> None:
+    rt = make_counter(tmp_path / "desk")
+    code = receive(
+        rt.ctx, login(rt, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
+    rt.close()
+    # WHEN the app is killed while the receipt goes to the printer
+    done = _run(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from counter_app.app_setup import open_runtime
+        from counter_app.printing import FormKind
+        from counter_app.services import auth
+        from counter_app.services.printing import print_form
+        from tests.conftest import PASSWORD
+        rt = open_runtime(Path({str(tmp_path / "desk")!r}))
+        clerk = auth.login(rt.ctx, "tiepnhan", PASSWORD)
+        def printer(pdf):
+            os.kill(os.getpid(), signal.SIGKILL)
+        print_form(rt.ctx, clerk, {code!r}, FormKind.RECEIPT, printer)
+        """
+    )
+    assert done.returncode == -9, done.stderr
+    # THEN the attempt is on record, and the next receipt says it is a reprint
+    rt = open_runtime(tmp_path / "desk")
+    try:
+        preview = form_pdf(rt.ctx, code, FormKind.RECEIPT)
+        result = print_form(
+            rt.ctx, login(rt, "tiepnhan"), code, FormKind.RECEIPT, file_sink(tmp_path / "r.pdf")
+        )
+        assert result.reprint_no == 1
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "BẢN IN LẠI (lần 1)" in text
+        assert preview == result.pdf  # the preview already said so
+        with rt.ctx.sessions() as s:
+            from sqlalchemy import text as sql
+
+            jobs = s.execute(sql("SELECT status FROM print_jobs ORDER BY id")).scalars().all()
+        assert jobs == ["sending", "done"]
+    finally:
+        rt.close()
