@@ -202,3 +202,18 @@ def register_fonts(search_dirs: Sequence[str | os.PathLike[str]] | None = None) 
     """
     dirs = None if search_dirs is None else tuple(str(d) for d in search_dirs)
     return _register(dirs)
+
+
+def unprintable(text: str, family: FontFamily | None = None) -> list[int]:
+    """1-based positions in ``text`` of the characters some style of the form
+    font has no glyph for (they would print as empty boxes, or not at all)."""
+    family = family or register_fonts()
+    fonts = [
+        pdfmetrics.getFont(name)
+        for name in (family.regular, family.bold, family.italic, family.bold_italic)
+    ]
+    return [
+        i
+        for i, ch in enumerate(text, 1)
+        if not ch.isspace() and any(ord(ch) not in f.face.charToGlyph for f in fonts)
+    ]

@@ -41,6 +41,7 @@ from counter_app.services.dossier_steps import (
     take_step,
     take_step_in,
 )
+from counter_app.services.printable import printable_errors
 from counter_app.services.views import DossierInfo, info_of
 
 __all__ = [
@@ -150,6 +151,17 @@ def receive_in(
     """Receive in the caller's transaction; the dossier and the warnings for the official."""
     applicant = validate_applicant(request.applicant, today=ctx.now().date())
     _check_request(request)
+    unprintable = printable_errors(
+        {
+            "full_name": applicant.full_name,
+            "address": applicant.address,
+            "organisation": applicant.organisation,
+            "delivery_address": request.delivery_address,
+            "note": request.note,
+        }
+    )
+    if unprintable:
+        raise ValidationFailed(unprintable)
     user = acting_user(session, actor)
     require_role(Action.RECEIVE, RECEIVE_ROLES, roles_of(user))
     counter = counter_identity(session)

@@ -860,17 +860,17 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="159" />
+        <location filename="../../counter_app/services/dossiers.py" line="171" />
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="166" />
+        <location filename="../../counter_app/services/dossiers.py" line="178" />
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="194" />
+        <location filename="../../counter_app/services/dossiers.py" line="206" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
@@ -1391,9 +1391,14 @@
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/jobs.py" line="144" />
+        <location filename="../../counter_app/services/printing/jobs.py" line="181" />
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/printable.py" line="35" />
+        <source>The character at position {position} cannot be printed with the forms' font; retype it in Vietnamese or Latin letters.</source>
+        <translation>Ký tự ở vị trí {position} không in được bằng phông chữ của mẫu phiếu; hãy gõ lại bằng chữ tiếng Việt hoặc chữ Latinh.</translation>
     </message>
 </context>
 <context>

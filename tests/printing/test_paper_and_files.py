@@ -9,8 +9,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from counter_app.app_setup import open_runtime
+import pytest
+
+from counter_app.app_setup import Runtime, open_runtime
+from counter_app.domain.messages import ValidationFailed
+from counter_app.domain.validation import ApplicantInput
+from counter_app.i18n import render
 from counter_app.printing import FormKind
+from counter_app.services import search
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.printing import file_sink, form_pdf, print_form
 from tests.conftest import PROVINCE_FEE, login, make_counter
@@ -103,3 +109,32 @@ def test_a_crash_while_printing_makes_the_next_print_a_reprint(tmp_path: Path) -
         assert jobs == ["sending", "done"]
     finally:
         rt.close()
+
+
+def test_a_name_the_forms_font_cannot_print_is_refused_at_reception(counter: Runtime) -> None:
+    clerk = login(counter, "tiepnhan")
+    for name, position in (("Lý 小龍", 4), ("Nguyễn An 🌸", 11)):
+        request = ReceiveRequest(
+            "2.000815",
+            ApplicantInput(full_name="Lý Tiểu Long", address=name, id_number="020190001234"),
+        )
+        with pytest.raises(ValidationFailed) as refused:
+            receive(counter.ctx, clerk, request)
+        (field, message), *_ = refused.value.errors
+        assert field == "address" and message.params == {"position": position}
+        assert "vị trí" in render(message) and name[position - 1] not in render(message)
+    assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
+    # Vietnamese, with every tone mark, prints and is received.
+    received = receive(
+        counter.ctx,
+        clerk,
+        ReceiveRequest(
+            "2.000815",
+            ApplicantInput(
+                full_name="Lương Thị Ửng",
+                id_number="020190001234",
+                address="Thôn Nà Cạn, xã Hoàng Văn Thụ",
+            ),
+        ),
+    )
+    assert received.code
