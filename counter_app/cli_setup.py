@@ -142,6 +142,21 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lock_after(args: argparse.Namespace) -> int:
+    from counter_app.services.desk_settings import set_lock_after_minutes
+
+    minutes = set_lock_after_minutes(_runtime(args).ctx, _login(args, args.by), args.minutes)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP("Cli", "The window now locks after {minutes} minutes without input.")
+            if minutes
+            else QT_TRANSLATE_NOOP("Cli", "The window no longer locks by itself."),
+            minutes=minutes,
+        )
+    )
+    return 0
+
+
 def cmd_unit(args: argparse.Namespace) -> int:
     from counter_app.services.setup import rename_unit
 
@@ -187,6 +202,13 @@ def register(sub: Any) -> None:
     n.add_argument("name")
     n.add_argument("--by", required=True, help=f"the administrator (password: ${PASSWORD_ENV})")
     n.set_defaults(func=cmd_unit)
+
+    lk = sub.add_parser(
+        "lock-after", help="minutes without input before the window locks (0: never)"
+    )
+    lk.add_argument("minutes", type=bounded_int(0, 240))
+    lk.add_argument("--by", required=True, help=f"the administrator (password: ${PASSWORD_ENV})")
+    lk.set_defaults(func=cmd_lock_after)
 
     u = sub.add_parser("user", help="officials").add_subparsers(dest="user_cmd", required=True)
     ua = u.add_parser(

@@ -82,14 +82,15 @@ class ErrorReporter(QObject):
 
 def make_printer(
     ctx: ServiceContext,
-    actor: Actor,
+    actor: Callable[[], Actor],
     parent: Callable[[], QWidget | None],
     choose_sink: printing.ChooseSink = printing.choose_sink,
 ) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
-    """The window's print callbacks: a print preview of a form of a dossier."""
+    """The window's print callbacks: a print preview of a form of a dossier,
+    printed in the name of the official at the desk when it prints."""
 
     def print_form(code: str, kind: str) -> None:
-        printing.preview_form(parent(), ctx, actor, code, kind, choose_sink=choose_sink)
+        printing.preview_form(parent(), ctx, actor(), code, kind, choose_sink=choose_sink)
 
     def print_receipt(code: str) -> None:
         print_form(code, "receipt")
@@ -101,11 +102,14 @@ def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = 
     counter = setup.get_counter(ctx)
     if counter is None:  # setup ran just before; only a broken database lands here
         raise RuntimeError("counter not set up")
-    holder: list[QWidget] = []
+    holder: list[MainWindow] = []
     configured = print_service.get_print_settings(ctx).printer
     choose_sink = functools.partial(printing.choose_sink, printer_name=configured)
     print_receipt, print_form = make_printer(
-        ctx, user, lambda: holder[0] if holder else None, choose_sink
+        ctx,
+        lambda: holder[0].user if holder else user,
+        lambda: holder[0] if holder else None,
+        choose_sink,
     )
     window = MainWindow(
         ctx,

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app import __version__
 from counter_app.resources_path import resource
@@ -61,3 +69,25 @@ def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
     box.setObjectName("aboutBox")
     box.open()
     return box
+
+
+class MainHelp(QObject):
+    """The Help menu of the main window: the guide (F1) and About."""
+
+    def __init__(self, window: QMainWindow, data_dir: Path | None) -> None:
+        super().__init__(window)
+        self._window, self._data_dir = window, data_dir
+        self.window: HelpWindow | None = None
+        menu = window.menuBar().addMenu(self.tr("&Help"))
+        guide = menu.addAction(self.tr("User &guide"))
+        guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        guide.triggered.connect(self.show_guide)
+        menu.addAction(self.tr("&About"), lambda: show_about(window, data_dir))
+
+    def show_guide(self) -> HelpWindow:
+        """F1: the guide opens beside the work (one window, brought to the front)."""
+        if self.window is None:
+            self.window = HelpWindow(self._window)
+        self.window.show()
+        self.window.raise_()
+        return self.window

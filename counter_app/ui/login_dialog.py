@@ -36,31 +36,37 @@ class LoginDialog(QDialog):
         *,
         required_role: Role | None = None,
         counter_name: str = "",
+        intro: str = "",
+        username: str = "",
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._required_role = required_role
+        self._cancellable = cancellable
         self._runner = WorkerRunner(QThreadPool(self))
         self.user: Actor | None = None
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self)
-        intro.setWordWrap(True)
+        label = QLabel(self)
+        label.setWordWrap(True)
         if required_role is None:
             self.setWindowTitle(self.tr("Log in"))
-            intro.setText(
+            label.setText(
                 self.tr("Log in to {counter}. This works without internet.").format(
                     counter=counter_name or self.tr("the counter")
                 )
             )
         else:
             self.setWindowTitle(self.tr("Approver's signature"))
-            intro.setText(
+            label.setText(
                 self.tr(
                     "The approver present at the desk logs in to approve this dossier on the spot."
                 )
             )
-        layout.addWidget(intro)
+        if intro:
+            label.setText(intro)
+        layout.addWidget(label)
 
         form = QFormLayout()
         self.username = QLineEdit(self)
@@ -75,10 +81,12 @@ class LoginDialog(QDialog):
         self.error.setObjectName("loginError")
         layout.addWidget(self.error)
 
-        self.buttons, self.ok, _cancel = ok_cancel(self, self.tr("Log in"), self.submit)
+        self.buttons, self.ok, cancel = ok_cancel(self, self.tr("Log in"), self.submit)
+        cancel.setVisible(cancellable)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
-        self.username.setFocus()
+        self.username.setText(username)
+        (self.password if username else self.username).setFocus()
 
     @property
     def busy(self) -> bool:
@@ -124,6 +132,11 @@ class LoginDialog(QDialog):
         self.error.setVisible(True)
         self.password.setFocus()
         self.password.selectAll()
+
+    def reject(self) -> None:
+        # A locked desk opens only to a login: Escape does not dismiss it.
+        if self._cancellable:
+            super().reject()
 
     def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its check
         self._runner.wait()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role
 from counter_app.i18n import render
+from counter_app.services import desk_settings
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.search import WorkList
@@ -31,10 +32,11 @@ from counter_app.ui import notify
 from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
-from counter_app.ui.help_window import HelpWindow, show_about
+from counter_app.ui.help_window import MainHelp
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
 from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
+from counter_app.ui.main_session import MainSession
 from counter_app.ui.main_sync import MainSync
 from counter_app.ui.printing import ChooseSink, choose_sink
 from counter_app.ui.receive_dialog import ReceiveDialog
@@ -110,8 +112,9 @@ class MainWindow(QMainWindow):
             ctx, data_dir, self.sync_status, self._runner, timing=sync_timing, parent=self
         )
         self.sync_menu.follow(self.sync, self.offline_label)
-        self._data_dir = data_dir
-        self._help_menu()
+        self.session = MainSession(self, ctx, desk_settings.lock_after_minutes(ctx))
+        self.help = MainHelp(self, data_dir)
+        self.set_user(user)
         self.refreshed.connect(self.sync.refresh_status)
         self.refreshed.connect(self.backup_status.refresh)
 
@@ -138,9 +141,6 @@ class MainWindow(QMainWindow):
         self.new_button = QPushButton(self.tr("New dossier (F2)"), central)
         self.new_button.setObjectName("newDossier")
         self.new_button.clicked.connect(self.new_dossier)
-        self.new_button.setEnabled(Role.RECEIVER in self.user.roles)
-        if not self.new_button.isEnabled():
-            self.new_button.setToolTip(self.tr("Only a receiving officer can receive dossiers."))
         self.search_box = MainSearch(self._ctx, self._runner, central, self)
         self.search_box.results_changed.connect(self._update_titles)
         self.search_box.failed.connect(self._show_failure)
@@ -173,12 +173,7 @@ class MainWindow(QMainWindow):
         self.reports_menu = MainReports(self, self._ctx)
 
         status = self.statusBar()
-        self.user_label = QLabel(
-            self.tr("Official: {name} ({username})").format(
-                name=self.user.full_name, username=self.user.username
-            ),
-            self,
-        )
+        self.user_label = QLabel(self)
         self.counter_label = QLabel(
             self.tr("{counter} — {agency} ({agency_id})").format(
                 counter=self.counter.counter_name,
@@ -226,21 +221,20 @@ class MainWindow(QMainWindow):
             )
         self._shortcut_objects = [QShortcut(keys, self, activated=slot) for keys, slot in bindings]
 
-    def _help_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        guide = menu.addAction(self.tr("User &guide"))
-        guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        guide.triggered.connect(self.show_guide)
-        menu.addAction(self.tr("&About"), lambda: show_about(self, self._data_dir))
-        self.help_window: HelpWindow | None = None
-
-    def show_guide(self) -> HelpWindow:
-        """F1: the guide opens beside the work (one window, brought to the front)."""
-        if self.help_window is None:
-            self.help_window = HelpWindow(self)
-        self.help_window.show()
-        self.help_window.raise_()
-        return self.help_window
+    def set_user(self, user: Actor) -> None:
+        """The official at the desk (after a login that took the desk over)."""
+        self.user = user
+        receiver = Role.RECEIVER in user.roles
+        self.new_button.setEnabled(receiver)
+        self.new_button.setToolTip(
+            "" if receiver else self.tr("Only a receiving officer can receive dossiers.")
+        )
+        self.user_label.setText(
+            self.tr("Official: {name} ({username})").format(
+                name=user.full_name, username=user.username
+            )
+        )
+        self.refresh()
 
     def _update_titles(self) -> None:
         for index, (which, title) in enumerate(WORK_LISTS):

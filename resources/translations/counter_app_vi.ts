@@ -3,27 +3,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="35" />
+        <location filename="../../counter_app/ui/help_window.py" line="43" />
         <source>One-stop counter</source>
         <translation>Phần mềm Một cửa tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="37" />
+        <location filename="../../counter_app/ui/help_window.py" line="45" />
         <source>Version {version}</source>
         <translation>Phiên bản {version}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="40" />
+        <location filename="../../counter_app/ui/help_window.py" line="48" />
         <source>Receives citizens' administrative dossiers at the one-stop desk, follows every step to the result, prints the forms and works offline.</source>
         <translation>Tiếp nhận hồ sơ thủ tục hành chính của người dân tại Bộ phận một cửa, theo dõi từng bước đến khi trả kết quả, in các mẫu phiếu và làm việc cả khi mất mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="50" />
+        <location filename="../../counter_app/ui/help_window.py" line="58" />
         <source>Data folder: {path}</source>
         <translation>Thư mục dữ liệu: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="57" />
+        <location filename="../../counter_app/ui/help_window.py" line="65" />
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
@@ -393,6 +393,16 @@
     </message>
     <message>
         <location filename="../../counter_app/cli_setup.py" line="151" />
+        <source>The window now locks after {minutes} minutes without input.</source>
+        <translation>Cửa sổ sẽ tự khóa sau {minutes} phút không thao tác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_setup.py" line="153" />
+        <source>The window no longer locks by itself.</source>
+        <translation>Cửa sổ không còn tự khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_setup.py" line="166" />
         <source>The forms now name the unit “{name}”; dossiers already received keep the name they were received under.</source>
         <translation>Biểu mẫu từ nay ghi tên bộ phận “{name}”; hồ sơ đã tiếp nhận giữ tên bộ phận lúc tiếp nhận.</translation>
     </message>
@@ -924,7 +934,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/app.py" line="67" />
-        <location filename="../../counter_app/ui/app.py" line="146" />
+        <location filename="../../counter_app/ui/app.py" line="150" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
@@ -939,7 +949,7 @@
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="147" />
+        <location filename="../../counter_app/ui/app.py" line="151" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1023,7 +1033,7 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="24" />
+        <location filename="../../counter_app/ui/help_window.py" line="32" />
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
@@ -1089,55 +1099,73 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="50" />
-        <location filename="../../counter_app/ui/login_dialog.py" line="78" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="84" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="56" />
         <source>Log in to {counter}. This works without internet.</source>
         <translation>Đăng nhập vào {counter}. Không cần kết nối internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="53" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="57" />
         <source>the counter</source>
         <translation>quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="57" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="61" />
         <source>Approver's signature</source>
         <translation>Ký duyệt của người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="64" />
         <source>The approver present at the desk logs in to approve this dossier on the spot.</source>
         <translation>Người phê duyệt có mặt tại quầy đăng nhập để phê duyệt hồ sơ này tại chỗ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="77" />
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="72" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="78" />
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="92" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="100" />
         <source>Enter the user name and the password.</source>
         <translation>Vui lòng nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="115" />
         <source>{name} does not hold the role “{role}”.</source>
         <translation>{name} không có vai trò “{role}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="120" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="128" />
         <source>The login could not be checked; see the log file.</source>
         <translation>Không kiểm tra được thông tin đăng nhập; vui lòng xem tệp nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>MainHelp</name>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="81" />
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="82" />
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="85" />
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1179,44 @@
         <location filename="../../counter_app/ui/main_reports.py" line="20" />
         <source>Reports and statistics…</source>
         <translation>Báo cáo, thống kê…</translation>
+    </message>
+</context>
+<context>
+    <name>MainSession</name>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="43" />
+        <source>S&amp;ession</source>
+        <translation>&amp;Phiên làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="44" />
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;Khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="47" />
+        <source>&amp;Switch official…</source>
+        <translation>Đổi &amp;người dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="48" />
+        <source>Log &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="79" />
+        <source>The desk is locked. {name} types the password to go on, or another official logs in to take the desk over.</source>
+        <translation>Quầy đã khóa. {name} nhập mật khẩu để làm tiếp, hoặc công chức khác đăng nhập để nhận quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="86" />
+        <source>Another official logs in to take the desk over.</source>
+        <translation>Công chức khác đăng nhập để nhận quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_session.py" line="90" />
+        <source>Logged out. The next official logs in.</source>
+        <translation>Đã đăng xuất. Công chức tiếp theo đăng nhập.</translation>
     </message>
 </context>
 <context>
@@ -1191,18 +1257,18 @@
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="103" />
+        <location filename="../../counter_app/ui/main_window.py" line="105" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138" />
+        <location filename="../../counter_app/ui/main_window.py" line="141" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="143" />
-        <location filename="../../counter_app/ui/main_window.py" line="354" />
+        <location filename="../../counter_app/ui/main_window.py" line="230" />
+        <location filename="../../counter_app/ui/main_window.py" line="348" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -1217,34 +1283,19 @@
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="177" />
+        <location filename="../../counter_app/ui/main_window.py" line="233" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="183" />
+        <location filename="../../counter_app/ui/main_window.py" line="178" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="191" />
+        <location filename="../../counter_app/ui/main_window.py" line="186" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/main_window.py" line="230" />
-        <source>&amp;Help</source>
-        <translation>&amp;Trợ giúp</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/main_window.py" line="231" />
-        <source>User &amp;guide</source>
-        <translation>&amp;Hướng dẫn sử dụng</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/main_window.py" line="234" />
-        <source>&amp;About</source>
-        <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_sync.py" line="38" />
@@ -1262,18 +1313,18 @@
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="271" />
+        <location filename="../../counter_app/ui/main_window.py" line="265" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="284" />
-        <location filename="../../counter_app/ui/main_window.py" line="288" />
+        <location filename="../../counter_app/ui/main_window.py" line="278" />
+        <location filename="../../counter_app/ui/main_window.py" line="282" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="290" />
+        <location filename="../../counter_app/ui/main_window.py" line="284" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1293,17 +1344,17 @@
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="340" />
+        <location filename="../../counter_app/ui/main_window.py" line="334" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="353" />
+        <location filename="../../counter_app/ui/main_window.py" line="347" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="386" />
+        <location filename="../../counter_app/ui/main_window.py" line="380" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>

@@ -134,3 +134,16 @@ def test_catalogue_errors_name_row_and_column_once(tmp_path: Path) -> None:
     assert lines[0].count("Dòng 3") == 1 and lines[0].count("fee_amount") == 1
     assert lines[1].count("Dòng 4") == 1 and lines[1].count("processing_amount") == 1
     assert "1 thủ tục mới" in result.stdout
+
+
+def test_the_administrator_sets_how_soon_an_idle_window_locks(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    make_counter(data).close()
+    clerk = run("lock-after", "5", "--by", "tiepnhan", data_dir=data, password=PASSWORD)
+    assert clerk.returncode == 2 and "Traceback" not in clerk.stderr
+    out_of_range = run("lock-after", "999", "--by", "quantri", data_dir=data, password=PASSWORD)
+    assert out_of_range.returncode == 2
+    done = run("lock-after", "5", "--by", "quantri", data_dir=data, password=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert "5 phút" in done.stdout
+    assert _rows(data, "SELECT value FROM settings WHERE key = 'lock_after_minutes'") == [("5",)]

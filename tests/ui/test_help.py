@@ -21,16 +21,16 @@ def test_f1_opens_the_guide_in_vietnamese(
         window.show()
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.help_window is not None and window.help_window.isVisible())
-    assert window.help_window is not None
-    text = window.help_window.browser.toPlainText()
+    qtbot.waitUntil(lambda: window.help.window is not None and window.help.window.isVisible())
+    assert window.help.window is not None
+    text = window.help.window.browser.toPlainText()
     assert text.startswith("Hướng dẫn sử dụng")
     # The guide speaks of what is on the screen: the lists, the keys, the forms.
     for words in ("Đến hạn hôm nay", "Tiếp nhận hồ sơ (F2)", "4 tại chỗ", "mẫu 05", "F9"):
         assert words in text, words
     # A second F1 brings the same window forward rather than opening another.
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    assert len(window.findChildren(type(window.help_window))) == 1
+    assert len(window.findChildren(type(window.help.window))) == 1
 
 
 def test_about_names_the_version_and_the_data_folder(
@@ -42,4 +42,4 @@ def test_about_names_the_version_and_the_data_folder(
     about.trigger()
     box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "aboutBox")
     assert __version__ in box.text()
-    assert str(window._data_dir) in box.text()
+    assert str(window.help._data_dir) in box.text()

@@ -1,0 +1,38 @@
+"""Settings of the desk itself: how long an unattended window stays open."""
+
+from __future__ import annotations
+
+from counter_app.domain.bounds import check_count
+from counter_app.domain.workflow import Role
+from counter_app.models import Setting
+from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
+from counter_app.services.context import ServiceContext
+
+LOCK_AFTER_KEY = "lock_after_minutes"
+# A desk faces the public: ten minutes without a key or a click and the
+# window locks, so a citizen's data never stays on an unattended screen.
+DEFAULT_LOCK_AFTER = 10
+MAX_LOCK_AFTER = 240
+
+
+def lock_after_minutes(ctx: ServiceContext) -> int:
+    """Minutes of inactivity before the window locks; 0 never locks."""
+    with ctx.sessions() as session:
+        row = session.get(Setting, LOCK_AFTER_KEY)
+        return int(row.value) if row is not None else DEFAULT_LOCK_AFTER
+
+
+def set_lock_after_minutes(ctx: ServiceContext, actor: Actor, minutes: int) -> int:
+    check_count(minutes, "lock_after", low=0, high=MAX_LOCK_AFTER)
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        row = session.get(Setting, LOCK_AFTER_KEY)
+        if row is None:
+            session.add(Setting(key=LOCK_AFTER_KEY, value=str(minutes)))
+        else:
+            row.value = str(minutes)
+        audit.log_event(
+            session, ctx, actor.username, "desk.lock_after", "settings", {"minutes": minutes}
+        )
+    return minutes
