@@ -58,6 +58,50 @@ def _info(c: CounterIdentity) -> CounterInfo:
     )
 
 
+def check_counter(
+    *,
+    agency_id: str,
+    agency_name: str,
+    unit_name: str,
+    counter_name: str,
+    parent_name: str = "",
+    place: str = "",
+    phone: str = "",
+    code_slot: int = 0,
+    ledger_book: str = "01",
+) -> str:
+    """The counter's identity checked without saving anything (the setup checks
+    every part before it records any); returns the agency id as stored."""
+    errors = [
+        e
+        for field, value in (
+            ("agency_id", agency_id),
+            ("agency_name", agency_name),
+            ("unit_name", unit_name),
+            ("counter_name", counter_name),
+            ("parent_name", parent_name),
+            ("place", place),
+            ("phone", phone),
+            ("ledger_book", ledger_book),
+        )
+        for e in text_errors(field, value)
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+    checked = check_agency_id(agency_id)
+    slot_range(code_slot)
+    if not nfc(agency_name) or not nfc(counter_name):
+        raise UserError(
+            Message(
+                _CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")
+            ),
+            field="agency_name",
+        )
+    if not nfc(unit_name):
+        raise _unit_name_missing()
+    return checked
+
+
 def setup_counter(
     ctx: ServiceContext,
     *,
@@ -76,33 +120,17 @@ def setup_counter(
     """Set this database's counter up once; ``unit_name`` is the one-stop unit the
     forms name. ``form_set`` is recorded as the set in force now unless given;
     each form prints with the set in force on its dossier's receipt date."""
-    errors = [
-        e
-        for field, value in (
-            ("agency_id", agency_id),
-            ("agency_name", agency_name),
-            ("unit_name", unit_name),
-            ("counter_name", counter_name),
-            ("parent_name", parent_name),
-            ("place", place),
-            ("phone", phone),
-            ("ledger_book", ledger_book),
-        )
-        for e in text_errors(field, value)
-    ]
-    if errors:
-        raise ValidationFailed(errors)
-    agency_id = check_agency_id(agency_id)
-    slot_range(code_slot)
-    if not nfc(agency_name) or not nfc(counter_name):
-        raise UserError(
-            Message(
-                _CTX, QT_TRANSLATE_NOOP("Setup", "Enter the agency name and the counter name.")
-            ),
-            field="agency_name",
-        )
-    if not nfc(unit_name):
-        raise _unit_name_missing()
+    agency_id = check_counter(
+        agency_id=agency_id,
+        agency_name=agency_name,
+        unit_name=unit_name,
+        counter_name=counter_name,
+        parent_name=parent_name,
+        place=place,
+        phone=phone,
+        code_slot=code_slot,
+        ledger_book=ledger_book,
+    )
     with ctx.sessions.begin() as session:
         if session.scalars(select(CounterIdentity)).first() is not None:
             raise UserError(

@@ -80,6 +80,14 @@ def _checked(
     return username, role_set
 
 
+def check_first_admin(*, username: str, full_name: str, password: str, title: str = "") -> None:
+    """The first administrator's details checked without saving anything: the
+    setup checks them before it records the counter, so a refused password
+    does not leave half a setup behind."""
+    _checked(username, full_name, password, {Role.ADMIN})
+    check_text(title, "title", max_length=120)
+
+
 def create_user(
     ctx: ServiceContext,
     actor: Actor,

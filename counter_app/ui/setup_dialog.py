@@ -127,17 +127,26 @@ class SetupDialog(QDialog):
             self._show("password2", self.tr("The two passwords differ; type them again."))
             return
         try:
+            identity = {
+                "agency_id": self.agency_id.text(),
+                "agency_name": self.agency_name.text(),
+                "unit_name": self.unit_name.text(),
+                "parent_name": self.parent_name.text(),
+                "place": self.place.text(),
+                "counter_name": self.counter_name.text(),
+                "code_slot": self.code_slot.value(),
+            }
+            # Everything is checked before anything is saved: the agency part
+            # must not be recorded (and locked) when the administrator's is refused.
             if self.counter is None:
-                self.counter = setup.setup_counter(
-                    self._ctx,
-                    agency_id=self.agency_id.text(),
-                    agency_name=self.agency_name.text(),
-                    unit_name=self.unit_name.text(),
-                    parent_name=self.parent_name.text(),
-                    place=self.place.text(),
-                    counter_name=self.counter_name.text(),
-                    code_slot=self.code_slot.value(),
-                )
+                setup.check_counter(**identity)
+            users.check_first_admin(
+                username=self.username.text(),
+                full_name=self.full_name.text(),
+                password=self.password.text(),
+            )
+            if self.counter is None:
+                self.counter = setup.setup_counter(self._ctx, **identity)
                 # Once the identity exists it cannot change: lock it for a retry.
                 self._agency_group.setEnabled(False)
             users.create_first_admin(

@@ -154,3 +154,38 @@ def test_the_login_window_says_when_the_account_is_locked(
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert "tài khoản bị khóa đến 09:15 26/11/2026" in dialog.error.text()
     assert dialog.user is None and dialog.result() == 0
+
+
+def test_setup_saves_nothing_while_the_administrators_part_is_refused(
+    qtbot: QtBot, tmp_path: Path, hold: list[object]
+) -> None:
+    rt = open_runtime(tmp_path / "fresh")
+    try:
+        dialog = SetupDialog(rt.ctx)
+        qtbot.addWidget(dialog)
+        hold.append(dialog)
+        dialog.agency_id.setText("000.00.37.H37")
+        dialog.agency_name.setText("UBND xã Hoàng Văn Thụ")
+        dialog.unit_name.setText("Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ")
+        dialog.counter_name.setText("Quầy số 1")
+        dialog.username.setText("quantri")
+        dialog.full_name.setText("Lương Văn Hải")
+        dialog.password.setText("ngan")
+        dialog.password2.setText("ngan")
+        # WHEN the administrator's password is too short
+        dialog.ok.click()
+        # THEN it is refused next to the field, and the agency part is not saved
+        # either: it stays editable, to be corrected with the rest
+        assert dialog.errors.label("password").isVisibleTo(dialog)
+        assert setup.get_counter(rt.ctx) is None
+        assert dialog.agency_id.isEnabled()
+        dialog.agency_id.setText("000.00.37.H38")
+        dialog.password.setText(PASSWORD)
+        dialog.password2.setText(PASSWORD)
+        with wait_signal(qtbot, dialog.accepted):
+            dialog.ok.click()
+        counter = setup.get_counter(rt.ctx)
+        assert counter is not None and counter.agency_id == "000.00.37.H38"
+        assert Role.ADMIN in login(rt.ctx, "quantri", PASSWORD).roles
+    finally:
+        rt.close()
