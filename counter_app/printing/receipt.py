@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer
 
 from counter_app.printing import errors
 from counter_app.printing.codes import Code128, QrCode, qr_payload
@@ -156,13 +156,13 @@ def _copy(
     copy_key: str,
     slip: bool,
     codes: tuple[Code128, QrCode],
-) -> list[Flowable]:
+) -> tuple[list[Flowable], list[Flowable]]:
+    """A copy as (its top: form reference and codes; the rest)."""
     received = datetime_text(form_set, data.received_at)
     appointment = datetime_text(form_set, data.appointment)
+    head: list[Flowable] = [] if slip else [form_reference(spec, form_set, st)]
+    head.append(_codes(codes, st, geo, width, slip))
     story: list[Flowable] = []
-    if not slip:
-        story.append(form_reference(spec, form_set, st))
-    story.append(_codes(codes, st, geo, width, slip))
     story.append(Spacer(1, st.size * 0.3))
     story.extend(_header(data, form_set, st, width, slip))
     story.append(title_paragraph(spec.title, st, width))
@@ -215,7 +215,7 @@ def _copy(
         )
     )
     story.extend(notes_block(spec, data.agency, st))
-    return story
+    return head, story
 
 
 def _header(
@@ -258,12 +258,21 @@ def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt0
         _copy(data, forms, spec, st, geo, width, key, slip, codes)
         for key in ("copy_keep", "copy_give")
     ]
-    story: list[Flowable] = [*copies[0], CutLine() if slip else PageBreak(), *copies[1]]
     if slip:
+        story: list[Flowable] = [
+            *copies[0][0],
+            *copies[0][1],
+            CutLine(),
+            *copies[1][0],
+            *copies[1][1],
+        ]
         height = sum(_height(f, width) for f in story) + top + bottom + 2 * mm
         pagesize = (SLIP_WIDTH, height)
     else:
         pagesize = paper_size(paper, ("A4", "A5"))
+        page_height = pagesize[1] - top - bottom
+        one, two = (_one_page(head, rest, width, page_height) for head, rest in copies)
+        story = [*one, PageBreak(), *two]
     return build_pdf(
         story,
         pagesize=pagesize,
@@ -272,6 +281,16 @@ def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt0
         subject=f"{spec.number} - {forms.circular}",
         fonts=st.fonts,
     )
+
+
+def _one_page(
+    head: list[Flowable], rest: list[Flowable], width: float, height: float
+) -> list[Flowable]:
+    """One copy on one page whatever the procedure's name: below the barcode and
+    the QR code (kept at full size, or a scanner may not read them) the text
+    shrinks just enough to fit, when it must."""
+    room = height - sum(_height(f, width) for f in head)
+    return [*head, KeepInFrame(width, room, rest, mode="shrink")]
 
 
 def _height(flowable: Flowable, width: float) -> float:

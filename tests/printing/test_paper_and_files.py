@@ -7,19 +7,24 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from counter_app.app_setup import Runtime, open_runtime
+from counter_app.domain.catalogue.limits import MAX_LENGTH
 from counter_app.domain.messages import ValidationFailed
 from counter_app.domain.validation import ApplicantInput
 from counter_app.i18n import render
 from counter_app.printing import FormKind
-from counter_app.services import search
+from counter_app.services import catalogue, search
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.printing import file_sink, form_pdf, print_form
 from tests.conftest import PROVINCE_FEE, login, make_counter
+from tests.printing.conftest import text_of
 from tests.services.private_desk import CITIZEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,3 +143,30 @@ def test_a_name_the_forms_font_cannot_print_is_refused_at_reception(counter: Run
         ),
     )
     assert received.code
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_each_copy_of_the_receipt_is_one_page_whatever_the_procedures_name(
+    counter: Runtime,
+    paper: str,
+    pages_as_images: Callable[[bytes, int], list[Image.Image]],
+    read_codes: Callable[[Image.Image], list[tuple[str, str]]],
+) -> None:
+    # GIVEN the longest name the catalogue accepts (the sample's longest is 266)
+    spec = next(p for p in catalogue.list_procedures(counter.ctx) if p.code == "2.000815")
+    longest = ((spec.name + " ") * 3)[: MAX_LENGTH["name"]].strip()
+    assert len(longest) >= MAX_LENGTH["name"] - 1
+    catalogue.import_specs(
+        counter.ctx, login(counter, "quantri"), [replace(spec, name=longest)], source="test"
+    )
+    code = receive(counter.ctx, login(counter, "tiepnhan"), ReceiveRequest(spec.code, CITIZEN)).code
+    pdf = form_pdf(counter.ctx, code, FormKind.RECEIPT, paper=paper)
+    # THEN two pages, one per copy, each with the whole name and the last note,
+    # and their codes still read at full size
+    pages = text_of(pdf)
+    assert len(pages) == 2
+    for page in pages:
+        assert longest[-40:] in page
+        assert "Ghi chú" in page
+    for image in pages_as_images(pdf, 150):
+        assert ("Code128", code) in read_codes(image)
