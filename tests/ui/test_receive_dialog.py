@@ -300,12 +300,9 @@ def test_pending_duplicate_asks_before_receiving_again(
 
 
 def test_escape_on_a_filled_form_asks_before_throwing_it_away(
-    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+    qtbot: QtBot, shown_dialog: ReceiveDialog
 ) -> None:
-    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    hold.append(dialog)
-    dialog.show()
+    dialog = shown_dialog
     dialog.procedure.select_code(MARITAL_STATUS)
     fill_applicant(qtbot, dialog)
     # WHEN Escape is pressed on the filled form, THEN it asks, and No is the default
@@ -321,13 +318,8 @@ def test_escape_on_a_filled_form_asks_before_throwing_it_away(
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_an_empty_form_closes_without_a_question(
-    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
-) -> None:
-    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    hold.append(dialog)
-    dialog.show()
+def test_an_empty_form_closes_without_a_question(qtbot: QtBot, shown_dialog: ReceiveDialog) -> None:
+    dialog = shown_dialog
     dialog.procedure.select_code(MARITAL_STATUS)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -335,12 +327,9 @@ def test_an_empty_form_closes_without_a_question(
 
 
 def test_all_required_ticks_the_required_documents_only(
-    qtbot: QtBot, counter: Runtime, official: Callable[[str], object], hold: list[object]
+    qtbot: QtBot, shown_dialog: ReceiveDialog
 ) -> None:
-    dialog = ReceiveDialog(counter.ctx, official("tiepnhan"))  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    hold.append(dialog)
-    dialog.show()
+    dialog = shown_dialog
     assert dialog.procedure.select_code(CONTRACT_CERTIFICATION)
     qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
     ticked = {d.name: d.mandatory for d in dialog.handed_in()}
