@@ -100,7 +100,7 @@ def test_receipt_of_a_committed_dossier_reads_back(
         "Số thứ tự: 1",
         "Hoàng Thị Mai",
         "Liên 1: Lưu",
-        "Liên 2: Giao người nộp hồ sơ",
+        "Liên 2: Giao khách hàng",
     ):
         assert expected in text, expected
     assert "BẢN IN LẠI" not in text

@@ -81,10 +81,10 @@ def test_stop_notice_does_not_exist_before_tt03() -> None:
 
 def test_supplement_lists_every_item_and_the_reason(pdf_text: Texts) -> None:
     text = pdf_text(render_supplement(samples.sample_supplement()))[0]
-    assert (
-        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ tiếp nhận hồ sơ của: Nguyễn Thị Đoàn"
-        in text
-    )
+    # The unit on its own line, then the applicant, as the provincial template of form 02 has them
+    assert "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ:" in text
+    assert "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà: Nguyễn Thị Đoàn" in text
+    assert "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:" in text
     # Form 02 carries its "Số: …" line, blank for the unit to fill when no number is given.
     assert "Số: ……" in text
     assert "1. Giấy chứng sinh: bản chính do cơ sở y tế nơi trẻ sinh ra cấp" in text
@@ -98,6 +98,8 @@ def test_supplement_lists_every_item_and_the_reason(pdf_text: Texts) -> None:
 def test_refusal_states_the_reason(pdf_text: Texts) -> None:
     text = pdf_text(render_refusal(samples.sample_refusal()))[0]
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
+    assert "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ:" in text
+    assert "Tiếp nhận hồ sơ của: Nguyễn Thị Đoàn" in text
     assert "thuộc thẩm quyền giải quyết của UBND phường Tam Thanh" in text
     assert "Xin thông báo cho Ông/Bà được biết và thực hiện./." in text
 

@@ -97,7 +97,7 @@ def test_a_2024_dossier_reprints_like_its_2024_original(
     # AND the 2026 paper carries Circular 03/2025 and names the counter's own unit
     assert TT03 in current and TT01 not in current
     assert f"Bộ phận tiếp nhận và trả kết quả: {UNIT}" in current
-    assert f"Đăng ký nhận kết quả tại: {UNIT}" in current
+    assert f"Đăng ký trả kết quả tại: {UNIT}" in current
 
 
 def test_the_unit_the_agency_and_the_official_each_where_the_form_names_them(

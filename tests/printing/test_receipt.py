@@ -35,11 +35,11 @@ def test_each_copy_on_its_own_page_with_scannable_codes(
     data = sample_receipt()
     # WHEN the receipt is printed
     pdf = render_receipt(data, paper=paper)
-    # THEN there are two pages, "Liên 1: Lưu" then "Liên 2: Giao người nộp hồ sơ"
+    # THEN there are two pages, "Liên 1: Lưu" then "Liên 2: Giao khách hàng"
     texts = pdf_text(pdf)
     assert len(texts) == 2
     assert "Liên 1: Lưu" in texts[0] and "Liên 2" not in texts[0]
-    assert "Liên 2: Giao người nộp hồ sơ" in texts[1]
+    assert "Liên 2: Giao khách hàng" in texts[1]
     # AND on each page the barcode and the QR code read back the dossier
     for image in pages_as_images(pdf, 150):
         codes = read_codes(image)
@@ -162,7 +162,7 @@ def test_thermal_slip_is_80mm_wide_with_both_copies(
     assert width == pytest.approx(80 * mm, abs=0.01)
     assert height > 200 * mm
     text = pdf_text(pdf)[0]
-    assert "Liên 1: Lưu" in text and "Liên 2: Giao người nộp hồ sơ" in text
+    assert "Liên 1: Lưu" in text and "Liên 2: Giao khách hàng" in text
     assert text.count("BẢN IN LẠI (lần 1)") == 2
     (image,) = pages_as_images(pdf, 200)
     codes = read_codes(image)
