@@ -25,13 +25,15 @@ class FigureDef:
     source: str
 
 
-_ND61 = "Nghị định 61/2018/NĐ-CP, thay thế bởi Nghị định 118/2025/NĐ-CP"
+# The text in force first; the rules were first written under the one it replaced.
+_ONE_STOP_DECREE = "Nghị định 118/2025/NĐ-CP (trước 01/7/2025: Nghị định 61/2018/NĐ-CP)"
 _TT01_2020 = (
     "Thông tư 01/2020/TT-VPCP (chế độ báo cáo định kỳ): cấu trúc số hồ sơ tiếp nhận, "
     "đã giải quyết, đang giải quyết (số hiệu biểu chưa đối chiếu)"
 )
-_TT01_2018 = (
-    "Thông tư 01/2018/TT-VPCP, Mẫu 06 (Sổ theo dõi hồ sơ); Thông tư 03/2025/TT-VPCP, Mẫu 07"
+_LEDGER_FORM = (
+    "Thông tư 03/2025/TT-VPCP, Mẫu 07 (Sổ theo dõi hồ sơ; trước 15/9/2025: "
+    "Thông tư 01/2018/TT-VPCP, Mẫu 06)"
 )
 _QD766 = "Quyết định 766/QĐ-TTg ngày 23/6/2022 (Bộ chỉ số phục vụ người dân, doanh nghiệp)"
 
@@ -53,21 +55,21 @@ FIGURES: tuple[FigureDef, ...] = (
     FigureDef("early", "Trước hạn", Kind.COUNT,
               "Kết quả sẵn sàng vào ngày trước ngày hẹn đang có hiệu lực "
               "(sau khi dừng bổ sung và ngày hẹn mới trong văn bản xin lỗi).",
-              _ND61 + "; " + _TT01_2018),
+              _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("on_time", "Đúng hạn", Kind.COUNT,
               "Kết quả sẵn sàng trong ngày hẹn, không muộn hơn giờ hẹn.",
-              _ND61 + "; " + _TT01_2018),
+              _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("late", "Quá hạn", Kind.COUNT,
-              "Kết quả sẵn sàng sau giờ hẹn đang có hiệu lực.", _ND61 + "; " + _TT01_2018),
+              "Kết quả sẵn sàng sau giờ hẹn đang có hiệu lực.", _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("in_time_rate", "Tỷ lệ đúng và trước hạn", Kind.PERCENT,
               "(Trước hạn + Đúng hạn) / Đã giải quyết.", _QD766),
     FigureDef("refused", "Từ chối giải quyết", Kind.COUNT,
-              "Trong số đã giải quyết, hồ sơ có bước từ chối (trả lại kèm lý do).", _ND61),
+              "Trong số đã giải quyết, hồ sơ có bước từ chối (trả lại kèm lý do).", _ONE_STOP_DECREE),
     FigureDef("apologised", "Có văn bản xin lỗi, hẹn lại", Kind.COUNT,
               "Trong số đã giải quyết, hồ sơ đã quá hạn lần hẹn đầu và có văn bản xin lỗi "
-              "(Mẫu 04) hẹn lại.", _ND61 + "; " + _TT01_2018),
+              "(Mẫu 04) hẹn lại.", _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("withdrawn", "Công dân rút hồ sơ", Kind.COUNT,
-              "Bước rút hồ sơ nằm trong kỳ.", _ND61),
+              "Bước rút hồ sơ nằm trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("pending", "Đang giải quyết cuối kỳ", Kind.COUNT,
               "Tiếp nhận trước khi kỳ kết thúc, chưa có kết quả, chưa rút.", _TT01_2020),
     FigureDef("pending_within_time", "Đang giải quyết, chưa đến hạn", Kind.COUNT,
@@ -78,20 +80,20 @@ FIGURES: tuple[FigureDef, ...] = (
               _TT01_2020),
     FigureDef("pending_paused", "Chờ bổ sung hồ sơ", Kind.COUNT,
               "Cuối kỳ đang dừng tính thời gian vì đã yêu cầu bổ sung (Mẫu 02).",
-              _ND61 + "; " + _TT01_2018),
+              _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("supplement_requests", "Yêu cầu bổ sung", Kind.COUNT,
-              "Số lần yêu cầu bổ sung, hoàn thiện hồ sơ trong kỳ.", _ND61),
+              "Số lần yêu cầu bổ sung, hoàn thiện hồ sơ trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("returned", "Đã trả kết quả", Kind.COUNT,
-              "Bước trả kết quả nằm trong kỳ.", _ND61),
+              "Bước trả kết quả nằm trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("returned_desk", "Trả tại Bộ phận một cửa", Kind.COUNT,
-              "Trả kết quả trực tiếp tại quầy.", _ND61),
+              "Trả kết quả trực tiếp tại quầy.", _ONE_STOP_DECREE),
     FigureDef("returned_post", "Trả qua bưu chính công ích", Kind.COUNT,
               "Kết quả gửi qua dịch vụ bưu chính công ích (có số hiệu bưu gửi).",
-              "Quyết định 45/2016/QĐ-TTg; " + _ND61),
+              "Quyết định 45/2016/QĐ-TTg; " + _ONE_STOP_DECREE),
     FigureDef("returned_to_authorised", "Người được ủy quyền nhận", Kind.COUNT,
-              "Kết quả do người được ủy quyền nhận thay.", _ND61),
+              "Kết quả do người được ủy quyền nhận thay.", _ONE_STOP_DECREE),
     FigureDef("delivery_post_requested", "Đăng ký nhận qua bưu chính", Kind.COUNT,
-              "Trong số mới tiếp nhận, hồ sơ đăng ký nhận kết quả qua bưu chính.", _ND61),
+              "Trong số mới tiếp nhận, hồ sơ đăng ký nhận kết quả qua bưu chính.", _ONE_STOP_DECREE),
     FigureDef("on_the_spot_received", "Hồ sơ TTHC \u201c4 tại chỗ\u201d", Kind.COUNT,
               "Mới tiếp nhận, thuộc thủ tục trong danh mục \u201c4 tại chỗ\u201d.",
               "Danh mục \u201c4 tại chỗ\u201d do tỉnh công bố"),
@@ -115,11 +117,11 @@ FIGURES: tuple[FigureDef, ...] = (
               Kind.DAYS,
               "Từ lúc bắt đầu tính thời gian (sau 15:00 thì từ ngày làm việc sau) đến khi có "
               "kết quả, trừ thời gian dừng chờ bổ sung, chia số đã giải quyết.",
-              _ND61 + "; " + _QD766),
+              _ONE_STOP_DECREE + "; " + _QD766),
     FigureDef("average_statutory_days", "Thời hạn quy định bình quân (ngày làm việc)",
               Kind.DAYS,
               "Từ lúc bắt đầu tính thời gian đến giờ hẹn lần đầu (thời hạn của thủ tục lúc "
-              "tiếp nhận), bình quân trên số đã giải quyết.", _ND61),
+              "tiếp nhận), bình quân trên số đã giải quyết.", _ONE_STOP_DECREE),
 )
 # fmt: on
 
