@@ -80,6 +80,7 @@ class BackupsDialog(AdminDialog):
         self.keep.setObjectName("backupKeep")
         self.keep.setRange(1, 1000)
         self.keep.setValue(current.keep)
+        self.keep.setMaximumWidth(120)
         form.addRow(self.tr("Backups kept in each place:"), self.keep)
         place_box.addLayout(form)
         self.save_place_button = QPushButton(self.tr("Save"), self)
@@ -101,7 +102,7 @@ class BackupsDialog(AdminDialog):
         restore_box.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.finish(layout)
-        fit_to_screen(self, 720, 600)
+        fit_to_screen(self, 720, 500)
 
     def back_up(self) -> None:
         self.back_up_button.setEnabled(False)
@@ -202,6 +203,7 @@ class BackupsDialog(AdminDialog):
         )
 
     def _restored(self, kept: object) -> None:
+        self.status.refresh()
         self.show_done(
             self.tr(
                 "The backup was restored; the data replaced is kept in {kept}. The application closes now: open it again to go on working."

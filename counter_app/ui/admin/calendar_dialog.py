@@ -67,7 +67,7 @@ class CalendarDialog(AdminDialog):
         today = ctx.now().date()
         layout = QVBoxLayout(self)
 
-        days = section(layout, self, self.tr("The province's days off and make-up working days"))
+        days = section(layout, self, self.tr("The province's days off and make-up working days"), 1)
         note(
             days,
             self,
@@ -153,7 +153,7 @@ class CalendarDialog(AdminDialog):
         self.preview.setWordWrap(True)
         preview.addWidget(self.preview)
 
-        self.finish(layout)
+        self.finish(layout, stretch=False)
         self.reload()
         fit_to_screen(self, 860, 720)
 
@@ -167,7 +167,8 @@ class CalendarDialog(AdminDialog):
         return day.day if day else None
 
     def add_day(self) -> None:
-        day = self.day.date().toPython()
+        picked = self.day.date()
+        day = date(picked.year(), picked.month(), picked.day())
         working = bool(self.kind.currentData())
         if not self.attempt(
             lambda: calendar_admin.set_province_day(

@@ -48,8 +48,11 @@ class AdminDialog(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.setVisible(False)
 
-    def finish(self, layout: QVBoxLayout) -> None:
-        """The outcome line and Close under the dialog's own sections."""
+    def finish(self, layout: QVBoxLayout, *, stretch: bool = True) -> None:
+        """The outcome line and Close under the dialog's own sections (which
+        keep their height unless one of them was given the room: ``stretch``)."""
+        if stretch:
+            layout.addStretch(1)
         layout.addWidget(self.outcome)
         buttons = QDialogButtonBox(self)
         # Named here, not by self.tr: the context stays this class's in every subclass.
@@ -90,11 +93,11 @@ class AdminDialog(QDialog):
         super().done(code)
 
 
-def section(layout: QLayout, parent: QWidget, title: str) -> QVBoxLayout:
+def section(layout: QVBoxLayout, parent: QWidget, title: str, stretch: int = 0) -> QVBoxLayout:
     """A titled group added to ``layout``; its own layout is returned to fill."""
     group = QGroupBox(title, parent)
     inner = QVBoxLayout(group)
-    layout.addWidget(group)
+    layout.addWidget(group, stretch)
     return inner
 
 
