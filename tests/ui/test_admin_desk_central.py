@@ -26,6 +26,7 @@ from counter_app.ui.sync_worker import SyncPhase
 from tests.conftest import AGENCY, PASSWORD
 from tests.sync.conftest import Centre
 from tests.sync.test_cli_sync import cli
+from tests.ui.conftest import wait_signal
 
 
 def register(centre: Centre, out: Path, counter_uuid: str | None) -> Path:
@@ -83,7 +84,8 @@ def test_an_imported_connection_is_shown_without_its_password_and_tested_for_rea
     password = make_url(json.loads(own_file.read_text(encoding="utf-8"))["url"]).password
     assert password
     # WHEN the administrator imports the file the IT staff made for it
-    dialog.import_file(own_file)
+    with wait_signal(qtbot, dialog.connection_imported):
+        dialog.import_file(own_file)
     # THEN the connection is stored and shown, its password nowhere
     stored = settings_file.stored(counter.data_dir)
     assert stored is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -39,6 +39,9 @@ def server_of(settings: CentralSettings) -> str:
 
 
 class CentralDialog(AdminDialog):
+    # The window's SyncController.refresh_status starts the background sync on it.
+    connection_imported = Signal()
+
     def __init__(
         self, ctx: ServiceContext, actor: Actor, data_dir: Path, parent: QWidget | None = None
     ) -> None:
@@ -119,6 +122,7 @@ class CentralDialog(AdminDialog):
             self.tr("Connection imported; test it, then the desk syncs with it."),
         ):
             self.refresh()
+            self.connection_imported.emit()
 
     def test_connection(self) -> None:
         self.test_button.setEnabled(False)
