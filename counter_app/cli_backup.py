@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import config
-from counter_app.cli_common import _runtime, _tr
+from counter_app.cli_common import _acting, _login, _runtime, _tr
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -16,9 +16,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from counter_app.services import backups
 
     directory = config.data_dir(args.data_dir)
+    rt = _runtime(args)  # the start checks (damage, high-water mark) run first
     if args.place is not None or args.keep is not None:
-        backups.set_place(directory, Path(args.place) if args.place else None, args.keep)
-    _runtime(args)  # the start checks (damage, high-water mark) run first
+        actor = _login(args, _acting(args))
+        backups.set_place(
+            rt.ctx, actor, directory, Path(args.place) if args.place else None, args.keep
+        )
     for path in backups.back_up(directory, "manual", Path(args.to) if args.to else None):
         print(_tr(QT_TRANSLATE_NOOP("Cli", "Backup written and checked: {path}"), path=path))
     return 0
@@ -47,6 +50,7 @@ def register(sub: Any) -> None:
     b.add_argument("--to", help="also to this folder (a USB drive)")
     b.add_argument("--place", help="set the second backup place (kept for every backup)")
     b.add_argument("--keep", type=int, help="how many backups each place keeps")
+    b.add_argument("--by", help="the administrator setting --place or --keep")
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser("restore", help="replace the database with a checked backup")
     r.add_argument("file")

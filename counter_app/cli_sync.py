@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import _parse_date, _password, _runtime, _tr
-from counter_app.cli_common import bounded_int
+from counter_app.cli_common import _login, bounded_int
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 CENTRAL_URL_ENV = "COUNTER_APP_CENTRAL_URL"
@@ -46,7 +46,8 @@ def cmd_sync_once(args: argparse.Namespace) -> int:
 def cmd_sync_connect(args: argparse.Namespace) -> int:
     from counter_app.sync.service import connect
 
-    settings = connect(_runtime(args).ctx, _directory(args), Path(args.file))
+    actor = _login(args, args.by) if args.by else None
+    settings = connect(_runtime(args).ctx, _directory(args), Path(args.file), actor)
     print(
         _tr(
             QT_TRANSLATE_NOOP(
@@ -316,6 +317,7 @@ def register(sub: Any) -> None:
     ss = s.add_subparsers(dest="sync_cmd")
     sc = ss.add_parser("connect", help="import the connection file from the centre")
     sc.add_argument("file")
+    sc.add_argument("--by", help="the administrator, when the counter is set up already")
     sc.set_defaults(func=cmd_sync_connect)
     ss.add_parser("status", help="online or not, changes waiting, quarantine").set_defaults(
         func=cmd_sync_status

@@ -81,6 +81,7 @@ class Sessions:
         # Set on a damaged database: every write is refused with this message.
         self.refuse_writes: Message | None = None
         self.write_lock = threading.RLock()
+        self._engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(**{_BEGIN_MODE: "IMMEDIATE"}), expire_on_commit=False
@@ -94,6 +95,12 @@ class Sessions:
         session = self._read()
         session.info[outbox.CLOCK] = self.clock
         return session
+
+    def close(self, reason: Message) -> None:
+        """Let go of the file (a restore replaces it); every later write is refused with ``reason``."""
+        with self.write_lock:
+            self.refuse_writes = reason
+            self._engine.dispose()
 
     @contextmanager
     def begin(self) -> Iterator[Session]:

@@ -17,7 +17,11 @@ from pathlib import Path
 
 from counter_app import backup_files, config, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.workflow import Role
 from counter_app.private_files import narrow, private_dir, write_atomic
+from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
+from counter_app.services.context import ServiceContext
 from counter_app.services.continuity import RESTORE_NOTE
 
 log = logging.getLogger(__name__)
@@ -59,7 +63,24 @@ def daily_due(directory: Path, today: date) -> bool:
     return last is None or last.at is None or last.at.date() < today
 
 
-def set_place(directory: Path, place: Path | None, keep: int | None = None) -> None:
+def back_up_now(ctx: ServiceContext, actor: Actor, directory: Path) -> list[Path]:
+    """The administrator's backup on demand (the desk's own run daily and on exit)."""
+    with ctx.sessions() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+    return back_up(directory, "manual")
+
+
+def settings(directory: Path) -> backup_files.BackupSettings:
+    return backup_files.read_settings(directory)
+
+
+def set_place(
+    ctx: ServiceContext,
+    actor: Actor,
+    directory: Path,
+    place: Path | None,
+    keep: int | None = None,
+) -> None:
     """The administrator's second place (USB drive, network share) and generations."""
     current = backup_files.read_settings(directory)
     if keep is not None and not 1 <= keep <= 1000:
@@ -75,18 +96,35 @@ def set_place(directory: Path, place: Path | None, keep: int | None = None) -> N
             ),
             folder=place,
         )
-    backup_files.write_settings(
-        directory,
-        backup_files.BackupSettings(
-            str(place.resolve()) if place is not None else current.place,
-            keep if keep is not None else current.keep,
-        ),
+    chosen = backup_files.BackupSettings(
+        str(place.resolve()) if place is not None else current.place,
+        keep if keep is not None else current.keep,
     )
+    # The record commits only with the file written: a refused actor changes nothing.
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        audit.log_event(
+            session,
+            ctx,
+            actor.username,
+            "backup.place",
+            "settings",
+            {"place": chosen.place, "keep": chosen.keep},
+        )
+        backup_files.write_settings(directory, chosen)
 
 
-def restore(directory: Path, file: Path) -> Path:
-    """Put ``file`` in place of the counter's database; returns where the
-    replaced database was kept. The caller must not have the database open."""
+@dataclass(frozen=True)
+class CheckedBackup:
+    """A backup file that passed its checks, as the restore's confirmation names it."""
+
+    path: Path
+    at: datetime | None
+    audit_entries: int
+
+
+def check_backup(file: Path) -> CheckedBackup:
+    """Refused with a sentence unless ``file`` is a good backup; nothing changes."""
     if not file.is_file():
         raise _refused(
             QT_TRANSLATE_NOOP("Backups", "There is no backup file \u201c{file}\u201d."), file=file
@@ -104,6 +142,35 @@ def restore(directory: Path, file: Path) -> Path:
             if result.integrity != "ok"
             else f"audit {result.audit_broken_id}",
         )
+    return CheckedBackup(file, backup_files.taken_at(file), result.audit_checked)
+
+
+def restore_while_open(ctx: ServiceContext, actor: Actor, directory: Path, file: Path) -> Path:
+    """Restore from the running application: an administrator only.
+
+    The database is closed first and stays refused for writes afterwards: the
+    numbers are raised above the high-water mark only when the counter opens
+    again, so the application must close and be started anew.
+    """
+    with ctx.sessions() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+    check_backup(file)
+    ctx.sessions.close(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "A backup was restored; close the application and open it again before working on.",
+            ),
+        )
+    )
+    return restore(directory, file)
+
+
+def restore(directory: Path, file: Path) -> Path:
+    """Put ``file`` in place of the counter's database; returns where the
+    replaced database was kept. The caller must not have the database open."""
+    check_backup(file)
     live = config.database_path(directory)
     kept = private_dir(config.backups_dir(directory) / f"replaced-{datetime.now():%Y%m%d-%H%M%S}")
     incoming = live.with_name(live.name + ".restoring")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import extract, select
 
 from counter_app.domain.bounds import check_text
 from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
+from counter_app.domain.errors import NotFound
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime
 from counter_app.domain.text import nfc
@@ -23,6 +25,25 @@ from counter_app.services.context import (
 )
 
 _CTX = "Calendar"
+
+
+@dataclass(frozen=True)
+class ProvinceDay:
+    """A day the province (or the centre's feed) set apart from the national calendar."""
+
+    day: date
+    working: bool  # True: make-up working day; False: extra day off
+    name: str
+
+
+def province_days(ctx: ServiceContext, year: int) -> list[ProvinceDay]:
+    with ctx.sessions() as session:
+        rows = session.scalars(
+            select(CalendarDay)
+            .where(extract("year", CalendarDay.day) == year)
+            .order_by(CalendarDay.day)
+        )
+        return [ProvinceDay(r.day, r.working, r.name) for r in rows]
 
 
 def set_province_day(
@@ -55,6 +76,38 @@ def set_province_day(
             "calendar.set",
             f"day:{day.isoformat()}",
             {"working": working, "name": name},
+        )
+    ctx.invalidate_calendar()
+
+
+def remove_province_day(ctx: ServiceContext, actor: Actor, day: date) -> None:
+    """The day follows the national calendar again (a decision set down in error).
+
+    A day the centre's feed sent comes back only if the centre changes it
+    again: the feed sends changes, not the whole calendar.
+    """
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        row = session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
+        if row is None:
+            raise NotFound(
+                Message(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Calendar",
+                        "{day} is not one of the province's own days; nothing to remove.",
+                    ),
+                    {"day": f"{day:%d/%m/%Y}"},
+                )
+            )
+        session.delete(row)
+        audit.log_event(
+            session,
+            ctx,
+            actor.username,
+            "calendar.remove",
+            f"day:{day.isoformat()}",
+            {"working": row.working, "name": row.name},
         )
     ctx.invalidate_calendar()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,13 +15,22 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from counter_app.domain.errors import Forbidden
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.workflow import Role
 from counter_app.models import AuditEntry, OutboxEntry, SyncIssue, SyncState
+from counter_app.services import audit
+from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import LEGACY_UNIT_NAME, get_counter, setup_counter
 from counter_app.sync import settings as settings_file
 from counter_app.sync.central.tables import counters
-from counter_app.sync.errors import CentralRefused, CentralUnreachable, NotConnected
+from counter_app.sync.errors import (
+    CentralRefused,
+    CentralUnreachable,
+    NotConnected,
+    NotRegistered,
+)
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.settings import CentralSettings
@@ -61,11 +71,18 @@ def _central(settings: CentralSettings) -> Iterator[Engine]:
         engine.dispose()
 
 
-def connect(ctx: ServiceContext, directory: Path, path: Path) -> CentralSettings:
+def connect(
+    ctx: ServiceContext, directory: Path, path: Path, actor: Actor | None = None
+) -> CentralSettings:
     """Adopt a connection file: set the counter up from it (or check it is this
-    counter), keep a private copy beside the database."""
+    counter), keep a private copy beside the database.
+
+    A counter already set up takes a new file from its administrator only
+    (``actor``); a fresh one has no official yet, and is set up from the file.
+    """
     settings = settings_file.parse(path)
     counter = get_counter(ctx)
+    admin = _check_admin(ctx, actor) if counter is not None else None
     if counter is None:
         setup_counter(
             ctx,
@@ -92,8 +109,62 @@ def connect(ctx: ServiceContext, directory: Path, path: Path) -> CentralSettings
                 {"counter": counter.counter_name},
             )
         )
-    settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
+    if admin is None:
+        settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
+        return settings
+    with ctx.sessions.begin() as session:
+        audit.log_event(
+            session,
+            ctx,
+            admin.username,
+            "sync.connect",
+            f"counter:{settings.counter_uuid}",
+            {"counter_name": settings.counter_name, "agency_id": settings.agency_id},
+        )
+        settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
     return settings
+
+
+def _check_admin(ctx: ServiceContext, actor: Actor | None) -> Actor:
+    if actor is None:
+        raise Forbidden(
+            Message(
+                "Sync",
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "This counter is set up already: only its administrator may import a "
+                    "connection file (with the CLI, name them with --by USER).",
+                ),
+            )
+        )
+    with ctx.sessions() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+    return actor
+
+
+@dataclass(frozen=True)
+class CentralCheck:
+    """What a test of the connection found at the centre."""
+
+    counter_name: str
+    last_push_at: datetime | None
+    round_trip_ms: int
+
+
+def check_connection(ctx: ServiceContext, actor: Actor, directory: Path) -> CentralCheck:
+    """A real round trip with the stored connection; refused with one sentence."""
+    _check_admin(ctx, actor)
+    settings = _settings(directory)
+    started = time.monotonic()
+    with _central(settings) as engine, engine.connect() as conn:
+        row = conn.execute(
+            select(counters.c.counter_name, counters.c.last_push_at).where(
+                counters.c.uuid == settings.counter_uuid
+            )
+        ).first()
+    if row is None:
+        raise NotRegistered()
+    return CentralCheck(str(row[0]), row[1], round((time.monotonic() - started) * 1000))
 
 
 def _settings(directory: Path) -> CentralSettings:

@@ -7,7 +7,6 @@ without this module's modal flow.
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 from collections.abc import Callable
@@ -103,8 +102,14 @@ def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = 
     if counter is None:  # setup ran just before; only a broken database lands here
         raise RuntimeError("counter not set up")
     holder: list[MainWindow] = []
-    configured = print_service.get_print_settings(ctx).printer
-    choose_sink = functools.partial(printing.choose_sink, printer_name=configured)
+
+    def choose_sink(
+        parent: QWidget, output: printing.Output, file_name: str
+    ) -> print_service.Sink | None:
+        # Read at each print: the administrator may have chosen another printer since.
+        configured = print_service.get_print_settings(ctx).printer
+        return printing.choose_sink(parent, output, file_name, printer_name=configured)
+
     print_receipt, print_form = make_printer(
         ctx,
         lambda: holder[0].user if holder else user,

@@ -6,6 +6,7 @@ what differs is only how a record becomes cells (``data``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -24,6 +25,11 @@ class ListTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         return self._items[index.row()]
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items)

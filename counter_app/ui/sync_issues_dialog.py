@@ -8,12 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,7 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.sync.service import IssueInfo
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
-from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.widgets import fit_to_screen, read_only_table
 
 _CTX = "SyncIssues"
 ROW_UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,11 +61,6 @@ class SyncIssuesModel(ListTableModel):
             self.tr("Time"),
         )
 
-    def set_issues(self, issues: Sequence[IssueInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(issues)
-        self.endResetModel()
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         issue: IssueInfo | None = self.item(index)
         if issue is None:
@@ -100,7 +92,7 @@ class SyncIssuesDialog(QDialog):
         self.setObjectName("syncIssues")
         self.setWindowTitle(self.tr("Sync issues"))
         self.model = SyncIssuesModel(self)
-        self.model.set_issues(issues)
+        self.model.set_items(issues)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -110,14 +102,7 @@ class SyncIssuesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SyncIssuesModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.view = read_only_table(self, self.model, SyncIssuesModel.REASON)
         layout.addWidget(self.view, 1)
         self.empty_label = QLabel(self.tr("No sync issues."), self)
         self.empty_label.setVisible(not issues)

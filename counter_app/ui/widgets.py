@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -137,3 +140,16 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size() - _FRAME_ROOM
     window.resize(min(width, room.width()), min(height, room.height()))
+
+
+def read_only_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """A list shown row by row, not edited in place; column ``stretch`` takes the width left."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

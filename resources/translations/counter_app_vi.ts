@@ -29,6 +29,14 @@
     </message>
 </context>
 <context>
+    <name>AdminDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/desk_common.py" line="57" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>BackupStatus</name>
     <message>
         <location filename="../../counter_app/ui/backup_status.py" line="90" />
@@ -72,29 +80,174 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="43" />
+        <location filename="../../counter_app/services/backups.py" line="47" />
         <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
         <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="67" />
+        <location filename="../../counter_app/services/backups.py" line="88" />
         <source>Keep between 1 and 1000 backups in each place.</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="71" />
+        <location filename="../../counter_app/services/backups.py" line="92" />
         <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
         <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="92" />
+        <location filename="../../counter_app/services/backups.py" line="130" />
         <source>There is no backup file “{file}”.</source>
         <translation>Không có tệp sao lưu “{file}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="97" />
+        <location filename="../../counter_app/services/backups.py" line="135" />
         <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="161" />
+        <source>A backup was restored; close the application and open it again before working on.</source>
+        <translation>Đã khôi phục bản sao lưu; hãy đóng ứng dụng và mở lại trước khi làm việc tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="46" />
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="51" />
+        <source>Backup now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="54" />
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="131" />
+        <source>Second backup place</source>
+        <translation>Nơi sao lưu thứ hai</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="64" />
+        <source>Every backup also goes to this folder: a USB drive or a network share, so that a broken disk does not take the backups with it.</source>
+        <translation>Mỗi bản sao lưu cũng được chép vào thư mục này (ổ USB hoặc thư mục dùng chung trên mạng), để khi ổ đĩa máy hỏng vẫn còn bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="72" />
+        <source>No second place yet</source>
+        <translation>Chưa có nơi sao lưu thứ hai</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="74" />
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="78" />
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="83" />
+        <source>Backups kept in each place:</source>
+        <translation>Số bản sao lưu giữ lại ở mỗi nơi:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="85" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="90" />
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="95" />
+        <source>Restoring puts a backup in place of the counter's data: what was entered after that backup is no longer in the counter (the replaced data is kept aside). Then the application closes and must be opened again.</source>
+        <translation>Khôi phục là thay dữ liệu của quầy bằng một bản sao lưu: những gì nhập sau thời điểm sao lưu đó sẽ không còn trong quầy (dữ liệu bị thay được cất riêng). Sau đó ứng dụng sẽ đóng và phải mở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="98" />
+        <source>Restore from a backup file…</source>
+        <translation>Khôi phục từ tệp sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="108" />
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="119" />
+        <source>Backup written and checked: {paths}</source>
+        <translation>Đã sao lưu và kiểm tra: {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="142" />
+        <source>Saved: the next backups go there too.</source>
+        <translation>Đã lưu: các lần sao lưu sau cũng chép vào đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149" />
+        <source>Backup to restore</source>
+        <translation>Bản sao lưu cần khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149" />
+        <source>Counter backups (*.sqlite3)</source>
+        <translation>Bản sao lưu của quầy (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="157" />
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="167" />
+        <source>Restore this backup?</source>
+        <translation>Khôi phục bản sao lưu này?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="169" />
+        <source>The counter's data will be replaced by the backup of {when}:
+{file}
+
+Everything entered after that time will no longer be in the counter; the data replaced is kept aside in the backups folder. The application then closes: open it again to go on working.</source>
+        <translation>Dữ liệu của quầy sẽ được thay bằng bản sao lưu lúc {when}:
+{file}
+
+Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ liệu bị thay được cất riêng trong thư mục sao lưu. Sau đó ứng dụng sẽ đóng: hãy mở lại để làm việc tiếp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="176" />
+        <source>I understand that what was entered after this backup leaves the counter</source>
+        <translation>Tôi hiểu rằng dữ liệu nhập sau bản sao lưu này sẽ không còn trong quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="180" />
+        <source>Restore and close the application</source>
+        <translation>Khôi phục và đóng ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="183" />
+        <source>Do not restore</source>
+        <translation>Không khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="196" />
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="207" />
+        <source>The backup was restored; the data replaced is kept in {kept}. The application closes now: open it again to go on working.</source>
+        <translation>Đã khôi phục bản sao lưu; dữ liệu bị thay được cất tại {kept}. Ứng dụng sẽ đóng ngay bây giờ: hãy mở lại để làm việc tiếp.</translation>
     </message>
 </context>
 <context>
@@ -125,9 +278,127 @@
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="38" />
+        <location filename="../../counter_app/services/calendar_admin.py" line="59" />
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/calendar_admin.py" line="96" />
+        <source>{day} is not one of the province's own days; nothing to remove.</source>
+        <translation>Ngày {day} không phải ngày riêng của tỉnh; không có gì để xoá.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="66" />
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="70" />
+        <source>The province's days off and make-up working days</source>
+        <translation>Ngày nghỉ và ngày làm bù của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="75" />
+        <source>National holidays (Tết, 30/4, 1/5, 2/9…) are counted already; list here only what the province decided on top of them.</source>
+        <translation>Các ngày lễ toàn quốc (Tết, 30/4, 1/5, 2/9…) đã được tính sẵn; ở đây chỉ ghi những ngày tỉnh quyết định thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="79" />
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="100" />
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="101" />
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="105" />
+        <source>Reason, e.g. the decision that set it</source>
+        <translation>Lý do, ví dụ quyết định quy định ngày đó</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="106" />
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="109" />
+        <source>Remove the selected day</source>
+        <translation>Xoá ngày đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="119" />
+        <source>Working hours</source>
+        <translation>Giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="125" />
+        <source>Periods of the working day, e.g. 07:30-11:30, 13:30-17:00</source>
+        <translation>Các buổi làm việc trong ngày, ví dụ 07:30-11:30, 13:30-17:00</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="127" />
+        <source>Working periods:</source>
+        <translation>Các buổi làm việc:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="132" />
+        <source>Same-day requests received after:</source>
+        <translation>Hồ sơ giải quyết trong ngày nhận sau:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="134" />
+        <source>…count from the next working day.</source>
+        <translation>…được tính từ ngày làm việc tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="135" />
+        <source>Save the working hours</source>
+        <translation>Lưu giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="140" />
+        <source>What this does to an appointment</source>
+        <translation>Ảnh hưởng đến ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="142" />
+        <source>Working days to process:</source>
+        <translation>Số ngày làm việc giải quyết:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="176" />
+        <source>{day} saved.</source>
+        <translation>Đã lưu ngày {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="186" />
+        <source>Select the day to remove in the list first.</source>
+        <translation>Hãy chọn ngày cần xoá trong danh sách trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="190" />
+        <source>{day} follows the national calendar again.</source>
+        <translation>Ngày {day} lại theo lịch chung của cả nước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="200" />
+        <source>Working hours saved; appointments from now on use them.</source>
+        <translation>Đã lưu giờ làm việc; các ngày hẹn từ nay tính theo giờ này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="214" />
+        <source>A dossier received now ({now}) with {count} working days is due {due}; a same-day one is due {same_day}.</source>
+        <translation>Hồ sơ tiếp nhận bây giờ ({now}) có thời hạn {count} ngày làm việc sẽ hẹn trả lúc {due}; hồ sơ giải quyết trong ngày hẹn trả lúc {same_day}.</translation>
     </message>
 </context>
 <context>
@@ -327,6 +598,94 @@
     </message>
 </context>
 <context>
+    <name>CentralDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="46" />
+        <source>Central connection</source>
+        <translation>Kết nối trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="51" />
+        <source>Stored connection</source>
+        <translation>Kết nối đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="55" />
+        <source>Counter:</source>
+        <translation>Quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="56" />
+        <source>Agency:</source>
+        <translation>Cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="57" />
+        <source>Code slot / ledger book:</source>
+        <translation>Số thứ tự quầy / quyển sổ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58" />
+        <source>Central database:</source>
+        <translation>Cơ sở dữ liệu trung tâm:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="68" />
+        <source>Import a connection file…</source>
+        <translation>Nhập tệp kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71" />
+        <source>Test the connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="82" />
+        <source>The province's IT staff make the file with “counter-app central register-counter”; it holds the counter's own password, which is never shown.</source>
+        <translation>Cán bộ công nghệ thông tin của tỉnh tạo tệp này bằng lệnh “counter-app central register-counter”; tệp chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="86" />
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="98" />
+        <source>Not connected to the centre</source>
+        <translation>Chưa kết nối với trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="111" />
+        <source>Connection file</source>
+        <translation>Tệp kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="111" />
+        <source>Connection files (*.json)</source>
+        <translation>Tệp kết nối (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="119" />
+        <source>Connection imported; test it, then the desk syncs with it.</source>
+        <translation>Đã nhập kết nối; hãy kiểm tra kết nối, sau đó quầy sẽ đồng bộ qua kết nối này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="126" />
+        <source>Reaching the centre…</source>
+        <translation>Đang kết nối tới trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="140" />
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="144" />
+        <source>The centre answered in {ms} ms and knows this counter as “{name}”; its last changes arrived: {last}.</source>
+        <translation>Trung tâm trả lời sau {ms} ms và nhận biết quầy này là “{name}”; lần cuối nhận thay đổi từ quầy: {last}.</translation>
+    </message>
+</context>
+<context>
     <name>CitizenScreen</name>
     <message>
         <location filename="../../counter_app/ui/return_form.py" line="47" />
@@ -472,84 +831,84 @@
         <translation>Đồng bộ xong: đã gửi {sent} thay đổi ({refused} bị từ chối), đã nhận {received}, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="52" />
+        <location filename="../../counter_app/cli_sync.py" line="53" />
         <source>Connected: {counter} of {agency}, code slot {slot}, ledger book {book}.</source>
         <translation>Đã kết nối: {counter} thuộc {agency}, vị trí mã {slot}, quyển sổ {book}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="72" />
+        <location filename="../../counter_app/cli_sync.py" line="73" />
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="77" />
+        <location filename="../../counter_app/cli_sync.py" line="78" />
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="79" />
+        <location filename="../../counter_app/cli_sync.py" line="80" />
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="96" />
+        <location filename="../../counter_app/cli_sync.py" line="97" />
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="118" />
+        <location filename="../../counter_app/cli_sync.py" line="119" />
         <source>Give the central database's address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="132" />
+        <location filename="../../counter_app/cli_sync.py" line="133" />
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="154" />
+        <location filename="../../counter_app/cli_sync.py" line="155" />
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="175" />
+        <location filename="../../counter_app/cli_sync.py" line="176" />
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="197" />
+        <location filename="../../counter_app/cli_sync.py" line="198" />
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="208" />
-        <location filename="../../counter_app/cli_sync.py" line="254" />
-        <location filename="../../counter_app/cli_sync.py" line="262" />
+        <location filename="../../counter_app/cli_sync.py" line="209" />
+        <location filename="../../counter_app/cli_sync.py" line="255" />
+        <location filename="../../counter_app/cli_sync.py" line="263" />
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="223" />
+        <location filename="../../counter_app/cli_sync.py" line="224" />
         <source>Cannot read “{path}” as JSON: {detail}</source>
         <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="235" />
+        <location filename="../../counter_app/cli_sync.py" line="236" />
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="271" />
+        <location filename="../../counter_app/cli_sync.py" line="272" />
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_backup.py" line="23" />
+        <location filename="../../counter_app/cli_backup.py" line="26" />
         <source>Backup written and checked: {path}</source>
         <translation>Đã sao lưu và kiểm tra: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_backup.py" line="34" />
+        <location filename="../../counter_app/cli_backup.py" line="37" />
         <source>Database restored from {file}; the replaced one is kept in {kept}.</source>
         <translation>Đã khôi phục cơ sở dữ liệu từ {file}; bản bị thay thế được giữ lại trong {kept}.</translation>
     </message>
@@ -1425,12 +1784,105 @@
     </message>
 </context>
 <context>
-    <name>Printing</name>
+    <name>PrinterDialog</name>
     <message>
-        <location filename="../../counter_app/services/printing/settings.py" line="52" />
-        <source>Receipt paper “{value}” is not known; choose A4, A5 or 80mm.</source>
-        <translation>Khổ giấy “{value}” không hợp lệ; hãy chọn A4, A5 hoặc 80mm.</translation>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="19" />
+        <source>Receipt and appointment</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="20" />
+        <source>Request to supplement a dossier</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="21" />
+        <source>Refusal to receive a dossier</source>
+        <translation>Phiếu từ chối tiếp nhận giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="22" />
+        <source>Apology for a late result</source>
+        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="23" />
+        <source>Notice to stop processing</source>
+        <translation>Thông báo dừng giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="24" />
+        <source>Dossier control slip</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="25" />
+        <source>Ledger of dossiers</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="28" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="29" />
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="30" />
+        <source>80 mm slip (receipt printer)</source>
+        <translation>Giấy cuộn 80 mm (máy in hoá đơn)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="37" />
+        <source>Printers and paper</source>
+        <translation>Máy in và khổ giấy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="41" />
+        <source>The desk's printer</source>
+        <translation>Máy in của quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="46" />
+        <source>(the system's default printer)</source>
+        <translation>(máy in mặc định của hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="60" />
+        <source>System's default printer: {name}</source>
+        <translation>Máy in mặc định của hệ thống: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="62" />
+        <source>This computer reports no printer; the forms can still be saved as PDF.</source>
+        <translation>Máy tính này chưa có máy in nào; các mẫu vẫn có thể lưu thành tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="65" />
+        <source>Paper of each form</source>
+        <translation>Khổ giấy của từng mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="82" />
+        <source>The forms are laid out for A5 by the circular; A4 prints them larger with the same text. Only the receipt fits an 80 mm slip.</source>
+        <translation>Thông tư thiết kế các mẫu trên khổ A5; in khổ A4 thì chữ lớn hơn, nội dung giữ nguyên. Chỉ giấy tiếp nhận in được trên giấy cuộn 80 mm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="85" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="107" />
+        <source>Saved: the next forms print this way.</source>
+        <translation>Đã lưu: các mẫu in tiếp theo sẽ in như vậy.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
     <message>
         <location filename="../../counter_app/services/printing/forms.py" line="107" />
         <source>This dossier has no step that this form reports on yet.</source>
@@ -1451,6 +1903,11 @@
         <source>The character at position {position} cannot be printed with the forms' font; retype it in Vietnamese or Latin letters.</source>
         <translation>Ký tự ở vị trí {position} không in được bằng phông chữ của mẫu phiếu; hãy gõ lại bằng chữ tiếng Việt hoặc chữ Latinh.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/printing/settings.py" line="73" />
+        <source>Paper “{value}” is not known for this form; choose {allowed}.</source>
+        <translation>Khổ giấy “{value}” không dùng được cho mẫu này; hãy chọn {allowed}.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -1463,6 +1920,34 @@
         <location filename="../../counter_app/ui/procedure_picker.py" line="64" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceDaysModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59" />
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59" />
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
     </message>
 </context>
 <context>
@@ -1984,17 +2469,17 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="100" />
+        <location filename="../../counter_app/services/setup.py" line="96" />
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="111" />
+        <location filename="../../counter_app/services/setup.py" line="139" />
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="147" />
+        <location filename="../../counter_app/services/setup.py" line="175" />
         <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
         <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
     </message>
@@ -2173,7 +2658,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../counter_app/storage.py" line="185" />
+        <location filename="../../counter_app/storage.py" line="192" />
         <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
         <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>
@@ -2211,9 +2696,14 @@
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="87" />
+        <location filename="../../counter_app/sync/service.py" line="104" />
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/service.py" line="133" />
+        <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
+        <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
     <message>
         <location filename="../../counter_app/sync/settings.py" line="43" />
@@ -2224,67 +2714,67 @@
 <context>
     <name>SyncIssues</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="29" />
         <source>Sent: refused by the centre</source>
         <translation>Gửi đi: trung tâm từ chối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="33" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="30" />
         <source>Received: not applied here</source>
         <translation>Nhận về: không áp dụng được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="33" />
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="34" />
         <source>Dossier document</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="35" />
         <source>Clock pause</source>
         <translation>Tạm dừng tính thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36" />
         <source>Workflow step</source>
         <translation>Bước xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37" />
         <source>Printed form</source>
         <translation>Biểu mẫu đã in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
         <source>Audit entry</source>
         <translation>Mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40" />
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41" />
         <source>Calendar day</source>
         <translation>Ngày lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42" />
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="46" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43" />
         <source>Central note</source>
         <translation>Ghi chú của trung tâm</translation>
     </message>
@@ -2292,22 +2782,22 @@
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="93" />
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="99" />
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="122" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="107" />
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="112" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -2315,22 +2805,22 @@
 <context>
     <name>SyncIssuesModel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="58" />
         <source>Direction</source>
         <translation>Chiều</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="62" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="59" />
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="63" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="60" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -2417,6 +2907,104 @@
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="42" />
+        <source>Unit and forms</source>
+        <translation>Đơn vị và mẫu biểu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="48" />
+        <source>The unit named on the forms</source>
+        <translation>Tên đơn vị in trên các mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="54" />
+        <source>Rename</source>
+        <translation>Đổi tên</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="63" />
+        <source>Dossiers received already keep the name they were received under: their papers reprint as the originals did.</source>
+        <translation>Hồ sơ đã tiếp nhận giữ tên đơn vị lúc tiếp nhận: giấy tờ in lại giống bản gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="67" />
+        <source>The agency, as the counter was set up</source>
+        <translation>Cơ quan, như khi thiết lập quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="70" />
+        <source>Agency:</source>
+        <translation>Cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="71" />
+        <source>Agency code:</source>
+        <translation>Mã cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="72" />
+        <source>Above it:</source>
+        <translation>Cơ quan cấp trên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="73" />
+        <source>Place on the dateline:</source>
+        <translation>Địa danh ghi ở dòng ngày tháng:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="74" />
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="75" />
+        <source>Counter:</source>
+        <translation>Quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="76" />
+        <source>Code slot / ledger book:</source>
+        <translation>Số thứ tự quầy / quyển sổ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="81" />
+        <source>Form set</source>
+        <translation>Bộ biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="88" />
+        <source>Why from that date: {source}</source>
+        <translation>Căn cứ áp dụng từ ngày đó: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="94" />
+        <source>{circular} (from {day})</source>
+        <translation>{circular} (từ {day})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="98" />
+        <source>Other sets: {sets}</source>
+        <translation>Các bộ mẫu khác: {sets}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="101" />
+        <source>A dossier prints with the set in force on its receipt date, so a reprint looks like the original; there is nothing to choose here.</source>
+        <translation>Mỗi hồ sơ in theo bộ mẫu có hiệu lực vào ngày tiếp nhận, nên bản in lại giống bản gốc; ở đây không cần chọn bộ mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="115" />
+        <source>In force today: {circular}, for dossiers received from {day}. Forms: {forms}.</source>
+        <translation>Áp dụng hôm nay: {circular}, cho hồ sơ tiếp nhận từ ngày {day}. Các mẫu: {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="121" />
+        <source>Saved: dossiers received from now on print the new name.</source>
+        <translation>Đã lưu: hồ sơ tiếp nhận từ nay in tên mới.</translation>
+    </message>
+</context>
+<context>
     <name>Users</name>
     <message>
         <location filename="../../counter_app/services/users.py" line="65" />
@@ -2439,12 +3027,12 @@
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="119" />
+        <location filename="../../counter_app/services/users.py" line="127" />
         <source>This counter already has officials; an administrator adds new ones.</source>
         <translation>Quầy này đã có cán bộ; cán bộ mới do quản trị viên thêm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="142" />
+        <location filename="../../counter_app/services/users.py" line="150" />
         <source>The user name “{username}” is already taken.</source>
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
@@ -2586,7 +3174,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../counter_app/ui/widgets.py" line="122" />
+        <location filename="../../counter_app/ui/widgets.py" line="125" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -46,7 +46,7 @@ def main(data_dir: Path, usb: Path) -> None:
         logging.getLogger("counter_app").exception("Unexpected error in receive")
     else:
         raise SystemExit("the second receive should have failed on the ledger number")
-    backups.set_place(data_dir, usb)
+    backups.set_place(rt.ctx, login(rt, "quantri"), data_dir, usb)
     backups.back_up(data_dir, "manual")
     # Stay open (the -wal and -shm exist while the desk works) until killed.
     print("ready", flush=True)

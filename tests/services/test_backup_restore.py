@@ -102,7 +102,7 @@ def test_backup_goes_to_the_second_place_with_the_mark_and_keeps_n_generations(
     rt.ctx.clock = clock
     usb = tmp_path / "usb"
     usb.mkdir()
-    backups.set_place(rt.data_dir, usb, keep=3)
+    backups.set_place(rt.ctx, login(rt, "quantri"), rt.data_dir, usb, keep=3)
     for _ in range(5):
         _receive(rt, 1)
         backups.back_up(rt.data_dir)
@@ -225,7 +225,7 @@ def test_an_upgrade_at_start_is_preceded_by_a_checked_backup_in_every_place(
     _receive(rt, 2)
     usb = tmp_path / "usb"
     usb.mkdir()
-    backups.set_place(rt.data_dir, usb)
+    backups.set_place(rt.ctx, login(rt, "quantri"), rt.data_dir, usb)
     command.downgrade(alembic_config(rt.db.engine), "0006")
     rt.close()
     # WHEN the new release starts on it

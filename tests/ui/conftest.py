@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,10 +22,12 @@ from counter_app.services.auth import Actor
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.printing import Sink, file_sink
 from counter_app.services.views import DossierInfo
+from counter_app.sync.local_cluster import LocalCluster
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.sync_worker import SyncTiming
 from tests.conftest import login, typed_fee
+from tests.sync.conftest import Centre
 
 CERTIFIED_COPY = "2.000815"  # same day, per page, "4 tại chỗ"
 MARITAL_STATUS = "1.004873"  # 3 working days, flat fee
@@ -211,3 +214,16 @@ def make_window(
         return window
 
     yield build
+
+
+@pytest.fixture
+def centre(pg_cluster: LocalCluster, tmp_path: Path) -> Iterator[Centre]:
+    """A fresh central database on the suite's cluster, with the sync tests' helper."""
+    name = f"central_{uuid.uuid4().hex[:12]}"
+    pg_cluster.create_database(name)
+    c = Centre(pg_cluster.superuser_url(name), tmp_path)
+    try:
+        yield c
+    finally:
+        c.close()
+        pg_cluster.drop_database(name, force=True)

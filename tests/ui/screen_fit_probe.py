@@ -25,6 +25,11 @@ from counter_app.services import catalogue, dossiers, setup
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.printing import form_pdf
 from counter_app.services.views import DossierInfo
+from counter_app.ui.admin.backups_dialog import BackupsDialog
+from counter_app.ui.admin.calendar_dialog import CalendarDialog
+from counter_app.ui.admin.central_dialog import CentralDialog
+from counter_app.ui.admin.printer_dialog import PrinterDialog
+from counter_app.ui.admin.unit_dialog import UnitDialog
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.help_window import HelpWindow
 from counter_app.ui.login_dialog import LoginDialog
@@ -109,6 +114,12 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "preview", lambda: PrintPreviewDialog(ctx, clerk, info.code, FormKind.RECEIPT, pdf)
     yield "sync-issues", lambda: SyncIssuesDialog([])
     yield "guide", lambda: HelpWindow()
+    admin = user_info(rt, "quantri")
+    yield "admin-calendar", lambda: CalendarDialog(ctx, admin)
+    yield "admin-printer", lambda: PrinterDialog(ctx, admin)
+    yield "admin-unit", lambda: UnitDialog(ctx, admin)
+    yield "admin-backups", lambda: BackupsDialog(ctx, admin, rt.data_dir)
+    yield "admin-central", lambda: CentralDialog(ctx, admin, rt.data_dir)
 
 
 def main() -> int:

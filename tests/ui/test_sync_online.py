@@ -1,13 +1,11 @@
 """A real round from the window to a real central PostgreSQL.
 
-The cluster is the suite's one (tests/conftest.py); the Centre helper is the
-sync tests' own (tests/sync/conftest.py), whose fixtures are not visible here.
+The cluster is the suite's one (tests/conftest.py); the ``centre`` fixture
+(tests/ui/conftest.py) wraps the sync tests' Centre helper.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.services import dossiers, setup
 from counter_app.services.dossiers import ReceiveRequest
-from counter_app.sync.local_cluster import LocalCluster
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming
 from tests.conftest import PROVINCE_FEE, login
@@ -25,18 +22,6 @@ from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Chooser, Printed, user_in
 # After a good round the next one waits long, so the status bar holds still
 # for the assertions; a failed round is retried at once.
 TIMING = SyncTiming(interval_s=600, backoff_base_s=0.05, backoff_cap_s=0.2, backoff_floor_s=0.0)
-
-
-@pytest.fixture
-def centre(pg_cluster: LocalCluster, tmp_path: Path) -> Iterator[Centre]:
-    name = f"central_{uuid.uuid4().hex[:12]}"
-    pg_cluster.create_database(name)
-    c = Centre(pg_cluster.superuser_url(name), tmp_path)
-    try:
-        yield c
-    finally:
-        c.close()
-        pg_cluster.drop_database(name, force=True)
 
 
 @pytest.mark.slow

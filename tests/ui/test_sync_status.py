@@ -257,7 +257,7 @@ ISSUES = [
 
 def test_issues_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = SyncIssuesModel()
-    model.set_issues(ISSUES)
+    model.set_items(ISSUES)
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, model.DIRECTION).data() == "Gửi đi: trung tâm từ chối"
@@ -266,7 +266,7 @@ def test_issues_model_passes_the_model_tester(qtmodeltester: ModelTester) -> Non
     assert model.index(2, model.KIND).data() == "something_new"  # unknown kinds stay readable
     assert model.index(0, model.AT).data() == "26/11/2026 09:05"
     assert model.index(0, model.REASON).data() == "transition not allowed from returned"
-    model.set_issues([])
+    model.set_items([])
     qtmodeltester.check(model)
 
 

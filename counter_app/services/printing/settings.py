@@ -1,8 +1,9 @@
-"""The desk's print settings: its printer and the paper its receipts go on."""
+"""The desk's print settings: its printer and the paper each form goes on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -20,20 +21,42 @@ _CTX = "Printing"
 PAPERS = ("A4", "A5", "80mm")
 PRINTER_KEY = "printer_name"
 RECEIPT_PAPER_KEY = "receipt_paper"
+# The papers each form's layout knows. The ledger is a wide table: A4 only.
+FORM_PAPERS: Mapping[FormKind, tuple[str, ...]] = {
+    FormKind.RECEIPT: PAPERS,
+    FormKind.SUPPLEMENT: ("A4", "A5"),
+    FormKind.REFUSAL: ("A4", "A5"),
+    FormKind.APOLOGY: ("A4", "A5"),
+    FormKind.STOP_NOTICE: ("A4", "A5"),
+    FormKind.CONTROL_SLIP: ("A4", "A5"),
+    FormKind.LEDGER: ("A4",),
+}
+
+
+def _paper_key(kind: FormKind) -> str:
+    # The receipt keeps its older key: `counter-app printer --receipt-paper` sets it.
+    return RECEIPT_PAPER_KEY if kind is FormKind.RECEIPT else f"paper_{kind.value}"
 
 
 @dataclass(frozen=True)
 class PrintSettings:
-    """The desk's printer and the paper its receipts go on (A4, A5 or 80 mm slip)."""
+    """The desk's printer and the paper each form goes on (receipts: A4, A5 or 80 mm slip)."""
 
     printer: str = ""
     receipt_paper: str = "A4"
+    papers: Mapping[FormKind, str] = field(default_factory=dict)
+
+    def paper(self, kind: FormKind) -> str:
+        return self.papers.get(kind, "A4")
 
 
 def read_settings(session: Session) -> PrintSettings:
     printer = session.get(Setting, PRINTER_KEY)
-    paper = session.get(Setting, RECEIPT_PAPER_KEY)
-    return PrintSettings(printer.value if printer else "", paper.value if paper else "A4")
+    papers = {}
+    for kind in FORM_PAPERS:
+        row = session.get(Setting, _paper_key(kind))
+        papers[kind] = row.value if row else "A4"
+    return PrintSettings(printer.value if printer else "", papers[FormKind.RECEIPT], papers)
 
 
 def get_print_settings(ctx: ServiceContext) -> PrintSettings:
@@ -41,42 +64,52 @@ def get_print_settings(ctx: ServiceContext) -> PrintSettings:
         return read_settings(session)
 
 
-def set_print_settings(
-    ctx: ServiceContext, actor: Actor, *, printer: str, receipt_paper: str
-) -> PrintSettings:
-    check_text(printer, "printer")
-    if receipt_paper not in PAPERS:
+def _check_paper(kind: FormKind, paper: str) -> None:
+    allowed = FORM_PAPERS[kind]
+    if paper not in allowed:
         raise UserError(
             Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    "Printing", "Receipt paper “{value}” is not known; choose A4, A5 or 80mm."
+                    "Printing", "Paper “{value}” is not known for this form; choose {allowed}."
                 ),
-                {"value": receipt_paper},
+                {"value": paper, "allowed": ", ".join(allowed)},
             ),
-            field="receipt_paper",
+            field=f"paper_{kind.value}",
         )
+
+
+def set_print_settings(
+    ctx: ServiceContext,
+    actor: Actor,
+    *,
+    printer: str,
+    receipt_paper: str | None = None,
+    papers: Mapping[FormKind, str] | None = None,
+) -> PrintSettings:
+    """The printer, and the paper of each form named (the others keep theirs)."""
+    check_text(printer, "printer")
+    chosen = dict(papers or {})
+    if receipt_paper is not None:
+        chosen[FormKind.RECEIPT] = receipt_paper
+    for kind, paper in chosen.items():
+        _check_paper(kind, paper)
+    values = {PRINTER_KEY: printer.strip()}
+    values.update({_paper_key(kind): paper for kind, paper in chosen.items()})
     with ctx.sessions.begin() as session:
         acting_user(session, actor, role=Role.ADMIN)
-        for key, value in ((PRINTER_KEY, printer.strip()), (RECEIPT_PAPER_KEY, receipt_paper)):
+        for key, value in values.items():
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=value))
             else:
                 row.value = value
-        audit.log_event(
-            session,
-            ctx,
-            actor.username,
-            "print.settings",
-            "settings",
-            {"printer": printer.strip(), "receipt_paper": receipt_paper},
-        )
+        audit.log_event(session, ctx, actor.username, "print.settings", "settings", values)
         return read_settings(session)
 
 
 def paper_for(session: Session, kind: FormKind, paper: str | None) -> str:
-    """The paper asked for, else the configured one for receipts, else A4."""
+    """The paper asked for, else the one configured for this form, else A4."""
     if paper is not None:
         return paper
-    return read_settings(session).receipt_paper if kind is FormKind.RECEIPT else "A4"
+    return read_settings(session).paper(kind)

@@ -15,6 +15,7 @@ from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
 from counter_app.services.printing.forms import build_form
 from counter_app.services.printing.jobs import PrintResult, Sink, print_failed, record_job
+from counter_app.services.printing.settings import paper_for
 
 
 def _step_and_form(
@@ -24,14 +25,14 @@ def _step_and_form(
     code: str,
     step: StepRequest,
     kind: FormKind,
-    paper: str,
+    paper: str | None,
 ) -> tuple[Dossier, bytes]:
     """Apply ``step`` in ``session`` (not committed) and build the form it produces."""
     d = load_dossier(session, code)
     counter = counter_identity(session)
     apply_step(session, ctx, d, acting_user(session, actor), counter, step, ctx.now())
     session.flush()
-    return d, build_form(session, d, counter, kind, paper=paper)
+    return d, build_form(session, d, counter, kind, paper=paper_for(session, kind, paper))
 
 
 def step_with_form(
@@ -42,7 +43,7 @@ def step_with_form(
     kind: FormKind,
     sink: Sink,
     *,
-    paper: str = "A4",
+    paper: str | None = None,
 ) -> PrintResult:
     """Take a step whose paper must reach the citizen: commit only if the print succeeded."""
     failure: Exception | None = None
@@ -67,7 +68,7 @@ def preview_step_form(
     step: StepRequest,
     kind: FormKind,
     *,
-    paper: str = "A4",
+    paper: str | None = None,
 ) -> bytes:
     """The form as it will print once ``step`` is taken; nothing is saved.
 

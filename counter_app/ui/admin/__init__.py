@@ -1,0 +1,1 @@
+"""The administrator's dialogs: calendar, printing, unit, backups, centre, officials, catalogue."""
