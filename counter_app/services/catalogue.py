@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.catalogue_files import load_catalogue
+from counter_app.domain.catalogue.document import checked_spec, spec_to_dict
 from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.errors import NotFound
 from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
@@ -141,6 +142,36 @@ def import_sample(ctx: ServiceContext, actor: Actor) -> ImportReport:
     result = load_catalogue(Path(str(node)))
     created, updated = import_specs(ctx, actor, result.procedures, source="sample catalogue")
     return ImportReport(created, updated, result.errors)
+
+
+def update_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> ProcedureSpec:
+    """An administrator corrects one procedure (its name, time, "4 tại chỗ", fee).
+
+    Checked exactly as a catalogue file's row is: a value an import would
+    reject is refused and nothing changes. The centre's catalogue feed still
+    has the last word: its next version of this procedure replaces the edit.
+    """
+    spec = checked_spec(spec)
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        proc = load_procedure(session, spec.code)
+        before, after = spec_to_dict(spec_of(proc)), spec_to_dict(spec)
+        changed = {
+            key: {"before": before.get(key), "after": value}
+            for key, value in after.items()
+            if before.get(key) != value
+        }
+        if changed:
+            _apply(proc, spec)
+            audit.log_event(
+                session,
+                ctx,
+                actor.username,
+                "catalogue.update",
+                f"procedure:{spec.code}",
+                {"changed": changed},
+            )
+    return spec
 
 
 def list_procedures(ctx: ServiceContext) -> list[ProcedureSpec]:
