@@ -1,0 +1,97 @@
+"""What a catalogue import did: how many procedures came in new or updated,
+and each rejected row with the column to fix and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.catalogue.row_reader import RowError
+from counter_app.i18n import render
+from counter_app.services.catalogue import ImportReport
+from counter_app.ui.list_table_model import ListTableModel, ModelIndex
+from counter_app.ui.widgets import fit_to_screen
+
+
+class RejectedRowsModel(ListTableModel):
+    ROW, COLUMN, REASON = range(3)
+
+    def __init__(self, errors: Sequence[RowError], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = (self.tr("Row"), self.tr("Column"), self.tr("Why it was rejected"))
+        self._items = list(errors)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        error: RowError | None = self.item(index)
+        if error is None or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        column = index.column()
+        if column == self.ROW:
+            return error.row
+        if column == self.COLUMN:
+            return error.field
+        return render(error.message)
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, report: ImportReport, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Catalogue import: {name}").format(name=file_name))
+        self.report = report
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(
+            self.tr(
+                "{created} new procedures, {updated} updated, {rejected} rows rejected."
+            ).format(
+                created=report.created,
+                updated=report.updated,
+                rejected=len({error.row for error in report.errors}),
+            ),
+            self,
+        )
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = RejectedRowsModel(report.errors, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RejectedRowsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.view.setVisible(bool(report.errors))
+        layout.addWidget(self.view, 1)
+        if report.errors:
+            hint = QLabel(
+                self.tr(
+                    "The other rows were imported. Correct these rows in the file and import "
+                    "it again: rows already imported are updated, not doubled."
+                ),
+                self,
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 900, 440 if report.errors else 160)
+        self.view.resizeRowsToContents()
