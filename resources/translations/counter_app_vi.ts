@@ -32,47 +32,47 @@
 <context>
     <name>AddOfficialDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="46"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="50"/>
         <source>Add an official</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="49"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="53"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="51"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="55"/>
         <source>letters, digits, . and _ — e.g. nguyen.van.a</source>
         <translation>chữ, số, dấu . và _ — ví dụ nguyen.van.a</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="52"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="56"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="54"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="58"/>
         <source>Title:</source>
         <translation>Chức danh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="56"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="60"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="57"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="61"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="58"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="62"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="63"/>
         <source>Add the official</source>
         <translation>Thêm cán bộ</translation>
     </message>
@@ -400,32 +400,37 @@
         <translation>Tìm: mã hoặc một phần tên, có dấu hay không dấu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="100"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="101"/>
         <source>Edit the procedure…</source>
         <translation>Sửa thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="102"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="103"/>
         <source>Import a file (CSV, Excel)…</source>
         <translation>Nhập từ tệp (CSV, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="110"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="119"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="128"/>
         <source>{count} procedures</source>
         <translation>{count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="157"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="130"/>
+        <source>{shown} of {count} procedures</source>
+        <translation>{shown} trên {count} thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="166"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="188"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
     </message>
@@ -1193,12 +1198,17 @@
         <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="85"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="86"/>
+        <source>Correct these rows in the file and import it again.</source>
+        <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="89"/>
         <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
         <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="93"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="96"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1628,22 +1638,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="85"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="89"/>
         <source>New password for {name}</source>
         <translation>Mật khẩu mới cho {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="88"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="92"/>
+        <source>Official:</source>
+        <translation>Cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="93"/>
         <source>New password:</source>
         <translation>Mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="94"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="90"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="95"/>
         <source>Set the password</source>
         <translation>Đặt mật khẩu</translation>
     </message>
@@ -1744,67 +1759,67 @@
 <context>
     <name>ProcedureForm</name>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="43"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="44"/>
         <source>Procedure {code}</source>
         <translation>Thủ tục {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="46"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
         <source>Code:</source>
         <translation>Mã:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="48"/>
         <source>Name:</source>
         <translation>Tên thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="55"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57"/>
         <source>working days</source>
         <translation>ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="56"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="58"/>
         <source>working hours</source>
         <translation>giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="59"/>
         <source>the same day</source>
         <translation>trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="64"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66"/>
         <source>Processing time:</source>
         <translation>Thời hạn giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="71"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="73"/>
         <source>“4 on the spot”: received, appraised, approved and returned at once</source>
         <translation>“4 tại chỗ”: tiếp nhận, thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="80"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82"/>
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="87"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="89"/>
         <source>Amount:</source>
         <translation>Mức thu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="93"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="95"/>
         <source>Save the procedure</source>
         <translation>Lưu thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="108"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="110"/>
         <source>The amount of the province&apos;s fee table; 0 leaves it to be typed at each reception.</source>
         <translation>Mức thu theo biểu phí của tỉnh; để 0 thì nhập mức thu khi tiếp nhận từng hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="111"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="113"/>
         <source>Page tiers are set by the catalogue file; import it to change them.</source>
         <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
     </message>
@@ -2384,17 +2399,22 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="102"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="107"/>
         <source>Roles of {name}</source>
         <translation>Vai trò của {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="105"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="110"/>
+        <source>Official:</source>
+        <translation>Cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="111"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="106"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="112"/>
         <source>Save the roles</source>
         <translation>Lưu vai trò</translation>
     </message>

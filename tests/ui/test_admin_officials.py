@@ -20,16 +20,9 @@ from counter_app.ui.admin.service_form import ServiceForm
 from counter_app.ui.main_window import MainWindow
 from tests.conftest import PASSWORD
 from tests.ui.conftest import gone, wait_signal
+from tests.ui.desk_login import take_desk
 
 NEW_PASSWORD = "mat-khau-moi-789"
-
-
-def _log_in(qtbot: QtBot, window: MainWindow, username: str, password: str = PASSWORD) -> None:
-    lock = window.session.switch()
-    lock.username.setText(username)
-    lock.password.setText(password)
-    with wait_signal(qtbot, lock.accepted, timeout=10_000):
-        lock.ok.click()
 
 
 def _officials(window: MainWindow) -> OfficialsDialog:
@@ -58,11 +51,11 @@ def test_the_menu_is_there_only_for_an_administrator(
     assert not window.admin_menu.visible
     assert not window.admin_menu.menu.menuAction().isEnabled()
     # WHEN an administrator takes the desk over THEN the menu appears
-    _log_in(qtbot, window, "quantri")
+    take_desk(qtbot, window, "quantri")
     assert window.admin_menu.visible
     assert window.admin_menu.menu.title() == "&Quản trị"
     # AND it goes with them
-    _log_in(qtbot, window, "thamdinh")
+    take_desk(qtbot, window, "thamdinh")
     assert not window.admin_menu.visible
 
 
@@ -98,7 +91,7 @@ def test_an_added_official_logs_in_with_the_roles_given(
     ]
     # AND the new official logs in at the desk: receiving, no Administration menu
     dialog.close()
-    _log_in(qtbot, window, "lan.vt", NEW_PASSWORD)
+    take_desk(qtbot, window, "lan.vt", NEW_PASSWORD)
     assert window.user.roles == {Role.RECEIVER}
     assert window.new_button.isEnabled() and not window.admin_menu.visible
 
@@ -168,7 +161,7 @@ def test_reset_password_then_change_roles(
     _save(qtbot, roles)
     assert _row(dialog, "tiepnhan")[OfficialsModel.ROLES] == "Người thẩm định"
     dialog.close()
-    _log_in(qtbot, window, "tiepnhan", NEW_PASSWORD)
+    take_desk(qtbot, window, "tiepnhan", NEW_PASSWORD)
     assert not window.new_button.isEnabled()
 
 

@@ -55,4 +55,9 @@ def test_every_button_is_on_a_1366x768_screen(tmp_path: Path, scale: str) -> Non
         "dossier",
         "preview",
         "step-return_result",
+        "officials",
+        "add-official",
+        "catalogue",
+        "edit-procedure",
+        "import-report",
     }

@@ -80,6 +80,7 @@ class CatalogueDialog(QDialog):
         self.proxy = ProcedureFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(self._count)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,10 +117,18 @@ class CatalogueDialog(QDialog):
 
     def reload(self, select: str | None = None) -> None:
         self.model.set_procedures(catalogue.list_procedures(self._ctx))
-        self.status.setText(self.tr("{count} procedures").format(count=self.model.rowCount()))
+        self._count()
         if select is not None:
             self.select(select)
         self._selection_changed()
+
+    def _count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.status.setText(
+            self.tr("{count} procedures").format(count=total)
+            if shown == total
+            else self.tr("{shown} of {count} procedures").format(shown=shown, count=total)
+        )
 
     def select(self, code: str) -> None:
         row = self.model.row_of(code)

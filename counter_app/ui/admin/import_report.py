@@ -73,20 +73,23 @@ class ImportReportDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        rows = self.view.verticalHeader()
+        rows.setVisible(False)
+        # Row heights follow the reason column's width as the dialog is sized.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RejectedRowsModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.view.setVisible(bool(report.errors))
         layout.addWidget(self.view, 1)
         if report.errors:
-            hint = QLabel(
-                self.tr(
+            fix = self.tr("Correct these rows in the file and import it again.")
+            if report.created or report.updated:
+                fix = self.tr(
                     "The other rows were imported. Correct these rows in the file and import "
                     "it again: rows already imported are updated, not doubled."
-                ),
-                self,
-            )
+                )
+            hint = QLabel(fix, self)
             hint.setWordWrap(True)
             layout.addWidget(hint)
         buttons = QDialogButtonBox(self)
@@ -94,4 +97,3 @@ class ImportReportDialog(QDialog):
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
         fit_to_screen(self, 900, 440 if report.errors else 160)
-        self.view.resizeRowsToContents()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.workflow import Role, role_label
 from counter_app.i18n import render
@@ -41,6 +41,10 @@ def _password_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
+def _who(official: users.UserInfo) -> str:
+    return f"{official.full_name} ({official.username})"
+
+
 class AddOfficialDialog(ServiceForm):
     def __init__(self, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Add an official"), parent)
@@ -56,7 +60,7 @@ class AddOfficialDialog(ServiceForm):
         self.roles = self.field(self.tr("Roles:"), "roles", RoleBoxes(parent=self))
         self.password = self.field(self.tr("Password:"), "password", _password_edit(self))
         self.confirm = self.field(self.tr("Password again:"), "confirm", _password_edit(self))
-        self.finish(self.tr("Add the official"), 760, 380)
+        self.finish(self.tr("Add the official"), 760)
 
     def submit(self) -> Callable[[], object]:
         ctx, actor = self._ctx, self._actor
@@ -85,9 +89,10 @@ class PasswordDialog(ServiceForm):
         super().__init__(self.tr("New password for {name}").format(name=official.full_name), parent)
         self.setObjectName("resetPassword")
         self._ctx, self._actor, self._username = ctx, actor, official.username
+        self.form.addRow(self.tr("Official:"), QLabel(_who(official), self))
         self.password = self.field(self.tr("New password:"), "password", _password_edit(self))
         self.confirm = self.field(self.tr("Password again:"), "confirm", _password_edit(self))
-        self.finish(self.tr("Set the password"), 480, 200)
+        self.finish(self.tr("Set the password"), 480)
 
     def submit(self) -> Callable[[], object]:
         ctx, actor, username = self._ctx, self._actor, self._username
@@ -102,8 +107,9 @@ class RolesDialog(ServiceForm):
         super().__init__(self.tr("Roles of {name}").format(name=official.full_name), parent)
         self.setObjectName("changeRoles")
         self._ctx, self._actor, self._username = ctx, actor, official.username
+        self.form.addRow(self.tr("Official:"), QLabel(_who(official), self))
         self.roles = self.field(self.tr("Roles:"), "roles", RoleBoxes(official.roles, self))
-        self.finish(self.tr("Save the roles"), 760, 160)
+        self.finish(self.tr("Save the roles"), 760)
 
     def submit(self) -> Callable[[], object]:
         ctx, actor, username, roles = self._ctx, self._actor, self._username, self.roles.roles()

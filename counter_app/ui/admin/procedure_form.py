@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.bounds import MAX_FEE, MAX_WORKING_DAYS, MAX_WORKING_HOURS
+from counter_app.domain.catalogue.limits import MAX_LENGTH
 from counter_app.domain.procedure import (
     AMOUNT_KINDS,
     FeeKind,
@@ -45,6 +46,7 @@ class ProcedureForm(ServiceForm):
         self._ctx, self._actor, self.spec = ctx, actor, spec
         self.form.addRow(self.tr("Code:"), QLabel(spec.code, self))
         self.name = self.field(self.tr("Name:"), NAME, QLineEdit(spec.name, self))
+        self.name.setMaxLength(MAX_LENGTH["name"])
         self.name.setCursorPosition(0)
 
         time = QWidget(self)
@@ -90,17 +92,17 @@ class ProcedureForm(ServiceForm):
         self.form.addRow("", self.fee_hint)
         self.fee_kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.finish(self.tr("Save the procedure"), 820, 360)
+        self.finish(self.tr("Save the procedure"), 820)
 
     def _unit_changed(self) -> None:
-        unit = self.unit.currentData()
+        unit = TimeUnit(self.unit.currentData())
         same_day = unit is TimeUnit.SAME_DAY
         high = MAX_WORKING_HOURS if unit is TimeUnit.WORKING_HOURS else MAX_WORKING_DAYS
         self.amount.setRange(0 if same_day else 1, 0 if same_day else high)
         self.amount.setEnabled(not same_day)
 
     def _kind_changed(self) -> None:
-        kind = self.fee_kind.currentData()
+        kind = FeeKind(self.fee_kind.currentData())
         takes_amount = kind in AMOUNT_KINDS or kind is FeeKind.SET_BY_PROVINCE
         self.fee_amount.setEnabled(takes_amount)
         hints = {
@@ -116,7 +118,7 @@ class ProcedureForm(ServiceForm):
 
     def edited(self) -> ProcedureSpec:
         spec = self.spec
-        kind: FeeKind = self.fee_kind.currentData()
+        kind = FeeKind(self.fee_kind.currentData())
         same_kind = kind is spec.fee.kind
         fee = replace(
             spec.fee if same_kind else FeeRule(),
@@ -126,7 +128,7 @@ class ProcedureForm(ServiceForm):
         return replace(
             spec,
             name=self.name.text(),
-            processing_time=ProcessingTime(self.amount.value(), self.unit.currentData()),
+            processing_time=ProcessingTime(self.amount.value(), TimeUnit(self.unit.currentData())),
             on_the_spot=self.on_the_spot.isChecked(),
             fee=fee,
         )

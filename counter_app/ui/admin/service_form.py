@@ -50,12 +50,13 @@ class ServiceForm(QDialog):
         self.form.addRow(label, self.errors.add(name, widget))
         return widget
 
-    def finish(self, ok_text: str, width: int = 520, height: int = 300) -> None:
+    def finish(self, ok_text: str, width: int = 520) -> None:
+        """As tall as the fields need: a message shown later makes room for itself."""
         self._layout.addWidget(self.error)
         self._layout.addStretch(1)
         box, self.ok_button, self.cancel_button = ok_cancel(self, ok_text, self._save)
         self._layout.addWidget(box)
-        fit_to_screen(self, width, height)
+        fit_to_screen(self, width, self.sizeHint().height())
 
     def submit(self) -> Callable[[], object]:
         raise NotImplementedError
