@@ -78,6 +78,14 @@
     </message>
 </context>
 <context>
+    <name>AdminLists</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/list_parts.py" line="50"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>BackupStatus</name>
     <message>
         <location filename="../../counter_app/ui/backup_status.py" line="90"/>
@@ -380,57 +388,52 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="44"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="40"/>
         <source>Import a catalogue file</source>
         <translation>Nhập tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="46"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="42"/>
         <source>Catalogue (*.csv *.xlsx *.json)</source>
         <translation>Danh mục (*.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="62"/>
         <source>Procedure catalogue</source>
         <translation>Danh mục thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="75"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="71"/>
         <source>Find: code or part of the name, with or without accents…</source>
         <translation>Tìm: mã hoặc một phần tên, có dấu hay không dấu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="101"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="93"/>
         <source>Edit the procedure…</source>
         <translation>Sửa thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="103"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="94"/>
         <source>Import a file (CSV, Excel)…</source>
         <translation>Nhập từ tệp (CSV, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="110"/>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="128"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="112"/>
         <source>{count} procedures</source>
         <translation>{count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="130"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="114"/>
         <source>{shown} of {count} procedures</source>
         <translation>{shown} trên {count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="150"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="172"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
     </message>
@@ -1188,27 +1191,27 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="55"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="54"/>
         <source>Catalogue import: {name}</source>
         <translation>Nhập danh mục: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="60"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="59"/>
         <source>{created} new procedures, {updated} updated, {rejected} rows rejected.</source>
         <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="86"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="78"/>
         <source>Correct these rows in the file and import it again.</source>
         <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="81"/>
         <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
         <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="96"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1555,44 +1558,39 @@
 <context>
     <name>OfficialsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="40"/>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="137"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="33"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="119"/>
         <source>Officials</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="40"/>
         <source>A disabled official can no longer log in; their dossiers and history stay. Officials sent by the centre may be changed there again.</source>
         <translation>Cán bộ đã bị vô hiệu hóa không đăng nhập được nữa; hồ sơ và lịch sử của họ vẫn được giữ. Cán bộ do trung tâm gửi xuống có thể được trung tâm thay đổi lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="58"/>
         <source>Add an official…</source>
         <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="67"/>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="110"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="92"/>
         <source>Disable</source>
         <translation>Vô hiệu hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="68"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="60"/>
         <source>Reset password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="69"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="61"/>
         <source>Change roles…</source>
         <translation>Đổi vai trò…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="73"/>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="110"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="92"/>
         <source>Enable</source>
         <translation>Kích hoạt lại</translation>
     </message>
@@ -2102,17 +2100,17 @@
 <context>
     <name>RejectedRowsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
         <source>Why it was rejected</source>
         <translation>Lý do bị từ chối</translation>
     </message>

@@ -35,9 +35,8 @@ def _online(code: str = PORTAL_CODE) -> dict[str, object]:
     }
 
 
-def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> None:
-    desk = centre.desk("Quầy số 1")
-    # GIVEN the province adds an official and a day off
+def _clerk_at_centre(centre: Centre, *, active: bool) -> None:
+    """The province records the official "vanthu" (again, when changed)."""
     admin.add_user(
         centre.engine,
         username="vanthu",
@@ -45,7 +44,14 @@ def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> No
         password_hash=users.hash_password("mat-khau-moi-1"),
         roles=[Role.RECEIVER],
         agency_id="000.00.37.H37",
+        active=active,
     )
+
+
+def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> None:
+    desk = centre.desk("Quầy số 1")
+    # GIVEN the province adds an official and a day off
+    _clerk_at_centre(centre, active=True)
     admin.set_calendar_day(centre.engine, date(2026, 12, 31), working=False, name="Nghỉ theo QĐ")
     # WHEN the desk syncs once
     received = desk.sync().pull.applied
@@ -58,15 +64,7 @@ def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> No
     # AND a second sync brings nothing again (the cursor moved with the changes)
     assert desk.sync().pull.applied == 0
     # WHEN the province disables the official, THEN the desk refuses them, saying why
-    admin.add_user(
-        centre.engine,
-        username="vanthu",
-        full_name="Triệu Thị Lan",
-        password_hash=users.hash_password("mat-khau-moi-1"),
-        roles=[Role.RECEIVER],
-        agency_id="000.00.37.H37",
-        active=False,
-    )
+    _clerk_at_centre(centre, active=False)
     assert desk.sync().pull.applied == 1
     with pytest.raises(UserError, match="disabled"):
         auth.login(desk.ctx, "vanthu", "mat-khau-moi-1")

@@ -8,16 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +25,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.ui import notify
 from counter_app.ui.admin.catalogue_model import ProcedureFilter, ProceduresModel
 from counter_app.ui.admin.import_report import ImportReportDialog
+from counter_app.ui.admin.list_parts import actions_and_close, record_table
 from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.service_form import failure_text
 from counter_app.ui.widgets import fit_to_screen
@@ -81,35 +77,23 @@ class CatalogueDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.filter_edit.textChanged.connect(self._count)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.view = record_table(self, self.proxy, ProceduresModel.NAME)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ProceduresModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ProceduresModel.FIELD, QHeaderView.ResizeMode.Interactive)
         self.view.doubleClicked.connect(lambda _index: self.edit())
         layout.addWidget(self.view, 1)
         self.status = QLabel(self)
         layout.addWidget(self.status)
 
-        actions = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("Edit the procedure…"), self)
-        self.edit_button.clicked.connect(self.edit)
-        self.import_button = QPushButton(self.tr("Import a file (CSV, Excel)…"), self)
-        self.import_button.clicked.connect(self.import_file)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.import_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        buttons = QDialogButtonBox(self)
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
+        self.edit_button, self.import_button = actions_and_close(
+            self,
+            layout,
+            [
+                (self.tr("Edit the procedure…"), self.edit),
+                (self.tr("Import a file (CSV, Excel)…"), self.import_file),
+            ],
+        )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
         fit_to_screen(self, 1200, 600)

@@ -8,12 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.i18n import render
 from counter_app.services.catalogue import ImportReport
+from counter_app.ui.admin.list_parts import record_table
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
 from counter_app.ui.widgets import fit_to_screen
 
@@ -69,17 +68,10 @@ class ImportReportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RejectedRowsModel(report.errors, self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
+        self.view = record_table(self, self.model, RejectedRowsModel.REASON)
         self.view.setWordWrap(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows = self.view.verticalHeader()
-        rows.setVisible(False)
         # Row heights follow the reason column's width as the dialog is sized.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RejectedRowsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setVisible(bool(report.errors))
         layout.addWidget(self.view, 1)
         if report.errors:

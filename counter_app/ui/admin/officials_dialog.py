@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +15,7 @@ from counter_app.services import users
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.ui import notify
+from counter_app.ui.admin.list_parts import actions_and_close, record_table
 from counter_app.ui.admin.official_forms import AddOfficialDialog, PasswordDialog, RolesDialog
 from counter_app.ui.admin.officials_model import OfficialsModel
 from counter_app.ui.admin.service_form import ServiceForm
@@ -51,37 +44,26 @@ class OfficialsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OfficialsModel.ROLES, QHeaderView.ResizeMode.Stretch)
+        self.view = record_table(self, self.model, OfficialsModel.ROLES)
         layout.addWidget(self.view, 1)
-
-        actions = QHBoxLayout()
-        self.add_button = self._button(self.tr("Add an official…"), self.add, actions)
-        self.active_button = self._button(self.tr("Disable"), self.toggle_active, actions)
-        self.password_button = self._button(self.tr("Reset password…"), self.reset, actions)
-        self.roles_button = self._button(self.tr("Change roles…"), self.change_roles, actions)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        buttons = QDialogButtonBox(self)
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
+        (
+            self.add_button,
+            self.active_button,
+            self.password_button,
+            self.roles_button,
+        ) = actions_and_close(
+            self,
+            layout,
+            [
+                (self.tr("Add an official…"), self.add),
+                (self.tr("Disable"), self.toggle_active),
+                (self.tr("Reset password…"), self.reset),
+                (self.tr("Change roles…"), self.change_roles),
+            ],
+        )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
         fit_to_screen(self, 900, 480)
-
-    def _button(self, text: str, slot: Callable[[], object], row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def reload(self, select: str | None = None) -> None:
         select = select or self.selected_username()
