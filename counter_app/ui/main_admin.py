@@ -61,6 +61,8 @@ class MainAdmin(QObject):
 
     def open_catalogue(self) -> CatalogueDialog:
         dialog = CatalogueDialog(self._ctx, self._window.user, self._window)
+        # The work lists show procedure names and "4 tại chỗ".
+        dialog.changed.connect(self._window.refresh)
         self.catalogue_dialog = dialog
         return self._show(dialog)
 

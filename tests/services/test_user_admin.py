@@ -42,6 +42,8 @@ def test_a_disabled_official_cannot_log_in_and_is_told_why(counter: Runtime) -> 
     with pytest.raises(UserError, match="disabled; ask the administrator") as err:
         authenticate(counter.ctx, "thamdinh", PASSWORD)
     assert err.value.field == "password"
+    event, entity, _by, details = _last_audit(counter)
+    assert (event, entity, details["reason"]) == ("login.failed", "user:thamdinh", "disabled")
     # and a wrong password says no more than for anyone else
     with pytest.raises(UserError, match="Wrong user name or password"):
         authenticate(counter.ctx, "thamdinh", "sai-mat-khau")

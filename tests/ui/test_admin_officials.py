@@ -54,9 +54,11 @@ def test_the_menu_is_there_only_for_an_administrator(
     take_desk(qtbot, window, "quantri")
     assert window.admin_menu.visible
     assert window.admin_menu.menu.title() == "&Quản trị"
-    # AND it goes with them
+    # AND it goes with them, closing what they had open
+    dialog = _officials(window)
     take_desk(qtbot, window, "thamdinh")
     assert not window.admin_menu.visible
+    assert gone(dialog)
 
 
 def test_an_added_official_logs_in_with_the_roles_given(

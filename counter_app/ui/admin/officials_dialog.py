@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -23,10 +23,6 @@ from counter_app.ui.widgets import fit_to_screen
 
 
 class OfficialsDialog(QDialog):
-    """``changed`` follows every saved change (its official's user name)."""
-
-    changed = Signal(str)
-
     def __init__(self, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("officials")
@@ -119,7 +115,6 @@ class OfficialsDialog(QDialog):
             notify.show_user_error(self, self.tr("Officials"), refused)
             return
         self.reload(info.username)
-        self.changed.emit(info.username)
 
     def _open(self, form: ServiceForm) -> ServiceForm:
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -131,4 +126,3 @@ class OfficialsDialog(QDialog):
     def _saved(self, result: object) -> None:
         assert isinstance(result, users.UserInfo)
         self.reload(result.username)
-        self.changed.emit(result.username)

@@ -8,6 +8,7 @@ it names (or under the form), and the form stays open to fix it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
@@ -16,6 +17,8 @@ from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.i18n import render
 from counter_app.ui.widgets import FieldErrors, error_label, fit_to_screen, ok_cancel
 from counter_app.ui.workers import WorkerRunner
+
+_W = TypeVar("_W", bound=QWidget)
 
 
 def failure_text(error: object) -> str:
@@ -46,7 +49,7 @@ class ServiceForm(QDialog):
         self.error = error_label(self)
         self.error.setObjectName("formError")
 
-    def field(self, label: str, name: str, widget: QWidget) -> QWidget:
+    def field(self, label: str, name: str, widget: _W) -> _W:
         self.form.addRow(label, self.errors.add(name, widget))
         return widget
 
