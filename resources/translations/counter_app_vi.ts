@@ -340,7 +340,7 @@
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="193"/>
+        <location filename="../../counter_app/services/catalogue.py" line="203"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -1191,29 +1191,67 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="54"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="77"/>
         <source>Catalogue import: {name}</source>
         <translation>Nhập danh mục: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="83"/>
         <source>{created} new procedures, {updated} updated, {rejected} rows rejected.</source>
         <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="78"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="100"/>
+        <source>Rejected rows ({count})</source>
+        <translation>Dòng bị từ chối ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="105"/>
+        <source>Imported ({count})</source>
+        <translation>Đã nhập ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="111"/>
         <source>Correct these rows in the file and import it again.</source>
         <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="81"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="114"/>
         <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
         <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="88"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="121"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="70"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="70"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
     </message>
 </context>
 <context>
@@ -1558,39 +1596,39 @@
 <context>
     <name>OfficialsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="33"/>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="119"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="29"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="115"/>
         <source>Officials</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="36"/>
         <source>A disabled official can no longer log in; their dossiers and history stay. Officials sent by the centre may be changed there again.</source>
         <translation>Cán bộ đã bị vô hiệu hóa không đăng nhập được nữa; hồ sơ và lịch sử của họ vẫn được giữ. Cán bộ do trung tâm gửi xuống có thể được trung tâm thay đổi lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="58"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="54"/>
         <source>Add an official…</source>
         <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="59"/>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="92"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="55"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88"/>
         <source>Disable</source>
         <translation>Vô hiệu hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="56"/>
         <source>Reset password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="57"/>
         <source>Change roles…</source>
         <translation>Đổi vai trò…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="92"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88"/>
         <source>Enable</source>
         <translation>Kích hoạt lại</translation>
     </message>
@@ -2100,17 +2138,17 @@
 <context>
     <name>RejectedRowsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="32"/>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34"/>
         <source>Why it was rejected</source>
         <translation>Lý do bị từ chối</translation>
     </message>
@@ -2420,7 +2458,7 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../counter_app/ui/admin/service_form.py" line="25"/>
+        <location filename="../../counter_app/ui/admin/service_form.py" line="28"/>
         <source>The change could not be saved. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Chưa lưu được thay đổi. Hãy thử lại; nếu vẫn không được, hãy gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>

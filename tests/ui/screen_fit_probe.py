@@ -138,7 +138,7 @@ def admin_windows(rt: Runtime) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     ).errors
     yield (
         "import-report",
-        lambda: ImportReportDialog(ImportReport(0, 0, errors), "danh-muc.csv"),
+        lambda: ImportReportDialog(ImportReport((), frozenset(), errors), "danh-muc.csv"),
     )
 
 

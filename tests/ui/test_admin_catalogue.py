@@ -86,6 +86,13 @@ def test_an_import_with_a_bad_row_reports_it_and_keeps_the_good_ones(
     assert model.index(0, RejectedRowsModel.ROW).data() == 4
     assert "1.00119" in model.index(0, RejectedRowsModel.REASON).data()
     assert "Dòng 4" in model.index(0, RejectedRowsModel.REASON).data()
+    assert report.tabs.currentWidget() is report.view
+    assert report.tabs.tabText(0) == "Dòng bị từ chối (1)"
+    imported = report.imported_model
+    assert [
+        [imported.index(row, column).data() for column in (0, 2)]
+        for row in range(imported.rowCount())
+    ] == [["1.001193", "Cập nhật"], ["1.000001", "Mới"]]
     # AND the list has the new procedure
     assert dialog.model.row_of("1.000001") >= 0
     assert dialog.status.text() == "32 thủ tục"

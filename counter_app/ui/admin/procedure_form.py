@@ -119,11 +119,13 @@ class ProcedureForm(ServiceForm):
     def edited(self) -> ProcedureSpec:
         spec = self.spec
         kind = FeeKind(self.fee_kind.currentData())
-        same_kind = kind is spec.fee.kind
-        fee = replace(
-            spec.fee if same_kind else FeeRule(),
-            kind=kind,
-            amount=self.fee_amount.value() if self.fee_amount.isEnabled() else 0,
+        amount = self.fee_amount.value() if self.fee_amount.isEnabled() else 0
+        # Another kind keeps only the note (the fee's legal text): tiers, cap and
+        # online rate belonged to the old kind.
+        fee = (
+            replace(spec.fee, amount=amount)
+            if kind is spec.fee.kind
+            else FeeRule(kind, amount, note=spec.fee.note)
         )
         return replace(
             spec,
