@@ -242,7 +242,8 @@ def _keep_an_admin(session: Session, user: User) -> None:
 
 def set_active(ctx: ServiceContext, actor: Actor, username: str, active: bool) -> UserInfo:
     """Disable an official (they can no longer log in; their dossiers and
-    history stay) or enable them again."""
+    history stay) or enable them again. Never oneself: so the administrator
+    acting stays, and the counter keeps an active administrator."""
     with ctx.sessions.begin() as session:
         admin = acting_user(session, actor, role=Role.ADMIN)
         user = _target(session, username)
@@ -256,8 +257,6 @@ def set_active(ctx: ServiceContext, actor: Actor, username: str, active: bool) -
                     ),
                 )
             )
-        if not active and Role.ADMIN in roles_of(user):
-            _keep_an_admin(session, user)
         if user.active != active:
             user.active = active
             audit.log_event(
