@@ -32,47 +32,47 @@
 <context>
     <name>AddOfficialDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="50"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="56"/>
         <source>Add an official</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="53"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="59"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="55"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="61"/>
         <source>letters, digits, . and _ — e.g. nguyen.van.a</source>
         <translation>chữ, số, dấu . và _ — ví dụ nguyen.van.a</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="56"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="62"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="58"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="64"/>
         <source>Title:</source>
         <translation>Chức danh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="60"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="66"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="61"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="67"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="62"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="68"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="63"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="69"/>
         <source>Add the official</source>
         <translation>Thêm cán bộ</translation>
     </message>
@@ -1594,6 +1594,14 @@
     </message>
 </context>
 <context>
+    <name>OfficialForms</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="43"/>
+        <source>at least {count} characters</source>
+        <translation>ít nhất {count} ký tự</translation>
+    </message>
+</context>
+<context>
     <name>OfficialsDialog</name>
     <message>
         <location filename="../../counter_app/ui/admin/officials_dialog.py" line="29"/>
@@ -1674,27 +1682,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="95"/>
         <source>New password for {name}</source>
         <translation>Mật khẩu mới cho {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="92"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="98"/>
         <source>Official:</source>
         <translation>Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="93"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="99"/>
         <source>New password:</source>
         <translation>Mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="94"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="100"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="95"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="101"/>
         <source>Set the password</source>
         <translation>Đặt mật khẩu</translation>
     </message>
@@ -2435,22 +2443,22 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="107"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="113"/>
         <source>Roles of {name}</source>
         <translation>Vai trò của {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="110"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="116"/>
         <source>Official:</source>
         <translation>Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="111"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="117"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="112"/>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="118"/>
         <source>Save the roles</source>
         <translation>Lưu vai trò</translation>
     </message>
@@ -2925,7 +2933,7 @@
     </message>
     <message>
         <location filename="../../counter_app/services/users.py" line="83"/>
-        <location filename="../../counter_app/services/users.py" line="295"/>
+        <location filename="../../counter_app/services/users.py" line="294"/>
         <source>Give the user at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
@@ -2955,7 +2963,7 @@
         <translation>“{username}” là quản trị viên cuối cùng còn hoạt động; hãy giao vai trò quản trị viên cho một cán bộ khác trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="253"/>
+        <location filename="../../counter_app/services/users.py" line="254"/>
         <source>You cannot disable your own account; another administrator may.</source>
         <translation>Không thể tự vô hiệu hóa tài khoản của chính mình; một quản trị viên khác có thể làm việc này.</translation>
     </message>

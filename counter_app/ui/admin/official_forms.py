@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.workflow import Role, role_label
@@ -38,6 +39,11 @@ class RoleBoxes(QWidget):
 def _password_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(
+        QCoreApplication.translate("OfficialForms", "at least {count} characters").format(
+            count=users.MIN_PASSWORD
+        )
+    )
     return edit
 
 
