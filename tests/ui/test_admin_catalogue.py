@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
@@ -52,10 +53,13 @@ def _visible_codes(dialog: CatalogueDialog) -> list[str]:
 
 
 def test_the_filter_finds_a_procedure_typed_without_accents(
-    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, qtmodeltester: object
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    tmp_path: Path,
+    qtmodeltester: ModelTester,
 ) -> None:
     dialog, _ = _catalogue(make_window("quantri"), tmp_path, qtbot)
-    qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(dialog.model)
     assert dialog.proxy.rowCount() == 31
     dialog.filter_edit.setText("tinh trang hon nhan")
     assert _visible_codes(dialog) == [MARITAL_STATUS]
@@ -67,7 +71,11 @@ def test_the_filter_finds_a_procedure_typed_without_accents(
 
 
 def test_an_import_with_a_bad_row_reports_it_and_keeps_the_good_ones(
-    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, counter: Runtime
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    tmp_path: Path,
+    counter: Runtime,
+    qtmodeltester: ModelTester,
 ) -> None:
     # GIVEN a file of three rows, the last with a mistyped code
     path = tmp_path / "danh-muc.csv"
@@ -82,6 +90,8 @@ def test_an_import_with_a_bad_row_reports_it_and_keeps_the_good_ones(
     # THEN the report counts the rows and shows the bad one with its reason
     assert report.summary.text() == ("1 thủ tục mới, 1 thủ tục được cập nhật, 1 dòng bị từ chối.")
     model = report.model
+    qtmodeltester.check(model)
+    qtmodeltester.check(report.imported_model)
     assert model.rowCount() == 1
     assert model.index(0, RejectedRowsModel.ROW).data() == 4
     assert "1.00119" in model.index(0, RejectedRowsModel.REASON).data()

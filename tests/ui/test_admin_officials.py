@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
@@ -62,11 +63,14 @@ def test_the_menu_is_there_only_for_an_administrator(
 
 
 def test_an_added_official_logs_in_with_the_roles_given(
-    qtbot: QtBot, make_window: Callable[[str], MainWindow], counter: Runtime, qtmodeltester: object
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    counter: Runtime,
+    qtmodeltester: ModelTester,
 ) -> None:
     window = make_window("quantri")
     dialog = _officials(window)
-    qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(dialog.model)
     form = dialog.add()
     assert isinstance(form, AddOfficialDialog)
     form.username.setText("lan.vt")
