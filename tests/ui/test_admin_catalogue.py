@@ -42,7 +42,13 @@ def _catalogue(
     assert dialog is not None and dialog.isVisible()
     chosen: list[Path] = []
     dialog._choose = lambda _parent: chosen[0] if chosen else None
+    _wait_loaded(qtbot, dialog)
     return dialog, chosen
+
+
+def _wait_loaded(qtbot: QtBot, dialog: CatalogueDialog) -> None:
+    """The catalogue is read off the UI thread."""
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10_000)
 
 
 def _visible_codes(dialog: CatalogueDialog) -> list[str]:
@@ -87,6 +93,7 @@ def test_an_import_with_a_bad_row_reports_it_and_keeps_the_good_ones(
     qtbot.waitUntil(lambda: dialog.report_dialog is not None, timeout=10_000)
     report = dialog.report_dialog
     assert report is not None and report.isVisible()
+    _wait_loaded(qtbot, dialog)
     # THEN the report counts the rows and shows the bad one with its reason
     assert report.summary.text() == ("1 thủ tục mới, 1 thủ tục được cập nhật, 1 dòng bị từ chối.")
     model = report.model
@@ -144,7 +151,9 @@ def test_edited_4tc_and_province_fee_reach_the_reception(
     form.fee_amount.setValue(15_000)
     form.ok_button.click()
     qtbot.waitUntil(lambda: gone(form), timeout=10_000)
-    # THEN the catalogue shows them
+    _wait_loaded(qtbot, dialog)
+    # THEN the catalogue shows them, the edited procedure still selected
+    assert dialog.selected() is not None and dialog.selected().code == MARITAL_STATUS
     row = dialog.model.row_of(MARITAL_STATUS)
     assert dialog.model.index(row, ProceduresModel.ON_THE_SPOT).data() == "★"
     assert "15.000" in dialog.model.index(row, ProceduresModel.FEE).data()

@@ -48,6 +48,7 @@ class CatalogueDialog(QDialog):
     """``changed`` follows an import or an edit, so what shows procedures reloads."""
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(
         self,
@@ -62,6 +63,7 @@ class CatalogueDialog(QDialog):
         self.setWindowTitle(self.tr("Procedure catalogue"))
         self._ctx, self._actor, self._choose = ctx, actor, choose_file
         self._runner = WorkerRunner(QThreadPool(self))
+        self.loading = False
         self.form: ProcedureForm | None = None
         self.report_dialog: ImportReportDialog | None = None
         layout = QVBoxLayout(self)
@@ -100,11 +102,29 @@ class CatalogueDialog(QDialog):
         header.resizeSection(ProceduresModel.FIELD, 180)
 
     def reload(self, select: str | None = None) -> None:
-        self.model.set_procedures(catalogue.list_procedures(self._ctx))
+        """Read the catalogue off the UI thread (a province's runs to hundreds of
+        procedures, a quarter of a second); ``loaded`` follows."""
+        self.loading = True
+        ctx = self._ctx
+        self._runner.start(
+            lambda: catalogue.list_procedures(ctx),
+            lambda specs: self._loaded(specs, select),
+            self._load_failed,
+        )
+
+    def _loaded(self, specs: object, select: str | None) -> None:
+        assert isinstance(specs, list)
+        self.loading = False
+        self.model.set_procedures(specs)
         self._count()
         if select is not None:
             self.select(select)
         self._selection_changed()
+        self.loaded.emit()
+
+    def _load_failed(self, error: object) -> None:
+        self.loading = False
+        notify.inform(self, self.tr("Procedure catalogue"), failure_text(error))
 
     def _count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -168,7 +188,7 @@ class CatalogueDialog(QDialog):
 
     def _import_failed(self, error: object) -> None:
         self.import_button.setEnabled(True)
-        self.reload()
+        self._count()
         notify.inform(self, self.tr("Catalogue import"), failure_text(error))
 
     def done(self, code: int) -> None:
