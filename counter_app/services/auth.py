@@ -134,7 +134,8 @@ class _Attempt:
 def _read_attempt(ctx: ServiceContext, name: str) -> _Attempt:
     with ctx.sessions() as session:
         counter_uuid = counter_identity(session).uuid
-        user = session.scalars(select(User).where(User.username == name, User.active)).first()
+        # Disabled officials too: the right password then hears why it is refused.
+        user = session.scalars(select(User).where(User.username == name)).first()
         lock = session.get(LoginLockout, name)
         if user is not None:
             session.expunge(user)
@@ -142,8 +143,8 @@ def _read_attempt(ctx: ServiceContext, name: str) -> _Attempt:
         return _Attempt(user, lock is not None, until, counter_uuid)
 
 
-def _record_failure(ctx: ServiceContext, name: str, *, locked: bool) -> datetime | None:
-    """Count the failure (unless already locked), audit it; the lock's end if now locked."""
+def _record_failure(ctx: ServiceContext, name: str, *, reason: str) -> datetime | None:
+    """Count a wrong password, audit every failure; the lock's end if now locked."""
     policy = ctx.login_policy
     now = ctx.now()
     with ctx.sessions.begin() as session:
@@ -151,7 +152,7 @@ def _record_failure(ctx: ServiceContext, name: str, *, locked: bool) -> datetime
         if lock is None:
             lock = LoginLockout(username=name, failures=0)
             session.add(lock)
-        if not locked:
+        if reason == "password":
             lock.failures += 1
             if lock.failures >= policy.max_failures:
                 lock.locked_until = now + policy.lock_for
@@ -164,7 +165,7 @@ def _record_failure(ctx: ServiceContext, name: str, *, locked: bool) -> datetime
             "login.failed",
             f"user:{name}",
             {
-                "reason": "locked" if locked else "password",
+                "reason": reason,
                 "failures": lock.failures,
                 "locked_until": until.isoformat() if until else None,
             },
@@ -192,16 +193,26 @@ def login(ctx: ServiceContext, username: str, password: str) -> Actor:
     name = username.strip().lower()[:_NAME_MAX]
     attempt = _read_attempt(ctx, name)
     if attempt.locked_until is not None and attempt.locked_until > ctx.now():
-        _record_failure(ctx, name, locked=True)
+        _record_failure(ctx, name, reason="locked")
         raise _locked(attempt.locked_until)
     # The slow hash runs outside any transaction: it must not hold the write lock.
     user = attempt.user
     if user is None or not _password_matches(user.password_hash, password):
-        until = _record_failure(ctx, name, locked=False)
+        until = _record_failure(ctx, name, reason="password")
         if until is not None:
             raise _locked(until)
         raise _error(
             AuthenticationFailed, QT_TRANSLATE_NOOP("Users", "Wrong user name or password.")
+        )
+    if not user.active:
+        # Said only after the right password: a guess learns nothing about the account.
+        _record_failure(ctx, name, reason="disabled")
+        raise _error(
+            AuthenticationFailed,
+            QT_TRANSLATE_NOOP(
+                "Users",
+                "This account has been disabled; ask the administrator to enable it again.",
+            ),
         )
     if attempt.counted:
         # A good password clears the count: only consecutive failures lock.

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.catalogue_files import load_catalogue
+from counter_app.domain.catalogue.document import checked_spec, spec_to_dict
 from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.errors import NotFound
 from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
@@ -37,9 +38,20 @@ SAMPLE_CATALOGUE = ("catalogue", "commune_procedures.json")
 
 @dataclass(frozen=True)
 class ImportReport:
-    created: int
-    updated: int
+    """The procedures of the good rows (those in ``new_codes`` were not in the
+    catalogue before, the others were updated) and each bad row's problems."""
+
+    imported: tuple[ProcedureSpec, ...]
+    new_codes: frozenset[str]
     errors: list[RowError]
+
+    @property
+    def created(self) -> int:
+        return len(self.new_codes)
+
+    @property
+    def updated(self) -> int:
+        return len(self.imported) - len(self.new_codes)
 
 
 def spec_of(p: Procedure) -> ProcedureSpec:
@@ -86,9 +98,9 @@ def _apply(p: Procedure, spec: ProcedureSpec) -> None:
     ]
 
 
-def upsert_specs(session: Session, specs: list[ProcedureSpec]) -> tuple[int, int]:
-    """Insert or update procedures by code in the caller's transaction."""
-    created = updated = 0
+def upsert_specs(session: Session, specs: list[ProcedureSpec]) -> frozenset[str]:
+    """Insert or update procedures by code in the caller's transaction; the new codes."""
+    created: set[str] = set()
     existing = {
         p.code: p
         for p in session.scalars(
@@ -100,47 +112,76 @@ def upsert_specs(session: Session, specs: list[ProcedureSpec]) -> tuple[int, int
         if proc is None:
             proc = Procedure(code=spec.code)
             session.add(proc)
-            created += 1
-        else:
-            updated += 1
+            created.add(spec.code)
         _apply(proc, spec)
-    return created, updated
+    return frozenset(created)
 
 
 def import_specs(
     ctx: ServiceContext, actor: Actor, specs: list[ProcedureSpec], *, source: str
-) -> tuple[int, int]:
+) -> ImportReport:
     """Insert or update procedures by code, all in one transaction (administrators only)."""
     with ctx.sessions.begin() as session:
         acting_user(session, actor, role=Role.ADMIN)
-        created, updated = upsert_specs(session, specs)
+        report = ImportReport(tuple(specs), upsert_specs(session, specs), [])
         audit.log_event(
             session,
             ctx,
             actor.username,
             "catalogue.import",
             "catalogue",
-            {"source": source, "created": created, "updated": updated},
+            {"source": source, "created": report.created, "updated": report.updated},
         )
-    return created, updated
+    return report
+
+
+def _import(ctx: ServiceContext, actor: Actor, path: Path, source: str) -> ImportReport:
+    result = load_catalogue(path)
+    imported = (
+        import_specs(ctx, actor, result.procedures, source=source)
+        if result.procedures
+        else ImportReport((), frozenset(), [])
+    )
+    return ImportReport(imported.imported, imported.new_codes, result.errors)
 
 
 def import_file(ctx: ServiceContext, actor: Actor, path: Path) -> ImportReport:
     """Import the good rows of a catalogue file; report each bad row with its line and column."""
-    result = load_catalogue(path)
-    created, updated = (
-        import_specs(ctx, actor, result.procedures, source=str(path))
-        if result.procedures
-        else (0, 0)
-    )
-    return ImportReport(created, updated, result.errors)
+    return _import(ctx, actor, path, str(path))
 
 
 def import_sample(ctx: ServiceContext, actor: Actor) -> ImportReport:
-    node = resource(*SAMPLE_CATALOGUE)
-    result = load_catalogue(Path(str(node)))
-    created, updated = import_specs(ctx, actor, result.procedures, source="sample catalogue")
-    return ImportReport(created, updated, result.errors)
+    return _import(ctx, actor, Path(str(resource(*SAMPLE_CATALOGUE))), "sample catalogue")
+
+
+def update_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> ProcedureSpec:
+    """An administrator corrects one procedure (its name, time, "4 tại chỗ", fee).
+
+    Checked exactly as a catalogue file's row is: a value an import would
+    reject is refused and nothing changes. The centre's catalogue feed still
+    has the last word: its next version of this procedure replaces the edit.
+    """
+    spec = checked_spec(spec)
+    with ctx.sessions.begin() as session:
+        acting_user(session, actor, role=Role.ADMIN)
+        proc = load_procedure(session, spec.code)
+        before, after = spec_to_dict(spec_of(proc)), spec_to_dict(spec)
+        changed = {
+            key: {"before": before.get(key), "after": value}
+            for key, value in after.items()
+            if before.get(key) != value
+        }
+        if changed:
+            _apply(proc, spec)
+            audit.log_event(
+                session,
+                ctx,
+                actor.username,
+                "catalogue.update",
+                f"procedure:{spec.code}",
+                {"changed": changed},
+            )
+    return spec
 
 
 def list_procedures(ctx: ServiceContext) -> list[ProcedureSpec]:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.text import search_text
 from counter_app.models import (
     CalendarDay,
@@ -31,7 +32,6 @@ from counter_app.models import (
     WorkflowStep,
 )
 from counter_app.services.catalogue import upsert_specs
-from counter_app.sync.catalogue_wire import spec_from_body
 from counter_app.sync.central.feed import Change
 from counter_app.sync.outbox import counter_uuid_of
 from counter_app.sync.payload import parse_datetime
@@ -101,7 +101,7 @@ def _issue(session: Session, change: Change, reason: str, local: dict[str, Any] 
 
 
 def _procedure(session: Session, change: Change) -> None:
-    upsert_specs(session, [spec_from_body(change.body)])
+    upsert_specs(session, [spec_from_entry(change.body)])
 
 
 def _user(session: Session, change: Change) -> None:

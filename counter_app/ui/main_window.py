@@ -33,6 +33,7 @@ from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.help_window import MainHelp
+from counter_app.ui.main_admin import MainAdmin
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
 from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.sync_now_action = self.sync_menu.now_action
         self.sync_issues_action = self.sync_menu.issues_action
         self.reports_menu = MainReports(self, self._ctx)
+        self.admin_menu = MainAdmin(self, self._ctx, self._data_dir)
 
         status = self.statusBar()
         self.user_label = QLabel(self)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
     def set_user(self, user: Actor) -> None:
         """The official at the desk (after a login that took the desk over)."""
         self.user = user
+        self.admin_menu.set_user(user)
         receiver = Role.RECEIVER in user.roles
         self.new_button.setEnabled(receiver)
         self.new_button.setToolTip(

@@ -29,9 +29,65 @@
     </message>
 </context>
 <context>
+    <name>AddOfficialDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="56" />
+        <source>Add an official</source>
+        <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="59" />
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="61" />
+        <source>letters, digits, . and _ — e.g. nguyen.van.a</source>
+        <translation>chữ, số, dấu . và _ — ví dụ nguyen.van.a</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="62" />
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="64" />
+        <source>Title:</source>
+        <translation>Chức danh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="66" />
+        <source>Roles:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="67" />
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="68" />
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="69" />
+        <source>Add the official</source>
+        <translation>Thêm cán bộ</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/desk_common.py" line="57" />
+        <location filename="../../counter_app/ui/admin/desk_common.py" line="60" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLists</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/list_parts.py" line="50" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -129,7 +185,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/admin/backups_dialog.py" line="59" />
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="131" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="132" />
         <source>Second backup place</source>
         <translation>Nơi sao lưu thứ hai</translation>
     </message>
@@ -154,67 +210,67 @@
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="83" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="84" />
         <source>Backups kept in each place:</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="85" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="86" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="91" />
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="96" />
         <source>Restoring puts a backup in place of the counter's data: what was entered after that backup is no longer in the counter (the replaced data is kept aside). Then the application closes and must be opened again.</source>
         <translation>Khôi phục là thay dữ liệu của quầy bằng một bản sao lưu: những gì nhập sau thời điểm sao lưu đó sẽ không còn trong quầy (dữ liệu bị thay được cất riêng). Sau đó ứng dụng sẽ đóng và phải mở lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="98" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="99" />
         <source>Restore from a backup file…</source>
         <translation>Khôi phục từ tệp sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="108" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="109" />
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="120" />
         <source>Backup written and checked: {paths}</source>
         <translation>Đã sao lưu và kiểm tra: {paths}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="142" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="143" />
         <source>Saved: the next backups go there too.</source>
         <translation>Đã lưu: các lần sao lưu sau cũng chép vào đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="150" />
         <source>Backup to restore</source>
         <translation>Bản sao lưu cần khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="150" />
         <source>Counter backups (*.sqlite3)</source>
         <translation>Bản sao lưu của quầy (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="157" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="158" />
         <source>Checking the backup…</source>
         <translation>Đang kiểm tra bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="167" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="168" />
         <source>Restore this backup?</source>
         <translation>Khôi phục bản sao lưu này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="169" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="170" />
         <source>The counter's data will be replaced by the backup of {when}:
 {file}
 
@@ -225,27 +281,27 @@ Everything entered after that time will no longer be in the counter; the data re
 Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ liệu bị thay được cất riêng trong thư mục sao lưu. Sau đó ứng dụng sẽ đóng: hãy mở lại để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="176" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="177" />
         <source>I understand that what was entered after this backup leaves the counter</source>
         <translation>Tôi hiểu rằng dữ liệu nhập sau bản sao lưu này sẽ không còn trong quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="180" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="181" />
         <source>Restore and close the application</source>
         <translation>Khôi phục và đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="183" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="184" />
         <source>Do not restore</source>
         <translation>Không khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="196" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="197" />
         <source>Restoring…</source>
         <translation>Đang khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="207" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="209" />
         <source>The backup was restored; the data replaced is kept in {kept}. The application closes now: open it again to go on working.</source>
         <translation>Đã khôi phục bản sao lưu; dữ liệu bị thay được cất tại {kept}. Ứng dụng sẽ đóng ngay bây giờ: hãy mở lại để làm việc tiếp.</translation>
     </message>
@@ -376,27 +432,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Số ngày làm việc giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="176" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="177" />
         <source>{day} saved.</source>
         <translation>Đã lưu ngày {day}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="186" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="187" />
         <source>Select the day to remove in the list first.</source>
         <translation>Hãy chọn ngày cần xoá trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="190" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="191" />
         <source>{day} follows the national calendar again.</source>
         <translation>Ngày {day} lại theo lịch chung của cả nước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="200" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="201" />
         <source>Working hours saved; appointments from now on use them.</source>
         <translation>Đã lưu giờ làm việc; các ngày hẹn từ nay tính theo giờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="214" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="215" />
         <source>A dossier received now ({now}) with {count} working days is due {due}; a same-day one is due {same_day}.</source>
         <translation>Hồ sơ tiếp nhận bây giờ ({now}) có thời hạn {count} ngày làm việc sẽ hẹn trả lúc {due}; hồ sơ giải quyết trong ngày hẹn trả lúc {same_day}.</translation>
     </message>
@@ -554,40 +610,134 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="162" />
+        <location filename="../../counter_app/services/catalogue.py" line="203" />
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="21" />
+        <source>Free by law</source>
+        <translation>Miễn phí theo quy định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="22" />
+        <source>One amount per dossier</source>
+        <translation>Một mức cho mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="23" />
+        <source>Per copy</source>
+        <translation>Theo bản</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="24" />
+        <source>Per document</source>
+        <translation>Theo văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="25" />
+        <source>Per signature</source>
+        <translation>Theo chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="26" />
+        <source>Per page, by tiers</source>
+        <translation>Theo trang, theo bậc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="27" />
+        <source>Set by the province</source>
+        <translation>Do HĐND tỉnh quy định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="38" />
+        <source>Set by the province (typed at reception)</source>
+        <translation>Do HĐND tỉnh quy định (nhập khi tiếp nhận)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="40" />
+        <source>Import a catalogue file</source>
+        <translation>Nhập tệp danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="42" />
+        <source>Catalogue (*.csv *.xlsx *.json)</source>
+        <translation>Danh mục (*.csv *.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="63" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="127" />
+        <source>Procedure catalogue</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="73" />
+        <source>Find: code or part of the name, with or without accents…</source>
+        <translation>Tìm: mã hoặc một phần tên, có dấu hay không dấu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="95" />
+        <source>Edit the procedure…</source>
+        <translation>Sửa thủ tục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="96" />
+        <source>Import a file (CSV, Excel)…</source>
+        <translation>Nhập từ tệp (CSV, Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="132" />
+        <source>{count} procedures</source>
+        <translation>{count} thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="134" />
+        <source>{shown} of {count} procedures</source>
+        <translation>{shown} trên {count} thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="170" />
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192" />
+        <source>Catalogue import</source>
+        <translation>Nhập danh mục</translation>
     </message>
 </context>
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="75" />
+        <location filename="../../counter_app/sync/central/admin.py" line="74" />
         <source>Enter the agency name, the one-stop unit's name and the counter name.</source>
         <translation>Nhập tên cơ quan, tên bộ phận một cửa và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="94" />
+        <location filename="../../counter_app/sync/central/admin.py" line="93" />
         <source>The agency {agency} already has ten counters; no code slot is free.</source>
         <translation>Cơ quan {agency} đã có đủ mười quầy; không còn vị trí mã nào trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="246" />
+        <location filename="../../counter_app/sync/central/admin.py" line="245" />
         <source>No procedure has the code “{code}”.</source>
         <translation>Không có thủ tục nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="276" />
+        <location filename="../../counter_app/sync/central/admin.py" line="275" />
         <source>Entry {n} of the file is incomplete or wrong: {detail}.</source>
         <translation>Mục thứ {n} của tệp thiếu thông tin hoặc không đúng: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="415" />
+        <location filename="../../counter_app/sync/central/admin.py" line="414" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="507" />
+        <location filename="../../counter_app/sync/central/admin.py" line="506" />
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -600,87 +750,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CentralDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="46" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="49" />
         <source>Central connection</source>
         <translation>Kết nối trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="51" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="54" />
         <source>Stored connection</source>
         <translation>Kết nối đã lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="55" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58" />
         <source>Counter:</source>
         <translation>Quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="56" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="59" />
         <source>Agency:</source>
         <translation>Cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="57" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="60" />
         <source>Code slot / ledger book:</source>
         <translation>Số thứ tự quầy / quyển sổ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="61" />
         <source>Central database:</source>
         <translation>Cơ sở dữ liệu trung tâm:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="68" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71" />
         <source>Import a connection file…</source>
         <translation>Nhập tệp kết nối…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="74" />
         <source>Test the connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="82" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="85" />
         <source>The province's IT staff make the file with “counter-app central register-counter”; it holds the counter's own password, which is never shown.</source>
         <translation>Cán bộ công nghệ thông tin của tỉnh tạo tệp này bằng lệnh “counter-app central register-counter”; tệp chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="86" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="89" />
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="98" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="101" />
         <source>Not connected to the centre</source>
         <translation>Chưa kết nối với trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="111" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114" />
         <source>Connection file</source>
         <translation>Tệp kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="111" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114" />
         <source>Connection files (*.json)</source>
         <translation>Tệp kết nối (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="122" />
         <source>Connection imported; test it, then the desk syncs with it.</source>
         <translation>Đã nhập kết nối; hãy kiểm tra kết nối, sau đó quầy sẽ đồng bộ qua kết nối này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="126" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="130" />
         <source>Reaching the centre…</source>
         <translation>Đang kết nối tới trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="140" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="144" />
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="144" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="148" />
         <source>The centre answered in {ms} ms and knows this counter as “{name}”; its last changes arrived: {last}.</source>
         <translation>Trung tâm trả lời sau {ms} ms và nhận biết quầy này là “{name}”; lần cuối nhận thay đổi từ quầy: {last}.</translation>
     </message>
@@ -1287,28 +1437,28 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="65" />
+        <location filename="../../counter_app/ui/app.py" line="64" />
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="67" />
-        <location filename="../../counter_app/ui/app.py" line="150" />
+        <location filename="../../counter_app/ui/app.py" line="66" />
+        <location filename="../../counter_app/ui/app.py" line="155" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="72" />
+        <location filename="../../counter_app/ui/app.py" line="71" />
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="75" />
+        <location filename="../../counter_app/ui/app.py" line="74" />
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="151" />
+        <location filename="../../counter_app/ui/app.py" line="156" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1395,6 +1545,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/help_window.py" line="32" />
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="77" />
+        <source>Catalogue import: {name}</source>
+        <translation>Nhập danh mục: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="83" />
+        <source>{created} new procedures, {updated} updated, {rejected} rows rejected.</source>
+        <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="100" />
+        <source>Rejected rows ({count})</source>
+        <translation>Dòng bị từ chối ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="105" />
+        <source>Imported ({count})</source>
+        <translation>Đã nhập ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="111" />
+        <source>Correct these rows in the file and import it again.</source>
+        <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="114" />
+        <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
+        <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="121" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="70" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="70" />
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1726,49 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>MainAdmin</name>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="39" />
+        <source>&amp;Administration</source>
+        <translation>&amp;Quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="41" />
+        <source>&amp;Officials…</source>
+        <translation>&amp;Cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="43" />
+        <source>Procedure &amp;catalogue…</source>
+        <translation>&amp;Danh mục thủ tục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="46" />
+        <source>Working &amp;calendar…</source>
+        <translation>&amp;Lịch làm việc…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="47" />
+        <source>&amp;Printers and paper…</source>
+        <translation>&amp;Máy in và khổ giấy…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="48" />
+        <source>&amp;Unit and forms…</source>
+        <translation>&amp;Đơn vị và mẫu biểu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="50" />
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="51" />
+        <source>Central c&amp;onnection…</source>
+        <translation>Kết nối &amp;trung tâm…</translation>
+    </message>
+</context>
+<context>
     <name>MainHelp</name>
     <message>
         <location filename="../../counter_app/ui/help_window.py" line="81" />
@@ -1616,18 +1875,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="105" />
+        <location filename="../../counter_app/ui/main_window.py" line="106" />
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="141" />
+        <location filename="../../counter_app/ui/main_window.py" line="142" />
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="230" />
-        <location filename="../../counter_app/ui/main_window.py" line="348" />
+        <location filename="../../counter_app/ui/main_window.py" line="233" />
+        <location filename="../../counter_app/ui/main_window.py" line="351" />
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -1637,22 +1896,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="149" />
+        <location filename="../../counter_app/ui/main_window.py" line="150" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="233" />
+        <location filename="../../counter_app/ui/main_window.py" line="236" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="178" />
+        <location filename="../../counter_app/ui/main_window.py" line="180" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="186" />
+        <location filename="../../counter_app/ui/main_window.py" line="188" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -1672,18 +1931,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="265" />
+        <location filename="../../counter_app/ui/main_window.py" line="268" />
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="278" />
-        <location filename="../../counter_app/ui/main_window.py" line="282" />
+        <location filename="../../counter_app/ui/main_window.py" line="281" />
+        <location filename="../../counter_app/ui/main_window.py" line="285" />
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="284" />
+        <location filename="../../counter_app/ui/main_window.py" line="287" />
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -1703,19 +1962,133 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="334" />
+        <location filename="../../counter_app/ui/main_window.py" line="337" />
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="347" />
+        <location filename="../../counter_app/ui/main_window.py" line="350" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="380" />
+        <location filename="../../counter_app/ui/main_window.py" line="383" />
         <source>Printing</source>
         <translation>In ấn</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialForms</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="43" />
+        <source>at least {count} characters</source>
+        <translation>ít nhất {count} ký tự</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="29" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="115" />
+        <source>Officials</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="36" />
+        <source>A disabled official can no longer log in; their dossiers and history stay. Officials sent by the centre may be changed there again.</source>
+        <translation>Cán bộ đã bị vô hiệu hóa không đăng nhập được nữa; hồ sơ và lịch sử của họ vẫn được giữ. Cán bộ do trung tâm gửi xuống có thể được trung tâm thay đổi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="54" />
+        <source>Add an official…</source>
+        <translation>Thêm cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="55" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88" />
+        <source>Disable</source>
+        <translation>Vô hiệu hóa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="56" />
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="57" />
+        <source>Change roles…</source>
+        <translation>Đổi vai trò…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88" />
+        <source>Enable</source>
+        <translation>Kích hoạt lại</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="30" />
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="31" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="32" />
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="33" />
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="34" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="64" />
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="64" />
+        <source>Disabled</source>
+        <translation>Đã vô hiệu hóa</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="95" />
+        <source>New password for {name}</source>
+        <translation>Mật khẩu mới cho {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="98" />
+        <source>Official:</source>
+        <translation>Cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="99" />
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="100" />
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="101" />
+        <source>Set the password</source>
+        <translation>Đặt mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2283,74 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>ProcedureForm</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="44" />
+        <source>Procedure {code}</source>
+        <translation>Thủ tục {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47" />
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="48" />
+        <source>Name:</source>
+        <translation>Tên thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57" />
+        <source>working days</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="58" />
+        <source>working hours</source>
+        <translation>giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="59" />
+        <source>the same day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66" />
+        <source>Processing time:</source>
+        <translation>Thời hạn giải quyết:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="73" />
+        <source>“4 on the spot”: received, appraised, approved and returned at once</source>
+        <translation>“4 tại chỗ”: tiếp nhận, thẩm định, phê duyệt và trả kết quả ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82" />
+        <source>Fee:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="89" />
+        <source>Amount:</source>
+        <translation>Mức thu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="95" />
+        <source>Save the procedure</source>
+        <translation>Lưu thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="110" />
+        <source>The amount of the province's fee table; 0 leaves it to be typed at each reception.</source>
+        <translation>Mức thu theo biểu phí của tỉnh; để 0 thì nhập mức thu khi tiếp nhận từng hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="113" />
+        <source>Page tiers are set by the catalogue file; import it to change them.</source>
+        <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePicker</name>
     <message>
         <location filename="../../counter_app/ui/procedure_picker.py" line="48" />
@@ -1918,6 +2359,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/procedure_picker.py" line="64" />
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="48" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="49" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="50" />
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="51" />
+        <source>Processing time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="52" />
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="53" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
@@ -2177,6 +2651,24 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/receive_dialog.py" line="615" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsModel</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <source>Why it was rejected</source>
+        <translation>Lý do bị từ chối</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +2948,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/domain/returns.py" line="168" />
         <source>Criteria {ids} are not in list version {version}; choose from the list shown.</source>
         <translation>Tiêu chí {ids} không có trong danh mục phiên bản {version}; hãy chọn trong danh mục đang hiển thị.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="113" />
+        <source>Roles of {name}</source>
+        <translation>Vai trò của {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="116" />
+        <source>Official:</source>
+        <translation>Cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="117" />
+        <source>Roles:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="118" />
+        <source>Save the roles</source>
+        <translation>Lưu vai trò</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceForm</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/service_form.py" line="28" />
+        <source>The change could not be saved. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Chưa lưu được thay đổi. Hãy thử lại; nếu vẫn không được, hãy gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
 </context>
 <context>
@@ -3007,34 +3530,55 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../counter_app/services/users.py" line="65" />
+        <location filename="../../counter_app/services/users.py" line="74" />
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="71" />
+        <location filename="../../counter_app/services/users.py" line="80" />
         <source>Enter the official's full name.</source>
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="74" />
+        <location filename="../../counter_app/services/users.py" line="91" />
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="79" />
+        <location filename="../../counter_app/services/users.py" line="83" />
+        <location filename="../../counter_app/services/users.py" line="294" />
         <source>Give the user at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="127" />
+        <location filename="../../counter_app/services/users.py" line="97" />
+        <source>The two passwords are not the same; type the same password twice.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau; hãy nhập cùng một mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="150" />
         <source>This counter already has officials; an administrator adds new ones.</source>
         <translation>Quầy này đã có cán bộ; cán bộ mới do quản trị viên thêm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="150" />
+        <location filename="../../counter_app/services/users.py" line="173" />
         <source>The user name “{username}” is already taken.</source>
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="212" />
+        <source>There is no official “{username}”.</source>
+        <translation>Không có cán bộ “{username}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="232" />
+        <source>“{username}” is the last active administrator; give another official the administrator role first.</source>
+        <translation>“{username}” là quản trị viên cuối cùng còn hoạt động; hãy giao vai trò quản trị viên cho một cán bộ khác trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/users.py" line="254" />
+        <source>You cannot disable your own account; another administrator may.</source>
+        <translation>Không thể tự vô hiệu hóa tài khoản của chính mình; một quản trị viên khác có thể làm việc này.</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/auth.py" line="107" />
@@ -3047,14 +3591,19 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chỉ cán bộ có vai trò “{role}” mới được làm việc này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="179" />
+        <location filename="../../counter_app/services/auth.py" line="180" />
         <source>Too many wrong passwords: this account is locked until {time}; try again then or ask the administrator.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa đến {time}; hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="204" />
+        <location filename="../../counter_app/services/auth.py" line="205" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="212" />
+        <source>This account has been disabled; ask the administrator to enable it again.</source>
+        <translation>Tài khoản này đã bị vô hiệu hóa; hãy đề nghị quản trị viên kích hoạt lại.</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/auth.py" line="81" />

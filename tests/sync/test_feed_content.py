@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
+from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Action, Role
-from counter_app.services import users
+from counter_app.services import auth, users
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
 from counter_app.sync.central import admin
 from counter_app.sync.service import status
@@ -32,9 +35,8 @@ def _online(code: str = PORTAL_CODE) -> dict[str, object]:
     }
 
 
-def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> None:
-    desk = centre.desk("Quầy số 1")
-    # GIVEN the province adds an official and a day off
+def _clerk_at_centre(centre: Centre, *, active: bool) -> None:
+    """The province records the official "vanthu" (again, when changed)."""
     admin.add_user(
         centre.engine,
         username="vanthu",
@@ -42,7 +44,14 @@ def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> No
         password_hash=users.hash_password("mat-khau-moi-1"),
         roles=[Role.RECEIVER],
         agency_id="000.00.37.H37",
+        active=active,
     )
+
+
+def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> None:
+    desk = centre.desk("Quầy số 1")
+    # GIVEN the province adds an official and a day off
+    _clerk_at_centre(centre, active=True)
     admin.set_calendar_day(centre.engine, date(2026, 12, 31), working=False, name="Nghỉ theo QĐ")
     # WHEN the desk syncs once
     received = desk.sync().pull.applied
@@ -54,6 +63,12 @@ def test_officials_and_days_off_come_down_and_work_offline(centre: Centre) -> No
         assert not calendar.is_working_day(date(2026, 12, 31))
     # AND a second sync brings nothing again (the cursor moved with the changes)
     assert desk.sync().pull.applied == 0
+    # WHEN the province disables the official, THEN the desk refuses them, saying why
+    _clerk_at_centre(centre, active=False)
+    assert desk.sync().pull.applied == 1
+    with pytest.raises(UserError, match="disabled"):
+        auth.login(desk.ctx, "vanthu", "mat-khau-moi-1")
+    assert not [u.active for u in users.list_users(desk.ctx) if u.username == "vanthu"][0]
 
 
 def test_online_dossier_reaches_the_agency_is_claimed_and_gets_the_department_note(

@@ -18,17 +18,24 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from counter_app import i18n
-from counter_app.app_setup import open_runtime
+from counter_app.app_setup import Runtime, open_runtime
+from counter_app.catalogue_files.csv_format import parse_csv
 from counter_app.domain.workflow import Action
 from counter_app.printing import FormKind
-from counter_app.services import catalogue, dossiers, setup
+from counter_app.services import catalogue, dossiers, setup, users
+from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.printing import form_pdf
 from counter_app.services.views import DossierInfo
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
+from counter_app.ui.admin.catalogue_dialog import CatalogueDialog
 from counter_app.ui.admin.central_dialog import CentralDialog
+from counter_app.ui.admin.import_report import ImportReportDialog
+from counter_app.ui.admin.official_forms import AddOfficialDialog, PasswordDialog, RolesDialog
+from counter_app.ui.admin.officials_dialog import OfficialsDialog
 from counter_app.ui.admin.printer_dialog import PrinterDialog
+from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.help_window import HelpWindow
@@ -120,6 +127,30 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "admin-unit", lambda: UnitDialog(ctx, admin)
     yield "admin-backups", lambda: BackupsDialog(ctx, admin, rt.data_dir)
     yield "admin-central", lambda: CentralDialog(ctx, admin, rt.data_dir)
+    yield from admin_windows(rt)
+
+
+def admin_windows(rt: Runtime) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    """The Administration menu's dialogs, as the administrator opens them."""
+    ctx = rt.ctx
+    admin = user_info(rt, "quantri")
+    official = next(u for u in users.list_users(ctx) if u.username == "motcua")
+    longest = max(catalogue.list_procedures(ctx), key=lambda p: len(p.name))
+    yield "officials", lambda: OfficialsDialog(ctx, admin)
+    yield "add-official", lambda: AddOfficialDialog(ctx, admin)
+    yield "reset-password", lambda: PasswordDialog(ctx, admin, official, None)
+    yield "roles", lambda: RolesDialog(ctx, admin, official, None)
+    yield "catalogue", lambda: CatalogueDialog(ctx, admin)
+    yield "edit-procedure", lambda: ProcedureForm(ctx, admin, longest, None)
+    # A long report: every row of a file rejected, each with its reason.
+    errors = parse_csv(
+        "code,name,field,level,processing_unit\n"
+        + "".join(f"1.00{n:04d},,Hộ tịch,thôn,tuần\n" for n in range(40))
+    ).errors
+    yield (
+        "import-report",
+        lambda: ImportReportDialog(ImportReport((), frozenset(), errors), "danh-muc.csv"),
+    )
 
 
 def main() -> int:

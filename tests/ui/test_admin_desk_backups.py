@@ -57,7 +57,6 @@ def test_back_up_now_writes_a_checked_backup_and_the_status_follows(
     assert str(last.path) in dialog.outcome.text()
     assert "Đã sao lưu" in dialog.outcome.text()
     assert "Bản sao lưu tốt gần nhất" in dialog.status.text()
-    dialog.grab().save("/tmp/admin-desk-shots/backups.png")
 
 
 def test_a_second_place_is_kept_and_the_next_backup_goes_there(
@@ -99,7 +98,6 @@ def test_the_restore_confirmation_defaults_to_not_restoring(
     (copy,) = backups.back_up(counter.data_dir)
     receive_dossier()
     box = _confirmation(dialog, qtbot, copy)
-    box.grab().save("/tmp/admin-desk-shots/restore-confirm.png")
     restore = box.findChild(type(dialog.restore_button), "confirmRestoreYes")
     keep = box.findChild(type(dialog.restore_button), "confirmRestoreNo")
     # THEN the default (Enter) and Escape keep the data, and restoring needs the box ticked
@@ -142,7 +140,6 @@ def test_a_confirmed_restore_brings_the_backup_back_and_the_desk_must_reopen(
     with wait_signal(qtbot, dialog.restored, timeout=20_000) as restored:
         qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     kept = restored.args[0]
-    dialog.grab().save("/tmp/admin-desk-shots/restored.png")
     # THEN the dialog says the application closes, and the open desk writes nothing more
     assert "mở lại" in dialog.outcome.text()
     assert Path(kept).is_dir()

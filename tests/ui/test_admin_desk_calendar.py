@@ -52,7 +52,6 @@ def test_a_day_off_added_moves_the_due_date_and_can_be_removed_again(
     # THEN the national calendar counts again
     assert dialog.model.rowCount() == 0
     assert "01/12/2026" in dialog.preview.text()
-    dialog.grab().save("/tmp/admin-desk-shots/calendar.png")
 
 
 def test_a_day_without_a_reason_is_refused_in_words(dialog: CalendarDialog, qtbot: QtBot) -> None:

@@ -45,7 +45,6 @@ def test_paper_chosen_for_the_receipt_and_a_letter_is_what_prints(
     dialog.printer.setEditText("EPSON_L3250")
     assert not dialog.papers[FormKind.LEDGER].isEnabled()  # the ledger is A4 only
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    dialog.grab().save("/tmp/admin-desk-shots/printer.png")
     # THEN the receipt and the slip come out on A5, the refusal stays A4
     assert _page_width(form_pdf(counter.ctx, code, FormKind.RECEIPT)) == A5_WIDTH
     assert _page_width(form_pdf(counter.ctx, code, FormKind.CONTROL_SLIP)) == A5_WIDTH
@@ -98,7 +97,6 @@ def test_a_renamed_unit_prints_on_new_receipts_and_old_ones_keep_theirs(
     # WHEN the administrator renames the unit
     dialog.unit_name.setText("Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ mới")
     qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
-    dialog.grab().save("/tmp/admin-desk-shots/unit.png")
     after = receive_dossier().code
     # THEN a new receipt names the new unit; the earlier one reprints as it was
     assert "xã Hoàng Văn Thụ mới" in " ".join(

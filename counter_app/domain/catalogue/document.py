@@ -26,7 +26,7 @@ from counter_app.domain.catalogue.messages import (
 )
 from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.catalogue.rows import COLUMNS, ImportResult, collect_rows
-from counter_app.domain.messages import UserError
+from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.domain.procedure import ProcedureSpec
 from counter_app.domain.text import nfc
 
@@ -103,6 +103,23 @@ def parse_document(document: object) -> ImportResult:
     result = collect_rows(rows(), JSON_FIELD_NAMES, nfc(display(document.get("source"))))
     result.errors = sorted(result.errors + not_objects, key=lambda error: error.row)
     return result
+
+
+def spec_from_entry(entry: Mapping[str, Any]) -> ProcedureSpec:
+    """One procedure in the JSON shape, checked like a file's row; refused whole
+    (every problem listed, by JSON key) when any value is out of bounds."""
+    result = parse_document(
+        {"format": FORMAT_NAME, "version": FORMAT_VERSION, "procedures": [entry]}
+    )
+    if not result.procedures:
+        raise ValidationFailed([(error.field, error.message) for error in result.errors])
+    return result.procedures[0]
+
+
+def checked_spec(spec: ProcedureSpec) -> ProcedureSpec:
+    """``spec`` as a catalogue file would give it (text normalised), or
+    ``ValidationFailed`` for what an import would have rejected."""
+    return spec_from_entry(spec_to_dict(spec))
 
 
 def spec_to_dict(spec: ProcedureSpec) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, make_url, text
 
 from counter_app.domain.calendar import WorkCalendar
-from counter_app.domain.catalogue.document import spec_to_dict
+from counter_app.domain.catalogue.document import spec_from_entry, spec_to_dict
 from counter_app.domain.codes import SLOTS, check_agency_id
 from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -26,7 +26,6 @@ from counter_app.domain.procedure import FeeKind, ProcedureSpec, cutoff_applies
 from counter_app.domain.text import nfc
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import Role, State
-from counter_app.sync.catalogue_wire import spec_from_body
 from counter_app.sync.central import feed
 from counter_app.sync.central.schema import COUNTER_GROUP
 from counter_app.sync.settings import CentralSettings
@@ -245,7 +244,7 @@ def _procedure(conn: Connection, code: str) -> ProcedureSpec:
         raise _error(
             QT_TRANSLATE_NOOP("Central", "No procedure has the code \u201c{code}\u201d."), code=code
         )
-    return spec_from_body(body)
+    return spec_from_entry(body)
 
 
 def import_online(engine: Engine, entries: Sequence[dict[str, Any]]) -> list[str]:
