@@ -13,25 +13,18 @@ printer or the file took the form.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QMetaObject,
-    QObject,
-    Qt,
-    QThreadPool,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
+from counter_app.domain.workflow import action_label
+from counter_app.i18n import render
 from counter_app.printing import FormKind
 from counter_app.services import printing as print_service
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
-from counter_app.ui import notify
 from counter_app.ui.notify import disconnect_all
 from counter_app.ui.print_output import (
     ChooseSink,
@@ -40,11 +33,12 @@ from counter_app.ui.print_output import (
     failure_text,
     render_to_printer,
 )
-from counter_app.ui.print_preview import PrintPreviewDialog
+from counter_app.ui.print_preview import PreviewLoader, PrintPreviewDialog, open_preview
 from counter_app.ui.workers import WorkerRunner
 
 __all__ = [
     "ChooseSink",
+    "FormPrint",
     "Output",
     "PrintPreviewDialog",
     "StepPrint",
@@ -57,49 +51,52 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class _PreviewLoader(QObject):
-    """Builds the PDF off the UI thread, then opens the preview over ``parent``."""
+@dataclass(frozen=True)
+class FormPrint:
+    """Form ``kind`` of dossier ``code``, as saved or, with ``step``, as that step will leave it.
 
-    def __init__(
-        self,
-        parent: QWidget | None,
-        ctx: ServiceContext,
-        actor: Actor,
-        code: str,
-        kind: FormKind,
-        choose_sink: ChooseSink,
-    ) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self._ctx, self._actor, self._code, self._kind = ctx, actor, code, kind
-        self._choose_sink = choose_sink
-        self.dialog: PrintPreviewDialog | None = None
-        self._runner = WorkerRunner(QThreadPool(self))
-        self._runner.start(
-            lambda: print_service.form_pdf(ctx, code, kind), self._built, self._failed
+    Every print is recorded as a print job; with a step, the step is taken
+    only together with the paper.
+    """
+
+    ctx: ServiceContext
+    actor: Actor
+    code: str
+    kind: FormKind
+    step: StepRequest | None = None
+
+    @property
+    def title(self) -> str:
+        return QCoreApplication.translate("PrintPreviewDialog", "Print preview — {code}").format(
+            code=self.code
         )
 
-    def _built(self, pdf: object) -> None:
-        assert isinstance(pdf, bytes)
-        dialog = PrintPreviewDialog(
-            self._ctx,
-            self._actor,
-            self._code,
-            self._kind,
-            pdf,
-            self._parent,
-            choose_sink=self._choose_sink,
+    @property
+    def file_name(self) -> str:
+        return f"{self.code}-{self.kind.value}.pdf"
+
+    @property
+    def notice(self) -> str:
+        if self.step is None:
+            return ""
+        return QCoreApplication.translate(
+            "PrintPreviewDialog",
+            "Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.",
+        ).format(step=render(action_label(self.step.action)))
+
+    def build(self) -> bytes:
+        if self.step is None:
+            return print_service.form_pdf(self.ctx, self.code, self.kind)
+        return print_service.preview_step_form(
+            self.ctx, self.actor, self.code, self.step, self.kind
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
 
-    def _failed(self, error: object) -> None:
-        title = QCoreApplication.translate("PrintPreviewDialog", "Printing")
-        notify.inform(self._parent, title, failure_text(error))
-
-
-_loaders: list[_PreviewLoader] = []
+    def send(self, sink: print_service.Sink) -> print_service.PrintResult:
+        if self.step is None:
+            return print_service.print_form(self.ctx, self.actor, self.code, self.kind, sink)
+        return print_service.step_with_form(
+            self.ctx, self.actor, self.code, self.step, self.kind, sink
+        )
 
 
 def preview_form(
@@ -110,12 +107,11 @@ def preview_form(
     kind: str | FormKind,
     *,
     choose_sink: ChooseSink = choose_sink,
-) -> _PreviewLoader:
+) -> PreviewLoader:
     """Open the print preview of form ``kind`` ("receipt", "supplement", …) of dossier ``code``."""
-    loader = _PreviewLoader(parent, ctx, actor, code, FormKind(kind), choose_sink)
-    if parent is None:
-        _loaders.append(loader)  # nothing else would keep it alive
-    return loader
+    return open_preview(
+        parent, FormPrint(ctx, actor, code, FormKind(kind)), choose_sink=choose_sink
+    )
 
 
 class StepPrint(QObject):
@@ -145,8 +141,8 @@ class StepPrint(QObject):
     ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._ctx, self._actor, self.code = ctx, actor, code
-        self.step, self.kind = step, kind
+        self.code, self.step, self.kind = code, step, kind
+        self.form = FormPrint(ctx, actor, code, kind, step)
         self._choose_sink = choose_sink
         self._runner = WorkerRunner(QThreadPool(self))
         self.preview: PrintPreviewDialog | None = None
@@ -161,28 +157,14 @@ class StepPrint(QObject):
     def start(self) -> None:
         if self.busy:
             return
-        ctx, actor, code, step, kind = self._ctx, self._actor, self.code, self.step, self.kind
-        self._runner.start(
-            lambda: print_service.preview_step_form(ctx, actor, code, step, kind),
-            self._built,
-            self._refused,
-        )
+        self._runner.start(self.form.build, self._built, self._refused)
 
     def _built(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)
-        dialog = PrintPreviewDialog(
-            self._ctx,
-            self._actor,
-            self.code,
-            self.kind,
-            pdf,
-            self._parent,
-            step=self.step,
-            choose_sink=self._choose_sink,
-        )
+        dialog = PrintPreviewDialog(self.form, pdf, self._parent, choose_sink=self._choose_sink)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._connections = [
-            dialog.step_taken.connect(self._taken),
+            dialog.printed.connect(self._taken),
             dialog.finished.connect(self._closed),
         ]
         self.preview = dialog

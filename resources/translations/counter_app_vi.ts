@@ -1098,6 +1098,42 @@
     </message>
 </context>
 <context>
+    <name>LedgerPeriodDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="81"/>
+        <source>Print the dossier ledger</source>
+        <translation>In sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="89"/>
+        <source>Received &amp;from:</source>
+        <translation>Tiếp nhận &amp;từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="90"/>
+        <source>&amp;To (inclusive):</source>
+        <translation>Đế&amp;n ngày (tính cả ngày này):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="95"/>
+        <source>Preview the ledger…</source>
+        <translation>Xem trước sổ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="110"/>
+        <source>The period ends before it starts: correct the dates.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu: hãy sửa lại ngày.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPrint</name>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="40"/>
+        <source>Dossier ledger {start} – {end}: print preview</source>
+        <translation>Sổ theo dõi hồ sơ {start} – {end}: xem trước khi in</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="54"/>
@@ -1172,14 +1208,19 @@
 <context>
     <name>MainReports</name>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="19"/>
+        <location filename="../../counter_app/ui/main_reports.py" line="28"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="20"/>
+        <location filename="../../counter_app/ui/main_reports.py" line="29"/>
         <source>Reports and statistics…</source>
         <translation>Báo cáo, thống kê…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="35"/>
+        <source>Print the dossier ledger…</source>
+        <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
 </context>
 <context>
@@ -1363,22 +1404,22 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="75"/>
+        <location filename="../../counter_app/ui/printing.py" line="70"/>
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="101"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="122"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="104"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="125"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="107"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1388,34 +1429,34 @@
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="86"/>
+        <location filename="../../counter_app/ui/printing.py" line="82"/>
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="107"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="146"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="165"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="168"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="176"/>
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="180"/>
-        <location filename="../../counter_app/ui/print_preview.py" line="182"/>
-        <location filename="../../counter_app/ui/printing.py" line="98"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="188"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="226"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="182"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -1749,124 +1790,124 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="82"/>
         <source>Reports and statistics</source>
         <translation>Báo cáo, thống kê</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="92"/>
         <source>Whole counter</source>
         <translation>Toàn bộ quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="94"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="95"/>
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="90"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96"/>
         <source>By level</source>
         <translation>Theo cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="97"/>
         <source>By receiving official</source>
         <translation>Theo công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="94"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="100"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="96"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="102"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="98"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="104"/>
         <source>to</source>
         <translation>đến ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="112"/>
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="112"/>
         <source>Value</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="132"/>
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="133"/>
         <source>Export to PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="128"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="134"/>
         <source>Export to JSON</source>
         <translation>Xuất JSON</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="129"/>
-        <source>Print the ledger (PDF)</source>
-        <translation>In sổ theo dõi hồ sơ (PDF)</translation>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="141"/>
+        <source>Print the dossier ledger…</source>
+        <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="150"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="158"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="223"/>
         <source>The period ends before it starts.</source>
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="154"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="162"/>
         <source>Counting…</source>
         <translation>Đang tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="171"/>
         <source>Figures of {period}</source>
         <translation>Số liệu kỳ {period}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="180"/>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="184"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="192"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="194"/>
         <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="196"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="204"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="197"/>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="205"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="198"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="206"/>
         <source>JSON file (*.json)</source>
         <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="230"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
