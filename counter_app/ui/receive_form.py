@@ -245,14 +245,16 @@ class ReceiveForm(QDialog):
         self.delivery.currentIndexChanged.connect(self._delivery_changed)
         self.delivery_address = QLineEdit(box)
         self.delivery_address.setPlaceholderText(self.tr("Postal address for the result"))
-        grid.addWidget(QLabel(self.tr("Result:"), box), 1, 0)
-        grid.addWidget(self.errors.add("delivery", self.delivery), 1, 1, 1, 2)
-        grid.addWidget(self.errors.add("delivery_address", self.delivery_address), 1, 3, 1, 5)
+        # A row of its own below the fee entry's (shown for some fees only):
+        # sharing it, the two labels were drawn over each other.
+        grid.addWidget(QLabel(self.tr("Result:"), box), 2, 0)
+        grid.addWidget(self.errors.add("delivery", self.delivery), 2, 1, 1, 2)
+        grid.addWidget(self.errors.add("delivery_address", self.delivery_address), 2, 3, 1, 5)
         self.note = QPlainTextEdit(box)
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(52)
-        grid.addWidget(QLabel(self.tr("Note:"), box), 2, 0)
-        grid.addWidget(self.errors.add("note", self.note), 2, 1, 1, 7)
+        grid.addWidget(QLabel(self.tr("Note:"), box), 3, 0)
+        grid.addWidget(self.errors.add("note", self.note), 3, 1, 1, 7)
         grid.setColumnStretch(7, 1)
         return box
 
