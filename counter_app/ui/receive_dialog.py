@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.domain.procedure import Delivery, ProcedureSpec
@@ -249,3 +249,19 @@ class ReceiveDialog(ReceiveForm):
             self.tr("What was typed for this citizen will be lost. Close the form anyway?"),
             super().reject,
         )
+
+    def has_typing(self) -> bool:
+        """Whether anything the official typed or ticked would be lost by closing."""
+        texts = [w.text() for w in self._text_inputs()] + [self.note.toPlainText()]
+        return bool(self.handed_in()) or any(t.strip() for t in texts)
+
+    def _text_inputs(self) -> list[QLineEdit]:
+        return [
+            self.full_name,
+            self.id_number,
+            self.phone,
+            self.email,
+            self.address,
+            self.organisation,
+            self.delivery_address,
+        ]

@@ -394,26 +394,6 @@ class ReceiveForm(QDialog):
         if self.birth_year.value() == self.birth_year.minimum():
             self.birth_year.setValue(year)
 
-    def has_typing(self) -> bool:
-        """Whether anything the official typed or ticked would be lost by closing."""
-        texts = [w.text() for w in self._text_inputs()] + [self.note.toPlainText()]
-        ticked = any(
-            self.documents.item(i).checkState() == Qt.CheckState.Checked
-            for i in range(self.documents.count())
-        )
-        return ticked or any(t.strip() for t in texts)
-
-    def _text_inputs(self) -> list[QLineEdit]:
-        return [
-            self.full_name,
-            self.id_number,
-            self.phone,
-            self.email,
-            self.address,
-            self.organisation,
-            self.delivery_address,
-        ]
-
     def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         first = self.errors.show(problems, self.general_error)
         if first is not None:
