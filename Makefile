@@ -11,7 +11,7 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 	postgresql
 OUT ?= out/demo
 
-.PHONY: all run test bench demo central lint translations sysdeps venv clean
+.PHONY: all run test bench demo central lint translations screenshots sysdeps venv clean
 
 all: test
 
@@ -59,6 +59,11 @@ central: sysdeps venv
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+# The desk's windows over a scripted day, drawn offscreen at 1366×768 into
+# docs/screenshots/*.png (tools/screenshots.py lists them).
+screenshots: sysdeps venv
+	$(PY) tools/screenshots.py --out docs/screenshots
 
 lint: venv
 	$(VENV)/bin/ruff check counter_app tests bench

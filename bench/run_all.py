@@ -16,7 +16,13 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     status = 0
-    for script in ("bench_core.py", "bench_print.py", "bench_sync.py", "bench_reports.py"):
+    for script in (
+        "bench_start.py",
+        "bench_core.py",
+        "bench_print.py",
+        "bench_sync.py",
+        "bench_reports.py",
+    ):
         print(f"== {script}", flush=True)
         status |= subprocess.run(
             [

@@ -8,6 +8,7 @@ import logging.handlers
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app import config, high_water
 from counter_app.domain.audit_chain import GENESIS
@@ -17,7 +18,9 @@ from counter_app.services import backups, continuity
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import get_counter
 from counter_app.storage import Database, open_database
-from counter_app.sync.witness import CentreWitness, centre_witness
+
+if TYPE_CHECKING:
+    from counter_app.sync.witness import CentreWitness
 
 
 @dataclass
@@ -82,12 +85,16 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
 
 def _witness_if_behind(rt: Runtime, directory: Path) -> CentreWitness | None:
     """The centre is asked only after a restore or when the file says the
-    database is behind: a normal start never waits on the network."""
+    database is behind: a normal start never waits on the network, nor loads
+    the central database's driver."""
     with rt.ctx.sessions() as session:
         db = high_water.current(session)
-    if (directory / continuity.RESTORE_NOTE).exists():
-        return centre_witness(directory, db.audit_head or GENESIS)
-    mark = high_water.read(directory / high_water.FILENAME)
-    if not mark.above(db) and (not mark.audit_last_id or mark.audit_last_id <= db.audit_last_id):
-        return None
+    if not (directory / continuity.RESTORE_NOTE).exists():
+        mark = high_water.read(directory / high_water.FILENAME)
+        if not mark.above(db) and (
+            not mark.audit_last_id or mark.audit_last_id <= db.audit_last_id
+        ):
+            return None
+    from counter_app.sync.witness import centre_witness
+
     return centre_witness(directory, db.audit_head or GENESIS)

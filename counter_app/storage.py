@@ -8,6 +8,7 @@ receipt left the printer must not lose the dossier).
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -15,12 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +26,9 @@ from sqlalchemy.pool import NullPool
 from counter_app import backup_files, config, high_water, private_files
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.sync import outbox
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,8 @@ def include_object(
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -157,19 +159,62 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+_REVISION = re.compile(r'^(down_)?revision(?:\s*:[^=]*)?\s*=\s*(?:"([^"]+)"|None)', re.MULTILINE)
+
+
+def _script_head() -> str | None:
+    """The head revision read from the migration files' own lines, without
+    Alembic (a third of a second at start); None when that reading is not
+    sure (not exactly one revision per file, or not one head)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        if script.name.startswith("__"):
+            continue
+        found = _REVISION.findall(script.read_text(encoding="utf-8"))
+        own = [rev for down, rev in found if not down]
+        if len(own) != 1 or not own[0]:
+            return None
+        revisions.add(own[0])
+        parents.update(rev for down, rev in found if down and rev)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stamped_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first():
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def upgrade(path: Path, engine: Engine) -> Path | None:
     """Bring the schema to head; back the file up first when it already holds data.
 
     The backup goes to every backup place and is checked before Alembic
-    touches the file; a backup that fails stops the upgrade."""
+    touches the file; a backup that fails stops the upgrade. A database
+    already at head (every start but the first after an update) is told
+    without loading Alembic."""
+    stamped = _stamped_revision(engine)
+    if stamped is not None and stamped == _script_head():
+        return None
+    from alembic import command
+
     current = current_revision(engine)
     head = head_revision()
     if current == head:

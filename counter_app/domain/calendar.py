@@ -23,8 +23,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from functools import cache
 
-import holidays
-
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime, TimeUnit, default_cutoff
 
@@ -137,6 +135,9 @@ class _NationalYear:
 
 @cache
 def _national_holidays(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
+    # Imported on the first date counted: 40 ms the login window need not wait.
+    import holidays
+
     calendar = holidays.country_holidays("VN", years=year, language="vi")
     names = {d: str(name) for d, name in calendar.items() if d.year == year}
     # Swaps across New Year appear in both years' objects; callers filter by year.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from xml.sax.saxutils import escape
 
 # Re-exported: amounts on forms use the domain's one formatter ("7.000 đ").
 from counter_app.domain.fees import format_vnd as format_vnd
@@ -19,8 +19,11 @@ def nfc(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """User text ready for ReportLab paragraph markup: NFC, with &, <, > escaped."""
-    return escape(nfc(text))
+    """User text ready for ReportLab paragraph markup: NFC, with &, <, > escaped.
+
+    html.escape, not xml.sax.saxutils.escape (the same three): the latter
+    brings in urllib.request, http and email, 50 ms of the app's start."""
+    return html.escape(nfc(text), quote=False)
 
 
 def long_date(day: date) -> str:

@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +27,9 @@ from counter_app.models import AuditEntry, CounterIdentity, Dossier
 from counter_app.services import audit, sequences
 from counter_app.services.context import ServiceContext
 from counter_app.sync.outbox import APPLYING_FEED
-from counter_app.sync.witness import CentreWitness
+
+if TYPE_CHECKING:
+    from counter_app.sync.witness import CentreWitness
 
 log = logging.getLogger(__name__)
 EVENT = "counter.behind_mark"

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.sync_menu = MainSync(self, self.refresh)
         self.sync_now_action = self.sync_menu.now_action
         self.sync_issues_action = self.sync_menu.issues_action
-        self.reports_menu = MainReports(self, self._ctx)
+        self.reports_menu = MainReports(self, self._ctx, choose_sink=self._choose_sink)
         self.admin_menu = MainAdmin(self, self._ctx, self._data_dir)
 
         status = self.statusBar()

@@ -1,6 +1,7 @@
 """The reports screen: the counter's figures for a chosen period and cut, the
-monthly trend and the split of results (Qt Charts), and exports (Excel, PDF,
-JSON, the ledger). Reading and writing run off the UI thread."""
+monthly trend and the split of results (Qt Charts), exports (Excel, PDF,
+JSON) and the period's dossier ledger in the print preview. Reading and
+writing run off the UI thread."""
 
 from __future__ import annotations
 
@@ -35,8 +36,10 @@ from counter_app.reports.tables import value
 from counter_app.reports.text import cell_text
 from counter_app.services import reports
 from counter_app.services.context import ServiceContext
-from counter_app.services.printing.ledger import ledger_pdf
 from counter_app.ui import notify
+from counter_app.ui.ledger_print import preview_ledger
+from counter_app.ui.print_output import ChooseSink, choose_sink
+from counter_app.ui.print_preview import PreviewLoader
 from counter_app.ui.report_charts import split_chart, trend_chart
 from counter_app.ui.workers import WorkerRunner
 
@@ -67,10 +70,13 @@ class ReportsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         choose: ChoosePath = choose_path,
+        choose_sink: ChooseSink = choose_sink,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._choose = choose
+        self._choose_sink = choose_sink
+        self.ledger_loader: PreviewLoader | None = None
         self._runner = WorkerRunner(QThreadPool(self))
         self.report: Report | None = None
         self.setWindowTitle(self.tr("Reports and statistics"))
@@ -126,13 +132,15 @@ class ReportsDialog(QDialog):
             ("xlsx", self.tr("Export to Excel")),
             ("pdf", self.tr("Export to PDF")),
             ("json", self.tr("Export to JSON")),
-            ("ledger", self.tr("Print the ledger (PDF)")),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             button.setEnabled(False)
             self.export_buttons[fmt] = button
             exports.addWidget(button)
+        self.ledger_button = QPushButton(self.tr("Print the dossier ledger…"), self)
+        self.ledger_button.clicked.connect(self.print_ledger)
+        exports.addWidget(self.ledger_button)
         layout.addLayout(exports)
         self.resize(1180, 720)
 
@@ -196,24 +204,27 @@ class ReportsDialog(QDialog):
             "xlsx": self.tr("Excel workbook (*.xlsx)"),
             "pdf": self.tr("PDF document (*.pdf)"),
             "json": self.tr("JSON file (*.json)"),
-            "ledger": self.tr("PDF document (*.pdf)"),
         }
         stem = f"bao-cao-{report.period.first:%Y%m%d}-{report.period.last:%Y%m%d}"
-        suffix = "pdf" if fmt == "ledger" else fmt
-        if fmt == "ledger":
-            stem = f"so-theo-doi-{report.period.first:%Y%m%d}-{report.period.last:%Y%m%d}"
-        path = self._choose(self, f"{stem}.{suffix}", filters[fmt])
+        path = self._choose(self, f"{stem}.{fmt}", filters[fmt])
         if path is None:
             return
-        period = report.period
+        self._runner.start(
+            lambda: reports.export(report, path, reports.Format(fmt)),
+            self._exported,
+            self._failed,
+        )
 
-        def write() -> object:
-            if fmt == "ledger":
-                path.write_bytes(ledger_pdf(self._ctx, period.first, period.last))
-                return path
-            return reports.export(report, path, reports.Format(fmt))
-
-        self._runner.start(write, self._exported, self._failed)
+    def print_ledger(self) -> None:
+        """The dossier ledger of the period chosen above, in the print preview."""
+        try:
+            period = self.period()
+        except ValueError:
+            self.status.setText(self.tr("The period ends before it starts."))
+            return
+        self.ledger_loader = preview_ledger(
+            self, self._ctx, period.first, period.last, choose_sink=self._choose_sink
+        )
 
     def _exported(self, result: object) -> None:
         self.status.setText(self.tr("Saved: {path}").format(path=str(result)))

@@ -309,27 +309,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="75" />
+        <location filename="../../counter_app/domain/calendar.py" line="73" />
         <source>Enter at least one working period.</source>
         <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="85" />
+        <location filename="../../counter_app/domain/calendar.py" line="83" />
         <source>The working period {start}–{end} must end after it starts.</source>
         <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="97" />
+        <location filename="../../counter_app/domain/calendar.py" line="95" />
         <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="440" />
+        <location filename="../../counter_app/domain/calendar.py" line="441" />
         <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
         <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="455" />
+        <location filename="../../counter_app/domain/calendar.py" line="456" />
         <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
@@ -966,12 +966,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="60" />
+        <location filename="../../counter_app/cli.py" line="63" />
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="119" />
+        <location filename="../../counter_app/cli.py" line="122" />
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -1094,7 +1094,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Continuity</name>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="39" />
+        <location filename="../../counter_app/services/continuity.py" line="41" />
         <source>This counter's database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
         <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
@@ -1437,28 +1437,28 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="64" />
+        <location filename="../../counter_app/ui/app.py" line="87" />
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="66" />
-        <location filename="../../counter_app/ui/app.py" line="155" />
+        <location filename="../../counter_app/ui/app.py" line="89" />
+        <location filename="../../counter_app/ui/app.py" line="183" />
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="71" />
+        <location filename="../../counter_app/ui/app.py" line="94" />
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="74" />
+        <location filename="../../counter_app/ui/app.py" line="97" />
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="156" />
+        <location filename="../../counter_app/ui/app.py" line="184" />
         <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
@@ -1672,6 +1672,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>LedgerPeriodDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="81" />
+        <source>Print the dossier ledger</source>
+        <translation>In sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="89" />
+        <source>Received &amp;from:</source>
+        <translation>Tiếp nhận &amp;từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="90" />
+        <source>&amp;To (inclusive):</source>
+        <translation>Đế&amp;n ngày (tính cả ngày này):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="95" />
+        <source>Preview the ledger…</source>
+        <translation>Xem trước sổ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="110" />
+        <source>The period ends before it starts: correct the dates.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu: hãy sửa lại ngày.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPrint</name>
+    <message>
+        <location filename="../../counter_app/ui/ledger_print.py" line="40" />
+        <source>Dossier ledger {start} – {end}: print preview</source>
+        <translation>Sổ theo dõi hồ sơ {start} – {end}: xem trước khi in</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="54" />
@@ -1789,14 +1825,19 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainReports</name>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="19" />
+        <location filename="../../counter_app/ui/main_reports.py" line="28" />
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="20" />
+        <location filename="../../counter_app/ui/main_reports.py" line="29" />
         <source>Reports and statistics…</source>
         <translation>Báo cáo, thống kê…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_reports.py" line="35" />
+        <source>Print the dossier ledger…</source>
+        <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
 </context>
 <context>
@@ -2094,64 +2135,64 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="176" />
+        <location filename="../../counter_app/ui/printing.py" line="70" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="202" />
+        <location filename="../../counter_app/ui/print_preview.py" line="122" />
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="205" />
+        <location filename="../../counter_app/ui/print_preview.py" line="125" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="208" />
+        <location filename="../../counter_app/ui/print_preview.py" line="127" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="132" />
+        <location filename="../../counter_app/ui/print_output.py" line="105" />
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="187" />
+        <location filename="../../counter_app/ui/printing.py" line="82" />
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="208" />
+        <location filename="../../counter_app/ui/print_preview.py" line="127" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="247" />
+        <location filename="../../counter_app/ui/print_preview.py" line="165" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="269" />
+        <location filename="../../counter_app/ui/print_preview.py" line="176" />
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="281" />
-        <location filename="../../counter_app/ui/printing.py" line="283" />
-        <location filename="../../counter_app/ui/printing.py" line="333" />
+        <location filename="../../counter_app/ui/print_preview.py" line="188" />
+        <location filename="../../counter_app/ui/print_preview.py" line="190" />
+        <location filename="../../counter_app/ui/print_preview.py" line="226" />
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="283" />
+        <location filename="../../counter_app/ui/print_preview.py" line="190" />
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="451" />
+        <location filename="../../counter_app/ui/print_output.py" line="119" />
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -2427,230 +2468,233 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="99" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="60" />
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="115" />
-        <source>&amp;Procedure:</source>
-        <translation>&amp;Thủ tục:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="118" />
-        <source>4 on the spot</source>
-        <translation>4 tại chỗ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="154" />
-        <location filename="../../counter_app/ui/receive_dialog.py" line="392" />
-        <source>Receive</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="188" />
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="194" />
-        <source>12 digits</source>
-        <translation>12 chữ số</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="208" />
-        <source>Only when filing for an organisation</source>
-        <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="213" />
-        <source>Birth &amp;year:</source>
-        <translation>&amp;Năm sinh:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="217" />
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ và tên:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="218" />
-        <source>&amp;Citizen ID (CCCD):</source>
-        <translation>Số &amp;CCCD:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="219" />
-        <source>&amp;Sex:</source>
-        <translation>&amp;Giới tính:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="220" />
-        <source>P&amp;hone:</source>
-        <translation>Điện th&amp;oại:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="221" />
-        <source>&amp;Email:</source>
-        <translation>&amp;Email:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="222" />
-        <source>&amp;Address:</source>
-        <translation>Đị&amp;a chỉ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="223" />
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Tổ chức:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
-        <source>Documents handed in (tick each one received)</source>
-        <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="237" />
-        <source>All required handed in</source>
-        <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="249" />
-        <source>Fee and result</source>
-        <translation>Phí, lệ phí và trả kết quả</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="266" />
-        <source>Sets:</source>
-        <translation>Số bộ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="267" />
-        <source>Pages:</source>
-        <translation>Số trang:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="268" />
-        <source>Copies:</source>
-        <translation>Số bản:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="282" />
-        <source>Postal address for the result</source>
-        <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="283" />
-        <source>Result:</source>
-        <translation>Nhận kết quả:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="289" />
-        <source>Note:</source>
-        <translation>Ghi chú:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="302" />
-        <source>Choose the procedure first.</source>
-        <translation>Vui lòng chọn thủ tục trước.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="317" />
-        <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
-        <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="338" />
-        <source>{form}, {quantity} set(s)</source>
-        <translation>{form}, {quantity} bộ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="343" />
-        <source>(if any)</source>
-        <translation>(nếu có)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="386" />
-        <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
-        <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="389" />
-        <source>Receive and request supplement</source>
-        <translation>Tiếp nhận và yêu cầu bổ sung</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="410" />
-        <source>Fee: to be entered</source>
-        <translation>Phí, lệ phí: chưa nhập</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="412" />
-        <source>Fee: {amount}</source>
-        <translation>Phí, lệ phí: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="475" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="109" />
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="490" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="124" />
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="492" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="126" />
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="495" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="129" />
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="509" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="143" />
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="512" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="146" />
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="515" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="149" />
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="540" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="174" />
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="541" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="175" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="566" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="200" />
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="593" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="614" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="248" />
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="615" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="249" />
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveForm</name>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="80" />
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="83" />
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="119" />
+        <location filename="../../counter_app/ui/receive_form.py" line="359" />
+        <source>Receive</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="153" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="159" />
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="173" />
+        <source>Only when filing for an organisation</source>
+        <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="178" />
+        <source>Birth &amp;year:</source>
+        <translation>&amp;Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="182" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="183" />
+        <source>&amp;Citizen ID (CCCD):</source>
+        <translation>Số &amp;CCCD:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="184" />
+        <source>&amp;Sex:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="185" />
+        <source>P&amp;hone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="186" />
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="187" />
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="188" />
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="192" />
+        <source>Documents handed in (tick each one received)</source>
+        <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="202" />
+        <source>All required handed in</source>
+        <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="214" />
+        <source>Fee and result</source>
+        <translation>Phí, lệ phí và trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="231" />
+        <source>Sets:</source>
+        <translation>Số bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="232" />
+        <source>Pages:</source>
+        <translation>Số trang:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="233" />
+        <source>Copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="247" />
+        <source>Postal address for the result</source>
+        <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="250" />
+        <source>Result:</source>
+        <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="256" />
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="269" />
+        <source>Choose the procedure first.</source>
+        <translation>Vui lòng chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="284" />
+        <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
+        <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="305" />
+        <source>{form}, {quantity} set(s)</source>
+        <translation>{form}, {quantity} bộ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="310" />
+        <source>(if any)</source>
+        <translation>(nếu có)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="353" />
+        <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
+        <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="356" />
+        <source>Receive and request supplement</source>
+        <translation>Tiếp nhận và yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="377" />
+        <source>Fee: to be entered</source>
+        <translation>Phí, lệ phí: chưa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="379" />
+        <source>Fee: {amount}</source>
+        <translation>Phí, lệ phí: {amount}</translation>
     </message>
 </context>
 <context>
@@ -2722,124 +2766,124 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="76" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="82" />
         <source>Reports and statistics</source>
         <translation>Báo cáo, thống kê</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="86" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="92" />
         <source>Whole counter</source>
         <translation>Toàn bộ quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="94" />
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="95" />
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
         <source>By level</source>
         <translation>Theo cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="91" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="97" />
         <source>By receiving official</source>
         <translation>Theo công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="100" />
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="102" />
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="98" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="104" />
         <source>to</source>
         <translation>đến ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="112" />
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="112" />
         <source>Value</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="126" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="132" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="133" />
         <source>Export to PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="128" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="134" />
         <source>Export to JSON</source>
         <translation>Xuất JSON</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="129" />
-        <source>Print the ledger (PDF)</source>
-        <translation>In sổ theo dõi hồ sơ (PDF)</translation>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="141" />
+        <source>Print the dossier ledger…</source>
+        <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="150" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="158" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="223" />
         <source>The period ends before it starts.</source>
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="154" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="162" />
         <source>Counting…</source>
         <translation>Đang tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="163" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="171" />
         <source>Figures of {period}</source>
         <translation>Số liệu kỳ {period}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="180" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="184" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="188" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="192" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="186" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="194" />
         <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="196" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="204" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="197" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="199" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="205" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="198" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="206" />
         <source>JSON file (*.json)</source>
         <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="219" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="230" />
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
@@ -3181,7 +3225,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../counter_app/storage.py" line="192" />
+        <location filename="../../counter_app/storage.py" line="237" />
         <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
         <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>

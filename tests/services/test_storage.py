@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from counter_app import storage
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import Base
@@ -139,3 +140,8 @@ def test_a_database_before_unit_names_and_free_fees_upgrades_with_both(tmp_path:
         names = s.execute(text("SELECT DISTINCT unit_name FROM dossiers")).scalars().all()
         assert names == [LEGACY_UNIT_NAME]
     again.close()
+
+
+def test_the_head_read_without_alembic_is_alembics_head() -> None:
+    # A start at head skips Alembic on this reading; it must never disagree.
+    assert storage._script_head() == head_revision()

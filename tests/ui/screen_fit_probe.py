@@ -39,9 +39,10 @@ from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.help_window import HelpWindow
+from counter_app.ui.ledger_print import LedgerPeriodDialog
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import PrintPreviewDialog
+from counter_app.ui.printing import FormPrint, PrintPreviewDialog
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.setup_dialog import SetupDialog
 from counter_app.ui.step_dialog import StepDialog
@@ -118,7 +119,9 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
             ),
         )
     pdf = form_pdf(ctx, info.code, FormKind.RECEIPT)
-    yield "preview", lambda: PrintPreviewDialog(ctx, clerk, info.code, FormKind.RECEIPT, pdf)
+    receipt = FormPrint(ctx, clerk, info.code, FormKind.RECEIPT)
+    yield "preview", lambda: PrintPreviewDialog(receipt, pdf)
+    yield "ledger-period", lambda: LedgerPeriodDialog(ctx.now().date())
     yield "sync-issues", lambda: SyncIssuesDialog([])
     yield "guide", lambda: HelpWindow()
     admin = user_info(rt, "quantri")

@@ -357,7 +357,7 @@ def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
     qtbot.mouseClick(dialog.control_slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(loaders) and loaders[0].dialog is not None, timeout=30_000)
     preview = loaders[0].dialog
-    assert preview.kind is FormKind.CONTROL_SLIP
+    assert preview.printable.kind is FormKind.CONTROL_SLIP
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     saved = chooser.folder / f"{code}-control_slip.pdf"
     qtbot.waitUntil(saved.exists, timeout=30_000)

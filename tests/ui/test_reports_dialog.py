@@ -16,6 +16,7 @@ from counter_app.app_setup import Runtime
 from counter_app.reports.glossary import FIGURES
 from counter_app.reports.text import cell_text
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.print_preview import PrintPreviewDialog
 from counter_app.ui.reports_dialog import ReportsDialog
 from tests.conftest import Clock
 from tests.reports import cases
@@ -68,16 +69,26 @@ def test_reports_screen_shows_the_quarter_charts_and_exports(
     if shot:
         dialog.grab().save(shot)
     # WHEN each export is asked for THEN the file is written and reads back
-    for fmt in ("xlsx", "pdf", "ledger"):
+    for fmt in ("xlsx", "pdf"):
         with wait_signal(qtbot, dialog.exported):
             dialog.export_buttons[fmt].click()
-    xlsx, pdf, ledger = chosen
+    xlsx, pdf = chosen
     assert xlsx.name == "bao-cao-20270101-20270331.xlsx"
     total = {
         r[0]: r[1:]
         for r in load_workbook(xlsx)["Giải quyết hồ sơ"].iter_rows(min_row=3, values_only=True)
     }
     assert total["Tổng cộng"][:2] == (12, 11)
-    assert pdf.read_bytes().startswith(b"%PDF") and ledger.read_bytes().startswith(b"%PDF")
-    assert ledger.name == "so-theo-doi-20270101-20270331.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # WHEN the ledger is asked for THEN the quarter's ledger opens in the print preview
+    dialog.ledger_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.ledger_loader is not None and dialog.ledger_loader.dialog is not None,
+        timeout=30_000,
+    )
+    assert dialog.ledger_loader is not None
+    preview = dialog.ledger_loader.dialog
+    assert isinstance(preview, PrintPreviewDialog) and preview.document.pageCount() >= 1
+    assert "01/01/2027" in preview.windowTitle() and "31/03/2027" in preview.windowTitle()
+    preview.close()
     dialog.close()

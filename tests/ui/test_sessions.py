@@ -17,7 +17,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui.app import build_main_window
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import PrintPreviewDialog
+from counter_app.ui.printing import FormPrint, PrintPreviewDialog
 from tests.conftest import PASSWORD, login
 from tests.ui.conftest import gone, wait_signal
 
@@ -141,6 +141,7 @@ def test_what_prints_after_a_switch_is_in_the_new_officials_name(
 
     qtbot.waitUntil(lambda: preview() is not None, timeout=30_000)
     shown = preview()
-    assert shown is not None and shown.kind is FormKind.CONTROL_SLIP
-    assert shown._actor.username == "motcua"
+    assert shown is not None and isinstance(shown.printable, FormPrint)
+    assert shown.printable.kind is FormKind.CONTROL_SLIP
+    assert shown.printable.actor.username == "motcua"
     shown.reject()

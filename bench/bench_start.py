@@ -1,0 +1,102 @@
+"""Cold start: a fresh process, from its launch to the first painted login window.
+
+    python bench/bench_start.py [--runs 15]
+
+Each run spawns the real entry point (``counter-app --data-dir DIR``) on a
+counter set up once beforehand, with COUNTER_APP_QUIT_AT_LOGIN=1: the login
+window closes as soon as it is first painted and the process exits. The
+floor is a bare PySide6 process that shows an empty QWidget and exits the
+same way. Both are timed from spawn to exit (so both include Python's start
+and teardown); the first run of each is a warm-up (the day's first start
+also takes the daily backup) and is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.datagen import new_counter  # noqa: E402
+from counter_app.ui.app import QUIT_AT_LOGIN_ENV  # noqa: E402
+
+FLOOR = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class Quit(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication(sys.argv[:1])
+widget = QWidget()
+quit_on_paint = Quit()
+widget.installEventFilter(quit_on_paint)
+widget.show()
+sys.exit(app.exec())
+"""
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_runs(
+    command: list[str], env: dict[str, str], runs: int
+) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds (user + system) of each run but the warm-up.
+
+    On a shared machine the wall-clock follows the load; the CPU time much less."""
+    wall, cpu = [], []
+    for _ in range(runs + 1):
+        start, start_cpu = time.perf_counter(), _children_cpu()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+        wall.append(time.perf_counter() - start)
+        cpu.append(_children_cpu() - start_cpu)
+    return wall[1:], cpu[1:]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
+        data = Path(tmp) / "data"
+        new_counter(data).close()
+        app = [str(Path(sys.executable).parent / "counter-app"), "--data-dir", str(data)]
+        floor = timed_runs([sys.executable, "-c", FLOOR], env, args.runs)
+        start = timed_runs(app, {**env, QUIT_AT_LOGIN_ENV: "1"}, args.runs)
+    for name, (wall, cpu) in (
+        ("bare PySide6 window (floor)", floor),
+        ("app to login window", start),
+    ):
+        print(
+            f"{name:28} wall median {statistics.median(wall):.3f} s  p90 {pct(wall, 90):.3f} s;"
+            f"  cpu median {statistics.median(cpu):.3f} s  ({len(wall)} runs)"
+        )
+    for what, i in (("wall", 0), ("cpu", 1)):
+        ratio = statistics.median(start[i]) / statistics.median(floor[i])
+        print(f"ratio app/floor ({what}, median): {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,400 @@
+"""The reception form: its fields, and what they show while they are filled.
+
+The procedure brings its checklist, delivery choices, fee rule and the
+appointment a dossier received now would get; ticking documents shows what
+is still missing. Receiving what the form holds is ReceiveDialog's
+(ui/receive_dialog.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
+from counter_app.domain.fees import compute_fee
+from counter_app.domain.messages import UserError
+from counter_app.domain.procedure import Delivery, FeeKind, RequiredDocument, cutoff_applies
+from counter_app.domain.validation import cccd_birth_info
+from counter_app.services import calendar_admin, catalogue
+from counter_app.services.context import ServiceContext
+from counter_app.ui.fee_entry import FeeEntry
+from counter_app.ui.formats import (
+    DELIVERIES,
+    DOCUMENT_FORMS,
+    SEXES,
+    fmt_datetime,
+    fmt_money,
+    fmt_processing,
+    label,
+)
+from counter_app.ui.procedure_picker import ProcedurePicker
+from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
+
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ReceiveForm(QDialog):
+    """The fields of a reception; :class:`ReceiveDialog` receives what they hold."""
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._per_page = self._per_copy = False
+        self.errors = FieldErrors()
+        self._build()
+        self.procedure.set_procedures(catalogue.list_procedures(ctx))
+        self._procedure_changed()
+
+    def submit(self) -> None:
+        """Receive what the form holds (Ctrl+Enter or the Receive button)."""
+        raise NotImplementedError
+
+    # ----- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+
+        top = QFormLayout()
+        self.procedure = ProcedurePicker(self)
+        self.procedure.setObjectName("procedure")
+        top.addRow(self.tr("&Procedure:"), self.errors.add("procedure", self.procedure))
+        self.procedure_info = QLabel(self)
+        self.procedure_info.setWordWrap(True)
+        self.on_the_spot_badge = QLabel(self.tr("4 on the spot"), self)
+        self.on_the_spot_badge.setStyleSheet(
+            "background:#1b7f3b;color:white;border-radius:3px;padding:1px 6px;font-weight:bold;"
+        )
+        self.on_the_spot_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        info_row = QHBoxLayout()
+        info_row.addWidget(self.procedure_info, 1)
+        info_row.addWidget(self.on_the_spot_badge, 0, Qt.AlignmentFlag.AlignTop)
+        top.addRow("", info_row)
+        root.addLayout(top)
+
+        middle = QHBoxLayout()
+        self.inputs: list[QWidget] = [
+            self.procedure,
+            self._applicant_box(),
+            self._documents_box(),
+            self._fee_box(),
+        ]
+        middle.addWidget(self.inputs[1], 5)
+        middle.addWidget(self.inputs[2], 6)
+        root.addLayout(middle, 1)
+        root.addWidget(self.inputs[3])
+
+        self.received_label = QLabel(self)
+        self.received_label.setObjectName("receivedLabel")
+        self.received_label.setWordWrap(True)
+        self.received_label.setStyleSheet(
+            "background:#fff4ce;color:#5c4400;border:1px solid #e0c060;padding:6px;"
+        )
+        self.received_label.setVisible(False)
+        root.addWidget(self.received_label)
+
+        self.general_error = error_label(self)
+        self.general_error.setObjectName("generalError")
+        root.addWidget(self.general_error)
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel(
+            self, self.tr("Receive"), self.submit
+        )
+        self.ok_button.setObjectName("receiveButton")
+        self.ok_button.setToolTip("Ctrl+Enter")
+        root.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit)
+
+        self.procedure.currentIndexChanged.connect(self._procedure_changed)
+        self.setTabOrder(self.procedure, self.full_name)
+        chain: list[QWidget] = [
+            self.full_name,
+            self.id_number,
+            self.sex,
+            self.birth_year,
+            self.phone,
+            self.email,
+            self.address,
+            self.organisation,
+            self.documents,
+            self.tick_all,
+            self.sets,
+            self.pages,
+            self.copies,
+            self.delivery,
+            self.delivery_address,
+            self.note,
+            self.ok_button,
+            self.cancel_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
+
+    def _applicant_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Applicant"), self)
+        form = QFormLayout(box)
+        self.full_name = QLineEdit(box)
+        self.full_name.setObjectName("full_name")
+        self.id_number = QLineEdit(box)
+        self.id_number.setObjectName("id_number")
+        self.id_number.setPlaceholderText(self.tr("12 digits"))
+        self.id_number.editingFinished.connect(self._fill_from_cccd)
+        self.sex = QComboBox(box)
+        self.sex.addItem("—", None)
+        for value in SEXES:
+            self.sex.addItem(label(SEXES, value), value)
+        self.birth_year = QSpinBox(box)
+        self.birth_year.setRange(1899, 2100)
+        self.birth_year.setSpecialValueText("—")
+        self.birth_year.setValue(1899)
+        self.phone = QLineEdit(box)
+        self.email = QLineEdit(box)
+        self.address = QLineEdit(box)
+        self.organisation = QLineEdit(box)
+        self.organisation.setPlaceholderText(self.tr("Only when filing for an organisation"))
+        sex_year = QWidget(box)
+        row = QHBoxLayout(sex_year)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.errors.add("sex", self.sex), 1)
+        year_label = QLabel(self.tr("Birth &year:"), sex_year)
+        year_label.setBuddy(self.birth_year)
+        row.addWidget(year_label)
+        row.addWidget(self.errors.add("birth_year", self.birth_year), 1)
+        form.addRow(self.tr("&Full name:"), self.errors.add("full_name", self.full_name))
+        form.addRow(self.tr("&Citizen ID (CCCD):"), self.errors.add("id_number", self.id_number))
+        form.addRow(self.tr("&Sex:"), sex_year)
+        form.addRow(self.tr("P&hone:"), self.errors.add("phone", self.phone))
+        form.addRow(self.tr("&Email:"), self.errors.add("email", self.email))
+        form.addRow(self.tr("&Address:"), self.errors.add("address", self.address))
+        form.addRow(self.tr("&Organisation:"), self.errors.add("organisation", self.organisation))
+        return box
+
+    def _documents_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Documents handed in (tick each one received)"), self)
+        layout = QVBoxLayout(box)
+        self.documents = QListWidget(box)
+        self.documents.setObjectName("documents")
+        self.documents.setWordWrap(True)
+        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.documents.itemChanged.connect(self._documents_changed)
+        layout.addWidget(self.errors.add("documents", self.documents), 1)
+        row = QHBoxLayout()
+        self.tick_all = QPushButton(self.tr("All required handed in"), box)
+        self.tick_all.clicked.connect(self._tick_all)
+        row.addWidget(self.tick_all)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.missing_label = QLabel(box)
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet("color:#8a4b00;")
+        layout.addWidget(self.missing_label)
+        return box
+
+    def _fee_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Fee and result"), self)
+        grid = QGridLayout(box)
+        self.sets = QSpinBox(box)
+        self.sets.setRange(1, MAX_SETS)
+        self.pages = QSpinBox(box)
+        self.pages.setRange(1, MAX_PAGES)
+        self.copies = QSpinBox(box)
+        self.copies.setRange(1, MAX_COPIES)
+        self.fee_label = QLabel(box)
+        self.fee_label.setObjectName("fee")
+        font = QFont(self.fee_label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.fee_label.setFont(font)
+        self.fee_entry = FeeEntry(box)
+        for spin in (self.pages, self.copies, self.fee_entry.signatures, self.fee_entry.amount):
+            spin.valueChanged.connect(self._update_fee)
+        self.sets_label = QLabel(self.tr("Sets:"), box)
+        self.pages_label = QLabel(self.tr("Pages:"), box)
+        self.copies_label = QLabel(self.tr("Copies:"), box)
+        grid.addWidget(self.sets_label, 0, 0)
+        grid.addWidget(self.errors.add("sets", self.sets), 0, 1)
+        grid.addWidget(self.pages_label, 0, 2)
+        grid.addWidget(self.errors.add("pages", self.pages), 0, 3)
+        grid.addWidget(self.copies_label, 0, 4)
+        grid.addWidget(self.errors.add("copies", self.copies), 0, 5)
+        grid.addWidget(self.fee_label, 0, 6, 1, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.errors.add("fee_amount", self.fee_entry), 1, 0, 1, 8)
+
+        self.delivery = QComboBox(box)
+        self.delivery.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.delivery.currentIndexChanged.connect(self._delivery_changed)
+        self.delivery_address = QLineEdit(box)
+        self.delivery_address.setPlaceholderText(self.tr("Postal address for the result"))
+        # A row of its own below the fee entry's (shown for some fees only):
+        # sharing it, the two labels were drawn over each other.
+        grid.addWidget(QLabel(self.tr("Result:"), box), 2, 0)
+        grid.addWidget(self.errors.add("delivery", self.delivery), 2, 1, 1, 2)
+        grid.addWidget(self.errors.add("delivery_address", self.delivery_address), 2, 3, 1, 5)
+        self.note = QPlainTextEdit(box)
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(52)
+        grid.addWidget(QLabel(self.tr("Note:"), box), 3, 0)
+        grid.addWidget(self.errors.add("note", self.note), 3, 1, 1, 7)
+        grid.setColumnStretch(7, 1)
+        return box
+
+    # ----- reacting to input -----------------------------------------------------------
+
+    def _procedure_changed(self) -> None:
+        spec = self.procedure.current_spec()
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        self.delivery.clear()
+        if spec is None:
+            self.procedure_info.setText(self.tr("Choose the procedure first."))
+            self.on_the_spot_badge.setVisible(False)
+            self.documents.blockSignals(False)
+            self._update_fee()
+            self._documents_changed()
+            return
+        for doc in spec.documents:
+            self._add_document(doc)
+        self.documents.blockSignals(False)
+        for delivery in spec.deliveries:
+            self.delivery.addItem(label(DELIVERIES, delivery.value), delivery.value)
+        appointment = calendar_admin.due(
+            self._ctx, self._ctx.now(), spec.processing_time, cutoff=cutoff_applies(spec)
+        )
+        self.procedure_info.setText(
+            self.tr("Processing time: {time}. Appointment if received now: {appointment}.").format(
+                time=fmt_processing(spec.processing_time),
+                appointment=fmt_datetime(appointment),
+            )
+        )
+        self.on_the_spot_badge.setVisible(spec.on_the_spot)
+        per_page = self._per_page = spec.fee.kind is FeeKind.PER_PAGE_TIERED
+        per_copy = self._per_copy = per_page or spec.fee.kind in (
+            FeeKind.PER_COPY,
+            FeeKind.PER_DOCUMENT,
+        )
+        self.fee_entry.show_for(spec.fee)
+        for widget in (self.pages, self.pages_label):
+            widget.setVisible(per_page)
+        for widget in (self.copies, self.copies_label):
+            widget.setVisible(per_copy)
+        self.fee_label.setToolTip(spec.fee.note)
+        self._update_fee()
+        self._documents_changed()
+
+    def _add_document(self, doc: RequiredDocument) -> None:
+        detail = self.tr("{form}, {quantity} set(s)").format(
+            form=label(DOCUMENT_FORMS, doc.form.value), quantity=doc.quantity
+        )
+        text = f"{doc.name} — {detail}"
+        if not doc.mandatory:
+            text += " " + self.tr("(if any)")
+        item = QListWidgetItem(text, self.documents)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setData(DOC_ROLE, doc)
+        if doc.mandatory:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+
+    def _tick_all(self) -> None:
+        # Only what the procedure requires: a document marked "(if any)" is
+        # ticked when it is really handed in, or the receipt lists a paper
+        # the citizen never gave.
+        for i in range(self.documents.count()):
+            item = self.documents.item(i)
+            if item.data(DOC_ROLE).mandatory:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _document_items(self) -> list[tuple[RequiredDocument, bool]]:
+        result = []
+        for i in range(self.documents.count()):
+            item = self.documents.item(i)
+            doc = item.data(DOC_ROLE)
+            result.append((doc, item.checkState() == Qt.CheckState.Checked))
+        return result
+
+    def handed_in(self) -> list[RequiredDocument]:
+        return [doc for doc, checked in self._document_items() if checked]
+
+    def missing(self) -> list[RequiredDocument]:
+        """Mandatory documents not ticked: the complete supplement list."""
+        return [doc for doc, checked in self._document_items() if doc.mandatory and not checked]
+
+    def _documents_changed(self) -> None:
+        missing = self.missing()
+        if missing:
+            self.missing_label.setText(
+                self.tr(
+                    "Not handed in yet: {documents}. The dossier will be received with a request to supplement them."
+                ).format(documents="; ".join(d.name for d in missing))
+            )
+            self.ok_button.setText(self.tr("Receive and request supplement"))
+        else:
+            self.missing_label.setText("")
+            self.ok_button.setText(self.tr("Receive"))
+        self.missing_label.setVisible(bool(missing))
+
+    def _update_fee(self) -> None:
+        spec = self.procedure.current_spec()
+        if spec is None:
+            self.fee_label.setText("")
+            return
+        try:
+            fee = compute_fee(
+                spec.fee,
+                pages=self.pages.value(),
+                copies=self.copies.value(),
+                signatures=self.fee_entry.signature_count(),
+                entered=self.fee_entry.entered(),
+            )
+        except UserError:
+            # A fee the province sets and not typed yet: receiving will say what to enter.
+            self.fee_label.setText(self.tr("Fee: to be entered"))
+            return
+        self.fee_label.setText(self.tr("Fee: {amount}").format(amount=fmt_money(fee)))
+
+    def _delivery_changed(self) -> None:
+        post = self.delivery.currentData() == Delivery.POST.value
+        self.delivery_address.setEnabled(post)
+        if post and not self.delivery_address.text():
+            self.delivery_address.setText(self.address.text())
+
+    def _fill_from_cccd(self) -> None:
+        info = cccd_birth_info(self.id_number.text())
+        if info is None:
+            return
+        sex, year = info
+        if self.sex.currentData() is None:
+            self.sex.setCurrentIndex(self.sex.findData(sex.value))
+        if self.birth_year.value() == self.birth_year.minimum():
+            self.birth_year.setValue(year)
+
+    def _show_errors(self, problems: list[tuple[str, str]]) -> None:
+        first = self.errors.show(problems, self.general_error)
+        if first is not None:
+            first.setFocus()
