@@ -51,16 +51,16 @@ from counter_app.services.context import ServiceContext  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, StepRequest  # noqa: E402
 from counter_app.services.search import WorkList  # noqa: E402
 from counter_app.services.views import DossierInfo  # noqa: E402
+from counter_app.ui.admin.backups_dialog import BackupsDialog  # noqa: E402
+from counter_app.ui.admin.calendar_dialog import CalendarDialog  # noqa: E402
+from counter_app.ui.admin.catalogue_dialog import CatalogueDialog  # noqa: E402
+from counter_app.ui.admin.officials_dialog import OfficialsDialog  # noqa: E402
 from counter_app.ui.app import build_main_window  # noqa: E402
 from counter_app.ui.dossier_dialog import DossierDialog  # noqa: E402
 from counter_app.ui.help_window import HelpWindow  # noqa: E402
 from counter_app.ui.ledger_print import LedgerPrint  # noqa: E402
 from counter_app.ui.login_dialog import LoginDialog  # noqa: E402
 from counter_app.ui.print_preview import PrintPreviewDialog  # noqa: E402
-from counter_app.ui.admin.backups_dialog import BackupsDialog  # noqa: E402
-from counter_app.ui.admin.calendar_dialog import CalendarDialog  # noqa: E402
-from counter_app.ui.admin.catalogue_dialog import CatalogueDialog  # noqa: E402
-from counter_app.ui.admin.officials_dialog import OfficialsDialog  # noqa: E402
 from counter_app.ui.printing import FormPrint  # noqa: E402
 from counter_app.ui.receive_dialog import ReceiveDialog  # noqa: E402
 from counter_app.ui.reports_dialog import ReportsDialog  # noqa: E402
