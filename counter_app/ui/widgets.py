@@ -142,11 +142,16 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, room.width()), min(height, room.height()))
 
 
-def read_only_table(parent: QWidget, model: QAbstractItemModel, stretch: int) -> QTableView:
-    """A list shown row by row, not edited in place; column ``stretch`` takes the width left."""
+def read_only_table(
+    parent: QWidget, model: QAbstractItemModel, stretch: int, *, single: bool = False
+) -> QTableView:
+    """A list shown row by row, not edited in place; column ``stretch`` takes the
+    width left. ``single``: one row at a time (the row an action applies to)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()

@@ -25,10 +25,10 @@ from counter_app.services.context import ServiceContext
 from counter_app.ui import notify
 from counter_app.ui.admin.catalogue_model import ProcedureFilter, ProceduresModel
 from counter_app.ui.admin.import_report import ImportReportDialog
-from counter_app.ui.admin.list_parts import actions_and_close, record_table
+from counter_app.ui.admin.list_parts import actions_and_close
 from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.service_form import failure_text
-from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.widgets import fit_to_screen, read_only_table
 from counter_app.ui.workers import WorkerRunner
 
 ChooseFile = Callable[[QWidget], Path | None]
@@ -79,7 +79,7 @@ class CatalogueDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.filter_edit.textChanged.connect(self._count)
-        self.view = record_table(self, self.proxy, ProceduresModel.NAME)
+        self.view = read_only_table(self, self.proxy, ProceduresModel.NAME, single=True)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(ProceduresModel.FIELD, QHeaderView.ResizeMode.Interactive)

@@ -21,9 +21,8 @@ from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.procedure import ProcedureSpec
 from counter_app.i18n import render
 from counter_app.services.catalogue import ImportReport
-from counter_app.ui.admin.list_parts import record_table
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
-from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.widgets import fit_to_screen, read_only_table
 
 
 class RejectedRowsModel(ListTableModel):
@@ -93,13 +92,15 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         self.model = RejectedRowsModel(report.errors, self)
-        self.view = record_table(self, self.model, RejectedRowsModel.REASON)
+        self.view = read_only_table(self, self.model, RejectedRowsModel.REASON, single=True)
         self.view.setWordWrap(True)
         # Row heights follow the reason column's width as the dialog is sized.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tabs.addTab(self.view, self.tr("Rejected rows ({count})").format(count=rejected))
         self.imported_model = ImportedModel(report, self)
-        self.imported_view = record_table(self, self.imported_model, ImportedModel.NAME)
+        self.imported_view = read_only_table(
+            self, self.imported_model, ImportedModel.NAME, single=True
+        )
         self.tabs.addTab(
             self.imported_view,
             self.tr("Imported ({count})").format(count=self.imported_model.rowCount()),

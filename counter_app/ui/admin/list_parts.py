@@ -1,35 +1,18 @@
-"""What the admin list dialogs share: a read-only table of one row per record,
-and a row of actions above the Close button."""
+"""What the admin list dialogs share: a row of actions above the Close button
+(their tables are widgets.read_only_table)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
-
-
-def record_table(dialog: QDialog, model: QAbstractItemModel, stretch: int) -> QTableView:
-    """Columns as wide as their text but ``stretch``, which takes the rest."""
-    view = QTableView(dialog)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def actions_and_close(

@@ -15,11 +15,11 @@ from counter_app.services import users
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.ui import notify
-from counter_app.ui.admin.list_parts import actions_and_close, record_table
+from counter_app.ui.admin.list_parts import actions_and_close
 from counter_app.ui.admin.official_forms import AddOfficialDialog, PasswordDialog, RolesDialog
 from counter_app.ui.admin.officials_model import OfficialsModel
 from counter_app.ui.admin.service_form import ServiceForm
-from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.widgets import fit_to_screen, read_only_table
 
 
 class OfficialsDialog(QDialog):
@@ -40,7 +40,7 @@ class OfficialsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.view = record_table(self, self.model, OfficialsModel.ROLES)
+        self.view = read_only_table(self, self.model, OfficialsModel.ROLES, single=True)
         layout.addWidget(self.view, 1)
         (
             self.add_button,
