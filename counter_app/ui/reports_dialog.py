@@ -41,6 +41,7 @@ from counter_app.ui.ledger_print import preview_ledger
 from counter_app.ui.print_output import ChooseSink, choose_sink
 from counter_app.ui.print_preview import PreviewLoader
 from counter_app.ui.report_charts import split_chart, trend_chart
+from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WorkerRunner
 
 # (suggested file name, filter) → chosen path, or None when cancelled.
@@ -119,7 +120,8 @@ class ReportsDialog(QDialog):
         self.split_view = QChartView(self)
         for view in (self.trend_view, self.split_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumSize(420, 240)
+            # Two charts stacked must leave the buttons on a 1366×768 screen at 125 %.
+            view.setMinimumSize(360, 180)
             charts.addWidget(view)
         body.addLayout(charts, 3)
         layout.addLayout(body, 1)
@@ -142,7 +144,7 @@ class ReportsDialog(QDialog):
         self.ledger_button.clicked.connect(self.print_ledger)
         exports.addWidget(self.ledger_button)
         layout.addLayout(exports)
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
     def period(self) -> Period:
         return Period(_pydate(self.date_from.date()), _pydate(self.date_to.date()))

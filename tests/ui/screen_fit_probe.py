@@ -44,6 +44,7 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.printing import FormPrint, PrintPreviewDialog
 from counter_app.ui.receive_dialog import ReceiveDialog
+from counter_app.ui.reports_dialog import ReportsDialog
 from counter_app.ui.setup_dialog import SetupDialog
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
@@ -124,6 +125,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "ledger-period", lambda: LedgerPeriodDialog(ctx.now().date())
     yield "sync-issues", lambda: SyncIssuesDialog([])
     yield "guide", lambda: HelpWindow()
+    yield "reports", lambda: ReportsDialog(ctx)
     admin = user_info(rt, "quantri")
     yield "admin-calendar", lambda: CalendarDialog(ctx, admin)
     yield "admin-printer", lambda: PrinterDialog(ctx, admin)

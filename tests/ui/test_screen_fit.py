@@ -55,6 +55,7 @@ def test_every_button_is_on_a_1366x768_screen(tmp_path: Path, scale: str) -> Non
         "dossier",
         "preview",
         "step-return_result",
+        "reports",
         "admin-calendar",
         "admin-printer",
         "admin-unit",
