@@ -108,37 +108,27 @@ def central_facts(
     ).all()
     gathered = Gathered()
     # The records of exactly these dossiers, looked up in the partial index.
+    # (Every field as text, criteria too: facts.py parses only a non-empty record.)
     records = conn.execute(
         select(
             r.c.dossier_uuid,
             r.c.kind,
             r.c.body["action"].astext.label("action"),
             r.c.body["at"].astext.label("at"),
-            *(
-                (r.c.body[path] if name == "criteria" else r.c.body[path].astext).label(name)
-                for name, path in RETURN_PATHS.items()
-            ),
+            *(r.c.body[path].astext.label(name) for name, path in RETURN_PATHS.items()),
             r.c.body["started_at"].astext.label("started_at"),
             r.c.body["ended_at"].astext.label("ended_at"),
         )
         .where(
-            r.c.dossier_uuid == any_(bindparam("uuids", [row.key for row in rows], ARRAY(String)))
+            r.c.dossier_uuid == any_(bindparam("uuids", [row[0] for row in rows], ARRAY(String)))
         )
         .where(text(f"({REPORT_RECORDS})"))
-    )
-    for rec in records:
-        if rec.kind == "pause":
-            gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
+    ).all()
+    for key, kind, action, at, channel, collected_by, rating, criteria, started, ended in records:
+        if kind == "pause":
+            gathered.add_pause(key, started, ended)
         else:
-            gathered.add_step(
-                rec.dossier_uuid,
-                rec.action,
-                rec.at,
-                rec.channel,
-                rec.collected_by,
-                rec.rating,
-                rec.criteria,
-            )
+            gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
     return assemble_all(rows, gathered)
 
 

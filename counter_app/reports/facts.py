@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from counter_app.domain.procedure import TimeUnit, default_cutoff
@@ -44,6 +45,12 @@ def _required(value: Any) -> datetime:
     return moment
 
 
+# Most returns rate no criterion: their empty record is neither parsed nor
+# copied (nothing changes a ReturnFacts' criteria).
+_EMPTY_JSON = "{}"
+_NO_CRITERIA: Mapping[str, str] = MappingProxyType({})
+
+
 class Gathered:
     """Steps and pauses of the dossiers read, by the dossier's key."""
 
@@ -71,14 +78,16 @@ class Gathered:
         returned = None
         if action == _RETURN:
             levels: Mapping[str, Any] = (
-                json.loads(criteria) if isinstance(criteria, str) else criteria or {}
+                (json.loads(criteria) if criteria != _EMPTY_JSON else _NO_CRITERIA)
+                if isinstance(criteria, str)
+                else criteria or _NO_CRITERIA
             )
             returned = ReturnFacts(
                 moment,
                 channel or "desk",
                 collected_by or "applicant",
                 rating or None,
-                {str(k): str(v) for k, v in levels.items()},
+                {str(k): str(v) for k, v in levels.items()} if levels else _NO_CRITERIA,
             )
         self.steps[key].append((action, moment, returned))
 
