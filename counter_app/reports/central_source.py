@@ -16,7 +16,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    String,
     and_,
     any_,
     bindparam,
@@ -25,7 +24,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
@@ -74,14 +72,30 @@ def _relevant(period: Period, agency_ids: Sequence[str] | None) -> Any:
     return cond
 
 
+# The catalogue's fields, read out of each procedure's JSON once: PostgreSQL
+# otherwise evaluates them for every joined dossier (three quarters of the
+# query's server time on a month of 68,000 dossiers).
+_PROCEDURES = (
+    select(
+        p.c.code,
+        p.c.body["field"].astext.label("field"),
+        p.c.body["level"].astext.label("level"),
+        p.c.body["cutoff"].astext.label("cutoff"),
+        p.c.body["processing_time"]["unit"].astext.label("time_unit"),
+    )
+    .cte("report_procedures")
+    .prefix_with("MATERIALIZED")
+)
+_p = _PROCEDURES.c
+
 _COLUMNS = (
     d.c.uuid.label("key"),
     d.c.code,
     d.c.agency_id,
     _body("counter_uuid").label("counter_uuid"),
     d.c.procedure_code,
-    p.c.body["field"].astext.label("field"),
-    p.c.body["level"].astext.label("level"),
+    _p.field,
+    _p.level,
     _body("received_by").label("official"),
     d.c.source,
     _body("ledger_book").label("ledger_book"),
@@ -94,15 +108,15 @@ _COLUMNS = (
     _body("apology_count").label("apology_count"),
     _body("fee").label("fee"),
     _body("delivery").label("delivery"),
-    p.c.body["cutoff"].astext.label("cutoff"),
-    p.c.body["processing_time"]["unit"].astext.label("time_unit"),
+    _p.cutoff,
+    _p.time_unit,
 )
 
 
 def central_facts(
     conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
 ) -> list[DossierFacts]:
-    joined = d.outerjoin(p, p.c.code == d.c.procedure_code)
+    joined = d.outerjoin(_PROCEDURES, _p.code == d.c.procedure_code)
     rows = conn.execute(
         select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
     ).all()
@@ -119,8 +133,11 @@ def central_facts(
             r.c.body["started_at"].astext.label("started_at"),
             r.c.body["ended_at"].astext.label("ended_at"),
         )
+        # One text the server splits: a 68,000-element array parameter cost a
+        # third of a second to encode in Python.
         .where(
-            r.c.dossier_uuid == any_(bindparam("uuids", [row[0] for row in rows], ARRAY(String)))
+            r.c.dossier_uuid
+            == any_(func.string_to_array(bindparam("uuids", ",".join(row[0] for row in rows)), ","))
         )
         .where(text(f"({REPORT_RECORDS})"))
     ).all()

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -31,6 +32,9 @@ STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
 
 
 def _dt(value: Any) -> datetime | None:
+    # Most values are a driver's datetime or an ISO text: tested first.
+    if value.__class__ is datetime:
+        return value  # type: ignore[no-any-return]
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -39,6 +43,8 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _required(value: Any) -> datetime:
+    if value.__class__ is datetime:
+        return value  # type: ignore[no-any-return]
     moment = _dt(value)
     if moment is None:
         raise ValueError("a dossier lacks a required date")
@@ -160,6 +166,7 @@ def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
     )
 
 
+@lru_cache(maxsize=64)  # a few settings, read once per dossier
 def _cutoff(setting: Any, time_unit: Any) -> bool:
     """The procedure's cut-off setting (JSON text at the centre), else its time unit's default."""
     if setting is None or setting == "":

@@ -77,6 +77,7 @@ class WorkingClock:
         # By day: (working seconds from the origin to its start, a working day?)
         self._day_base: dict[date, tuple[int, bool]] = {}
         self._hours = calendar.hours.periods
+        self._next_start: dict[tuple[date, bool], datetime] = {}
 
     def _counting_start(self, received: datetime, cutoff: bool) -> datetime:
         """``WorkCalendar.counting_start`` for the common case (a working day,
@@ -87,7 +88,15 @@ class WorkingClock:
                 for start, end in self._hours:
                     if t < end:
                         return received if t >= start else datetime.combine(received, start)
-        return self._calendar.counting_start(received, cutoff=cutoff)
+        if received.tzinfo is not None:
+            return self._calendar.counting_start(received, cutoff=cutoff)
+        # Otherwise the clock starts at the next working day's opening,
+        # whatever the time of day: one answer per day (and cut-off setting).
+        key = (received.date(), cutoff)
+        known = self._next_start.get(key)
+        if known is None:
+            known = self._next_start[key] = self._calendar.counting_start(received, cutoff=cutoff)
+        return known
 
     def _is_working(self, day: date) -> bool:
         known = self._working.get(day)
