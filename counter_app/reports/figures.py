@@ -71,7 +71,9 @@ class WorkingClock:
         self._cumulative: dict[date, int] = {}  # a contiguous run of days [lo, hi]
         self._lo = self._hi = date.min
         self._working: dict[date, bool] = {}
-        self._used: dict[int, tuple[int, int]] = {}  # by id() of the facts counted
+        # The last dossier's answer: counting adds it to the whole and then to
+        # its group, one after the other (figures.by_month).
+        self._last: tuple[DossierFacts | None, tuple[int, int]] = (None, (0, 0))
         self._cutoff = calendar.hours.cutoff
         self._of_day: dict[time, int] = {}  # working seconds before a time of day
         # By day: (working seconds from the origin to its start, a working day?)
@@ -156,9 +158,8 @@ class WorkingClock:
         """(minutes used to the result, minutes the statutory limit allowed),
         both from the moment the clock started, pauses not counted."""
         assert facts.finished_at is not None
-        key = id(facts)
-        known = self._used.get(key)
-        if known is not None:
+        last, known = self._last
+        if last is facts:
             return known
         seconds_at = self.seconds_at
         start = self._counting_start(facts.received_at, facts.cutoff)
@@ -168,7 +169,8 @@ class WorkingClock:
             if p.ended_at is not None:
                 used -= self.minutes_between(max(p.started_at, start), max(p.ended_at, start))
         allowed = _minutes(seconds_at(facts.original_appointment_at) - origin)
-        result = self._used[key] = (max(used, 0), max(allowed, 0))
+        result = (max(used, 0), max(allowed, 0))
+        self._last = (facts, result)
         return result
 
     @property
