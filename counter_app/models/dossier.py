@@ -20,6 +20,9 @@ class Dossier(SyncedMixin, Base):
         Index("ix_dossiers_state_appointment", "state", "appointment_at"),
         Index("ix_dossiers_applicant_procedure", "applicant_id_number", "procedure_id"),
         Index("ix_dossiers_phone", "applicant_phone"),
+        # A report's dossiers: not returned before the period starts
+        # (reports/local_source.py; migration 0010).
+        Index("ix_dossiers_returned_at", "returned_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,7 +16,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    String,
     and_,
     any_,
     bindparam,
@@ -25,7 +24,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
@@ -74,14 +72,30 @@ def _relevant(period: Period, agency_ids: Sequence[str] | None) -> Any:
     return cond
 
 
+# The catalogue's fields, read out of each procedure's JSON once: PostgreSQL
+# otherwise evaluates them for every joined dossier (three quarters of the
+# query's server time on a month of 68,000 dossiers).
+_PROCEDURES = (
+    select(
+        p.c.code,
+        p.c.body["field"].astext.label("field"),
+        p.c.body["level"].astext.label("level"),
+        p.c.body["cutoff"].astext.label("cutoff"),
+        p.c.body["processing_time"]["unit"].astext.label("time_unit"),
+    )
+    .cte("report_procedures")
+    .prefix_with("MATERIALIZED")
+)
+_p = _PROCEDURES.c
+
 _COLUMNS = (
     d.c.uuid.label("key"),
     d.c.code,
     d.c.agency_id,
     _body("counter_uuid").label("counter_uuid"),
     d.c.procedure_code,
-    p.c.body["field"].astext.label("field"),
-    p.c.body["level"].astext.label("level"),
+    _p.field,
+    _p.level,
     _body("received_by").label("official"),
     d.c.source,
     _body("ledger_book").label("ledger_book"),
@@ -94,51 +108,44 @@ _COLUMNS = (
     _body("apology_count").label("apology_count"),
     _body("fee").label("fee"),
     _body("delivery").label("delivery"),
-    p.c.body["cutoff"].astext.label("cutoff"),
-    p.c.body["processing_time"]["unit"].astext.label("time_unit"),
+    _p.cutoff,
+    _p.time_unit,
 )
 
 
 def central_facts(
     conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
 ) -> list[DossierFacts]:
-    joined = d.outerjoin(p, p.c.code == d.c.procedure_code)
+    joined = d.outerjoin(_PROCEDURES, _p.code == d.c.procedure_code)
     rows = conn.execute(
         select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
     ).all()
     gathered = Gathered()
     # The records of exactly these dossiers, looked up in the partial index.
+    # (Every field as text, criteria too: facts.py parses only a non-empty record.)
     records = conn.execute(
         select(
             r.c.dossier_uuid,
             r.c.kind,
             r.c.body["action"].astext.label("action"),
             r.c.body["at"].astext.label("at"),
-            *(
-                (r.c.body[path] if name == "criteria" else r.c.body[path].astext).label(name)
-                for name, path in RETURN_PATHS.items()
-            ),
+            *(r.c.body[path].astext.label(name) for name, path in RETURN_PATHS.items()),
             r.c.body["started_at"].astext.label("started_at"),
             r.c.body["ended_at"].astext.label("ended_at"),
         )
+        # One text the server splits: a 68,000-element array parameter cost a
+        # third of a second to encode in Python.
         .where(
-            r.c.dossier_uuid == any_(bindparam("uuids", [row.key for row in rows], ARRAY(String)))
+            r.c.dossier_uuid
+            == any_(func.string_to_array(bindparam("uuids", ",".join(row[0] for row in rows)), ","))
         )
         .where(text(f"({REPORT_RECORDS})"))
-    )
-    for rec in records:
-        if rec.kind == "pause":
-            gathered.add_pause(rec.dossier_uuid, rec.started_at, rec.ended_at)
+    ).all()
+    for key, kind, action, at, channel, collected_by, rating, criteria, started, ended in records:
+        if kind == "pause":
+            gathered.add_pause(key, started, ended)
         else:
-            gathered.add_step(
-                rec.dossier_uuid,
-                rec.action,
-                rec.at,
-                rec.channel,
-                rec.collected_by,
-                rec.rating,
-                rec.criteria,
-            )
+            gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
     return assemble_all(rows, gathered)
 
 

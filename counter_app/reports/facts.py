@@ -11,6 +11,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from counter_app.domain.procedure import TimeUnit, default_cutoff
@@ -30,6 +32,9 @@ STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
 
 
 def _dt(value: Any) -> datetime | None:
+    # Most values are a driver's datetime or an ISO text: tested first.
+    if value.__class__ is datetime:
+        return value  # type: ignore[no-any-return]
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -38,10 +43,18 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _required(value: Any) -> datetime:
+    if value.__class__ is datetime:
+        return value  # type: ignore[no-any-return]
     moment = _dt(value)
     if moment is None:
         raise ValueError("a dossier lacks a required date")
     return moment
+
+
+# Most returns rate no criterion: their empty record is neither parsed nor
+# copied (nothing changes a ReturnFacts' criteria).
+_EMPTY_JSON = "{}"
+_NO_CRITERIA: Mapping[str, str] = MappingProxyType({})
 
 
 class Gathered:
@@ -71,14 +84,16 @@ class Gathered:
         returned = None
         if action == _RETURN:
             levels: Mapping[str, Any] = (
-                json.loads(criteria) if isinstance(criteria, str) else criteria or {}
+                (json.loads(criteria) if criteria != _EMPTY_JSON else _NO_CRITERIA)
+                if isinstance(criteria, str)
+                else criteria or _NO_CRITERIA
             )
             returned = ReturnFacts(
                 moment,
                 channel or "desk",
                 collected_by or "applicant",
                 rating or None,
-                {str(k): str(v) for k, v in levels.items()},
+                {str(k): str(v) for k, v in levels.items()} if levels else _NO_CRITERIA,
             )
         self.steps[key].append((action, moment, returned))
 
@@ -151,6 +166,7 @@ def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
     )
 
 
+@lru_cache(maxsize=64)  # a few settings, read once per dossier
 def _cutoff(setting: Any, time_unit: Any) -> bool:
     """The procedure's cut-off setting (JSON text at the centre), else its time unit's default."""
     if setting is None or setting == "":

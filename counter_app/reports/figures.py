@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -54,6 +54,11 @@ def _seconds(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
+def _minutes(seconds: int) -> int:
+    """Whole minutes, rounded toward zero."""
+    return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+
+
 class WorkingClock:
     """Working minutes between two moments, in O(1) after the first look at a
     day: cumulative minutes per day, cached. Equal to
@@ -66,10 +71,15 @@ class WorkingClock:
         self._cumulative: dict[date, int] = {}  # a contiguous run of days [lo, hi]
         self._lo = self._hi = date.min
         self._working: dict[date, bool] = {}
-        self._used: dict[int, tuple[int, int]] = {}  # by id() of the facts counted
+        # The last dossier's answer: counting adds it to the whole and then to
+        # its group, one after the other (figures.by_month).
+        self._last: tuple[DossierFacts | None, tuple[int, int]] = (None, (0, 0))
         self._cutoff = calendar.hours.cutoff
         self._of_day: dict[time, int] = {}  # working seconds before a time of day
+        # By day: (working seconds from the origin to its start, a working day?)
+        self._day_base: dict[date, tuple[int, bool]] = {}
         self._hours = calendar.hours.periods
+        self._next_start: dict[tuple[date, bool], datetime] = {}
 
     def _counting_start(self, received: datetime, cutoff: bool) -> datetime:
         """``WorkCalendar.counting_start`` for the common case (a working day,
@@ -80,7 +90,15 @@ class WorkingClock:
                 for start, end in self._hours:
                     if t < end:
                         return received if t >= start else datetime.combine(received, start)
-        return self._calendar.counting_start(received, cutoff=cutoff)
+        if received.tzinfo is not None:
+            return self._calendar.counting_start(received, cutoff=cutoff)
+        # Otherwise the clock starts at the next working day's opening,
+        # whatever the time of day: one answer per day (and cut-off setting).
+        key = (received.date(), cutoff)
+        known = self._next_start.get(key)
+        if known is None:
+            known = self._next_start[key] = self._calendar.counting_start(received, cutoff=cutoff)
+        return known
 
     def _is_working(self, day: date) -> bool:
         known = self._working.get(day)
@@ -115,40 +133,44 @@ class WorkingClock:
             self._lo = day
         return total
 
-    def _within(self, moment: datetime) -> int:
-        """Working seconds of ``moment``'s day before ``moment``."""
-        if not self._is_working(moment.date()):
-            return 0
-        clock_time = moment.time()
-        known = self._of_day.get(clock_time)
-        if known is None:
-            t = _seconds(clock_time)
-            known = sum(min(t, end) - start for start, end in self._periods if t > start)
-            self._of_day[clock_time] = known
-        return known
-
     def seconds_at(self, moment: datetime) -> int:
-        return self._before(moment.date()) * 60 + self._within(moment)
+        """Working seconds from the origin to ``moment``."""
+        day = moment.date()
+        base = self._day_base.get(day)
+        if base is None:
+            # A day off counts nothing of itself: its time of day never matters.
+            base = self._day_base[day] = (self._before(day) * 60, self._is_working(day))
+        seconds, working = base
+        if not working:
+            return seconds
+        clock_time = moment.time()
+        within = self._of_day.get(clock_time)
+        if within is None:
+            t = _seconds(clock_time)
+            within = sum(min(t, end) - start for start, end in self._periods if t > start)
+            self._of_day[clock_time] = within
+        return seconds + within
 
     def minutes_between(self, a: datetime, b: datetime) -> int:
-        seconds = self.seconds_at(b) - self.seconds_at(a)
-        return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+        return _minutes(self.seconds_at(b) - self.seconds_at(a))
 
     def working_minutes(self, facts: DossierFacts) -> tuple[int, int]:
         """(minutes used to the result, minutes the statutory limit allowed),
         both from the moment the clock started, pauses not counted."""
         assert facts.finished_at is not None
-        key = id(facts)
-        known = self._used.get(key)
-        if known is not None:
+        last, known = self._last
+        if last is facts:
             return known
+        seconds_at = self.seconds_at
         start = self._counting_start(facts.received_at, facts.cutoff)
-        used = self.minutes_between(start, facts.finished_at)
+        origin = seconds_at(start)
+        used = _minutes(seconds_at(facts.finished_at) - origin)
         for p in facts.pauses:
             if p.ended_at is not None:
                 used -= self.minutes_between(max(p.started_at, start), max(p.ended_at, start))
-        allowed = self.minutes_between(start, facts.original_appointment_at)
-        result = self._used[key] = (max(used, 0), max(allowed, 0))
+        allowed = _minutes(seconds_at(facts.original_appointment_at) - origin)
+        result = (max(used, 0), max(allowed, 0))
+        self._last = (facts, result)
         return result
 
     @property
@@ -275,44 +297,76 @@ class Figures:
                     self.criteria.update(r.criteria.items())
 
 
-def tally(
-    facts: Iterable[DossierFacts],
-    period: Period,
-    clock: WorkingClock,
-    cut: Cut | None = None,
-) -> dict[str, Figures]:
-    """Figures of ``period``: one entry "" for all, plus one per key of ``cut``."""
-    total = Figures(day_minutes=clock.day_minutes)
-    groups: dict[str, Figures] = {"": total}
+# Figures of a moment, not of events: a period's are those of its first
+# month (carried over into its start) or of its last (pending at its end).
+_AT_START = frozenset({"carried_over"})
+_AT_END = frozenset({"pending", "pending_within_time", "pending_overdue", "pending_paused"})
+_EVENTS = tuple(
+    f.name
+    for f in fields(Figures)
+    if f.name not in _AT_START | _AT_END | {"day_minutes", "criteria"}
+)
+
+
+def combined(parts: Sequence[Figures]) -> Figures:
+    """The figures of consecutive periods, in order, as those of the whole:
+    each dossier's events fall in one part (received, resolved, returned...
+    are summed); carried over is the first part's, pending the last's."""
+    out = Figures(day_minutes=parts[0].day_minutes)
+    for name in _EVENTS:
+        setattr(out, name, sum(getattr(part, name) for part in parts))
+    for name in _AT_START:
+        setattr(out, name, getattr(parts[0], name))
+    for name in _AT_END:
+        setattr(out, name, getattr(parts[-1], name))
+    for part in parts:
+        out.criteria.update(part.criteria)
+    return out
+
+
+def by_month(
+    facts: Iterable[DossierFacts], period: Period, clock: WorkingClock, cut: Cut | None = None
+) -> list[tuple[Period, dict[str, Figures]]]:
+    """Figures of each calendar month of ``period``: "" for all, plus one per
+    key of ``cut``. One pass: a dossier is counted only into the months it is
+    relevant to (from its receipt to its return or withdrawal), not tested
+    against each."""
+    months = period.months()
+    day = clock.day_minutes
+    out: list[tuple[Period, dict[str, Figures]]] = [
+        (m, {"": Figures(day_minutes=day)}) for m in months
+    ]
+    starts = [m.start for m in months]
     key = CUT_KEYS[cut] if cut is not None else None
     for f in facts:
-        if not is_relevant(f, period):
-            continue
-        total.add(f, period, clock)
-        if key is not None:
-            k = key(f)
-            if k not in groups:
-                groups[k] = Figures(day_minutes=clock.day_minutes)
-            groups[k].add(f, period, clock)
-    return groups
-
-
-def monthly(
-    facts: Iterable[DossierFacts], period: Period, clock: WorkingClock
-) -> list[tuple[Period, Figures]]:
-    """The whole-group figures of each calendar month of ``period`` (the trend).
-
-    One pass: a dossier is counted only into the months it is relevant to
-    (from its receipt to its return or withdrawal), not tested against each."""
-    months = period.months()
-    out = [(m, Figures(day_minutes=clock.day_minutes)) for m in months]
-    starts = [m.start for m in months]
-    for f in facts:
+        k = key(f) if key is not None else None
         first = max(bisect_right(starts, f.received_at) - 1, 0)
-        for month, figures in out[first:]:
+        for month, groups in out[first:]:
             if not is_relevant(f, month):
                 if month.start > f.received_at:
                     break
                 continue
-            figures.add(f, month, clock)
+            groups[""].add(f, month, clock)
+            if k is not None:
+                group = groups.get(k)
+                if group is None:
+                    group = groups[k] = Figures(day_minutes=day)
+                group.add(f, month, clock)
     return out
+
+
+def tally(
+    facts: Iterable[DossierFacts], period: Period, clock: WorkingClock, cut: Cut | None = None
+) -> tuple[dict[str, Figures], list[tuple[Period, Figures]]]:
+    """Figures of ``period`` ("" for all, plus one per key of ``cut``) and the
+    whole-group figures of each of its months (the trend). Each dossier is
+    counted once per month it is relevant to; the period's figures are its
+    months' :func:`combined` (tests/reports check them against a count over
+    the whole period)."""
+    months = by_month(facts, period, clock, cut)
+    trend = [(month, groups[""]) for month, groups in months]
+    if len(months) == 1:
+        return months[0][1], trend
+    keys: set[str] = set().union(*(groups for _, groups in months))
+    empty = Figures(day_minutes=clock.day_minutes)
+    return {k: combined([groups.get(k, empty) for _, groups in months]) for k in keys}, trend

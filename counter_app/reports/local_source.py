@@ -66,15 +66,14 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
     ids = select(Dossier.id).where(where).scalar_subquery()
     rows = conn.execute(facts_select(period, agency_id)).all()
     gathered = Gathered()
-    for p in conn.execute(
-        select(
-            ClockPause.dossier_id,
-            _raw(ClockPause.started_at, "started_at"),
-            _raw(ClockPause.ended_at, "ended_at"),
-        ).where(ClockPause.dossier_id.in_(ids))
-    ):
-        gathered.add_pause(p.dossier_id, p.started_at, p.ended_at)
-    for s in conn.execute(
+    pauses = select(
+        ClockPause.dossier_id,
+        _raw(ClockPause.started_at, "started_at"),
+        _raw(ClockPause.ended_at, "ended_at"),
+    ).where(ClockPause.dossier_id.in_(ids))
+    for key, started, ended in conn.execute(pauses).all():
+        gathered.add_pause(key, started, ended)
+    steps = (
         select(
             WorkflowStep.dossier_id,
             WorkflowStep.action,
@@ -86,10 +85,9 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
         )
         .where(WorkflowStep.action.in_(STEP_ACTIONS), WorkflowStep.dossier_id.in_(ids))
         .order_by(WorkflowStep.counter_seq)
-    ):
-        gathered.add_step(
-            s.dossier_id, s.action, s.at, s.channel, s.collected_by, s.rating, s.criteria
-        )
+    )
+    for key, action, at, channel, collected_by, rating, criteria in conn.execute(steps).all():
+        gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
     return assemble_all(rows, gathered)
 
 

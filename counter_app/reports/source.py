@@ -12,7 +12,7 @@ from datetime import datetime
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.figures import Cut, Figures, WorkingClock, monthly, tally
+from counter_app.reports.figures import Cut, Figures, WorkingClock, tally
 
 
 @contextmanager
@@ -77,7 +77,7 @@ def build_report(
     labels: dict[str, str] | None = None,
 ) -> Report:
     clock = WorkingClock(calendar)
-    groups = tally(facts, period, clock, cut)
+    groups, months = tally(facts, period, clock, cut)
     total = groups.pop("")
     names = {c.code: c.name for c in catalogue}
     if cut is Cut.PROCEDURE:
@@ -88,8 +88,7 @@ def build_report(
         made_at=made_at,
         total=total,
         groups=dict(sorted(groups.items())) if cut is not None else {},
-        # A one-month period is its own trend: counted once, not twice.
-        months=[(period, total)] if len(period.months()) == 1 else monthly(facts, period, clock),
+        months=months,
         procedures=len(catalogue),
         procedures_on_the_spot=sum(c.on_the_spot for c in catalogue),
         header=header or Header(),

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from counter_app.app_setup import Runtime
-from counter_app.reports.figures import Cut
+from counter_app.reports.definitions import is_relevant
+from counter_app.reports.figures import CUT_KEYS, Cut, Figures, WorkingClock, tally
+from counter_app.reports.local_source import local_facts
 from counter_app.reports.source import Report
+from counter_app.services.context import counter_identity
 from counter_app.services.reports import counter_report
 from tests.conftest import Clock
 from tests.reports import cases
@@ -86,3 +89,27 @@ def test_one_month_and_one_day(counter: Runtime, clock: Clock) -> None:
         1,
     )
     assert (day.returned, day.returned_to_authorised, day.dissatisfied) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("cut", [None, *Cut])
+def test_a_period_is_its_months_combined(counter: Runtime, clock: Clock, cut: Cut | None) -> None:
+    # GIVEN the hand-counted dossiers, some carried over into January, one
+    # paused, some still pending at the end of March
+    cases.build(counter.ctx, clock)
+    with counter.ctx.sessions() as session:
+        agency = counter_identity(session).agency_id
+        facts = local_facts(session, cases.QUARTER, agency)
+        calendar = counter.ctx.calendar(session)
+    # WHEN the quarter is counted month by month and combined (what reports do)
+    groups, _ = tally(facts, cases.QUARTER, WorkingClock(calendar), cut)
+    # THEN every figure of every group is the one a count over the whole
+    # quarter at once gives
+    clock_ = WorkingClock(calendar)
+    whole: dict[str, Figures] = {}
+    for f in facts:
+        if is_relevant(f, cases.QUARTER):
+            for key in ("", *([CUT_KEYS[cut](f)] if cut is not None else [])):
+                figures = whole.setdefault(key, Figures(day_minutes=clock_.day_minutes))
+                figures.add(f, cases.QUARTER, clock_)
+    assert groups == whole
+    assert groups[""].carried_over and groups[""].pending and groups[""].supplement_requests
