@@ -269,6 +269,33 @@ def offered_actions(
     return actions
 
 
+def colleague_actions(
+    state: State,
+    roles: Iterable[Role],
+    *,
+    overdue: bool,
+    apologies: int,
+    supplement_requested: bool,
+) -> list[Action]:
+    """The steps this dossier is ready for that only a colleague may take: the
+    desk offers them behind that colleague's own login, so a leader approves
+    at the desk without the official logging out. The administrator's role
+    never stands in for a desk role."""
+    desk_roles = frozenset(Role) - {Role.ADMIN}
+
+    def offered(held: Iterable[Role]) -> list[Action]:
+        return offered_actions(
+            state,
+            held,
+            overdue=overdue,
+            apologies=apologies,
+            supplement_requested=supplement_requested,
+        )
+
+    own = set(offered(roles))
+    return [a for a in offered(desk_roles) if a not in own]
+
+
 def can_resolve_on_the_spot(roles: Iterable[Role]) -> bool:
     """Whether this official can take every "4 tại chỗ" step but the approval,
     which a leader confirms at the desk with their own login."""

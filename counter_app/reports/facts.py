@@ -34,7 +34,7 @@ STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
 def _dt(value: Any) -> datetime | None:
     # Most values are a driver's datetime or an ISO text: tested first.
     if value.__class__ is datetime:
-        return value  # type: ignore[no-any-return]
+        return value
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -44,7 +44,7 @@ def _dt(value: Any) -> datetime | None:
 
 def _required(value: Any) -> datetime:
     if value.__class__ is datetime:
-        return value  # type: ignore[no-any-return]
+        return value
     moment = _dt(value)
     if moment is None:
         raise ValueError("a dossier lacks a required date")

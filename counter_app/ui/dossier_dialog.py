@@ -25,6 +25,7 @@ from counter_app.domain.workflow import (
     State,
     action_label,
     can_resolve_on_the_spot,
+    colleague_actions,
     offered_actions,
 )
 from counter_app.i18n import render
@@ -36,7 +37,7 @@ from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_view import DossierView
-from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.login_dialog import LoginDialog, role_names
 from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
@@ -82,8 +83,14 @@ class DossierDialog(QDialog):
         self.step_dialog: StepDialog | None = None
         self.step_print: StepPrint | None = None
         self.approver_dialog: LoginDialog | None = None
+        self.colleague_login: LoginDialog | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
         self._all_buttons: dict[Action, QPushButton] = {}
+        self.colleague_buttons: dict[Action, QPushButton] = {}
+        self._all_colleague_buttons: dict[Action, QPushButton] = {}
+        # Who takes the step being filled in: the official, or the colleague
+        # who confirmed it with their login.
+        self._step_actor = user
         self._build()
         self._fill()
         fit_to_screen(self, 1000, 720)
@@ -109,6 +116,19 @@ class DossierDialog(QDialog):
         self.actions_layout = QHBoxLayout(self.actions_box)
         self._build_actions()
         root.addWidget(self.actions_box)
+        self.colleague_box = QGroupBox(
+            self.tr("Steps another official confirms with their login"), self
+        )
+        colleague_layout = QHBoxLayout(self.colleague_box)
+        for action in TRANSITIONS:
+            button = QPushButton(render(action_label(action)) + "…", self)
+            button.setObjectName(f"colleague_{action.value}")
+            button.clicked.connect(lambda _=False, a=action: self.confirm_step(a))
+            button.setAutoDefault(False)
+            colleague_layout.addWidget(button)
+            self._all_colleague_buttons[action] = button
+        colleague_layout.addStretch(1)
+        root.addWidget(self.colleague_box)
 
         bottom = QHBoxLayout()
         self.print_button = QPushButton(self.tr("&Print receipt"), self)
@@ -152,10 +172,11 @@ class DossierDialog(QDialog):
             self._user.roles,
             overdue=overdue,
             apologies=self.info.apology_count,
-            supplement_requested=any(
-                s.action == Action.REQUEST_SUPPLEMENT.value for s in self.info.steps
-            ),
+            supplement_requested=self._supplement_requested(),
         )
+
+    def _supplement_requested(self) -> bool:
+        return any(s.action == Action.REQUEST_SUPPLEMENT.value for s in self.info.steps)
 
     def _build_actions(self) -> None:
         # Built once and shown or hidden: deleting buttons whose slots close
@@ -194,6 +215,19 @@ class DossierDialog(QDialog):
         for action, button in self._all_buttons.items():
             button.setVisible(action in allowed)
         self.no_action.setVisible(not allowed and not on_the_spot)
+        colleague = colleague_actions(
+            row.state,
+            self._user.roles,
+            overdue=overdue,
+            apologies=self.info.apology_count,
+            supplement_requested=self._supplement_requested(),
+        )
+        self.colleague_buttons = {
+            a: b for a, b in self._all_colleague_buttons.items() if a in colleague
+        }
+        for action, button in self._all_colleague_buttons.items():
+            button.setVisible(action in colleague)
+        self.colleague_box.setVisible(bool(colleague))
 
     def _action_clicked(self) -> None:
         button = self.sender()
@@ -212,7 +246,33 @@ class DossierDialog(QDialog):
 
     # ----- steps ----------------------------------------------------------------------------
 
-    def start_step(self, action: Action) -> StepDialog:
+    def confirm_step(self, action: Action) -> LoginDialog:
+        """A step the official may not take: the colleague who may logs in
+        here, and the step's form then acts in their name."""
+        roles = TRANSITIONS[action].roles
+        dialog = LoginDialog(
+            self._ctx,
+            self,
+            required_roles=roles,
+            title=self.tr("Confirmation by another official"),
+            intro=self.tr(
+                "“{step}” is taken by an official who holds the role “{role}”. "
+                "That official logs in here; the step is recorded in their name."
+            ).format(step=render(action_label(action)), role=role_names(roles)),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._colleague_signed_in(action))
+        self.colleague_login = dialog
+        dialog.open()
+        return dialog
+
+    def _colleague_signed_in(self, action: Action) -> None:
+        dialog = self.colleague_login
+        if dialog is not None and dialog.user is not None:
+            self.start_step(action, acting=dialog.user)
+
+    def start_step(self, action: Action, *, acting: Actor | None = None) -> StepDialog:
+        self._step_actor = acting or self._user
         dialog = StepDialog(
             action,
             self._take,
@@ -235,8 +295,9 @@ class DossierDialog(QDialog):
         if kind is not None:
             self._preview_step(request, kind)
             return False
-        self.info = dossiers.take_step(self._ctx, self._user, self.code, request)
-        log.info("Step %s on %s by %s", request.action, self.code, self._user.username)
+        actor = self._step_actor
+        self.info = dossiers.take_step(self._ctx, actor, self.code, request)
+        log.info("Step %s on %s by %s", request.action, self.code, actor.username)
         self._fill()
         self.dossier_changed.emit(self.code)
         return True
@@ -247,7 +308,7 @@ class DossierDialog(QDialog):
         flow = StepPrint(
             step_dialog,
             self._ctx,
-            self._user,
+            self._step_actor,
             self.code,
             request,
             kind,
@@ -261,7 +322,7 @@ class DossierDialog(QDialog):
         flow.start()
 
     def _step_printed(self, _result: object) -> None:
-        log.info("Step with form on %s by %s", self.code, self._user.username)
+        log.info("Step with form on %s by %s", self.code, self._step_actor.username)
         self.reload()
         self.dossier_changed.emit(self.code)
         self.step_print = None
@@ -283,7 +344,7 @@ class DossierDialog(QDialog):
         if Role.APPROVER in self._user.roles:
             self._resolve(None)
             return
-        dialog = LoginDialog(self._ctx, self, required_role=Role.APPROVER)
+        dialog = LoginDialog(self._ctx, self, required_roles={Role.APPROVER})
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._approver_signed_in)
         self.approver_dialog = dialog

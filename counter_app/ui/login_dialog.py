@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,11 +24,18 @@ from counter_app.ui.widgets import error_label, ok_cancel
 from counter_app.ui.workers import WorkerRunner
 
 
+def role_names(roles: Collection[Role]) -> str:
+    """The roles' names, in the workflow's order: "Người phê duyệt / …"."""
+    return " / ".join(render(role_label(r)) for r in Role if r in roles)
+
+
 class LoginDialog(QDialog):
     """Asks for a user name and password; ``user`` is set when accepted.
 
-    With ``required_role`` it is the approver's sign-in at the desk for
-    "4 tại chỗ": the person must hold that role.
+    With ``required_roles`` it is a colleague's sign-in at the desk (the
+    approver for "4 tại chỗ", or whoever may take a step the official at the
+    desk may not): the person must hold one of those roles. ``title`` and
+    ``intro`` then say what the login confirms.
     """
 
     def __init__(
@@ -34,7 +43,8 @@ class LoginDialog(QDialog):
         ctx: ServiceContext,
         parent: QWidget | None = None,
         *,
-        required_role: Role | None = None,
+        required_roles: Collection[Role] = (),
+        title: str = "",
         counter_name: str = "",
         intro: str = "",
         username: str = "",
@@ -42,7 +52,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._required_role = required_role
+        self._required_roles = frozenset(required_roles)
         self._cancellable = cancellable
         self._runner = WorkerRunner(QThreadPool(self))
         self.user: Actor | None = None
@@ -50,7 +60,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         label = QLabel(self)
         label.setWordWrap(True)
-        if required_role is None:
+        if not required_roles:
             self.setWindowTitle(self.tr("Log in"))
             label.setText(
                 self.tr("Log in to {counter}. This works without internet.").format(
@@ -66,6 +76,8 @@ class LoginDialog(QDialog):
             )
         if intro:
             label.setText(intro)
+        if title:
+            self.setWindowTitle(title)
         layout.addWidget(label)
 
         form = QFormLayout()
@@ -109,11 +121,11 @@ class LoginDialog(QDialog):
     def _done(self, result: object) -> None:
         assert isinstance(result, Actor)
         self.ok.setEnabled(True)
-        role = self._required_role
-        if role is not None and role not in result.roles:
+        required = self._required_roles
+        if required and not required & result.roles:
             self._fail(
                 self.tr("{name} does not hold the role “{role}”.").format(
-                    name=result.full_name, role=render(role_label(role))
+                    name=result.full_name, role=role_names(required)
                 )
             )
             return

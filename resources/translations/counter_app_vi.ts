@@ -87,7 +87,7 @@
 <context>
     <name>AdminLists</name>
     <message>
-        <location filename="../../counter_app/ui/admin/list_parts.py" line="50" />
+        <location filename="../../counter_app/ui/admin/list_parts.py" line="33" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1242,27 +1242,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="108" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="115" />
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="114" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="120" />
+        <source>Steps another official confirms with their login</source>
+        <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="134" />
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="122" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="142" />
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="129" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="149" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="141" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="161" />
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -1272,7 +1277,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="303" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="364" />
         <location filename="../../counter_app/ui/dossier_view.py" line="174" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
@@ -1308,17 +1313,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="163" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="184" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="179" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="200" />
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="260" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="257" />
+        <source>Confirmation by another official</source>
+        <translation>Cán bộ khác xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="259" />
+        <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
+        <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="321" />
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -1550,37 +1565,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="77" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="76" />
         <source>Catalogue import: {name}</source>
         <translation>Nhập danh mục: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="83" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="82" />
         <source>{created} new procedures, {updated} updated, {rejected} rows rejected.</source>
         <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="100" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="99" />
         <source>Rejected rows ({count})</source>
         <translation>Dòng bị từ chối ({count})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="105" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="106" />
         <source>Imported ({count})</source>
         <translation>Đã nhập ({count})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="111" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="112" />
         <source>Correct these rows in the file and import it again.</source>
         <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="114" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="115" />
         <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
         <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="121" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="122" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1588,27 +1603,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ImportedModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="57" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="70" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="69" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="70" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="69" />
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
@@ -1710,53 +1725,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="54" />
-        <location filename="../../counter_app/ui/login_dialog.py" line="84" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="96" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="56" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="66" />
         <source>Log in to {counter}. This works without internet.</source>
         <translation>Đăng nhập vào {counter}. Không cần kết nối internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="57" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="67" />
         <source>the counter</source>
         <translation>quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="71" />
         <source>Approver's signature</source>
         <translation>Ký duyệt của người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="74" />
         <source>The approver present at the desk logs in to approve this dossier on the spot.</source>
         <translation>Người phê duyệt có mặt tại quầy đăng nhập để phê duyệt hồ sơ này tại chỗ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="77" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="89" />
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="78" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="90" />
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="100" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="112" />
         <source>Enter the user name and the password.</source>
         <translation>Vui lòng nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="127" />
         <source>{name} does not hold the role “{role}”.</source>
         <translation>{name} không có vai trò “{role}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="128" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="140" />
         <source>The login could not be checked; see the log file.</source>
         <translation>Không kiểm tra được thông tin đăng nhập; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -2700,17 +2715,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>RejectedRowsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="34" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
         <source>Why it was rejected</source>
         <translation>Lý do bị từ chối</translation>
     </message>
@@ -2766,124 +2781,124 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="82" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="83" />
         <source>Reports and statistics</source>
         <translation>Báo cáo, thống kê</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="92" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="93" />
         <source>Whole counter</source>
         <translation>Toàn bộ quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="95" />
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="97" />
         <source>By level</source>
         <translation>Theo cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="97" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="98" />
         <source>By receiving official</source>
         <translation>Theo công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="100" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="101" />
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="102" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="103" />
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="104" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="105" />
         <source>to</source>
         <translation>đến ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="113" />
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="113" />
         <source>Value</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="132" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="134" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="133" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="135" />
         <source>Export to PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="136" />
         <source>Export to JSON</source>
         <translation>Xuất JSON</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="141" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="143" />
         <source>Print the dossier ledger…</source>
         <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="158" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="223" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="160" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="225" />
         <source>The period ends before it starts.</source>
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="162" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="164" />
         <source>Counting…</source>
         <translation>Đang tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="171" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="173" />
         <source>Figures of {period}</source>
         <translation>Số liệu kỳ {period}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="188" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="192" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="190" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="194" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="194" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="196" />
         <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="204" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="206" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="205" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="207" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="206" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="208" />
         <source>JSON file (*.json)</source>
         <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="230" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="232" />
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>

@@ -12,6 +12,7 @@ from counter_app.domain.workflow import (
     State,
     allowed_actions,
     can_resolve_on_the_spot,
+    colleague_actions,
     next_state,
     offered_actions,
 )
@@ -127,6 +128,25 @@ def test_offered_actions_leave_out_what_the_dossier_would_refuse() -> None:
         State.IN_APPRAISAL, roles, overdue=True, apologies=1, supplement_requested=False
     )
     assert Action.APOLOGISE not in late
+
+
+def test_a_colleague_confirms_only_the_steps_the_official_may_not_take() -> None:
+    rules = {"overdue": False, "apologies": 0, "supplement_requested": False}
+    clerk = [Role.RECEIVER, Role.RETURNER]
+    # An appraised dossier waits for the leader: approve or refuse, by their login.
+    assert colleague_actions(State.APPRAISED, clerk, **rules) == [Action.APPROVE, Action.REFUSE]
+    # What the official may take themselves is never offered twice.
+    assert colleague_actions(State.RECEIVED, clerk, **rules) == [Action.START_APPRAISAL]
+    # The leader's own steps are theirs; withdrawing is still the receiver's.
+    assert colleague_actions(State.APPRAISED, [Role.APPROVER], **rules) == [Action.WITHDRAW]
+    # The dossier's own rules hold for the colleague too (no apology before it is late).
+    assert Action.APOLOGISE not in colleague_actions(State.RECEIVED, [Role.APPRAISER], **rules)
+    late = colleague_actions(
+        State.RECEIVED, [Role.APPRAISER], overdue=True, apologies=0, supplement_requested=False
+    )
+    assert Action.APOLOGISE in late
+    # Nothing is left once the result is returned.
+    assert colleague_actions(State.RETURNED, clerk, **rules) == []
 
 
 def test_on_the_spot_needs_every_role_but_the_approvers() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -143,6 +143,52 @@ def test_a_step_taken_through_the_dialog_changes_the_state(
         Action.TRANSFER,
         Action.APPRAISE,
     }
+
+
+def test_the_leader_approves_at_the_desk_with_their_own_login(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], Actor],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier().code
+    appraiser = official("thamdinh")
+    for action in (Action.START_APPRAISAL, Action.APPRAISE):
+        dossiers.take_step(counter.ctx, appraiser, code, StepRequest(action))
+    dialog = open_dialog(qtbot, counter, official("tiepnhan"), code, hold)
+    # GIVEN the clerk at the desk: approving is not theirs, but a colleague may confirm it
+    assert Action.APPROVE not in dialog.action_buttons
+    assert set(dialog.colleague_buttons) == {Action.APPROVE, Action.REFUSE}
+    assert dialog.colleague_box.isVisible()
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.colleague_buttons.values())
+    qtbot.mouseClick(dialog.colleague_buttons[Action.APPROVE], Qt.MouseButton.LeftButton)
+    login = dialog.colleague_login
+    assert login is not None and login.isVisible()
+    assert "Phê duyệt" in login.findChild(QLabel).text()
+    # WHEN the appraiser tries to sign: refused on the form, nothing changes
+    login.username.setText("thamdinh")
+    login.password.setText(PASSWORD)
+    login.ok.click()
+    qtbot.waitUntil(lambda: login.error.isVisible(), timeout=10_000)
+    assert "Vi Văn Tùng" in login.error.text()
+    assert dialog.step_dialog is None
+    # WHEN the vice-chairman logs in and confirms the step's form
+    login.password.setText(PASSWORD)
+    login.username.setText("phochutich")
+    login.ok.click()
+    qtbot.waitUntil(lambda: dialog.step_dialog is not None, timeout=10_000)
+    step = dialog.step_dialog
+    assert step is not None
+    with wait_signal(qtbot, dialog.dossier_changed):
+        qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
+    # THEN the dossier is approved in the leader's name; the desk stays the clerk's
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.APPROVED
+    assert info.steps[-1].action == Action.APPROVE.value
+    assert info.steps[-1].username == "phochutich"
+    assert set(dialog.action_buttons) == {Action.PREPARE_RESULT}
+    assert not dialog.colleague_box.isVisible()
 
 
 def test_a_refused_step_shows_a_message_and_changes_nothing(
@@ -365,4 +411,5 @@ def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
         ["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "PHIẾU KIỂM SOÁT" in text and code in text
-    assert ("control_slip", "done") in print_jobs(counter)
+    # The job is marked done once the file is written and closed, a moment later.
+    qtbot.waitUntil(lambda: ("control_slip", "done") in print_jobs(counter), timeout=10_000)
