@@ -8,7 +8,6 @@ lost, the next push reads the mark first and carries on from there.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -111,6 +110,27 @@ def _clear(sessions: Sessions, counter_uuid: str, high_water: int, refused: Sequ
         return int(cast(CursorResult[Any], done).rowcount)
 
 
+def read_entries(sessions: Sessions, after: int, limit: int) -> list[Entry]:
+    """The next ``limit`` entries above ``after``, in seq order, each payload as
+    the JSON text it was stored as (not parsed: the centre parses it)."""
+    with sessions() as s:
+        return [
+            Entry(*row)
+            for row in s.execute(
+                select(
+                    OutboxEntry.seq,
+                    OutboxEntry.kind,
+                    OutboxEntry.row_uuid,
+                    OutboxEntry.version,
+                    type_coerce(OutboxEntry.payload, Text),
+                )
+                .where(OutboxEntry.seq > after)
+                .order_by(OutboxEntry.seq)
+                .limit(limit)
+            )
+        ]
+
+
 def push(
     sessions: Sessions,
     bind: Engine | Connection,
@@ -123,21 +143,7 @@ def push(
     with central_connection(bind) as conn:
         report.high_water, _ = acknowledge(sessions, conn, counter_uuid)
         while True:
-            with sessions() as s:
-                entries = [
-                    Entry(seq, kind, row_uuid, version, json.loads(text), text)
-                    for seq, kind, row_uuid, version, text in s.execute(
-                        select(
-                            OutboxEntry.seq,
-                            OutboxEntry.kind,
-                            OutboxEntry.row_uuid,
-                            OutboxEntry.version,
-                            type_coerce(OutboxEntry.payload, Text),
-                        )
-                        .order_by(OutboxEntry.seq)
-                        .limit(batch)
-                    )
-                ]
+            entries = read_entries(sessions, 0, batch)
             if not entries:
                 return report
             with conn.begin():

@@ -1,40 +1,33 @@
 """The centre's side of a push: one batch of a counter's outbox applied in the
 caller's PostgreSQL transaction, keyed by UUID under unique constraints.
 
-Rows go in with ``INSERT … ON CONFLICT DO NOTHING``; only the rows that were
-already there are looked at again, so a replayed batch changes nothing.
-A row the centre refuses is quarantined with both versions and its reason;
-the rest of the batch goes on.
+The batch is streamed with COPY into a temporary staging table, then moved
+into the real tables with one ``INSERT … SELECT … ON CONFLICT DO NOTHING``
+per table: unique keys, row-level security and triggers apply as to any
+insert (a counter's role may not COPY into a table with row-level security),
+and the columns are derived from the body by the server, which parses each
+body once. Only the rows that were already there are read back, so a
+replayed batch changes nothing. A row the centre refuses is quarantined with
+both versions and its reason; the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
-from psycopg.types.json import Jsonb
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from counter_app.domain.audit_chain import entry_digest
 from counter_app.domain.workflow import State, reachable_pairs
 from counter_app.sync.central.tables import counters, dossiers, quarantine, records
-from counter_app.sync.payload import parse_datetime
 
 APPEND_ONLY = frozenset({"document", "step", "audit"})
-# What a later version of a dossier may change; code, origin and agency never do.
-_DOSSIER_UPDATES = (
-    "owner_counter_uuid",
-    "state",
-    "version",
-    "appointment_at",
-    "finished_at",
-    "returned_at",
-    "body",
-    "updated_at",
-)
 _REACHABLE = reachable_pairs()
 
 # Reasons, stored with the quarantined row and shown to the administrator.
@@ -46,6 +39,76 @@ CHANGED_CENTRALLY = "dossier was changed centrally since this counter received i
 APPEND_ONLY_CHANGED = "append-only record arrived again with a different body"
 DOSSIER_REFUSED = "its dossier's change was refused or the dossier belongs to another counter"
 
+STAGING = "central_push_staging"
+# `latest`: the entry is its row's last in the batch (a batch lands on the
+# state it ends in). No index: every statement reads it whole or per entry.
+_CREATE_STAGING = (
+    f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} (seq bigint NOT NULL, kind varchar(20) NOT NULL, "
+    "uuid varchar(36) NOT NULL, version integer NOT NULL, latest boolean NOT NULL, "
+    "body jsonb NOT NULL) ON COMMIT DELETE ROWS"
+)
+
+
+def _at(key: str) -> str:
+    return f"NULLIF(s.body->>'{key}', '')::timestamp"
+
+
+# What a dossier's columns are, from its staged entry `s`; a later version may
+# change only those in _DOSSIER_UPDATES (code, origin and agency never do).
+_DOSSIER_COLUMNS = {
+    "uuid": "s.uuid",
+    "code": "s.body->>'code'",
+    "agency_id": ":agency",
+    "source": "'counter'",
+    "origin_counter_uuid": ":counter",
+    "owner_counter_uuid": ":counter",
+    "procedure_code": "s.body->>'procedure_code'",
+    "state": "s.body->>'state'",
+    "version": "s.version",
+    "received_at": _at("received_at"),
+    "appointment_at": _at("appointment_at"),
+    "finished_at": _at("finished_at"),
+    "returned_at": _at("returned_at"),
+    "fee": "COALESCE((s.body->>'fee')::bigint, 0)",
+    "fee_free": "COALESCE((s.body->>'fee_free')::boolean, false)",
+    "body": "s.body",
+    "updated_at": ":now",
+}
+_DOSSIER_UPDATES = (
+    "owner_counter_uuid",
+    "state",
+    "version",
+    "appointment_at",
+    "finished_at",
+    "returned_at",
+    "body",
+    "updated_at",
+)
+_RECORD_COLUMNS = {
+    "uuid": "s.uuid",
+    "kind": "s.kind",
+    "dossier_uuid": "s.body->>'dossier_uuid'",
+    "counter_uuid": ":counter",
+    "agency_id": ":agency",
+    "counter_seq": "s.seq",
+    "version": "s.version",
+    "body": "s.body",
+}
+_NEW_DOSSIERS = "s.kind = 'dossier' AND s.latest"
+_CHILDREN = "s.kind NOT IN ('dossier', 'audit') AND s.body->>'dossier_uuid' IS NOT NULL"
+# Rows of the real tables are looked up per staged entry, by key: an index
+# probe each, whatever the table's size and whatever the planner guesses of
+# a staging table it has no statistics for.
+_PARENT_OWNER = (
+    "(SELECT d.owner_counter_uuid FROM central_dossiers d WHERE d.uuid = s.body->>'dossier_uuid')"
+)
+_HELD_AUDIT = (
+    "SELECT uuid, body FROM (SELECT s.uuid, (SELECT r.body FROM central_records r "
+    f"WHERE r.uuid = s.uuid) AS body FROM {STAGING} s WHERE s.kind = 'audit') held "
+    "WHERE body IS NOT NULL"
+)
+_NEW_RECORDS = "s.kind <> 'dossier' AND s.latest AND s.seq <> ALL(CAST(:skip AS bigint[]))"
+
 
 class OwnerChanged(RuntimeError):
     """A dossier changed owner between reading and writing it; retry the batch."""
@@ -53,17 +116,21 @@ class OwnerChanged(RuntimeError):
 
 @dataclass(frozen=True)
 class Entry:
+    """One outbox entry as the counter stored it. The payload travels as its
+    JSON text (COPY sends it as is, the server parses it once) and is parsed
+    here only where a rule looks inside: audit entries, refusals, rows the
+    centre already holds."""
+
     seq: int
     kind: str
     row_uuid: str
     version: int
-    payload: dict[str, Any]
-    # The payload's JSON as the counter stored it: COPY sends it as is rather
-    # than serialising the parsed dict again.
-    text: str | None = None
+    text: str
 
-    def body(self) -> Any:
-        return self.text if self.text is not None else Jsonb(self.payload)
+    @cached_property
+    def payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = json.loads(self.text)
+        return body
 
 
 @dataclass(frozen=True)
@@ -101,75 +168,56 @@ def lock_counter(conn: Connection, counter_uuid: str) -> CounterRow | None:
     return CounterRow(*row) if row else None
 
 
-def _latest(entries: Iterable[Entry]) -> list[Entry]:
-    """One entry per row, its latest: a batch lands on the state it ends in."""
-    latest: dict[str, Entry] = {}
-    for e in entries:
-        latest[e.row_uuid] = e
-    return sorted(latest.values(), key=lambda e: e.seq)
-
-
-def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
-    p = e.payload
-    return {
-        "uuid": e.row_uuid,
-        "code": p["code"],
-        "agency_id": counter.agency_id,
-        "source": "counter",
-        "origin_counter_uuid": counter.uuid,
-        "owner_counter_uuid": counter.uuid,
-        "procedure_code": p["procedure_code"],
-        "state": p["state"],
-        "version": e.version,
-        "received_at": parse_datetime(p["received_at"]),
-        "appointment_at": parse_datetime(p.get("appointment_at")),
-        "finished_at": parse_datetime(p.get("finished_at")),
-        "returned_at": parse_datetime(p.get("returned_at")),
-        "fee": int(p.get("fee", 0)),
-        "fee_free": bool(p.get("fee_free", False)),
-        "body": p,
-        "updated_at": datetime.now().astimezone(),
-    }
-
-
-def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> set[str]:
-    """Insert the rows the centre does not hold yet; return their uuids.
-
-    The batch is streamed with COPY into a temporary table of the same shape,
-    then moved with one ``INSERT … SELECT … ON CONFLICT DO NOTHING``: unique
-    keys, row-level security and triggers apply as to any insert, at a
-    fraction of the cost of a statement per row.
-    """
-    if not rows:
-        return set()
-    columns = list(rows[0])
-    names = ", ".join(columns)
-    staging = f"staging_{table.name}"
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table.name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
-    )
+def _stage(conn: Connection, entries: Sequence[Entry]) -> None:
+    # The batch's statements each run for milliseconds: compiling them to
+    # machine code (which a per-entry look-up's cost estimate would trigger)
+    # costs more than it saves.
+    conn.exec_driver_sql("SET LOCAL jit = off")
+    conn.exec_driver_sql(_CREATE_STAGING)
+    # Emptied at commit; a second batch in one transaction must not see the first.
+    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
+    last = {e.row_uuid: e.seq for e in entries}
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
+        with cursor.copy(
+            f"COPY {STAGING} (seq, kind, uuid, version, latest, body) FROM STDIN"
+        ) as copy:
+            for e in entries:
+                copy.write_row(
+                    (e.seq, e.kind, e.row_uuid, e.version, last[e.row_uuid] == e.seq, e.text)
+                )
     finally:
         cursor.close()
-    inserted = conn.exec_driver_sql(
-        f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} "
+
+
+def _insert_new(
+    conn: Connection, table: str, columns: dict[str, str], where: str, params: dict[str, Any]
+) -> list[int]:
+    """Move the staged entries matching ``where`` into ``table``; return the
+    seqs of those whose row was already there (or is hidden from this counter)."""
+    insert_sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) "
+        f"SELECT {', '.join(columns.values())} FROM {STAGING} s WHERE {where} ORDER BY s.seq "
         "ON CONFLICT DO NOTHING RETURNING uuid"
     )
-    uuids = {str(u) for u in inserted.scalars()}
-    conn.exec_driver_sql(f"DELETE FROM {staging}")
-    return uuids
-
-
-def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
-    rows = {e.row_uuid: _dossier_row(counter, e) for e in entries}
-    inserted = _insert_new(
-        conn, dossiers, [{**rows[e.row_uuid], "body": e.body()} for e in entries]
+    return list(
+        conn.execute(
+            text(
+                f"WITH new AS ({insert_sql}) SELECT s.seq FROM {STAGING} s WHERE {where} "
+                "AND NOT EXISTS (SELECT 1 FROM new WHERE new.uuid = s.uuid) ORDER BY s.seq"
+            ),
+            params,
+        ).scalars()
     )
-    rest = [e for e in entries if e.row_uuid not in inserted]
+
+
+def _apply_dossiers(
+    conn: Connection, counter: CounterRow, by_seq: dict[int, Entry], params: dict[str, Any]
+) -> list[Refusal]:
+    rest = [
+        by_seq[seq]
+        for seq in _insert_new(conn, "central_dossiers", _DOSSIER_COLUMNS, _NEW_DOSSIERS, params)
+    ]
     if not rest:
         return []
     existing = {
@@ -181,7 +229,7 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
         )
     }
     refusals: list[Refusal] = []
-    updates: list[dict[str, Any]] = []
+    newer: list[str] = []
     for e in rest:
         old = existing.get(e.row_uuid)
         if old is None:
@@ -194,19 +242,21 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
         if reason:
             refusals.append(Refusal(e.seq, e.kind, e.row_uuid, reason, e.payload, old.body))
         elif e.version > old.version:
-            row = rows[e.row_uuid]
-            updates.append({"b_uuid": e.row_uuid, **{f"p_{c}": row[c] for c in _DOSSIER_UPDATES}})
-    if updates:
+            newer.append(e.row_uuid)
+    if newer:
         done = conn.execute(
-            update(dossiers)
-            .where(dossiers.c.uuid == bindparam("b_uuid"))
-            .values({c: bindparam(f"p_{c}") for c in _DOSSIER_UPDATES}),
-            updates,
+            text(
+                "UPDATE central_dossiers d SET "
+                + ", ".join(f"{c} = {_DOSSIER_COLUMNS[c]}" for c in _DOSSIER_UPDATES)
+                + f" FROM {STAGING} s WHERE d.uuid = ANY(CAST(:newer AS varchar[])) "
+                f"AND s.uuid = d.uuid AND {_NEW_DOSSIERS}"
+            ),
+            {**params, "newer": newer},
         ).rowcount
-        if done != len(updates):
+        if done != len(newer):
             # A dossier was handed to another counter after it was read: the
             # whole batch rolls back and the next round sees the new owner.
-            raise OwnerChanged(f"{len(updates) - done} dossier(s) changed owner during the push")
+            raise OwnerChanged(f"{len(newer) - done} dossier(s) changed owner during the push")
     return refusals
 
 
@@ -226,50 +276,50 @@ def _dossier_refusal(counter: CounterRow, old: Any, e: Entry) -> str | None:
 
 def _check_audit(
     conn: Connection, counter: CounterRow, entries: list[Entry]
-) -> tuple[list[Entry], list[Refusal]]:
-    """Audit entries that extend the counter's chain, in order; the rest refused.
-
-    An entry the centre already holds unchanged is a replay, not a break.
-    """
-    held = {
-        r.uuid: r.body
-        for r in conn.execute(
-            select(records.c.uuid, records.c.body).where(
-                records.c.uuid.in_([e.row_uuid for e in entries])
-            )
-        )
-    }
-    good: list[Entry] = []
+) -> tuple[list[int], list[Refusal]]:
+    """Walk the audit entries in order: each must extend the counter's chain.
+    Returns the seqs of those the centre already holds unchanged (a replay,
+    not a break) and the refusals."""
+    held = dict(conn.execute(text(_HELD_AUDIT)).all()) if entries else {}
+    replayed: list[int] = []
     refused: list[Refusal] = []
     for e in entries:
         body = e.payload
         if held.get(e.row_uuid) == body:
-            continue
-        if body.get("prev_hash") == counter.audit_head and entry_digest(body) == body.get("hash"):
+            replayed.append(e.seq)
+        elif body.get("prev_hash") == counter.audit_head and entry_digest(body) == body.get("hash"):
             counter.audit_head = body["hash"]
             counter.audit_count += 1
-            good.append(e)
         else:
             refused.append(Refusal(e.seq, e.kind, e.row_uuid, AUDIT_BROKEN, body, None))
-    return good, refused
+    return replayed, refused
 
 
-def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
-    rows = {
-        e.row_uuid: {
-            "uuid": e.row_uuid,
-            "kind": e.kind,
-            "dossier_uuid": e.payload.get("dossier_uuid"),
-            "counter_uuid": counter.uuid,
-            "agency_id": counter.agency_id,
-            "counter_seq": e.seq,
-            "version": e.version,
-            "body": e.body(),
-        }
-        for e in entries
-    }
-    inserted = _insert_new(conn, records, list(rows.values()))
-    rest = [e for e in entries if e.row_uuid not in inserted]
+def _orphans(
+    conn: Connection, counter: CounterRow, by_seq: dict[int, Entry], refused: list[str]
+) -> list[Refusal]:
+    """Documents, pauses, steps and prints of a dossier whose change was
+    refused, or that this counter does not own (or cannot see): refused with
+    it, so the centre never holds a step its dossier does not reflect."""
+    seqs = conn.execute(
+        text(
+            f"SELECT s.seq FROM {STAGING} s WHERE {_CHILDREN} AND (s.body->>'dossier_uuid' "
+            f"= ANY(CAST(:refused AS varchar[])) OR {_PARENT_OWNER} IS DISTINCT FROM :counter) "
+            "ORDER BY s.seq"
+        ),
+        {"refused": refused, "counter": counter.uuid},
+    ).scalars()
+    orphans = [by_seq[seq] for seq in seqs]
+    return [Refusal(e.seq, e.kind, e.row_uuid, DOSSIER_REFUSED, e.payload, None) for e in orphans]
+
+
+def _apply_records(
+    conn: Connection, by_seq: dict[int, Entry], params: dict[str, Any]
+) -> list[Refusal]:
+    rest = [
+        by_seq[seq]
+        for seq in _insert_new(conn, "central_records", _RECORD_COLUMNS, _NEW_RECORDS, params)
+    ]
     if not rest:
         return []
     existing = {
@@ -309,48 +359,24 @@ def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) 
     return refusals
 
 
-def _owned_children(
-    conn: Connection, counter: CounterRow, entries: list[Entry], refusals: list[Refusal]
-) -> tuple[list[Entry], list[Refusal]]:
-    """Split documents, pauses, steps and prints into those of dossiers this
-    counter owns and those it does not: a step of a dossier whose change was
-    refused, or that belongs to another counter, is refused with it, so the
-    centre never holds a step its dossier does not reflect."""
-    refused = {r.row_uuid for r in refusals if r.kind == "dossier"}
-    parents = {e.payload.get("dossier_uuid") for e in entries} - {None}
-    owners = dict(
-        conn.execute(
-            select(dossiers.c.uuid, dossiers.c.owner_counter_uuid).where(
-                dossiers.c.uuid.in_(parents)
-            )
-        ).all()
-    )
-    kept: list[Entry] = []
-    orphaned: list[Refusal] = []
-    for e in entries:
-        parent = e.payload.get("dossier_uuid")
-        if parent in refused or (parent is not None and owners.get(parent) != counter.uuid):
-            orphaned.append(Refusal(e.seq, e.kind, e.row_uuid, DOSSIER_REFUSED, e.payload, None))
-        else:
-            kept.append(e)
-    return kept, orphaned
-
-
 def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry]) -> list[Refusal]:
     """Apply entries (seq order, starting right after the high-water mark);
     return the refused ones. The caller moves the high-water mark."""
-    by_kind: dict[str, list[Entry]] = {}
-    for e in entries:
-        by_kind.setdefault(e.kind, []).append(e)
-    refusals = _apply_dossiers(conn, counter, _latest(by_kind.pop("dossier", [])))
-    audits, broken = _check_audit(conn, counter, by_kind.pop("audit", []))
+    _stage(conn, entries)
+    by_seq = {e.seq: e for e in entries}
+    params: dict[str, Any] = {
+        "counter": counter.uuid,
+        "agency": counter.agency_id,
+        "now": datetime.now().astimezone(),
+    }
+    refusals = _apply_dossiers(conn, counter, by_seq, params)
+    replayed, broken = _check_audit(conn, counter, [e for e in entries if e.kind == "audit"])
     refusals += broken
-    children = [e for kind_entries in by_kind.values() for e in kind_entries]
-    children, orphaned = _owned_children(conn, counter, children, refusals)
-    refusals += orphaned
-    refusals += _apply_records(
-        conn, counter, _latest(sorted(children + audits, key=lambda e: e.seq))
+    refusals += _orphans(
+        conn, counter, by_seq, [r.row_uuid for r in refusals if r.kind == "dossier"]
     )
+    skip = replayed + [r.seq for r in refusals if r.kind != "dossier"]
+    refusals += _apply_records(conn, by_seq, {**params, "skip": skip})
     if refusals:
         conn.execute(
             insert(quarantine).on_conflict_do_nothing(),
@@ -374,7 +400,7 @@ def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry])
             high_water=entries[-1].seq if entries else counter.high_water,
             audit_head=counter.audit_head,
             audit_count=counter.audit_count,
-            last_push_at=datetime.now().astimezone(),
+            last_push_at=params["now"],
         )
     )
     return refusals
