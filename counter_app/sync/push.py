@@ -20,7 +20,8 @@ from sqlalchemy import Connection, CursorResult, Engine, Text, delete, select, t
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
-from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
+from counter_app.sync.central.apply import apply_batch, lock_counter
+from counter_app.sync.central.staging import Entry
 from counter_app.sync.central.tables import counters, quarantine
 from counter_app.sync.errors import GapRefused, NotRegistered
 
@@ -151,16 +152,20 @@ def push(
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     report = PushReport()
-    # The local side runs beside the centre's: while the centre applies a
-    # batch, one worker thread reads the next from SQLite and clears the one
-    # before (each a local transaction of its own; SQLite's work runs outside
-    # the GIL). Entries are still cleared only after the centre's commit.
     with central_connection(bind) as conn, ThreadPoolExecutor(1, "push-local") as local:
         report.high_water, _ = acknowledge(sessions, conn, counter_uuid)
-        cleared: list[Future[int]] = []
         entries = read_entries(sessions, 0, batch)
+        # A full batch may have more behind it: then the local side runs beside
+        # the centre's. While the centre applies a batch, one worker thread
+        # reads the next from SQLite and clears the one before (local
+        # transactions of their own; SQLite's work runs outside the GIL).
+        # Entries are still cleared only after the centre's commit. A round
+        # that fits in one batch has nothing to run beside.
+        beside = len(entries) == batch
+        cleared: list[Future[int]] = []
         while entries:
-            upcoming = local.submit(_read_ahead, sessions, entries[-1].seq, batch)
+            after = entries[-1].seq
+            upcoming = local.submit(_read_ahead, sessions, after, batch) if beside else None
             with conn.begin():
                 counter = lock_counter(conn, counter_uuid)
                 if counter is None:
@@ -172,14 +177,16 @@ def push(
             # Committed at the centre: clear what it now holds. Should this
             # answer be lost, the next round's acknowledge() does the same.
             report.high_water = todo[-1].seq if todo else counter.high_water
-            cleared.append(
-                local.submit(_clear, sessions, counter_uuid, report.high_water, refusals)
-            )
+            clear = (sessions, counter_uuid, report.high_water, refusals)
+            if beside:
+                cleared.append(local.submit(_clear, *clear))
+            else:
+                _clear(*clear)
             report.sent += len(todo)
             report.refused += len(refusals)
             if progress is not None:
                 progress(report.sent)
-            entries = upcoming.result()
+            entries = upcoming.result() if upcoming else read_entries(sessions, after, batch)
         for done in cleared:
             done.result()  # a local failure is the caller's, as before
     return report
