@@ -1,9 +1,11 @@
 """Sync benchmarks against a throwaway local PostgreSQL cluster.
 
-    python bench/bench_sync.py [--quick] [--entries 10000] [--province 700000]
-                               [--counters 200] [--threads 50] [--jitter 2.0]
+    python bench/bench_sync.py [--quick] [--push-only] [--entries 10000]
+                               [--province 700000] [--counters 200] [--threads 50]
+                               [--jitter 2.0]
 
-(``--quick`` or BENCH_QUICK=1: 2,000 entries, 70,000 dossiers, 40 counters.)
+(``--quick`` or BENCH_QUICK=1: 2,000 entries, 70,000 dossiers, 40 counters;
+``--push-only``: part 1 alone, for repeating it.)
 
 1. Push throughput: a desk queues N outbox entries by receiving dossiers
    through the real service (the outbox hook writes them), pushes them with
@@ -606,6 +608,7 @@ def main() -> None:
     p.add_argument("--counters", type=int, help="simulated counters reconnecting (200)")
     p.add_argument("--threads", type=int, default=50)
     p.add_argument("--jitter", type=float, default=2.0, help="seconds of random start delay")
+    p.add_argument("--push-only", action="store_true", help="only the push against COPY")
     p.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = p.parse_args()
     entries = args.entries or (2_000 if args.quick else 10_000)
@@ -623,8 +626,9 @@ def main() -> None:
         cluster.start()
         line("local PostgreSQL cluster", f"port {cluster.port}, max_connections=300")
         snapshot, before = bench_push(cluster, root, entries)
-        bench_catchup(cluster, snapshot, before)
-        bench_storm(cluster, root, counters, province, args.threads, args.jitter)
+        if not args.push_only:
+            bench_catchup(cluster, snapshot, before)
+            bench_storm(cluster, root, counters, province, args.threads, args.jitter)
     finally:
         cluster.stop()
         if not args.keep:

@@ -12,8 +12,9 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.models import CalendarDay, OutboxEntry
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.central import admin, feed
-from counter_app.sync.central.apply import Entry, apply_batch, lock_counter
+from counter_app.sync.central.apply import apply_batch, lock_counter
 from counter_app.sync.errors import GapRefused, ResyncNeeded
+from counter_app.sync.push import read_entries
 from counter_app.sync.service import resync_all
 from tests.conftest import login
 from tests.sync.conftest import Centre
@@ -44,11 +45,8 @@ def test_a_replayed_batch_changes_nothing_and_gives_the_same_answer(centre: Cent
     # GIVEN a desk with a dossier waiting
     desk = centre.desk("Quầy số 1")
     receive(desk.ctx, login(desk.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN))
-    with desk.ctx.sessions() as s:
-        entries = [
-            Entry(e.seq, e.kind, e.row_uuid, e.version, e.payload)
-            for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))
-        ]
+    entries = read_entries(desk.ctx.sessions, 0, 1000)
+    assert entries
     uuid = desk.registration.counter_uuid
     counts = "SELECT (SELECT count(*) FROM central_dossiers) * 1000 + count(*) FROM central_records"
     # WHEN the centre applies the same batch twice (an answer lost, a retry)

@@ -1,40 +1,40 @@
 """The centre's side of a push: one batch of a counter's outbox applied in the
 caller's PostgreSQL transaction, keyed by UUID under unique constraints.
 
-Rows go in with ``INSERT … ON CONFLICT DO NOTHING``; only the rows that were
-already there are looked at again, so a replayed batch changes nothing.
-A row the centre refuses is quarantined with both versions and its reason;
-the rest of the batch goes on.
+The batch is staged (staging.py) and moved into the real tables with one
+statement per table; only the rows that were already there are read back,
+so a replayed batch changes nothing. A row the centre refuses is quarantined
+with both versions and its reason; the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from psycopg.types.json import Jsonb
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
-from counter_app.domain.audit_chain import entry_digest
 from counter_app.domain.workflow import State, reachable_pairs
+from counter_app.sync.central.staging import (
+    CHILDREN,
+    DOSSIER_COLUMNS,
+    DOSSIER_UPDATES,
+    HELD_AUDIT,
+    NEW_DOSSIERS,
+    NEW_RECORDS,
+    PARENT_OWNER,
+    RECORD_COLUMNS,
+    STAGING,
+    Entry,
+    insert_new,
+    stage,
+)
 from counter_app.sync.central.tables import counters, dossiers, quarantine, records
-from counter_app.sync.payload import parse_datetime
 
 APPEND_ONLY = frozenset({"document", "step", "audit"})
-# What a later version of a dossier may change; code, origin and agency never do.
-_DOSSIER_UPDATES = (
-    "owner_counter_uuid",
-    "state",
-    "version",
-    "appointment_at",
-    "finished_at",
-    "returned_at",
-    "body",
-    "updated_at",
-)
 _REACHABLE = reachable_pairs()
 
 # Reasons, stored with the quarantined row and shown to the administrator.
@@ -49,21 +49,6 @@ DOSSIER_REFUSED = "its dossier's change was refused or the dossier belongs to an
 
 class OwnerChanged(RuntimeError):
     """A dossier changed owner between reading and writing it; retry the batch."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    seq: int
-    kind: str
-    row_uuid: str
-    version: int
-    payload: dict[str, Any]
-    # The payload's JSON as the counter stored it: COPY sends it as is rather
-    # than serialising the parsed dict again.
-    text: str | None = None
-
-    def body(self) -> Any:
-        return self.text if self.text is not None else Jsonb(self.payload)
 
 
 @dataclass(frozen=True)
@@ -101,75 +86,13 @@ def lock_counter(conn: Connection, counter_uuid: str) -> CounterRow | None:
     return CounterRow(*row) if row else None
 
 
-def _latest(entries: Iterable[Entry]) -> list[Entry]:
-    """One entry per row, its latest: a batch lands on the state it ends in."""
-    latest: dict[str, Entry] = {}
-    for e in entries:
-        latest[e.row_uuid] = e
-    return sorted(latest.values(), key=lambda e: e.seq)
-
-
-def _dossier_row(counter: CounterRow, e: Entry) -> dict[str, Any]:
-    p = e.payload
-    return {
-        "uuid": e.row_uuid,
-        "code": p["code"],
-        "agency_id": counter.agency_id,
-        "source": "counter",
-        "origin_counter_uuid": counter.uuid,
-        "owner_counter_uuid": counter.uuid,
-        "procedure_code": p["procedure_code"],
-        "state": p["state"],
-        "version": e.version,
-        "received_at": parse_datetime(p["received_at"]),
-        "appointment_at": parse_datetime(p.get("appointment_at")),
-        "finished_at": parse_datetime(p.get("finished_at")),
-        "returned_at": parse_datetime(p.get("returned_at")),
-        "fee": int(p.get("fee", 0)),
-        "fee_free": bool(p.get("fee_free", False)),
-        "body": p,
-        "updated_at": datetime.now().astimezone(),
-    }
-
-
-def _insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> set[str]:
-    """Insert the rows the centre does not hold yet; return their uuids.
-
-    The batch is streamed with COPY into a temporary table of the same shape,
-    then moved with one ``INSERT … SELECT … ON CONFLICT DO NOTHING``: unique
-    keys, row-level security and triggers apply as to any insert, at a
-    fraction of the cost of a statement per row.
-    """
-    if not rows:
-        return set()
-    columns = list(rows[0])
-    names = ", ".join(columns)
-    staging = f"staging_{table.name}"
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table.name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
-    )
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
-    finally:
-        cursor.close()
-    inserted = conn.exec_driver_sql(
-        f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} "
-        "ON CONFLICT DO NOTHING RETURNING uuid"
-    )
-    uuids = {str(u) for u in inserted.scalars()}
-    conn.exec_driver_sql(f"DELETE FROM {staging}")
-    return uuids
-
-
-def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
-    rows = {e.row_uuid: _dossier_row(counter, e) for e in entries}
-    inserted = _insert_new(
-        conn, dossiers, [{**rows[e.row_uuid], "body": e.body()} for e in entries]
-    )
-    rest = [e for e in entries if e.row_uuid not in inserted]
+def _apply_dossiers(
+    conn: Connection, counter: CounterRow, by_seq: dict[int, Entry], params: dict[str, Any]
+) -> list[Refusal]:
+    rest = [
+        by_seq[seq]
+        for seq in insert_new(conn, "central_dossiers", DOSSIER_COLUMNS, NEW_DOSSIERS, params)
+    ]
     if not rest:
         return []
     existing = {
@@ -181,7 +104,7 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
         )
     }
     refusals: list[Refusal] = []
-    updates: list[dict[str, Any]] = []
+    newer: list[str] = []
     for e in rest:
         old = existing.get(e.row_uuid)
         if old is None:
@@ -194,19 +117,21 @@ def _apply_dossiers(conn: Connection, counter: CounterRow, entries: list[Entry])
         if reason:
             refusals.append(Refusal(e.seq, e.kind, e.row_uuid, reason, e.payload, old.body))
         elif e.version > old.version:
-            row = rows[e.row_uuid]
-            updates.append({"b_uuid": e.row_uuid, **{f"p_{c}": row[c] for c in _DOSSIER_UPDATES}})
-    if updates:
+            newer.append(e.row_uuid)
+    if newer:
         done = conn.execute(
-            update(dossiers)
-            .where(dossiers.c.uuid == bindparam("b_uuid"))
-            .values({c: bindparam(f"p_{c}") for c in _DOSSIER_UPDATES}),
-            updates,
+            text(
+                "UPDATE central_dossiers d SET "
+                + ", ".join(f"{c} = {DOSSIER_COLUMNS[c]}" for c in DOSSIER_UPDATES)
+                + f" FROM {STAGING} s WHERE d.uuid = ANY(CAST(:newer AS varchar[])) "
+                f"AND s.uuid = d.uuid AND {NEW_DOSSIERS}"
+            ),
+            {**params, "newer": newer},
         ).rowcount
-        if done != len(updates):
+        if done != len(newer):
             # A dossier was handed to another counter after it was read: the
             # whole batch rolls back and the next round sees the new owner.
-            raise OwnerChanged(f"{len(updates) - done} dossier(s) changed owner during the push")
+            raise OwnerChanged(f"{len(newer) - done} dossier(s) changed owner during the push")
     return refusals
 
 
@@ -226,50 +151,50 @@ def _dossier_refusal(counter: CounterRow, old: Any, e: Entry) -> str | None:
 
 def _check_audit(
     conn: Connection, counter: CounterRow, entries: list[Entry]
-) -> tuple[list[Entry], list[Refusal]]:
-    """Audit entries that extend the counter's chain, in order; the rest refused.
-
-    An entry the centre already holds unchanged is a replay, not a break.
-    """
-    held = {
-        r.uuid: r.body
-        for r in conn.execute(
-            select(records.c.uuid, records.c.body).where(
-                records.c.uuid.in_([e.row_uuid for e in entries])
-            )
-        )
-    }
-    good: list[Entry] = []
+) -> tuple[list[int], list[Refusal]]:
+    """Walk the audit entries in order: each must extend the counter's chain.
+    Returns the seqs of those the centre already holds unchanged (a replay,
+    not a break) and the refusals."""
+    held: dict[str, Any] = dict(conn.execute(text(HELD_AUDIT)).all()) if entries else {}
+    replayed: list[int] = []
     refused: list[Refusal] = []
     for e in entries:
         body = e.payload
         if held.get(e.row_uuid) == body:
-            continue
-        if body.get("prev_hash") == counter.audit_head and entry_digest(body) == body.get("hash"):
+            replayed.append(e.seq)
+        elif body.get("prev_hash") == counter.audit_head and e.hash_matches:
             counter.audit_head = body["hash"]
             counter.audit_count += 1
-            good.append(e)
         else:
             refused.append(Refusal(e.seq, e.kind, e.row_uuid, AUDIT_BROKEN, body, None))
-    return good, refused
+    return replayed, refused
 
 
-def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) -> list[Refusal]:
-    rows = {
-        e.row_uuid: {
-            "uuid": e.row_uuid,
-            "kind": e.kind,
-            "dossier_uuid": e.payload.get("dossier_uuid"),
-            "counter_uuid": counter.uuid,
-            "agency_id": counter.agency_id,
-            "counter_seq": e.seq,
-            "version": e.version,
-            "body": e.body(),
-        }
-        for e in entries
-    }
-    inserted = _insert_new(conn, records, list(rows.values()))
-    rest = [e for e in entries if e.row_uuid not in inserted]
+def _orphans(
+    conn: Connection, counter: CounterRow, by_seq: dict[int, Entry], refused: list[str]
+) -> list[Refusal]:
+    """Documents, pauses, steps and prints of a dossier whose change was
+    refused, or that this counter does not own (or cannot see): refused with
+    it, so the centre never holds a step its dossier does not reflect."""
+    seqs = conn.execute(
+        text(
+            f"SELECT s.seq FROM {STAGING} s WHERE {CHILDREN} AND (s.body->>'dossier_uuid' "
+            f"= ANY(CAST(:refused AS varchar[])) OR {PARENT_OWNER} IS DISTINCT FROM :counter) "
+            "ORDER BY s.seq"
+        ),
+        {"refused": refused, "counter": counter.uuid},
+    ).scalars()
+    orphans = [by_seq[seq] for seq in seqs]
+    return [Refusal(e.seq, e.kind, e.row_uuid, DOSSIER_REFUSED, e.payload, None) for e in orphans]
+
+
+def _apply_records(
+    conn: Connection, by_seq: dict[int, Entry], params: dict[str, Any]
+) -> list[Refusal]:
+    rest = [
+        by_seq[seq]
+        for seq in insert_new(conn, "central_records", RECORD_COLUMNS, NEW_RECORDS, params)
+    ]
     if not rest:
         return []
     existing = {
@@ -309,48 +234,24 @@ def _apply_records(conn: Connection, counter: CounterRow, entries: list[Entry]) 
     return refusals
 
 
-def _owned_children(
-    conn: Connection, counter: CounterRow, entries: list[Entry], refusals: list[Refusal]
-) -> tuple[list[Entry], list[Refusal]]:
-    """Split documents, pauses, steps and prints into those of dossiers this
-    counter owns and those it does not: a step of a dossier whose change was
-    refused, or that belongs to another counter, is refused with it, so the
-    centre never holds a step its dossier does not reflect."""
-    refused = {r.row_uuid for r in refusals if r.kind == "dossier"}
-    parents = {e.payload.get("dossier_uuid") for e in entries} - {None}
-    owners = dict(
-        conn.execute(
-            select(dossiers.c.uuid, dossiers.c.owner_counter_uuid).where(
-                dossiers.c.uuid.in_(parents)
-            )
-        ).all()
-    )
-    kept: list[Entry] = []
-    orphaned: list[Refusal] = []
-    for e in entries:
-        parent = e.payload.get("dossier_uuid")
-        if parent in refused or (parent is not None and owners.get(parent) != counter.uuid):
-            orphaned.append(Refusal(e.seq, e.kind, e.row_uuid, DOSSIER_REFUSED, e.payload, None))
-        else:
-            kept.append(e)
-    return kept, orphaned
-
-
 def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry]) -> list[Refusal]:
     """Apply entries (seq order, starting right after the high-water mark);
     return the refused ones. The caller moves the high-water mark."""
-    by_kind: dict[str, list[Entry]] = {}
-    for e in entries:
-        by_kind.setdefault(e.kind, []).append(e)
-    refusals = _apply_dossiers(conn, counter, _latest(by_kind.pop("dossier", [])))
-    audits, broken = _check_audit(conn, counter, by_kind.pop("audit", []))
+    stage(conn, entries)
+    by_seq = {e.seq: e for e in entries}
+    params: dict[str, Any] = {
+        "counter": counter.uuid,
+        "agency": counter.agency_id,
+        "now": datetime.now().astimezone(),
+    }
+    refusals = _apply_dossiers(conn, counter, by_seq, params)
+    replayed, broken = _check_audit(conn, counter, [e for e in entries if e.kind == "audit"])
     refusals += broken
-    children = [e for kind_entries in by_kind.values() for e in kind_entries]
-    children, orphaned = _owned_children(conn, counter, children, refusals)
-    refusals += orphaned
-    refusals += _apply_records(
-        conn, counter, _latest(sorted(children + audits, key=lambda e: e.seq))
+    refusals += _orphans(
+        conn, counter, by_seq, [r.row_uuid for r in refusals if r.kind == "dossier"]
     )
+    skip = replayed + [r.seq for r in refusals if r.kind != "dossier"]
+    refusals += _apply_records(conn, by_seq, {**params, "skip": skip})
     if refusals:
         conn.execute(
             insert(quarantine).on_conflict_do_nothing(),
@@ -374,7 +275,7 @@ def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry])
             high_water=entries[-1].seq if entries else counter.high_water,
             audit_head=counter.audit_head,
             audit_count=counter.audit_count,
-            last_push_at=datetime.now().astimezone(),
+            last_push_at=params["now"],
         )
     )
     return refusals
