@@ -113,39 +113,62 @@ _COLUMNS = (
 )
 
 
+def _fetch(conn: Connection, statement: Any, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows as the driver's tuples, in its binary format: a month's
+    68,000 rows through SQLAlchemy's result rows cost a fifth of a second
+    more, and the binary timestamps are read without parsing text."""
+    compiled = statement.compile(dialect=conn.dialect)
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    with driver.cursor(binary=True) as cursor:
+        cursor.execute(str(compiled), {**compiled.params, **params})
+        return cursor.fetchall()
+
+
+def _json_path(path: Sequence[str]) -> Any:
+    """``body -> 'a' -> 'b' ->> ...`` rather than ``#>> '{a,b}'``: its keys are
+    plain text parameters, which the driver's cursor binds without SQLAlchemy's
+    array processing."""
+    element: Any = r.c.body
+    for key in path:
+        element = element[key]
+    return element
+
+
+_RECORDS = (
+    select(
+        r.c.dossier_uuid,
+        r.c.kind,
+        r.c.body["action"].astext.label("action"),
+        r.c.body["at"].astext.label("at"),
+        *(_json_path(path).astext.label(name) for name, path in RETURN_PATHS.items()),
+        r.c.body["started_at"].astext.label("started_at"),
+        r.c.body["ended_at"].astext.label("ended_at"),
+    )
+    # One text the server splits: a 68,000-element array parameter cost a
+    # third of a second to encode in Python.
+    .where(r.c.dossier_uuid == any_(func.string_to_array(bindparam("uuids"), ",")))
+    .where(text(f"({REPORT_RECORDS})"))
+)
+
+
 def central_facts(
     conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
 ) -> list[DossierFacts]:
     joined = d.outerjoin(_PROCEDURES, _p.code == d.c.procedure_code)
-    rows = conn.execute(
-        select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
-    ).all()
+    rows = _fetch(
+        conn, select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids)), {}
+    )
     gathered = Gathered()
+    add_pause, add_step = gathered.add_pause, gathered.add_step
     # The records of exactly these dossiers, looked up in the partial index.
     # (Every field as text, criteria too: facts.py parses only a non-empty record.)
-    records = conn.execute(
-        select(
-            r.c.dossier_uuid,
-            r.c.kind,
-            r.c.body["action"].astext.label("action"),
-            r.c.body["at"].astext.label("at"),
-            *(r.c.body[path].astext.label(name) for name, path in RETURN_PATHS.items()),
-            r.c.body["started_at"].astext.label("started_at"),
-            r.c.body["ended_at"].astext.label("ended_at"),
-        )
-        # One text the server splits: a 68,000-element array parameter cost a
-        # third of a second to encode in Python.
-        .where(
-            r.c.dossier_uuid
-            == any_(func.string_to_array(bindparam("uuids", ",".join(row[0] for row in rows)), ","))
-        )
-        .where(text(f"({REPORT_RECORDS})"))
-    ).all()
+    records = _fetch(conn, _RECORDS, {"uuids": ",".join([row[0] for row in rows])})
     for key, kind, action, at, channel, collected_by, rating, criteria, started, ended in records:
         if kind == "pause":
-            gathered.add_pause(key, started, ended)
+            add_pause(key, started, ended)
         else:
-            gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
+            add_step(key, action, at, channel, collected_by, rating, criteria)
     return assemble_all(rows, gathered)
 
 
