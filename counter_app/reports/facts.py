@@ -2,14 +2,14 @@
 
 Both sides read the same fields under the same names (the counter's columns,
 the centre's extracted columns and JSON body keys), then call
-:func:`assemble_all` here: one place decides what a step or a pause means.
+:func:`assemble_all` (or its two halves) here: one place decides what a step or a pause means.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from types import MappingProxyType
@@ -116,65 +116,63 @@ FIELDS = (
     "delivery", "cutoff", "time_unit",
 )  # fmt: skip
 _STATES = {s.value: s for s in State}
-_NO_STEPS: tuple[tuple[str, datetime, ReturnFacts | None], ...] = ()
 
 
-def _assembler(gathered: Gathered) -> Callable[[tuple[Any, ...]], DossierFacts]:
-    """One dossier's facts from its row (the columns of FIELDS) and its steps
-    and pauses; the lookups bound once for all the rows (68,000 dossiers a
-    month at the centre)."""
-    steps_of, pauses_of, states, cutoff_of = (
-        gathered.steps.get,
-        gathered.pauses.get,
-        _STATES,
-        _cutoff,
+def _dossier(row: tuple[Any, ...]) -> DossierFacts:
+    """A dossier's facts from its row (the columns of FIELDS), before its
+    steps and pauses (:func:`attach`)."""
+    (_key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
+     ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
+     finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
+    return DossierFacts(
+        code,
+        agency_id,
+        counter_uuid or "",
+        procedure_code,
+        field or "",
+        level or "",
+        official or "",
+        channel_of(source, ledger_book or ""),
+        _STATES[state],
+        on_the_spot in (True, 1, "true"),  # JSON text at the centre
+        # The drivers type most dates already: those are not looked at again.
+        received_at if received_at.__class__ is datetime else _required(received_at),
+        appointment_at if appointment_at.__class__ is datetime else _required(appointment_at),
+        _required(original_appointment_at),
+        _dt(finished_at),
+        int(apology_count or 0),
+        int(fee or 0),
+        delivery or "counter",
+        cutoff=_cutoff(cutoff, time_unit),
     )
 
-    def one(row: tuple[Any, ...]) -> DossierFacts:
-        (key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
-         ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
-         finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
-        refused = False
-        withdrawn_at: datetime | None = None
-        returned: ReturnFacts | None = None
-        steps = steps_of(key, _NO_STEPS)
+
+def dossier_facts(rows: Iterable[Any]) -> list[DossierFacts]:
+    """Facts of result rows (the columns of FIELDS, in order), before their
+    steps and pauses: what can be built while the records are still read."""
+    return list(map(_dossier, rows))
+
+
+def attach(facts: Mapping[Any, DossierFacts], gathered: Gathered) -> None:
+    """Complete the facts (by their dossier's key) with their steps and pauses:
+    refused, withdrawn, the return's record, the supplement pauses."""
+    for key, steps in gathered.steps.items():
+        f = facts.get(key)
+        if f is None:
+            continue
         if len(steps) > 1:  # the queries do not sort: the last of each kind wins, by time
             steps = sorted(steps, key=_moment)
         for action, at, data in steps:
             if action == _REFUSE:
-                refused = True
+                f.refused = True
             elif action == _WITHDRAW:
-                withdrawn_at = at
+                f.withdrawn_at = at
             elif action == _RETURN:
-                returned = data
-        found = pauses_of(key)
-        return DossierFacts(
-            code,
-            agency_id,
-            counter_uuid or "",
-            procedure_code,
-            field or "",
-            level or "",
-            official or "",
-            channel_of(source, ledger_book or ""),
-            states[state],
-            on_the_spot in (True, 1, "true"),  # JSON text at the centre
-            # The drivers type most dates already: those are not looked at again.
-            received_at if received_at.__class__ is datetime else _required(received_at),
-            appointment_at if appointment_at.__class__ is datetime else _required(appointment_at),
-            _required(original_appointment_at),
-            _dt(finished_at),
-            int(apology_count or 0),
-            int(fee or 0),
-            delivery or "counter",
-            tuple(sorted(found, key=_started)) if found else (),
-            refused,
-            withdrawn_at,
-            returned,
-            cutoff_of(cutoff, time_unit),
-        )
-
-    return one
+                f.returned = data
+    for key, found in gathered.pauses.items():
+        f = facts.get(key)
+        if f is not None:
+            f.pauses = tuple(sorted(found, key=_started))
 
 
 def _moment(step: tuple[str, datetime, ReturnFacts | None]) -> datetime:
@@ -193,6 +191,9 @@ def _cutoff(setting: Any, time_unit: Any) -> bool:
     return setting in (True, 1, "true")
 
 
-def assemble_all(rows: Iterable[Any], gathered: Gathered) -> list[DossierFacts]:
-    """Facts of result rows (the columns of FIELDS, in order)."""
-    return list(map(_assembler(gathered), rows))
+def assemble_all(rows: Sequence[Any], gathered: Gathered) -> list[DossierFacts]:
+    """Facts of result rows (the columns of FIELDS, in order) with their steps
+    and pauses."""
+    facts = dossier_facts(rows)
+    attach(dict(zip([row[0] for row in rows], facts, strict=True)), gathered)
+    return facts
