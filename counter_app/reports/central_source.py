@@ -30,8 +30,7 @@ from counter_app.reports.definitions import DossierFacts, Period
 from counter_app.reports.facts import (
     RETURN_PATHS,
     STEP_ACTIONS,
-    Gathered,
-    attach,
+    Completion,
     dossier_facts,
 )
 from counter_app.reports.source import CatalogueLine
@@ -180,14 +179,14 @@ def central_facts(
             cursor.execute(records_sql, records_params)
             facts = dossier_facts(rows)
             records = cursor.fetchall()
-    gathered = Gathered()
-    add_pause, add_step = gathered.add_pause, gathered.add_step
+    completion = Completion(dict(zip(keys, facts, strict=True)))
+    add_pause, add_step = completion.add_pause, completion.add_step
     for key, kind, action, at, channel, collected_by, rating, criteria, started, ended in records:
         if kind == "pause":
             add_pause(key, started, ended)
         else:
             add_step(key, action, at, channel, collected_by, rating, criteria)
-    attach(dict(zip(keys, facts, strict=True)), gathered)
+    completion.finish()
     return facts
 
 

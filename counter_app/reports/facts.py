@@ -2,14 +2,15 @@
 
 Both sides read the same fields under the same names (the counter's columns,
 the centre's extracted columns and JSON body keys), then call
-:func:`assemble_all` (or its two halves) here: one place decides what a step or a pause means.
+:func:`dossier_facts` and :class:`Completion` here: one place decides what
+a step or a pause means.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import lru_cache
 from types import MappingProxyType
@@ -60,15 +61,18 @@ _EMPTY_JSON = "{}"
 _NO_CRITERIA: Mapping[str, str] = MappingProxyType({})
 
 
-class Gathered:
-    """Steps and pauses of the dossiers read, by the dossier's key."""
+class Completion:
+    """Completes facts (by their dossier's key) with their steps and pauses:
+    refused, withdrawn, the return's record, the supplement pauses. The
+    queries do not sort by time: of the withdrawals and the returns, the
+    last by time wins (the later read on a tie)."""
 
-    def __init__(self) -> None:
-        self.pauses: dict[Any, list[Pause]] = defaultdict(list)
-        self.steps: dict[Any, list[tuple[str, datetime, ReturnFacts | None]]] = defaultdict(list)
+    def __init__(self, facts: Mapping[Any, DossierFacts]) -> None:
+        self._facts = facts
+        self._pauses: dict[Any, list[Pause]] = defaultdict(list)
 
     def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
-        self.pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
+        self._pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
 
     def add_step(
         self,
@@ -83,19 +87,33 @@ class Gathered:
         """A step; for a return, the fields of its ``data["return"]`` record
         (the queries read them out of the JSON; ``criteria`` as a mapping or
         its JSON text)."""
+        f = self._facts.get(key)
+        if f is None:
+            return
         # The centre's JSON gives the moment as ISO text: parsed directly.
         moment = _fromisoformat(at) if at.__class__ is str and at else _required(at)
-        returned = None
         if action == _RETURN:
+            if f.returned is not None and moment < f.returned.at:
+                return
             if criteria == _EMPTY_JSON or not criteria:
                 levels: Mapping[str, str] = _NO_CRITERIA
             else:
                 parsed = json.loads(criteria) if isinstance(criteria, str) else criteria
                 levels = {str(k): str(v) for k, v in parsed.items()} if parsed else _NO_CRITERIA
-            returned = ReturnFacts(
+            f.returned = ReturnFacts(
                 moment, channel or "desk", collected_by or "applicant", rating or None, levels
             )
-        self.steps[key].append((action, moment, returned))
+        elif action == _REFUSE:
+            f.refused = True
+        elif action == _WITHDRAW and (f.withdrawn_at is None or moment >= f.withdrawn_at):
+            f.withdrawn_at = moment
+
+    def finish(self) -> None:
+        """The pauses, in time order, onto their facts."""
+        for key, found in self._pauses.items():
+            f = self._facts.get(key)
+            if f is not None:
+                f.pauses = tuple(sorted(found, key=_started))
 
 
 # The fields of a return step's record the queries read (JSON paths).
@@ -120,7 +138,7 @@ _STATES = {s.value: s for s in State}
 
 def _dossier(row: tuple[Any, ...]) -> DossierFacts:
     """A dossier's facts from its row (the columns of FIELDS), before its
-    steps and pauses (:func:`attach`)."""
+    steps and pauses (:class:`Completion`)."""
     (_key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
      finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
@@ -153,32 +171,6 @@ def dossier_facts(rows: Iterable[Any]) -> list[DossierFacts]:
     return list(map(_dossier, rows))
 
 
-def attach(facts: Mapping[Any, DossierFacts], gathered: Gathered) -> None:
-    """Complete the facts (by their dossier's key) with their steps and pauses:
-    refused, withdrawn, the return's record, the supplement pauses."""
-    for key, steps in gathered.steps.items():
-        f = facts.get(key)
-        if f is None:
-            continue
-        if len(steps) > 1:  # the queries do not sort: the last of each kind wins, by time
-            steps = sorted(steps, key=_moment)
-        for action, at, data in steps:
-            if action == _REFUSE:
-                f.refused = True
-            elif action == _WITHDRAW:
-                f.withdrawn_at = at
-            elif action == _RETURN:
-                f.returned = data
-    for key, found in gathered.pauses.items():
-        f = facts.get(key)
-        if f is not None:
-            f.pauses = tuple(sorted(found, key=_started))
-
-
-def _moment(step: tuple[str, datetime, ReturnFacts | None]) -> datetime:
-    return step[1]
-
-
 def _started(pause: Pause) -> datetime:
     return pause.started_at
 
@@ -189,11 +181,3 @@ def _cutoff(setting: Any, time_unit: Any) -> bool:
     if setting is None or setting == "":
         return default_cutoff(TimeUnit(time_unit)) if time_unit else True
     return setting in (True, 1, "true")
-
-
-def assemble_all(rows: Sequence[Any], gathered: Gathered) -> list[DossierFacts]:
-    """Facts of result rows (the columns of FIELDS, in order) with their steps
-    and pauses."""
-    facts = dossier_facts(rows)
-    attach(dict(zip([row[0] for row in rows], facts, strict=True)), gathered)
-    return facts
