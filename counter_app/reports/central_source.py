@@ -174,7 +174,9 @@ def central_facts(
         keys = [row[0] for row in rows]
         # The records of exactly these dossiers, looked up in the partial index.
         # (Every field as text, criteria too: facts.py parses only a non-empty record.)
-        records_params["uuids"] = ",".join(keys)
+        # Sorted: the server sorts the keys for the index's probes, and its
+        # sort returns at once on a sorted list (byte order: the UUIDs' hex).
+        records_params["uuids"] = ",".join(sorted(keys))
         with driver.pipeline():
             cursor.execute(records_sql, records_params)
             facts = dossier_facts(rows)
