@@ -119,8 +119,9 @@ _COLUMNS = (
 
 
 def _statement(conn: Connection, statement: Any) -> tuple[str, dict[str, Any]]:
-    """The SQL and parameters the driver's own cursor runs (see central_facts)."""
-    compiled = statement.compile(dialect=conn.dialect)
+    """The SQL and parameters the driver's own cursor runs (see central_facts);
+    an ``IN`` list written out as one parameter per value."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     return str(compiled), dict(compiled.params)
 
 
