@@ -9,8 +9,10 @@ with the counters' sync on the primary.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Any
 
+from psycopg import Pipeline
 from sqlalchemy import (
     Boolean,
     ColumnElement,
@@ -178,7 +180,8 @@ def central_facts(
         # Sorted: the server sorts the keys for the index's probes, and its
         # sort returns at once on a sorted list (byte order: the UUIDs' hex).
         records_params["uuids"] = ",".join(sorted(keys))
-        with driver.pipeline():
+        # (A libpq older than 14 has no pipeline: the same, one after the other.)
+        with driver.pipeline() if Pipeline.is_supported() else nullcontext():
             cursor.execute(records_sql, records_params)
             facts = dossier_facts(rows)
             records = cursor.fetchall()
