@@ -9,8 +9,10 @@ with the counters' sync on the primary.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Any
 
+from psycopg import Pipeline
 from sqlalchemy import (
     Boolean,
     ColumnElement,
@@ -27,7 +29,12 @@ from sqlalchemy import (
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.facts import (
+    RETURN_PATHS,
+    STEP_ACTIONS,
+    Completion,
+    dossier_facts,
+)
 from counter_app.reports.source import CatalogueLine
 from counter_app.sync.central import tables as t
 from counter_app.sync.central.schema import engine_for
@@ -113,40 +120,80 @@ _COLUMNS = (
 )
 
 
+def _statement(conn: Connection, statement: Any) -> tuple[str, dict[str, Any]]:
+    """The SQL and parameters the driver's own cursor runs (see central_facts);
+    an ``IN`` list written out as one parameter per value."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    return str(compiled), dict(compiled.params)
+
+
+def _json_path(path: Sequence[str]) -> Any:
+    """``body -> 'a' -> 'b' ->> ...`` rather than ``#>> '{a,b}'``: its keys are
+    plain text parameters, which the driver's cursor binds without SQLAlchemy's
+    array processing."""
+    element: Any = r.c.body
+    for key in path:
+        element = element[key]
+    return element
+
+
+_RECORDS = (
+    select(
+        r.c.dossier_uuid,
+        r.c.kind,
+        r.c.body["action"].astext.label("action"),
+        r.c.body["at"].astext.label("at"),
+        *(_json_path(path).astext.label(name) for name, path in RETURN_PATHS.items()),
+        r.c.body["started_at"].astext.label("started_at"),
+        r.c.body["ended_at"].astext.label("ended_at"),
+    )
+    # One text the server splits: a 68,000-element array parameter cost a
+    # third of a second to encode in Python.
+    .where(r.c.dossier_uuid == any_(func.string_to_array(bindparam("uuids"), ",")))
+    .where(text(f"({REPORT_RECORDS})"))
+)
+
+
 def central_facts(
     conn: Connection, period: Period, agency_ids: Sequence[str] | None = None
 ) -> list[DossierFacts]:
+    """The facts of the dossiers relevant to ``period``.
+
+    Read with the driver's cursor in its binary format: through SQLAlchemy's
+    result rows a month's 68,000 rows cost a fifth of a second more, and the
+    binary timestamps need no parsing. The records' query is sent in a
+    pipeline before the dossiers' facts are built, so the server looks them
+    up (68,000 probes of the partial index) while Python builds."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
     joined = d.outerjoin(_PROCEDURES, _p.code == d.c.procedure_code)
-    rows = conn.execute(
-        select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
-    ).all()
-    gathered = Gathered()
-    # The records of exactly these dossiers, looked up in the partial index.
-    # (Every field as text, criteria too: facts.py parses only a non-empty record.)
-    records = conn.execute(
-        select(
-            r.c.dossier_uuid,
-            r.c.kind,
-            r.c.body["action"].astext.label("action"),
-            r.c.body["at"].astext.label("at"),
-            *(r.c.body[path].astext.label(name) for name, path in RETURN_PATHS.items()),
-            r.c.body["started_at"].astext.label("started_at"),
-            r.c.body["ended_at"].astext.label("ended_at"),
-        )
-        # One text the server splits: a 68,000-element array parameter cost a
-        # third of a second to encode in Python.
-        .where(
-            r.c.dossier_uuid
-            == any_(func.string_to_array(bindparam("uuids", ",".join(row[0] for row in rows)), ","))
-        )
-        .where(text(f"({REPORT_RECORDS})"))
-    ).all()
+    dossiers_sql, params = _statement(
+        conn, select(*_COLUMNS).select_from(joined).where(_relevant(period, agency_ids))
+    )
+    records_sql, records_params = _statement(conn, _RECORDS)
+    with driver.cursor(binary=True) as cursor:
+        cursor.execute(dossiers_sql, params)
+        rows = cursor.fetchall()
+        keys = [row[0] for row in rows]
+        # The records of exactly these dossiers, looked up in the partial index.
+        # (Every field as text, criteria too: facts.py parses only a non-empty record.)
+        # Sorted: the server sorts the keys for the index's probes, and its
+        # sort returns at once on a sorted list (byte order: the UUIDs' hex).
+        records_params["uuids"] = ",".join(sorted(keys))
+        # (A libpq older than 14 has no pipeline: the same, one after the other.)
+        with driver.pipeline() if Pipeline.is_supported() else nullcontext():
+            cursor.execute(records_sql, records_params)
+            facts = dossier_facts(rows)
+            records = cursor.fetchall()
+    completion = Completion(dict(zip(keys, facts, strict=True)))
+    add_pause, add_step = completion.add_pause, completion.add_step
     for key, kind, action, at, channel, collected_by, rating, criteria, started, ended in records:
         if kind == "pause":
-            gathered.add_pause(key, started, ended)
+            add_pause(key, started, ended)
         else:
-            gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
-    return assemble_all(rows, gathered)
+            add_step(key, action, at, channel, collected_by, rating, criteria)
+    completion.finish()
+    return facts
 
 
 def central_catalogue(conn: Connection) -> list[CatalogueLine]:

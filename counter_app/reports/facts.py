@@ -2,7 +2,8 @@
 
 Both sides read the same fields under the same names (the counter's columns,
 the centre's extracted columns and JSON body keys), then call
-:func:`assemble` here: one place decides what a step or a pause means.
+:func:`dossier_facts` and :class:`Completion` here: one place decides what
+a step or a pause means.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def _dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
+_fromisoformat = datetime.fromisoformat
+
+
 def _required(value: Any) -> datetime:
     if value.__class__ is datetime:
         return value
@@ -57,15 +61,18 @@ _EMPTY_JSON = "{}"
 _NO_CRITERIA: Mapping[str, str] = MappingProxyType({})
 
 
-class Gathered:
-    """Steps and pauses of the dossiers read, by the dossier's key."""
+class Completion:
+    """Completes facts (by their dossier's key) with their steps and pauses:
+    refused, withdrawn, the return's record, the supplement pauses. The
+    queries do not sort by time: of the withdrawals and the returns, the
+    last by time wins (the later read on a tie)."""
 
-    def __init__(self) -> None:
-        self.pauses: dict[Any, list[Pause]] = defaultdict(list)
-        self.steps: dict[Any, list[tuple[str, datetime, ReturnFacts | None]]] = defaultdict(list)
+    def __init__(self, facts: Mapping[Any, DossierFacts]) -> None:
+        self._facts = facts
+        self._pauses: dict[Any, list[Pause]] = defaultdict(list)
 
     def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
-        self.pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
+        self._pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
 
     def add_step(
         self,
@@ -80,22 +87,33 @@ class Gathered:
         """A step; for a return, the fields of its ``data["return"]`` record
         (the queries read them out of the JSON; ``criteria`` as a mapping or
         its JSON text)."""
-        moment = _required(at)
-        returned = None
+        f = self._facts.get(key)
+        if f is None:
+            return
+        # The centre's JSON gives the moment as ISO text: parsed directly.
+        moment = _fromisoformat(at) if at.__class__ is str and at else _required(at)
         if action == _RETURN:
-            levels: Mapping[str, Any] = (
-                (json.loads(criteria) if criteria != _EMPTY_JSON else _NO_CRITERIA)
-                if isinstance(criteria, str)
-                else criteria or _NO_CRITERIA
+            if f.returned is not None and moment < f.returned.at:
+                return
+            if criteria == _EMPTY_JSON or not criteria:
+                levels: Mapping[str, str] = _NO_CRITERIA
+            else:
+                parsed = json.loads(criteria) if isinstance(criteria, str) else criteria
+                levels = {str(k): str(v) for k, v in parsed.items()} if parsed else _NO_CRITERIA
+            f.returned = ReturnFacts(
+                moment, channel or "desk", collected_by or "applicant", rating or None, levels
             )
-            returned = ReturnFacts(
-                moment,
-                channel or "desk",
-                collected_by or "applicant",
-                rating or None,
-                {str(k): str(v) for k, v in levels.items()} if levels else _NO_CRITERIA,
-            )
-        self.steps[key].append((action, moment, returned))
+        elif action == _REFUSE:
+            f.refused = True
+        elif action == _WITHDRAW and (f.withdrawn_at is None or moment >= f.withdrawn_at):
+            f.withdrawn_at = moment
+
+    def finish(self) -> None:
+        """The pauses, in time order, onto their facts."""
+        for key, found in self._pauses.items():
+            f = self._facts.get(key)
+            if f is not None:
+                f.pauses = tuple(sorted(found, key=_started))
 
 
 # The fields of a return step's record the queries read (JSON paths).
@@ -116,30 +134,14 @@ FIELDS = (
     "delivery", "cutoff", "time_unit",
 )  # fmt: skip
 _STATES = {s.value: s for s in State}
-_NO_STEPS: tuple[tuple[str, datetime, ReturnFacts | None], ...] = ()
 
 
-def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
-    """One dossier's facts from its row (the columns of FIELDS) and its steps
-    and pauses."""
-    (key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
+def _dossier(row: tuple[Any, ...]) -> DossierFacts:
+    """A dossier's facts from its row (the columns of FIELDS), before its
+    steps and pauses (:class:`Completion`)."""
+    (_key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
      finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
-    refused = False
-    withdrawn_at: datetime | None = None
-    returned: ReturnFacts | None = None
-    steps = gathered.steps.get(key, _NO_STEPS)
-    if len(steps) > 1:  # the queries do not sort: the last of each kind wins, by time
-        steps = sorted(steps, key=lambda step: step[1])
-    for action, at, data in steps:
-        if action == _REFUSE:
-            refused = True
-        elif action == _WITHDRAW:
-            withdrawn_at = at
-        elif action == _RETURN:
-            returned = data
-    found = gathered.pauses.get(key)
-    pauses = tuple(sorted(found, key=lambda p: p.started_at)) if found else ()
     return DossierFacts(
         code,
         agency_id,
@@ -151,19 +153,26 @@ def assemble(row: tuple[Any, ...], gathered: Gathered) -> DossierFacts:
         channel_of(source, ledger_book or ""),
         _STATES[state],
         on_the_spot in (True, 1, "true"),  # JSON text at the centre
-        _required(received_at),
-        _required(appointment_at),
+        # The drivers type most dates already: those are not looked at again.
+        received_at if received_at.__class__ is datetime else _required(received_at),
+        appointment_at if appointment_at.__class__ is datetime else _required(appointment_at),
         _required(original_appointment_at),
         _dt(finished_at),
         int(apology_count or 0),
         int(fee or 0),
         delivery or "counter",
-        pauses,
-        refused,
-        withdrawn_at,
-        returned,
-        _cutoff(cutoff, time_unit),
+        cutoff=_cutoff(cutoff, time_unit),
     )
+
+
+def dossier_facts(rows: Iterable[Any]) -> list[DossierFacts]:
+    """Facts of result rows (the columns of FIELDS, in order), before their
+    steps and pauses: what can be built while the records are still read."""
+    return list(map(_dossier, rows))
+
+
+def _started(pause: Pause) -> datetime:
+    return pause.started_at
 
 
 @lru_cache(maxsize=64)  # a few settings, read once per dossier
@@ -172,8 +181,3 @@ def _cutoff(setting: Any, time_unit: Any) -> bool:
     if setting is None or setting == "":
         return default_cutoff(TimeUnit(time_unit)) if time_unit else True
     return setting in (True, 1, "true")
-
-
-def assemble_all(rows: Iterable[Any], gathered: Gathered) -> list[DossierFacts]:
-    """Facts of result rows (the columns of FIELDS, in order)."""
-    return [assemble(tuple(r), gathered) for r in rows]

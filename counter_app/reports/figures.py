@@ -248,51 +248,66 @@ class Figures:
         return self.statutory_minutes / self.resolved / self.day_minutes
 
     def add(self, f: DossierFacts, period: Period, clock: WorkingClock) -> None:
-        """Count one dossier into the figures of ``period``."""
-        if period.contains(f.received_at):
+        """Count one dossier into the figures of ``period``.
+        (``period.contains`` written out: this runs for every dossier of every
+        month, 68,000 a month at the centre.)"""
+        start, end = period.start, period.end
+        if start <= f.received_at < end:
             self.received += 1
-            self.received_online += f.channel is Channel.ONLINE
-            self.received_desk += f.channel is Channel.DESK
+            if f.channel is Channel.ONLINE:
+                self.received_online += 1
+            else:
+                self.received_desk += 1
             self.delivery_post_requested += f.delivery == "post"
             self.on_the_spot_received += f.on_the_spot
             self.fees += f.fee
-        elif standing(f, period.start) is not None:
+        elif standing(f, start) is not None:
             self.carried_over += 1
-        if period.contains(f.finished_at):
+        finished = f.finished_at
+        if finished is not None and start <= finished < end:
             self.resolved += 1
             kind = timeliness(f)
-            self.early += kind is Timeliness.EARLY
-            self.on_time += kind is Timeliness.ON_TIME
-            self.late += kind is Timeliness.LATE
+            if kind is Timeliness.EARLY:
+                self.early += 1
+            elif kind is Timeliness.ON_TIME:
+                self.on_time += 1
+            else:
+                self.late += 1
             self.refused += f.refused
             self.apologised += f.apology_count > 0
             used, allowed = clock.working_minutes(f)
             self.working_minutes += used
             self.statutory_minutes += allowed
-        if f.withdrawn_at is not None:
-            self.withdrawn += period.contains(f.withdrawn_at)
+        withdrawn = f.withdrawn_at
+        if withdrawn is not None and start <= withdrawn < end:
+            self.withdrawn += 1
         if f.pauses:
-            self.supplement_requests += sum(period.contains(p.started_at) for p in f.pauses)
-        at_end = standing(f, period.end)
+            self.supplement_requests += sum(start <= p.started_at < end for p in f.pauses)
+        at_end = standing(f, end)
         if at_end is not None:
             self.pending += 1
-            self.pending_within_time += at_end is Standing.WITHIN_TIME
-            self.pending_overdue += at_end is Standing.OVERDUE
-            self.pending_paused += at_end is Standing.PAUSED
+            if at_end is Standing.WITHIN_TIME:
+                self.pending_within_time += 1
+            elif at_end is Standing.OVERDUE:
+                self.pending_overdue += 1
+            else:
+                self.pending_paused += 1
         r = f.returned
-        if r is not None and period.contains(r.at):
+        if r is not None and start <= r.at < end:
             self.returned += 1
-            self.returned_desk += r.channel == "desk"
-            self.returned_post += r.channel == "post"
+            channel = r.channel
+            self.returned_desk += channel == "desk"
+            self.returned_post += channel == "post"
             self.returned_to_authorised += r.collected_by == "authorised"
             self.on_the_spot_completed += completed_on_the_spot(f)
-            if r.rating is None:
+            rating = r.rating
+            if rating is None:
                 self.not_rated += 1
             else:
                 self.rated += 1
-                self.very_satisfied += r.rating == "very_satisfied"
-                self.satisfied += r.rating == "satisfied"
-                self.dissatisfied += r.rating == "dissatisfied"
+                self.very_satisfied += rating == "very_satisfied"
+                self.satisfied += rating == "satisfied"
+                self.dissatisfied += rating == "dissatisfied"
                 if r.criteria:
                     self.criteria.update(r.criteria.items())
 

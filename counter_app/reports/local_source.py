@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Gathered, assemble_all
+from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Completion, dossier_facts
 from counter_app.reports.source import CatalogueLine
 
 
@@ -65,14 +65,15 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
     where = _candidates(period)
     ids = select(Dossier.id).where(where).scalar_subquery()
     rows = conn.execute(facts_select(period, agency_id)).all()
-    gathered = Gathered()
+    facts = dossier_facts(rows)
+    completion = Completion(dict(zip([row[0] for row in rows], facts, strict=True)))
     pauses = select(
         ClockPause.dossier_id,
         _raw(ClockPause.started_at, "started_at"),
         _raw(ClockPause.ended_at, "ended_at"),
     ).where(ClockPause.dossier_id.in_(ids))
     for key, started, ended in conn.execute(pauses).all():
-        gathered.add_pause(key, started, ended)
+        completion.add_pause(key, started, ended)
     steps = (
         select(
             WorkflowStep.dossier_id,
@@ -87,8 +88,9 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
         .order_by(WorkflowStep.counter_seq)
     )
     for key, action, at, channel, collected_by, rating, criteria in conn.execute(steps).all():
-        gathered.add_step(key, action, at, channel, collected_by, rating, criteria)
-    return assemble_all(rows, gathered)
+        completion.add_step(key, action, at, channel, collected_by, rating, criteria)
+    completion.finish()
+    return facts
 
 
 def local_catalogue(session: Session) -> list[CatalogueLine]:

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from counter_app.cli import main
+from counter_app.reports.central_source import central_facts, report_engine
 from counter_app.reports.figures import Cut
 from counter_app.services.reports import counter_report, province_report
 from counter_app.sync.central import admin
@@ -58,6 +59,17 @@ def test_counter_and_centre_give_the_same_figures(centre: Centre) -> None:
     assert main([*argv, "--to", "2027-03-31", "--out", str(out)]) == 0
     total = json.loads(out.read_text(encoding="utf-8"))["total"]
     assert total == pytest.approx(all_figures(expected))
+    # and the centre's facts can be read for some agencies only
+    engine = report_engine(centre.url)
+    try:
+        with engine.connect() as conn:
+            everyone = central_facts(conn, cases.QUARTER)
+            agency = everyone[0].agency_id
+            some = central_facts(conn, cases.QUARTER, [agency, "000.99.99.H99"])
+    finally:
+        engine.dispose()
+    assert some and {f.agency_id for f in some} == {agency}
+    assert len(some) == sum(f.agency_id == agency for f in everyone)
 
 
 def test_province_report_refuses_an_unreachable_primary_without_a_replica(centre: Centre) -> None:
