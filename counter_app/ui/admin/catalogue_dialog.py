@@ -115,7 +115,7 @@ class CatalogueDialog(QDialog):
     def _loaded(self, specs: object, select: str | None) -> None:
         assert isinstance(specs, list)
         self.loading = False
-        self.model.set_procedures(specs)
+        self.model.set_items(specs)
         self._count()
         if select is not None:
             self.select(select)

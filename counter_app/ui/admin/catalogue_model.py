@@ -3,7 +3,6 @@ with or without accents, any part of the code or the name."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
@@ -52,11 +51,6 @@ class ProceduresModel(ListTableModel):
             self.tr("Fee"),
             self.tr("4 on the spot"),
         )
-
-    def set_procedures(self, specs: Sequence[ProcedureSpec]) -> None:
-        self.beginResetModel()
-        self._items = list(specs)
-        self.endResetModel()
 
     def row_of(self, code: str) -> int:
         return next((i for i, p in enumerate(self._items) if p.code == code), -1)

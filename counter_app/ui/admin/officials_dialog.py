@@ -63,7 +63,7 @@ class OfficialsDialog(QDialog):
 
     def reload(self, select: str | None = None) -> None:
         select = select or self.selected_username()
-        self.model.set_officials(users.list_users(self._ctx))
+        self.model.set_items(users.list_users(self._ctx))
         row = self.model.row_of(select) if select else -1
         if row >= 0:
             self.view.selectRow(row)

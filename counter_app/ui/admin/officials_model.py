@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -33,11 +32,6 @@ class OfficialsModel(ListTableModel):
             self.tr("Roles"),
             self.tr("Status"),
         )
-
-    def set_officials(self, officials: Sequence[UserInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(officials)
-        self.endResetModel()
 
     def row_of(self, username: str) -> int:
         return next((i for i, u in enumerate(self._items) if u.username == username), -1)
