@@ -67,8 +67,8 @@ class ReturnFacts:
 class DossierFacts:
     """Everything the definitions look at, read alike from either database.
     (Not frozen: a year of them is built per report, and a frozen class's
-    constructor costs three times as much. Only facts.Completion completes them,
-    with their steps and pauses, before they are counted.)"""
+    constructor costs three times as much. On the counter facts.Completion
+    completes them with their steps and pauses before they are counted.)"""
 
     code: str
     agency_id: str

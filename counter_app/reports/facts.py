@@ -1,9 +1,11 @@
 """Turning either database's columns into :class:`DossierFacts`.
 
 Both sides read the same fields under the same names (the counter's columns,
-the centre's extracted columns and JSON body keys), then call
-:func:`dossier_facts` and :class:`Completion` here: one place decides what
-a step or a pause means.
+the centre's columns) and call :func:`dossier_facts`. What a step or a pause
+means is decided by :class:`Completion` on the counter, and at the centre by
+the SQL function of migration c0004_report_facts, which writes the same
+rules onto each dossier's row as its records arrive; the parity test in
+tests/reports holds the two to the same figures.
 """
 
 from __future__ import annotations
@@ -61,6 +63,23 @@ _EMPTY_JSON = "{}"
 _NO_CRITERIA: Mapping[str, str] = MappingProxyType({})
 
 
+def return_facts(
+    at: datetime,
+    channel: str | None,
+    collected_by: str | None,
+    rating: str | None,
+    criteria: Mapping[str, Any] | str | None,
+) -> ReturnFacts:
+    """The fields of a return step's ``data["return"]`` record (``criteria`` as
+    a mapping or its JSON text)."""
+    if criteria == _EMPTY_JSON or not criteria:
+        levels: Mapping[str, str] = _NO_CRITERIA
+    else:
+        parsed = json.loads(criteria) if isinstance(criteria, str) else criteria
+        levels = {str(k): str(v) for k, v in parsed.items()} if parsed else _NO_CRITERIA
+    return ReturnFacts(at, channel or "desk", collected_by or "applicant", rating or None, levels)
+
+
 class Completion:
     """Completes facts (by their dossier's key) with their steps and pauses:
     refused, withdrawn, the return's record, the supplement pauses. The
@@ -90,19 +109,11 @@ class Completion:
         f = self._facts.get(key)
         if f is None:
             return
-        # The centre's JSON gives the moment as ISO text: parsed directly.
+        # A moment as ISO text is parsed directly.
         moment = _fromisoformat(at) if at.__class__ is str and at else _required(at)
         if action == _RETURN:
-            if f.returned is not None and moment < f.returned.at:
-                return
-            if criteria == _EMPTY_JSON or not criteria:
-                levels: Mapping[str, str] = _NO_CRITERIA
-            else:
-                parsed = json.loads(criteria) if isinstance(criteria, str) else criteria
-                levels = {str(k): str(v) for k, v in parsed.items()} if parsed else _NO_CRITERIA
-            f.returned = ReturnFacts(
-                moment, channel or "desk", collected_by or "applicant", rating or None, levels
-            )
+            if f.returned is None or moment >= f.returned.at:
+                f.returned = return_facts(moment, channel, collected_by, rating, criteria)
         elif action == _REFUSE:
             f.refused = True
         elif action == _WITHDRAW and (f.withdrawn_at is None or moment >= f.withdrawn_at):
@@ -125,23 +136,33 @@ RETURN_PATHS = {
 }
 
 
+# What a dossier's steps and pauses mean for the reports. The centre keeps
+# them on each dossier's row (migration c0004_report_facts applies the rules
+# of Completion as records arrive); the counter's query leaves them empty and
+# Completion fills them in from its steps and pauses.
+COMPLETED_FIELDS = (
+    "refused", "withdrawn_at", "return_at", "return_channel", "return_collected_by",
+    "return_rating", "return_criteria", "pause_starts", "pause_ends",
+)  # fmt: skip
 # The columns both queries select, in this order (facts read them by position:
 # a result row's attribute lookup cost more than the rest of the counting).
 FIELDS = (
     "key", "code", "agency_id", "counter_uuid", "procedure_code", "field", "level",
     "official", "source", "ledger_book", "state", "on_the_spot", "received_at",
     "appointment_at", "original_appointment_at", "finished_at", "apology_count", "fee",
-    "delivery", "cutoff", "time_unit",
+    "delivery", "cutoff", "time_unit", *COMPLETED_FIELDS,
 )  # fmt: skip
 _STATES = {s.value: s for s in State}
 
 
 def _dossier(row: tuple[Any, ...]) -> DossierFacts:
-    """A dossier's facts from its row (the columns of FIELDS), before its
-    steps and pauses (:class:`Completion`)."""
+    """A dossier's facts from its row (the columns of FIELDS): complete at the
+    centre; on the counter, before its steps and pauses (:class:`Completion`)."""
     (_key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
-     finished_at, apology_count, fee, delivery, cutoff, time_unit) = row  # fmt: skip
+     finished_at, apology_count, fee, delivery, cutoff, time_unit, refused, withdrawn_at,
+     return_at, return_channel, return_collected_by, return_rating, return_criteria,
+     pause_starts, pause_ends) = row  # fmt: skip
     return DossierFacts(
         code,
         agency_id,
@@ -152,7 +173,7 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
         official or "",
         channel_of(source, ledger_book or ""),
         _STATES[state],
-        on_the_spot in (True, 1, "true"),  # JSON text at the centre
+        on_the_spot in (True, 1, "true"),
         # The drivers type most dates already: those are not looked at again.
         received_at if received_at.__class__ is datetime else _required(received_at),
         appointment_at if appointment_at.__class__ is datetime else _required(appointment_at),
@@ -161,13 +182,20 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
         int(apology_count or 0),
         int(fee or 0),
         delivery or "counter",
-        cutoff=_cutoff(cutoff, time_unit),
+        tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
+        bool(refused),
+        withdrawn_at,
+        None
+        if return_at is None
+        else return_facts(
+            return_at, return_channel, return_collected_by, return_rating, return_criteria
+        ),  # fmt: skip
+        _cutoff(cutoff, time_unit),
     )
 
 
 def dossier_facts(rows: Iterable[Any]) -> list[DossierFacts]:
-    """Facts of result rows (the columns of FIELDS, in order), before their
-    steps and pauses: what can be built while the records are still read."""
+    """Facts of result rows (the columns of FIELDS, in order)."""
     return list(map(_dossier, rows))
 
 

@@ -9,7 +9,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import RETURN_PATHS, STEP_ACTIONS, Completion, dossier_facts
+from counter_app.reports.facts import (
+    COMPLETED_FIELDS,
+    RETURN_PATHS,
+    STEP_ACTIONS,
+    Completion,
+    dossier_facts,
+)
 from counter_app.reports.source import CatalogueLine
 
 
@@ -52,6 +58,8 @@ def facts_select(period: Period, agency_id: str) -> Select[*tuple[Any, ...]]:
             Dossier.delivery,
             Procedure.cutoff,
             Procedure.time_unit,
+            # Completion fills these in from the steps and pauses read below.
+            *(literal(None).label(name) for name in COMPLETED_FIELDS),
         )
         .join(Procedure, Procedure.id == Dossier.procedure_id)
         .where(_candidates(period))

@@ -22,7 +22,7 @@ from counter_app.reports.definitions import (
     is_overdue,
     standing,
 )
-from counter_app.reports.facts import FIELDS
+from counter_app.reports.facts import COMPLETED_FIELDS, FIELDS
 from counter_app.reports.figures import WorkingClock
 from counter_app.reports.local_source import facts_select
 
@@ -81,24 +81,27 @@ def test_period_months_and_bounds() -> None:
 
 
 def test_both_queries_select_the_facts_columns_in_order() -> None:
-    from sqlalchemy import select
-
     from counter_app.reports import central_source
 
-    assert tuple(select(*central_source._COLUMNS).selected_columns.keys()) == FIELDS
     period = Period(date(2027, 1, 1), date(2027, 1, 31))
+    central = tuple(central_source.facts_select(period).selected_columns.keys())
+    assert central == FIELDS
     assert tuple(facts_select(period, "A").selected_columns.keys()) == FIELDS
+    assert FIELDS[-len(COMPLETED_FIELDS) :] == COMPLETED_FIELDS
 
 
-def test_records_predicate_is_the_partial_index_predicate() -> None:
-    from counter_app.reports.central_source import REPORT_RECORDS
+@pytest.mark.parametrize("migration", ["c0003_reports", "c0004_report_facts"])
+def test_records_predicate_is_the_partial_index_predicate(migration: str) -> None:
+    # The index of c0003 answers the look-up of c0004's function only while
+    # both write the predicate exactly as the push's refresh does.
+    from counter_app.sync.central.staging import report_records
 
-    path = ROOT / "counter_app/sync/central/migrations/versions/c0003_reports.py"
-    spec = importlib.util.spec_from_file_location("c0003_reports", path)
+    path = ROOT / f"counter_app/sync/central/migrations/versions/{migration}.py"
+    spec = importlib.util.spec_from_file_location(migration, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.REPORT_RECORDS == REPORT_RECORDS
+    assert report_records() == module.REPORT_RECORDS
 
 
 def test_working_clock_counting_start_equals_the_calendar() -> None:

@@ -27,6 +27,7 @@ from counter_app.sync.central.staging import (
     NEW_RECORDS,
     PARENT_OWNER,
     RECORD_COLUMNS,
+    REFRESH_REPORT_FACTS,
     STAGING,
     Entry,
     insert_new,
@@ -252,6 +253,7 @@ def apply_batch(conn: Connection, counter: CounterRow, entries: Sequence[Entry])
     )
     skip = replayed + [r.seq for r in refusals if r.kind != "dossier"]
     refusals += _apply_records(conn, by_seq, {**params, "skip": skip})
+    conn.execute(text(REFRESH_REPORT_FACTS))
     if refusals:
         conn.execute(
             insert(quarantine).on_conflict_do_nothing(),

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from counter_app.domain.audit_chain import entry_digest
+from counter_app.reports.facts import STEP_ACTIONS
 
 STAGING = "central_push_staging"
 # `latest`: the entry is its row's last in the batch (a batch lands on the
@@ -89,6 +90,26 @@ HELD_AUDIT = (
     "WHERE body IS NOT NULL"
 )
 NEW_RECORDS = "s.kind <> 'dossier' AND s.latest AND s.seq <> ALL(CAST(:skip AS bigint[]))"
+
+
+def report_records(alias: str = "") -> str:
+    """The records the reports read (pauses; refusal, withdrawal and return
+    steps) as SQL, written as the partial index of migration c0003_reports and
+    the function of c0004_report_facts have it: PostgreSQL uses a partial
+    index only for a query that implies its predicate (tests/reports checks
+    the three agree)."""
+    a = f"{alias}." if alias else ""
+    actions = ", ".join(f"'{action}'" for action in STEP_ACTIONS)
+    return f"{a}kind = 'pause' OR ({a}kind = 'step' AND ({a}body ->> 'action') IN ({actions}))"
+
+
+# The report facts of the dossiers whose steps or pauses the batch brought,
+# derived again from all their records at the centre (migration
+# c0004_report_facts): a record refused or replayed changes nothing in them.
+REFRESH_REPORT_FACTS = (
+    "SELECT central_refresh_report_facts(ARRAY(SELECT DISTINCT s.body ->> 'dossier_uuid' "
+    f"FROM {STAGING} s WHERE s.latest AND ({report_records('s')})))"
+)
 
 
 @dataclass(frozen=True)

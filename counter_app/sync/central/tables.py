@@ -7,7 +7,7 @@ mirror the columns the push and pull use.
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, Date, Integer, MetaData, String, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TIMESTAMP
 
 metadata = MetaData()
 
@@ -47,6 +47,24 @@ dossiers = Table(
     Column("fee_free", Boolean),
     Column("body", JSONB),
     Column("updated_at", TIMESTAMP(timezone=True)),
+    # What its steps and pauses mean for the reports (migration c0004_report_facts).
+    Column("report_refused", Boolean),
+    Column("report_withdrawn_at", TIMESTAMP),
+    Column("report_return_at", TIMESTAMP),
+    Column("report_return_channel", String(20)),
+    Column("report_return_collected_by", String(20)),
+    Column("report_return_rating", String(20)),
+    Column("report_return_criteria", Text),
+    Column("report_pause_starts", ARRAY(TIMESTAMP)),
+    Column("report_pause_ends", ARRAY(TIMESTAMP)),
+    # Body fields the reports read, generated from it by PostgreSQL (c0004_report_facts).
+    Column("counter_uuid", Text),
+    Column("received_by", Text),
+    Column("ledger_book", Text),
+    Column("delivery", Text),
+    Column("on_the_spot", Boolean),
+    Column("apology_count", Integer),
+    Column("original_appointment_iso", Text),
 )
 
 records = Table(

@@ -10,8 +10,8 @@ not returned) overlaps the period, one scan of a GiST index over that range
 (btree ranges on either column read a whole half-year to find a month), then the few records the
 definitions look at (pauses; refusal, withdrawal and return steps) of those
 dossiers, through a partial index that holds only those records. The
-predicate is the one counter_app/reports/central_source.py writes
-(REPORT_RECORDS); PostgreSQL uses a partial index only for a query that
+predicate is the one counter_app/sync/central/staging.py writes
+(report_records); PostgreSQL uses a partial index only for a query that
 implies its predicate.
 """
 
