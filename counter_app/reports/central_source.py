@@ -137,7 +137,7 @@ def central_facts(
     Read with the driver's cursor in its binary format (through SQLAlchemy's
     result rows a month's 68,000 rows cost a fifth of a second more, and the
     binary timestamps need no parsing), streamed in chunks: Python builds
-    the facts of one chunk while the server sends the next (0.42 s → 0.24 s
+    the facts of one chunk while the server sends the next (0.40 s → 0.23 s
     for a month). A libpq older than 17 cannot stream in chunks: the rows
     are then read whole, then built."""
     driver = conn.connection.driver_connection

@@ -182,15 +182,15 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
         int(apology_count or 0),
         int(fee or 0),
         delivery or "counter",
-        tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
-        bool(refused),
-        withdrawn_at,
-        None
+        pauses=tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
+        refused=bool(refused),
+        withdrawn_at=withdrawn_at,
+        returned=None
         if return_at is None
         else return_facts(
             return_at, return_channel, return_collected_by, return_rating, return_criteria
-        ),  # fmt: skip
-        _cutoff(cutoff, time_unit),
+        ),
+        cutoff=_cutoff(cutoff, time_unit),
     )
 
 
