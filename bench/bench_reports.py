@@ -10,7 +10,9 @@ The centre is a throwaway cluster (LocalCluster), loaded with generate_series:
 dossiers spread over 2026, twenty agencies, 200 counters, the sample
 catalogue's procedures, about 2 % still pending, 1 % withdrawn, 2 % refused,
 3 % late, a pause on 2 %, a return step (rated, some by post) on every
-returned dossier and a reception step on each.
+returned dossier and a reception step on each; then each dossier's report
+facts filled as a push does, and the table laid out in the pushes' order
+(``settle``).
 """
 
 from __future__ import annotations
