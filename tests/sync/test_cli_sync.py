@@ -172,7 +172,7 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
     )
     desk.rt.close()
     with centre.engine.begin() as conn:
-        conn.execute(text("REVOKE INSERT ON central_dossiers FROM counter_app_counter"))
+        conn.execute(text("REVOKE EXECUTE ON FUNCTION central_push() FROM counter_app_counter"))
     # WHEN the desk syncs
     done = cli("sync", data_dir=desk.directory)
     # THEN one sentence with the server's code, nothing lost, and no citizen in the log
@@ -185,7 +185,7 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
         assert personal not in logs
     # AND once the centre accepts again, the next sync carries everything
     with centre.engine.begin() as conn:
-        conn.execute(text("GRANT INSERT ON central_dossiers TO counter_app_counter"))
+        conn.execute(text("GRANT EXECUTE ON FUNCTION central_push() TO counter_app_counter"))
     assert cli("sync", data_dir=desk.directory).returncode == 0
     assert _outbox(desk.directory) == 0
 

@@ -256,12 +256,12 @@ def test_link_cut_after_central_commit_before_the_answer(centre: Centre, proxy: 
     first_batch = min(_batch(), waiting)
     before = high_water(centre, desk)
     # WHEN the link drops just as the server confirms the first batch's
-    # COMMIT (the first COMMIT after the high-water mark moved, not a read's)
+    # COMMIT (the first COMMIT after central_push() answered, not a read's)
     wrote = False
 
     def batch_commit(chunk: bytes) -> bool:
         nonlocal wrote
-        wrote = wrote or b"UPDATE 1\x00" in chunk
+        wrote = wrote or b'"high_water"' in chunk
         return wrote and COMMIT_COMPLETE in chunk
 
     fired = proxy.cut_when_server_sends(batch_commit)

@@ -12,12 +12,13 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.models import CalendarDay, OutboxEntry
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.central import admin, feed
-from counter_app.sync.central.apply import apply_batch, lock_counter
+from counter_app.sync.central.apply import apply_batch
 from counter_app.sync.errors import GapRefused, ResyncNeeded
 from counter_app.sync.push import read_entries
 from counter_app.sync.service import resync_all
 from tests.conftest import login
 from tests.sync.conftest import Centre
+from tests.sync.support import counter_engine
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")
 
@@ -47,19 +48,19 @@ def test_a_replayed_batch_changes_nothing_and_gives_the_same_answer(centre: Cent
     receive(desk.ctx, login(desk.ctx, "tiepnhan"), ReceiveRequest("2.000815", CITIZEN))
     entries = read_entries(desk.ctx.sessions, 0, 1000)
     assert entries
-    uuid = desk.registration.counter_uuid
     counts = "SELECT (SELECT count(*) FROM central_dossiers) * 1000 + count(*) FROM central_records"
     # WHEN the centre applies the same batch twice (an answer lost, a retry)
     answers = []
     tallies = []
-    for _ in range(2):
-        with centre.engine.begin() as conn:
-            counter = lock_counter(conn, uuid)
-            assert counter is not None
-            answers.append(apply_batch(conn, counter, entries))
-        tallies.append(centre.scalar(counts))
-    # THEN the second changed nothing and answered the same
-    assert answers[0] == answers[1] == []
+    with counter_engine(desk) as engine:
+        for _ in range(2):
+            with engine.begin() as conn:
+                answers.append(apply_batch(conn, entries))
+            tallies.append(centre.scalar(counts))
+    # THEN the second changed nothing, refused nothing, and the mark is the same
+    assert answers[0].refusals == answers[1].refusals == []
+    assert (answers[0].applied, answers[1].applied) == (len(entries), 0)
+    assert answers[0].high_water == answers[1].high_water == entries[-1].seq
     assert tallies[0] == tallies[1]
     assert centre.scalar("SELECT count(*) FROM central_dossiers") == 1
     # AND the counter's own push then clears its queue without sending a row twice

@@ -81,12 +81,6 @@ def _one(engine: Engine, sql: str, **params: Any) -> Any:
         return conn.execute(text(sql), params).scalar()
 
 
-def _changed(engine: Engine, sql: str, **params: Any) -> int:
-    """Rows an UPDATE touched, committed."""
-    with engine.begin() as conn:
-        return int(conn.execute(text(sql), params).rowcount)
-
-
 def _refused(engine: Engine, sql: str, match: str, **params: Any) -> None:
     with pytest.raises(DBAPIError, match=match), engine.begin() as conn:
         conn.execute(text(sql), params)
@@ -127,90 +121,39 @@ def test_a_counter_role_cannot_read_or_touch_other_counters_rows(
             sql = f"SELECT count(*) FROM {table} WHERE {column} = :g"
             assert _one(engine, sql, g=OTHER_AGENCY) == 0, table
         assert _one(engine, "SELECT count(*) FROM central_dossiers") == 7  # its agency's
-        # updating another agency's rows, or a neighbour's, touches nothing
-        for who in (neighbour, other):
-            assert (
-                _changed(
-                    engine,
-                    'UPDATE central_dossiers SET body = body || \'{"note": "x"}\' '
-                    "WHERE origin_counter_uuid = :c",
-                    c=who,
-                )
-                == 0
-            )
-            assert (
-                _changed(
-                    engine,
-                    "UPDATE central_records SET body = '{}' WHERE counter_uuid = :c",
-                    c=who,
-                )
-                == 0
-            )
-            # nor can it raise another counter's high-water mark
-            assert (
-                _changed(
-                    engine,
-                    "UPDATE central_counters SET high_water = high_water + 1000 WHERE uuid = :c",
-                    c=who,
-                )
-                == 0
-            )
-        _refused(engine, "DELETE FROM central_dossiers", "permission denied")
-        _refused(engine, "DELETE FROM central_records", "permission denied")
-        # its own mark cannot go back, its slot cannot change
-        _refused(
-            engine,
-            "UPDATE central_counters SET high_water = 0 WHERE uuid = :c",
-            "cannot go back",
-            c=me,
-        )
-        _refused(
-            engine,
-            "UPDATE central_counters SET code_slot = 9 WHERE uuid = :c",
-            "permission denied",
-            c=me,
-        )
-        # inserting a dossier or a record that claims to be another counter's
-        for agency, who in ((AGENCY, neighbour), (OTHER_AGENCY, other)):
-            _refused(
-                engine,
-                "INSERT INTO central_dossiers (uuid, code, agency_id, origin_counter_uuid, "
-                "owner_counter_uuid, procedure_code, state, version, received_at, body) VALUES "
-                "(:u, :code, :g, :c, :c, '2.000815', 'received', 1, now(), '{}')",
-                "row-level security",
-                u=str(uuid.uuid4()),
-                code=f"{agency}-261126-7777",
-                g=agency,
-                c=who,
-            )
-            _refused(
-                engine,
-                "INSERT INTO central_records (uuid, kind, counter_uuid, agency_id, counter_seq, "
-                "version, body) VALUES (:u, 'step', :c, :g, 1, 1, '{}')",
-                "row-level security",
-                u=str(uuid.uuid4()),
-                g=agency,
-                c=who,
-            )
-        # the workflow holds at the centre even for a client that skips Python
-        _refused(
-            engine,
+        # writing anything directly is refused: its own rows, a neighbour's,
+        # another agency's (its writes go through central_push() alone)
+        for sql in (
+            'UPDATE central_dossiers SET body = body || \'{"note": "x"}\' '
+            "WHERE origin_counter_uuid IN (:me, :n, :o)",
             "UPDATE central_dossiers SET state = 'received' WHERE state = 'returned'",
-            "workflow forbids returned -> received",
-        )
-        _refused(
-            engine,
-            "UPDATE central_dossiers SET code = code || 'X' WHERE origin_counter_uuid = :c",
-            "cannot change",
-            c=me,
-        )
-        # and append-only history stays as it came
-        _refused(
-            engine,
-            "UPDATE central_records SET body = '{}' WHERE counter_uuid = :c AND kind = 'step'",
-            "append-only",
-            c=me,
-        )
+            "UPDATE central_dossiers SET origin_counter_uuid = :n WHERE origin_counter_uuid = :me",
+            "UPDATE central_dossiers SET report_refused = true",
+            "UPDATE central_records SET body = '{}' WHERE counter_uuid IN (:me, :n, :o)",
+            "UPDATE central_counters SET high_water = high_water + 1000",
+            "UPDATE central_counters SET audit_head = repeat('f', 64), audit_count = 0",
+            "UPDATE central_counters SET code_slot = 9 WHERE uuid = :me",
+            "DELETE FROM central_dossiers",
+            "DELETE FROM central_records",
+            "INSERT INTO central_dossiers (uuid, code, agency_id, origin_counter_uuid, "
+            "owner_counter_uuid, procedure_code, state, version, received_at, body) VALUES "
+            "(gen_random_uuid(), :code, :g, :me, :me, '2.000815', 'received', 1, now(), '{}')",
+            "INSERT INTO central_records (uuid, kind, counter_uuid, agency_id, counter_seq, "
+            "version, body) VALUES (gen_random_uuid(), 'step', :me, :g, 1, 1, '{}')",
+            "INSERT INTO central_quarantine (counter_uuid, seq, kind, row_uuid, reason, incoming) "
+            "VALUES (:me, 1, 'step', 'x', 'x', '{}')",
+            "SELECT central_refresh_report_facts(ARRAY[]::varchar[])",
+        ):
+            _refused(
+                engine,
+                sql,
+                "permission denied",
+                me=me,
+                n=neighbour,
+                o=other,
+                g=AGENCY,
+                code=f"{AGENCY}-261126-7777",
+            )
     assert _snapshot(centre) == before
     # what the counter received by feed is its own agency's only
     tiepnhan_here = centre.scalar(
@@ -325,8 +268,8 @@ def test_refused_records_are_quarantined_and_the_queue_goes_on(
     # AND each counter shows its refusal, with both versions where the centre has one
     for desk, kind, row in ((a, "audit", forged["uuid"]), (a2, "dossier", clash_uuid)):
         shown = status(desk.ctx, desk.directory).issues
-        assert [(i.direction, i.kind, i.row_uuid) for i in shown][0] == ("push", kind, row)
-        assert all(i.reason == DOSSIER_REFUSED for i in shown[1:])
+        own = [(i.direction, i.kind, i.row_uuid) for i in shown if i.reason != DOSSIER_REFUSED]
+        assert own == [("push", kind, row)]
     with a2.ctx.sessions() as s:
         issue = s.scalars(select(SyncIssue).where(SyncIssue.kind == "dossier")).one()
     assert issue.local_payload is not None and issue.local_payload["code"] == taken
