@@ -242,8 +242,9 @@ BEGIN
          OR COALESCE(i.body ->> 'ended_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$');
 
     -- A new dossier's code: not another dossier's, and in the desk's own
-    -- range for its agency and day (slot k numbers k000-k999). Dossiers
-    -- received before the counter joined the centre keep the codes they had.
+    -- range for its agency and day (slot k numbers k000-k999). A dossier
+    -- received before the counter joined the centre keeps the code it had,
+    -- unless that code lies in another counter's slot.
     UPDATE central_push_inbox i SET
         refusal = CASE WHEN t.body IS NOT NULL
                        THEN 'dossier code already belongs to another dossier'
@@ -261,7 +262,11 @@ BEGIN
                = to_char((i.body ->> 'received_at')::timestamp, 'YYMMDD')
            AND substr(i.body ->> 'code', length(c.agency_id) + 9, 4)::integer > 0
            AND (substr(i.body ->> 'code', length(c.agency_id) + 9, 4)::integer / 1000 = c.code_slot
-                OR (i.body ->> 'received_at')::timestamp < c.registered_at::timestamp)));
+                OR ((i.body ->> 'received_at')::timestamp < c.registered_at::timestamp
+                    AND NOT EXISTS (SELECT 1 FROM central_counters o
+                                     WHERE o.agency_id = c.agency_id AND o.uuid <> v_me
+                                       AND o.code_slot = substr(i.body ->> 'code',
+                                           length(c.agency_id) + 9, 4)::integer / 1000)))));
 
     -- New dossiers: origin, owner and agency are the session's.
     WITH new AS (
