@@ -102,7 +102,8 @@ CREATE UNLOGGED TABLE central_push_inbox (
     version integer NOT NULL,
     latest boolean NOT NULL DEFAULT true,
     body jsonb NOT NULL,
-    skip boolean NOT NULL DEFAULT false,
+    held boolean NOT NULL DEFAULT false,
+    replay boolean NOT NULL DEFAULT false,
     refusal text,
     existing jsonb
 );
@@ -112,7 +113,8 @@ CREATE FUNCTION central_push_inbox_stamp() RETURNS trigger LANGUAGE plpgsql
 BEGIN
     NEW.xid := pg_current_xact_id();
     NEW.role_name := session_user;
-    NEW.skip := false;
+    NEW.held := false;
+    NEW.replay := false;
     NEW.refusal := NULL;
     NEW.existing := NULL;
     RETURN NEW;
@@ -200,8 +202,9 @@ BEGIN
              WHERE j.xid = v_xid GROUP BY j.uuid) m
      WHERE i.xid = v_xid AND i.uuid = m.uuid AND i.latest IS DISTINCT FROM (i.seq = m.last_seq);
 
-    -- Values: what the desk sends must be well-formed and its own.
-    UPDATE central_push_inbox i SET refusal = CASE
+    -- Values: what the desk sends must be well-formed and its own. Only the
+    -- refused rows are written (a batch's bodies are megabytes).
+    UPDATE central_push_inbox i SET refusal = v.reason FROM (SELECT i.ctid AS row_id, CASE
         WHEN i.kind NOT IN ('dossier', 'document', 'pause', 'step', 'audit', 'print_job')
             THEN 'unknown kind of row'
         WHEN i.uuid !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
@@ -233,13 +236,20 @@ BEGIN
              OR (i.body ? 'on_the_spot' AND jsonb_typeof(i.body -> 'on_the_spot') <> 'boolean')
              OR COALESCE(i.body ->> 'apology_count', '0') !~ '^\d{1,6}$')
             THEN 'malformed dossier'
-        END
-     WHERE i.xid = v_xid AND i.latest;
+        END AS reason
+      FROM central_push_inbox i WHERE i.xid = v_xid AND i.latest) v
+     WHERE i.ctid = v.row_id AND v.reason IS NOT NULL;
     UPDATE central_push_inbox i SET refusal = 'malformed timestamp'
      WHERE i.xid = v_xid AND i.latest AND i.refusal IS NULL AND i.kind <> 'dossier'
        AND (COALESCE(i.body ->> 'at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
          OR COALESCE(i.body ->> 'started_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
          OR COALESCE(i.body ->> 'ended_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$');
+
+    -- Dossiers already here are `held` and examined below; the rest are new.
+    -- Only held rows are written (a batch of receptions writes none).
+    UPDATE central_push_inbox i SET held = true
+     WHERE i.xid = v_xid AND i.kind = 'dossier' AND i.latest AND i.refusal IS NULL
+       AND EXISTS (SELECT 1 FROM central_dossiers d WHERE d.uuid = i.uuid);
 
     -- A new dossier's code: not another dossier's, and in the desk's own
     -- range for its agency and day (slot k numbers k000-k999). A dossier
@@ -254,7 +264,7 @@ BEGIN
                                        WHERE d.code = j.body ->> 'code') AS body
               FROM central_push_inbox j
              WHERE j.xid = v_xid AND j.kind = 'dossier' AND j.latest AND j.refusal IS NULL
-               AND NOT EXISTS (SELECT 1 FROM central_dossiers d WHERE d.uuid = j.uuid)) t
+               AND NOT j.held) t
      WHERE i.ctid = t.row_id AND (t.body IS NOT NULL OR NOT (
            left(i.body ->> 'code', length(c.agency_id) + 1) = c.agency_id || '-'
            AND substr(i.body ->> 'code', length(c.agency_id) + 2) ~ '^\d{6}-\d{4}$'
@@ -269,25 +279,30 @@ BEGIN
                                            length(c.agency_id) + 9, 4)::integer / 1000)))));
 
     -- New dossiers: origin, owner and agency are the session's.
-    WITH new AS (
-        INSERT INTO central_dossiers (uuid, code, agency_id, source, origin_counter_uuid,
-            owner_counter_uuid, procedure_code, state, version, received_at, appointment_at,
-            finished_at, returned_at, fee, fee_free, body, updated_at)
-        SELECT i.uuid, i.body ->> 'code', c.agency_id, 'counter', v_me, v_me,
-               i.body ->> 'procedure_code', i.body ->> 'state', i.version,
-               (i.body ->> 'received_at')::timestamp,
-               NULLIF(i.body ->> 'appointment_at', '')::timestamp,
-               NULLIF(i.body ->> 'finished_at', '')::timestamp,
-               NULLIF(i.body ->> 'returned_at', '')::timestamp,
-               COALESCE((i.body ->> 'fee')::bigint, 0),
-               COALESCE((i.body ->> 'fee_free')::boolean, false), i.body, now()
-          FROM central_push_inbox i
+    INSERT INTO central_dossiers (uuid, code, agency_id, source, origin_counter_uuid,
+        owner_counter_uuid, procedure_code, state, version, received_at, appointment_at,
+        finished_at, returned_at, fee, fee_free, body, updated_at)
+    SELECT i.uuid, i.body ->> 'code', c.agency_id, 'counter', v_me, v_me,
+           i.body ->> 'procedure_code', i.body ->> 'state', i.version,
+           (i.body ->> 'received_at')::timestamp,
+           NULLIF(i.body ->> 'appointment_at', '')::timestamp,
+           NULLIF(i.body ->> 'finished_at', '')::timestamp,
+           NULLIF(i.body ->> 'returned_at', '')::timestamp,
+           COALESCE((i.body ->> 'fee')::bigint, 0),
+           COALESCE((i.body ->> 'fee_free')::boolean, false), i.body, now()
+      FROM central_push_inbox i
+     WHERE i.xid = v_xid AND i.kind = 'dossier' AND i.latest AND i.refusal IS NULL
+       AND NOT i.held
+     ORDER BY i.seq
+    ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS v_done = ROW_COUNT;
+    IF v_done < (SELECT count(*) FROM central_push_inbox i WHERE i.xid = v_xid
+                   AND i.kind = 'dossier' AND i.latest AND i.refusal IS NULL AND NOT i.held) THEN
+        -- A key another agency's row holds (hidden by row-level security).
+        UPDATE central_push_inbox i SET held = true
          WHERE i.xid = v_xid AND i.kind = 'dossier' AND i.latest AND i.refusal IS NULL
-         ORDER BY i.seq
-        ON CONFLICT DO NOTHING RETURNING uuid
-    )
-    UPDATE central_push_inbox i SET skip = true
-      FROM new WHERE i.xid = v_xid AND i.uuid = new.uuid AND i.kind = 'dossier' AND i.latest;
+           AND NOT i.held AND NOT EXISTS (SELECT 1 FROM central_dossiers d WHERE d.uuid = i.uuid);
+    END IF;
 
     -- Dossiers already here (or hidden: another agency's): a newer version of
     -- the desk's own, on a move the workflow allows, with its code unchanged.
@@ -305,19 +320,17 @@ BEGIN
                      WHERE p.from_state = d.state AND p.to_state = i.body ->> 'state')
                 THEN format('workflow does not allow %s -> %s', d.state, i.body ->> 'state')
             END,
-        skip = COALESCE(i.version <= d.version AND d.owner_counter_uuid = v_me, false),
+        replay = COALESCE(i.version <= d.version AND d.owner_counter_uuid = v_me, false),
         existing = CASE WHEN d.uuid IS NULL THEN
                 (SELECT x.body FROM central_dossiers x WHERE x.code = i.body ->> 'code')
             ELSE d.body END
       FROM central_push_inbox j LEFT JOIN central_dossiers d ON d.uuid = j.uuid
-     WHERE i.ctid = j.ctid AND i.xid = v_xid AND i.kind = 'dossier' AND i.latest
-       AND i.refusal IS NULL AND NOT i.skip;
+     WHERE i.ctid = j.ctid AND i.xid = v_xid AND i.held;
     UPDATE central_push_inbox i SET existing = NULL
-     WHERE i.xid = v_xid AND i.kind = 'dossier' AND i.refusal IS NULL;
+     WHERE i.xid = v_xid AND i.held AND i.refusal IS NULL AND i.existing IS NOT NULL;
 
     v_newer := ARRAY(SELECT i.uuid FROM central_push_inbox i
-                      WHERE i.xid = v_xid AND i.kind = 'dossier' AND i.latest
-                        AND i.refusal IS NULL AND NOT i.skip);
+                      WHERE i.xid = v_xid AND i.held AND i.refusal IS NULL AND NOT i.replay);
     IF cardinality(v_newer) > 0 THEN
         UPDATE central_dossiers d SET
             owner_counter_uuid = v_me, state = i.body ->> 'state', version = i.version,
@@ -346,7 +359,7 @@ BEGIN
               WHERE i.xid = v_xid AND i.kind = 'audit' AND i.latest AND i.refusal IS NULL
               ORDER BY i.seq LOOP
         IF a.held IS NOT NULL AND a.held = a.body THEN
-            UPDATE central_push_inbox SET skip = true WHERE ctid = a.row_id;
+            UPDATE central_push_inbox SET replay = true WHERE ctid = a.row_id;
         ELSIF a.body ->> 'prev_hash' = v_head
               AND a.body ->> 'hash' = central_audit_digest(a.body) THEN
             v_head := a.body ->> 'hash';
@@ -372,19 +385,26 @@ BEGIN
 
     -- Records: new ones in; append-only kinds never change; a newer version
     -- of the desk's own versioned record replaces it.
-    WITH new AS (
-        INSERT INTO central_records (uuid, kind, dossier_uuid, counter_uuid, agency_id,
-                                     counter_seq, version, body)
-        SELECT i.uuid, i.kind, i.body ->> 'dossier_uuid', v_me, c.agency_id, i.seq,
-               i.version, i.body
-          FROM central_push_inbox i
+    UPDATE central_push_inbox i SET held = true
+     WHERE i.xid = v_xid AND i.kind <> 'dossier' AND i.latest AND i.refusal IS NULL
+       AND NOT i.replay AND EXISTS (SELECT 1 FROM central_records r WHERE r.uuid = i.uuid);
+    INSERT INTO central_records (uuid, kind, dossier_uuid, counter_uuid, agency_id,
+                                 counter_seq, version, body)
+    SELECT i.uuid, i.kind, i.body ->> 'dossier_uuid', v_me, c.agency_id, i.seq, i.version, i.body
+      FROM central_push_inbox i
+     WHERE i.xid = v_xid AND i.kind <> 'dossier' AND i.latest AND i.refusal IS NULL
+       AND NOT i.replay AND NOT i.held
+     ORDER BY i.seq
+    ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS v_done = ROW_COUNT;
+    IF v_done < (SELECT count(*) FROM central_push_inbox i WHERE i.xid = v_xid
+                   AND i.kind <> 'dossier' AND i.latest AND i.refusal IS NULL
+                   AND NOT i.replay AND NOT i.held) THEN
+        UPDATE central_push_inbox i SET held = true
          WHERE i.xid = v_xid AND i.kind <> 'dossier' AND i.latest AND i.refusal IS NULL
-           AND NOT i.skip
-         ORDER BY i.seq
-        ON CONFLICT DO NOTHING RETURNING uuid
-    )
-    UPDATE central_push_inbox i SET skip = true
-      FROM new WHERE i.xid = v_xid AND i.uuid = new.uuid AND i.latest;
+           AND NOT i.replay AND NOT i.held
+           AND NOT EXISTS (SELECT 1 FROM central_records r WHERE r.uuid = i.uuid);
+    END IF;
     UPDATE central_push_inbox i SET refusal = CASE
             WHEN r.uuid IS NULL OR r.counter_uuid <> v_me
                 THEN 'dossier belongs to another counter'
@@ -393,13 +413,11 @@ BEGIN
             END,
         existing = CASE WHEN r.counter_uuid = v_me AND r.body <> i.body THEN r.body END
       FROM central_push_inbox j LEFT JOIN central_records r ON r.uuid = j.uuid
-     WHERE i.ctid = j.ctid AND i.xid = v_xid AND i.kind <> 'dossier' AND i.latest
-       AND i.refusal IS NULL AND NOT i.skip;
+     WHERE i.ctid = j.ctid AND i.xid = v_xid AND i.kind <> 'dossier' AND i.held;
     UPDATE central_records r SET version = i.version, body = i.body, counter_seq = i.seq
       FROM central_push_inbox i
-     WHERE i.xid = v_xid AND i.uuid = r.uuid AND i.latest AND i.refusal IS NULL
-       AND NOT i.skip AND i.kind NOT IN ('dossier', 'document', 'step', 'audit')
-       AND i.version > r.version;
+     WHERE i.xid = v_xid AND i.uuid = r.uuid AND i.held AND i.refusal IS NULL
+       AND i.kind IN ('pause', 'print_job') AND i.version > r.version;
 
     -- Report facts of the dossiers whose pauses, refusal, withdrawal or
     -- return steps the batch brought (c0004_report_facts).
