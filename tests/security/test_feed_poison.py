@@ -10,13 +10,13 @@ resync` works; a corrected change repairs the row and clears the issue.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from datetime import date
 from typing import Any
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
 from counter_app.domain.workflow import Role
@@ -30,6 +30,8 @@ from counter_app.sync.local_apply import (
 )
 from counter_app.sync.pull import read_cursor
 from counter_app.sync.service import status
+from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
+from counter_app.ui.sync_status import SyncStatusBar
 from tests.conftest import AGENCY, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import ROOT, receive_many
@@ -246,7 +248,9 @@ def test_a_portal_dossier_taking_a_printed_code_is_an_issue_and_the_feed_goes_on
     assert all(i.direction != "pull" for i in status(desk.ctx, desk.directory).issues)
 
 
-def test_a_portal_code_in_the_desks_own_numbering_is_not_taken(centre: Centre) -> None:
+def test_a_portal_code_in_the_desks_own_numbering_is_not_taken(
+    centre: Centre, qtbot: QtBot
+) -> None:
     desk = centre.desk("Quầy số 1")
     # GIVEN a portal dossier imported with a number this desk has not printed yet,
     # but may tomorrow (its agency, its slot)
@@ -269,6 +273,19 @@ def test_a_portal_code_in_the_desks_own_numbering_is_not_taken(centre: Centre) -
     assert _local_code(desk, portal) is None
     (issue,) = _pull_issues(desk)
     assert (issue.row_uuid, issue.reason) == (portal, CODE_IN_OWN_RANGE)
-    (info,) = status(desk.ctx, desk.directory).issues
+    current = status(desk.ctx, desk.directory)
+    (info,) = current.issues
     assert info.record == ahead
-    assert json.dumps(info.params, ensure_ascii=False).count(ahead) == 1
+    # AND the window shows it: the count in the status bar, the dossier and why in the list
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    bar.show_status(current)
+    assert bar.issues_button.text() == "Cần xử lý: 1"
+    assert not bar.issues_button.isHidden()
+    dialog = SyncIssuesDialog(current.issues)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model.index(0, model.DIRECTION).data() == "Nhận về: không áp dụng được"
+    assert model.index(0, model.KIND).data() == f"Hồ sơ {ahead}"
+    reason = model.index(0, model.REASON).data()
+    assert reason.startswith(f"Mã {ahead} nằm trong dải số quầy này")
