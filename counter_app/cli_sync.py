@@ -63,7 +63,9 @@ def cmd_sync_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
+    from counter_app.i18n import render
     from counter_app.sync.service import reachable, status
+    from counter_app.ui.sync_issues_dialog import DIRECTIONS, KINDS, label
 
     directory = _directory(args)
     st = status(_runtime(args).ctx, directory)
@@ -84,7 +86,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         )
     )
     for issue in st.issues:
-        print(f"  [{issue.direction}] {issue.kind} {issue.row_uuid}: {issue.reason}")
+        # Which record, what and why: the dossier's code when there is one,
+        # its uuid always (the IT staff look it up at the centre by either).
+        record = f"{issue.record} ({issue.row_uuid})" if issue.record else issue.row_uuid
+        print(
+            f"  [{label(DIRECTIONS, issue.direction)}] {label(KINDS, issue.kind)} {record}: "
+            f"{render(issue.message)}"
+        )
     return 0
 
 

@@ -3,6 +3,13 @@
 Runs in the pull's local transaction with the outbox hook switched off: what
 the centre sends is not sent back. A change that meets a row with unsynced
 local edits is not applied: it becomes a conflict, both versions kept.
+
+Each change is applied in its own savepoint and checked before it is written:
+the desk trusts the centre's data no more than the centre trusts the desk's.
+A change this counter cannot apply (unreadable, contradicting itself, or
+clashing with a record kept here) becomes a sync issue and the feed goes on;
+one bad row must never hold back the officials, days off and notes behind it.
+A later change of the same row that applies resolves its issue.
 """
 
 from __future__ import annotations
@@ -11,11 +18,15 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.catalogue.document import spec_from_entry
+from counter_app.domain.codes import parse_code, slot_range
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError
 from counter_app.domain.text import search_text
+from counter_app.domain.workflow import State
 from counter_app.models import (
     CalendarDay,
     CentralNote,
@@ -38,8 +49,71 @@ from counter_app.sync.payload import parse_datetime
 
 log = logging.getLogger(__name__)
 
-UNSYNCED_LOCAL_EDIT = "changed here and not yet pushed; the centre's version is kept aside"
-UNKNOWN_PROCEDURE = "procedure {code} is not in this counter's catalogue"
+# Reasons are stored as their English source; the status bar, the issues list
+# and `sync status` translate them (context REASON_CONTEXT) and fill {code} and
+# {procedure} from the centre's payload.
+REASON_CONTEXT = "SyncIssues"
+UNSYNCED_LOCAL_EDIT = QT_TRANSLATE_NOOP(
+    "SyncIssues", "changed here and not yet pushed; the centre's version is kept aside"
+)
+UNKNOWN_PROCEDURE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "Its procedure {procedure} is not in this counter's catalogue; it is applied once the "
+    "catalogue brings it.",
+)
+UNREADABLE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre sent this record incomplete or in a form this counter cannot read; the "
+    "province's IT staff must correct it at the centre.",
+)
+BODY_DISAGREES = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre's copy contradicts itself: the code in its contents ({code}) is not the "
+    "dossier's code at the centre; the province's IT staff must correct it.",
+)
+CODE_CHANGED = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre's copy gives this dossier another code ({code}) than the one it has here, and "
+    "a dossier's code never changes; the province's IT staff must correct it.",
+)
+CODE_TAKEN_HERE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "Another dossier of this counter already has the code {code}; the province's IT staff "
+    "must give the centre's dossier its own code.",
+)
+CODE_IN_OWN_RANGE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The code {code} lies in the numbers this counter gives its own dossiers; the province's "
+    "IT staff must give the centre's dossier another code.",
+)
+REFUSED_HERE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "This counter's database refused the centre's copy: it clashes with a record kept here; "
+    "the province's IT staff must check it at the centre.",
+)
+# The reasons this module writes; only these are templates with parameters.
+PULL_REASONS = frozenset(
+    {
+        UNSYNCED_LOCAL_EDIT,
+        UNKNOWN_PROCEDURE,
+        UNREADABLE,
+        BODY_DISAGREES,
+        CODE_CHANGED,
+        CODE_TAKEN_HERE,
+        CODE_IN_OWN_RANGE,
+        REFUSED_HERE,
+    }
+)
+
+
+class Refused(Exception):
+    """A change this counter does not apply, with the reason the official reads."""
+
+    def __init__(self, reason: str, local: dict[str, Any] | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.local = local
+
 
 # Dossier columns a feed body sets; everything else is local bookkeeping.
 _DOSSIER_FIELDS = (
@@ -84,7 +158,50 @@ _DOSSIER_TIMES = (
 )
 
 
+_OPEN_ROWS = "counter_app_open_pull_issues"
+
+
+def _open_rows(session: Session) -> set[tuple[str, str]]:
+    """Rows with an open pull issue that a clean apply would resolve, read
+    once per session: most pulls have none, and then cost no query per change."""
+    rows = session.info.get(_OPEN_ROWS)
+    if rows is None:
+        rows = {
+            (kind, row_uuid)
+            for kind, row_uuid in session.execute(
+                select(SyncIssue.kind, SyncIssue.row_uuid).where(
+                    SyncIssue.direction == "pull",
+                    SyncIssue.reason != UNSYNCED_LOCAL_EDIT,
+                    SyncIssue.resolved_at.is_(None),
+                )
+            )
+        }
+        session.info[_OPEN_ROWS] = rows
+    return rows
+
+
 def _issue(session: Session, change: Change, reason: str, local: dict[str, Any] | None) -> None:
+    """Record that ``change`` was not applied.
+
+    The same change delivered again (a cut pull, a resync) updates the open
+    issue of its row instead of adding one.
+    """
+    log.warning("Feed change %s %s not applied: %s", change.kind, change.row_uuid, reason)
+    if reason != UNSYNCED_LOCAL_EDIT:
+        _open_rows(session).add((change.kind, change.row_uuid))
+    open_issue = session.scalars(
+        select(SyncIssue).where(
+            SyncIssue.direction == "pull",
+            SyncIssue.kind == change.kind,
+            SyncIssue.row_uuid == change.row_uuid,
+            SyncIssue.reason == reason,
+            SyncIssue.resolved_at.is_(None),
+        )
+    ).first()
+    if open_issue is not None:
+        open_issue.central_payload = change.body
+        open_issue.local_payload = local
+        return
     session.add(
         SyncIssue(
             direction="pull",
@@ -97,14 +214,37 @@ def _issue(session: Session, change: Change, reason: str, local: dict[str, Any] 
             at=datetime.now().replace(microsecond=0),
         )
     )
-    log.warning("Feed change %s %s not applied: %s", change.kind, change.row_uuid, reason)
 
 
-def _procedure(session: Session, change: Change) -> None:
+def _resolve(session: Session, change: Change) -> None:
+    """The row is applied now: what kept it from applying before is over.
+
+    A conflict stays: it keeps a version of the centre's that was set aside.
+    """
+    key = (change.kind, change.row_uuid)
+    open_rows = _open_rows(session)
+    if key not in open_rows:
+        return
+    open_rows.discard(key)
+    session.execute(
+        update(SyncIssue)
+        .where(
+            SyncIssue.direction == "pull",
+            SyncIssue.kind == change.kind,
+            SyncIssue.row_uuid == change.row_uuid,
+            SyncIssue.reason != UNSYNCED_LOCAL_EDIT,
+            SyncIssue.resolved_at.is_(None),
+        )
+        .values(resolved_at=datetime.now().replace(microsecond=0))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _procedure(session: Session, change: Change, central_code: str | None) -> None:
     upsert_specs(session, [spec_from_entry(change.body)])
 
 
-def _user(session: Session, change: Change) -> None:
+def _user(session: Session, change: Change, central_code: str | None) -> None:
     b = change.body
     user = session.scalars(select(User).where(User.username == b["username"])).first()
     if user is None:
@@ -117,7 +257,7 @@ def _user(session: Session, change: Change) -> None:
     user.roles = [UserRole(role=r) for r in b["roles"]]
 
 
-def _calendar_day(session: Session, change: Change) -> None:
+def _calendar_day(session: Session, change: Change, central_code: str | None) -> None:
     b = change.body
     day = date.fromisoformat(b["day"])
     row = session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
@@ -128,7 +268,7 @@ def _calendar_day(session: Session, change: Change) -> None:
     row.name = b["name"]
 
 
-def _counter(session: Session, change: Change) -> None:
+def _counter(session: Session, change: Change, central_code: str | None) -> None:
     b = change.body
     counter = session.scalars(select(CounterIdentity)).first()
     if counter is None or counter.uuid != b["uuid"]:
@@ -145,7 +285,44 @@ def _dossier_payload(d: Dossier) -> dict[str, Any]:
     return {f: getattr(d, f) for f in ("uuid", "code", "state", "version")}
 
 
-def _dossier(session: Session, change: Change) -> None:
+def _check_dossier(
+    session: Session, change: Change, local: Dossier | None, central_code: str | None
+) -> None:
+    """Refuse a dossier body that is incomplete, contradicts itself or the
+    centre's row, or takes a code that is not its own here."""
+    b = change.body
+    mine = _dossier_payload(local) if local is not None else None
+    code = b.get("code")
+    if (
+        not isinstance(code, str)
+        or not code
+        or len(code) > 60
+        or b.get("uuid") != change.row_uuid
+        or not isinstance(b.get("procedure_code"), str)
+        or b.get("state") not in {s.value for s in State}
+        or not isinstance(b.get("received_at"), str)
+        or not isinstance(b.get("records", []), list)
+    ):
+        raise Refused(UNREADABLE, mine)
+    if central_code is not None and central_code != code:
+        raise Refused(BODY_DISAGREES, mine)
+    if local is not None and local.code != code:
+        raise Refused(CODE_CHANGED, mine)
+    other = session.scalars(
+        select(Dossier).where(Dossier.code == code, Dossier.uuid != change.row_uuid)
+    ).first()
+    if other is not None:
+        raise Refused(CODE_TAKEN_HERE, _dossier_payload(other))
+    counter = session.scalars(select(CounterIdentity)).first()
+    parsed = parse_code(code)
+    if counter is not None and parsed is not None and b.get("counter_uuid") != counter.uuid:
+        first, last = slot_range(counter.code_slot)
+        if parsed.agency_id == counter.agency_id and first <= parsed.sequence <= last:
+            # Not a clash yet, but this counter may print the same number tomorrow.
+            raise Refused(CODE_IN_OWN_RANGE, mine)
+
+
+def _dossier(session: Session, change: Change, central_code: str | None) -> None:
     b = change.body
     local = session.scalars(select(Dossier).where(Dossier.uuid == change.row_uuid)).first()
     if local is not None and b.get("claimed_by") == counter_uuid_of(session):
@@ -155,16 +332,15 @@ def _dossier(session: Session, change: Change) -> None:
             select(OutboxEntry.seq).where(OutboxEntry.row_uuid == local.uuid).limit(1)
         )
         if pending is not None:
-            _issue(session, change, UNSYNCED_LOCAL_EDIT, _dossier_payload(local))
-            return
+            raise Refused(UNSYNCED_LOCAL_EDIT, _dossier_payload(local))
+    _check_dossier(session, change, local, central_code)
+    if local is not None and int(b.get("version", 1)) < local.version:
         # With nothing unsynced here the centre's copy wins, unless it is an
         # older change delivered again (the feed delivers at least once).
-        if int(b.get("version", 1)) < local.version:
-            return
+        return
     proc = session.scalars(select(Procedure).where(Procedure.code == b["procedure_code"])).first()
     if proc is None:
-        _issue(session, change, UNKNOWN_PROCEDURE.format(code=b["procedure_code"]), None)
-        return
+        raise Refused(UNKNOWN_PROCEDURE)
     if local is None:
         local = Dossier()
         session.add(local)
@@ -213,7 +389,7 @@ def _history(session: Session, dossier: Dossier, records: list[dict[str, Any]]) 
         session.add(row)
 
 
-def _note(session: Session, change: Change) -> None:
+def _note(session: Session, change: Change, central_code: str | None) -> None:
     b = change.body
     if session.scalar(select(CentralNote.id).where(CentralNote.uuid == b["uuid"])) is None:
         session.add(
@@ -237,10 +413,39 @@ _APPLY = {
 }
 
 
-def apply_change(session: Session, change: Change) -> None:
+# What a malformed body raises while it is read or written; anything else (a
+# locked or full disk) ends the pull, to be tried again.
+_UNREADABLE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, UserError)
+
+
+def apply_change(session: Session, change: Change, central_code: str | None = None) -> bool:
+    """Apply one change in its own savepoint; True when applied.
+
+    A change that cannot be applied is rolled back alone and recorded as a
+    sync issue. ``central_code`` is the dossier's code column at the centre,
+    when the pull read it, for a body that may contradict it.
+    """
     handler = _APPLY.get(change.kind)
     if handler is None:
         log.warning("Unknown feed change kind %s; skipped", change.kind)
-        return
-    handler(session, change)
-    session.flush()
+        return False
+    local: dict[str, Any] | None = None
+    try:
+        with session.begin_nested():
+            if not isinstance(change.body, dict):
+                raise Refused(UNREADABLE)
+            handler(session, change, central_code)
+            session.flush()
+    except Refused as refused:
+        reason, local = refused.reason, refused.local
+    except (IntegrityError, DataError):
+        reason = REFUSED_HERE
+    except DBAPIError:
+        raise
+    except (StatementError, *_UNREADABLE_ERRORS):
+        reason = UNREADABLE
+    else:
+        _resolve(session, change)
+        return True
+    _issue(session, change, reason, local)
+    return False

@@ -4,11 +4,15 @@ The cursor moves only in the local transaction that applies the changes, and
 never backwards, so two pulls at once or a pull cut mid-download leave it
 where the applied changes are. Applying is idempotent: a change delivered
 twice changes nothing the second time.
+
+A change the counter cannot apply does not hold the cursor: it is rolled back
+alone and kept as a sync issue (sync/local_apply.py), and the changes after
+it are applied in the same transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, select, text
@@ -18,6 +22,7 @@ from counter_app.models import SyncIssue, SyncState
 from counter_app.storage import Sessions
 from counter_app.sync.central import feed
 from counter_app.sync.central.feed import Change
+from counter_app.sync.central.tables import dossiers
 from counter_app.sync.errors import ResyncNeeded
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
@@ -54,22 +59,50 @@ def _write_cursor(session: Session, cursor: tuple[str, int]) -> None:
         row.value = value
 
 
-def _apply(sessions: Sessions, changes: Iterable[Change], end: tuple[str, int]) -> PullReport:
-    """Apply changes past the stored cursor and move it to ``end``, in one transaction."""
-    report = PullReport()
+def _issues(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(SyncIssue)) or 0
+
+
+def _apply(
+    sessions: Sessions,
+    changes: Iterable[Change],
+    end: tuple[str, int],
+    codes: Mapping[str, str],
+) -> PullReport:
+    """Apply changes past the stored cursor and move it to ``end``, in one transaction.
+
+    ``applied`` counts the changes applied; ``conflicts`` the new issues, for
+    the changes that were not.
+    """
     with sessions.begin() as s:
-        s.info[APPLYING_FEED] = True
         current = read_cursor(s)
         here = _position(current) if current else (-1, -1)
-        before = s.scalar(select(func.count()).select_from(SyncIssue)) or 0
-        for change in changes:
-            if (int(change.xid), change.id) > here:
-                apply_change(s, change)
-                report.applied += 1
+        report = _apply_each(s, [c for c in changes if (int(c.xid), c.id) > here], codes)
         if _position(end) > here:
             _write_cursor(s, end)
-        report.conflicts = (s.scalar(select(func.count()).select_from(SyncIssue)) or 0) - before
     return report
+
+
+def _apply_each(s: Session, changes: Iterable[Change], codes: Mapping[str, str]) -> PullReport:
+    """Apply each change on its own; one that cannot be applied becomes an issue."""
+    s.info[APPLYING_FEED] = True
+    report = PullReport()
+    before = _issues(s)
+    for change in changes:
+        code = codes.get(change.row_uuid) if change.kind == "dossier" else None
+        if apply_change(s, change, code):
+            report.applied += 1
+    report.conflicts = _issues(s) - before
+    return report
+
+
+def _central_codes(conn: Connection, changes: Iterable[Change]) -> dict[str, str]:
+    """The code column of the dossiers the changes carry: a body may say otherwise."""
+    uuids = sorted({c.row_uuid for c in changes if c.kind == "dossier"})
+    if not uuids:
+        return {}
+    rows = conn.execute(select(dossiers.c.uuid, dossiers.c.code).where(dossiers.c.uuid.in_(uuids)))
+    return {str(u): str(c) for u, c in rows}
 
 
 def pull(sessions: Sessions, bind: Engine | Connection, *, batch: int = BATCH) -> PullReport:
@@ -86,10 +119,11 @@ def pull(sessions: Sessions, bind: Engine | Connection, *, batch: int = BATCH) -
                 if feed.behind_retention(conn, cursor):
                     raise ResyncNeeded()
                 changes = feed.read(conn, cursor, batch)
+                codes = _central_codes(conn, changes)
             if not changes:
                 return total
             last = changes[-1]
-            step = _apply(sessions, changes, (last.xid, last.id))
+            step = _apply(sessions, changes, (last.xid, last.id), codes)
             total.applied += step.applied
             total.conflicts += step.conflicts
 
@@ -136,11 +170,11 @@ def resync(sessions: Sessions, bind: Engine | Connection) -> PullReport:
         conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         horizon = feed.horizon(conn)
         changes = _snapshot(conn)
+        codes = _central_codes(conn, changes)
     # Every change below the horizon is in the snapshot; those from it on
-    # are read again by the next pull (applying twice changes nothing).
+    # are read again by the next pull (applying twice changes nothing). A
+    # row that cannot be applied is kept as an issue, as in a pull.
     with sessions.begin() as s:
-        s.info[APPLYING_FEED] = True
-        for change in changes:
-            apply_change(s, change)
+        report = _apply_each(s, changes, codes)
         _write_cursor(s, (horizon, 0))
-    return PullReport(applied=len(changes))
+    return report

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from counter_app.sync.errors import (
     NotConnected,
     NotRegistered,
 )
+from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.settings import CentralSettings
@@ -199,7 +200,9 @@ def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
     settings = _settings(directory)
     with _central(settings) as engine, engine.connect() as conn:
         report = resync(ctx.sessions, conn)
-        report.applied += pull(ctx.sessions, conn).applied
+        after = pull(ctx.sessions, conn)
+        report.applied += after.applied
+        report.conflicts += after.conflicts
     ctx.invalidate_calendar()
     return report
 
@@ -229,11 +232,42 @@ def _stamp(ctx: ServiceContext) -> None:
 
 @dataclass(frozen=True)
 class IssueInfo:
+    """A record sync could not apply, as the official is shown it.
+
+    ``reason`` is the English source; ``message`` the translatable sentence
+    (with ``params`` filled in). ``record`` names the dossier by its code when
+    the issue is about one.
+    """
+
     direction: str
     kind: str
     row_uuid: str
     reason: str
     at: datetime
+    record: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        return Message(REASON_CONTEXT, self.reason, self.params)
+
+
+def _issue_info(issue: SyncIssue) -> IssueInfo:
+    central = issue.central_payload if isinstance(issue.central_payload, dict) else {}
+    local = issue.local_payload if isinstance(issue.local_payload, dict) else {}
+    record = ""
+    if issue.kind == "dossier":
+        # The code it has here first: a centre's body may carry a wrong one.
+        record = str(local.get("code") or central.get("code") or "")
+    params: dict[str, str] = {}
+    if issue.direction == "pull" and issue.reason in PULL_REASONS:
+        params = {
+            "code": str(central.get("code") or ""),
+            "procedure": str(central.get("procedure_code") or ""),
+        }
+    return IssueInfo(
+        issue.direction, issue.kind, issue.row_uuid, issue.reason, issue.at, record, params
+    )
 
 
 @dataclass(frozen=True)
@@ -250,7 +284,7 @@ def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
         waiting = s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
         last = s.get(SyncState, LAST_SUCCESS_KEY)
         issues = [
-            IssueInfo(i.direction, i.kind, i.row_uuid, i.reason, i.at)
+            _issue_info(i)
             for i in s.scalars(
                 select(SyncIssue).where(SyncIssue.resolved_at.is_(None)).order_by(SyncIssue.id)
             )

@@ -1,5 +1,6 @@
-"""Records sync could not apply: what the centre refused (quarantine) and what
-met an unsynced local change (conflict), listed for the administrator."""
+"""Records sync could not apply: what the centre refused (quarantine), what
+met an unsynced local change (conflict) and what the centre sent that this
+counter could not apply, listed for the administrator."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
+from counter_app.i18n import render
 from counter_app.sync.service import IssueInfo
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
@@ -44,9 +46,15 @@ KINDS: dict[str, str] = {
 }
 
 
-def _label(table: dict[str, str], value: str) -> str:
+def label(table: dict[str, str], value: str) -> str:
     source = table.get(value)
     return QCoreApplication.translate(_CTX, source) if source else value
+
+
+def _record(issue: IssueInfo) -> str:
+    """The kind of record, and the dossier's code when it is one."""
+    kind = label(KINDS, issue.kind)
+    return f"{kind} {issue.record}" if issue.record else kind
 
 
 class SyncIssuesModel(ListTableModel):
@@ -72,15 +80,15 @@ class SyncIssuesModel(ListTableModel):
             return issue.at if column == self.AT else self.data(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DIRECTION:
-                return _label(DIRECTIONS, issue.direction)
+                return label(DIRECTIONS, issue.direction)
             if column == self.KIND:
-                return _label(KINDS, issue.kind)
+                return _record(issue)
             if column == self.REASON:
-                return issue.reason
+                return render(issue.message)
             if column == self.AT:
                 return fmt_datetime(issue.at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{_label(KINDS, issue.kind)} {issue.row_uuid}\n{issue.reason}"
+            return f"{_record(issue)} {issue.row_uuid}\n{render(issue.message)}"
         return None
 
 

@@ -3296,6 +3296,46 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssues</name>
     <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="57" />
+        <source>changed here and not yet pushed; the centre's version is kept aside</source>
+        <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="61" />
+        <source>Its procedure {procedure} is not in this counter's catalogue; it is applied once the catalogue brings it.</source>
+        <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="66" />
+        <source>The centre sent this record incomplete or in a form this counter cannot read; the province's IT staff must correct it at the centre.</source>
+        <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="71" />
+        <source>The centre's copy contradicts itself: the code in its contents ({code}) is not the dossier's code at the centre; the province's IT staff must correct it.</source>
+        <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="76" />
+        <source>The centre's copy gives this dossier another code ({code}) than the one it has here, and a dossier's code never changes; the province's IT staff must correct it.</source>
+        <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="81" />
+        <source>Another dossier of this counter already has the code {code}; the province's IT staff must give the centre's dossier its own code.</source>
+        <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="86" />
+        <source>The code {code} lies in the numbers this counter gives its own dossiers; the province's IT staff must give the centre's dossier another code.</source>
+        <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="91" />
+        <source>This counter's database refused the centre's copy: it clashes with a record kept here; the province's IT staff must check it at the centre.</source>
+        <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/sync_issues_dialog.py" line="29" />
         <source>Sent: refused by the centre</source>
         <translation>Gửi đi: trung tâm từ chối</translation>
