@@ -10,7 +10,6 @@ it receives again; until then the restore shows as not complete."""
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 from counter_app import backup_files, i18n
 from counter_app import high_water as mark_file
