@@ -200,9 +200,7 @@ def _missing(sessions: Sessions, conn: Connection, me: str) -> set[str]:
         ).all()
     with sessions() as s:
         local = dict(s.execute(select(Dossier.uuid, Dossier.version)).all())
-        local_records: set[str] = set()
-        for model in RECORD_MODELS.values():
-            local_records.update(s.scalars(select(model.uuid)))
+        local_records = _known_records(s)
     wanted = {u for u, v in central.items() if u not in local or local[u] < int(v)}
     wanted |= {d for r, d in central_records if r not in local_records}
     return wanted
