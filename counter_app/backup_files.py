@@ -231,6 +231,48 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
     return written
 
 
+def database_mark(path: Path) -> high_water.Mark | None:
+    """What a database file (a backup, a database a restore replaced) had
+    handed out; None when it cannot be read (damaged, not a counter's)."""
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            rows = con.execute("SELECT name, value FROM number_sequences").fetchall()
+            last = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        log.warning("Numbers of %s not read: %s", path.name, type(exc).__name__)
+        return None
+    return high_water.Mark(
+        {str(n): int(v) for n, v in rows if str(n).startswith(high_water.KEPT_PREFIXES)},
+        int(last[0]) if last else 0,
+        str(last[1]) if last else "",
+    )
+
+
+def mark_copies(directory: Path, *more: Path) -> list[high_water.Mark]:
+    """Every other witness of the numbers this counter handed out: the mark
+    kept in each backup place (and in ``more``), the numbers inside every
+    backup there, and those of every database a restore replaced.
+
+    The mark in a place is only as new as the last backup, but a replaced
+    database knows every code it printed up to the restore: with the data
+    folder's own mark deleted, it is what keeps those codes from coming back."""
+    found: list[high_water.Mark] = []
+    seen: set[Path] = set()
+    for place in [*places(directory), *more]:
+        if place.resolve() in seen or not place.is_dir():
+            continue
+        seen.add(place.resolve())
+        mark_file = place / high_water.FILENAME
+        if mark_file.exists():
+            found.append(high_water.read(mark_file))
+        databases = generations(place) + sorted(place.glob(f"replaced-*/{config.DB_FILENAME}"))
+        found += [m for m in map(database_mark, databases) if m is not None]
+    return found
+
+
 def generations(place: Path) -> list[Path]:
     """Good backups in ``place``, newest first (the name carries the time)."""
     if not place.is_dir():

@@ -190,13 +190,19 @@ def restore(directory: Path, file: Path) -> Path:
 
 
 def _adopt_mark(directory: Path, backup_place: Path) -> None:
-    """The mark beside the backup may know numbers the data folder's does not
-    (the data folder itself may be a new machine): keep the highest of both."""
+    """The mark becomes the highest of every copy: the data folder's, the one
+    in each backup place and beside ``file``, and the numbers inside every
+    backup and replaced database there (the data folder's mark may have been
+    deleted, or the data folder be a new machine's). The centre's record is
+    added at the next start, when it can be asked."""
     here = directory / high_water.FILENAME
-    mine, theirs = high_water.read(here), high_water.read(backup_place / high_water.FILENAME)
-    merged = high_water.merge_sequences(mine, theirs)
-    if merged != mine.sequences:
-        audit_from = mine if mine.audit_last_id else theirs
-        high_water.write(
-            here, high_water.Mark(merged, audit_from.audit_last_id, audit_from.audit_head)
-        )
+    mine = high_water.read(here)
+    found = [mine, *backup_files.mark_copies(directory, backup_place)]
+    # The audit part goes with the longest log seen: a shorter restored log is
+    # then known for what it is at the next start.
+    audit_from = max(found, key=lambda m: m.audit_last_id)
+    merged = high_water.Mark(
+        high_water.merge_sequences(*found), audit_from.audit_last_id, audit_from.audit_head
+    )
+    if merged != mine:
+        high_water.write(here, merged)

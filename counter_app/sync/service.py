@@ -34,6 +34,7 @@ from counter_app.sync.errors import (
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
+from counter_app.sync.reclaim import reclaim_if_restored
 from counter_app.sync.settings import CentralSettings
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,9 @@ def sync_once(
     """One push then one pull; CentralUnreachable when there is no round trip."""
     settings = _settings(directory)
     with _central(settings) as engine, engine.connect() as conn:
+        # Issue 16, point 5: after a restore, the centre's copies of this
+        # counter's records come back before anything is pushed or received.
+        reclaim_if_restored(ctx, conn, settings.counter_uuid)
         pushed = push(ctx.sessions, conn, settings.counter_uuid, progress=progress)
         pulled = pull(ctx.sessions, conn)
     _stamp(ctx)
@@ -199,6 +203,7 @@ def sync_once(
 def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
     settings = _settings(directory)
     with _central(settings) as engine, engine.connect() as conn:
+        reclaim_if_restored(ctx, conn, settings.counter_uuid)  # issue 16, point 5
         report = resync(ctx.sessions, conn)
         after = pull(ctx.sessions, conn)
         report.applied += after.applied

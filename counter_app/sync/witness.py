@@ -23,7 +23,6 @@ from counter_app.high_water import Mark
 from counter_app.sync import settings as settings_file
 from counter_app.sync.central.tables import counters, dossiers, records
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
-from counter_app.sync.service import _central
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +38,9 @@ class CentreWitness:
 
 
 def centre_witness(directory: Path, local_audit_head: str = GENESIS) -> CentreWitness | None:
+    # Imported here: the round (sync/service.py) reads audit_after through reclaim.
+    from counter_app.sync.service import _central
+
     settings = settings_file.stored(directory)
     if settings is None:
         return None
@@ -53,7 +55,7 @@ def centre_witness(directory: Path, local_audit_head: str = GENESIS) -> CentreWi
                 .where(dossiers.c.origin_counter_uuid == me)
                 .group_by(day)
             ).all()
-            audit = _audit_after(conn, me, local_audit_head)
+            audit = audit_after(conn, me, local_audit_head)
     except (CentralUnreachable, CentralRefused):
         log.warning("Centre not asked as witness: out of reach or refused")
         return None
@@ -61,7 +63,7 @@ def centre_witness(directory: Path, local_audit_head: str = GENESIS) -> CentreWi
     return CentreWitness(Mark(codes), int(high or 0), audit)
 
 
-def _audit_after(conn: Connection, me: str, head: str) -> list[dict[str, Any]]:
+def audit_after(conn: Connection, me: str, head: str) -> list[dict[str, Any]]:
     mine = (records.c.counter_uuid == me) & (records.c.kind == "audit")
     start = 0
     if head != GENESIS:

@@ -1098,6 +1098,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>This counter's database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
         <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/continuity.py" line="66" />
+        <source>The restore is not complete: the dossiers this counter sent to the centre after the backup was taken are not back yet. They are taken back at the next sync with the centre; look them up again after it.</source>
+        <translation>Việc khôi phục chưa hoàn tất: các hồ sơ quầy đã gửi lên trung tâm sau thời điểm sao lưu chưa được lấy về. Các hồ sơ này sẽ được lấy về ở lần đồng bộ tiếp theo với trung tâm; hãy tra cứu lại sau khi đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/continuity.py" line="73" />
+        <source>{behind} {pending}</source>
+        <translation>{behind} {pending}</translation>
+    </message>
 </context>
 <context>
     <name>DossierDialog</name>
