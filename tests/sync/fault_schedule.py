@@ -41,6 +41,7 @@ from datetime import datetime
 
 from sqlalchemy import make_url, text
 
+from counter_app.sync.central.schema import engine_for
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
 from counter_app.sync.local_cluster import LocalCluster
 from tests.conftest import Clock
@@ -186,15 +187,11 @@ class FaultSchedule:
 
     def _kill(self, c: _Counter) -> None:
         self._work(c)
-        connections = c.proxy.connections_total
-        proc = self._spawn(c)
         if self.rng.random() < 0.5:
-            # Once the child talks to the centre, a moment later: most such
-            # kills land inside its push or its pull rather than its start.
-            with contextlib.suppress(AssertionError):
-                wait_until(lambda: c.proxy.connections_total > connections, ROUND_BOUND_S, 0.01)
-            time.sleep(self.rng.uniform(0.0, 0.5))
+            # Most such kills land inside its push or its pull, not its start.
+            proc = self._spawn_connected(c)
         else:
+            proc = self._spawn(c)
             time.sleep(self.rng.uniform(0.0, 1.2) * self._child_round_s)
         self._end_child(proc, kill=True)
 
@@ -228,8 +225,8 @@ class FaultSchedule:
 
     def _stall(self, c: _Counter) -> None:
         self._work(c)
+        proc = self._spawn_connected(c)
         c.proxy.set_blackhole(True)
-        proc = self._spawn(c)
         try:
             time.sleep(self.rng.uniform(0.5, 4.0))
         finally:
@@ -237,8 +234,9 @@ class FaultSchedule:
         self._end_child(proc, kill=False)
 
     def _silent(self, c: _Counter) -> None:
+        self._work(c)
+        proc = self._spawn_connected(c)
         c.proxy.set_blackhole(True)
-        proc = self._spawn(c)
         try:
             if self.silent_bound is None:
                 # No deadline of the sync's own is asked for: the child is
@@ -280,6 +278,21 @@ class FaultSchedule:
     def _spawn(self, c: _Counter) -> subprocess.Popen[str]:
         proc = cli_sync(c.desk)
         self._spawned[proc.pid] = time.monotonic()
+        return proc
+
+    def _spawn_connected(self, c: _Counter) -> subprocess.Popen[str]:
+        """A child, once it has connected to the centre (a link that goes
+        silent before then only meets the connect timeout), and a random
+        moment more."""
+        connections = c.proxy.connections_total
+        proc = self._spawn(c)
+        with contextlib.suppress(AssertionError):
+            wait_until(
+                lambda: c.proxy.connections_total > connections or proc.poll() is not None,
+                ROUND_BOUND_S,
+                0.01,
+            )
+        time.sleep(self.rng.uniform(0.0, 0.5))
         return proc
 
     def _fired(self, fault: str, event: threading.Event) -> None:
@@ -356,8 +369,6 @@ class FaultSchedule:
                 .set(port=self.cluster.port)
                 .render_as_string(hide_password=False)
             )
-            from counter_app.sync.central.schema import engine_for
-
             self.centre.engine = engine_for(self.centre.url)
         self.centre.engine.dispose()
 
