@@ -37,7 +37,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import make_url, text
 
@@ -63,6 +63,8 @@ DAY = datetime(2026, 11, 26, 8, 0)
 # How long one round may take on a loaded two-core machine before it counts
 # as stalled (a child's Python start alone can take seconds there).
 ROUND_BOUND_S = 180.0
+# Below a counter's thousand codes a day, with room for one more receive.
+DAY_CODES = 950
 # Rounds of the final healing, per counter, before it counts as stalled.
 HEAL_ROUNDS = 8
 ACTIONS = (
@@ -152,6 +154,10 @@ class FaultSchedule:
         # What the centre sends in one round, learnt likewise, so a cut's
         # random byte count falls inside a round.
         self._round_bytes = 20_000
+        # Receipts each counter handed out on the clock's day: a counter has
+        # a thousand codes a day, so a long soak moves on to the next day.
+        self.clock = desks[0].ctx.clock
+        self._today: Counter[int] = Counter()
 
     def close(self) -> None:
         for c in self.counters:
@@ -180,6 +186,9 @@ class FaultSchedule:
 
     def _receive(self, c: _Counter) -> None:
         k = self.rng.randint(1, 40)
+        if self._today[id(c)] + k > DAY_CODES:
+            self._next_working_day()
+        self._today[id(c)] += k
         c.received += receive_many(c.desk, k, first=len(c.received))
 
     def _sync(self, c: _Counter) -> None:
@@ -268,6 +277,13 @@ class FaultSchedule:
             self._end_child(proc, kill=False, learn=True)
 
     # -- helpers -----------------------------------------------------------
+
+    def _next_working_day(self) -> None:
+        assert isinstance(self.clock, Clock), "the desks share one settable clock"
+        self.clock.now += timedelta(days=1)
+        while self.clock.now.weekday() >= 5:
+            self.clock.now += timedelta(days=1)
+        self._today.clear()
 
     def _work(self, c: _Counter) -> None:
         """Some dossiers first, most of the time, so the faulted round has a
