@@ -11,7 +11,7 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 	postgresql
 OUT ?= out/demo
 
-.PHONY: all run test bench demo central lint translations screenshots sysdeps venv clean
+.PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean
 
 all: test
 
@@ -56,6 +56,14 @@ demo: sysdeps venv
 # $(PY) -m counter_app.sync.local_cluster stop --dir out/central
 central: sysdeps venv
 	@$(PY) -m counter_app.sync.local_cluster start --dir out/central
+
+# The sync's random fault schedule for SOAK_SECONDS (tools/soak.py, its own
+# throwaway cluster); prints lost / doubled / stalled and fails if any is not 0.
+SOAK_SECONDS ?= 300
+SOAK_SEED ?=
+soak: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) tools/soak.py --seconds $(SOAK_SECONDS) \
+		$(if $(SOAK_SEED),--seed $(SOAK_SEED))
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -122,18 +122,22 @@ def central_uuids(centre: Centre, desk: Desk) -> dict[str, list[str]]:
     return out
 
 
-def local_uuids(desk: Desk) -> dict[str, list[str]]:
+def local_uuids(desk: Desk, include_refused: bool = False) -> dict[str, list[str]]:
     """Per kind, the UUIDs of the rows this counter made itself and the centre
-    did not refuse (a refused row is kept here as a push issue instead)."""
+    did not refuse (a refused row is kept here as a push issue instead);
+    ``include_refused`` keeps those too (for the soak, a refused row is lost)."""
     me = desk.registration.counter_uuid
     tables = {"dossier": "dossiers", **LOCAL_TABLES}
-    refused = "SELECT row_uuid FROM sync_issues WHERE direction = 'push'"
+    refused = (
+        ""
+        if include_refused
+        else " AND uuid NOT IN (SELECT row_uuid FROM sync_issues WHERE direction = 'push')"
+    )
     return {
         kind: [
             str(r[0])
             for r in local_rows(
-                desk,
-                f"SELECT uuid FROM {table} WHERE counter_uuid = '{me}' AND uuid NOT IN ({refused})",
+                desk, f"SELECT uuid FROM {table} WHERE counter_uuid = '{me}'{refused}"
             )
         ]
         for kind, table in tables.items()
