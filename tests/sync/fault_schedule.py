@@ -212,7 +212,7 @@ class FaultSchedule:
         self._fired("cut", fired)
 
     def _commit(self, c: _Counter) -> None:
-        # Either the first COMMIT after the centre reported a write (the batch
+        # Either the first COMMIT after the centre applied a batch (the batch
         # commit, as the fault test finds it) or the k-th COMMIT of the round,
         # which still swallows a commit if the push writes in another way.
         self._work(c)
@@ -221,7 +221,8 @@ class FaultSchedule:
         seen = {"wrote": False, "commits": 0}
 
         def swallowed(chunk: bytes) -> bool:
-            seen["wrote"] = seen["wrote"] or b"UPDATE " in chunk or b"INSERT " in chunk
+            # central_push() answers with the batch's new high-water mark.
+            seen["wrote"] = seen["wrote"] or b'"high_water"' in chunk
             if COMMIT_COMPLETE not in chunk:
                 return False
             seen["commits"] += 1
