@@ -3306,6 +3306,86 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssues</name>
     <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>audit chain broken: the entry does not follow the centre&apos;s head</source>
+        <translation>chuỗi nhật ký bị đứt: mục này không nối tiếp mục cuối mà trung tâm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>dossier code already belongs to another dossier</source>
+        <translation>mã hồ sơ đã thuộc về một hồ sơ khác</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>dossier code lies outside this counter&apos;s range</source>
+        <translation>mã hồ sơ nằm ngoài dải số được cấp cho quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>dossier code cannot change</source>
+        <translation>mã hồ sơ không được thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>dossier belongs to another counter</source>
+        <translation>hồ sơ thuộc quầy khác</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>dossier was changed centrally since this counter received it</source>
+        <translation>hồ sơ đã được thay đổi tại trung tâm sau khi quầy nhận về</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>append-only record arrived again with a different body</source>
+        <translation>bản ghi chỉ được thêm mới lại đến với nội dung khác</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>its dossier&apos;s change was refused or the dossier belongs to another counter</source>
+        <translation>thay đổi của hồ sơ chứa bản ghi này bị từ chối, hoặc hồ sơ thuộc quầy khác</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>unknown kind of row</source>
+        <translation>loại bản ghi không xác định</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>malformed uuid</source>
+        <translation>mã định danh (UUID) không đúng dạng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>body is not an object</source>
+        <translation>nội dung bản ghi không đúng dạng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>body disagrees with the entry (uuid)</source>
+        <translation>nội dung bản ghi không khớp với mã định danh của nó</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>malformed version</source>
+        <translation>số phiên bản không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>malformed dossier uuid</source>
+        <translation>mã định danh hồ sơ không đúng dạng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>malformed dossier</source>
+        <translation>hồ sơ có trường thiếu hoặc sai dạng (mã, thủ tục, trạng thái, thời điểm, lệ phí)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <source>malformed timestamp</source>
+        <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/sync/local_apply.py" line="57" />
         <source>changed here and not yet pushed; the centre's version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>

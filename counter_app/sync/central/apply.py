@@ -18,28 +18,39 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.sync.central.staging import Entry, stage
 from counter_app.sync.errors import GapRefused, NotRegistered
 
 # Reasons, stored with the quarantined row and shown to the administrator.
-AUDIT_BROKEN = "audit chain broken: the entry does not follow the centre's head"
-CODE_TAKEN = "dossier code already belongs to another dossier"
-CODE_OUT_OF_RANGE = "dossier code lies outside this counter's range"
-CODE_CHANGED = "dossier code cannot change"
-NOT_OWNER = "dossier belongs to another counter"
+AUDIT_BROKEN = QT_TRANSLATE_NOOP(
+    "SyncIssues", "audit chain broken: the entry does not follow the centre's head"
+)
+CODE_TAKEN = QT_TRANSLATE_NOOP("SyncIssues", "dossier code already belongs to another dossier")
+CODE_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
+    "SyncIssues", "dossier code lies outside this counter's range"
+)
+CODE_CHANGED = QT_TRANSLATE_NOOP("SyncIssues", "dossier code cannot change")
+NOT_OWNER = QT_TRANSLATE_NOOP("SyncIssues", "dossier belongs to another counter")
 FORBIDDEN = "workflow does not allow {old} -> {new}"
-CHANGED_CENTRALLY = "dossier was changed centrally since this counter received it"
-APPEND_ONLY_CHANGED = "append-only record arrived again with a different body"
-DOSSIER_REFUSED = "its dossier's change was refused or the dossier belongs to another counter"
+CHANGED_CENTRALLY = QT_TRANSLATE_NOOP(
+    "SyncIssues", "dossier was changed centrally since this counter received it"
+)
+APPEND_ONLY_CHANGED = QT_TRANSLATE_NOOP(
+    "SyncIssues", "append-only record arrived again with a different body"
+)
+DOSSIER_REFUSED = QT_TRANSLATE_NOOP(
+    "SyncIssues", "its dossier's change was refused or the dossier belongs to another counter"
+)
 MALFORMED = (
-    "unknown kind of row",
-    "malformed uuid",
-    "body is not an object",
-    "body disagrees with the entry (uuid)",
-    "malformed version",
-    "malformed dossier uuid",
-    "malformed dossier",
-    "malformed timestamp",
+    QT_TRANSLATE_NOOP("SyncIssues", "unknown kind of row"),
+    QT_TRANSLATE_NOOP("SyncIssues", "malformed uuid"),
+    QT_TRANSLATE_NOOP("SyncIssues", "body is not an object"),
+    QT_TRANSLATE_NOOP("SyncIssues", "body disagrees with the entry (uuid)"),
+    QT_TRANSLATE_NOOP("SyncIssues", "malformed version"),
+    QT_TRANSLATE_NOOP("SyncIssues", "malformed dossier uuid"),
+    QT_TRANSLATE_NOOP("SyncIssues", "malformed dossier"),
+    QT_TRANSLATE_NOOP("SyncIssues", "malformed timestamp"),
 )
 REASONS = (
     AUDIT_BROKEN,
