@@ -12,7 +12,7 @@ from counter_app.models.dossier import (
     WorkflowStep,
 )
 from counter_app.models.sync import CentralNote, OutboxEntry, SyncIssue, SyncState
-from counter_app.models.user import LoginLockout, User, UserRole
+from counter_app.models.user import LoginAttempt, LoginLockout, User, UserRole
 
 __all__ = [
     "AuditEntry",
@@ -23,6 +23,7 @@ __all__ = [
     "CounterIdentity",
     "Dossier",
     "DossierDocument",
+    "LoginAttempt",
     "LoginLockout",
     "NumberSequence",
     "OutboxEntry",

@@ -47,3 +47,14 @@ class LoginLockout(Base):
     username: Mapped[str] = mapped_column(String(60), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class LoginAttempt(Base):
+    """A password check in flight: its try is taken before the slow hash, so
+    checks running at once cannot exceed the lockout's count together."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), index=True)
+    started_at: Mapped[datetime]

@@ -10,17 +10,17 @@ no network. Wrong passwords are counted per user name on this counter; after
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import AccountLocked, AuthenticationFailed, Forbidden, NotFound
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from counter_app.domain.workflow import Role, role_label
-from counter_app.models import LoginLockout, User
+from counter_app.models import LoginAttempt, LoginLockout, User
 from counter_app.services import audit
 from counter_app.services.context import ServiceContext, counter_identity
 
@@ -123,54 +123,137 @@ def acting_user(session: Session, actor: Actor, *, role: Role | None = None) -> 
     return user
 
 
+# A try still on record this long after it began was left by a process that
+# died mid-check (a hash takes well under a second): it counts as a wrong
+# password, the side that cannot help a guesser.
+_ABANDONED_AFTER = timedelta(minutes=1)
+
+
 @dataclass(frozen=True)
 class _Attempt:
+    id: int
     user: User | None
-    counted: bool  # earlier failures are on record
-    locked_until: datetime | None
     counter_uuid: str
 
 
-def _read_attempt(ctx: ServiceContext, name: str) -> _Attempt:
-    with ctx.sessions() as session:
-        counter_uuid = counter_identity(session).uuid
-        # Disabled officials too: the right password then hears why it is refused.
-        user = session.scalars(select(User).where(User.username == name)).first()
-        lock = session.get(LoginLockout, name)
-        if user is not None:
-            session.expunge(user)
-        until = lock.locked_until if lock and lock.locked_until else None
-        return _Attempt(user, lock is not None, until, counter_uuid)
+def _lock_row(session: Session, name: str) -> LoginLockout:
+    lock = session.get(LoginLockout, name)
+    if lock is None:
+        lock = LoginLockout(username=name, failures=0)
+        session.add(lock)
+    return lock
 
 
-def _record_failure(ctx: ServiceContext, name: str, *, reason: str) -> datetime | None:
-    """Count a wrong password, audit every failure; the lock's end if now locked."""
-    policy = ctx.login_policy
+def _lock_end(lock: LoginLockout | None, now: datetime) -> datetime | None:
+    if lock is None or lock.locked_until is None or lock.locked_until <= now:
+        return None
+    return lock.locked_until
+
+
+def _count_failure(ctx: ServiceContext, lock: LoginLockout, now: datetime) -> None:
+    """One more wrong password; the name locks at the policy's count."""
+    if _lock_end(lock, now) is not None:
+        return
+    lock.failures += 1
+    if lock.failures >= ctx.login_policy.max_failures:
+        lock.locked_until = now + ctx.login_policy.lock_for
+        lock.failures = 0
+
+
+def _audit_failure(
+    session: Session, ctx: ServiceContext, name: str, reason: str, lock: LoginLockout | None
+) -> datetime | None:
+    """Every failed login is audited; the lock's end if the name is locked now."""
+    until = _lock_end(lock, ctx.now())
+    audit.log_event(
+        session,
+        ctx,
+        name,
+        "login.failed",
+        f"user:{name}",
+        {
+            "reason": reason,
+            "failures": lock.failures if lock is not None else 0,
+            "locked_until": until.isoformat() if until else None,
+        },
+    )
+    return until
+
+
+def _take_try(ctx: ServiceContext, name: str) -> _Attempt | datetime:
+    """Take one of the name's remaining tries before the hash; the lock's end if none is left.
+
+    One write transaction (BEGIN IMMEDIATE: every process on this database
+    waits its turn) reads the failures and the lock and records the try, so
+    checks running at once count each other: with four failures on record
+    and one check in flight, a sixth attempt finds no try left and locks the
+    name at once, without a hash.
+    """
     now = ctx.now()
     with ctx.sessions.begin() as session:
+        counter_uuid = counter_identity(session).uuid
         lock = session.get(LoginLockout, name)
-        if lock is None:
-            lock = LoginLockout(username=name, failures=0)
-            session.add(lock)
-        if reason == "password":
-            lock.failures += 1
-            if lock.failures >= policy.max_failures:
-                lock.locked_until = now + policy.lock_for
+        abandoned = session.scalars(
+            select(LoginAttempt).where(
+                LoginAttempt.username == name, LoginAttempt.started_at < now - _ABANDONED_AFTER
+            )
+        ).all()
+        for row in abandoned:
+            session.delete(row)
+            lock = _lock_row(session, name)
+            _count_failure(ctx, lock, now)
+        if _lock_end(lock, now) is None:
+            in_flight = session.scalar(
+                select(func.count()).select_from(LoginAttempt).where(LoginAttempt.username == name)
+            )
+            failures = lock.failures if lock is not None else 0
+            if failures + (in_flight or 0) >= ctx.login_policy.max_failures:
+                # More checks at once than tries left: a burst, not a typist.
+                lock = _lock_row(session, name)
+                lock.locked_until = now + ctx.login_policy.lock_for
                 lock.failures = 0
-        until = lock.locked_until if lock.locked_until and lock.locked_until > now else None
-        audit.log_event(
-            session,
-            ctx,
-            name,
-            "login.failed",
-            f"user:{name}",
-            {
-                "reason": reason,
-                "failures": lock.failures,
-                "locked_until": until.isoformat() if until else None,
-            },
-        )
-        return until
+        if _lock_end(lock, now) is not None:
+            until = _audit_failure(session, ctx, name, "locked", lock)
+            assert until is not None
+            return until
+        # Disabled officials too: the right password then hears why it is refused.
+        user = session.scalars(select(User).where(User.username == name)).first()
+        attempt = LoginAttempt(username=name, started_at=now)
+        session.add(attempt)
+        session.flush()
+        if user is not None:
+            session.expunge(user)
+        return _Attempt(attempt.id, user, counter_uuid)
+
+
+def _give_back(ctx: ServiceContext, name: str, attempt: _Attempt, outcome: str) -> datetime | None:
+    """Record the check's outcome ("ok", "password", "disabled") and free its try.
+
+    The lock is read again here: attempts that ran alongside may have locked
+    the name while this one hashed, and then even the right password is
+    refused. Returns the lock's end when the name is locked now.
+    """
+    now = ctx.now()
+    with ctx.sessions.begin() as session:
+        row = session.get(LoginAttempt, attempt.id)
+        if row is not None:
+            session.delete(row)
+        lock = session.get(LoginLockout, name)
+        if outcome == "password":
+            lock = _lock_row(session, name)
+            if row is not None:
+                # Else a later login already counted it as abandoned.
+                _count_failure(ctx, lock, now)
+            return _audit_failure(session, ctx, name, "password", lock)
+        if _lock_end(lock, now) is not None:
+            return _audit_failure(session, ctx, name, "locked", lock)
+        if outcome == "disabled":
+            _audit_failure(session, ctx, name, "disabled", lock)
+            return None
+        if lock is not None:
+            # A good password clears the count: only consecutive failures lock.
+            session.delete(lock)
+        return None
 
 
 def _locked(until: datetime) -> AccountLocked:
@@ -191,22 +274,23 @@ def _locked(until: datetime) -> AccountLocked:
 def login(ctx: ServiceContext, username: str, password: str) -> Actor:
     """Check a password against the local hash: works with no network at all."""
     name = username.strip().lower()[:_NAME_MAX]
-    attempt = _read_attempt(ctx, name)
-    if attempt.locked_until is not None and attempt.locked_until > ctx.now():
-        _record_failure(ctx, name, reason="locked")
-        raise _locked(attempt.locked_until)
+    attempt = _take_try(ctx, name)
+    if isinstance(attempt, datetime):
+        raise _locked(attempt)
     # The slow hash runs outside any transaction: it must not hold the write lock.
     user = attempt.user
     if user is None or not _password_matches(user.password_hash, password):
-        until = _record_failure(ctx, name, reason="password")
+        until = _give_back(ctx, name, attempt, "password")
         if until is not None:
             raise _locked(until)
         raise _error(
             AuthenticationFailed, QT_TRANSLATE_NOOP("Users", "Wrong user name or password.")
         )
+    until = _give_back(ctx, name, attempt, "ok" if user.active else "disabled")
+    if until is not None:
+        raise _locked(until)
     if not user.active:
         # Said only after the right password: a guess learns nothing about the account.
-        _record_failure(ctx, name, reason="disabled")
         raise _error(
             AuthenticationFailed,
             QT_TRANSLATE_NOOP(
@@ -214,12 +298,6 @@ def login(ctx: ServiceContext, username: str, password: str) -> Actor:
                 "This account has been disabled; ask the administrator to enable it again.",
             ),
         )
-    if attempt.counted:
-        # A good password clears the count: only consecutive failures lock.
-        with ctx.sessions.begin() as session:
-            lock = session.get(LoginLockout, name)
-            if lock is not None:
-                session.delete(lock)
     return Actor(
         user.username,
         user.full_name,

@@ -23,6 +23,27 @@ class CentralUnreachable(UserError):
         )
 
 
+class CentralSilent(CentralUnreachable):
+    """The link stayed open but the centre said nothing for ``seconds``: the
+    desk cut the round itself (a dead NAT entry, a dropped Wi-Fi, a stalled
+    middlebox). Offline like any other unreachable centre."""
+
+    def __init__(self, seconds: float) -> None:
+        UserError.__init__(
+            self,
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "The link to the central database went silent (no answer for {seconds} "
+                    "seconds), so this sync was stopped; the counter keeps working offline and "
+                    "will send its changes at the next sync.",
+                ),
+                {"seconds": round(seconds)},
+            ),
+        )
+
+
 class CentralRefused(UserError):
     """The centre answered with an error: nothing local changed; IT staff look."""
 

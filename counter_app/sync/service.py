@@ -27,9 +27,16 @@ from counter_app.sync import settings as settings_file
 from counter_app.sync.central.tables import counters
 from counter_app.sync.errors import (
     CentralRefused,
+    CentralSilent,
     CentralUnreachable,
     NotConnected,
     NotRegistered,
+)
+from counter_app.sync.link import (
+    STATEMENT_TIMEOUT_MS,
+    Watchdog,
+    link_args,
+    silent_link_s,
 )
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
 from counter_app.sync.pull import PullReport, pull, resync
@@ -39,7 +46,6 @@ from counter_app.sync.settings import CentralSettings
 
 log = logging.getLogger(__name__)
 LAST_SUCCESS_KEY = "last_success"
-CONNECT_TIMEOUT_S = 5
 
 
 def central_engine(settings: CentralSettings) -> Engine:
@@ -49,16 +55,25 @@ def central_engine(settings: CentralSettings) -> Engine:
         settings.url,
         poolclass=NullPool,
         hide_parameters=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "counter_app"},
+        connect_args={
+            **link_args(),
+            "application_name": "counter_app",
+            # Set at connection start-up: no extra round trip, and the desk's
+            # code cannot forget it on some path.
+            "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        },
     )
 
 
 @contextmanager
-def _central(settings: CentralSettings) -> Iterator[Engine]:
+def _central(settings: CentralSettings, silent_s: float | None = None) -> Iterator[Engine]:
     engine = central_engine(settings)
+    watchdog = Watchdog(engine, silent_link_s(silent_s))
     try:
         yield engine
     except DBAPIError as exc:
+        if watchdog.fired:
+            raise CentralSilent(watchdog.silent_s) from exc
         if isinstance(exc.orig, psycopg.OperationalError):
             log.warning("Central database unreachable: %s", type(exc.orig).__name__)
             raise CentralUnreachable() from exc
@@ -70,6 +85,7 @@ def _central(settings: CentralSettings) -> Iterator[Engine]:
         )
         raise CentralRefused(state) from None
     finally:
+        watchdog.stop()
         engine.dispose()
 
 
@@ -183,11 +199,16 @@ class SyncReport:
 
 
 def sync_once(
-    ctx: ServiceContext, directory: Path, progress: Callable[[int], None] | None = None
+    ctx: ServiceContext,
+    directory: Path,
+    progress: Callable[[int], None] | None = None,
+    *,
+    silent_s: float | None = None,
 ) -> SyncReport:
-    """One push then one pull; CentralUnreachable when there is no round trip."""
+    """One push then one pull; CentralUnreachable when there is no round trip
+    (CentralSilent when the link went quiet for ``silent_s``, at most SILENT_LINK_S)."""
     settings = _settings(directory)
-    with _central(settings) as engine, engine.connect() as conn:
+    with _central(settings, silent_s) as engine, engine.connect() as conn:
         # Issue 16, point 5: after a restore, the centre's copies of this
         # counter's records come back before anything is pushed or received.
         reclaim_if_restored(ctx, conn, settings.counter_uuid)

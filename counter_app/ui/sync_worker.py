@@ -38,7 +38,7 @@ BACKOFF_FLOOR_S = 1.0
 # counter that failed for weeks never overflows a float.
 _MAX_EXPONENT = 60
 # Waiting for the round in flight when the window closes: one push or pull
-# batch, or the central connection's timeout.
+# batch, or the central link's silence limit (SILENT_LINK_S, 45 s).
 STOP_WAIT_MS = 60_000
 
 
@@ -71,6 +71,10 @@ class SyncTiming:
     backoff_base_s: float = BACKOFF_BASE_S
     backoff_cap_s: float = BACKOFF_CAP_S
     backoff_floor_s: float = BACKOFF_FLOOR_S
+    # The silence a round allows before it cuts its link (None: the service's
+    # SILENT_LINK_S, under a minute); a round never outlives it, so the one
+    # thread of the pool is free for the next round on schedule.
+    silent_s: float | None = None
 
     def after_failures(self, failures: int) -> float:
         return backoff_delay(
@@ -178,8 +182,10 @@ class SyncWorker(QObject):
         self._in_flight = True
         self.next_delay_s = None
         self._set_phase(SyncPhase.SYNCING)
-        ctx, directory = self._ctx, self._directory
-        self._runner.start(lambda: sync_once(ctx, directory), self._done, self._failed)
+        ctx, directory, silent_s = self._ctx, self._directory, self.timing.silent_s
+        self._runner.start(
+            lambda: sync_once(ctx, directory, silent_s=silent_s), self._done, self._failed
+        )
 
     def _done(self, report: object) -> None:
         self._in_flight = False

@@ -615,42 +615,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="21" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="20" />
         <source>Free by law</source>
         <translation>Miễn phí theo quy định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="22" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="21" />
         <source>One amount per dossier</source>
         <translation>Một mức cho mỗi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="23" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="22" />
         <source>Per copy</source>
         <translation>Theo bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="24" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="23" />
         <source>Per document</source>
         <translation>Theo văn bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="25" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="24" />
         <source>Per signature</source>
         <translation>Theo chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="26" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="25" />
         <source>Per page, by tiers</source>
         <translation>Theo trang, theo bậc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="27" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="26" />
         <source>Set by the province</source>
         <translation>Do HĐND tỉnh quy định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="38" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="37" />
         <source>Set by the province (typed at reception)</source>
         <translation>Do HĐND tỉnh quy định (nhập khi tiếp nhận)</translation>
     </message>
@@ -2094,37 +2094,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>OfficialsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="30" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="29" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="31" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="30" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="32" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="31" />
         <source>Title</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="33" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="32" />
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="34" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="33" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="64" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="58" />
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="64" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="58" />
         <source>Disabled</source>
         <translation>Đã vô hiệu hóa</translation>
     </message>
@@ -2432,32 +2432,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProceduresModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="48" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="47" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="49" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="48" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="50" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="49" />
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="51" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="50" />
         <source>Processing time</source>
         <translation>Thời hạn giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="52" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="51" />
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="53" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="52" />
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
@@ -3250,7 +3250,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../counter_app/storage.py" line="237" />
+        <location filename="../../counter_app/storage.py" line="240" />
         <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
         <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>
@@ -3260,40 +3260,45 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <location filename="../../counter_app/sync/errors.py" line="17" />
         <source>The central database cannot be reached; the counter keeps working offline and will send its changes later. Nothing was changed.</source>
-        <translation>Không liên lạc được với cơ sở dữ liệu trung tâm; quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
+        <translation>Không liên lạc được với cơ sở dữ liệu trung tâm (mất kết nối); quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="33" />
+        <location filename="../../counter_app/sync/errors.py" line="36" />
+        <source>The link to the central database went silent (no answer for {seconds} seconds), so this sync was stopped; the counter keeps working offline and will send its changes at the next sync.</source>
+        <translation>Lần đồng bộ này đã dừng vì mất kết nối: đường truyền tới cơ sở dữ liệu trung tâm không có phản hồi trong {seconds} giây; quầy vẫn làm việc bình thường và sẽ gửi các thay đổi ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/errors.py" line="54" />
         <source>The central database refused this sync (error {code}); the counter keeps working and its changes stay queued. Tell the province's IT staff.</source>
         <translation>Cơ sở dữ liệu trung tâm từ chối lần đồng bộ này (mã lỗi {code}); quầy vẫn làm việc bình thường và các thay đổi vẫn được giữ lại để gửi sau. Hãy báo cho bộ phận công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="48" />
+        <location filename="../../counter_app/sync/errors.py" line="69" />
         <source>This counter is not connected to a central database; import its connection file with “counter-app sync connect FILE”.</source>
         <translation>Quầy chưa kết nối với cơ sở dữ liệu trung tâm; hãy nhập tệp kết nối của quầy bằng lệnh “counter-app sync connect FILE”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="62" />
+        <location filename="../../counter_app/sync/errors.py" line="83" />
         <source>The central database does not know this counter; ask the province's IT staff to register it again.</source>
         <translation>Cơ sở dữ liệu trung tâm không có thông tin về quầy này; đề nghị cán bộ công nghệ thông tin của tỉnh đăng ký lại quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="76" />
+        <location filename="../../counter_app/sync/errors.py" line="97" />
         <source>The centre expected change number {expected} but the counter holds {got} next; nothing was sent. Ask the IT staff to check this counter's database.</source>
         <translation>Trung tâm chờ thay đổi số {expected} nhưng quầy có thay đổi tiếp theo là số {got}; chưa gửi gì. Đề nghị cán bộ công nghệ thông tin kiểm tra cơ sở dữ liệu của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="92" />
+        <location filename="../../counter_app/sync/errors.py" line="113" />
         <source>This counter was away longer than the centre keeps its changes; run “counter-app sync resync” to download everything again.</source>
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="104" />
+        <location filename="../../counter_app/sync/service.py" line="120" />
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="133" />
+        <location filename="../../counter_app/sync/service.py" line="149" />
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
@@ -3613,7 +3618,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncWorker</name>
     <message>
-        <location filename="../../counter_app/ui/sync_worker.py" line="206" />
+        <location filename="../../counter_app/ui/sync_worker.py" line="212" />
         <source>Sync with the centre failed; the counter keeps working and will try again. If it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Đồng bộ với trung tâm không thành công; quầy vẫn làm việc bình thường và sẽ thử lại. Nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>

@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, text
 
 from counter_app.domain.workflow import reachable_pairs
+from counter_app.sync.link import link_args
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -23,7 +24,13 @@ COUNTER_GROUP = "counter_app_counter"
 
 def engine_for(url: str, **kwargs: Any) -> Engine:
     # hide_parameters: a failed statement's citizen data never reaches a log.
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
+    # The link's connect, keepalive and user timeouts are the desk's (a silent
+    # link ends the connection instead of a wait for ever); no statement
+    # timeout here: a migration or a province report may rightly run long.
+    connect_args = {**link_args(), **kwargs.pop("connect_args", {})}
+    return create_engine(
+        url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args, **kwargs
+    )
 
 
 def init(engine: Engine) -> None:
