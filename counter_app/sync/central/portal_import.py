@@ -176,14 +176,11 @@ class _Problems:
         self.items: list[Message] = []
 
     def add(self, n: int, field: str, problem: Message) -> None:
-        self.items.append(
-            _m(
-                QT_TRANSLATE_NOOP("Central", "entry {n}, field \u201c{field}\u201d: {problem}"),
-                n=n,
-                field=field,
-                problem=problem,
-            )
-        )
+        if not field:
+            source = QT_TRANSLATE_NOOP("Central", "entry {n}: {problem}")
+        else:
+            source = QT_TRANSLATE_NOOP("Central", "entry {n}, field \u201c{field}\u201d: {problem}")
+        self.items.append(_m(source, n=n, field=field, problem=problem))
 
     def raise_any(self) -> None:
         if not self.items:
@@ -199,8 +196,8 @@ class _Problems:
         raise error(
             QT_TRANSLATE_NOOP(
                 "Central",
-                "Nothing was imported: the file has {count} problems; fix them and import it "
-                "again: {problems}.",
+                "Nothing was imported: problems found in the file: {count}; fix them and "
+                "import it again: {problems}.",
             ),
             count=len(self.items),
             problems=listed,
