@@ -742,157 +742,157 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>{field}: giá trị đã nhập không phải mã định danh quầy (UUID); hãy chép đúng như quầy hiển thị, ví dụ 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="140" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="103" />
         <source>the field is missing</source>
         <translation>thiếu trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="142" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="105" />
         <source>the portal's format has no such field</source>
         <translation>định dạng của Cổng dịch vụ công không có trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="144" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="107" />
         <source>must be text</source>
         <translation>phải là văn bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="148" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="111" />
         <source>must be a whole number from {low} to {high}</source>
         <translation>phải là số nguyên từ {low} đến {high}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="153" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="116" />
         <source>must be one of: counter, post, online</source>
         <translation>phải là một trong: counter, post, online</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="155" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="119" />
         <source>must be an object with the applicant's fields</source>
         <translation>phải là một đối tượng gồm các trường của người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="158" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="123" />
         <source>contains a hidden character at position {position}; delete it</source>
         <translation>có ký tự ẩn ở vị trí {position}; hãy xóa ký tự đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="165" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="130" />
         <source>must be at most {max} characters; it has {count}</source>
         <translation>chỉ được tối đa {max} ký tự; hiện có {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="169" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="134" />
         <source>has a value the portal's format does not allow</source>
         <translation>có giá trị mà định dạng của Cổng dịch vụ công không cho phép</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="180" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="145" />
         <source>entry {n}: {problem}</source>
         <translation>mục {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="182" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="147" />
         <source>entry {n}, field “{field}”: {problem}</source>
         <translation>mục {n}, trường “{field}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="192" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="157" />
         <source>and {count} more</source>
         <translation>và {count} lỗi khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="197" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="162" />
         <source>Nothing was imported: problems found in the file: {count}; fix them and import it again: {problems}.</source>
         <translation>Chưa nhập hồ sơ nào: số lỗi trong tệp: {count}; hãy sửa rồi nhập lại: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="217" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="182" />
         <source>Cannot read the file “{path}”; check its name and rights.</source>
         <translation>Không đọc được tệp “{path}”; hãy kiểm tra tên tệp và quyền đọc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="224" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="189" />
         <source>The file “{path}” is larger than {max} MB; nothing was imported. Export the portal's dossiers in smaller parts.</source>
         <translation>Tệp “{path}” lớn hơn {max} MB; chưa nhập hồ sơ nào. Hãy xuất hồ sơ từ Cổng dịch vụ công thành nhiều phần nhỏ hơn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="236" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="201" />
         <source>The file “{path}” is not UTF-8 text (byte {offset} is not); nothing was imported. Export it again as UTF-8 JSON.</source>
         <translation>Tệp “{path}” không phải văn bản UTF-8 (byte thứ {offset} không hợp lệ); chưa nhập hồ sơ nào. Hãy xuất lại thành tệp JSON UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="246" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="211" />
         <source>The file “{path}” is not valid JSON (line {line}, column {column}); nothing was imported.</source>
         <translation>Tệp “{path}” không phải JSON hợp lệ (dòng {line}, cột {column}); chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="258" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="223" />
         <source>The file “{path}” nests too deeply or holds a number too long to be a portal export; nothing was imported.</source>
         <translation>Tệp “{path}” lồng quá sâu hoặc có số quá dài, không phải tệp xuất từ Cổng dịch vụ công; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="267" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="232" />
         <source>The file “{path}” must be one JSON object holding only the list “dossiers”, as the portal exports it; nothing was imported.</source>
         <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="304" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="97" />
         <source>The file lists no dossiers; nothing was imported.</source>
         <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="308" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="101" />
         <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
         <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="335" />
+        <location filename="../../counter_app/sync/central/portal_file.py" line="246" />
         <source>an entry must be an object</source>
         <translation>mỗi mục phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="389" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="167" />
         <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
         <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="403" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="181" />
         <source>the code {code} is also in entry {first}; each dossier once per file</source>
         <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="420" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="198" />
         <source>no procedure of the catalogue has the code {code}</source>
         <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="438" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="216" />
         <source>the province sets this procedure's fee: give the fee charged</source>
         <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="462" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="240" />
         <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
         <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="478" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="256" />
         <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
         <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="501" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="279" />
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="514" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="292" />
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="548" />
+        <location filename="../../counter_app/sync/central/portal_import.py" line="326" />
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>

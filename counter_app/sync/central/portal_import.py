@@ -12,45 +12,38 @@ lists every bad entry by position and field.
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import PydanticCustomError
 from sqlalchemy import Connection, Engine, text
 
-from counter_app.domain.bounds import (
-    MAX_COPIES,
-    MAX_FEE,
-    MAX_LONG_TEXT,
-    MAX_PAGES,
-    MAX_SHORT_TEXT,
-    control_position,
-)
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import AGENCY_ID_RE, BLOCK, parse_code
 from counter_app.domain.fees import compute_fee, is_free_by_law
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, ValidationFailed
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, ValidationFailed
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, cutoff_applies
-from counter_app.domain.text import nfc
-from counter_app.domain.validation import MAX_NAME_LENGTH, ApplicantInput, validate_applicant
+from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import State
 from counter_app.sync.central import feed
-from counter_app.sync.central.checks import CTX, error, to_json
+from counter_app.sync.central.checks import error, to_json
+from counter_app.sync.central.portal_file import (
+    MAX_ENTRIES,
+    PortalEntry,
+    Problems,
+    load_portal_file,
+    message,
+    parse_entries,
+)
 from counter_app.sync.central.registration import lock_agency
 
+# Re-exported: the command line reads the file through this module.
+__all__ = ["ONLINE_LEDGER_BOOK", "import_online", "load_portal_file"]
+
 ONLINE_LEDGER_BOOK = "DVC"
-# A day's export of a province portal is a few hundred dossiers, a few MB.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ENTRIES = 10_000
-# A refusal lists this many problems, then counts the rest.
-MAX_LISTED = 50
 # Submission times are local to the province (UTC+7) and the code's day has two digits.
 _LOCAL = timezone(timedelta(hours=7))
 _YEARS = (2000, 2099)
@@ -72,206 +65,6 @@ _IDENTITY = (
     "delivery_address",
     "note",
 )
-
-
-def _bounded(max_length: int) -> Callable[[str], str]:
-    """Text in NFC, without hidden characters, at most ``max_length`` long."""
-
-    def check(value: str) -> str:
-        position = control_position(value)
-        if position is not None:
-            raise PydanticCustomError("hidden_character", "hidden", {"position": position})
-        cleaned = nfc(value)
-        if len(cleaned) > max_length:
-            raise PydanticCustomError(
-                "too_long", "too long", {"max": max_length, "count": len(cleaned)}
-            )
-        return cleaned
-
-    return check
-
-
-def _text(max_length: int) -> Any:
-    return Annotated[str, AfterValidator(_bounded(max_length))]
-
-
-class _Applicant(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    full_name: _text(MAX_NAME_LENGTH)  # type: ignore[valid-type]
-    id_number: _text(20) = ""  # type: ignore[valid-type]
-    phone: _text(20) = ""  # type: ignore[valid-type]
-    email: _text(254) = ""  # type: ignore[valid-type]
-    address: _text(MAX_SHORT_TEXT) = ""  # type: ignore[valid-type]
-
-
-class PortalEntry(BaseModel):
-    """One dossier of the portal's export, as docs/sync.md describes it."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    code: _text(60)  # type: ignore[valid-type]
-    agency_id: _text(40)  # type: ignore[valid-type]
-    procedure_code: _text(30)  # type: ignore[valid-type]
-    submitted_at: _text(40)  # type: ignore[valid-type]
-    applicant: _Applicant
-    pages: Annotated[int, Field(ge=1, le=MAX_PAGES)] = 1
-    copies: Annotated[int, Field(ge=1, le=MAX_COPIES)] = 1
-    fee: Annotated[int, Field(ge=0, le=MAX_FEE)] | None = None
-    delivery: Literal["counter", "post", "online"] = "counter"
-    delivery_address: _text(MAX_SHORT_TEXT) = ""  # type: ignore[valid-type]
-    note: _text(MAX_LONG_TEXT) = ""  # type: ignore[valid-type]
-
-
-_BOUNDS = {"pages": (1, MAX_PAGES), "copies": (1, MAX_COPIES), "fee": (0, MAX_FEE)}
-_INT_ERRORS = frozenset(
-    {"int_type", "int_parsing", "int_from_float", "greater_than_equal", "less_than_equal"}
-)
-
-
-def _m(source: str, **params: object) -> Message:
-    return Message(CTX, source, dict(params))
-
-
-def _schema_problem(err: Any) -> Message:
-    """A pydantic error as a sentence: never its own English text or internals."""
-    kind, ctx, name = err["type"], err.get("ctx") or {}, str(err["loc"][-1]) if err["loc"] else ""
-    if kind == "missing":
-        return _m(QT_TRANSLATE_NOOP("Central", "the field is missing"))
-    if kind == "extra_forbidden":
-        return _m(QT_TRANSLATE_NOOP("Central", "the portal's format has no such field"))
-    if kind == "string_type":
-        return _m(QT_TRANSLATE_NOOP("Central", "must be text"))
-    if kind in _INT_ERRORS and name in _BOUNDS:
-        low, high = _BOUNDS[name]
-        return _m(
-            QT_TRANSLATE_NOOP("Central", "must be a whole number from {low} to {high}"),
-            low=low,
-            high=high,
-        )
-    if kind == "literal_error":
-        return _m(QT_TRANSLATE_NOOP("Central", "must be one of: counter, post, online"))
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return _m(QT_TRANSLATE_NOOP("Central", "must be an object with the applicant's fields"))
-    if kind == "hidden_character":
-        return _m(
-            QT_TRANSLATE_NOOP(
-                "Central", "contains a hidden character at position {position}; delete it"
-            ),
-            position=ctx["position"],
-        )
-    if kind == "too_long":
-        return _m(
-            QT_TRANSLATE_NOOP("Central", "must be at most {max} characters; it has {count}"),
-            max=ctx["max"],
-            count=ctx["count"],
-        )
-    return _m(QT_TRANSLATE_NOOP("Central", "has a value the portal's format does not allow"))
-
-
-class _Problems:
-    """Every bad entry by position and field, for one refusal of the whole file."""
-
-    def __init__(self) -> None:
-        self.items: list[Message] = []
-
-    def add(self, n: int, field: str, problem: Message) -> None:
-        if not field:
-            source = QT_TRANSLATE_NOOP("Central", "entry {n}: {problem}")
-        else:
-            source = QT_TRANSLATE_NOOP("Central", "entry {n}, field \u201c{field}\u201d: {problem}")
-        self.items.append(_m(source, n=n, field=field, problem=problem))
-
-    def raise_any(self) -> None:
-        if not self.items:
-            return
-        listed = self.items[:MAX_LISTED]
-        if len(self.items) > MAX_LISTED:
-            listed.append(
-                _m(
-                    QT_TRANSLATE_NOOP("Central", "and {count} more"),
-                    count=len(self.items) - MAX_LISTED,
-                )
-            )
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "Nothing was imported: problems found in the file: {count}; fix them and "
-                "import it again: {problems}.",
-            ),
-            count=len(self.items),
-            problems=listed,
-        )
-
-
-# --- the file ----------------------------------------------------------------------
-
-
-def load_portal_file(path: Path) -> list[Any]:
-    """The entries of a portal export ``{"dossiers": [...]}``, or one sentence why not."""
-    try:
-        size = path.stat().st_size
-        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
-    except OSError:
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central", "Cannot read the file \u201c{path}\u201d; check its name and rights."
-            ),
-            path=str(path),
-        ) from None
-    if size > MAX_FILE_BYTES:
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "The file \u201c{path}\u201d is larger than {max} MB; nothing was imported. "
-                "Export the portal's dossiers in smaller parts.",
-            ),
-            path=str(path),
-            max=MAX_FILE_BYTES // (1024 * 1024),
-        )
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "The file \u201c{path}\u201d is not UTF-8 text (byte {offset} is not); "
-                "nothing was imported. Export it again as UTF-8 JSON.",
-            ),
-            path=str(path),
-            offset=exc.start + 1,
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "The file \u201c{path}\u201d is not valid JSON (line {line}, column {column}); "
-                "nothing was imported.",
-            ),
-            path=str(path),
-            line=exc.lineno,
-            column=exc.colno,
-        ) from None
-    except (RecursionError, ValueError):
-        # Nesting beyond the parser's depth, or a number of thousands of digits.
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "The file \u201c{path}\u201d nests too deeply or holds a number too long to be "
-                "a portal export; nothing was imported.",
-            ),
-            path=str(path),
-        ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("dossiers"), list) or len(data) != 1:
-        raise error(
-            QT_TRANSLATE_NOOP(
-                "Central",
-                "The file \u201c{path}\u201d must be one JSON object holding only the list "
-                "\u201cdossiers\u201d, as the portal exports it; nothing was imported.",
-            ),
-            path=str(path),
-        )
-    return list(data["dossiers"])
 
 
 # --- the import --------------------------------------------------------------------
@@ -312,8 +105,8 @@ def import_online(engine: Engine, entries: Sequence[Any], *, amend: bool = False
             count=len(entries),
             max=MAX_ENTRIES,
         )
-    problems = _Problems()
-    parsed = _parse_entries(entries, problems)
+    problems = Problems()
+    parsed = parse_entries(entries, problems)
     with engine.begin() as conn:
         for agency in sorted({e.agency_id.upper() for _, e in parsed}):
             lock_agency(conn, agency)
@@ -328,25 +121,10 @@ def import_online(engine: Engine, entries: Sequence[Any], *, amend: bool = False
     return imported
 
 
-def _parse_entries(entries: Sequence[Any], problems: _Problems) -> list[tuple[int, PortalEntry]]:
-    parsed = []
-    for n, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.add(n, "", _m(QT_TRANSLATE_NOOP("Central", "an entry must be an object")))
-            continue
-        try:
-            parsed.append((n, PortalEntry.model_validate(entry)))
-        except ValidationError as exc:
-            for err in exc.errors():
-                field = ".".join(str(part) for part in err["loc"])
-                problems.add(n, field, _schema_problem(err))
-    return parsed
-
-
 def _check_entries(
     conn: Connection,
     parsed: list[tuple[int, PortalEntry]],
-    problems: _Problems,
+    problems: Problems,
     *,
     amend: bool,
 ) -> list[_Checked]:
@@ -385,7 +163,7 @@ def _check_entries(
             problems.add(
                 n,
                 "agency_id",
-                _m(
+                message(
                     QT_TRANSLATE_NOOP(
                         "Central",
                         "the centre knows no agency {agency} (no counter or official of it is "
@@ -399,7 +177,7 @@ def _check_entries(
             problems.add(
                 n,
                 "code",
-                _m(
+                message(
                     QT_TRANSLATE_NOOP(
                         "Central",
                         "the code {code} is also in entry {first}; each dossier once per file",
@@ -416,7 +194,7 @@ def _check_entries(
             problems.add(
                 n,
                 "procedure_code",
-                _m(
+                message(
                     QT_TRANSLATE_NOOP(
                         "Central", "no procedure of the catalogue has the code {code}"
                     ),
@@ -434,7 +212,7 @@ def _check_entries(
             problems.add(
                 n,
                 "fee",
-                _m(
+                message(
                     QT_TRANSLATE_NOOP(
                         "Central", "the province sets this procedure's fee: give the fee charged"
                     )
@@ -451,14 +229,14 @@ def _check_entries(
 
 
 def _check_code(
-    n: int, code: str, agency: str, slots: dict[tuple[str, int], str], problems: _Problems
+    n: int, code: str, agency: str, slots: dict[tuple[str, int], str], problems: Problems
 ) -> None:
     parsed = parse_code(code)
     if parsed is None or parsed.agency_id != agency or parsed.sequence == 0:
         problems.add(
             n,
             "code",
-            _m(
+            message(
                 QT_TRANSLATE_NOOP(
                     "Central",
                     "the code is not a dossier code of agency {agency}: it must read "
@@ -474,7 +252,7 @@ def _check_code(
         problems.add(
             n,
             "code",
-            _m(
+            message(
                 QT_TRANSLATE_NOOP(
                     "Central",
                     "the number {number} lies in code slot {slot}, which the counter "
@@ -489,7 +267,7 @@ def _check_code(
         )
 
 
-def _refuse_existing(item: _Checked, problems: _Problems, *, amend: bool) -> bool:
+def _refuse_existing(item: _Checked, problems: Problems, *, amend: bool) -> bool:
     old = item.old
     if old is None:
         return False
@@ -497,7 +275,7 @@ def _refuse_existing(item: _Checked, problems: _Problems, *, amend: bool) -> boo
         problems.add(
             item.n,
             "code",
-            _m(
+            message(
                 QT_TRANSLATE_NOOP(
                     "Central", "the code {code} is a dossier a counter received, not the portal"
                 ),
@@ -510,7 +288,7 @@ def _refuse_existing(item: _Checked, problems: _Problems, *, amend: bool) -> boo
     problems.add(
         item.n,
         "code",
-        _m(
+        message(
             QT_TRANSLATE_NOOP(
                 "Central",
                 "the dossier {code} was imported before with other content; the centre does "
@@ -533,7 +311,7 @@ def _procedure(
     return cache[code]
 
 
-def _submitted(n: int, value: str, problems: _Problems) -> datetime | None:
+def _submitted(n: int, value: str, problems: Problems) -> datetime | None:
     try:
         at = datetime.fromisoformat(value)
     except ValueError:
@@ -544,7 +322,7 @@ def _submitted(n: int, value: str, problems: _Problems) -> datetime | None:
         problems.add(
             n,
             "submitted_at",
-            _m(
+            message(
                 QT_TRANSLATE_NOOP(
                     "Central",
                     "must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00",
@@ -558,7 +336,7 @@ def _submitted(n: int, value: str, problems: _Problems) -> datetime | None:
 
 
 def _applicant(
-    n: int, entry: PortalEntry, submitted: datetime | None, problems: _Problems
+    n: int, entry: PortalEntry, submitted: datetime | None, problems: Problems
 ) -> ApplicantInput | None:
     a = entry.applicant
     try:
