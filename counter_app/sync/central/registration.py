@@ -98,14 +98,18 @@ def register_counter(
         _refuse_known_identity(conn, counter_uuid, role)
         slot = _free_slot(conn, agency_id)
         book = f"{slot + 1:02d}"
-        with conn.connection.cursor() as cur:
-            # DDL takes no bound parameters: the role as an identifier, the
-            # password as a literal, both quoted by psycopg.
+        # DDL takes no bound parameters: the role as an identifier, the
+        # password as a literal, both quoted by psycopg on this transaction's
+        # own connection.
+        cur = conn.connection.cursor()
+        try:
             cur.execute(
                 sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                     sql.Identifier(role), sql.Literal(password), sql.Identifier(COUNTER_GROUP)
                 )
             )
+        finally:
+            cur.close()
         row = conn.execute(
             text(
                 "INSERT INTO central_counters (uuid, agency_id, agency_name, unit_name, "
