@@ -146,6 +146,26 @@ def cmd_central_register(args: argparse.Namespace) -> int:
     from counter_app.sync.central.admin import register_counter
     from counter_app.sync.settings import write
 
+    out = Path(args.out)
+
+    def deliver(settings: Any) -> None:
+        # Written before the registration commits: a file that cannot be
+        # written leaves no role and no counter behind at the centre.
+        try:
+            write(out, settings)
+        except OSError:
+            raise UserError(
+                Message(
+                    "Cli",
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "Cannot write the connection file \u201c{path}\u201d; check that its "
+                        "folder exists and may be written. Nothing was registered.",
+                    ),
+                    {"path": args.out},
+                )
+            ) from None
+
     settings = register_counter(
         _central_engine(args),
         agency_id=args.agency_id,
@@ -156,8 +176,8 @@ def cmd_central_register(args: argparse.Namespace) -> int:
         place=args.place,
         phone=args.phone,
         counter_uuid=args.counter_uuid,
+        deliver=deliver,
     )
-    write(Path(args.out), settings)
     print(
         _tr(
             QT_TRANSLATE_NOOP(
@@ -190,15 +210,37 @@ def cmd_central_catalogue(args: argparse.Namespace) -> int:
 
 def cmd_central_user(args: argparse.Namespace) -> int:
     from counter_app.domain.workflow import Role
-    from counter_app.services.users import hash_password
+    from counter_app.services.users import MIN_PASSWORD, hash_password
     from counter_app.sync.central.admin import add_user
 
-    roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
+    try:
+        roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
+    except ValueError:
+        roles = []
+    if not roles:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "Unknown role in \u201c{value}\u201d; use: {roles}."),
+                {"value": args.roles[:80], "roles": ", ".join(r.value for r in Role)},
+            ),
+            field="roles",
+        )
+    password = _password("Mật khẩu: ")
+    if len(password) < MIN_PASSWORD:
+        raise UserError(
+            Message(
+                "Users",
+                QT_TRANSLATE_NOOP("Users", "The password must have at least {count} characters."),
+                {"count": MIN_PASSWORD},
+            ),
+            field="password",
+        )
     add_user(
         _central_engine(args),
         username=args.username,
         full_name=args.full_name,
-        password_hash=hash_password(_password("Mật khẩu: ")),
+        password_hash=hash_password(password),
         roles=roles,
         title=args.title,
         agency_id=args.agency_id,
@@ -221,24 +263,10 @@ def _cmd_central_day(working: bool):  # noqa: ANN202 - an argparse handler
 
 
 def cmd_central_online(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.admin import import_online
+    from counter_app.sync.central.admin import import_online, load_portal_file
 
-    try:
-        entries = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UserError(
-            Message(
-                "Cli",
-                QT_TRANSLATE_NOOP("Cli", "Cannot read \u201c{path}\u201d as JSON: {detail}"),
-                {"path": args.file, "detail": str(exc)},
-            )
-        ) from exc
-    # The portal's export: {"dossiers": [...]} or the bare list.
-    if isinstance(entries, dict):
-        entries = entries.get("dossiers", [])
-    if not isinstance(entries, list):
-        entries = []
-    codes = import_online(_central_engine(args), entries)
+    entries = load_portal_file(Path(args.file))
+    codes = import_online(_central_engine(args), entries, amend=args.amend)
     print(
         _tr(
             QT_TRANSLATE_NOOP("Cli", "Online dossiers imported: {count}."),
@@ -372,6 +400,11 @@ def register(sub: Any) -> None:
         d.set_defaults(func=_cmd_central_day(working))
     o = cs.add_parser("import-online", help="dossiers from the public service portal (JSON)")
     o.add_argument("file")
+    o.add_argument(
+        "--amend",
+        action="store_true",
+        help="send the portal's changes to dossiers imported before (until a counter takes one)",
+    )
     o.set_defaults(func=cmd_central_online)
     n = cs.add_parser("note", help="a department's note or result on a dossier")
     n.add_argument("code")

@@ -712,32 +712,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="74" />
-        <source>Enter the agency name, the one-stop unit's name and the counter name.</source>
-        <translation>Nhập tên cơ quan, tên bộ phận một cửa và tên quầy.</translation>
+        <location filename="../../counter_app/sync/central/admin.py" line="83" />
+        <source>The user name may contain only letters, digits, . and _.</source>
+        <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="93" />
-        <source>The agency {agency} already has ten counters; no code slot is free.</source>
-        <translation>Cơ quan {agency} đã có đủ mười quầy; không còn vị trí mã nào trống.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="245" />
-        <source>No procedure has the code “{code}”.</source>
-        <translation>Không có thủ tục nào mang mã “{code}”.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="275" />
-        <source>Entry {n} of the file is incomplete or wrong: {detail}.</source>
-        <translation>Mục thứ {n} của tệp thiếu thông tin hoặc không đúng: {detail}.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="414" />
+        <location filename="../../counter_app/sync/central/admin.py" line="148" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="506" />
+        <location filename="../../counter_app/sync/central/admin.py" line="243" />
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -745,6 +730,186 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/sync/central/feed.py" line="104" />
         <source>Changes are kept at least {days} days, so a counter back from a long outage can still catch up.</source>
         <translation>Các thay đổi được lưu ít nhất {days} ngày, để quầy mất kết nối lâu vẫn cập nhật lại được.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/checks.py" line="45" />
+        <source>This cannot be left empty.</source>
+        <translation>Không được để trống.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/checks.py" line="58" />
+        <source>{field}: the value given is not a counter identity (UUID); copy it as the counter shows it, e.g. 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</source>
+        <translation>{field}: giá trị đã nhập không phải mã định danh quầy (UUID); hãy chép đúng như quầy hiển thị, ví dụ 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="103" />
+        <source>the field is missing</source>
+        <translation>thiếu trường này</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="105" />
+        <source>the portal's format has no such field</source>
+        <translation>định dạng của Cổng dịch vụ công không có trường này</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="107" />
+        <source>must be text</source>
+        <translation>phải là văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="111" />
+        <source>must be a whole number from {low} to {high}</source>
+        <translation>phải là số nguyên từ {low} đến {high}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="116" />
+        <source>must be one of: counter, post, online</source>
+        <translation>phải là một trong: counter, post, online</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="119" />
+        <source>must be an object with the applicant's fields</source>
+        <translation>phải là một đối tượng gồm các trường của người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="123" />
+        <source>contains a hidden character at position {position}; delete it</source>
+        <translation>có ký tự ẩn ở vị trí {position}; hãy xóa ký tự đó</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="130" />
+        <source>must be at most {max} characters; it has {count}</source>
+        <translation>chỉ được tối đa {max} ký tự; hiện có {count}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="134" />
+        <source>has a value the portal's format does not allow</source>
+        <translation>có giá trị mà định dạng của Cổng dịch vụ công không cho phép</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="145" />
+        <source>entry {n}: {problem}</source>
+        <translation>mục {n}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="147" />
+        <source>entry {n}, field “{field}”: {problem}</source>
+        <translation>mục {n}, trường “{field}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="157" />
+        <source>and {count} more</source>
+        <translation>và {count} lỗi khác</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="162" />
+        <source>Nothing was imported: problems found in the file: {count}; fix them and import it again: {problems}.</source>
+        <translation>Chưa nhập hồ sơ nào: số lỗi trong tệp: {count}; hãy sửa rồi nhập lại: {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="182" />
+        <source>Cannot read the file “{path}”; check its name and rights.</source>
+        <translation>Không đọc được tệp “{path}”; hãy kiểm tra tên tệp và quyền đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="189" />
+        <source>The file “{path}” is larger than {max} MB; nothing was imported. Export the portal's dossiers in smaller parts.</source>
+        <translation>Tệp “{path}” lớn hơn {max} MB; chưa nhập hồ sơ nào. Hãy xuất hồ sơ từ Cổng dịch vụ công thành nhiều phần nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="201" />
+        <source>The file “{path}” is not UTF-8 text (byte {offset} is not); nothing was imported. Export it again as UTF-8 JSON.</source>
+        <translation>Tệp “{path}” không phải văn bản UTF-8 (byte thứ {offset} không hợp lệ); chưa nhập hồ sơ nào. Hãy xuất lại thành tệp JSON UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="211" />
+        <source>The file “{path}” is not valid JSON (line {line}, column {column}); nothing was imported.</source>
+        <translation>Tệp “{path}” không phải JSON hợp lệ (dòng {line}, cột {column}); chưa nhập hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="223" />
+        <source>The file “{path}” nests too deeply or holds a number too long to be a portal export; nothing was imported.</source>
+        <translation>Tệp “{path}” lồng quá sâu hoặc có số quá dài, không phải tệp xuất từ Cổng dịch vụ công; chưa nhập hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="232" />
+        <source>The file “{path}” must be one JSON object holding only the list “dossiers”, as the portal exports it; nothing was imported.</source>
+        <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="97" />
+        <source>The file lists no dossiers; nothing was imported.</source>
+        <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="101" />
+        <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
+        <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_file.py" line="246" />
+        <source>an entry must be an object</source>
+        <translation>mỗi mục phải là một đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="167" />
+        <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
+        <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="181" />
+        <source>the code {code} is also in entry {first}; each dossier once per file</source>
+        <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="198" />
+        <source>no procedure of the catalogue has the code {code}</source>
+        <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="216" />
+        <source>the province sets this procedure's fee: give the fee charged</source>
+        <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="240" />
+        <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
+        <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="256" />
+        <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
+        <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="279" />
+        <source>the code {code} is a dossier a counter received, not the portal</source>
+        <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="292" />
+        <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
+        <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/portal_import.py" line="326" />
+        <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
+        <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/registration.py" line="146" />
+        <source>A counter with the identity {uuid} is registered already (“{counter}” of {agency}); nothing was changed. Give its file again, or leave out --counter-uuid to register a new counter.</source>
+        <translation>Đã có quầy đăng ký với mã định danh {uuid} (“{counter}” của {agency}); không thay đổi gì. Hãy giao lại tệp kết nối của quầy đó, hoặc bỏ --counter-uuid để đăng ký quầy mới.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/registration.py" line="158" />
+        <source>The database role {role} for the identity {uuid} exists already; nothing was changed. Leave out --counter-uuid to register the counter under a new identity.</source>
+        <translation>Vai trò cơ sở dữ liệu {role} cho mã định danh {uuid} đã tồn tại; không thay đổi gì. Hãy bỏ --counter-uuid để đăng ký quầy với mã định danh mới.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central/registration.py" line="177" />
+        <source>The agency {agency} has no free code slot: its counters and the numbers of its dossiers from the public service portal use all ten.</source>
+        <translation>Cơ quan {agency} không còn dải mã trống: các quầy và số hồ sơ từ Cổng dịch vụ công của cơ quan đã dùng hết mười dải.</translation>
     </message>
 </context>
 <context>
@@ -882,6 +1047,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/cli_setup.py" line="63" />
+        <location filename="../../counter_app/cli_sync.py" line="216" />
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
@@ -1016,39 +1182,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="155" />
+        <location filename="../../counter_app/cli_sync.py" line="152" />
+        <source>Cannot write the connection file “{path}”; check that its folder exists and may be written. Nothing was registered.</source>
+        <translation>Không ghi được tệp kết nối “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi. Chưa đăng ký gì.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="175" />
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="176" />
+        <location filename="../../counter_app/cli_sync.py" line="196" />
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="198" />
+        <location filename="../../counter_app/cli_sync.py" line="240" />
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="209" />
-        <location filename="../../counter_app/cli_sync.py" line="255" />
-        <location filename="../../counter_app/cli_sync.py" line="263" />
+        <location filename="../../counter_app/cli_sync.py" line="251" />
+        <location filename="../../counter_app/cli_sync.py" line="283" />
+        <location filename="../../counter_app/cli_sync.py" line="291" />
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="224" />
-        <source>Cannot read “{path}” as JSON: {detail}</source>
-        <translation>Không đọc được “{path}” dưới dạng JSON: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/cli_sync.py" line="236" />
+        <location filename="../../counter_app/cli_sync.py" line="264" />
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="272" />
+        <location filename="../../counter_app/cli_sync.py" line="300" />
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -3303,7 +3469,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/settings.py" line="43" />
+        <location filename="../../counter_app/sync/settings.py" line="50" />
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
@@ -3734,6 +3900,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli_sync.py" line="226" />
         <location filename="../../counter_app/services/users.py" line="91" />
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>

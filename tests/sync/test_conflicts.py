@@ -85,9 +85,8 @@ def test_portal_amendment_never_overwrites_an_unsynced_local_step(centre: Centre
     )
     assert outbox_size(working) > 0
     # AND the citizen amends the submission on the portal
-    assert admin.import_online(centre.engine, [_portal("0912000111", "Khối 5, Đông Kinh")]) == [
-        CODE
-    ]
+    amended = [_portal("0912000111", "Khối 5, Đông Kinh")]
+    assert admin.import_online(centre.engine, amended, amend=True) == [CODE]
     version, state, (owner, phone) = _central(centre)
     assert (version, state, owner, phone) == (2, "received", None, "0912000111")
     assert _feed_changes(centre) == 2
@@ -164,7 +163,7 @@ def test_amendment_after_a_counter_took_the_dossier_is_left_alone(centre: Centre
     version, state, (owner, _) = _central(centre)
     assert (state, owner) == ("in_appraisal", desk.registration.counter_uuid)
     # WHEN the portal sends an amendment afterwards
-    assert admin.import_online(centre.engine, [_portal("0912000111")]) == []
+    assert admin.import_online(centre.engine, [_portal("0912000111")], amend=True) == []
     # THEN the centre keeps the counter's dossier, nothing more is sent down
     # (the import, then the claim that told the agency's counters who took it)
     assert _central(centre) == (version, state, (owner, "0987654321"))
