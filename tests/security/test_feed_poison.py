@@ -36,7 +36,7 @@ from tests.conftest import AGENCY, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import ROOT, receive_many
 
-PORTAL_CODE = "G22.37-261126-0042"
+PORTAL_CODE = f"{AGENCY}-261126-9042"
 DAY_OFF = date(2026, 12, 31)
 # The row's code and the body's, both set to :c.
 SET_CODE = "code = CAST(:c AS text), body = jsonb_set(body, '{code}', to_jsonb(CAST(:c AS text)))"

@@ -157,6 +157,12 @@ def test_production_limits_end_a_silent_round_in_under_a_minute(
     with counter_engine(desk) as engine, engine.connect() as conn:
         assert conn.execute(text("SHOW statement_timeout")).scalar_one() == "30s"
         _assert_link_options(conn)
+    # and the centre bounds the desk's statements on its side too (the role's default)
+    assert centre.scalar(
+        "SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+        "JOIN central_counters c ON c.role_name = r.rolname WHERE c.uuid = :u",
+        u=desk.registration.counter_uuid,
+    ) == ["statement_timeout=30s"]
     # and so does the centre's own tooling (no statement timeout: migrations run long)
     tooling = engine_for(centre.url)
     try:

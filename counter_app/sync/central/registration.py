@@ -20,7 +20,7 @@ from counter_app.domain.codes import SLOTS, check_agency_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.sync.central import feed
 from counter_app.sync.central.checks import clean_text, error, parse_uuid
-from counter_app.sync.central.schema import COUNTER_GROUP
+from counter_app.sync.central.schema import COUNTER_GROUP, DESK_STATEMENT_TIMEOUT
 from counter_app.sync.settings import CentralSettings
 
 # Registrations are rare: one at a time keeps the identity and role checks
@@ -106,6 +106,11 @@ def register_counter(
             cur.execute(
                 sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                     sql.Identifier(role), sql.Literal(password), sql.Identifier(COUNTER_GROUP)
+                )
+            )
+            cur.execute(
+                sql.SQL("ALTER ROLE {} SET statement_timeout = {}").format(
+                    sql.Identifier(role), sql.Literal(DESK_STATEMENT_TIMEOUT)
                 )
             )
         finally:

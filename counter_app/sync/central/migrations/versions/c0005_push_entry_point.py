@@ -66,6 +66,14 @@ REVOKE UPDATE (high_water, audit_head, audit_count, last_push_at) ON central_cou
     FROM counter_app_counter;
 REVOKE USAGE ON SEQUENCE central_quarantine_id_seq FROM counter_app_counter;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- Every desk role's own statement timeout, as registration now sets it.
+DO $$ DECLARE r record; BEGIN
+    FOR r IN SELECT role_name FROM central_counters LOOP
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r.role_name) THEN
+            EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', r.role_name, '30s');
+        END IF;
+    END LOOP;
+END $$;
 DO $$ BEGIN
     EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
 END $$;
