@@ -73,7 +73,7 @@ def _restoring_administrator(args: argparse.Namespace, directory: Path, file: Pa
     from counter_app.domain.workflow import Role
     from counter_app.services import backups
 
-    username = _named(args, Role.ADMIN)
+    username = _named(args)
     password = _typed_password(username)
     if config.database_path(directory).exists():
         rt = _runtime(args)

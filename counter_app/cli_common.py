@@ -104,13 +104,11 @@ def _login(args: argparse.Namespace, username: str):  # noqa: ANN202 - Actor, im
     return login(_runtime(args).ctx, username, password)
 
 
-def _named(args: argparse.Namespace, role: Role | None) -> str:
+def _named(args: argparse.Namespace) -> str:
     """The ``--by`` of a command that reads or changes citizens' data; refused
     before the database is even opened when it is missing."""
     if getattr(args, "by", None):
         return str(args.by)
-    if role == "admin":  # the administrators' own sentence
-        return _acting(args)
     raise UserError(
         Message(
             _CTX,
@@ -129,7 +127,7 @@ def _official(args: argparse.Namespace, role: Role | None = None):  # noqa: ANN2
     """The logged-in official a command on citizens' data acts as: any official
     of this counter, or (with ``role``) one who holds that role. Refused
     before the database opens when the name or the password is missing."""
-    username = _named(args, role)
+    username = _named(args)
     password = _typed_password(username)
     return _checked_login(_runtime(args).ctx, username, password, role)
 

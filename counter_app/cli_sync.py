@@ -23,12 +23,17 @@ def _directory(args: argparse.Namespace) -> Path:
 # --- the counter ----------------------------------------------------------------
 
 
+def _official_once_there_is_one(args: argparse.Namespace) -> None:
+    """A logged-in official, except on a counter just connected: its officials
+    come down with its first sync, and it holds no citizen's data before them."""
+    if args.by or _has_officials(_runtime(args).ctx):
+        _official(args)
+
+
 def cmd_sync_once(args: argparse.Namespace) -> int:
     from counter_app.sync.service import sync_once
 
-    if args.by or _has_officials(_runtime(args).ctx):
-        _official(args)
-    # else: a counter just connected; its officials arrive with this very sync.
+    _official_once_there_is_one(args)
     report = sync_once(_runtime(args).ctx, _directory(args))
     print(
         _tr(
@@ -68,7 +73,7 @@ def cmd_sync_connect(args: argparse.Namespace) -> int:
 def cmd_sync_status(args: argparse.Namespace) -> int:
     from counter_app.sync.service import reachable, status
 
-    _official(args)  # the records needing attention are citizens' dossiers
+    _official_once_there_is_one(args)  # the records needing attention are citizens' dossiers
     directory = _directory(args)
     st = status(_runtime(args).ctx, directory)
     online = st.connected and reachable(directory)
