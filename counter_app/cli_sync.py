@@ -26,7 +26,7 @@ def _directory(args: argparse.Namespace) -> Path:
 def _official_once_there_is_one(args: argparse.Namespace) -> None:
     """A logged-in official, except on a counter just connected: its officials
     come down with its first sync, and it holds no citizen's data before them."""
-    if args.by or _has_officials(_runtime(args).ctx):
+    if _has_officials(_runtime(args).ctx):
         _official(args)
 
 
