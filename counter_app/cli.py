@@ -42,8 +42,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from counter_app.demo import run_demo
+    from counter_app.private_files import DIR_MODE
 
-    for line in run_demo(_runtime(args), Path(args.out)):
+    out = Path(args.out)
+    # Its forms carry (made-up) citizens' data as real ones would: private, as every form.
+    out.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    for line in run_demo(_runtime(args), out):
         print(line, flush=True)
     return 0
 

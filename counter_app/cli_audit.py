@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli_common import _runtime, _tr
+from counter_app.cli_common import _official, _runtime, _tr, add_by
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -15,6 +15,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter_app.services import audit
     from counter_app.sync.service import check_audit_with_centre
 
+    _official(args)  # the log's entries name citizens' dossiers
     rt = _runtime(args)
     with rt.ctx.sessions() as session:
         report = audit.verify(session)
@@ -95,6 +96,6 @@ def _report_missing_tails(ctx: Any) -> bool:
 
 def register(sub: Any) -> None:
     a = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_cmd", required=True)
-    a.add_parser("verify", help="check the hash chain; report the first broken link").set_defaults(
-        func=cmd_audit_verify
-    )
+    v = a.add_parser("verify", help="check the hash chain; report the first broken link")
+    add_by(v)
+    v.set_defaults(func=cmd_audit_verify)

@@ -14,8 +14,12 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+
+if TYPE_CHECKING:  # the domain loads only when a command needs it: quick --help
+    from counter_app.domain.workflow import Role
 
 _CTX = "Cli"
 # The acting official's password, for scripts (CI has no terminal to ask on).
@@ -71,10 +75,8 @@ def _password(prompt: str) -> str:
     return sys.stdin.readline().rstrip("\n")
 
 
-def _login(args: argparse.Namespace, username: str):  # noqa: ANN202 - Actor, imported lazily
-    """Log the acting official in: the password from $COUNTER_APP_PASSWORD, else the terminal."""
-    from counter_app.services.auth import login
-
+def _typed_password(username: str) -> str:
+    """The acting official's password: $COUNTER_APP_PASSWORD, else the terminal."""
     password = os.environ.get(PASSWORD_ENV, "")
     if not password:
         if not sys.stdin.isatty():
@@ -91,7 +93,71 @@ def _login(args: argparse.Namespace, username: str):  # noqa: ANN202 - Actor, im
                 field="password",
             )
         password = getpass.getpass(f"{username} — mật khẩu: ")
+    return password
+
+
+def _login(args: argparse.Namespace, username: str):  # noqa: ANN202 - Actor, imported lazily
+    """Log the acting official in on this counter's database."""
+    from counter_app.services.auth import login
+
+    password = _typed_password(username)
     return login(_runtime(args).ctx, username, password)
+
+
+def _named(args: argparse.Namespace) -> str:
+    """The ``--by`` of a command that reads or changes citizens' data; refused
+    before the database is even opened when it is missing."""
+    if getattr(args, "by", None):
+        return str(args.by)
+    raise UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "This command reads or changes citizens' data: name the official who runs it "
+                "with --by USER (the password from the terminal or {variable}).",
+            ),
+            {"variable": PASSWORD_ENV},
+        ),
+        field="by",
+    )
+
+
+def _official(args: argparse.Namespace, role: Role | None = None):  # noqa: ANN202 - Actor
+    """The logged-in official a command on citizens' data acts as: any official
+    of this counter, or (with ``role``) one who holds that role. Refused
+    before the database opens when the name or the password is missing."""
+    username = _named(args)
+    password = _typed_password(username)
+    return _checked_login(_runtime(args).ctx, username, password, role)
+
+
+def _checked_login(ctx: Any, username: str, password: str, role: Role | None):  # noqa: ANN202
+    from counter_app.services.auth import acting_user, login
+
+    actor = login(ctx, username, password)
+    if role is not None:
+        with ctx.sessions() as session:
+            acting_user(session, actor, role=role)
+    return actor
+
+
+def add_by(parser: argparse.ArgumentParser, who: str = "the official", **options: Any) -> None:
+    """The ``--by USER`` of a command that acts as a logged-in official."""
+    parser.add_argument(
+        "--by", help=f"{who} (password: ${PASSWORD_ENV} or the terminal)", **options
+    )
+
+
+def _has_officials(ctx: Any) -> bool:
+    """A counter with no official yet (just connected, its officials still at
+    the centre): nobody could log in to vouch for its first sync."""
+    from sqlalchemy import func, select
+
+    from counter_app.models import User
+
+    with ctx.sessions() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
 
 
 def _acting(args: argparse.Namespace) -> str:

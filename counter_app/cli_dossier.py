@@ -7,13 +7,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli_common import _acting, _login, _runtime, _tr, bounded_int
+from counter_app.cli_common import _acting, _login, _official, _runtime, _tr, add_by, bounded_int
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from counter_app.services.search import search
 
+    _official(args)
     for r in search(_runtime(args).ctx, " ".join(args.query), limit=args.limit):
         print(
             f"{r.code}\t{r.state.value}\t{r.applicant_name}\t{r.applicant_id_number}\t"
@@ -27,6 +28,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     from counter_app.services.dossiers import get_dossier
 
+    _official(args)
     info = get_dossier(_runtime(args).ctx, args.code)
     print(
         json.dumps(
@@ -81,7 +83,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     result = print_form(
         _runtime(args).ctx,
-        _login(args, args.by),
+        _official(args),
         args.code,
         FormKind(args.form),
         file_sink(Path(args.out)),
@@ -98,9 +100,11 @@ def register(sub: Any) -> None:
     ds = d.add_parser("search")
     ds.add_argument("query", nargs="+")
     ds.add_argument("--limit", type=bounded_int(1, 1000), default=20)
+    add_by(ds)
     ds.set_defaults(func=cmd_search)
     dw = d.add_parser("show")
     dw.add_argument("code")
+    add_by(dw)
     dw.set_defaults(func=cmd_show)
 
     pr = sub.add_parser("printer", help="show or set the desk's printer and receipt paper")
@@ -118,7 +122,5 @@ def register(sub: Any) -> None:
     )
     dp.add_argument("--out", required=True, help="PDF file to write")
     dp.add_argument("--paper", choices=["A4", "A5", "80mm"], help="default: the configured paper")
-    dp.add_argument(
-        "--by", required=True, help="the official printing (password: $COUNTER_APP_PASSWORD)"
-    )
+    add_by(dp, "the official printing")
     dp.set_defaults(func=cmd_print)

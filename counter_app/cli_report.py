@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli_common import _parse_date, _runtime, _tr
+from counter_app.cli_common import _official, _parse_date, _runtime, _tr, add_by
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 CUTS = ("agency", "counter", "level", "field", "procedure", "official")
@@ -31,12 +31,16 @@ def cmd_report(args: argparse.Namespace) -> int:
             field="to",
         )
     period = Period(first, last)
-    cut = Cut(args.by) if args.by else None
+    cut = Cut(args.per) if args.per else None
     out = Path(args.out)
+    if args.format == "ledger" or not args.central:
+        # The counter's own figures and ledger name citizens and officials.
+        _official(args)
     if args.format == "ledger":
+        from counter_app.private_files import write_atomic
         from counter_app.services.printing.ledger import ledger_pdf
 
-        out.write_bytes(ledger_pdf(_runtime(args).ctx, first, last))
+        write_atomic(out, ledger_pdf(_runtime(args).ctx, first, last))
     else:
         if args.central:
             replica = args.replica or os.environ.get(REPLICA_ENV) or None
@@ -52,7 +56,7 @@ def register(sub: Any) -> None:
     r = sub.add_parser("report", help="figures of a period (JSON, Excel or PDF)")
     r.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
     r.add_argument("--to", dest="date_to", required=True, help="last day, YYYY-MM-DD")
-    r.add_argument("--by", choices=CUTS, help="one row per agency, counter, level, field, …")
+    r.add_argument("--per", choices=CUTS, help="one row per agency, counter, level, field, …")
     r.add_argument(
         "--format",
         choices=("json", "xlsx", "pdf", "ledger"),
@@ -62,4 +66,5 @@ def register(sub: Any) -> None:
     r.add_argument("--out", required=True, help="file to write")
     r.add_argument("--central", metavar="URL", help="the province's central database")
     r.add_argument("--replica", metavar="URL", help="its streaming replica, read instead")
+    add_by(r, "the official (not with --central: its URL's account logs in there)")
     r.set_defaults(func=cmd_report)

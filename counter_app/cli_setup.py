@@ -13,9 +13,11 @@ from counter_app.cli_common import (
     NEW_PASSWORD_ENV,
     PASSWORD_ENV,
     _login,
+    _official,
     _password,
     _runtime,
     _tr,
+    add_by,
     bounded_int,
 )
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -93,8 +95,10 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from counter_app.domain.workflow import Role
     from counter_app.services.users import list_users
 
+    _official(args, Role.ADMIN)
     for u in list_users(_runtime(args).ctx):
         print(f"{u.username}\t{u.full_name}\t{','.join(sorted(r.value for r in u.roles))}")
     return 0
@@ -226,7 +230,9 @@ def register(sub: Any) -> None:
         "--by", help="the administrator adding the official (not needed for the first one)"
     )
     ua.set_defaults(func=cmd_user_add)
-    u.add_parser("list").set_defaults(func=cmd_user_list)
+    ul = u.add_parser("list")
+    add_by(ul, "the administrator")
+    ul.set_defaults(func=cmd_user_list)
 
     c = sub.add_parser("catalogue", help="procedure catalogue").add_subparsers(
         dest="cat_cmd", required=True

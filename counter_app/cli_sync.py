@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import _parse_date, _password, _runtime, _tr
-from counter_app.cli_common import _login, bounded_int
+from counter_app.cli_common import _has_officials, _login, _official, add_by, bounded_int
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 CENTRAL_URL_ENV = "COUNTER_APP_CENTRAL_URL"
@@ -23,9 +23,17 @@ def _directory(args: argparse.Namespace) -> Path:
 # --- the counter ----------------------------------------------------------------
 
 
+def _official_once_there_is_one(args: argparse.Namespace) -> None:
+    """A logged-in official, except on a counter just connected: its officials
+    come down with its first sync, and it holds no citizen's data before them."""
+    if _has_officials(_runtime(args).ctx):
+        _official(args)
+
+
 def cmd_sync_once(args: argparse.Namespace) -> int:
     from counter_app.sync.service import sync_once
 
+    _official_once_there_is_one(args)
     report = sync_once(_runtime(args).ctx, _directory(args))
     print(
         _tr(
@@ -67,6 +75,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     from counter_app.sync.service import reachable, status
     from counter_app.ui.sync_issues_dialog import DIRECTIONS, KINDS, label
 
+    _official_once_there_is_one(args)  # the records needing attention are citizens' dossiers
     directory = _directory(args)
     st = status(_runtime(args).ctx, directory)
     online = st.connected and reachable(directory)
@@ -97,8 +106,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_resync(args: argparse.Namespace) -> int:
+    from counter_app.domain.workflow import Role
     from counter_app.sync.service import resync_all
 
+    _official(args, Role.ADMIN)
     report = resync_all(_runtime(args).ctx, _directory(args))
     print(
         _tr(
@@ -349,18 +360,20 @@ def cmd_central_demo(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     s = sub.add_parser("sync", help="send this counter's changes and receive the centre's")
+    add_by(s, "the official (not before the counter's first sync brought its officials)")
     s.set_defaults(func=cmd_sync_once)
     ss = s.add_subparsers(dest="sync_cmd")
+    # SUPPRESS: a subcommand's --by must not blank the one given before it.
     sc = ss.add_parser("connect", help="import the connection file from the centre")
     sc.add_argument("file")
-    sc.add_argument("--by", help="the administrator, when the counter is set up already")
+    add_by(sc, "the administrator, when the counter is set up already", default=argparse.SUPPRESS)
     sc.set_defaults(func=cmd_sync_connect)
-    ss.add_parser("status", help="online or not, changes waiting, quarantine").set_defaults(
-        func=cmd_sync_status
-    )
-    ss.add_parser("resync", help="download everything again (after a long absence)").set_defaults(
-        func=cmd_sync_resync
-    )
+    st = ss.add_parser("status", help="online or not, changes waiting, quarantine")
+    add_by(st, default=argparse.SUPPRESS)
+    st.set_defaults(func=cmd_sync_status)
+    rs = ss.add_parser("resync", help="download everything again (after a long absence)")
+    add_by(rs, "the administrator", default=argparse.SUPPRESS)
+    rs.set_defaults(func=cmd_sync_resync)
 
     c = sub.add_parser("central", help="the province's central database (administrators)")
     c.add_argument("--url", help=f"SQLAlchemy URL (else ${CENTRAL_URL_ENV})")

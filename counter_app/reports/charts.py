@@ -74,6 +74,8 @@ def in_time_line(report: Report, width: float, font: str, bold: str) -> Drawing:
     chart.valueAxis.valueStep = 20
     chart.lines[0].strokeColor = RATE
     chart.lines[0].strokeWidth = 1.5
-    chart.joinedLines = 1
+    # No month with a resolved dossier (a new counter's first report): reportlab
+    # cannot join zero points, and there is no line to draw.
+    chart.joinedLines = 0 if all(r is None for r in rates) else 1
     d.add(chart)
     return d

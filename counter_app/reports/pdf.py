@@ -19,6 +19,7 @@ from counter_app.printing.data import AgencyInfo
 from counter_app.printing.formset import load_form_set
 from counter_app.printing.layout import Styles, build_pdf, make_styles, national_header, plain_table
 from counter_app.printing.text import esc
+from counter_app.private_files import write_atomic
 from counter_app.reports.charts import in_time_line, monthly_bars
 from counter_app.reports.source import Report
 from counter_app.reports.tables import DATE, TEXT, Table, definitions_rows, report_tables
@@ -126,5 +127,5 @@ def statistics_pdf(report: Report, criteria_labels: Mapping[str, str]) -> bytes:
 
 
 def write_statistics_pdf(report: Report, path: Path, criteria_labels: Mapping[str, str]) -> Path:
-    path.write_bytes(statistics_pdf(report, criteria_labels))
+    write_atomic(path, statistics_pdf(report, criteria_labels))  # private whatever the umask
     return path

@@ -4,6 +4,7 @@ the definitions and their legal sources."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from counter_app.private_files import DIR_MODE, write_atomic
 from counter_app.reports.glossary import Kind
 from counter_app.reports.source import Report
 from counter_app.reports.tables import DATE, TEXT, Table, definitions_rows, report_tables
@@ -73,6 +75,9 @@ def write_workbook(report: Report, path: Path, criteria_labels: Mapping[str, str
     for table in report_tables(report, criteria_labels):
         _table_sheet(wb, table, subtitle)
     _definitions_sheet(wb)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    # Built in memory, then written private (0600) whatever the umask.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, buffer.getvalue())
     return path

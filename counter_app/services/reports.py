@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from counter_app.models.user import User
+from counter_app.private_files import DIR_MODE, write_atomic
 from counter_app.reports.central_source import (
     central_calendar,
     central_catalogue,
@@ -91,12 +92,14 @@ def criteria_labels() -> dict[str, str]:
 
 
 def export(report: Report, path: Path, fmt: Format) -> Path:
-    """Write ``report`` to ``path`` as JSON, an Excel workbook or a PDF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``report`` to ``path`` as JSON, an Excel workbook or a PDF.
+
+    Private (0600, a folder it makes 0700) whatever the umask: the figures
+    name officials, and a small cut's row can point at a citizen."""
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     if fmt is Format.JSON:
-        path.write_text(
-            json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
+        write_atomic(path, text.encode("utf-8"))
         return path
     if fmt is Format.XLSX:
         return write_workbook(report, path, criteria_labels())

@@ -1031,6 +1031,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy gõ mật khẩu của {username} trong cửa sổ dòng lệnh, hoặc đưa cho tập lệnh qua biến môi trường {variable}.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli_common.py" line="117"/>
+        <source>This command reads or changes citizens&apos; data: name the official who runs it with --by USER (the password from the terminal or {variable}).</source>
+        <translation>Lệnh này đọc hoặc thay đổi dữ liệu của công dân: hãy ghi tên cán bộ thực hiện bằng --by TÊN_ĐĂNG_NHẬP (mật khẩu gõ trong cửa sổ dòng lệnh hoặc đưa qua biến môi trường {variable}).</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/cli_common.py" line="103" />
         <source>Name the administrator who makes this change with --by USER.</source>
         <translation>Hãy ghi tên quản trị viên thực hiện thay đổi này bằng --by TÊN_ĐĂNG_NHẬP.</translation>

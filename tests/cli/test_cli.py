@@ -146,7 +146,8 @@ def test_user_add_reads_password_from_stdin(tmp_path: Path) -> None:
         stdin="mat-khau-456\n",
     )
     assert result.returncode == 0, result.stderr
-    assert "canbo2\tChu Thị Lan\treceiver,returner" in run("user", "list", data_dir=tmp_path).stdout
+    listed = run("user", "list", "--by", "quantri", data_dir=tmp_path).stdout
+    assert "canbo2\tChu Thị Lan\treceiver,returner" in listed
     short = run(
         "user",
         "add",
@@ -190,12 +191,16 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
             assert Path(pdf).read_bytes().startswith(b"%PDF")
 
 
-def test_show_and_search_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_and_search_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["--data-dir", str(tmp_path / "d"), "demo", "--out", str(tmp_path / "o")]) == 0
     code = json.loads(capsys.readouterr().out.splitlines()[0])["code"]
-    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "search", "ly hong thuy"]) == 0
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", DEMO_PASSWORD)
+    by = ("--by", "tiepnhan")
+    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "search", "ly hong thuy", *by]) == 0
     assert code in capsys.readouterr().out
-    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "show", code]) == 0
+    assert main(["--data-dir", str(tmp_path / "d"), "dossier", "show", code, *by]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["state"] == "returned" and len(shown["steps"]) == 6
 

@@ -98,10 +98,13 @@ def test_the_first_official_is_an_administrator_and_only_the_first(tmp_path: Pat
     add = ("user", "add", "--full-name", "Lương Văn Hải", "--roles", "receiver")
     first = run(*add[:2], "quantri", *add[2:], data_dir=tmp_path, stdin=PASSWORD + "\n")
     assert first.returncode == 0, first.stderr
-    assert "quantri\tLương Văn Hải\tadmin,receiver" in run("user", "list", data_dir=tmp_path).stdout
+    assert (
+        "quantri\tLương Văn Hải\tadmin,receiver"
+        in run("user", "list", "--by", "quantri", data_dir=tmp_path).stdout
+    )
     second = run(*add[:2], "khac", *add[2:], data_dir=tmp_path, stdin=PASSWORD + "\n")
     assert second.returncode == 2 and "quản trị viên" in second.stderr
-    assert "khac" not in run("user", "list", data_dir=tmp_path).stdout
+    assert "khac" not in run("user", "list", "--by", "quantri", data_dir=tmp_path).stdout
 
 
 def test_numbers_out_of_range_exit_2_with_a_sentence(tmp_path: Path) -> None:

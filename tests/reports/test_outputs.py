@@ -16,16 +16,20 @@ from counter_app.cli import main
 from counter_app.reports.glossary import BY_NAME, FIGURES, HANDLING, SERVICE
 from counter_app.reports.tables import MONTH_COLUMNS
 from counter_app.reports.text import cell_text
-from tests.conftest import Clock
+from tests.conftest import PASSWORD, Clock
 from tests.reports import cases
 from tests.reports.expected import all_figures
 
-ARGS = ("report", "--from", "2027-01-01", "--to", "2027-03-31")
+# The counter's figures are read by a logged-in official.
+ARGS = ("report", "--from", "2027-01-01", "--to", "2027-03-31", "--by", "tiepnhan")
 
 
 @pytest.fixture
-def data_dir(counter: Runtime, clock: Clock, tmp_path: Path) -> Path:
+def data_dir(
+    counter: Runtime, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     cases.build(counter.ctx, clock)
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
     return tmp_path / "counter"
 
 
@@ -47,7 +51,7 @@ def test_json_has_every_figure_counted_by_hand(data_dir: Path, tmp_path: Path) -
 
 def test_json_by_procedure(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "q1.json"
-    argv = ["--data-dir", str(data_dir), *ARGS, "--by", "procedure", "--out", str(out)]
+    argv = ["--data-dir", str(data_dir), *ARGS, "--per", "procedure", "--out", str(out)]
     assert main(argv) == 0
     groups = {g["key"]: g["figures"] for g in json.loads(out.read_text("utf-8"))["groups"]}
     assert {k: (f["received"], f["resolved"], f["late"]) for k, f in groups.items()} == {
@@ -62,7 +66,7 @@ def test_workbook_cells_formats_frozen_headers_and_definitions(
     data_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "q1.xlsx"
-    argv = ["--data-dir", str(data_dir), *ARGS, "--by", "official", "--format", "xlsx"]
+    argv = ["--data-dir", str(data_dir), *ARGS, "--per", "official", "--format", "xlsx"]
     assert main([*argv, "--out", str(out)]) == 0
     wb = load_workbook(out)
     assert wb.sheetnames == [

@@ -15,7 +15,7 @@ from counter_app.domain.workflow import Action
 from counter_app.models import AuditEntry
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, take_step
-from tests.conftest import PROVINCE_FEE, login
+from tests.conftest import PASSWORD, PROVINCE_FEE, login
 
 
 def _activity(rt: Runtime) -> str:
@@ -68,7 +68,10 @@ def test_tampering_is_found_at_the_first_broken_link(
     con.execute("UPDATE audit_log SET details = '{\"fee\": 0}' WHERE id = 4")
     con.commit()
     con.close()
-    assert main(["--data-dir", str(counter.data_dir), "audit", "verify"]) == 3
+    argv = ["--data-dir", str(counter.data_dir), "audit", "verify", "--by", "quantri"]
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("COUNTER_APP_PASSWORD", PASSWORD)
+        assert main(argv) == 3
     out = capsys.readouterr().out
     assert "4" in out and "3" in out
     assert total > 4

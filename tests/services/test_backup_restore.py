@@ -15,9 +15,17 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.models import AuditEntry, Dossier
 from counter_app.services import audit, backups, continuity
 from counter_app.services.dossiers import ReceiveRequest, receive
-from tests.conftest import Clock, login, make_counter
+from tests.conftest import PASSWORD, Clock, login, make_counter
+
+ADMIN = ("--by", "quantri")
 
 CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
+
+
+@pytest.fixture(autouse=True)
+def _official_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's commands below act as a logged-in official (``--by``)."""
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
 
 
 def _receive(rt: Runtime, n: int) -> list[str]:
@@ -47,14 +55,14 @@ def test_restore_after_six_codes_goes_on_from_seven(
     rt = make_counter(data)
     rt.ctx.clock = clock
     first = _receive(rt, 3)
-    assert main(["--data-dir", str(data), "backup", "--to", str(usb)]) == 0
+    assert main(["--data-dir", str(data), "backup", "--to", str(usb), *ADMIN]) == 0
     copy = backup_files.generations(usb)[0]
     later = _receive(rt, 3)
     assert [c[-4:] for c in first + later] == ["0001", "0002", "0003", "0004", "0005", "0006"]
     rt.close()
     capsys.readouterr()
     # WHEN the copy taken after the third is restored
-    assert main(["--data-dir", str(data), "restore", str(copy)]) == 0
+    assert main(["--data-dir", str(data), "restore", str(copy), *ADMIN]) == 0
     err = capsys.readouterr().err
     # THEN the official is told that dossiers may be missing, in Vietnamese
     assert "có thể" in err and "0006" in err, err
@@ -124,12 +132,12 @@ def test_an_unreachable_second_place_fails_the_backup_with_a_sentence(
     rt.close()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(blocker)]) == 2
+    assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(blocker), *ADMIN]) == 2
     err = capsys.readouterr().err.strip()
     assert "sao lưu" in err.lower() and "Traceback" not in err and len(err.splitlines()) == 1
     # An unplugged drive's mount point is not created on this disk instead
     unplugged = tmp_path / "media" / "usb"
-    assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(unplugged)]) == 2
+    assert main(["--data-dir", str(rt.data_dir), "backup", "--to", str(unplugged), *ADMIN]) == 2
     assert not unplugged.exists()
 
 
@@ -139,7 +147,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
     rt, copy = _closed_after_backup(tmp_path, clock, 30)
     _overwrite_pages(copy)
     before = rt.db.path.read_bytes()
-    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 2
+    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy), *ADMIN]) == 2
     assert "không" in capsys.readouterr().err
     assert rt.db.path.read_bytes() == before
 
@@ -154,7 +162,7 @@ def test_restore_refuses_a_backup_whose_audit_chain_was_edited(
     con.commit()
     con.close()
     assert backup_files.check(copy).audit_broken_id == 2
-    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 2
+    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy), *ADMIN]) == 2
 
 
 def _closed_after_backup(tmp_path: Path, clock: Clock, dossiers: int) -> tuple[Runtime, Path]:
@@ -193,12 +201,12 @@ def test_a_deleted_audit_tail_is_found_against_the_outside_mark(
     con.close()
     capsys.readouterr()
     # THEN the chain alone is intact, yet `audit verify` reports the cut
-    assert main(["--data-dir", str(rt.data_dir), "audit", "verify"]) == 3
+    assert main(["--data-dir", str(rt.data_dir), "audit", "verify", *ADMIN]) == 3
     captured = capsys.readouterr()
     assert str(last) in captured.out and str(last - 2) in captured.out
     assert "có thể" in captured.err  # the start said so too
     # AND it stays reported on later runs (it is in the audit log itself)
-    assert main(["--data-dir", str(rt.data_dir), "audit", "verify"]) == 3
+    assert main(["--data-dir", str(rt.data_dir), "audit", "verify", *ADMIN]) == 3
 
 
 def test_a_restore_is_recorded_as_a_restore_not_as_a_cut(tmp_path: Path, clock: Clock) -> None:
@@ -208,8 +216,8 @@ def test_a_restore_is_recorded_as_a_restore_not_as_a_cut(tmp_path: Path, clock: 
     (copy,) = backups.back_up(rt.data_dir)
     _receive(rt, 1)
     rt.close()
-    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy)]) == 0
-    assert main(["--data-dir", str(rt.data_dir), "audit", "verify"]) == 0
+    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy), *ADMIN]) == 0
+    assert main(["--data-dir", str(rt.data_dir), "audit", "verify", *ADMIN]) == 0
 
 
 def test_an_upgrade_at_start_is_preceded_by_a_checked_backup_in_every_place(

@@ -14,9 +14,15 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services import backups
 from counter_app.services.dossiers import ReceiveRequest, receive
-from tests.conftest import Clock, login, make_counter
+from tests.conftest import PASSWORD, Clock, login, make_counter
 
 CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
+
+
+@pytest.fixture(autouse=True)
+def _official_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's commands below act as a logged-in official (``--by``)."""
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
 
 
 def _digest(directory: Path) -> dict[str, str]:
@@ -69,11 +75,15 @@ def test_damaged_database_is_opened_read_only_and_nothing_is_written(damaged: Pa
 def test_cli_says_the_database_is_damaged_and_restore_brings_the_counter_back(
     damaged: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--data-dir", str(damaged), "dossier", "search", "nam"]) in (0, 1, 2)
+    assert main(["--data-dir", str(damaged), "dossier", "search", "nam", "--by", "tiepnhan"]) in (
+        0,
+        1,
+        2,
+    )
     assert "hỏng" in capsys.readouterr().err
     latest = backups.last_good(damaged)
     assert latest is not None
-    assert main(["--data-dir", str(damaged), "restore", str(latest.path)]) == 0
+    assert main(["--data-dir", str(damaged), "restore", str(latest.path), "--by", "quantri"]) == 0
     rt = open_runtime(damaged)
     rt.ctx.clock = clock
     assert not rt.db.damage

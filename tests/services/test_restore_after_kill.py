@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from counter_app.app_setup import open_runtime
 from counter_app.cli import main
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services import backups
 from counter_app.services.dossiers import ReceiveRequest, receive
-from tests.conftest import login, make_counter
+from tests.conftest import PASSWORD, login, make_counter
 from tests.services.test_durability import _burst_then_kill
+
+
+@pytest.fixture(autouse=True)
+def _official_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's commands below act as a logged-in official (``--by``)."""
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
 
 
 def test_restore_after_a_killed_burst_never_reuses_a_printed_code(tmp_path: Path) -> None:
@@ -22,7 +30,7 @@ def test_restore_after_a_killed_burst_never_reuses_a_printed_code(tmp_path: Path
     rt.close()
     printed = _burst_then_kill(data_dir, 30)
     # WHEN the copy from before the burst is restored (the disk lost the rest)
-    assert main(["--data-dir", str(data_dir), "restore", str(before_burst)]) == 0
+    assert main(["--data-dir", str(data_dir), "restore", str(before_burst), "--by", "quantri"]) == 0
     again = open_runtime(data_dir)
     # THEN the next code is above every code a receipt carried
     code = receive(

@@ -19,7 +19,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync import settings as settings_file
 from counter_app.sync.service import central_engine
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 from tests.sync.conftest import Centre, Desk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,6 +188,7 @@ def cli_sync(desk: Desk, *extra: str) -> subprocess.Popen[str]:
             "--data-dir",
             str(desk.directory),
             "sync",
+            *("--by", "tiepnhan"),  # a desk's official, logged in (the centre's password)
             *extra,
         ],
         stdout=subprocess.PIPE,
@@ -200,6 +201,7 @@ def cli_sync(desk: Desk, *extra: str) -> subprocess.Popen[str]:
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONPATH": str(ROOT),
             "COUNTER_APP_LANG": "en",
+            "COUNTER_APP_PASSWORD": PASSWORD,
         },
     )
 

@@ -16,11 +16,12 @@ from counter_app.domain.audit_chain import GENESIS, digest
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.sync.local_cluster import free_port
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 from tests.sync.conftest import Centre
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "000.00.37.H37"
+BY = ("--by", "tiepnhan")
 
 
 def cli(
@@ -38,6 +39,8 @@ def cli(
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONPATH": str(ROOT),
             "COUNTER_APP_CENTRAL_URL": url,
+            # The official of ``BY`` (the centre's officials have it).
+            "COUNTER_APP_PASSWORD": PASSWORD,
         },
     )
 
@@ -126,7 +129,7 @@ def test_unreachable_centre_is_one_vietnamese_line_and_changes_nothing(
     assert waiting > 0
     state = _sync_state(desk.directory)
     # WHEN it syncs
-    done = cli("sync", data_dir=desk.directory)
+    done = cli("sync", *BY, data_dir=desk.directory)
     # THEN one Vietnamese sentence, non-zero, nothing changed locally
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
@@ -141,7 +144,7 @@ def test_audit_verify_catches_a_deleted_tail_against_the_centre(centre: Centre) 
     desk = centre.desk("Quầy số 1")
     desk.sync()
     desk.rt.close()
-    ok = cli("audit", "verify", data_dir=desk.directory)
+    ok = cli("audit", "verify", *BY, data_dir=desk.directory)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "trung tâm" in ok.stdout
     # WHEN someone deletes the tail of the local log (the chain left locally still verifies)
@@ -150,7 +153,7 @@ def test_audit_verify_catches_a_deleted_tail_against_the_centre(centre: Centre) 
         last = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
         db.execute("DELETE FROM audit_log WHERE id = ?", (last,))
     # THEN verify reports the mismatch with the centre
-    broken = cli("audit", "verify", data_dir=desk.directory)
+    broken = cli("audit", "verify", *BY, data_dir=desk.directory)
     assert broken.returncode == 3, broken.stdout + broken.stderr
     assert "KHÔNG KHỚP với trung tâm" in broken.stdout
 
@@ -174,7 +177,7 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
     with centre.engine.begin() as conn:
         conn.execute(text("REVOKE EXECUTE ON FUNCTION central_push() FROM counter_app_counter"))
     # WHEN the desk syncs
-    done = cli("sync", data_dir=desk.directory)
+    done = cli("sync", *BY, data_dir=desk.directory)
     # THEN one sentence with the server's code, nothing lost, and no citizen in the log
     assert done.returncode == 2, done.stderr
     assert "42501" in done.stderr and len(done.stderr.strip().splitlines()) == 1
@@ -186,7 +189,7 @@ def test_a_refusal_by_the_centre_names_its_code_and_leaves_citizens_out_of_the_l
     # AND once the centre accepts again, the next sync carries everything
     with centre.engine.begin() as conn:
         conn.execute(text("GRANT EXECUTE ON FUNCTION central_push() TO counter_app_counter"))
-    assert cli("sync", data_dir=desk.directory).returncode == 0
+    assert cli("sync", *BY, data_dir=desk.directory).returncode == 0
     assert _outbox(desk.directory) == 0
 
 
@@ -225,7 +228,7 @@ def test_audit_verify_catches_a_rechained_log_against_the_centre(centre: Centre)
             )
             prev = digest_
     # THEN the local chain passes on its own, and the comparison with the centre fails
-    verified = cli("audit", "verify", data_dir=desk.directory)
+    verified = cli("audit", "verify", *BY, data_dir=desk.directory)
     assert verified.returncode == 3, verified.stdout + verified.stderr
     lines = verified.stdout.strip().splitlines()
     assert "toàn vẹn" in lines[0]

@@ -7,20 +7,36 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from counter_app import high_water as mark_file
 from counter_app.app_setup import open_runtime
 from counter_app.cli import main
-from counter_app.services import backups
+from counter_app.domain.workflow import Role
+from counter_app.services import backups, users
+from counter_app.sync.central import admin
 from counter_app.sync.settings import SETTINGS_FILENAME
-from tests.conftest import Clock
+from tests.conftest import AGENCY, PASSWORD, Clock
 from tests.sync.conftest import Centre
 from tests.sync.support import high_water, receive_many
 
+BY = ("--by", "quantri")
+
 
 def test_restore_with_the_mark_lost_goes_on_above_the_centre(
-    centre: Centre, clock: Clock, tmp_path: Path
+    centre: Centre, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # GIVEN a connected desk, backed up to a USB drive after 3 dossiers
+    # GIVEN a connected desk with an administrator from the centre (a restore is theirs),
+    # backed up to a USB drive after 3 dossiers
+    admin.add_user(
+        centre.engine,
+        username="quantri",
+        full_name="Lương Văn Hải",
+        password_hash=users.hash_password(PASSWORD),
+        roles=[Role.ADMIN],
+        agency_id=AGENCY,
+    )
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
     desk = centre.desk("Quầy số 1", clock)
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -34,7 +50,7 @@ def test_restore_with_the_mark_lost_goes_on_above_the_centre(
     # WHEN the disk is replaced: only the USB drive is left (its mark says 3)
     (desk.directory / mark_file.FILENAME).unlink()
     assert mark_file.read(usb / mark_file.FILENAME).sequences["code:261126"] == 3
-    assert main(["--data-dir", str(desk.directory), "restore", str(backups_on(usb))]) == 0
+    assert main(["--data-dir", str(desk.directory), "restore", str(backups_on(usb)), *BY]) == 0
     desk.rt = open_runtime(desk.directory)
     desk.rt.ctx.clock = clock
     # THEN the next code is above the 6 the centre holds…
@@ -56,7 +72,7 @@ def test_restore_with_the_mark_lost_goes_on_above_the_centre(
     assert stat.S_IMODE(desk.directory.stat().st_mode) == 0o700
     # AND the audit log took the centre's entries back: one chain on both sides
     desk.rt.close()
-    assert main(["--data-dir", str(desk.directory), "audit", "verify"]) == 0
+    assert main(["--data-dir", str(desk.directory), "audit", "verify", *BY]) == 0
 
 
 def backups_on(place: Path) -> Path:
