@@ -32,7 +32,7 @@ from counter_app.sync.pull import read_cursor
 from counter_app.sync.service import status
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncStatusBar
-from tests.conftest import AGENCY, login
+from tests.conftest import AGENCY, PASSWORD, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import ROOT, receive_many
 
@@ -62,8 +62,29 @@ def _cli(desk: Desk, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=ROOT,
         timeout=120,
-        env={**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+        env={
+            **env,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "COUNTER_APP_PASSWORD": PASSWORD,
+        },
     )
+
+
+ADMIN = "quantri"
+
+
+def _desk(centre: Centre) -> Desk:
+    """A desk whose officials include an administrator (resync is theirs)."""
+    admin.add_user(
+        centre.engine,
+        username=ADMIN,
+        full_name="Lương Văn Hải",
+        password_hash=users.hash_password(PASSWORD),
+        roles=[Role.ADMIN],
+        agency_id=AGENCY,
+    )
+    return centre.desk("Quầy số 1")
 
 
 def _uuid_of(centre: Centre, code: str) -> str:
@@ -137,7 +158,7 @@ def _local_code(desk: Desk, uuid: str) -> str | None:
 def test_a_body_whose_code_contradicts_its_row_is_an_issue_and_the_feed_goes_on(
     centre: Centre,
 ) -> None:
-    desk = centre.desk("Quầy số 1")
+    desk = _desk(centre)
     # GIVEN the desk's own dossier at the centre, and a portal dossier it holds too
     (own_code,) = receive_many(desk, 1)
     assert admin.import_online(centre.engine, [_portal()]) == [PORTAL_CODE]
@@ -164,7 +185,7 @@ def test_a_body_whose_code_contradicts_its_row_is_an_issue_and_the_feed_goes_on(
     assert issue.central_payload is not None and issue.central_payload["code"] == own_code
 
     # AND `sync status` names it: one record, the dossier, why, in Vietnamese
-    shown = _cli(desk, "sync", "status")
+    shown = _cli(desk, "sync", "status", "--by", "tiepnhan")
     assert shown.returncode == 0, shown.stderr
     assert "Bản ghi cần xử lý: 1." in shown.stdout
     line = next(x for x in shown.stdout.splitlines() if portal in x)
@@ -172,7 +193,7 @@ def test_a_body_whose_code_contradicts_its_row_is_an_issue_and_the_feed_goes_on(
     assert "tự mâu thuẫn" in line and own_code in line
 
     # AND a resync works, and records the same issue once
-    again = _cli(desk, "sync", "resync")
+    again = _cli(desk, "sync", "resync", "--by", ADMIN)
     assert again.returncode == 0, again.stderr
     assert [i.uuid for i in _pull_issues(desk)] == [issue.uuid]
     assert len(status(desk.ctx, desk.directory).issues) == 1
@@ -192,13 +213,13 @@ def test_a_body_whose_code_contradicts_its_row_is_an_issue_and_the_feed_goes_on(
     with desk.ctx.sessions() as s:
         d = s.scalars(select(Dossier).where(Dossier.uuid == portal)).one()
         assert (d.code, d.applicant_phone) == (PORTAL_CODE, "0987000111")
-    assert "Bản ghi cần xử lý: 0." in _cli(desk, "sync", "status").stdout
+    assert "Bản ghi cần xử lý: 0." in _cli(desk, "sync", "status", "--by", "tiepnhan").stdout
 
 
 def test_a_portal_dossier_taking_a_printed_code_is_an_issue_and_the_feed_goes_on(
     centre: Centre,
 ) -> None:
-    desk = centre.desk("Quầy số 1")
+    desk = _desk(centre)
     # GIVEN a dossier the desk received and printed a receipt for, not yet sent
     (printed,) = receive_many(desk, 1)
     # AND a portal dossier imported at the centre with that very code
@@ -223,14 +244,14 @@ def test_a_portal_dossier_taking_a_printed_code_is_an_issue_and_the_feed_goes_on
     (issue,) = _pull_issues(desk)
     assert (issue.kind, issue.row_uuid, issue.reason) == ("dossier", portal, CODE_TAKEN_HERE)
     # AND `sync status` names the portal dossier and the code it takes
-    shown = _cli(desk, "sync", "status")
+    shown = _cli(desk, "sync", "status", "--by", "tiepnhan")
     assert shown.returncode == 0, shown.stderr
     issues = status(desk.ctx, desk.directory).issues
     assert f"Bản ghi cần xử lý: {len(issues)}." in shown.stdout
     line = next(x for x in shown.stdout.splitlines() if portal in x)
     assert printed in line and "Nhận về" in line
     # AND a resync works
-    again = _cli(desk, "sync", "resync")
+    again = _cli(desk, "sync", "resync", "--by", ADMIN)
     assert again.returncode == 0, again.stderr
     assert len(_pull_issues(desk)) == 1
 

@@ -40,7 +40,7 @@ from counter_app.sync.link import (
 from counter_app.sync.local_cluster import LocalCluster
 from counter_app.sync.service import sync_once
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker
-from tests.conftest import Clock
+from tests.conftest import PASSWORD, Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (
     ROOT,
@@ -248,7 +248,8 @@ def test_cli_sync_on_a_silent_link_says_lost_connection_within_a_minute(
     fired = _blackhole_when(proxy, _pushing(watcher, desk))
     started = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "counter_app.cli", "--data-dir", str(desk.directory), "sync"],
+        [sys.executable, "-m", "counter_app.cli", "--data-dir", str(desk.directory), "sync"]
+        + ["--by", "tiepnhan"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -258,6 +259,7 @@ def test_cli_sync_on_a_silent_link_says_lost_connection_within_a_minute(
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONPATH": str(ROOT),
             "COUNTER_APP_LANG": "vi",
+            "COUNTER_APP_PASSWORD": PASSWORD,
             SILENT_LINK_ENV: str(SILENT_S),
         },
     )

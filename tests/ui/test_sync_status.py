@@ -61,7 +61,7 @@ def connect_to(rt: Runtime, port: int) -> None:
             counter_name="Quầy số 1",
             code_slot=0,
             ledger_book="01",
-            url=f"postgresql+psycopg://x:y@127.0.0.1:{port}/db",
+            url=f"postgresql+psycopg://ctr_7b0c1c392f7e4a439d55:y@127.0.0.1:{port}/db",
         ),
     )
 

@@ -102,11 +102,12 @@ def apply_batch(conn: Connection, entries: Sequence[Entry]) -> Applied:
         answer: dict[str, Any] = conn.execute(text("SELECT central_push()")).scalar_one()
     except DBAPIError as e:
         state = getattr(e.orig, "sqlstate", None)
+        diag = getattr(e.orig, "diag", None)
         if state == _GAP:
-            expected, got = str(getattr(e.orig.diag, "message_detail", "0:0")).split(":")
+            expected, got = str(getattr(diag, "message_detail", "0:0")).split(":")
             raise GapRefused(int(expected), int(got)) from None
         if state == _OWNER_CHANGED:
-            raise OwnerChanged(str(getattr(e.orig.diag, "message_primary", ""))) from None
+            raise OwnerChanged(str(getattr(diag, "message_primary", ""))) from None
         if state == _NOT_REGISTERED:
             raise NotRegistered() from None
         raise
