@@ -14,8 +14,8 @@ from pathlib import Path
 # Run from a checkout without installing: make the repository importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from counter_app.printing import render_receipt  # noqa: E402
-from counter_app.printing.samples import sample_receipt  # noqa: E402
+from counter_app.paper import render_receipt  # noqa: E402
+from counter_app.paper.samples import sample_receipt  # noqa: E402
 
 WARMUP = 20
 RUNS = 200

@@ -36,15 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.datagen import new_counter  # noqa: E402
 from counter_app.catalogue_files import load_catalogue  # noqa: E402
+from counter_app.centre import admin  # noqa: E402
+from counter_app.centre.schema import engine_for, init  # noqa: E402
+from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep  # noqa: E402
 from counter_app.reports.definitions import Period  # noqa: E402
+from counter_app.reports.sql_rules import report_records  # noqa: E402
 from counter_app.resources_path import resource  # noqa: E402
 from counter_app.services.catalogue import SAMPLE_CATALOGUE  # noqa: E402
 from counter_app.services.reports import counter_report, province_report  # noqa: E402
-from counter_app.sync.central import admin  # noqa: E402
-from counter_app.sync.central.schema import engine_for, init  # noqa: E402
-from counter_app.sync.central.staging import report_records  # noqa: E402
-from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 
 MONTH = Period(date(2026, 6, 1), date(2026, 6, 30))
 YEAR = Period(date(2026, 1, 1), date(2026, 12, 31))

@@ -49,6 +49,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter_app.app_setup import Runtime, open_runtime, setup_logging  # noqa: E402
 from counter_app.catalogue_files import load_catalogue  # noqa: E402
+from counter_app.centre import admin  # noqa: E402
+from counter_app.centre.schema import engine_for, init  # noqa: E402
+from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
 from counter_app.models import Dossier, OutboxEntry  # noqa: E402
@@ -58,12 +61,9 @@ from counter_app.services.auth import login  # noqa: E402
 from counter_app.services.catalogue import SAMPLE_CATALOGUE  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
 from counter_app.sync import push as push_module  # noqa: E402
-from counter_app.sync.central import admin  # noqa: E402
-from counter_app.sync.central.schema import engine_for, init  # noqa: E402
-from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 from counter_app.sync.service import central_engine, connect, sync_once  # noqa: E402
-from counter_app.sync.settings import CentralSettings  # noqa: E402
-from counter_app.sync.settings import write as write_settings  # noqa: E402
+from counter_app.wire.connection_file import CentralSettings  # noqa: E402
+from counter_app.wire.connection_file import write as write_settings  # noqa: E402
 
 PROCEDURE = "2.000815"
 OFFICIAL = "tiepnhan"

@@ -7,8 +7,8 @@ import logging
 import logging.handlers
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from counter_app import config, high_water
 from counter_app.domain.audit_chain import GENESIS
@@ -16,11 +16,14 @@ from counter_app.domain.messages import Message, UserError
 from counter_app.private_files import private_file
 from counter_app.services import backups, continuity
 from counter_app.services.context import ServiceContext
+from counter_app.services.continuity import CentreWitness
 from counter_app.services.setup import get_counter
 from counter_app.storage import Database, open_database
+from counter_app.sync import outbox
 
-if TYPE_CHECKING:
-    from counter_app.sync.witness import CentreWitness
+# Installed on every session of the counter's database: a synced row and its
+# outbox entry commit together, whoever writes (window, command, sync).
+HOOKS = (outbox.install,)
 
 
 @dataclass
@@ -65,13 +68,15 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
 def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     directory = config.data_dir(data_dir)
     setup_logging(directory)
-    db = open_database(directory)
+    db = open_database(directory, hooks=HOOKS)
     rt = Runtime(directory, db, ServiceContext(db.sessions))
     damage = db.damage_message()
     if damage is not None:
         rt.notices.append(damage)
         return rt
-    behind = continuity.reconcile(rt.ctx, directory, _witness_if_behind(rt, directory))
+    behind = continuity.reconcile(
+        rt.ctx, directory, _witness_if_behind(rt, directory), partial(_reclaim, rt.ctx, directory)
+    )
     if behind is not None:
         rt.notices.append(behind)
     if get_counter(rt.ctx) is not None and backups.daily_due(directory, date.today()):
@@ -81,6 +86,12 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
         except UserError as exc:
             rt.notices.append(exc.message)
     return rt
+
+
+def _reclaim(ctx: ServiceContext, directory: Path) -> None:
+    from counter_app.sync.reclaim import reclaim_at_start
+
+    reclaim_at_start(ctx, directory)
 
 
 def _witness_if_behind(rt: Runtime, directory: Path) -> CentreWitness | None:

@@ -19,13 +19,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from counter_app import cli_audit, cli_backup, cli_calendar, cli_dossier, cli_report, cli_setup
-
-# Re-exported: cli_sync imports _parse_date, _password, _runtime and _tr from here.
+from counter_app import (
+    cli_audit,
+    cli_backup,
+    cli_calendar,
+    cli_dossier,
+    cli_report,
+    cli_setup,
+    cli_sync,
+)
 from counter_app.cli_common import PASSWORD_ENV as PASSWORD_ENV
 from counter_app.cli_common import _close_runtime, _runtime, _tr
-from counter_app.cli_common import _parse_date as _parse_date
-from counter_app.cli_common import _password as _password
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError, ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -41,7 +45,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from counter_app.demo import run_demo
+    from counter_app.devtools.demo import run_demo
     from counter_app.private_files import DIR_MODE
 
     out = Path(args.out)
@@ -86,8 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_audit.register(sub)
     cli_backup.register(sub)
     cli_report.register(sub)
-
-    from counter_app import cli_sync  # imports helpers from this module: not at the top
 
     cli_sync.register(sub)
 

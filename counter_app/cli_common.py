@@ -3,7 +3,7 @@ language, the date and time arguments, bounded numbers, the acting official's
 login, and the one runtime (database, data dir) opened on first use and
 closed by ``main()``.
 
-``counter_app.cli`` re-exports the helpers its older siblings import from there.
+Each ``cli_*`` module imports its helpers from here, never from ``counter_app.cli``.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_printer(args: argparse.Namespace) -> int:
-    from counter_app.services.printing import get_print_settings, set_print_settings
+    from counter_app.services.print_jobs import get_print_settings, set_print_settings
 
     rt = _runtime(args)
     current = get_print_settings(rt.ctx)
@@ -78,8 +78,8 @@ def cmd_printer(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter_app.printing import FormKind
-    from counter_app.services.printing import file_sink, print_form
+    from counter_app.paper import FormKind
+    from counter_app.services.print_jobs import file_sink, print_form
 
     result = print_form(
         _runtime(args).ctx,

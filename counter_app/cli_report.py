@@ -38,7 +38,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         _official(args)
     if args.format == "ledger":
         from counter_app.private_files import write_atomic
-        from counter_app.services.printing.ledger import ledger_pdf
+        from counter_app.services.ledger_book import ledger_pdf
 
         write_atomic(out, ledger_pdf(_runtime(args).ctx, first, last))
     else:

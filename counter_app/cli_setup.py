@@ -21,7 +21,7 @@ from counter_app.cli_common import (
     bounded_int,
 )
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.printing import available_form_sets
+from counter_app.paper import available_form_sets
 
 
 def cmd_setup(args: argparse.Namespace) -> int:

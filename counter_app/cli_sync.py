@@ -9,8 +9,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli import _parse_date, _password, _runtime, _tr
-from counter_app.cli_common import _has_officials, _login, _official, add_by, bounded_int
+from counter_app.cli_common import (
+    _has_officials,
+    _login,
+    _official,
+    _parse_date,
+    _password,
+    _runtime,
+    _tr,
+    add_by,
+    bounded_int,
+)
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 CENTRAL_URL_ENV = "COUNTER_APP_CENTRAL_URL"
@@ -124,7 +133,7 @@ def cmd_sync_resync(args: argparse.Namespace) -> int:
 
 
 def _central_engine(args: argparse.Namespace) -> Any:
-    from counter_app.sync.central.schema import engine_for
+    from counter_app.centre.schema import engine_for
 
     return engine_for(_central_url(args))
 
@@ -146,7 +155,7 @@ def _central_url(args: argparse.Namespace) -> str:
 
 
 def cmd_central_init(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.schema import init
+    from counter_app.centre.schema import init
 
     init(_central_engine(args))
     print(_tr(QT_TRANSLATE_NOOP("Cli", "Central database is ready.")))
@@ -154,8 +163,8 @@ def cmd_central_init(args: argparse.Namespace) -> int:
 
 
 def cmd_central_register(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.admin import register_counter
-    from counter_app.sync.settings import write
+    from counter_app.centre.admin import register_counter
+    from counter_app.wire.connection_file import write
 
     out = Path(args.out)
 
@@ -206,7 +215,7 @@ def cmd_central_register(args: argparse.Namespace) -> int:
 
 def cmd_central_catalogue(args: argparse.Namespace) -> int:
     from counter_app.catalogue_files import load_catalogue
-    from counter_app.sync.central.admin import import_catalogue
+    from counter_app.centre.admin import import_catalogue
 
     result = load_catalogue(Path(args.file))
     count = import_catalogue(_central_engine(args), result.procedures)
@@ -220,9 +229,9 @@ def cmd_central_catalogue(args: argparse.Namespace) -> int:
 
 
 def cmd_central_user(args: argparse.Namespace) -> int:
+    from counter_app.centre.admin import add_user
     from counter_app.domain.workflow import Role
     from counter_app.services.users import MIN_PASSWORD, hash_password
-    from counter_app.sync.central.admin import add_user
 
     try:
         roles = [Role(r.strip()) for r in args.roles.split(",") if r.strip()]
@@ -262,7 +271,7 @@ def cmd_central_user(args: argparse.Namespace) -> int:
 
 def _cmd_central_day(working: bool):  # noqa: ANN202 - an argparse handler
     def run(args: argparse.Namespace) -> int:
-        from counter_app.sync.central.admin import set_calendar_day
+        from counter_app.centre.admin import set_calendar_day
 
         set_calendar_day(
             _central_engine(args), _parse_date(args.date), working=working, name=args.name
@@ -274,7 +283,7 @@ def _cmd_central_day(working: bool):  # noqa: ANN202 - an argparse handler
 
 
 def cmd_central_online(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.admin import import_online, load_portal_file
+    from counter_app.centre.admin import import_online, load_portal_file
 
     entries = load_portal_file(Path(args.file))
     codes = import_online(_central_engine(args), entries, amend=args.amend)
@@ -290,7 +299,7 @@ def cmd_central_online(args: argparse.Namespace) -> int:
 def cmd_central_note(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from counter_app.sync.central.admin import record_note
+    from counter_app.centre.admin import record_note
 
     record_note(
         _central_engine(args),
@@ -304,7 +313,7 @@ def cmd_central_note(args: argparse.Namespace) -> int:
 
 
 def cmd_central_hand_over(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.admin import hand_over
+    from counter_app.centre.admin import hand_over
 
     hand_over(_central_engine(args), args.code, args.to_counter)
     print(_tr(QT_TRANSLATE_NOOP("Cli", "Saved; counters receive it at their next sync.")))
@@ -312,7 +321,7 @@ def cmd_central_hand_over(args: argparse.Namespace) -> int:
 
 
 def cmd_central_prune(args: argparse.Namespace) -> int:
-    from counter_app.sync.central import feed
+    from counter_app.centre import feed
 
     with _central_engine(args).begin() as conn:
         count = feed.prune(conn, args.days)
@@ -321,7 +330,7 @@ def cmd_central_prune(args: argparse.Namespace) -> int:
 
 
 def cmd_central_figures(args: argparse.Namespace) -> int:
-    from counter_app.sync.central.admin import figures
+    from counter_app.centre.admin import figures
 
     f = figures(_central_engine(args))
     print(
@@ -351,7 +360,7 @@ def cmd_central_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_central_demo(args: argparse.Namespace) -> int:
-    from counter_app.sync.demo import run_sync_demo
+    from counter_app.devtools.sync_demo import run_sync_demo
 
     for line in run_sync_demo(_central_url(args), Path(args.dir)):
         print(line, flush=True)

@@ -11,7 +11,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +25,6 @@ from sqlalchemy.pool import NullPool
 
 from counter_app import backup_files, config, high_water, private_files
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.sync import outbox
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,14 +59,22 @@ def _on_begin(conn: Any) -> None:
 
 
 _BEGIN_MODE = "counter_app_begin_mode"
+# Keys of ``Session.info`` the session hooks read: the service clock that
+# stamps rows, and "these rows come from the centre" (written without an
+# outbox entry: what the centre sends is not sent back).
+CLOCK = "clock"
+APPLYING_FEED = "sync_applying_feed"
+# A hook installed on every session factory (the outbox, the high-water
+# mark): the composition root (counter_app/app_setup.py) chooses them.
+Hook = Callable[[sessionmaker[Session]], None]
 
 
 class Sessions:
     """Session factory: ``sessions()`` for reading, ``sessions.begin()`` for one
     unit of work that writes and commits (or rolls back on any exception).
 
-    Every session carries the outbox hook, so a synced row and its outbox
-    entry commit together; ``clock`` stamps the rows' ``updated_at`` with the
+    Every session carries the hooks it is given (the outbox's, from the
+    composition root), so a synced row and its outbox entry commit together; ``clock`` stamps the rows' ``updated_at`` with the
     service clock (the ServiceContext sets it).
 
     Writes of one process go one at a time through ``write_lock`` (the window,
@@ -79,7 +86,12 @@ class Sessions:
     numbers it hands out into the high-water file (counter_app/high_water.py).
     """
 
-    def __init__(self, engine: Engine, mark: high_water.MarkKeeper | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        mark: high_water.MarkKeeper | None = None,
+        hooks: Sequence[Hook] = (),
+    ) -> None:
         self.clock: Callable[[], datetime] = datetime.now
         # Set on a damaged database: every write is refused with this message.
         self.refuse_writes: Message | None = None
@@ -90,13 +102,14 @@ class Sessions:
             engine.execution_options(**{_BEGIN_MODE: "IMMEDIATE"}), expire_on_commit=False
         )
         for factory in (self._read, self._write):
-            outbox.install(factory)
+            for hook in hooks:
+                hook(factory)
             if mark is not None:
                 mark.install(factory)
 
     def __call__(self) -> Session:
         session = self._read()
-        session.info[outbox.CLOCK] = self.clock
+        session.info[CLOCK] = self.clock
         return session
 
     def close(self, reason: Message) -> None:
@@ -110,7 +123,7 @@ class Sessions:
         if self.refuse_writes is not None:
             raise UserError(self.refuse_writes)
         with self.write_lock, self._write() as session, session.begin():
-            session.info[outbox.CLOCK] = self.clock
+            session.info[CLOCK] = self.clock
             yield session
 
 
@@ -294,8 +307,9 @@ def _damaged_read(message: Message | None) -> Callable[[ExceptionContext], None]
     return handle_error
 
 
-def open_database(directory: Path) -> Database:
-    """Check, upgrade and open the counter's database.
+def open_database(directory: Path, *, hooks: Sequence[Hook]) -> Database:
+    """Check, upgrade and open the counter's database, ``hooks`` on every
+    session (the caller names them: no writer may forget the outbox).
 
     ``quick_check`` runs at every start, read-only: a damaged file is opened
     read-only (nothing written into it, not even a checkpoint or an upgrade)."""
@@ -305,7 +319,7 @@ def open_database(directory: Path) -> Database:
         if verdict != "ok":
             log.error("Database failed its start check (%s): opened read-only", verdict)
             engine = _read_only_engine(path)
-            sessions = Sessions(engine)
+            sessions = Sessions(engine, hooks=hooks)
             db = Database(path, engine, sessions, damage=verdict)
             sessions.refuse_writes = db.damage_message()
             event.listen(engine, "handle_error", _damaged_read(sessions.refuse_writes))
@@ -313,4 +327,4 @@ def open_database(directory: Path) -> Database:
     engine = make_engine(path)
     copy = upgrade(path, engine)
     keeper = high_water.MarkKeeper(directory / high_water.FILENAME)
-    return Database(path, engine, Sessions(engine, keeper), copy)
+    return Database(path, engine, Sessions(engine, keeper, hooks), copy)

@@ -15,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
+from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
 from counter_app.domain.procedure import FeeKind  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
 from counter_app.resources_path import resource  # noqa: E402
@@ -22,7 +23,6 @@ from counter_app.services import auth, catalogue, setup, users  # noqa: E402
 from counter_app.services.auth import Actor  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
 from counter_app.storage import Sessions  # noqa: E402
-from counter_app.sync.local_cluster import LocalCluster  # noqa: E402
 
 PASSWORD = "mat-khau-123"
 AGENCY = "000.00.37.H37"

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(out: Path) -> int:
     from counter_app.app_setup import open_runtime
-    from counter_app.form_samples import MONTHS, month_rows, play_month
+    from counter_app.devtools.form_samples import MONTHS, month_rows, play_month
 
     out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, dict[str, object]] = {}

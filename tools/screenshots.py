@@ -2,7 +2,7 @@
 
     python tools/screenshots.py [--out docs/screenshots]
 
-The demo's scripted day (counter_app/demo.py) is played through the real
+The demo's scripted day (counter_app/devtools/demo.py) is played through the real
 services, on its scripted clock, into a throwaway data dir; one of its
 dossiers is then taken on (transferred, back from the department, approved,
 result ready) so the dossier window has a history and the return form
@@ -38,14 +38,14 @@ sys.path.insert(0, str(ROOT))
 
 from counter_app import i18n  # noqa: E402
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
-from counter_app.demo import DEMO_PASSWORD, DEMO_PROVINCE_FEE, DEMO_USERS, run_demo  # noqa: E402
+from counter_app.devtools.demo import DEMO_PASSWORD, DEMO_PROVINCE_FEE, DEMO_USERS, run_demo  # noqa: E402
 from counter_app.domain.procedure import FeeKind  # noqa: E402
 from counter_app.domain.returns import Satisfaction  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
 from counter_app.domain.workflow import Action, State  # noqa: E402
-from counter_app.printing import FormKind  # noqa: E402
+from counter_app.paper import FormKind  # noqa: E402
 from counter_app.reports.definitions import Period  # noqa: E402
-from counter_app.services import auth, catalogue, dossiers, printing, setup  # noqa: E402
+from counter_app.services import auth, catalogue, dossiers, print_jobs, setup  # noqa: E402
 from counter_app.services.auth import Actor  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
 from counter_app.services.dossiers import ReceiveRequest, StepRequest  # noqa: E402
@@ -57,11 +57,11 @@ from counter_app.ui.admin.catalogue_dialog import CatalogueDialog  # noqa: E402
 from counter_app.ui.admin.officials_dialog import OfficialsDialog  # noqa: E402
 from counter_app.ui.app import build_main_window  # noqa: E402
 from counter_app.ui.dossier_dialog import DossierDialog  # noqa: E402
+from counter_app.ui.form_print import FormPrint  # noqa: E402
 from counter_app.ui.help_window import HelpWindow  # noqa: E402
-from counter_app.ui.ledger_print import LedgerPrint  # noqa: E402
+from counter_app.ui.ledger_dialog import LedgerPrint  # noqa: E402
 from counter_app.ui.login_dialog import LoginDialog  # noqa: E402
 from counter_app.ui.print_preview import PrintPreviewDialog  # noqa: E402
-from counter_app.ui.printing import FormPrint  # noqa: E402
 from counter_app.ui.receive_dialog import ReceiveDialog  # noqa: E402
 from counter_app.ui.reports_dialog import ReportsDialog  # noqa: E402
 from counter_app.ui.step_dialog import StepDialog  # noqa: E402
@@ -192,7 +192,7 @@ def return_form(desk: Desk) -> QWidget:
 
 def receipt_preview(desk: Desk) -> QWidget:
     form = FormPrint(desk.ctx, desk.receiver, desk.worked.code, FormKind.RECEIPT)
-    return PrintPreviewDialog(form, printing.form_pdf(desk.ctx, form.code, form.kind))
+    return PrintPreviewDialog(form, print_jobs.form_pdf(desk.ctx, form.code, form.kind))
 
 
 def ledger_preview(desk: Desk) -> QWidget:

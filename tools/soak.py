@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from counter_app.sync.local_cluster import temporary_cluster  # noqa: E402
+from counter_app.devtools.local_cluster import temporary_cluster  # noqa: E402
 from tests.sync.conftest import Centre  # noqa: E402
 from tests.sync.fault_schedule import schedule  # noqa: E402
 

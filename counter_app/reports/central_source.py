@@ -33,8 +33,8 @@ from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
 from counter_app.reports.facts import dossier_facts
 from counter_app.reports.source import CatalogueLine
-from counter_app.sync.central import tables as t
-from counter_app.sync.central.schema import engine_for
+from counter_app.wire import central_tables as t
+from counter_app.wire.link import engine_for
 
 REPLICA_ENV = "COUNTER_APP_REPORT_REPLICA_URL"
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,15 +32,12 @@ from sqlalchemy.orm import Session
 from counter_app import config, high_water
 from counter_app.domain.audit_chain import GENESIS, entry_digest
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
+from counter_app.high_water import Mark
 from counter_app.models import AuditEntry, CounterIdentity, Dossier, SyncIssue, SyncState
 from counter_app.services import audit, sequences
 from counter_app.services.context import ServiceContext
-from counter_app.storage import Sessions
-from counter_app.sync import settings as sync_settings
-from counter_app.sync.outbox import APPLYING_FEED
-
-if TYPE_CHECKING:
-    from counter_app.sync.witness import CentreWitness
+from counter_app.storage import APPLYING_FEED, Sessions
+from counter_app.wire import connection_file as sync_settings
 
 log = logging.getLogger(__name__)
 EVENT = "counter.behind_mark"
@@ -72,11 +70,26 @@ RECLAIM_PENDING = QT_TRANSLATE_NOOP(
 BOTH = QT_TRANSLATE_NOOP("Continuity", "{behind} {pending}")
 
 
+@dataclass(frozen=True)
+class CentreWitness:
+    codes: Mark  # "code:YYMMDD" -> highest sequence of this counter that day
+    rows_high_water: int
+    # The counter's audit entries the centre holds after the local head, in
+    # chain order: a restored log that is a prefix of the centre's chain takes
+    # them back, so its next entries extend the chain the centre verifies.
+    audit_after_head: list[dict[str, Any]] = field(default_factory=list)
+
+
 def reconcile(
-    ctx: ServiceContext, directory: Path, centre: CentreWitness | None = None
+    ctx: ServiceContext,
+    directory: Path,
+    centre: CentreWitness | None = None,
+    reclaim: Callable[[], None] | None = None,
 ) -> Message | None:
     """Raise every sequence behind the mark (or the centre); None when nothing
-    was behind and no restore waits for the centre."""
+    was behind and no restore waits for the centre. ``reclaim`` takes back
+    what the centre holds after a restore (counter_app/sync/reclaim.py, given
+    by the composition root), run when the centre answered at this start."""
     note = directory / RESTORE_NOTE
     restored_from = note.read_text(encoding="utf-8").strip() if note.exists() else ""
     # Only a restore takes entries back: a tail deleted behind the counter's
@@ -106,11 +119,9 @@ def reconcile(
         if restored_from and sync_settings.stored(directory) is not None:
             _mark_reclaim_pending(session, ctx, restored_from)
     note.unlink(missing_ok=True)
-    if restored_from and centre is not None:
+    if restored_from and centre is not None and reclaim is not None:
         # The centre answered a moment ago: take back what it holds now.
-        from counter_app.sync.reclaim import reclaim_at_start
-
-        reclaim_at_start(ctx, directory)
+        reclaim()
     if reclaim_pending(ctx.sessions) is None:
         return message
     pending = Message("Continuity", RECLAIM_PENDING)

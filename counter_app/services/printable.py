@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.printing.fonts import unprintable
+from counter_app.paper.fonts import unprintable
 
 log = logging.getLogger(__name__)
 

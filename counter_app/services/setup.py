@@ -13,7 +13,7 @@ from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Role
 from counter_app.models import CounterIdentity
 from counter_app.models.base import new_uuid
-from counter_app.printing import form_set_for
+from counter_app.paper import form_set_for
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext

@@ -1,1 +1,3 @@
-"""Synchronisation between counters and the central PostgreSQL database."""
+"""The counter's sync client: the outbox hook, push, pull, applying the feed
+locally, the round and its status. Speaks to the centre only through
+counter_app.wire."""

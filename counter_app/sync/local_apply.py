@@ -43,9 +43,9 @@ from counter_app.models import (
     WorkflowStep,
 )
 from counter_app.services.catalogue import upsert_specs
-from counter_app.sync.central.feed import Change
 from counter_app.sync.outbox import counter_uuid_of
-from counter_app.sync.payload import parse_datetime
+from counter_app.wire.feed import Change
+from counter_app.wire.payload import parse_datetime
 
 log = logging.getLogger(__name__)
 

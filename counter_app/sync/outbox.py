@@ -28,11 +28,11 @@ from counter_app.models import (
     WorkflowStep,
 )
 from counter_app.models.sync import OutboxEntry
-from counter_app.sync.payload import row_payload
+from counter_app.storage import APPLYING_FEED as APPLYING_FEED
+from counter_app.storage import CLOCK
+from counter_app.wire.payload import row_payload
 
 ROW_SEQUENCE = "rows"
-APPLYING_FEED = "sync_applying_feed"
-CLOCK = "clock"
 _PENDING = "sync_pending"
 _FLUSHING = "sync_flushing"
 _WRITTEN = "sync_written"

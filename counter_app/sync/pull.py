@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import SyncIssue, SyncState
 from counter_app.storage import Sessions
-from counter_app.sync.central import feed
-from counter_app.sync.central.feed import Change
-from counter_app.sync.central.tables import dossiers
 from counter_app.sync.errors import ResyncNeeded
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.sync.push import central_connection
+from counter_app.wire import feed
+from counter_app.wire.central_tables import dossiers
+from counter_app.wire.feed import Change
 
 CURSOR_KEY = "feed_cursor"
 BATCH = 1000

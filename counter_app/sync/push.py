@@ -20,10 +20,10 @@ from sqlalchemy import Connection, CursorResult, Engine, Text, delete, select, t
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
-from counter_app.sync.central.apply import apply_batch
-from counter_app.sync.central.staging import Entry
-from counter_app.sync.central.tables import counters, quarantine
 from counter_app.sync.errors import NotRegistered
+from counter_app.sync.push_batch import apply_batch
+from counter_app.wire.batch import Entry
+from counter_app.wire.central_tables import counters, quarantine
 
 BATCH = 5000
 

@@ -54,14 +54,14 @@ from counter_app.models import (
 from counter_app.services import continuity, sequences
 from counter_app.services.context import ServiceContext
 from counter_app.storage import Sessions
-from counter_app.sync import settings as settings_file
-from counter_app.sync.central.feed import Change
-from counter_app.sync.central.tables import counters, dossiers, records
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED, ROW_SEQUENCE
 from counter_app.sync.push import acknowledge
 from counter_app.sync.witness import audit_after
+from counter_app.wire import connection_file as settings_file
+from counter_app.wire.central_tables import counters, dossiers, records
+from counter_app.wire.feed import Change
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def reclaim_if_restored(
 def reclaim_at_start(ctx: ServiceContext, directory: Path) -> ReclaimReport | None:
     """At the start after a restore, when the centre answers; out of reach or
     refused, the restore stays pending for the next round."""
-    from counter_app.sync.service import _central
+    from counter_app.sync.central_link import _central
 
     settings = settings_file.stored(directory)
     if settings is None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import psycopg
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from counter_app.domain.errors import Forbidden
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -23,70 +20,23 @@ from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import LEGACY_UNIT_NAME, get_counter, setup_counter
-from counter_app.sync import settings as settings_file
-from counter_app.sync.central.tables import counters
+from counter_app.sync.central_link import _central
+from counter_app.sync.central_link import central_engine as central_engine
 from counter_app.sync.errors import (
-    CentralRefused,
-    CentralSilent,
     CentralUnreachable,
     NotConnected,
     NotRegistered,
-)
-from counter_app.sync.link import (
-    STATEMENT_TIMEOUT_MS,
-    Watchdog,
-    link_args,
-    silent_link_s,
 )
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.reclaim import reclaim_if_restored
-from counter_app.sync.settings import CentralSettings
+from counter_app.wire import connection_file as settings_file
+from counter_app.wire.central_tables import counters
+from counter_app.wire.connection_file import CentralSettings
 
 log = logging.getLogger(__name__)
 LAST_SUCCESS_KEY = "last_success"
-
-
-def central_engine(settings: CentralSettings) -> Engine:
-    # No pool: after an outage every round starts from a fresh connection,
-    # and a dead one is never handed out.
-    return create_engine(
-        settings.url,
-        poolclass=NullPool,
-        hide_parameters=True,
-        connect_args={
-            **link_args(),
-            "application_name": "counter_app",
-            # Set at connection start-up: no extra round trip, and the desk's
-            # code cannot forget it on some path.
-            "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
-        },
-    )
-
-
-@contextmanager
-def _central(settings: CentralSettings, silent_s: float | None = None) -> Iterator[Engine]:
-    engine = central_engine(settings)
-    watchdog = Watchdog(engine, silent_link_s(silent_s))
-    try:
-        yield engine
-    except DBAPIError as exc:
-        if watchdog.fired:
-            raise CentralSilent(watchdog.silent_s) from exc
-        if isinstance(exc.orig, psycopg.OperationalError):
-            log.warning("Central database unreachable: %s", type(exc.orig).__name__)
-            raise CentralUnreachable() from exc
-        # The server's message may quote a failing row (citizens' data): the
-        # log and the official get its class and SQLSTATE only.
-        state = getattr(exc.orig, "sqlstate", None) or "?"
-        log.error(
-            "Central database refused the sync: %s (SQLSTATE %s)", type(exc.orig).__name__, state
-        )
-        raise CentralRefused(state) from None
-    finally:
-        watchdog.stop()
-        engine.dispose()
 
 
 def connect(

@@ -12,7 +12,6 @@ never a wait.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,26 +19,17 @@ from sqlalchemy import Connection, func, select
 
 from counter_app.domain.audit_chain import GENESIS
 from counter_app.high_water import Mark
-from counter_app.sync import settings as settings_file
-from counter_app.sync.central.tables import counters, dossiers, records
+from counter_app.services.continuity import CentreWitness
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
+from counter_app.wire import connection_file as settings_file
+from counter_app.wire.central_tables import counters, dossiers, records
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CentreWitness:
-    codes: Mark  # "code:YYMMDD" -> highest sequence of this counter that day
-    rows_high_water: int
-    # The counter's audit entries the centre holds after the local head, in
-    # chain order: a restored log that is a prefix of the centre's chain takes
-    # them back, so its next entries extend the chain the centre verifies.
-    audit_after_head: list[dict[str, Any]] = field(default_factory=list)
-
-
 def centre_witness(directory: Path, local_audit_head: str = GENESIS) -> CentreWitness | None:
-    # Imported here: the round (sync/service.py) reads audit_after through reclaim.
-    from counter_app.sync.service import _central
+
+    from counter_app.sync.central_link import _central
 
     settings = settings_file.stored(directory)
     if settings is None:

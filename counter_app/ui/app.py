@@ -110,10 +110,10 @@ def make_printer(
 ) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
     """The window's print callbacks: a print preview of a form of a dossier,
     printed in the name of the official at the desk when it prints."""
-    from counter_app.ui import printing
+    from counter_app.ui import form_print
 
     def print_form(code: str, kind: str) -> None:
-        printing.preview_form(parent(), ctx, actor(), code, kind, choose_sink=choose_sink)
+        form_print.preview_form(parent(), ctx, actor(), code, kind, choose_sink=choose_sink)
 
     def print_receipt(code: str) -> None:
         print_form(code, "receipt")
@@ -122,8 +122,8 @@ def make_printer(
 
 
 def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = None) -> MainWindow:
-    from counter_app.services import printing as print_service
-    from counter_app.ui import printing
+    from counter_app.services import print_jobs as print_service
+    from counter_app.ui import form_print
     from counter_app.ui.main_window import MainWindow
 
     counter = setup.get_counter(ctx)
@@ -132,11 +132,11 @@ def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = 
     holder: list[MainWindow] = []
 
     def choose_sink(
-        parent: QWidget, output: printing.Output, file_name: str
+        parent: QWidget, output: form_print.Output, file_name: str
     ) -> print_service.Sink | None:
         # Read at each print: the administrator may have chosen another printer since.
         configured = print_service.get_print_settings(ctx).printer
-        return printing.choose_sink(parent, output, file_name, printer_name=configured)
+        return form_print.choose_sink(parent, output, file_name, printer_name=configured)
 
     print_receipt, print_form = make_printer(
         ctx,

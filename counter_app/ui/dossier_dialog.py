@@ -29,7 +29,7 @@ from counter_app.domain.workflow import (
     offered_actions,
 )
 from counter_app.i18n import render
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
@@ -37,8 +37,8 @@ from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_view import DossierView
+from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.login_dialog import LoginDialog, role_names
-from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
 

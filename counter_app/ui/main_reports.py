@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from counter_app.services.context import ServiceContext
-from counter_app.ui.ledger_print import LedgerPeriodDialog, preview_ledger
+from counter_app.ui.ledger_dialog import LedgerPeriodDialog, preview_ledger
 from counter_app.ui.print_output import ChooseSink, choose_sink
 from counter_app.ui.print_preview import PreviewLoader
 from counter_app.ui.reports_dialog import ReportsDialog

@@ -32,6 +32,7 @@ from counter_app.ui import notify
 from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
+from counter_app.ui.form_print import ChooseSink, choose_sink
 from counter_app.ui.help_window import MainHelp
 from counter_app.ui.main_admin import MainAdmin
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
@@ -39,7 +40,6 @@ from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_session import MainSession
 from counter_app.ui.main_sync import MainSync
-from counter_app.ui.printing import ChooseSink, choose_sink
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.scanner import BarcodeScanner
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
-from counter_app.services import printing as print_service
+from counter_app.services import print_jobs as print_service
 
 
 def load_pdf(document: QPdfDocument, pdf: bytes) -> QBuffer:

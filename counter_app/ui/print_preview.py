@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import UserError
-from counter_app.services.printing.jobs import Sink, file_sink
+from counter_app.services.print_jobs.jobs import Sink, file_sink
 from counter_app.ui import notify
 from counter_app.ui.print_output import (
     ChooseSink,

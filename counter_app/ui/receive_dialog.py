@@ -21,14 +21,14 @@ from counter_app.domain.text import digits_only
 from counter_app.domain.validation import ApplicantInput, Sex, validate_applicant
 from counter_app.domain.workflow import Action
 from counter_app.i18n import render
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
-from counter_app.ui.printing import ChooseSink, StepPrint, choose_sink, failure_text
+from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.receive_form import DOC_ROLE, ReceiveForm
 from counter_app.ui.widgets import fit_to_screen
 

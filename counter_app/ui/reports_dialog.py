@@ -37,7 +37,7 @@ from counter_app.reports.text import cell_text
 from counter_app.services import reports
 from counter_app.services.context import ServiceContext
 from counter_app.ui import notify
-from counter_app.ui.ledger_print import preview_ledger
+from counter_app.ui.ledger_dialog import preview_ledger
 from counter_app.ui.print_output import ChooseSink, choose_sink
 from counter_app.ui.print_preview import PreviewLoader
 from counter_app.ui.report_charts import split_chart, trend_chart

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
 from counter_app.services.context import ServiceContext
-from counter_app.sync import settings as settings_file
 from counter_app.sync.errors import NotConnected
 from counter_app.sync.service import IssueInfo, SyncReport, SyncStatus, status
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker
 from counter_app.ui.workers import WorkerRunner
+from counter_app.wire import connection_file as settings_file
 
 log = logging.getLogger(__name__)
 

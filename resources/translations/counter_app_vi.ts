@@ -712,202 +712,202 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="83" />
+        <location filename="../../counter_app/centre/admin.py" line="83" />
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="148" />
+        <location filename="../../counter_app/centre/admin.py" line="148" />
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/admin.py" line="243" />
+        <location filename="../../counter_app/centre/admin.py" line="243" />
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/feed.py" line="104" />
+        <location filename="../../counter_app/centre/feed.py" line="104" />
         <source>Changes are kept at least {days} days, so a counter back from a long outage can still catch up.</source>
         <translation>Các thay đổi được lưu ít nhất {days} ngày, để quầy mất kết nối lâu vẫn cập nhật lại được.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/checks.py" line="45" />
+        <location filename="../../counter_app/centre/checks.py" line="45" />
         <source>This cannot be left empty.</source>
         <translation>Không được để trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/checks.py" line="58" />
+        <location filename="../../counter_app/centre/checks.py" line="58" />
         <source>{field}: the value given is not a counter identity (UUID); copy it as the counter shows it, e.g. 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</source>
         <translation>{field}: giá trị đã nhập không phải mã định danh quầy (UUID); hãy chép đúng như quầy hiển thị, ví dụ 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="103" />
+        <location filename="../../counter_app/centre/portal_file.py" line="103" />
         <source>the field is missing</source>
         <translation>thiếu trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="105" />
+        <location filename="../../counter_app/centre/portal_file.py" line="105" />
         <source>the portal's format has no such field</source>
         <translation>định dạng của Cổng dịch vụ công không có trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="107" />
+        <location filename="../../counter_app/centre/portal_file.py" line="107" />
         <source>must be text</source>
         <translation>phải là văn bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="111" />
+        <location filename="../../counter_app/centre/portal_file.py" line="111" />
         <source>must be a whole number from {low} to {high}</source>
         <translation>phải là số nguyên từ {low} đến {high}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="116" />
+        <location filename="../../counter_app/centre/portal_file.py" line="116" />
         <source>must be one of: counter, post, online</source>
         <translation>phải là một trong: counter, post, online</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="119" />
+        <location filename="../../counter_app/centre/portal_file.py" line="119" />
         <source>must be an object with the applicant's fields</source>
         <translation>phải là một đối tượng gồm các trường của người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="123" />
+        <location filename="../../counter_app/centre/portal_file.py" line="123" />
         <source>contains a hidden character at position {position}; delete it</source>
         <translation>có ký tự ẩn ở vị trí {position}; hãy xóa ký tự đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="130" />
+        <location filename="../../counter_app/centre/portal_file.py" line="130" />
         <source>must be at most {max} characters; it has {count}</source>
         <translation>chỉ được tối đa {max} ký tự; hiện có {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="134" />
+        <location filename="../../counter_app/centre/portal_file.py" line="134" />
         <source>has a value the portal's format does not allow</source>
         <translation>có giá trị mà định dạng của Cổng dịch vụ công không cho phép</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="145" />
+        <location filename="../../counter_app/centre/portal_file.py" line="145" />
         <source>entry {n}: {problem}</source>
         <translation>mục {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="147" />
+        <location filename="../../counter_app/centre/portal_file.py" line="147" />
         <source>entry {n}, field “{field}”: {problem}</source>
         <translation>mục {n}, trường “{field}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="157" />
+        <location filename="../../counter_app/centre/portal_file.py" line="157" />
         <source>and {count} more</source>
         <translation>và {count} lỗi khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="162" />
+        <location filename="../../counter_app/centre/portal_file.py" line="162" />
         <source>Nothing was imported: problems found in the file: {count}; fix them and import it again: {problems}.</source>
         <translation>Chưa nhập hồ sơ nào: số lỗi trong tệp: {count}; hãy sửa rồi nhập lại: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="182" />
+        <location filename="../../counter_app/centre/portal_file.py" line="182" />
         <source>Cannot read the file “{path}”; check its name and rights.</source>
         <translation>Không đọc được tệp “{path}”; hãy kiểm tra tên tệp và quyền đọc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="189" />
+        <location filename="../../counter_app/centre/portal_file.py" line="189" />
         <source>The file “{path}” is larger than {max} MB; nothing was imported. Export the portal's dossiers in smaller parts.</source>
         <translation>Tệp “{path}” lớn hơn {max} MB; chưa nhập hồ sơ nào. Hãy xuất hồ sơ từ Cổng dịch vụ công thành nhiều phần nhỏ hơn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="201" />
+        <location filename="../../counter_app/centre/portal_file.py" line="201" />
         <source>The file “{path}” is not UTF-8 text (byte {offset} is not); nothing was imported. Export it again as UTF-8 JSON.</source>
         <translation>Tệp “{path}” không phải văn bản UTF-8 (byte thứ {offset} không hợp lệ); chưa nhập hồ sơ nào. Hãy xuất lại thành tệp JSON UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="211" />
+        <location filename="../../counter_app/centre/portal_file.py" line="211" />
         <source>The file “{path}” is not valid JSON (line {line}, column {column}); nothing was imported.</source>
         <translation>Tệp “{path}” không phải JSON hợp lệ (dòng {line}, cột {column}); chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="223" />
+        <location filename="../../counter_app/centre/portal_file.py" line="223" />
         <source>The file “{path}” nests too deeply or holds a number too long to be a portal export; nothing was imported.</source>
         <translation>Tệp “{path}” lồng quá sâu hoặc có số quá dài, không phải tệp xuất từ Cổng dịch vụ công; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="232" />
+        <location filename="../../counter_app/centre/portal_file.py" line="232" />
         <source>The file “{path}” must be one JSON object holding only the list “dossiers”, as the portal exports it; nothing was imported.</source>
         <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="97" />
+        <location filename="../../counter_app/centre/portal_import.py" line="97" />
         <source>The file lists no dossiers; nothing was imported.</source>
         <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="101" />
+        <location filename="../../counter_app/centre/portal_import.py" line="101" />
         <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
         <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_file.py" line="246" />
+        <location filename="../../counter_app/centre/portal_file.py" line="246" />
         <source>an entry must be an object</source>
         <translation>mỗi mục phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="167" />
+        <location filename="../../counter_app/centre/portal_import.py" line="167" />
         <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
         <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="181" />
+        <location filename="../../counter_app/centre/portal_import.py" line="181" />
         <source>the code {code} is also in entry {first}; each dossier once per file</source>
         <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="198" />
+        <location filename="../../counter_app/centre/portal_import.py" line="198" />
         <source>no procedure of the catalogue has the code {code}</source>
         <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="216" />
+        <location filename="../../counter_app/centre/portal_import.py" line="216" />
         <source>the province sets this procedure's fee: give the fee charged</source>
         <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="240" />
+        <location filename="../../counter_app/centre/portal_import.py" line="240" />
         <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
         <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="256" />
+        <location filename="../../counter_app/centre/portal_import.py" line="256" />
         <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
         <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="279" />
+        <location filename="../../counter_app/centre/portal_import.py" line="279" />
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="292" />
+        <location filename="../../counter_app/centre/portal_import.py" line="292" />
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/portal_import.py" line="326" />
+        <location filename="../../counter_app/centre/portal_import.py" line="326" />
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/registration.py" line="146" />
+        <location filename="../../counter_app/centre/registration.py" line="146" />
         <source>A counter with the identity {uuid} is registered already (“{counter}” of {agency}); nothing was changed. Give its file again, or leave out --counter-uuid to register a new counter.</source>
         <translation>Đã có quầy đăng ký với mã định danh {uuid} (“{counter}” của {agency}); không thay đổi gì. Hãy giao lại tệp kết nối của quầy đó, hoặc bỏ --counter-uuid để đăng ký quầy mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/registration.py" line="158" />
+        <location filename="../../counter_app/centre/registration.py" line="158" />
         <source>The database role {role} for the identity {uuid} exists already; nothing was changed. Leave out --counter-uuid to register the counter under a new identity.</source>
         <translation>Vai trò cơ sở dữ liệu {role} cho mã định danh {uuid} đã tồn tại; không thay đổi gì. Hãy bỏ --counter-uuid để đăng ký quầy với mã định danh mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/registration.py" line="177" />
+        <location filename="../../counter_app/centre/registration.py" line="177" />
         <source>The agency {agency} has no free code slot: its counters and the numbers of its dossiers from the public service portal use all ten.</source>
         <translation>Cơ quan {agency} không còn dải mã trống: các quầy và số hồ sơ từ Cổng dịch vụ công của cơ quan đã dùng hết mười dải.</translation>
     </message>
@@ -1870,27 +1870,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LedgerPeriodDialog</name>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="81" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="81" />
         <source>Print the dossier ledger</source>
         <translation>In sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="89" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="89" />
         <source>Received &amp;from:</source>
         <translation>Tiếp nhận &amp;từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="90" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="90" />
         <source>&amp;To (inclusive):</source>
         <translation>Đế&amp;n ngày (tính cả ngày này):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="95" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="95" />
         <source>Preview the ledger…</source>
         <translation>Xem trước sổ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="110" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="110" />
         <source>The period ends before it starts: correct the dates.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu: hãy sửa lại ngày.</translation>
     </message>
@@ -1898,7 +1898,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LedgerPrint</name>
     <message>
-        <location filename="../../counter_app/ui/ledger_print.py" line="40" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="40" />
         <source>Dossier ledger {start} – {end}: print preview</source>
         <translation>Sổ theo dõi hồ sơ {start} – {end}: xem trước khi in</translation>
     </message>
@@ -2331,7 +2331,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="70" />
+        <location filename="../../counter_app/ui/form_print.py" line="70" />
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
@@ -2356,7 +2356,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/printing.py" line="82" />
+        <location filename="../../counter_app/ui/form_print.py" line="82" />
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
@@ -2494,17 +2494,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="107" />
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="107" />
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/forms.py" line="234" />
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="234" />
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/jobs.py" line="181" />
+        <location filename="../../counter_app/services/print_jobs/jobs.py" line="181" />
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -2514,7 +2514,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Ký tự ở vị trí {position} không in được bằng phông chữ của mẫu phiếu; hãy gõ lại bằng chữ tiếng Việt hoặc chữ Latinh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printing/settings.py" line="73" />
+        <location filename="../../counter_app/services/print_jobs/settings.py" line="73" />
         <source>Paper “{value}” is not known for this form; choose {allowed}.</source>
         <translation>Khổ giấy “{value}” không dùng được cho mẫu này; hãy chọn {allowed}.</translation>
     </message>
@@ -3482,82 +3482,82 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssues</name>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>audit chain broken: the entry does not follow the centre&apos;s head</source>
         <translation>chuỗi nhật ký bị đứt: mục này không nối tiếp mục cuối mà trung tâm giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>dossier code already belongs to another dossier</source>
         <translation>mã hồ sơ đã thuộc về một hồ sơ khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>dossier code lies outside this counter&apos;s range</source>
         <translation>mã hồ sơ nằm ngoài dải số được cấp cho quầy này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>dossier code cannot change</source>
         <translation>mã hồ sơ không được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>dossier belongs to another counter</source>
         <translation>hồ sơ thuộc quầy khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>dossier was changed centrally since this counter received it</source>
         <translation>hồ sơ đã được thay đổi tại trung tâm sau khi quầy nhận về</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>append-only record arrived again with a different body</source>
         <translation>bản ghi chỉ được thêm mới lại đến với nội dung khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>its dossier&apos;s change was refused or the dossier belongs to another counter</source>
         <translation>thay đổi của hồ sơ chứa bản ghi này bị từ chối, hoặc hồ sơ thuộc quầy khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>unknown kind of row</source>
         <translation>loại bản ghi không xác định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>malformed uuid</source>
         <translation>mã định danh (UUID) không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>body is not an object</source>
         <translation>nội dung bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>body disagrees with the entry (uuid)</source>
         <translation>nội dung bản ghi không khớp với mã định danh của nó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>malformed version</source>
         <translation>số phiên bản không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>malformed dossier uuid</source>
         <translation>mã định danh hồ sơ không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>malformed dossier</source>
         <translation>hồ sơ có trường thiếu hoặc sai dạng (mã, thủ tục, trạng thái, thời điểm, lệ phí)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central/apply.py" line="1" />
+        <location filename="../../counter_app/centre/apply.py" line="1" />
         <source>malformed timestamp</source>
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
     </message>
@@ -4261,42 +4261,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="10" />
+        <location filename="../../counter_app/paper/errors.py" line="10" />
         <source>No font that can print Vietnamese was found. Install Times New Roman, or the package fonts-liberation2 or fonts-dejavu-core, then print again.</source>
         <translation>Không tìm thấy phông chữ in được tiếng Việt. Cài đặt phông Times New Roman, hoặc gói fonts-liberation2 / fonts-dejavu-core, rồi in lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="14" />
+        <location filename="../../counter_app/paper/errors.py" line="14" />
         <source>The form set "{set_id}" does not exist. Choose one of: {available}.</source>
         <translation>Bộ biểu mẫu "{set_id}" không tồn tại. Hãy chọn một trong các bộ: {available}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="17" />
+        <location filename="../../counter_app/paper/errors.py" line="17" />
         <source>The form set file "{set_id}" cannot be read: {detail}. Reinstall the application or choose another form set.</source>
         <translation>Không đọc được tệp bộ biểu mẫu "{set_id}": {detail}. Hãy cài đặt lại ứng dụng hoặc chọn bộ biểu mẫu khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="21" />
+        <location filename="../../counter_app/paper/errors.py" line="21" />
         <source>The form set "{set_id}" has no form for "{kind}". Choose a form set that has it.</source>
         <translation>Bộ biểu mẫu "{set_id}" không có mẫu "{kind}". Hãy chọn bộ biểu mẫu có mẫu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="24" />
+        <location filename="../../counter_app/paper/errors.py" line="24" />
         <source>Paper size "{paper}" is not available for this form. Choose one of: {available}.</source>
         <translation>Mẫu này không in được trên khổ giấy "{paper}". Hãy chọn một trong các khổ: {available}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="27" />
+        <location filename="../../counter_app/paper/errors.py" line="27" />
         <source>No form set was in force on {day}. Check the dossier's receipt date, or add the form set of that time.</source>
         <translation>Không có bộ biểu mẫu nào có hiệu lực vào ngày {day}. Kiểm tra ngày tiếp nhận hồ sơ, hoặc bổ sung bộ biểu mẫu của thời điểm đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="31" />
+        <location filename="../../counter_app/paper/errors.py" line="31" />
         <source>This QR code is not from a receipt slip of this system (missing: {missing}).</source>
         <translation>Mã QR này không phải của giấy tiếp nhận hồ sơ do hệ thống in (thiếu: {missing}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/printing/errors.py" line="34" />
+        <location filename="../../counter_app/paper/errors.py" line="34" />
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
     </message>

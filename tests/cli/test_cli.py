@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli import main
-from counter_app.demo import DEMO_PASSWORD
+from counter_app.devtools.demo import DEMO_PASSWORD
 from tests.conftest import PASSWORD, make_counter
 
 ROOT = Path(__file__).resolve().parents[2]

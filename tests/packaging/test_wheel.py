@@ -59,7 +59,7 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
     zipfile.ZipFile(wheel).extractall(target)
     probe = (
         "from counter_app.resources_path import resource_root;"
-        "from counter_app.printing import load_form_set;"
+        "from counter_app.paper import load_form_set;"
         "root = resource_root(); print(root);"
         "assert (root / 'catalogue' / 'commune_procedures.json').is_file();"
         "print(load_form_set('tt03-2025').circular)"

@@ -8,14 +8,14 @@ import pytest
 from reportlab.lib.units import mm
 
 from counter_app.domain.messages import UserError
-from counter_app.printing.codes import (
+from counter_app.paper.codes import (
     QUIET_MODULES,
     Code128,
     code128_modules,
     parse_qr_payload,
     qr_payload,
 )
-from counter_app.printing.fonts import register_fonts
+from counter_app.paper.fonts import register_fonts
 
 
 def test_qr_payload_round_trip() -> None:

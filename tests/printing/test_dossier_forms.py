@@ -16,7 +16,7 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, State
 from counter_app.models import PrintJob
-from counter_app.printing import FormKind, parse_qr_payload
+from counter_app.paper import FormKind, parse_qr_payload
 from counter_app.services.dossiers import (
     ReceiveRequest,
     StepRequest,
@@ -25,7 +25,7 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
-from counter_app.services.printing import (
+from counter_app.services.print_jobs import (
     ledger_pdf,
     preview_step_form,
     print_form,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.messages import UserError
-from counter_app.printing.fonts import register_fonts
+from counter_app.paper.fonts import register_fonts
 
 LIBERATION2 = Path("/usr/share/fonts/truetype/liberation2")
 LIBERATION1 = Path("/usr/share/fonts/truetype/liberation")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from counter_app.app_setup import Runtime, open_runtime
+from counter_app.devtools.form_samples import MONTHS, Month, month_rows, play_month
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.procedure import ProcedureSpec, cutoff_applies
-from counter_app.form_samples import MONTHS, Month, month_rows, play_month
 from counter_app.services import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from counter_app.domain.messages import UserError
-from counter_app.printing import (
+from counter_app.paper import (
     FormKind,
     load_form_set,
     render_apology,
@@ -21,7 +21,7 @@ from counter_app.printing import (
     render_supplement,
     samples,
 )
-from counter_app.printing.samples import DOSSIER_CODE
+from counter_app.paper.samples import DOSSIER_CODE
 
 Texts = Callable[[bytes], list[str]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counter_app.domain.messages import UserError
-from counter_app.printing import FormKind, available_form_sets, load_form_set
+from counter_app.paper import FormKind, available_form_sets, load_form_set
 
 
 def test_both_circulars_are_shipped() -> None:

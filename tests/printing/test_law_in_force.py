@@ -17,7 +17,7 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier
-from counter_app.printing import FormKind, form_set_for, load_form_set
+from counter_app.paper import FormKind, form_set_for, load_form_set
 from counter_app.services import catalogue
 from counter_app.services.dossiers import (
     ReceiveRequest,
@@ -25,7 +25,7 @@ from counter_app.services.dossiers import (
     get_dossier,
     receive,
 )
-from counter_app.services.printing import print_form, step_with_form
+from counter_app.services.print_jobs import print_form, step_with_form
 from counter_app.services.setup import rename_unit
 from tests.conftest import PROVINCE_FEE, Clock, login
 

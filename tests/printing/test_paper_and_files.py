@@ -19,10 +19,10 @@ from counter_app.domain.catalogue.limits import MAX_LENGTH
 from counter_app.domain.messages import ValidationFailed
 from counter_app.domain.validation import ApplicantInput
 from counter_app.i18n import render
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import catalogue, search
 from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.services.printing import file_sink, form_pdf, print_form
+from counter_app.services.print_jobs import file_sink, form_pdf, print_form
 from tests.conftest import PROVINCE_FEE, login, make_counter
 from tests.printing.conftest import text_of
 from tests.services.private_desk import CITIZEN
@@ -51,7 +51,7 @@ def test_a_full_disk_leaves_the_previous_pdf_whole(tmp_path: Path) -> None:
         f"""
         import errno, resource, signal
         from pathlib import Path
-        from counter_app.services.printing import file_sink
+        from counter_app.services.print_jobs import file_sink
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
         try:
@@ -82,9 +82,9 @@ def test_a_crash_while_printing_makes_the_next_print_a_reprint(tmp_path: Path) -
         import os, signal
         from pathlib import Path
         from counter_app.app_setup import open_runtime
-        from counter_app.printing import FormKind
+        from counter_app.paper import FormKind
         from counter_app.services import auth
-        from counter_app.services.printing import print_form
+        from counter_app.services.print_jobs import print_form
         from tests.conftest import PASSWORD
         rt = open_runtime(Path({str(tmp_path / "desk")!r}))
         clerk = auth.login(rt.ctx, "tiepnhan", PASSWORD)

@@ -13,9 +13,9 @@ from PIL import Image
 from reportlab.lib.units import mm
 
 from counter_app.domain.messages import UserError
-from counter_app.printing import parse_qr_payload, render_receipt
-from counter_app.printing.data import Applicant, Delivery
-from counter_app.printing.samples import DOSSIER_CODE, sample_receipt
+from counter_app.paper import parse_qr_payload, render_receipt
+from counter_app.paper.data import Applicant, Delivery
+from counter_app.paper.samples import DOSSIER_CODE, sample_receipt
 
 Images = Callable[[bytes, int], list[Image.Image]]
 Codes = Callable[[Image.Image], list[tuple[str, str]]]

@@ -14,13 +14,13 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, text
 
+from counter_app.centre.schema import MIGRATIONS_DIR, engine_for, init
 from counter_app.domain.workflow import Action
 from counter_app.reports import central_source
 from counter_app.reports.central_source import central_facts
 from counter_app.reports.definitions import DossierFacts, Pause, Period
 from counter_app.reports.facts import Completion
 from counter_app.reports.local_source import local_facts
-from counter_app.sync.central.schema import MIGRATIONS_DIR, engine_for, init
 from tests.conftest import AGENCY, Clock
 from tests.reports import cases
 from tests.sync.conftest import Centre, Desk

@@ -10,11 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from counter_app.centre import admin
 from counter_app.cli import main
 from counter_app.reports.central_source import central_facts, report_engine
 from counter_app.reports.figures import Cut
 from counter_app.services.reports import counter_report, province_report
-from counter_app.sync.central import admin
 from tests.conftest import Clock
 from tests.reports import cases
 from tests.reports.expected import all_figures

@@ -94,9 +94,9 @@ def test_both_queries_select_the_facts_columns_in_order() -> None:
 def test_records_predicate_is_the_partial_index_predicate(migration: str) -> None:
     # The index of c0003 answers the look-up of c0004's function only while
     # both write the predicate exactly as the push's refresh does.
-    from counter_app.sync.central.staging import report_records
+    from counter_app.reports.sql_rules import report_records
 
-    path = ROOT / f"counter_app/sync/central/migrations/versions/{migration}.py"
+    path = ROOT / f"counter_app/centre/migrations/versions/{migration}.py"
     spec = importlib.util.spec_from_file_location(migration, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.wire import refusals
+from counter_app.centre.migrations import versions
 from counter_app.domain.audit_chain import GENESIS, digest, entry_digest
 from counter_app.models import Dossier, SyncIssue
-from counter_app.sync.central import apply
-from counter_app.sync.central.migrations import versions
 from tests.conftest import AGENCY, Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import counter_engine, outbox_size, receive_many
@@ -120,7 +120,7 @@ def test_a_push_cannot_take_a_code_from_another_counters_range(centre: Centre) -
     assert (
         "dossier",
         thief_uuid,
-        apply.CODE_OUT_OF_RANGE,
+        refusals.CODE_OUT_OF_RANGE,
     ) in _issues(a2)
     # AND a's genuine receipt with that code is accepted, nothing of a quarantined
     codes = receive_many(a, 3)
@@ -145,7 +145,7 @@ def test_a_push_cannot_speak_for_another_counter(centre: Centre) -> None:
     assert (
         centre.scalar("SELECT count(*) FROM central_dossiers WHERE uuid = :u", u=forged_uuid) == 0
     )
-    assert ("dossier", forged_uuid, apply.NOT_OWNER) in _issues(a2)
+    assert ("dossier", forged_uuid, refusals.NOT_OWNER) in _issues(a2)
 
 
 def test_a_dossiers_code_cannot_change_through_its_body(centre: Centre) -> None:
@@ -165,7 +165,7 @@ def test_a_dossiers_code_cannot_change_through_its_body(centre: Centre) -> None:
         "SELECT body->>'code' FROM central_dossiers WHERE uuid = :u", u=row_uuid
     )
     assert body_code == code
-    assert ("dossier", row_uuid, apply.CODE_CHANGED) in _issues(desk)
+    assert ("dossier", row_uuid, refusals.CODE_CHANGED) in _issues(desk)
     assert centre.scalar("SELECT count(*) FROM central_dossiers WHERE code = :c", c=later[0]) == 1
     assert outbox_size(desk) == 0
 
@@ -245,5 +245,5 @@ def test_the_reasons_the_desk_names_are_the_centres() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for reason in apply.REASONS:
+    for reason in refusals.REASONS:
         assert reason.replace("'", "''") in module.PUSH, reason

@@ -19,10 +19,10 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
+from counter_app.centre import admin, feed
 from counter_app.domain.workflow import Role
 from counter_app.models import Dossier, SyncIssue
 from counter_app.services import users
-from counter_app.sync.central import admin, feed
 from counter_app.sync.local_apply import (
     BODY_DISAGREES,
     CODE_IN_OWN_RANGE,

@@ -235,8 +235,8 @@ def test_a_good_connection_file_still_connects(tmp_path: Path) -> None:
 
 
 def test_the_python_entry_point_takes_the_same_checks(centre: Centre) -> None:
+    from counter_app.centre.admin import register_counter
     from counter_app.domain.messages import UserError
-    from counter_app.sync.central.admin import register_counter
 
     roles = counter_roles(centre)
     with pytest.raises(UserError):

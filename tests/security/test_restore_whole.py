@@ -16,8 +16,8 @@ from counter_app import high_water as mark_file
 from counter_app.app_setup import open_runtime
 from counter_app.domain.messages import Message
 from counter_app.services import backups, continuity
-from counter_app.sync import settings as settings_file
 from counter_app.sync.service import status
+from counter_app.wire import connection_file as settings_file
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (

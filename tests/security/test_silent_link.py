@@ -23,11 +23,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.pool import NullPool
 
+from counter_app.centre import admin
+from counter_app.centre.schema import engine_for
+from counter_app.devtools.local_cluster import LocalCluster
 from counter_app.i18n import render
-from counter_app.sync.central import admin
-from counter_app.sync.central.schema import engine_for
 from counter_app.sync.errors import CentralSilent
-from counter_app.sync.link import (
+from counter_app.sync.service import sync_once
+from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker
+from counter_app.wire.link import (
     KEEPALIVE_COUNT,
     KEEPALIVE_IDLE_S,
     KEEPALIVE_INTERVAL_S,
@@ -37,9 +40,6 @@ from counter_app.sync.link import (
     TCP_USER_TIMEOUT_MS,
     silent_link_s,
 )
-from counter_app.sync.local_cluster import LocalCluster
-from counter_app.sync.service import sync_once
-from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker
 from tests.conftest import PASSWORD, Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (

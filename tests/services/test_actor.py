@@ -25,7 +25,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
 from counter_app.i18n import render
 from counter_app.models import AuditEntry, LoginLockout, OutboxEntry, User
-from counter_app.services import calendar_admin, catalogue, dossiers, printing, users
+from counter_app.services import calendar_admin, catalogue, dossiers, print_jobs, users
 from counter_app.services.auth import Actor, login
 from counter_app.services.context import LoginPolicy
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
@@ -151,7 +151,7 @@ def test_administrators_services_check_the_role(counter: Runtime, tmp_path: Path
         lambda: calendar_admin.set_province_day(
             counter.ctx, official, date(2026, 12, 31), working=False, name="Nghỉ"
         ),
-        lambda: printing.set_print_settings(
+        lambda: print_jobs.set_print_settings(
             counter.ctx, official, printer="EPSON", receipt_paper="80mm"
         ),
         lambda: users.create_user(
@@ -177,7 +177,7 @@ def test_administrators_services_check_the_role(counter: Runtime, tmp_path: Path
     # An administrator passes.
     admin = cached_login(counter, "quantri")
     assert (
-        printing.set_print_settings(
+        print_jobs.set_print_settings(
             counter.ctx, admin, printer="EPSON", receipt_paper="80mm"
         ).receipt_paper
         == "80mm"

@@ -16,11 +16,11 @@ from counter_app.domain.errors import NotFound
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Action
 from counter_app.models import AuditEntry
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import backups, calendar_admin
 from counter_app.services.dossier_steps import StepRequest
 from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.services.printing import preview_step_form, set_print_settings
+from counter_app.services.print_jobs import preview_step_form, set_print_settings
 from tests.conftest import PROVINCE_FEE, login
 from tests.ui.conftest import CITIZEN, MARITAL_STATUS
 

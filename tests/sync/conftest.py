@@ -12,17 +12,17 @@ from sqlalchemy import text
 
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files import load_catalogue
+from counter_app.centre import admin
+from counter_app.centre.schema import engine_for, init
+from counter_app.devtools.local_cluster import LocalCluster
 from counter_app.domain.workflow import Role
 from counter_app.resources_path import resource
 from counter_app.services import users
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.services.context import ServiceContext
-from counter_app.sync.central import admin
-from counter_app.sync.central.schema import engine_for, init
-from counter_app.sync.local_cluster import LocalCluster
 from counter_app.sync.service import SyncReport, connect, sync_once
-from counter_app.sync.settings import CentralSettings as Registration
-from counter_app.sync.settings import write as write_settings
+from counter_app.wire.connection_file import CentralSettings as Registration
+from counter_app.wire.connection_file import write as write_settings
 from tests.conftest import AGENCY, PASSWORD, Clock
 
 

@@ -41,9 +41,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import make_url, text
 
-from counter_app.sync.central.schema import engine_for
+from counter_app.centre.schema import engine_for
+from counter_app.devtools.local_cluster import LocalCluster
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
-from counter_app.sync.local_cluster import LocalCluster
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (

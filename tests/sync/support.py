@@ -17,8 +17,8 @@ from sqlalchemy import Engine, make_url, text
 
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.sync import settings as settings_file
 from counter_app.sync.service import central_engine
+from counter_app.wire import connection_file as settings_file
 from tests.conftest import PASSWORD, login
 from tests.sync.conftest import Centre, Desk
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import make_url, text
 
+from counter_app.devtools.local_cluster import free_port
 from counter_app.domain.audit_chain import GENESIS, digest
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.sync.local_cluster import free_port
 from tests.conftest import PASSWORD, login
 from tests.sync.conftest import Centre
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from counter_app.centre import admin
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, SyncIssue
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
-from counter_app.sync.central import admin
-from counter_app.sync.central.apply import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from counter_app.sync.local_apply import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.pull import pull
+from counter_app.wire.refusals import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from counter_app.sync.service import status
 from tests.conftest import AGENCY, Clock, login
 from tests.sync.conftest import Centre, Desk

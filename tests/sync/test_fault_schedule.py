@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.sync.local_cluster import LocalCluster
+from counter_app.devtools.local_cluster import LocalCluster
 from tests.sync.conftest import Centre
 from tests.sync.fault_schedule import schedule
 from tests.sync.support import receive_many

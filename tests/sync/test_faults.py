@@ -20,12 +20,12 @@ from sqlalchemy.pool import NullPool
 
 from counter_app.app_setup import open_runtime
 from counter_app.catalogue_files import load_catalogue
+from counter_app.centre import admin
+from counter_app.devtools.local_cluster import LocalCluster, free_port
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.sync import push as push_module
-from counter_app.sync.central import admin
 from counter_app.sync.errors import CentralUnreachable
-from counter_app.sync.local_cluster import LocalCluster, free_port
 from counter_app.sync.pull import read_cursor
 from counter_app.sync.push import push
 from counter_app.sync.service import _central, sync_once

@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 import pytest
 
+from counter_app.centre import admin
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Action, Role
 from counter_app.services import auth, users
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
-from counter_app.sync.central import admin
 from counter_app.sync.service import status
 from tests.conftest import login
 from tests.sync.conftest import Centre

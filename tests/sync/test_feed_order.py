@@ -13,8 +13,8 @@ from datetime import date, datetime
 
 from sqlalchemy import select, text
 
+from counter_app.centre import admin, feed
 from counter_app.models import CalendarDay
-from counter_app.sync.central import admin, feed
 from counter_app.sync.pull import read_cursor
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk

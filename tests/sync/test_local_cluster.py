@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from counter_app.sync.local_cluster import LocalCluster
+from counter_app.devtools.local_cluster import LocalCluster
 from tests.sync.tcp_proxy import TcpProxy
 
 # CommandComplete for COMMIT: tag byte, length 11, "COMMIT\0".

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from counter_app.centre import admin
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.models import SyncIssue, WorkflowStep
@@ -15,8 +16,7 @@ from counter_app.services.dossiers import (
     receive,
     take_step,
 )
-from counter_app.sync.central import admin
-from counter_app.sync.central.apply import NOT_OWNER
+from counter_app.wire.refusals import NOT_OWNER
 from tests.conftest import PROVINCE_FEE, login
 from tests.sync.conftest import Centre
 

@@ -11,11 +11,11 @@ import pytest
 
 from counter_app import high_water as mark_file
 from counter_app.app_setup import open_runtime
+from counter_app.centre import admin
 from counter_app.cli import main
 from counter_app.domain.workflow import Role
 from counter_app.services import backups, users
-from counter_app.sync.central import admin
-from counter_app.sync.settings import SETTINGS_FILENAME
+from counter_app.wire.connection_file import SETTINGS_FILENAME
 from tests.conftest import AGENCY, PASSWORD, Clock
 from tests.sync.conftest import Centre
 from tests.sync.support import high_water, receive_many

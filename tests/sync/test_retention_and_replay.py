@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
+from counter_app.centre import admin, feed
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import CalendarDay, OutboxEntry
 from counter_app.services.dossiers import ReceiveRequest, receive
-from counter_app.sync.central import admin, feed
-from counter_app.sync.central.apply import apply_batch
 from counter_app.sync.errors import GapRefused, ResyncNeeded
 from counter_app.sync.push import read_entries
+from counter_app.sync.push_batch import apply_batch
 from counter_app.sync.service import resync_all
 from tests.conftest import login
 from tests.sync.conftest import Centre

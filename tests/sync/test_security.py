@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import Engine, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.centre import admin
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, NumberSequence, OutboxEntry, SyncIssue
 from counter_app.services import users
 from counter_app.services.dossiers import StepRequest, take_step
-from counter_app.sync.central import admin
-from counter_app.sync.central.apply import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from counter_app.sync.outbox import ROW_SEQUENCE
+from counter_app.wire.refusals import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from counter_app.sync.service import status
 from tests.conftest import AGENCY, PASSWORD, Clock, login
 from tests.sync.conftest import OFFICIALS, Centre, Desk

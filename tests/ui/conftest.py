@@ -15,16 +15,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
+from counter_app.devtools.local_cluster import LocalCluster
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import PrintJob
 from counter_app.services import dossiers, setup
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import ReceiveRequest
-from counter_app.services.printing import Sink, file_sink
+from counter_app.services.print_jobs import Sink, file_sink
 from counter_app.services.views import DossierInfo
-from counter_app.sync.local_cluster import LocalCluster
+from counter_app.ui.form_print import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import Output, PrintPreviewDialog, StepPrint
 from counter_app.ui.sync_worker import SyncTiming
 from tests.conftest import login, typed_fee
 from tests.sync.conftest import Centre

@@ -21,11 +21,11 @@ from counter_app import i18n
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files.csv_format import parse_csv
 from counter_app.domain.workflow import Action
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import catalogue, dossiers, setup, users
 from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
-from counter_app.services.printing import form_pdf
+from counter_app.services.print_jobs import form_pdf
 from counter_app.services.views import DossierInfo
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
@@ -38,11 +38,11 @@ from counter_app.ui.admin.printer_dialog import PrinterDialog
 from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from counter_app.ui.dossier_dialog import DossierDialog
+from counter_app.ui.form_print import FormPrint, PrintPreviewDialog
 from counter_app.ui.help_window import HelpWindow
-from counter_app.ui.ledger_print import LedgerPeriodDialog
+from counter_app.ui.ledger_dialog import LedgerPeriodDialog
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import FormPrint, PrintPreviewDialog
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.reports_dialog import ReportsDialog
 from counter_app.ui.setup_dialog import SetupDialog

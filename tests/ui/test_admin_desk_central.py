@@ -19,10 +19,10 @@ from counter_app.cli_common import PASSWORD_ENV
 from counter_app.domain.errors import Forbidden
 from counter_app.services import setup
 from counter_app.services.auth import Actor
-from counter_app.sync import settings as settings_file
 from counter_app.sync.service import check_connection, connect
 from counter_app.ui.admin.central_dialog import CentralDialog
 from counter_app.ui.sync_worker import SyncPhase
+from counter_app.wire import connection_file as settings_file
 from tests.conftest import AGENCY, PASSWORD
 from tests.sync.conftest import Centre
 from tests.sync.test_cli_sync import cli

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.errors import Forbidden
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import setup
 from counter_app.services.auth import Actor
-from counter_app.services.printing import form_pdf, get_print_settings, set_print_settings
+from counter_app.services.print_jobs import form_pdf, get_print_settings, set_print_settings
 from counter_app.ui.admin.printer_dialog import PrinterDialog
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from tests.printing.conftest import text_of

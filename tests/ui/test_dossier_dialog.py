@@ -15,16 +15,16 @@ from sqlalchemy import select
 from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
 from counter_app.models import Dossier
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
-from counter_app.sync.central.feed import Change
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.ui.dossier_dialog import DossierDialog
-from counter_app.ui.printing import preview_form
+from counter_app.ui.form_print import preview_form
+from counter_app.wire.feed import Change
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # on the "4 tại chỗ" list

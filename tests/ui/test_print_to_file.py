@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.app_setup import Runtime
-from counter_app.printing import FormKind
-from counter_app.services.printing import form_pdf
-from counter_app.ui.printing import render_to_printer
+from counter_app.paper import FormKind
+from counter_app.services.print_jobs import form_pdf
+from counter_app.ui.form_print import render_to_printer
 from tests.ui.conftest import Receive
 
 

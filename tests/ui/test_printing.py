@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from counter_app.app_setup import Runtime
 from counter_app.services import dossiers
 from counter_app.services.views import DossierInfo
-from counter_app.ui.printing import PrintPreviewDialog, preview_form
+from counter_app.ui.form_print import PrintPreviewDialog, preview_form
 from tests.conftest import login
 
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services import desk_settings
 from counter_app.services.views import DossierInfo
 from counter_app.ui.app import build_main_window
+from counter_app.ui.form_print import FormPrint, PrintPreviewDialog
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.printing import FormPrint, PrintPreviewDialog
 from tests.conftest import PASSWORD, login
 from tests.ui.conftest import gone, wait_signal
 

@@ -20,10 +20,10 @@ from counter_app.i18n import render
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.printing import Sink, file_sink
+from counter_app.services.print_jobs import Sink, file_sink
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
-from counter_app.ui.printing import (
+from counter_app.ui.form_print import (
     ChooseSink,
     Output,
     PrintPreviewDialog,

@@ -24,12 +24,12 @@ from counter_app.app_setup import Runtime
 from counter_app.i18n import render
 from counter_app.models import SyncIssue
 from counter_app.services.search import WorkList
-from counter_app.sync import settings as settings_file
 from counter_app.sync.errors import CentralUnreachable, NotConnected
 from counter_app.sync.service import IssueInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog, SyncIssuesModel
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker, backoff_delay
+from counter_app.wire import connection_file as settings_file
 from tests.ui.conftest import Receive, wait_signal
 
 FAST = SyncTiming(interval_s=0.2, backoff_base_s=0.05, backoff_cap_s=0.2, backoff_floor_s=0.0)

@@ -13,12 +13,10 @@ so the first sync carries the whole history.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from alembic import op
-
-from counter_app.sync.payload import row_payload
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -86,6 +84,25 @@ def _create_tables() -> None:
     op.create_index(op.f("ix_central_notes_dossier_uuid"), "central_notes", ["dossier_uuid"])
 
 
+# The wire form of a row as this revision first sent it (counter_app/wire/
+# payload.py then): a migration keeps its own copy, so a later change of the
+# live format can never rewrite history.
+_LOCAL_ONLY = frozenset(
+    {"id", "dossier_id", "procedure_id", "counter_seq", "version", "search_text"}
+)
+
+
+def _payload(values: dict[str, object], dossier_uuid: str | None) -> dict[str, object]:
+    body = {
+        k: (v.isoformat() if isinstance(v, date | datetime) else v)
+        for k, v in values.items()
+        if k not in _LOCAL_ONLY
+    }
+    if dossier_uuid is not None:
+        body["dossier_uuid"] = dossier_uuid
+    return body
+
+
 def _backfill(bind: sa.Connection) -> None:
     meta = sa.MetaData()
     dossiers = sa.Table("dossiers", meta, autoload_with=bind)
@@ -107,7 +124,7 @@ def _backfill(bind: sa.Connection) -> None:
                     kind=kind,
                     row_uuid=values["uuid"],
                     version=1,
-                    payload=row_payload(values, parent),
+                    payload=_payload(values, parent),
                     created_at=now,
                 )
             )

@@ -20,15 +20,15 @@ from sqlalchemy.engine import make_url
 
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.sync import settings as settings_file
 from counter_app.sync.service import CentralCheck, check_connection, connect, status
-from counter_app.sync.settings import CentralSettings
 from counter_app.ui.admin.desk_common import AdminDialog, note, section
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncStatusBar
 from counter_app.ui.sync_worker import SyncPhase
 from counter_app.ui.widgets import fit_to_screen
+from counter_app.wire import connection_file as settings_file
+from counter_app.wire.connection_file import CentralSettings
 
 
 def server_of(settings: CentralSettings) -> str:

@@ -7,11 +7,11 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QComboBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
-from counter_app.printing import FormKind
+from counter_app.paper import FormKind
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.services.printing import get_print_settings, set_print_settings
-from counter_app.services.printing.settings import FORM_PAPERS
+from counter_app.services.print_jobs import get_print_settings, set_print_settings
+from counter_app.services.print_jobs.settings import FORM_PAPERS
 from counter_app.ui.admin.desk_common import AdminDialog, note, section
 from counter_app.ui.widgets import fit_to_screen
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.printing import available_form_sets, form_set_for, load_form_set
-from counter_app.printing.formset import FormSet
+from counter_app.paper import available_form_sets, form_set_for, load_form_set
+from counter_app.paper.formset import FormSet
 from counter_app.services import setup
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext

@@ -1,0 +1,257 @@
+"""A scripted day at a commune desk, for training, trade fairs and smoke tests.
+
+On an empty data dir it sets up a demo counter with the sample catalogue and
+demo users, then plays the day: a "4 tại chỗ" certified copy done in one
+visit, a multi-day procedure with its appointment, and an incomplete dossier
+that gets a supplement request. One JSON object per dossier per line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from counter_app.app_setup import Runtime
+from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
+from counter_app.domain.validation import ApplicantInput
+from counter_app.domain.workflow import Action, Role
+from counter_app.paper import FormKind, form_set_for
+from counter_app.services import auth, catalogue, dossiers, print_jobs, setup, users
+from counter_app.services.views import DossierInfo
+
+DEMO_PASSWORD = "demo-1234"
+DEMO_AGENCY = "000.00.37.H37"
+
+
+@dataclass(frozen=True)
+class _DemoUser:
+    username: str
+    full_name: str
+    title: str
+    roles: tuple[Role, ...]
+
+
+DEMO_USERS = (
+    _DemoUser(
+        "tiepnhan",
+        "Hoàng Thị Mai",
+        "Công chức Tư pháp - Hộ tịch",
+        (Role.RECEIVER, Role.APPRAISER, Role.RETURNER),
+    ),
+    _DemoUser("phochutich", "Nông Văn Kính", "Phó Chủ tịch UBND xã", (Role.APPROVER,)),
+    _DemoUser("quantri", "Lương Văn Hải", "Quản trị hệ thống", (Role.ADMIN,)),
+)
+
+
+class ScriptedClock:
+    """The demo's wall clock: moved forward by the script, not by real time."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def at(self, hour: int, minute: int) -> None:
+        self.now = datetime.combine(self.now.date(), time(hour, minute))
+
+
+def _demo_day(rt: Runtime) -> date:
+    """Today if the desk is open today, else the next working day."""
+    with rt.ctx.sessions() as session:
+        cal = rt.ctx.calendar(session)
+    day = date.today()
+    while not cal.is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def ensure_demo_counter(rt: Runtime) -> None:
+    if setup.get_counter(rt.ctx) is not None:
+        return
+    setup.setup_counter(
+        rt.ctx,
+        agency_id=DEMO_AGENCY,
+        agency_name="UBND xã Hoàng Văn Thụ",
+        unit_name="Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
+        parent_name="UBND TỈNH LẠNG SƠN",
+        place="Lạng Sơn",
+        counter_name="Quầy số 1",
+    )
+    first, *others = sorted(DEMO_USERS, key=lambda u: Role.ADMIN not in u.roles)
+    users.create_first_admin(
+        rt.ctx,
+        username=first.username,
+        full_name=first.full_name,
+        title=first.title,
+        password=DEMO_PASSWORD,
+        roles=first.roles,
+    )
+    admin = auth.login(rt.ctx, first.username, DEMO_PASSWORD)
+    catalogue.import_sample(rt.ctx, admin)
+    for u in others:
+        users.create_user(
+            rt.ctx,
+            admin,
+            username=u.username,
+            full_name=u.full_name,
+            title=u.title,
+            password=DEMO_PASSWORD,
+            roles=u.roles,
+        )
+
+
+# Preferred when the catalogue has them: the desk's everyday examples, a
+# certified copy and a marital status confirmation.
+PREFERRED = ("2.000815", "1.004873")
+# What the demo's official types for a fee the province sets, as from its table.
+DEMO_PROVINCE_FEE = 15_000
+
+
+def _typed_fee(spec: ProcedureSpec) -> int | None:
+    return DEMO_PROVINCE_FEE if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None
+
+
+def _pick(
+    specs: list[ProcedureSpec], *, on_the_spot: bool, tiered_fee: bool = False, min_days: int = 0
+) -> ProcedureSpec:
+    for s in sorted(specs, key=lambda s: s.code not in PREFERRED):
+        if s.on_the_spot != on_the_spot:
+            continue
+        if tiered_fee and s.fee.kind is not FeeKind.PER_PAGE_TIERED:
+            continue
+        if min_days and not (
+            s.processing_time.unit is TimeUnit.WORKING_DAYS and s.processing_time.amount >= min_days
+        ):
+            continue
+        return s
+    raise LookupError("the sample catalogue lacks a procedure the demo needs")
+
+
+def _line(info: DossierInfo, extra: dict[str, object]) -> str:
+    return json.dumps(
+        {
+            "code": info.code,
+            "procedure": info.row.procedure_code,
+            "procedure_name": info.row.procedure_name,
+            "applicant": info.row.applicant_name,
+            "state": info.state.value,
+            "received": f"{info.row.received_at:%Y-%m-%d %H:%M}",
+            "appointment": f"{info.row.appointment_at:%Y-%m-%d %H:%M}",
+            "fee": info.fee,
+            "on_the_spot": info.row.on_the_spot,
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
+class _Printer:
+    """Saves each form as <dossier code>-<form number>.pdf in the demo folder."""
+
+    def __init__(self, rt: Runtime, out: Path, actor: auth.Actor) -> None:
+        self.rt, self.out, self.actor = rt, out, actor
+        # The demo's dossiers are all received on the scripted day: one set for all.
+        self.form_set = form_set_for(rt.ctx.now().date())
+
+    def path(self, code: str, kind: FormKind) -> Path:
+        return self.out / f"{code}-{print_jobs.form_number(self.form_set, kind)}.pdf"
+
+    def print(self, code: str, kind: FormKind) -> str:
+        return print_jobs.print_form(
+            self.rt.ctx, self.actor, code, kind, print_jobs.file_sink(self.path(code, kind))
+        ).target
+
+    def step(self, code: str, step: dossiers.StepRequest, kind: FormKind) -> str:
+        return print_jobs.step_with_form(
+            self.rt.ctx, self.actor, code, step, kind, print_jobs.file_sink(self.path(code, kind))
+        ).target
+
+
+def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
+    out.mkdir(parents=True, exist_ok=True)
+    ensure_demo_counter(rt)
+    clock = ScriptedClock(datetime.combine(_demo_day(rt), time(7, 45)))
+    rt.ctx.clock = clock
+    specs = catalogue.list_procedures(rt.ctx)
+    receiver = auth.login(rt.ctx, DEMO_USERS[0].username, DEMO_PASSWORD)
+    approver = auth.login(rt.ctx, DEMO_USERS[1].username, DEMO_PASSWORD)
+    printer = _Printer(rt, out, receiver)
+
+    # 1. "4 tại chỗ": a certified copy, received, appraised, signed and returned in one visit.
+    copy_proc = _pick(specs, on_the_spot=True, tiered_fee=True)
+    clock.at(8, 5)
+    info = dossiers.receive(
+        rt.ctx,
+        receiver,
+        dossiers.ReceiveRequest(
+            copy_proc.code,
+            ApplicantInput(
+                full_name="Lý Hồng Thúy",
+                id_number="020185000123",
+                phone="0912345678",
+                address="Đường Nguyễn Du, phường Đông Kinh, Lạng Sơn",
+            ),
+            pages=3,
+            copies=2,
+        ),
+    )
+    # The receipt is printed only now that the dossier is committed.
+    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
+    clock.at(8, 12)
+    info = dossiers.resolve_on_the_spot(
+        rt.ctx, receiver, info.code, approver=approver, note="Giải quyết theo cơ chế 4 tại chỗ"
+    )
+    pdfs.append(printer.print(info.code, FormKind.CONTROL_SLIP))
+    yield _line(info, {"pdfs": pdfs})
+
+    # 2. A multi-day procedure: received now, result at the appointment.
+    multi = _pick(specs, on_the_spot=False, min_days=3)
+    clock.at(9, 30)
+    info = dossiers.receive(
+        rt.ctx,
+        receiver,
+        dossiers.ReceiveRequest(
+            multi.code,
+            ApplicantInput(
+                full_name="Lăng Thị Khuyên",
+                id_number="020190001234",
+                phone="0987654321",
+                address="Thôn Làng Ngôn, xã Tân Thành, Lạng Sơn",
+            ),
+            fee_amount=_typed_fee(multi),
+        ),
+    )
+    yield _line(info, {"pdfs": [printer.print(info.code, FormKind.RECEIPT)]})
+
+    # 3. An incomplete dossier: a written, complete, one-time supplement request.
+    clock.at(10, 15)
+    info = dossiers.receive(
+        rt.ctx,
+        receiver,
+        dossiers.ReceiveRequest(
+            multi.code,
+            ApplicantInput(
+                full_name="Nông Văn Đức",
+                id_number="020088004567",
+                phone="0368123456",
+                address="Thôn Nà Pàn, xã Hoàng Văn Thụ, Lạng Sơn",
+            ),
+            fee_amount=_typed_fee(multi),
+        ),
+    )
+    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
+    clock.at(10, 25)
+    missing = [d.name for d in multi.documents if d.mandatory][-1:] or [
+        "Giấy tờ chứng minh nơi cư trú"
+    ]
+    # The state changes only once form 02 has been printed for the citizen.
+    step = dossiers.StepRequest(
+        Action.REQUEST_SUPPLEMENT, note="Hồ sơ chưa đủ thành phần", items=missing
+    )
+    pdfs.append(printer.step(info.code, step, FormKind.SUPPLEMENT))
+    info = dossiers.get_dossier(rt.ctx, info.code)
+    yield _line(info, {"supplement": info.supplement_items, "pdfs": pdfs})
