@@ -40,7 +40,7 @@ _LAZY = {
     "render_control_slip": "control",
     "FontFamily": "fonts",
     "register_fonts": "fonts",
-    "render_ledger": "ledger",
+    "render_ledger": "ledger_sheet",
     "render_apology": "notices",
     "render_refusal": "notices",
     "render_stop_notice": "notices",

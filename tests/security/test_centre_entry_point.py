@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.wire import refusals
 from counter_app.centre.migrations import versions
 from counter_app.domain.audit_chain import GENESIS, digest, entry_digest
 from counter_app.models import Dossier, SyncIssue
+from counter_app.wire import refusals
 from tests.conftest import AGENCY, Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import counter_engine, outbox_size, receive_many

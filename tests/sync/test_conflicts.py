@@ -15,8 +15,8 @@ from counter_app.models import Dossier, SyncIssue
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
 from counter_app.sync.local_apply import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.pull import pull
-from counter_app.wire.refusals import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from counter_app.sync.service import status
+from counter_app.wire.refusals import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from tests.conftest import AGENCY, Clock, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import assert_all_once, counter_engine, local_rows, outbox_size

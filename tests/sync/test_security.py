@@ -20,8 +20,8 @@ from counter_app.models import Dossier, NumberSequence, OutboxEntry, SyncIssue
 from counter_app.services import users
 from counter_app.services.dossiers import StepRequest, take_step
 from counter_app.sync.outbox import ROW_SEQUENCE
-from counter_app.wire.refusals import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from counter_app.sync.service import status
+from counter_app.wire.refusals import AUDIT_BROKEN, CODE_TAKEN, DOSSIER_REFUSED
 from tests.conftest import AGENCY, PASSWORD, Clock, login
 from tests.sync.conftest import OFFICIALS, Centre, Desk
 from tests.sync.support import (
