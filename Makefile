@@ -65,8 +65,8 @@ soak: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) tools/soak.py --seconds $(SOAK_SECONDS) \
 		$(if $(SOAK_SEED),--seed $(SOAK_SEED))
 
-# Every benchmark with its floor (bench/run_all.py; about half an hour on two
-# cores); BENCH_QUICK=1 runs each part with a few rows in under a minute, as
+# Every benchmark with its floor (bench/run_all.py; about a quarter of an hour
+# on two cores); BENCH_QUICK=1 runs each part with a few rows in under a minute, as
 # make test does (tests/test_bench_quick.py). Fails, naming the part, if one fails.
 BENCH_QUICK ?=
 bench: sysdeps venv

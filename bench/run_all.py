@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, one after the other, figures on stdout.
 
-    python bench/run_all.py            # full sizes: about half an hour on two cores
+    python bench/run_all.py            # full sizes: about a quarter of an hour on two cores
     python bench/run_all.py --quick    # or BENCH_QUICK=1: tiny sizes, to see each part runs
     python bench/run_all.py --quick bench_sync.py bench_reports.py   # some parts only
 
