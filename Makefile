@@ -65,8 +65,12 @@ soak: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) tools/soak.py --seconds $(SOAK_SECONDS) \
 		$(if $(SOAK_SEED),--seed $(SOAK_SEED))
 
+# Every benchmark with its floor (bench/run_all.py; about a quarter of an hour
+# on two cores); BENCH_QUICK=1 runs each part with a few rows in under a minute, as
+# make test does (tests/test_bench_quick.py). Fails, naming the part, if one fails.
+BENCH_QUICK ?=
 bench: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py $(if $(BENCH_QUICK),--quick)
 
 # The desk's windows over a scripted day, drawn offscreen at 1366×768 into
 # docs/screenshots/*.png (tools/screenshots.py lists them).

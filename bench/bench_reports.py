@@ -4,7 +4,7 @@ SQLite, each beside the plain SQL count of the same rows (the floor).
 
     python bench/bench_reports.py [--province 700000] [--counter 20000] [--keep]
     python bench/bench_reports.py --centre-dir DIR   # load the centre once, reuse it after
-    BENCH_QUICK=1 python bench/bench_reports.py      # 70,000 and 5,000
+    python bench/bench_reports.py --quick            # or BENCH_QUICK=1: 2,000 and 500
 
 The centre is a throwaway cluster (LocalCluster), loaded with generate_series:
 dossiers spread over 2026, twenty agencies, 200 counters, the sample
@@ -314,9 +314,9 @@ def bench_counter(root: Path, total: int) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    quick = bool(os.environ.get("BENCH_QUICK"))
-    p.add_argument("--province", type=int, default=70_000 if quick else 700_000)
-    p.add_argument("--counter", type=int, default=5_000 if quick else 20_000)
+    p.add_argument("--quick", action="store_true", default=bool(os.environ.get("BENCH_QUICK")))
+    p.add_argument("--province", type=int, help="dossiers at the centre (700000; quick: 2000)")
+    p.add_argument("--counter", type=int, help="dossiers at the counter (20000; quick: 500)")
     p.add_argument("--keep", action="store_true", help="keep the data folder")
     p.add_argument(
         "--centre-dir",
@@ -325,15 +325,17 @@ def main() -> None:
         "by an earlier run is reused (loading 700,000 dossiers takes minutes)",
     )
     args = p.parse_args()
+    province = args.province or (2_000 if args.quick else 700_000)
+    counter = args.counter or (500 if args.quick else 20_000)
     root = Path(tempfile.mkdtemp(prefix="bench-reports-"))
     try:
-        bench_counter(root, args.counter)
+        bench_counter(root, counter)
         cluster = LocalCluster(args.centre_dir or root / "pg")
         if not cluster.is_initialised():
             cluster.init()
         cluster.start()
         try:
-            bench_province(cluster, args.province)
+            bench_province(cluster, province)
         finally:
             cluster.stop()
     finally:

@@ -4,8 +4,8 @@
                                [--province 700000] [--counters 200] [--threads 50]
                                [--jitter 2.0]
 
-(``--quick`` or BENCH_QUICK=1: 2,000 entries, 70,000 dossiers, 40 counters;
-``--push-only``: part 1 alone, for repeating it.)
+(``--quick`` or BENCH_QUICK=1: 200 entries, 2,000 dossiers, 4 counters on 4
+threads, to see every part runs; ``--push-only``: part 1 alone, for repeating it.)
 
 1. Push throughput: a desk queues N outbox entries by receiving dossiers
    through the real service (the outbox hook writes them), pushes them with
@@ -67,6 +67,8 @@ from counter_app.wire.connection_file import write as write_settings  # noqa: E4
 
 PROCEDURE = "2.000815"
 OFFICIAL = "tiepnhan"
+# A desk set up already takes a new connection file from its administrator only.
+ADMIN = "quantri"
 PASSWORD = "bench-password"
 DOSSIER_COLUMNS = (
     "uuid",
@@ -163,6 +165,14 @@ def central(cluster: LocalCluster, name: str) -> Engine:
         password_hash=users.hash_password(PASSWORD),
         roles=(Role.RECEIVER, Role.RETURNER),
         agency_id=None,  # every agency's counters receive this official
+    )
+    admin.add_user(
+        engine,
+        username=ADMIN,
+        full_name="Lương Văn Hải",
+        password_hash=users.hash_password(PASSWORD),
+        roles=(Role.ADMIN,),
+        agency_id=None,
     )
     return engine
 
@@ -415,7 +425,7 @@ def bench_catchup(cluster: LocalCluster, snapshot: Path, before: tuple[Any, ...]
         )
     file = snapshot / "connection.json"
     write_settings(file, reg)
-    connect(rt.ctx, snapshot, file)
+    connect(rt.ctx, snapshot, file, actor=login(rt.ctx, ADMIN, PASSWORD))
     file.unlink()
     queued = waiting(Desk(rt, snapshot, reg, Clock(datetime(2026, 3, 2))))
     t0 = time.perf_counter()
@@ -606,14 +616,16 @@ def main() -> None:
     p.add_argument("--entries", type=int, help="outbox entries for push and catch-up (10000)")
     p.add_argument("--province", type=int, help="dossiers preloaded at the centre (700000)")
     p.add_argument("--counters", type=int, help="simulated counters reconnecting (200)")
-    p.add_argument("--threads", type=int, default=50)
-    p.add_argument("--jitter", type=float, default=2.0, help="seconds of random start delay")
+    p.add_argument("--threads", type=int, help="threads the counters sync from (50)")
+    p.add_argument("--jitter", type=float, help="seconds of random start delay (2)")
     p.add_argument("--push-only", action="store_true", help="only the push against COPY")
     p.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = p.parse_args()
-    entries = args.entries or (2_000 if args.quick else 10_000)
-    province = args.province or (70_000 if args.quick else 700_000)
-    counters = args.counters or (40 if args.quick else 200)
+    entries = args.entries or (200 if args.quick else 10_000)
+    province = args.province or (2_000 if args.quick else 700_000)
+    counters = args.counters or (4 if args.quick else 200)
+    threads = args.threads or (4 if args.quick else 50)
+    jitter = args.jitter if args.jitter is not None else (0.5 if args.quick else 2.0)
 
     root = Path(tempfile.mkdtemp(prefix="counter-bench-sync-"))
     # The desks' log goes beside them, not into the first desk's data dir.
@@ -628,7 +640,7 @@ def main() -> None:
         snapshot, before = bench_push(cluster, root, entries)
         if not args.push_only:
             bench_catchup(cluster, snapshot, before)
-            bench_storm(cluster, root, counters, province, args.threads, args.jitter)
+            bench_storm(cluster, root, counters, province, threads, jitter)
     finally:
         cluster.stop()
         if not args.keep:
