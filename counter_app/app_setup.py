@@ -5,25 +5,32 @@ from __future__ import annotations
 import io
 import logging
 import logging.handlers
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counter_app import config, high_water
-from counter_app.domain.audit_chain import GENESIS
+from counter_app import config
 from counter_app.domain.messages import Message, UserError
 from counter_app.private_files import private_file
-from counter_app.services import backups, continuity
-from counter_app.services.context import ServiceContext
-from counter_app.services.continuity import CentreWitness
-from counter_app.services.setup import get_counter
-from counter_app.storage import Database, open_database
-from counter_app.sync import outbox
 
-# Installed on every session of the counter's database: a synced row and its
-# outbox entry commit together, whoever writes (window, command, sync).
-HOOKS = (outbox.install,)
+# The database layer (SQLAlchemy, the models, the services) is imported by
+# the functions that open the counter, not here: the window peeks at the
+# counter's name with sqlite3 alone and paints its login before loading it.
+if TYPE_CHECKING:
+    from counter_app.services.context import ServiceContext
+    from counter_app.services.continuity import CentreWitness
+    from counter_app.storage import Database, Hook
+
+
+def hooks() -> tuple[Hook, ...]:
+    """Installed on every session of the counter's database: a synced row and
+    its outbox entry commit together, whoever writes (window, command, sync)."""
+    from counter_app.sync import outbox
+
+    return (outbox.install,)
 
 
 @dataclass
@@ -65,10 +72,43 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
+def peek_counter_name(directory: Path) -> str | None:
+    """The counter's name, read with sqlite3 alone (no SQLAlchemy), when the
+    database looks set up: a counter and at least one official. None when it
+    does not, or cannot say (no file, an older schema, an unreadable file):
+    the caller then opens the counter before it shows anything.
+
+    Read-only and writes nothing beside the file, as the start check."""
+    path = config.database_path(directory)
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    wal = path.with_name(path.name + "-wal")
+    uri = f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT counter_name FROM counter_identity LIMIT 1").fetchone()
+        official = con.execute("SELECT 1 FROM users LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    if row is None or official is None or not isinstance(row[0], str):
+        return None
+    return row[0]
+
+
 def open_runtime(data_dir: str | Path | None = None) -> Runtime:
+    from counter_app.services import backups, continuity
+    from counter_app.services.context import ServiceContext
+    from counter_app.services.setup import get_counter
+    from counter_app.storage import open_database
+
     directory = config.data_dir(data_dir)
     setup_logging(directory)
-    db = open_database(directory, hooks=HOOKS)
+    db = open_database(directory, hooks=hooks())
     rt = Runtime(directory, db, ServiceContext(db.sessions))
     damage = db.damage_message()
     if damage is not None:
@@ -98,6 +138,10 @@ def _witness_if_behind(rt: Runtime, directory: Path) -> CentreWitness | None:
     """The centre is asked only after a restore or when the file says the
     database is behind: a normal start never waits on the network, nor loads
     the central database's driver."""
+    from counter_app import high_water
+    from counter_app.domain.audit_chain import GENESIS
+    from counter_app.services import continuity
+
     with rt.ctx.sessions() as session:
         db = high_water.current(session)
     if not (directory / continuity.RESTORE_NOTE).exists():

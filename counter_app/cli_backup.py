@@ -90,7 +90,7 @@ def _restoring_administrator(args: argparse.Namespace, directory: Path, file: Pa
 @contextmanager
 def _backup_context(file: Path) -> Iterator[Any]:
     """A throwaway copy of ``file`` to log in on: the backup itself is never written."""
-    from counter_app.app_setup import HOOKS
+    from counter_app.app_setup import hooks
     from counter_app.private_files import narrow
     from counter_app.services.context import ServiceContext
     from counter_app.storage import open_database
@@ -99,7 +99,7 @@ def _backup_context(file: Path) -> Iterator[Any]:
         directory = Path(tmp)
         shutil.copyfile(file, config.database_path(directory))
         narrow(config.database_path(directory))
-        db = open_database(directory, hooks=HOOKS)
+        db = open_database(directory, hooks=hooks())
         try:
             yield ServiceContext(db.sessions)
         finally:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.paper import errors
-from counter_app.paper.data import Timeliness
 from counter_app.paper.text import fill
 from counter_app.resources_path import resource_root as resources_root
+
+if TYPE_CHECKING:
+    from counter_app.paper.data import Timeliness
 
 _SET_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 

@@ -19,20 +19,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app import config, i18n
-from counter_app.app_setup import Runtime, open_runtime
+from counter_app.app_setup import Runtime, open_runtime, peek_counter_name
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
-from counter_app.services import backups, setup, users
-from counter_app.services.auth import Actor
-from counter_app.services.context import ServiceContext
-from counter_app.ui.backup_status import offer_restore, show_notices
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.setup_dialog import SetupDialog
 
-# The main window and printing (reportlab, Qt's PDF and chart modules, the
-# exports) are imported once the official has logged in: the login window
-# shows without waiting for them.
+# The login window paints before the counter's database layer loads
+# (SQLAlchemy, the models, the services: two thirds of a start); the main
+# window and printing (reportlab, Qt's PDF and chart modules, the exports)
+# are imported once the official has logged in.
 if TYPE_CHECKING:
+    from counter_app.services.auth import Actor
+    from counter_app.services.context import ServiceContext
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.print_output import ChooseSink
 
@@ -40,21 +38,26 @@ log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
-# Set (to anything) by bench/bench_start.py: the login window closes as soon as
-# it is first painted and the app exits, so a start is timed end to end.
+# Set by bench/bench_start.py so that a start is timed end to end: the login
+# window closes as soon as it is first painted and the app exits; with the
+# value "ready", once the counter is open and checked (a login would be accepted).
 QUIT_AT_LOGIN_ENV = "COUNTER_APP_QUIT_AT_LOGIN"
+QUIT_WHEN_READY = "ready"
 
 
-class _CloseWhenPainted(QObject):
-    def __init__(self, dialog: QDialog) -> None:
-        super().__init__(dialog)
-        self._dialog = dialog
-        dialog.installEventFilter(self)
+class _WhenPainted(QObject):
+    """Calls ``then`` once, from the event loop, after ``widget``'s first paint."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
-            self._dialog.removeEventFilter(self)
-            QTimer.singleShot(0, self._dialog.reject)
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -123,6 +126,7 @@ def make_printer(
 
 def build_main_window(ctx: ServiceContext, user: Actor, data_dir: Path | None = None) -> MainWindow:
     from counter_app.services import print_jobs as print_service
+    from counter_app.services import setup
     from counter_app.ui import form_print
     from counter_app.ui.main_window import MainWindow
 
@@ -174,8 +178,35 @@ def run_gui(data_dir: str | Path | None = None) -> int:
     i18n.install(app)
     reporter = ErrorReporter(parent=app)
     sys.excepthook = reporter
+    directory = config.data_dir(data_dir)
+    reporter.log_dir = directory
+    opened: list[Runtime] = []
     try:
-        runtime = open_runtime(data_dir)
+        counter_name = peek_counter_name(directory)
+        if counter_name is None:
+            # First run, or a database that cannot be read without opening it:
+            # opened and checked before any window, as setup or a restore may follow.
+            user = _open_then_log_in(directory, opened)
+        else:
+            user = _log_in_while_opening(directory, counter_name, opened)
+        if isinstance(user, int):
+            return user
+        runtime = opened[-1]
+        window = build_main_window(runtime.ctx, user, runtime.data_dir)
+        window.show()
+        code = app.exec()
+        log.info("Counter application closed (%s)", code)
+        _backup_on_exit(runtime)
+        return int(code)
+    finally:
+        for runtime in opened:
+            runtime.close()
+
+
+def _open(directory: Path, opened: list[Runtime]) -> Runtime | None:
+    """The counter opened, checked and faced (``opened`` keeps it to be closed)."""
+    try:
+        runtime = open_runtime(directory)
     except Exception:
         log.exception("Could not open the counter's database")
         QMessageBox.critical(
@@ -186,34 +217,91 @@ def run_gui(data_dir: str | Path | None = None) -> int:
                 "The counter's data could not be opened. Call the IT staff; nothing was changed.",
             ),
         )
+        return None
+    opened.append(runtime)
+    opened[-1] = runtime = _face_the_start(runtime)
+    return runtime
+
+
+def _open_then_log_in(directory: Path, opened: list[Runtime]) -> Actor | int:
+    """The first-run setup when the counter has none, then the login; an int
+    is the exit code when nobody logged in."""
+    from counter_app.services import setup
+
+    runtime = _open(directory, opened)
+    if runtime is None:
         return 1
-    runtime = _face_the_start(runtime)
-    reporter.log_dir = runtime.data_dir
-    try:
-        ctx = runtime.ctx
-        if setup.get_counter(ctx) is None or not users.list_users(ctx):
-            first_run = SetupDialog(ctx)
-            if first_run.exec() != QDialog.DialogCode.Accepted:
-                return 1
-        counter = setup.get_counter(ctx)
-        login = LoginDialog(ctx, counter_name=counter.counter_name if counter else "")
-        if os.environ.get(QUIT_AT_LOGIN_ENV):
-            _CloseWhenPainted(login)
-        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
-            return 0
-        window = build_main_window(ctx, login.user, runtime.data_dir)
-        window.show()
-        code = app.exec()
-        log.info("Counter application closed (%s)", code)
-        _backup_on_exit(runtime)
-        return int(code)
-    finally:
-        runtime.close()
+    ctx = runtime.ctx
+    if _needs_setup(ctx):
+        from counter_app.ui.setup_dialog import SetupDialog
+
+        if SetupDialog(ctx).exec() != QDialog.DialogCode.Accepted:
+            return 1
+    counter = setup.get_counter(ctx)
+    login = LoginDialog(ctx, counter_name=counter.counter_name if counter else "")
+    if os.environ.get(QUIT_AT_LOGIN_ENV):
+        _WhenPainted(login, login.reject)
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        return 0
+    return login.user
+
+
+def _log_in_while_opening(directory: Path, counter_name: str, opened: list[Runtime]) -> Actor | int:
+    """The login window paints first; the counter is opened and checked
+    (quick_check, migrations, the high-water reconcile, the daily backup, and
+    what the official must be told of them) right after, while the official
+    types: a login is accepted only once that is done."""
+    login = LoginDialog(None, counter_name=counter_name)
+    failed: list[int] = []
+    fault: list[Exception] = []
+
+    def open_and_check() -> None:
+        if not login.isVisible():  # closed at its first paint
+            return
+        try:
+            runtime = _open(directory, opened)
+        except Exception as exc:  # raised from run_gui, as before the window
+            fault.append(exc)
+            login.done(QDialog.DialogCode.Rejected)
+            return
+        if runtime is None:
+            failed.append(1)
+            login.done(QDialog.DialogCode.Rejected)
+        elif _needs_setup(runtime.ctx):  # restored to a counter never set up
+            login.done(QDialog.DialogCode.Rejected)
+        else:
+            login.ready(runtime.ctx)
+            if os.environ.get(QUIT_AT_LOGIN_ENV) == QUIT_WHEN_READY:
+                QTimer.singleShot(0, login.reject)
+
+    _WhenPainted(login, open_and_check)
+    if os.environ.get(QUIT_AT_LOGIN_ENV, QUIT_WHEN_READY) != QUIT_WHEN_READY:
+        # Installed last, so called first: closed before the counter is opened.
+        _WhenPainted(login, login.reject)
+    if login.exec() == QDialog.DialogCode.Accepted and login.user is not None:
+        return login.user
+    if fault:
+        raise fault[0]
+    if failed:
+        return 1
+    if opened and _needs_setup(opened[-1].ctx):
+        opened.pop().close()
+        return _open_then_log_in(directory, opened)
+    return 0
+
+
+def _needs_setup(ctx: ServiceContext) -> bool:
+    from counter_app.services import setup, users
+
+    return setup.get_counter(ctx) is None or not users.list_users(ctx)
 
 
 def _face_the_start(runtime: Runtime) -> Runtime:
     """A damaged database is offered its latest good backup; whatever else the
     start found (a database behind its high-water mark) is shown once."""
+    from counter_app.services import backups
+    from counter_app.ui.backup_status import offer_restore, show_notices
+
     damage = runtime.db.damage_message()
     if damage is not None:
         latest = backups.last_good(runtime.data_dir)
@@ -228,6 +316,8 @@ def _face_the_start(runtime: Runtime) -> Runtime:
 
 
 def _backup_on_exit(runtime: Runtime) -> None:
+    from counter_app.services import backups
+
     if runtime.db.damage:
         return
     try:

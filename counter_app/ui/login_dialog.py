@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import (
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Role, role_label
 from counter_app.i18n import render
-from counter_app.services import auth
-from counter_app.services.auth import Actor
-from counter_app.services.context import ServiceContext
 from counter_app.ui.widgets import error_label, ok_cancel
 from counter_app.ui.workers import WorkerRunner
+
+# The services (SQLAlchemy, argon2) load with the counter's database, once
+# the start's login window is painted (counter_app/ui/app.py).
+if TYPE_CHECKING:
+    from counter_app.services.auth import Actor
+    from counter_app.services.context import ServiceContext
 
 
 def role_names(roles: Collection[Role]) -> str:
@@ -36,11 +40,14 @@ class LoginDialog(QDialog):
     approver for "4 tại chỗ", or whoever may take a step the official at the
     desk may not): the person must hold one of those roles. ``title`` and
     ``intro`` then say what the login confirms.
+
+    Without ``ctx`` (the start, while the counter's database is still being
+    opened and checked) the login cannot be submitted until ``ready(ctx)``.
     """
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        ctx: ServiceContext | None,
         parent: QWidget | None = None,
         *,
         required_roles: Collection[Role] = (),
@@ -99,13 +106,20 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.username.setText(username)
         (self.password if username else self.username).setFocus()
+        self.ok.setEnabled(ctx is not None)
+
+    def ready(self, ctx: ServiceContext) -> None:
+        """The counter is open and its start checks are done: logins are accepted."""
+        self._ctx = ctx
+        self.ok.setEnabled(True)
 
     @property
     def busy(self) -> bool:
         return self._runner.busy
 
     def submit(self) -> None:
-        if self._runner.busy:
+        ctx = self._ctx
+        if self._runner.busy or ctx is None:
             return
         username, password = self.username.text(), self.password.text()
         if not username.strip() or not password:
@@ -114,11 +128,13 @@ class LoginDialog(QDialog):
         self.ok.setEnabled(False)
         self.error.setVisible(False)
         # argon2 takes a noticeable moment on a commune PC; keep the window painting.
-        self._runner.start(
-            lambda: auth.login(self._ctx, username, password), self._done, self._failed
-        )
+        from counter_app.services import auth
+
+        self._runner.start(lambda: auth.login(ctx, username, password), self._done, self._failed)
 
     def _done(self, result: object) -> None:
+        from counter_app.services.auth import Actor
+
         assert isinstance(result, Actor)
         self.ok.setEnabled(True)
         required = self._required_roles

@@ -137,6 +137,29 @@ def test_login_checks_the_password_offline(
     assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"
 
 
+def test_the_start_login_is_refused_until_the_counter_is_open_and_checked(
+    qtbot: QtBot, counter: Runtime, hold: list[object]
+) -> None:
+    # GIVEN the start's login window, painted while the counter is still being opened
+    dialog = LoginDialog(None, counter_name="Quầy số 1")
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    dialog.username.setText("tiepnhan")
+    dialog.password.setText(PASSWORD)
+    # WHEN the official submits before the start checks are done
+    assert not dialog.ok.isEnabled()
+    dialog.submit()  # Enter in a field
+    # THEN nothing is checked and nobody is logged in
+    assert not dialog.busy and dialog.user is None and not dialog.error.isVisible()
+    # WHEN the counter is open and checked, the same login is accepted
+    dialog.ready(counter.ctx)
+    assert dialog.ok.isEnabled()
+    with wait_signal(qtbot, dialog.accepted, timeout=10_000):
+        dialog.ok.click()
+    assert dialog.user is not None and dialog.user.full_name == "Hoàng Thị Mai"
+
+
 def test_the_login_window_says_when_the_account_is_locked(
     qtbot: QtBot, counter: Runtime, hold: list[object]
 ) -> None:
