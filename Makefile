@@ -39,8 +39,12 @@ run: sysdeps venv
 		xvfb-run -a $(VENV)/bin/counter-app; \
 	else $(VENV)/bin/counter-app; fi
 
+# The whole suite, slow tests included, spread over one worker per core
+# (pytest-xdist; each worker has its own PostgreSQL cluster and temp dirs).
+# TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 demo: sysdeps venv
 	QT_QPA_PLATFORM=offscreen COUNTER_APP_DATA_DIR=$${COUNTER_APP_DATA_DIR:-out/demo-data} \

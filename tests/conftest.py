@@ -13,11 +13,19 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Officials' passwords hashed at argon2's lowest cost (read once when
+# counter_app.services.auth is imported, so before the imports below; the
+# CLI processes the tests start inherit it). The tests of logging in itself
+# run at the production cost (REAL_PASSWORD_COST below);
+# COUNTER_APP_TEST_FAST_HASH=0 runs the whole suite at full cost.
+os.environ.setdefault("COUNTER_APP_TEST_FAST_HASH", "1")
 
+from counter_app import config  # noqa: E402
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
 from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
 from counter_app.domain.procedure import FeeKind  # noqa: E402
 from counter_app.domain.workflow import Role  # noqa: E402
+from counter_app.private_files import private_file  # noqa: E402
 from counter_app.resources_path import resource  # noqa: E402
 from counter_app.services import auth, catalogue, setup, users  # noqa: E402
 from counter_app.services.auth import Actor  # noqa: E402
@@ -66,7 +74,44 @@ def login(where: Runtime | ServiceContext, username: str, password: str = PASSWO
     return actor
 
 
+# A database file just as the first start leaves it (every migration run, no
+# counter in it yet), made once per test process: see seed_database.
+_FRESH_DATABASE: Path | None = None
+
+
+def seed_database(data_dir: Path) -> None:
+    """Put a freshly migrated, empty database into a new data dir.
+
+    open_runtime then finds it at head and runs no migration, the work it
+    would otherwise repeat identically for every test; everything after the
+    migrations (the counter's identity, its uuid, officials) is still made
+    per test. Does nothing outside a pytest session or where a database is.
+    """
+    if _FRESH_DATABASE is None:
+        return
+    target = config.database_path(config.data_dir(data_dir))
+    if target.exists():
+        return
+    private_file(target)
+    shutil.copyfile(_FRESH_DATABASE, target)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    global _FRESH_DATABASE
+    directory = tmp_path_factory.mktemp("fresh-database")
+    open_runtime(directory).close()
+    database = config.database_path(directory)
+    # Closed, so SQLite has checkpointed its WAL into the file: the file alone is the database.
+    leftovers = [p.name for p in directory.iterdir() if p.name.startswith(database.name + "-")]
+    assert not leftovers, leftovers
+    _FRESH_DATABASE = database
+    yield
+    _FRESH_DATABASE = None
+
+
 def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") -> Runtime:
+    seed_database(data_dir)
     rt = open_runtime(data_dir)
     setup.setup_counter(
         rt.ctx,
@@ -94,6 +139,35 @@ def make_counter(data_dir: Path, *, slot: int = 0, name: str = "Quầy số 1") 
             rt.ctx, admin, username=username, full_name=full_name, password=PASSWORD, roles=roles
         )
     return rt
+
+
+# The tests of logging in itself: their officials' hashes, and the checks
+# against them, cost what they cost on a desk (a burst of logins racing the
+# lockout needs the hash to take its real time).
+REAL_PASSWORD_COST = (
+    "tests/security/test_lockout_race.py",
+    "tests/services/test_actor.py",
+    "tests/services/test_users.py",
+)
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.relative_to(_ROOT).as_posix() in REAL_PASSWORD_COST:
+            item.add_marker(pytest.mark.real_password_cost)
+
+
+@pytest.fixture(autouse=True)
+def _password_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production's argon2 cost for a test marked ``real_password_cost``.
+
+    Autouse, so it is in place before the test's counter makes its officials;
+    the processes such a test starts do not inherit the cheap cost either."""
+    if request.node.get_closest_marker("real_password_cost") is None:
+        return
+    monkeypatch.setattr(auth, "_HASHER", auth.password_hasher(auth.PASSWORD_COST))
+    monkeypatch.delenv(auth.TEST_FAST_HASH_ENV, raising=False)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,6 +9,7 @@ no network. Wrong passwords are counted per user name on this counter; after
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -25,9 +26,34 @@ from counter_app.services import audit
 from counter_app.services.context import ServiceContext, counter_identity
 
 _CTX = "Users"
+
+
+@dataclass(frozen=True)
+class PasswordCost:
+    time_cost: int
+    memory_cost: int  # KiB
+    parallelism: int
+
+
 # argon2id with a memory cost that makes offline guessing of a stolen
 # database slow, yet a login on a commune PC stays well under a second.
-_HASHER = PasswordHasher(time_cost=2, memory_cost=64 * 1024, parallelism=1)
+PASSWORD_COST = PasswordCost(time_cost=2, memory_cost=64 * 1024, parallelism=1)
+# FOR THE TEST SUITE ONLY: with this variable set to 1 when the module is
+# imported, new hashes are made at argon2's lowest cost, so the thousands of
+# officials the tests create do not each cost a fifth of a second. It never
+# weakens the check of an existing hash: argon2 verifies with the cost written
+# in the hash itself. The tests of logging in run at PASSWORD_COST.
+TEST_FAST_HASH_ENV = "COUNTER_APP_TEST_FAST_HASH"
+TEST_COST = PasswordCost(time_cost=1, memory_cost=8, parallelism=1)
+
+
+def password_hasher(cost: PasswordCost) -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=cost.time_cost, memory_cost=cost.memory_cost, parallelism=cost.parallelism
+    )
+
+
+_HASHER = password_hasher(TEST_COST if os.environ.get(TEST_FAST_HASH_ENV) == "1" else PASSWORD_COST)
 # Module-private: only ``login`` holds it, so no other code can build an Actor
 # from a bare user name.
 _LOGIN = object()

@@ -23,7 +23,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.sync.service import SyncReport, connect, sync_once
 from counter_app.wire.connection_file import CentralSettings as Registration
 from counter_app.wire.connection_file import write as write_settings
-from tests.conftest import AGENCY, PASSWORD, Clock
+from tests.conftest import AGENCY, PASSWORD, Clock, seed_database
 
 
 @pytest.fixture
@@ -88,6 +88,7 @@ class Centre:
         directory.mkdir()
         file = directory / "connection.json"
         write_settings(file, reg)
+        seed_database(directory)
         rt = open_runtime(directory)
         if clock is not None:
             rt.ctx.clock = clock
