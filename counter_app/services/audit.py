@@ -30,8 +30,8 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry in the caller's transaction (the write lock is already held)."""
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    prev = last if last is not None else GENESIS
     clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
     entry = AuditEntry(
         at=at,

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from counter_app.domain import codes
 from counter_app.domain.bounds import (
@@ -86,16 +87,15 @@ class ReceiveRequest:
 
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
     name = f"code:{day:%y%m%d}"
-    last = sequences.last_value(session, name)
     while True:
-        seq = codes.next_sequence(counter.code_slot, last)
-        sequences.set_value(session, name, seq)
+        seq = sequences.next_value(
+            session, name, step=lambda last: codes.next_sequence(counter.code_slot, last)
+        )
         code = str(codes.DossierCode(counter.agency_id, day.date(), seq))
         # A database restored from an older backup must not hand out a code
         # that already left on a receipt; skip past any that exist.
         if session.scalar(select(Dossier.id).where(Dossier.code == code)) is None:
             return code
-        last = seq
 
 
 def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str) -> list[str]:
@@ -248,6 +248,10 @@ def receive_in(
             for i, d in enumerate(documents, start=1)
         ],
     )
+    # A new dossier has no steps, pauses or notes yet: said here, not
+    # loaded by a query each when the step is appended and the view is made.
+    for empty in ("steps", "pauses", "central_notes"):
+        set_committed_value(dossier, empty, [])
     session.add(dossier)
     session.flush()
     record_step(
