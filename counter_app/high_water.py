@@ -265,8 +265,12 @@ def store(path: Path, mark: Mark) -> Mark:
 
 def current(session: Session) -> Mark:
     """What the database itself says it has handed out."""
-    rows = session.execute(select(NumberSequence.name, NumberSequence.value)).all()
-    last = session.execute(
+    # On the connection, past the ORM (before a commit this flush finds
+    # nothing left to do).
+    session.flush()
+    conn = session.connection()
+    rows = conn.execute(select(NumberSequence.name, NumberSequence.value)).all()
+    last = conn.execute(
         select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     ).first()
     return Mark(

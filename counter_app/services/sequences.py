@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from counter_app.models import NumberSequence
 
@@ -22,12 +24,23 @@ def next_value(
     session: Session, name: str, start: int = 1, step: Callable[[int | None], int] | None = None
 ) -> int:
     """The number after the last one (``step`` of it; ``start`` for the first)."""
-    # One read: the row's object is held here, where between a read and a
-    # write (the session's identity map is weak) it would be read again.
-    row = session.get(NumberSequence, name)
-    last = None if row is None else row.value
+    if identity_key(NumberSequence, name) in session.identity_map:
+        # The session holds the row's object: moved through it, so it stays true.
+        row = session.get(NumberSequence, name)
+        last = None if row is None else row.value
+        value = step(last) if step is not None else start if last is None else last + 1
+        _put(session, row, name, value)
+        return value
+    # Otherwise in plain statements on the session's connection: no object to
+    # keep in step and no flush (a reception takes two numbers).
+    conn = session.connection()
+    table = NumberSequence.__table__
+    last = conn.execute(select(table.c.value).where(table.c.name == name)).scalar()
     value = step(last) if step is not None else start if last is None else last + 1
-    _put(session, row, name, value)
+    if last is None:
+        conn.execute(insert(table).values(name=name, value=value))
+    else:
+        conn.execute(update(table).where(table.c.name == name).values(value=value))
     return value
 
 
