@@ -61,6 +61,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 _CTX = "Dossiers"
+_PENDING = [s.value for s in PENDING_STATES]
 
 
 def _error(source: str, field: str | None = None, **params: object) -> UserError:
@@ -94,7 +95,9 @@ def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str
         code = str(codes.DossierCode(counter.agency_id, day.date(), seq))
         # A database restored from an older backup must not hand out a code
         # that already left on a receipt; skip past any that exist.
-        if session.scalar(select(Dossier.id).where(Dossier.code == code)) is None:
+        # Columns only, on the connection: nothing of the ORM's is needed here.
+        conn = session.connection()
+        if conn.execute(select(Dossier.id).where(Dossier.code == code)).first() is None:
             return code
 
 
@@ -107,12 +110,13 @@ def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str)
 def _pending_duplicates(session: Session, id_number: str, procedure_code: str) -> list[str]:
     if not id_number:
         return []
+    session.flush()  # the connection below sees this unit of work's dossiers
     return list(
-        session.scalars(
+        session.connection().scalars(
             select(Dossier.code).where(
                 Dossier.applicant_id_number == id_number,
                 Dossier.procedure_code == procedure_code,
-                Dossier.state.in_([s.value for s in PENDING_STATES]),
+                Dossier.state.in_(_PENDING),
             )
         )
     )
