@@ -32,15 +32,18 @@ def next_value(
         _put(session, row, name, value)
         return value
     # Otherwise in plain statements on the session's connection: no object to
-    # keep in step and no flush (a reception takes two numbers).
+    # keep in step (a reception takes two numbers). Rows still pending are
+    # written first, as a query through the session would.
+    session.flush()
     conn = session.connection()
-    table = NumberSequence.__table__
-    last = conn.execute(select(table.c.value).where(table.c.name == name)).scalar()
+    last = conn.execute(
+        select(NumberSequence.value).where(NumberSequence.name == name)
+    ).scalar_one_or_none()
     value = step(last) if step is not None else start if last is None else last + 1
     if last is None:
-        conn.execute(insert(table).values(name=name, value=value))
+        conn.execute(insert(NumberSequence).values(name=name, value=value))
     else:
-        conn.execute(update(table).where(table.c.name == name).values(value=value))
+        conn.execute(update(NumberSequence).where(NumberSequence.name == name).values(value=value))
     return value
 
 
