@@ -217,7 +217,7 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
                     shutil.copyfile(first, tmp)
             narrow(final)
             if mark.exists() and place != directory:
-                write_atomic(place / high_water.FILENAME, mark.read_bytes())
+                high_water.copy(mark, place / high_water.FILENAME)
             prune(place, settings.keep)
         except OSError as exc:
             log.error("Backup to %s failed: %s", place, type(exc).__name__)

@@ -64,6 +64,9 @@ _BEGIN_MODE = "counter_app_begin_mode"
 # outbox entry: what the centre sends is not sent back).
 CLOCK = "clock"
 APPLYING_FEED = "sync_applying_feed"
+# This counter's identity row, once a unit of work has read it (one query,
+# not one per service and hook that needs the counter's uuid).
+COUNTER = "counter_identity"
 # A hook installed on every session factory (the outbox, the high-water
 # mark): the composition root (counter_app/app_setup.py) chooses them.
 Hook = Callable[[sessionmaker[Session]], None]

@@ -30,8 +30,12 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry in the caller's transaction (the write lock is already held)."""
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    if any(isinstance(obj, AuditEntry) for obj in session.new):
+        session.flush()  # an entry added but not flushed yet is the head
+    # The caller's other pending rows (a step) are flushed with this entry.
+    with session.no_autoflush:
+        last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    prev = last if last is not None else GENESIS
     clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
     entry = AuditEntry(
         at=at,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import CalendarDay, CounterIdentity, Setting
-from counter_app.storage import Sessions
+from counter_app.storage import COUNTER, Sessions
 
 _CTX = "Services"
 HOURS_KEY = "working_hours"
@@ -68,6 +68,9 @@ def working_hours(session: Session) -> WorkingHours:
 
 
 def counter_identity(session: Session) -> CounterIdentity:
+    cached = session.info.get(COUNTER)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     counter = session.scalars(select(CounterIdentity)).first()
     if counter is None:
         raise UserError(
@@ -80,4 +83,5 @@ def counter_identity(session: Session) -> CounterIdentity:
                 ),
             )
         )
+    session.info[COUNTER] = counter
     return counter

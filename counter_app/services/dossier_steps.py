@@ -88,7 +88,7 @@ def record_step(
     )
     dossier.steps.append(step)
     dossier.state = to_state.value
-    session.flush()
+    # Flushed with the audit entry: one flush, one outbox numbering, for both.
     audit.record(
         session,
         at=at,

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from counter_app.domain import codes
 from counter_app.domain.bounds import (
@@ -60,6 +61,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 _CTX = "Dossiers"
+_PENDING = [s.value for s in PENDING_STATES]
 
 
 def _error(source: str, field: str | None = None, **params: object) -> UserError:
@@ -86,16 +88,17 @@ class ReceiveRequest:
 
 def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
     name = f"code:{day:%y%m%d}"
-    last = sequences.last_value(session, name)
     while True:
-        seq = codes.next_sequence(counter.code_slot, last)
-        sequences.set_value(session, name, seq)
+        seq = sequences.next_value(
+            session, name, step=lambda last: codes.next_sequence(counter.code_slot, last)
+        )
         code = str(codes.DossierCode(counter.agency_id, day.date(), seq))
         # A database restored from an older backup must not hand out a code
         # that already left on a receipt; skip past any that exist.
-        if session.scalar(select(Dossier.id).where(Dossier.code == code)) is None:
+        # Columns only, on the connection: nothing of the ORM's is needed here.
+        conn = session.connection()
+        if conn.execute(select(Dossier.id).where(Dossier.code == code)).first() is None:
             return code
-        last = seq
 
 
 def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str) -> list[str]:
@@ -107,12 +110,13 @@ def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str)
 def _pending_duplicates(session: Session, id_number: str, procedure_code: str) -> list[str]:
     if not id_number:
         return []
+    session.flush()  # the connection below sees this unit of work's dossiers
     return list(
-        session.scalars(
+        session.connection().scalars(
             select(Dossier.code).where(
                 Dossier.applicant_id_number == id_number,
                 Dossier.procedure_code == procedure_code,
-                Dossier.state.in_([s.value for s in PENDING_STATES]),
+                Dossier.state.in_(_PENDING),
             )
         )
     )
@@ -248,6 +252,10 @@ def receive_in(
             for i, d in enumerate(documents, start=1)
         ],
     )
+    # A new dossier has no steps, pauses or notes yet: said here, not
+    # loaded by a query each when the step is appended and the view is made.
+    for empty in ("steps", "pauses", "central_notes"):
+        set_committed_value(dossier, empty, [])
     session.add(dossier)
     session.flush()
     record_step(

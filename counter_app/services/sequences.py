@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from counter_app.models import NumberSequence
 
@@ -13,16 +17,39 @@ def last_value(session: Session, name: str) -> int | None:
 
 
 def set_value(session: Session, name: str, value: int) -> None:
-    row = session.get(NumberSequence, name)
+    _put(session, session.get(NumberSequence, name), name, value)
+
+
+def next_value(
+    session: Session, name: str, start: int = 1, step: Callable[[int | None], int] | None = None
+) -> int:
+    """The number after the last one (``step`` of it; ``start`` for the first)."""
+    if identity_key(NumberSequence, name) in session.identity_map:
+        # The session holds the row's object: moved through it, so it stays true.
+        row = session.get(NumberSequence, name)
+        last = None if row is None else row.value
+        value = step(last) if step is not None else start if last is None else last + 1
+        _put(session, row, name, value)
+        return value
+    # Otherwise in plain statements on the session's connection: no object to
+    # keep in step (a reception takes two numbers). Rows still pending are
+    # written first, as a query through the session would.
+    session.flush()
+    conn = session.connection()
+    last = conn.execute(
+        select(NumberSequence.value).where(NumberSequence.name == name)
+    ).scalar_one_or_none()
+    value = step(last) if step is not None else start if last is None else last + 1
+    if last is None:
+        conn.execute(insert(NumberSequence).values(name=name, value=value))
+    else:
+        conn.execute(update(NumberSequence).where(NumberSequence.name == name).values(value=value))
+    return value
+
+
+def _put(session: Session, row: NumberSequence | None, name: str, value: int) -> None:
     if row is None:
         session.add(NumberSequence(name=name, value=value))
     else:
         row.value = value
     session.flush()
-
-
-def next_value(session: Session, name: str, start: int = 1) -> int:
-    current = last_value(session, name)
-    value = start if current is None else current + 1
-    set_value(session, name, value)
-    return value

@@ -29,7 +29,7 @@ from counter_app.models import (
 )
 from counter_app.models.sync import OutboxEntry
 from counter_app.storage import APPLYING_FEED as APPLYING_FEED
-from counter_app.storage import CLOCK
+from counter_app.storage import CLOCK, COUNTER
 from counter_app.wire.payload import row_payload
 
 ROW_SEQUENCE = "rows"
@@ -47,22 +47,26 @@ SYNCED_KINDS: dict[type, str] = {
 }
 
 
-def _next_seq(session: Session) -> int:
+def _next_seqs(session: Session, count: int) -> int:
+    """Take ``count`` numbers in one statement; the first of them."""
     conn = session.connection()
     moved = conn.execute(
         update(NumberSequence)
         .where(NumberSequence.name == ROW_SEQUENCE)
-        .values(value=NumberSequence.value + 1)
+        .values(value=NumberSequence.value + count)
         .returning(NumberSequence.value)
     ).scalar()
     if moved is not None:
-        return int(moved)
-    conn.execute(insert(NumberSequence).values(name=ROW_SEQUENCE, value=1))
+        return int(moved) - count + 1
+    conn.execute(insert(NumberSequence).values(name=ROW_SEQUENCE, value=count))
     return 1
 
 
 def counter_uuid_of(session: Session) -> str:
     """This counter's UUID, read without flushing (the hook runs inside a flush)."""
+    known = session.info.get(COUNTER)
+    if known is not None:
+        return str(known.uuid)
     with session.no_autoflush:
         return str(session.scalars(select(CounterIdentity.uuid)).one())
 
@@ -85,13 +89,14 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     clock: Callable[[], datetime] = session.info.get(CLOCK, datetime.now)
     changed = _changed(session)
     session.info[_FLUSHING] = [id(o) for o in changed]
-    for obj in changed:
-        if id(obj) in pending:
-            continue
-        seq = _next_seq(session)
+    fresh = [o for o in changed if id(o) not in pending]
+    first = _next_seqs(session, len(fresh)) if fresh else 0
+    uuid: str | None = None
+    for seq, obj in enumerate(fresh, start=first):
         pending[id(obj)] = (obj, seq)
         if getattr(obj, "counter_uuid", "") is None:
-            obj.counter_uuid = counter_uuid_of(session)
+            uuid = uuid or counter_uuid_of(session)
+            obj.counter_uuid = uuid
         if hasattr(obj, "counter_seq"):
             obj.counter_seq = seq
         if hasattr(obj, "version"):
@@ -123,6 +128,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     clock: Callable[[], datetime] = session.info.get(CLOCK, datetime.now)
     written: set[int] = session.info.setdefault(_WRITTEN, set())
     conn = session.connection()
+    new_rows = []
     for key in ids:
         obj, seq = pending[key]
         body = row_payload(_values(obj), _dossier_uuid(session, obj))
@@ -137,8 +143,10 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         if seq in written:
             conn.execute(update(OutboxEntry).where(OutboxEntry.seq == seq).values(**row))
         else:
-            conn.execute(insert(OutboxEntry).values(**row))
+            new_rows.append(row)
             written.add(seq)
+    if new_rows:
+        conn.execute(insert(OutboxEntry), new_rows)
 
 
 def _forget(session: Session, *_args: Any) -> None:
