@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.sync.conftest import Centre
+from tests.sync.support import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "000.00.37.H37"
@@ -22,22 +22,9 @@ OTHER_AGENCY = "000.00.38.H37"
 
 
 def cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-            "COUNTER_APP_CENTRAL_URL": url,
-            # English, so the test reads positions and fields; the Vietnamese of
-            # every sentence is checked by tests/test_translations.py.
-            "COUNTER_APP_LANG": "en",
-        },
-    )
+    # English, so the test reads positions and fields; the Vietnamese of every
+    # sentence is checked by tests/test_translations.py.
+    return run_cli(*args, url=url, COUNTER_APP_LANG="en")
 
 
 def entry(number: int = 9001, **changes: Any) -> dict[str, Any]:

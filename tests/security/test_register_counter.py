@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.sync.conftest import Centre
+from tests.sync.support import REGISTER_ARGS, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "000.00.37.H37"
@@ -23,35 +23,12 @@ AGENCY = "000.00.37.H37"
 def cli(
     *args: str, url: str = "", data_dir: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    prefix = ["--data-dir", str(data_dir)] if data_dir else []
-    return subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", *prefix, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-            "COUNTER_APP_CENTRAL_URL": url,
-            "COUNTER_APP_NEW_PASSWORD": "mat-khau-moi-1",
-        },
-    )
+    return run_cli(*args, data_dir=data_dir, url=url, COUNTER_APP_NEW_PASSWORD="mat-khau-moi-1")
 
 
 def register(centre: Centre, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return cli(
-        "central",
-        "register-counter",
-        "--agency-id",
-        AGENCY,
-        "--agency-name",
-        "UBND xã Hoàng Văn Thụ",
-        "--unit-name",
-        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
-        "--counter-name",
-        "Quầy số 1",
+        *REGISTER_ARGS,
         "--out",
         str(out),
         *extra,

@@ -217,3 +217,40 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0, poll: float
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(poll)
+
+
+# `central register-counter` for the README's commune, as IT staff type it.
+REGISTER_ARGS = (
+    "central",
+    "register-counter",
+    "--agency-id",
+    "000.00.37.H37",
+    "--agency-name",
+    "UBND xã Hoàng Văn Thụ",
+    "--unit-name",
+    "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
+    "--counter-name",
+    "Quầy số 1",
+)
+
+
+def run_cli(
+    *args: str, data_dir: Path | None = None, url: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The real `counter-app` in a process of its own, with only the
+    environment a script would give it (plus ``env``)."""
+    prefix = ["--data-dir", str(data_dir)] if data_dir else []
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", *prefix, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "COUNTER_APP_CENTRAL_URL": url,
+            **env,
+        },
+    )

@@ -6,7 +6,6 @@ import json
 import sqlite3
 import stat
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
 from tests.conftest import PASSWORD, login
 from tests.sync.conftest import Centre
+from tests.sync.support import REGISTER_ARGS, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "000.00.37.H37"
@@ -27,22 +27,8 @@ BY = ("--by", "tiepnhan")
 def cli(
     *args: str, data_dir: Path | None = None, url: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    prefix = ["--data-dir", str(data_dir)] if data_dir else []
-    return subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", *prefix, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-            "COUNTER_APP_CENTRAL_URL": url,
-            # The official of ``BY`` (the centre's officials have it).
-            "COUNTER_APP_PASSWORD": PASSWORD,
-        },
-    )
+    # The official of ``BY`` (the centre's officials have it).
+    return run_cli(*args, data_dir=data_dir, url=url, COUNTER_APP_PASSWORD=PASSWORD)
 
 
 def _outbox(data_dir: Path) -> int:
@@ -65,16 +51,7 @@ def test_register_connect_sync_status_from_the_command_line(
     assert done.returncode == 0, done.stderr
     conn_file = tmp_path / "quay1.json"
     reg = cli(
-        "central",
-        "register-counter",
-        "--agency-id",
-        AGENCY,
-        "--agency-name",
-        "UBND xã Hoàng Văn Thụ",
-        "--unit-name",
-        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
-        "--counter-name",
-        "Quầy số 1",
+        *REGISTER_ARGS,
         "--out",
         str(conn_file),
         url=central_url,

@@ -23,8 +23,9 @@ from counter_app.sync.service import check_connection, connect
 from counter_app.ui.admin.central_dialog import CentralDialog
 from counter_app.ui.sync_worker import SyncPhase
 from counter_app.wire import connection_file as settings_file
-from tests.conftest import AGENCY, PASSWORD
+from tests.conftest import PASSWORD
 from tests.sync.conftest import Centre
+from tests.sync.support import REGISTER_ARGS
 from tests.sync.test_cli_sync import cli
 from tests.ui.conftest import wait_signal
 
@@ -33,16 +34,7 @@ def register(centre: Centre, out: Path, counter_uuid: str | None) -> Path:
     """The IT staff's command, run as they run it."""
     own = ["--counter-uuid", counter_uuid] if counter_uuid else []
     done = cli(
-        "central",
-        "register-counter",
-        "--agency-id",
-        AGENCY,
-        "--agency-name",
-        "UBND xã Hoàng Văn Thụ",
-        "--unit-name",
-        "Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ",
-        "--counter-name",
-        "Quầy số 1",
+        *REGISTER_ARGS,
         *own,
         "--out",
         str(out),
