@@ -43,6 +43,8 @@ KINDS: dict[str, str] = {
     "calendar_day": QT_TRANSLATE_NOOP("SyncIssues", "Calendar day"),
     "counter": QT_TRANSLATE_NOOP("SyncIssues", "Counter"),
     "note": QT_TRANSLATE_NOOP("SyncIssues", "Central note"),
+    # A restore waiting to take back from the centre what the copy lacks.
+    "restore": QT_TRANSLATE_NOOP("SyncIssues", "Restored backup"),
 }
 
 

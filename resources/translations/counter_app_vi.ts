@@ -3637,6 +3637,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Biểu mẫu đã in</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="47" />
+        <source>Restored backup</source>
+        <translation>Bản sao lưu đã khôi phục</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
         <source>Audit entry</source>
         <translation>Mục nhật ký</translation>

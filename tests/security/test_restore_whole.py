@@ -17,6 +17,7 @@ from counter_app.app_setup import open_runtime
 from counter_app.domain.messages import Message
 from counter_app.services import backups, continuity
 from counter_app.sync.service import status
+from counter_app.ui.sync_issues_dialog import KINDS
 from counter_app.wire import connection_file as settings_file
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
@@ -118,6 +119,7 @@ def test_a_restored_counter_takes_back_what_the_centre_holds_for_it(
     # …and the window says the restore is not complete (a notice, a sync issue)
     assert _restore_incomplete(desk)
     assert [i.kind for i in status(desk.ctx, desk.directory).issues] == ["restore"]
+    assert i18n.render(Message("SyncIssues", KINDS["restore"])) == "Bản sao lưu đã khôi phục"
     assert not set(five) & set(_codes(desk))
     # AND a dossier received meanwhile gets a code above the five
     offline = receive_many(desk, 1, first=7)
