@@ -31,12 +31,12 @@ from counter_app.centre.portal_file import (
     parse_entries,
 )
 from counter_app.centre.registration import lock_agency
+from counter_app.domain import reception
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import AGENCY_ID_RE, BLOCK, parse_code
-from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, ValidationFailed
-from counter_app.domain.procedure import FeeKind, ProcedureSpec, cutoff_applies
+from counter_app.domain.procedure import FeeKind, ProcedureSpec
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import State
 
@@ -363,11 +363,7 @@ def _identity(item: _Checked) -> dict[str, Any]:
         "agency_id": item.agency,
         "procedure_code": item.spec.code,
         "received_at": item.submitted.isoformat(),
-        "applicant_name": a.full_name,
-        "applicant_id_number": a.id_number,
-        "applicant_phone": a.phone,
-        "applicant_email": a.email,
-        "applicant_address": a.address,
+        **reception.applicant_fields(a),
         "pages": e.pages,
         "copies": e.copies,
         "delivery": e.delivery,
@@ -459,29 +455,32 @@ def _params(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def _body(calendar: WorkCalendar, item: _Checked, ledger: tuple[int, int]) -> dict[str, Any]:
-    spec, entry, applicant = item.spec, item.entry, item.applicant
-    appointment = calendar.due(item.submitted, spec.processing_time, cutoff=cutoff_applies(spec))
-    # A fee the province sets arrives with the portal's entry, as the portal charged it.
-    entered = entry.fee if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None
+    spec, entry = item.spec, item.entry
+    received = reception.terms(
+        spec,
+        calendar,
+        item.submitted,
+        pages=entry.pages,
+        copies=entry.copies,
+        online=True,
+        # A fee the province sets arrives with the portal's entry, as the portal charged it.
+        entered_fee=entry.fee if spec.fee.kind is FeeKind.SET_BY_PROVINCE else None,
+    )
     return {
         "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"dvc:{item.code}")),
         **_identity(item),
+        **reception.applicant_fields(item.applicant),
         "source": "online",
         "counter_uuid": "",
         "procedure_name": spec.name,
         "state": State.RECEIVED.value,
-        "on_the_spot": spec.on_the_spot,
-        "applicant_sex": applicant.sex.value if applicant.sex else None,
-        "applicant_birth_year": applicant.birth_year,
-        "organisation": applicant.organisation,
+        "on_the_spot": received.on_the_spot,
         "sets": 1,
-        "fee": compute_fee(
-            spec.fee, pages=entry.pages, copies=entry.copies, online=True, entered=entered
-        ),
-        "fee_free": is_free_by_law(spec.fee),
+        "fee": received.fee,
+        "fee_free": received.fee_free,
         "received_by": "dvc",
-        "appointment_at": appointment.isoformat(),
-        "original_appointment_at": appointment.isoformat(),
+        "appointment_at": received.appointment.isoformat(),
+        "original_appointment_at": received.appointment.isoformat(),
         "paused_since": None,
         "apology_count": 0,
         "finished_at": None,

@@ -27,7 +27,7 @@ from counter_app.domain.procedure import FeeKind, ProcessingTime, TimeUnit
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.paper import FormKind, form_set_for, load_form_set
-from counter_app.services import auth, catalogue, dossiers, print_jobs, setup
+from counter_app.services import auth, catalogue, dossiers, ledger_book, print_jobs, setup
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
 
 RECEIVER, APPROVER = "tiepnhan", "phochutich"
@@ -344,7 +344,7 @@ def play_month(rt: Runtime, year: int, month: int) -> Month:
         _plan_day(script, day, index, set_id)
     script.run()
     _print_receipts(script, set_id)
-    ledger = print_jobs.ledger_pdf(rt.ctx, result.start, result.end)
+    ledger = ledger_book.ledger_pdf(rt.ctx, result.start, result.end)
     script.sample(f"{_prefix(set_id, FormKind.LEDGER)}-ledger", "", ledger)
     return result
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from counter_app.domain import codes
+from counter_app.domain import codes, reception
 from counter_app.domain.bounds import (
     MAX_COPIES,
     MAX_FEE,
@@ -22,9 +22,8 @@ from counter_app.domain.bounds import (
     count_errors,
     text_errors,
 )
-from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
-from counter_app.domain.procedure import Delivery, RequiredDocument, cutoff_applies
+from counter_app.domain.procedure import Delivery, RequiredDocument
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import PENDING_STATES, RECEIVE_ROLES, Action, State, require_role
@@ -183,21 +182,22 @@ def receive_in(
             "delivery_address",
         )
     spec = spec_of(proc)
-    fee = compute_fee(
-        spec.fee,
-        pages=request.pages,
-        copies=request.copies,
-        signatures=request.signatures,
-        online=request.online,
-        entered=request.fee_amount,
-    )
     documents = (
         list(request.documents)
         if request.documents is not None
         else [d for d in spec.documents if d.mandatory]
     )
     now = ctx.now()
-    appointment = ctx.calendar(session).due(now, spec.processing_time, cutoff=cutoff_applies(spec))
+    received = reception.terms(
+        spec,
+        ctx.calendar(session),
+        now,
+        pages=request.pages,
+        copies=request.copies,
+        signatures=request.signatures,
+        online=request.online,
+        entered_fee=request.fee_amount,
+    )
     code = _take_code(session, counter, now)
     year = now.year
     entry = sequences.next_value(session, f"ledger:{counter.ledger_book}:{year}")
@@ -221,26 +221,19 @@ def receive_in(
         procedure_code=proc.code,
         procedure_name=proc.name,
         state=State.RECEIVED.value,
-        on_the_spot=proc.on_the_spot,
-        applicant_name=applicant.full_name,
-        applicant_id_number=applicant.id_number,
-        applicant_phone=applicant.phone,
-        applicant_email=applicant.email,
-        applicant_address=applicant.address,
-        applicant_sex=applicant.sex.value if applicant.sex else None,
-        applicant_birth_year=applicant.birth_year,
-        organisation=applicant.organisation,
+        on_the_spot=received.on_the_spot,
+        **reception.applicant_fields(applicant),
         search_text=search_text(code, applicant.full_name, applicant.id_number, applicant.phone),
         sets=request.sets,
         pages=request.pages,
         copies=request.copies,
-        fee=fee,
-        fee_free=is_free_by_law(spec.fee),
+        fee=received.fee,
+        fee_free=received.fee_free,
         unit_name=counter.unit_name,
         received_at=now,
         received_by=user.username,
-        appointment_at=appointment,
-        original_appointment_at=appointment,
+        appointment_at=received.appointment,
+        original_appointment_at=received.appointment,
         delivery=request.delivery.value,
         delivery_address=nfc(request.delivery_address),
         ledger_book=counter.ledger_book,
@@ -268,7 +261,11 @@ def receive_in(
         State.RECEIVED,
         now,
         request.note,
-        {"appointment": appointment.isoformat(), "fee": fee, "online": request.online},
+        {
+            "appointment": received.appointment.isoformat(),
+            "fee": received.fee,
+            "online": request.online,
+        },
     )
     return dossier, warnings
 

@@ -25,8 +25,8 @@ from counter_app.services.dossiers import (
     resolve_on_the_spot,
     take_step,
 )
+from counter_app.services.ledger_book import ledger_pdf
 from counter_app.services.print_jobs import (
-    ledger_pdf,
     preview_step_form,
     print_form,
     step_with_form,

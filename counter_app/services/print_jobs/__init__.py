@@ -7,7 +7,6 @@ was printed: the step is applied, the form is built from it and printed,
 and only then does the transaction commit; a failed print rolls it back.
 """
 
-from counter_app.services.ledger_book import ledger_pdf
 from counter_app.services.print_jobs.forms import build_form, form_number
 from counter_app.services.print_jobs.jobs import PrintResult, Sink, file_sink, form_pdf, print_form
 from counter_app.services.print_jobs.settings import (
@@ -24,7 +23,6 @@ __all__ = [
     "file_sink",
     "form_number",
     "form_pdf",
-    "ledger_pdf",
     "PrintSettings",
     "get_print_settings",
     "preview_step_form",
