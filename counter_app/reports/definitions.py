@@ -3,14 +3,14 @@
 No Qt, no database. The counter's SQLite and the centre's PostgreSQL both turn
 their rows into :class:`DossierFacts`; the same functions here classify them,
 so the same dossiers give the same numbers on both sides. The work lists'
-"due today" and "overdue" are :func:`is_overdue` and :func:`is_due_today`
-(their SQL form is built from the same constants in ``reports/sql_rules.py``).
+"due today" and "overdue" are declared once (:data:`DUE_TODAY`,
+:data:`OVERDUE`), read here and turned into SQL by ``reports/sql_rules.py``.
 The legal source of each definition is in docs/reports.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -108,18 +108,48 @@ def is_paused(pauses: Sequence[Pause], at: datetime) -> bool:
     return any(p.started_at <= at and (p.ended_at is None or at < p.ended_at) for p in pauses)
 
 
-def is_overdue(state: State, paused: bool, appointment: datetime, now: datetime) -> bool:
-    """Past the appointment in force with the clock running and no result ready."""
-    return state in UNFINISHED_STATES and not paused and now > appointment
-
-
 def end_of_day(now: datetime) -> datetime:
     return datetime.combine(now.date(), time()) + timedelta(days=1)
 
 
+@dataclass(frozen=True)
+class DeadlineWindow:
+    """A work list's rule, declared once: a dossier whose result is not ready
+    (``UNFINISHED_STATES``), its clock running (not paused), and its
+    appointment in force within ``[since(now), before(now))`` (None: no bound).
+    :func:`in_window` reads it in Python; ``reports/sql_rules.py`` turns the
+    same declaration into SQL for the counter's lists."""
+
+    since: Callable[[datetime], datetime] | None
+    before: Callable[[datetime], datetime]
+
+
+def _now(now: datetime) -> datetime:
+    return now
+
+
+# Past the appointment in force with the clock running and no result ready.
+OVERDUE = DeadlineWindow(since=None, before=_now)
+# Not overdue yet, and the appointment falls before today ends.
+DUE_TODAY = DeadlineWindow(since=_now, before=end_of_day)
+
+
+def in_window(
+    window: DeadlineWindow, state: State, paused: bool, appointment: datetime, now: datetime
+) -> bool:
+    if state not in UNFINISHED_STATES or paused:
+        return False
+    return (window.since is None or window.since(now) <= appointment) and appointment < (
+        window.before(now)
+    )
+
+
+def is_overdue(state: State, paused: bool, appointment: datetime, now: datetime) -> bool:
+    return in_window(OVERDUE, state, paused, appointment, now)
+
+
 def is_due_today(state: State, paused: bool, appointment: datetime, now: datetime) -> bool:
-    """Not overdue yet, and the appointment falls before today ends."""
-    return state in UNFINISHED_STATES and not paused and now <= appointment < end_of_day(now)
+    return in_window(DUE_TODAY, state, paused, appointment, now)
 
 
 def timeliness(facts: DossierFacts) -> Timeliness | None:

@@ -1,7 +1,7 @@
-"""The work lists' "due today" and "overdue" as SQL conditions, built from the
-same constants and day boundary as ``definitions.is_overdue`` and
-``definitions.is_due_today`` (tests/reports/test_work_lists.py checks that
-the SQL and the Python agree on every state)."""
+"""The work lists' "due today" and "overdue" as SQL conditions, made from the
+one declaration of each (``definitions.DUE_TODAY``, ``definitions.OVERDUE``)
+that ``definitions.in_window`` reads in Python (tests/reports/test_work_lists.py
+checks that both agree on every state); and the records the reports read."""
 
 from __future__ import annotations
 
@@ -10,26 +10,35 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_
 
-from counter_app.reports.definitions import UNFINISHED_STATES, end_of_day
+from counter_app.reports.definitions import (
+    DUE_TODAY,
+    OVERDUE,
+    UNFINISHED_STATES,
+    DeadlineWindow,
+)
 from counter_app.reports.facts import STEP_ACTIONS
 
 _UNFINISHED = sorted(s.value for s in UNFINISHED_STATES)
 
 
-def _running(state: Any, paused_since: Any) -> ColumnElement[bool]:
-    return and_(state.in_(_UNFINISHED), paused_since.is_(None))
+def in_window(
+    window: DeadlineWindow, state: Any, paused_since: Any, appointment: Any, now: datetime
+) -> ColumnElement[bool]:
+    """SQL form of ``definitions.in_window``."""
+    bounds = [appointment < window.before(now)]
+    if window.since is not None:
+        bounds.append(appointment >= window.since(now))
+    return and_(state.in_(_UNFINISHED), paused_since.is_(None), *bounds)
 
 
 def overdue(state: Any, paused_since: Any, appointment: Any, now: datetime) -> ColumnElement[bool]:
-    """SQL form of ``definitions.is_overdue``."""
-    return and_(_running(state, paused_since), appointment < now)
+    return in_window(OVERDUE, state, paused_since, appointment, now)
 
 
 def due_today(
     state: Any, paused_since: Any, appointment: Any, now: datetime
 ) -> ColumnElement[bool]:
-    """SQL form of ``definitions.is_due_today``."""
-    return and_(_running(state, paused_since), appointment >= now, appointment < end_of_day(now))
+    return in_window(DUE_TODAY, state, paused_since, appointment, now)
 
 
 def report_records(alias: str = "") -> str:
