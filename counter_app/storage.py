@@ -109,6 +109,10 @@ class Sessions:
                 hook(factory)
             if mark is not None:
                 mark.install(factory)
+        # A read session that wrote would bypass the write lock and the
+        # caller's unit of work: it is refused, loudly, in tests and in use.
+        event.listen(self._read, "before_flush", _refuse_read_session_write)
+        event.listen(self._read, "do_orm_execute", _refuse_read_session_statement)
 
     def __call__(self) -> Session:
         session = self._read()
@@ -122,12 +126,41 @@ class Sessions:
             self._engine.dispose()
 
     @contextmanager
+    def trial(self) -> Iterator[Session]:
+        """A unit of work that is always rolled back: a step applied only to
+        see the form it would print. It writes (under the write lock, as any
+        writer), so it is no read session; nothing of it is ever committed."""
+        if self.refuse_writes is not None:
+            raise UserError(self.refuse_writes)
+        with self.write_lock, self._write() as session:
+            session.info[CLOCK] = self.clock
+            session.begin()
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
     def begin(self) -> Iterator[Session]:
         if self.refuse_writes is not None:
             raise UserError(self.refuse_writes)
         with self.write_lock, self._write() as session, session.begin():
             session.info[CLOCK] = self.clock
             yield session
+
+
+class ReadSessionWrote(RuntimeError):
+    """A programming error: a write through ``sessions()`` instead of ``sessions.begin()``."""
+
+
+def _refuse_read_session_write(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+        raise ReadSessionWrote("a read session (sessions()) may not write; use sessions.begin()")
+
+
+def _refuse_read_session_statement(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise ReadSessionWrote("a read session (sessions()) may not write; use sessions.begin()")
 
 
 def _narrow_files(path: Path) -> Callable[[sqlite3.Connection, Any], None]:

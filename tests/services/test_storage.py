@@ -9,13 +9,13 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from counter_app import storage
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.validation import ApplicantInput
-from counter_app.models import Base
+from counter_app.models import Base, Dossier
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, get_dossier, receive
 from counter_app.services.search import search
@@ -145,3 +145,28 @@ def test_a_database_before_unit_names_and_free_fees_upgrades_with_both(tmp_path:
 def test_the_head_read_without_alembic_is_alembics_head() -> None:
     # A start at head skips Alembic on this reading; it must never disagree.
     assert storage._script_head() == head_revision()
+
+
+def test_a_read_session_refuses_to_write_and_a_trial_leaves_nothing(counter: Runtime) -> None:
+    # GIVEN a counter with a dossier
+    info = receive(
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        ReceiveRequest(
+            "2.000815", ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234")
+        ),
+    )
+    # WHEN code writes through a read session, by the ORM or by a statement
+    with counter.ctx.sessions() as s:
+        row = s.scalars(select(Dossier).where(Dossier.code == info.code)).one()
+        row.note = "viết lén"
+        with pytest.raises(storage.ReadSessionWrote):
+            s.flush()
+        s.rollback()
+        with pytest.raises(storage.ReadSessionWrote):
+            s.execute(update(Dossier).values(note="viết lén"))
+    # AND a trial writes and is rolled back
+    with counter.ctx.sessions.trial() as s:
+        s.execute(update(Dossier).values(note="thử"))
+    # THEN nothing of either reached the database
+    assert get_dossier(counter.ctx, info.code).note == ""

@@ -75,7 +75,6 @@ def preview_step_form(
     The step is applied and checked exactly as ``step_with_form`` would, so a
     refused step is refused here already, then rolled back.
     """
-    with ctx.sessions() as session:
+    with ctx.sessions.trial() as session:
         _d, pdf = _step_and_form(session, ctx, actor, code, step, kind, paper)
-        session.rollback()
     return pdf
