@@ -162,6 +162,10 @@ GRANT EXECUTE ON FUNCTION central_canonical_json(jsonb), central_audit_digest(js
     TO counter_app_push;
 """
 
+# A time as the desk writes it (datetime.isoformat(), no zone): checked
+# before any cast, so a malformed one is quarantined instead of failing the batch.
+_TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?"
+
 # The whole push, as the centre's role. Reasons are wire/refusals.py's strings.
 PUSH = r"""
 CREATE FUNCTION central_push() RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
@@ -235,10 +239,10 @@ BEGIN
              OR NOT EXISTS (SELECT 1 FROM central_workflow_paths p
                              WHERE p.from_state = i.body ->> 'state'
                                 OR p.to_state = i.body ->> 'state')
-             OR (i.body ->> 'received_at') !~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$'
-             OR COALESCE(i.body ->> 'appointment_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
-             OR COALESCE(i.body ->> 'finished_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
-             OR COALESCE(i.body ->> 'returned_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
+             OR (i.body ->> 'received_at') !~ @TIME@
+             OR COALESCE(i.body ->> 'appointment_at', '') !~ @TIME_OR_EMPTY@
+             OR COALESCE(i.body ->> 'finished_at', '') !~ @TIME_OR_EMPTY@
+             OR COALESCE(i.body ->> 'returned_at', '') !~ @TIME_OR_EMPTY@
              OR COALESCE(i.body ->> 'fee', '0') !~ '^\d{1,12}$'
              OR jsonb_typeof(COALESCE(i.body -> 'fee_free', 'false')) <> 'boolean'
              OR (i.body ? 'on_the_spot' AND jsonb_typeof(i.body -> 'on_the_spot') <> 'boolean')
@@ -249,9 +253,9 @@ BEGIN
      WHERE i.ctid = v.row_id AND v.reason IS NOT NULL;
     UPDATE central_push_inbox i SET refusal = 'malformed timestamp'
      WHERE i.xid = v_xid AND i.latest AND i.refusal IS NULL AND i.kind <> 'dossier'
-       AND (COALESCE(i.body ->> 'at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
-         OR COALESCE(i.body ->> 'started_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$'
-         OR COALESCE(i.body ->> 'ended_at', '') !~ '^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$');
+       AND (COALESCE(i.body ->> 'at', '') !~ @TIME_OR_EMPTY@
+         OR COALESCE(i.body ->> 'started_at', '') !~ @TIME_OR_EMPTY@
+         OR COALESCE(i.body ->> 'ended_at', '') !~ @TIME_OR_EMPTY@);
 
     -- Dossiers already here are `held` and examined below; the rest are new.
     -- Only held rows are written (a batch of receptions writes none).
@@ -460,7 +464,7 @@ ALTER FUNCTION central_push() OWNER TO counter_app_push;
 REVOKE CREATE ON SCHEMA public FROM counter_app_push;
 REVOKE ALL ON FUNCTION central_push() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION central_push() TO counter_app_counter;
-"""
+""".replace("@TIME_OR_EMPTY@", f"'^({_TIME})?$'").replace("@TIME@", f"'^{_TIME}$'")
 
 
 def upgrade() -> None:
