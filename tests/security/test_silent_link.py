@@ -9,23 +9,18 @@ the silence allowed (``SILENT_S``); one test checks the production values.
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Connection, create_engine, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Connection, text
 
 from counter_app.centre import admin
 from counter_app.centre.schema import engine_for
-from counter_app.devtools.local_cluster import LocalCluster
 from counter_app.i18n import render
 from counter_app.sync.errors import CentralSilent
 from counter_app.sync.service import sync_once
@@ -40,12 +35,13 @@ from counter_app.wire.link import (
     TCP_USER_TIMEOUT_MS,
     silent_link_s,
 )
-from tests.conftest import PASSWORD, Clock
+from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (
-    ROOT,
     assert_all_once,
+    cli_sync,
     counter_engine,
+    in_push_transaction,
     local_rows,
     outbox_size,
     receive_many,
@@ -62,39 +58,8 @@ SLACK_S = 15.0
 LOST_LINK = "mất kết nối"
 
 
-@pytest.fixture
-def proxy(pg_cluster: LocalCluster) -> Iterator[TcpProxy]:
-    with TcpProxy("127.0.0.1", pg_cluster.port) as p:
-        yield p
-
-
-@pytest.fixture
-def watcher(central_url: str) -> Iterator[Connection]:
-    """A superuser connection outside the code under test (autocommit: fresh looks)."""
-    engine = create_engine(central_url, poolclass=NullPool)
-    try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            yield conn
-    finally:
-        engine.dispose()
-
-
 def _pushing(watcher: Connection, desk: Desk) -> Callable[[], bool]:
-    """True while the desk's own session holds a transaction id: a batch is being written."""
-    role = "ctr_" + desk.registration.counter_uuid.replace("-", "")[:20]
-
-    def check() -> bool:
-        return bool(
-            watcher.execute(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE usename = :role "
-                    "AND backend_xid IS NOT NULL"
-                ),
-                {"role": role},
-            ).scalar_one()
-        )
-
-    return check
+    return lambda: in_push_transaction(watcher, desk)
 
 
 def _blackhole_when(proxy: TcpProxy, condition: Callable[[], bool]) -> threading.Event:
@@ -247,22 +212,7 @@ def test_cli_sync_on_a_silent_link_says_lost_connection_within_a_minute(
     # WHEN `counter-app sync` runs and the link goes silent mid-push
     fired = _blackhole_when(proxy, _pushing(watcher, desk))
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "counter_app.cli", "--data-dir", str(desk.directory), "sync"]
-        + ["--by", "tiepnhan"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-            "COUNTER_APP_LANG": "vi",
-            "COUNTER_APP_PASSWORD": PASSWORD,
-            SILENT_LINK_ENV: str(SILENT_S),
-        },
-    )
+    proc = cli_sync(desk, env={"COUNTER_APP_LANG": "vi", SILENT_LINK_ENV: str(SILENT_S)})
     try:
         _out, err = proc.communicate(timeout=60)
     finally:

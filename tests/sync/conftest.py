@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.pool import NullPool
 
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files import load_catalogue
@@ -24,6 +25,7 @@ from counter_app.sync.service import SyncReport, connect, sync_once
 from counter_app.wire.connection_file import CentralSettings as Registration
 from counter_app.wire.connection_file import write as write_settings
 from tests.conftest import AGENCY, PASSWORD, Clock, seed_database
+from tests.sync.tcp_proxy import TcpProxy
 
 
 @pytest.fixture
@@ -122,3 +124,22 @@ def centre(central_url: str, tmp_path: Path) -> Iterator[Centre]:
     c = Centre(central_url, tmp_path)
     yield c
     c.close()
+
+
+@pytest.fixture
+def proxy(pg_cluster: LocalCluster) -> Iterator[TcpProxy]:
+    """A TCP proxy in front of the cluster: the link a test cuts or silences."""
+    with TcpProxy("127.0.0.1", pg_cluster.port) as p:
+        yield p
+
+
+@pytest.fixture
+def watcher(central_url: str) -> Iterator[Connection]:
+    """A superuser connection outside the code under test, in autocommit so
+    each look at pg_stat_activity is fresh."""
+    engine = create_engine(central_url, poolclass=NullPool)
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+    finally:
+        engine.dispose()

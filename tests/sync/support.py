@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine, make_url, text
+from sqlalchemy import Connection, Engine, make_url, text
 
 from counter_app.domain.validation import ApplicantInput
 from counter_app.services.dossiers import ReceiveRequest, receive
@@ -178,8 +178,23 @@ def assert_all_once(centre: Centre, *desks: Desk, quarantined: int = 0) -> dict[
     return totals
 
 
-def cli_sync(desk: Desk, *extra: str) -> subprocess.Popen[str]:
-    """`counter-app --data-dir DIR sync` as its own process."""
+def in_push_transaction(watcher: Connection, desk: Desk) -> bool:
+    """The desk's own session holds a transaction id: a batch is being written."""
+    role = "ctr_" + desk.registration.counter_uuid.replace("-", "")[:20]
+    return bool(
+        watcher.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = :role "
+                "AND backend_xid IS NOT NULL"
+            ),
+            {"role": role},
+        ).scalar_one()
+    )
+
+
+def cli_sync(desk: Desk, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`counter-app --data-dir DIR sync` as its own process (English output
+    unless ``env`` says otherwise)."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -202,6 +217,7 @@ def cli_sync(desk: Desk, *extra: str) -> subprocess.Popen[str]:
             "PYTHONPATH": str(ROOT),
             "COUNTER_APP_LANG": "en",
             "COUNTER_APP_PASSWORD": PASSWORD,
+            **(env or {}),
         },
     )
 

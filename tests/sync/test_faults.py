@@ -9,14 +9,12 @@ import re
 import signal
 import sqlite3
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Connection, text
 
 from counter_app.app_setup import open_runtime
 from counter_app.catalogue_files import load_catalogue
@@ -38,6 +36,7 @@ from tests.sync.support import (
     db_path,
     finish,
     high_water,
+    in_push_transaction,
     local_rows,
     outbox_size,
     receive_many,
@@ -53,41 +52,6 @@ SMALL_BATCH = 100
 def _batch() -> int:
     """What one central transaction of a sync carries (read now: it is tuned)."""
     return int(push_module.BATCH)
-
-
-@pytest.fixture
-def proxy(pg_cluster: LocalCluster) -> Iterator[TcpProxy]:
-    with TcpProxy("127.0.0.1", pg_cluster.port) as p:
-        yield p
-
-
-@pytest.fixture
-def watcher(central_url: str) -> Iterator[Connection]:
-    """A superuser connection outside the code under test, in autocommit so
-    each look at pg_stat_activity is fresh."""
-    engine = create_engine(central_url, poolclass=NullPool)
-    try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            yield conn
-    finally:
-        engine.dispose()
-
-
-def _in_push_transaction(conn: Connection, desk: Desk) -> bool:
-    """The desk's own session holds a transaction id: a batch is being written."""
-    return bool(
-        conn.execute(
-            text(
-                "SELECT count(*) FROM pg_stat_activity WHERE usename = :role "
-                "AND backend_xid IS NOT NULL"
-            ),
-            {"role": _role(desk)},
-        ).scalar_one()
-    )
-
-
-def _role(desk: Desk) -> str:
-    return "ctr_" + desk.registration.counter_uuid.replace("-", "")[:20]
 
 
 def _integrity_ok(desk: Desk) -> None:
@@ -198,7 +162,7 @@ def test_server_stopped_inside_a_batch_transaction(
     try:
         worker.start()
         # WHEN the server stops (fast: sessions terminated) while a batch is open
-        wait_until(lambda: _in_push_transaction(watcher, desk))
+        wait_until(lambda: in_push_transaction(watcher, desk))
         watcher.close()
         pg_cluster.stop()
         worker.join(timeout=60)
@@ -230,7 +194,7 @@ def test_counter_killed_mid_push_three_times(centre: Centre, watcher: Connection
         # WHEN the sync process is SIGKILLed: first inside a central batch
         # transaction, then right after the centre confirmed a batch
         if round_ == 0:
-            wait_until(lambda: _in_push_transaction(watcher, desk))
+            wait_until(lambda: in_push_transaction(watcher, desk))
         else:
             wait_until(lambda: high_water(centre, desk) > before)  # noqa: B023
         proc.send_signal(signal.SIGKILL)

@@ -25,12 +25,6 @@ def via(url: str, proxy: TcpProxy) -> str:
 
 
 @pytest.fixture
-def proxy(pg_cluster: LocalCluster) -> Iterator[TcpProxy]:
-    with TcpProxy("127.0.0.1", pg_cluster.port) as p:
-        yield p
-
-
-@pytest.fixture
 def engine(central_url: str) -> Iterator[Engine]:
     eng = create_engine(central_url, poolclass=NullPool)
     try:
