@@ -38,7 +38,7 @@ def central_engine(settings: CentralSettings) -> Engine:
 
 
 @contextmanager
-def _central(settings: CentralSettings, silent_s: float | None = None) -> Iterator[Engine]:
+def central_session(settings: CentralSettings, silent_s: float | None = None) -> Iterator[Engine]:
     engine = central_engine(settings)
     watchdog = Watchdog(engine, silent_link_s(silent_s))
     try:

@@ -54,6 +54,7 @@ from counter_app.models import (
 from counter_app.services import continuity, sequences
 from counter_app.services.context import ServiceContext
 from counter_app.storage import Sessions
+from counter_app.sync.central_link import central_session
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
 from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED, ROW_SEQUENCE
@@ -135,13 +136,11 @@ def reclaim_if_restored(
 def reclaim_at_start(ctx: ServiceContext, directory: Path) -> ReclaimReport | None:
     """At the start after a restore, when the centre answers; out of reach or
     refused, the restore stays pending for the next round."""
-    from counter_app.sync.central_link import _central
-
     settings = settings_file.stored(directory)
     if settings is None:
         return None
     try:
-        with _central(settings) as engine, engine.connect() as conn:
+        with central_session(settings) as engine, engine.connect() as conn:
             return reclaim_if_restored(ctx, conn, settings.counter_uuid)
     except (CentralUnreachable, CentralRefused):
         log.warning("Restore not completed at start: the centre is out of reach or refused")

@@ -20,8 +20,8 @@ from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import LEGACY_UNIT_NAME, get_counter, setup_counter
-from counter_app.sync.central_link import _central
 from counter_app.sync.central_link import central_engine as central_engine
+from counter_app.sync.central_link import central_session
 from counter_app.sync.errors import (
     CentralUnreachable,
     NotConnected,
@@ -124,7 +124,7 @@ def check_connection(ctx: ServiceContext, actor: Actor, directory: Path) -> Cent
     _check_admin(ctx, actor)
     settings = _settings(directory)
     started = time.monotonic()
-    with _central(settings) as engine, engine.connect() as conn:
+    with central_session(settings) as engine, engine.connect() as conn:
         row = conn.execute(
             select(counters.c.counter_name, counters.c.last_push_at).where(
                 counters.c.uuid == settings.counter_uuid
@@ -158,7 +158,7 @@ def sync_once(
     """One push then one pull; CentralUnreachable when there is no round trip
     (CentralSilent when the link went quiet for ``silent_s``, at most SILENT_LINK_S)."""
     settings = _settings(directory)
-    with _central(settings, silent_s) as engine, engine.connect() as conn:
+    with central_session(settings, silent_s) as engine, engine.connect() as conn:
         # Issue 16, point 5: after a restore, the centre's copies of this
         # counter's records come back before anything is pushed or received.
         reclaim_if_restored(ctx, conn, settings.counter_uuid)
@@ -173,7 +173,7 @@ def sync_once(
 
 def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
     settings = _settings(directory)
-    with _central(settings) as engine, engine.connect() as conn:
+    with central_session(settings) as engine, engine.connect() as conn:
         reclaim_if_restored(ctx, conn, settings.counter_uuid)  # issue 16, point 5
         report = resync(ctx.sessions, conn)
         after = pull(ctx.sessions, conn)
@@ -189,7 +189,7 @@ def reachable(directory: Path) -> bool:
     if settings is None:
         return False
     try:
-        with _central(settings) as engine, engine.connect() as conn:
+        with central_session(settings) as engine, engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except (CentralUnreachable, DBAPIError):
         return False
@@ -296,7 +296,7 @@ def check_audit_with_centre(ctx: ServiceContext, directory: Path) -> CentralAudi
     if settings is None:
         return None
     try:
-        with _central(settings) as engine, engine.connect() as conn:
+        with central_session(settings) as engine, engine.connect() as conn:
             row = conn.execute(
                 select(counters.c.audit_count, counters.c.audit_head).where(
                     counters.c.uuid == settings.counter_uuid

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 from counter_app.domain.audit_chain import GENESIS
 from counter_app.high_water import Mark
 from counter_app.services.continuity import CentreWitness
+from counter_app.sync.central_link import central_session
 from counter_app.sync.errors import CentralRefused, CentralUnreachable
 from counter_app.wire import connection_file as settings_file
 from counter_app.wire.central_tables import counters, dossiers, records
@@ -29,14 +30,12 @@ log = logging.getLogger(__name__)
 
 def centre_witness(directory: Path, local_audit_head: str = GENESIS) -> CentreWitness | None:
 
-    from counter_app.sync.central_link import _central
-
     settings = settings_file.stored(directory)
     if settings is None:
         return None
     me = settings.counter_uuid
     try:
-        with _central(settings) as engine, engine.connect() as conn:
+        with central_session(settings) as engine, engine.connect() as conn:
             high = conn.scalar(select(counters.c.high_water).where(counters.c.uuid == me))
             # The day and sequence are the code's last 11 characters (YYMMDD-NNNN).
             day = func.substr(dossiers.c.code, func.length(dossiers.c.code) - 10, 6)
