@@ -23,10 +23,11 @@ from counter_app.devtools.local_cluster import LocalCluster, free_port
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.sync import push as push_module
+from counter_app.sync.central_link import central_session
 from counter_app.sync.errors import CentralUnreachable
 from counter_app.sync.pull import read_cursor
 from counter_app.sync.push import push
-from counter_app.sync.service import _central, sync_once
+from counter_app.sync.service import sync_once
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import (
@@ -121,7 +122,7 @@ def test_server_stopped_between_batches_then_next_sync_completes(
             pg_cluster.stop()
 
     try:
-        with pytest.raises(CentralUnreachable), _central(desk.registration) as engine:
+        with pytest.raises(CentralUnreachable), central_session(desk.registration) as engine:
             push(
                 desk.ctx.sessions,
                 engine,
