@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.models import AuditEntry, NumberSequence
@@ -60,6 +60,11 @@ _HEAD = len(_CHECK) + 8 + len(_BODY)
 _datasync = getattr(os, "fdatasync", os.fsync)
 # Sequences whose numbers reach paper: dossier codes and ledger entries.
 KEPT_PREFIXES = ("code:", "ledger:")
+# Of the codes, only the newest days' sequences: a day's sequence stops moving
+# when the day ends, so an older one needs no guard, and carrying every day
+# since the counter began made each commit slower year after year (a
+# reception took 7.4 ms instead of 5.5 after three years of days).
+KEPT_CODE_DAYS = 40
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,15 @@ class Mark:
 
 
 def merge_sequences(*marks: Mark) -> dict[str, int]:
+    """The highest of each sequence, the codes of the newest days only."""
     merged: dict[str, int] = {}
     for mark in marks:
         for name, value in mark.sequences.items():
             merged[name] = max(value, merged.get(name, 0))
+    # Code sequences are named code:YYMMDD, so their names sort by day.
+    days = sorted(name for name in merged if name.startswith("code:"))
+    for old in days[:-KEPT_CODE_DAYS]:
+        del merged[old]
     return merged
 
 
@@ -269,15 +279,30 @@ def current(session: Session) -> Mark:
     # nothing left to do).
     session.flush()
     conn = session.connection()
-    rows = conn.execute(select(NumberSequence.name, NumberSequence.value)).all()
+    rows = conn.execute(_KEPT).all()
     last = conn.execute(
         select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     ).first()
-    return Mark(
-        {name: value for name, value in rows if name.startswith(KEPT_PREFIXES)},
-        last[0] if last else 0,
-        last[1] if last else "",
-    )
+    return Mark(dict(rows), last[0] if last else 0, last[1] if last else "")
+
+
+def _named(prefix: str) -> Any:
+    """Names starting with ``prefix``, as a range the primary key's index answers."""
+    name = NumberSequence.name
+    return (name >= prefix) & (name < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
+_CODES, _LEDGERS = KEPT_PREFIXES
+_KEPT = union_all(
+    select(NumberSequence.name, NumberSequence.value).where(_named(_LEDGERS)),
+    select(
+        select(NumberSequence.name, NumberSequence.value)
+        .where(_named(_CODES))
+        .order_by(NumberSequence.name.desc())
+        .limit(KEPT_CODE_DAYS)
+        .subquery()
+    ),
+)
 
 
 def audit_hash_at(session: Session, entry_id: int) -> str | None:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from counter_app.domain.errors import AccountLocked, AuthenticationFailed, Forbidden, NotFound
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -99,7 +99,16 @@ def _error(cls: type[Forbidden], source: str, **params: object) -> Forbidden:
 
 
 def load_user(session: Session, username: str) -> User:
-    user = session.scalars(select(User).where(User.username == username, User.active)).first()
+    # The roles in the same statement: every write checks them (acting_user).
+    user = (
+        session.scalars(
+            select(User)
+            .options(joinedload(User.roles))
+            .where(User.username == username, User.active)
+        )
+        .unique()
+        .first()
+    )
     if user is None:
         raise NotFound(
             Message(

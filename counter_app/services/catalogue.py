@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from counter_app.catalogue_files import load_catalogue
 from counter_app.domain.catalogue.document import checked_spec, spec_to_dict
@@ -193,9 +193,16 @@ def list_procedures(ctx: ServiceContext) -> list[ProcedureSpec]:
 
 
 def load_procedure(session: Session, code: str) -> Procedure:
-    proc = session.scalars(
-        select(Procedure).where(Procedure.code == code.strip(), Procedure.active)
-    ).first()
+    # With its checklist in the same statement: both callers read it (spec_of).
+    proc = (
+        session.scalars(
+            select(Procedure)
+            .options(joinedload(Procedure.documents))
+            .where(Procedure.code == code.strip(), Procedure.active)
+        )
+        .unique()
+        .first()
+    )
     if proc is None:
         raise NotFound(
             Message(

@@ -249,8 +249,9 @@ def receive_in(
     # loaded by a query each when the step is appended and the view is made.
     for empty in ("steps", "pauses", "central_notes"):
         set_committed_value(dossier, empty, [])
+    # Not flushed here: the dossier, its documents, the step and the audit
+    # entry go in one flush, one outbox numbering (record_step flushes).
     session.add(dossier)
-    session.flush()
     record_step(
         session,
         dossier,

@@ -36,6 +36,16 @@ def next_value(
     # written first, as a query through the session would.
     session.flush()
     conn = session.connection()
+    if step is None:
+        # The usual next number in one statement.
+        moved = conn.execute(
+            update(NumberSequence)
+            .where(NumberSequence.name == name)
+            .values(value=NumberSequence.value + 1)
+            .returning(NumberSequence.value)
+        ).scalar()
+        if moved is not None:
+            return int(moved)
     last = conn.execute(
         select(NumberSequence.value).where(NumberSequence.name == name)
     ).scalar_one_or_none()

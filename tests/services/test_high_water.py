@@ -96,13 +96,25 @@ def test_a_mark_outgrowing_its_slots_is_made_anew(tmp_path: Path) -> None:
     path = tmp_path / high_water.FILENAME
     high_water.store(path, Mark({"code:261126": 1}, 1, "a"))
     small = path.stat().st_size
-    days = Mark({f"code:26{m:02d}{d:02d}": d for m in range(1, 13) for d in range(1, 29)}, 2, "b")
-    high_water.store(path, days)
+    books = Mark({f"ledger:{book:03d}:2026": book for book in range(1, 300)}, 2, "b")
+    high_water.store(path, books)
     assert path.stat().st_size > small
-    assert high_water.read(path) == Mark({"code:261126": 1, **days.sequences}, 2, "b")
+    assert high_water.read(path) == Mark({"code:261126": 1, **books.sequences}, 2, "b")
     high_water.store(path, Mark({"code:270101": 3}, 3, "c"))
     assert high_water.read(path).sequences["code:270101"] == 3
-    assert high_water.read(path).sequences["code:260101"] == 1
+    assert high_water.read(path).sequences["ledger:001:2026"] == 1
+
+
+def test_only_the_newest_days_codes_are_kept(tmp_path: Path) -> None:
+    """A day's code sequence no longer moves once the day is over: the mark
+    keeps the newest days, so it stays small after years of use."""
+    path = tmp_path / high_water.FILENAME
+    days = [f"code:{y}{m:02d}{d:02d}" for y in (25, 26) for m in range(1, 13) for d in range(1, 29)]
+    for day in days:
+        high_water.store(path, Mark({day: 7, "ledger:A:2025": 1}, 1, "h"))
+    kept = high_water.read(path).sequences
+    assert sorted(kept) == sorted(days[-high_water.KEPT_CODE_DAYS :]) + ["ledger:A:2025"]
+    assert path.stat().st_size <= 2 * high_water.PAGE
 
 
 def test_a_copy_for_a_backup_place_is_the_plain_format(tmp_path: Path) -> None:
