@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
+from counter_app.domain.procedure import Delivery
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier
@@ -218,3 +219,39 @@ def test_the_provinces_table_imported_into_the_catalogue_fills_the_fee(
     assert get_dossier(counter.ctx, code).fee == 20_000
     text = _receipt_text(counter, code, tmp_path, pdf_text)
     assert "Phí, lệ phí (nếu có): 20.000 đ" in text and "Không thu" not in text
+
+
+def test_circular_01_2018_applies_from_its_effective_date() -> None:
+    # Circular 01/2018/TT-VPCP was signed on 23/11/2018 and took effect on 06/01/2019.
+    assert load_form_set("tt01-2018").in_force_from == date(2019, 1, 6)
+    assert "06/01/2019" in load_form_set("tt01-2018").in_force_source
+    assert form_set_for(date(2019, 1, 6)) == "tt01-2018"
+    with pytest.raises(UserError):
+        form_set_for(date(2019, 1, 5))
+
+
+def test_decree_118_papers_name_the_national_portal_and_the_renamed_system(
+    counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Texts
+) -> None:
+    # GIVEN a dossier received in 2026 whose result goes out electronically
+    clock.now = datetime(2026, 11, 26, 9, 0)
+    code = receive(
+        counter.ctx,
+        login(counter, "tiepnhan"),
+        ReceiveRequest("1.004222", CITIZEN, delivery=Delivery.ONLINE),
+    ).code
+    # WHEN its receipt and its control slip are printed
+    receipt = _receipt_text(counter, code, tmp_path, pdf_text)
+    job = print_form(
+        counter.ctx,
+        login(counter, "tiepnhan"),
+        code,
+        FormKind.CONTROL_SLIP,
+        _sink(tmp_path / "slip.pdf"),
+    )
+    slip = " ".join(pdf_text(job.pdf))
+    # THEN the result is promised on the national portal (Decree 118, Article 22(3))
+    assert "Cổng Dịch vụ công quốc gia (bản điện tử)" in receipt
+    # AND the slip names the system as Decree 118 renamed it (Articles 3(5), 27)
+    assert "Hệ thống thông tin giải quyết thủ tục hành chính" in slip
+    assert "một cửa điện tử" not in slip
