@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter_app.domain.errors import Forbidden, RefusedTransition
+from counter_app.domain.extension import ExtensionStanding
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -49,7 +50,7 @@ class Action(StrEnum):
     PREPARE_RESULT = "prepare_result"
     RETURN_RESULT = "return_result"
     WITHDRAW = "withdraw"
-    APOLOGISE = "apologise"  # overdue: apology and a new appointment, once
+    APOLOGISE = "apologise"  # the extension: apology and a new appointment (domain.extension)
 
 
 TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN})
@@ -203,13 +204,13 @@ def next_state(
     state: State,
     roles: Iterable[Role],
     *,
-    overdue: bool = False,
-    apologies: int = 0,
+    extension: ExtensionStanding | None = None,
 ) -> State:
     """Return the state after ``action``, or raise UserError saying why it is refused.
 
     Checks, in order: the action exists for a stored dossier, the state allows it,
-    the user holds a role that may take it, and the overdue rules of an apology.
+    the user holds a role that may take it, and (for an apology) the dossier's
+    extension rules, which ``extension`` must then give.
     """
     transition = TRANSITIONS.get(action)
     if transition is None:
@@ -227,20 +228,11 @@ def next_state(
         )
     require_role(action, transition.roles, roles)
     if action is Action.APOLOGISE:
-        if not overdue:
-            raise _refuse(
-                QT_TRANSLATE_NOOP(
-                    "Workflow", "An apology with a new appointment is only for an overdue dossier."
-                )
-            )
-        if apologies >= 1:
-            raise _refuse(
-                QT_TRANSLATE_NOOP(
-                    "Workflow",
-                    "This dossier already had its apology and new appointment; "
-                    "it can be given only once.",
-                )
-            )
+        if extension is None:
+            raise TypeError("an apology needs the dossier's extension standing")
+        refusal = extension.refusal()
+        if refusal is not None:
+            raise RefusedTransition(refusal)
     return transition.target if transition.target is not None else state
 
 
@@ -254,15 +246,14 @@ def offered_actions(
     state: State,
     roles: Iterable[Role],
     *,
-    overdue: bool,
-    apologies: int,
+    extension_open: bool,
     supplement_requested: bool,
 ) -> list[Action]:
     """The steps worth offering: those allowed, less the ones the rules of this
-    dossier would refuse (an apology before it is overdue or a second time, a
-    second supplement request). A button that can only fail is not shown."""
+    dossier would refuse (an apology its extension rules refuse, a second
+    supplement request). A button that can only fail is not shown."""
     actions = allowed_actions(state, roles)
-    if not overdue or apologies:
+    if not extension_open:
         actions = [a for a in actions if a is not Action.APOLOGISE]
     if supplement_requested:
         actions = [a for a in actions if a is not Action.REQUEST_SUPPLEMENT]
@@ -273,8 +264,7 @@ def colleague_actions(
     state: State,
     roles: Iterable[Role],
     *,
-    overdue: bool,
-    apologies: int,
+    extension_open: bool,
     supplement_requested: bool,
 ) -> list[Action]:
     """The steps this dossier is ready for that only a colleague may take: the
@@ -287,8 +277,7 @@ def colleague_actions(
         return offered_actions(
             state,
             held,
-            overdue=overdue,
-            apologies=apologies,
+            extension_open=extension_open,
             supplement_requested=supplement_requested,
         )
 

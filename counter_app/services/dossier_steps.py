@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import MAX_LONG_TEXT, count_errors, text_errors
 from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
+from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.returns import ReturnDetails, return_record
@@ -28,7 +29,7 @@ from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.returns import current_criteria
-from counter_app.services.views import DossierInfo, info_of
+from counter_app.services.views import DossierInfo, info_of, rules_of
 
 _CTX = "Dossiers"
 # A supplement request lists documents one by one; a few dozen at most.
@@ -129,10 +130,13 @@ def apply_step(
     now: datetime,
 ) -> None:
     state = State(dossier.state)
-    overdue = is_overdue(state, dossier.paused_since is not None, dossier.appointment_at, now)
-    target = next_state(
-        req.action, state, roles_of(user), overdue=overdue, apologies=dossier.apology_count
+    rules = rules_of(dossier)
+    extension = ExtensionStanding(
+        rules,
+        is_overdue(state, dossier.paused_since is not None, dossier.appointment_at, now),
+        dossier.apology_count,
     )
+    target = next_state(req.action, state, roles_of(user), extension=extension)
     check_step_text(req)
     data: dict[str, object] = {}
     note = nfc(req.note)
@@ -195,6 +199,11 @@ def apply_step(
             raise _error(QT_TRANSLATE_NOOP("Dossiers", "Write the reason for the delay."), "note")
         data["old_appointment"] = dossier.appointment_at.isoformat()
         data["appointment"] = req.new_appointment.replace(microsecond=0).isoformat()
+        if asked_late(rules, now, dossier.appointment_at):
+            # Taken all the same (the citizen must hear of the delay), but
+            # the missed notice is kept with the step and counted.
+            data["asked_late"] = True
+            data["basis"] = rules.extension_before_deadline.basis
         dossier.appointment_at = req.new_appointment.replace(microsecond=0)
         dossier.apology_count += 1
     elif req.action is Action.PREPARE_RESULT:

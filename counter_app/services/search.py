@@ -17,12 +17,14 @@ from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
+from counter_app.domain.extension import last_day_to_ask
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.reports import sql_rules
+from counter_app.reports.definitions import DeadlineWindow
 from counter_app.services.context import ServiceContext
-from counter_app.services.views import DossierRow, row_of
+from counter_app.services.views import DossierRow, row_of, rules_of
 
 _WORD = re.compile(r"\w+")
 
@@ -172,6 +174,9 @@ class WorkList(StrEnum):
     WAITING_SUPPLEMENT = "waiting_supplement"
     RESULT_READY = "result_ready"
     RECEIVED_TODAY = "received_today"
+    # Due on the next working day with no extension asked: today is the last
+    # day to ask one in time (Decree 118/2025, Article 19(6)).
+    EXTENSION_DUE = "extension_due"
 
 
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
@@ -196,9 +201,46 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
         stmt = stmt.where(Dossier.state == State.RESULT_READY.value)
     elif which is WorkList.RECEIVED_TODAY:
         stmt = stmt.where(Dossier.received_at >= today_start, Dossier.received_at < tomorrow)
+    elif which is WorkList.EXTENSION_DUE:
+        with ctx.sessions() as session:
+            return _extension_due(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
+
+
+def _extension_due(
+    session: Session, ctx: ServiceContext, now: datetime, limit: int
+) -> list[DossierRow]:
+    """The SQL narrows to dossiers whose clock runs and whose appointment falls
+    after today and by the next working day; the rule itself
+    (extension.last_day_to_ask, by each dossier's rules) decides."""
+    today = now.date()
+    next_day = ctx.calendar(session).next_working_day(today)
+    stmt = (
+        select(*_ROW_COLUMNS, Dossier.apology_count)
+        .where(
+            sql_rules.in_window(
+                DeadlineWindow(
+                    since=lambda _now: datetime.combine(today + timedelta(days=1), time()),
+                    before=lambda _now: datetime.combine(next_day + timedelta(days=1), time()),
+                ),
+                Dossier.state,
+                Dossier.paused_since,
+                Dossier.appointment_at,
+                now,
+            )
+        )
+        .order_by(Dossier.appointment_at, Dossier.id)
+    )
+    rows = []
+    for r in session.execute(stmt):
+        row = row_of(r)
+        if last_day_to_ask(rules_of(row), today, next_day, row.appointment_at, r.apology_count):
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows
 
 
 def count_received(ctx: ServiceContext, day: date) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from counter_app.domain.messages import Message
+from counter_app.domain.procedure_rules import ProcedureRules, rules_for
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.reports.definitions import is_due_today, is_overdue
@@ -93,6 +94,7 @@ class DossierInfo:
     documents: list[DocumentLine]
     steps: list[StepLine]
     supplement_items: list[str]
+    rules: ProcedureRules  # the rules of its reception date
     warnings: list[Message] = field(default_factory=list)
     central_notes: list[NoteLine] = field(default_factory=list)
 
@@ -120,6 +122,11 @@ def row_of(d: Dossier | Row[Any]) -> DossierRow:
         paused=d.paused_since is not None,
         on_the_spot=d.on_the_spot,
     )
+
+
+def rules_of(d: Dossier | DossierRow) -> ProcedureRules:
+    """The rules a dossier is handled under: those of its reception date."""
+    return rules_for(d.received_at.date())
 
 
 def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
@@ -163,6 +170,7 @@ def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
             for s in d.steps
         ],
         supplement_items=items,
+        rules=rules_of(d),
         warnings=list(warnings or []),
         central_notes=[NoteLine(n.department, n.text, n.at) for n in d.central_notes],
     )

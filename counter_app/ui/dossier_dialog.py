@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.extension import ExtensionStanding
 from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import (
     TRANSITIONS,
@@ -170,10 +171,12 @@ class DossierDialog(QDialog):
         return offered_actions(
             row.state,
             self._user.roles,
-            overdue=overdue,
-            apologies=self.info.apology_count,
+            extension_open=self._extension_open(overdue),
             supplement_requested=self._supplement_requested(),
         )
+
+    def _extension_open(self, overdue: bool) -> bool:
+        return ExtensionStanding(self.info.rules, overdue, self.info.apology_count).open
 
     def _supplement_requested(self) -> bool:
         return any(s.action == Action.REQUEST_SUPPLEMENT.value for s in self.info.steps)
@@ -218,8 +221,7 @@ class DossierDialog(QDialog):
         colleague = colleague_actions(
             row.state,
             self._user.roles,
-            overdue=overdue,
-            apologies=self.info.apology_count,
+            extension_open=self._extension_open(overdue),
             supplement_requested=self._supplement_requested(),
         )
         self.colleague_buttons = {

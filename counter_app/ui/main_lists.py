@@ -21,6 +21,7 @@ from counter_app.ui.dossier_table_model import SORT_ROLE, DossierTableModel
 WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.DUE_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Due today")),
     (WorkList.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
+    (WorkList.EXTENSION_DUE, QT_TRANSLATE_NOOP("MainWindow", "Last day to extend")),
     (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
     (WorkList.RESULT_READY, QT_TRANSLATE_NOOP("MainWindow", "Result ready")),
     (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),

@@ -2082,6 +2082,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_lists.py" line="24" />
+        <source>Last day to extend</source>
+        <translation>Hạn chót xin gia hạn</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/main_lists.py" line="23" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
@@ -4253,14 +4258,14 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="232" />
-        <source>An apology with a new appointment is only for an overdue dossier.</source>
-        <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn.</translation>
+        <location filename="../../counter_app/domain/extension.py" line="47" />
+        <source>An apology with a new appointment is only for an overdue dossier ({basis}).</source>
+        <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="238" />
-        <source>This dossier already had its apology and new appointment; it can be given only once.</source>
-        <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.</translation>
+        <location filename="../../counter_app/domain/extension.py" line="36" />
+        <source>This dossier already had its apology and new appointment; it can be given only once ({basis}).</source>
+        <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được gia hạn một lần ({basis}).</translation>
     </message>
 </context>
 <context>

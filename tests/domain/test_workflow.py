@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from counter_app.domain.extension import ExtensionStanding
 from counter_app.domain.messages import UserError
+from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.workflow import (
     ON_THE_SPOT_STEPS,
     Action,
@@ -93,15 +97,32 @@ def test_wrong_role_names_the_role_needed() -> None:
     assert "\u201cApprover\u201d" in err.value.message.render()
 
 
-def test_apology_only_when_overdue_and_only_once() -> None:
+def test_an_apology_follows_the_dossiers_extension_rules() -> None:
+    # Decree 61/2018 (received before 1/7/2025): only once overdue, only once.
+    old = rules_for(date(2025, 6, 30))
     with pytest.raises(UserError, match="only for an overdue"):
-        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=False)
+        next_state(
+            Action.APOLOGISE,
+            State.IN_APPRAISAL,
+            {Role.RECEIVER},
+            extension=ExtensionStanding(old, overdue=False, extensions=0),
+        )
     assert (
-        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True)
+        next_state(
+            Action.APOLOGISE,
+            State.IN_APPRAISAL,
+            {Role.RECEIVER},
+            extension=ExtensionStanding(old, overdue=True, extensions=0),
+        )
         is State.IN_APPRAISAL
     )
     with pytest.raises(UserError, match="only once"):
-        next_state(Action.APOLOGISE, State.IN_APPRAISAL, {Role.RECEIVER}, overdue=True, apologies=1)
+        next_state(
+            Action.APOLOGISE,
+            State.IN_APPRAISAL,
+            {Role.RECEIVER},
+            extension=ExtensionStanding(old, overdue=True, extensions=1),
+        )
 
 
 def test_terminal_states_allow_nothing() -> None:
@@ -117,21 +138,17 @@ def test_allowed_actions_follow_roles() -> None:
 def test_offered_actions_leave_out_what_the_dossier_would_refuse() -> None:
     roles = [Role.RECEIVER, Role.APPRAISER]
     offered = offered_actions(
-        State.IN_APPRAISAL, roles, overdue=False, apologies=0, supplement_requested=False
+        State.IN_APPRAISAL, roles, extension_open=False, supplement_requested=False
     )
     assert Action.REQUEST_SUPPLEMENT in offered and Action.APOLOGISE not in offered
     again = offered_actions(
-        State.IN_APPRAISAL, roles, overdue=True, apologies=0, supplement_requested=True
+        State.IN_APPRAISAL, roles, extension_open=True, supplement_requested=True
     )
     assert Action.REQUEST_SUPPLEMENT not in again and Action.APOLOGISE in again
-    late = offered_actions(
-        State.IN_APPRAISAL, roles, overdue=True, apologies=1, supplement_requested=False
-    )
-    assert Action.APOLOGISE not in late
 
 
 def test_a_colleague_confirms_only_the_steps_the_official_may_not_take() -> None:
-    rules = {"overdue": False, "apologies": 0, "supplement_requested": False}
+    rules = {"extension_open": False, "supplement_requested": False}
     clerk = [Role.RECEIVER, Role.RETURNER]
     # An appraised dossier waits for the leader: approve or refuse, by their login.
     assert colleague_actions(State.APPRAISED, clerk, **rules) == [Action.APPROVE, Action.REFUSE]
@@ -139,10 +156,10 @@ def test_a_colleague_confirms_only_the_steps_the_official_may_not_take() -> None
     assert colleague_actions(State.RECEIVED, clerk, **rules) == [Action.START_APPRAISAL]
     # The leader's own steps are theirs; withdrawing is still the receiver's.
     assert colleague_actions(State.APPRAISED, [Role.APPROVER], **rules) == [Action.WITHDRAW]
-    # The dossier's own rules hold for the colleague too (no apology before it is late).
+    # The dossier's own rules hold for the colleague too (no apology they refuse).
     assert Action.APOLOGISE not in colleague_actions(State.RECEIVED, [Role.APPRAISER], **rules)
     late = colleague_actions(
-        State.RECEIVED, [Role.APPRAISER], overdue=True, apologies=0, supplement_requested=False
+        State.RECEIVED, [Role.APPRAISER], extension_open=True, supplement_requested=False
     )
     assert Action.APOLOGISE in late
     # Nothing is left once the result is returned.

@@ -22,6 +22,7 @@ from counter_app.services.dossiers import (
     take_step,
 )
 from counter_app.services.returns import current_criteria
+from counter_app.services.search import WorkList, work_list
 from tests.conftest import Clock, login, typed_fee
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
@@ -129,50 +130,54 @@ def test_withdrawal_needs_a_reason(counter: Runtime) -> None:
     )
 
 
-def test_overdue_apology_once_with_new_appointment(counter: Runtime, clock: Clock) -> None:
-    code = _receive(counter)  # due Tue 01/12 09:00
-    _step(counter, "thamdinh", code, Action.START_APPRAISAL)
-    with pytest.raises(UserError, match="only for an overdue"):
-        _step(
-            counter,
-            "tiepnhan",
-            code,
-            Action.APOLOGISE,
-            note="Chậm",
-            new_appointment=datetime(2026, 12, 4, 9, 0),
-        )
-    clock.now = datetime(2026, 12, 1, 10, 0)
+def _extend(rt: Runtime, code: str, new_appointment: datetime, note: str = "Chậm") -> State:
+    return _step(rt, "tiepnhan", code, Action.APOLOGISE, note=note, new_appointment=new_appointment)
+
+
+def test_article_19_6_extension_once_asked_the_day_before_or_flagged(
+    counter: Runtime, clock: Clock
+) -> None:
+    # GIVEN two dossiers received on Thu 26/11/2026, each due Tue 01/12 09:00
+    on_time, late = _receive(counter), _receive(counter)
+    _step(counter, "thamdinh", on_time, Action.START_APPRAISAL)
+    # WHEN one is extended on Monday 30/11, the day before its deadline
+    clock.now = datetime(2026, 11, 30, 16, 0)
     with pytest.raises(UserError) as err:
-        _step(
-            counter,
-            "tiepnhan",
-            code,
-            Action.APOLOGISE,
-            note="Chậm",
-            new_appointment=datetime(2026, 12, 1, 9, 30),
-        )
-    assert err.value.field == "new_appointment"
-    _step(
-        counter,
-        "tiepnhan",
-        code,
-        Action.APOLOGISE,
-        note="Cần xác minh thêm",
-        new_appointment=datetime(2026, 12, 4, 9, 0),
-    )
-    info = get_dossier(counter.ctx, code)
-    assert info.row.appointment_at == datetime(2026, 12, 4, 9, 0)
-    assert info.apology_count == 1
-    clock.now = datetime(2026, 12, 7, 9, 0)
-    with pytest.raises(UserError, match="only once"):
-        _step(
-            counter,
-            "tiepnhan",
-            code,
-            Action.APOLOGISE,
-            note="Lại chậm",
-            new_appointment=datetime(2026, 12, 9, 9, 0),
-        )
+        _extend(counter, on_time, datetime(2026, 11, 30, 17, 0))
+    assert err.value.field == "new_appointment"  # the new date comes after the old one
+    _extend(counter, on_time, datetime(2026, 12, 4, 9, 0), "Cần xác minh thêm")
+    # AND the other only on the deadline's day
+    clock.now = datetime(2026, 12, 1, 10, 0)
+    _extend(counter, late, datetime(2026, 12, 7, 9, 0))
+    # THEN both have the new appointment; only the second is flagged, with its article
+    first, second = get_dossier(counter.ctx, on_time), get_dossier(counter.ctx, late)
+    assert first.row.appointment_at == datetime(2026, 12, 4, 9, 0) and first.apology_count == 1
+    assert second.row.appointment_at == datetime(2026, 12, 7, 9, 0)
+    assert "asked_late" not in first.steps[-1].data
+    assert second.steps[-1].data["asked_late"] is True
+    assert second.steps[-1].data["basis"] == "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 6"
+    # AND a second extension is refused, naming the article, and changes nothing
+    clock.now = datetime(2026, 12, 3, 9, 0)
+    with pytest.raises(UserError, match="only once") as again:
+        _extend(counter, on_time, datetime(2026, 12, 9, 9, 0), "Lại chậm")
+    assert "Điều 19 khoản 6" in again.value.message.render()
+    assert get_dossier(counter.ctx, on_time).row.appointment_at == datetime(2026, 12, 4, 9, 0)
+
+
+def test_a_dossier_received_under_decree_61_is_extended_only_once_overdue(
+    counter: Runtime, clock: Clock
+) -> None:
+    # GIVEN a dossier received on Mon 16/6/2025, before Decree 118 took effect
+    clock.now = datetime(2025, 6, 16, 9, 0)
+    code = _receive(counter)
+    due = get_dossier(counter.ctx, code).row.appointment_at
+    # THEN before its deadline the apology is refused as Decree 61 had it
+    with pytest.raises(UserError, match="only for an overdue"):
+        _extend(counter, code, due.replace(day=due.day + 2))
+    # AND once overdue it is taken, without a flag (that rule set no notice)
+    clock.now = due.replace(hour=16)
+    _extend(counter, code, due.replace(day=due.day + 2))
+    assert "asked_late" not in get_dossier(counter.ctx, code).steps[-1].data
 
 
 def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clock) -> None:
@@ -276,3 +281,23 @@ def test_a_refused_return_changes_nothing_and_names_the_field(counter: Runtime) 
         )
     assert err.value.field == "tracking_number"
     assert get_dossier(counter.ctx, code) == before
+
+
+def test_article_19_6_the_morning_list_shows_the_last_day_to_ask_an_extension(
+    counter: Runtime, clock: Clock
+) -> None:
+    # GIVEN two dossiers received Thu 26/11/2026, due Tue 01/12 09:00
+    waiting, extended = _receive(counter), _receive(counter)
+    # THEN on Friday neither is on the list: the next working day is Monday
+    clock.now = datetime(2026, 11, 27, 7, 30)
+    assert work_list(counter.ctx, WorkList.EXTENSION_DUE) == []
+    # AND on Monday morning, the last day to ask in time, both are
+    clock.now = datetime(2026, 11, 30, 7, 30)
+    listed = [r.code for r in work_list(counter.ctx, WorkList.EXTENSION_DUE)]
+    assert listed == [waiting, extended]
+    # AND once one is extended it leaves the list
+    _extend(counter, extended, datetime(2026, 12, 4, 9, 0))
+    assert [r.code for r in work_list(counter.ctx, WorkList.EXTENSION_DUE)] == [waiting]
+    # AND on the deadline's own day it is too late for the list (the extension is flagged)
+    clock.now = datetime(2026, 12, 1, 7, 30)
+    assert work_list(counter.ctx, WorkList.EXTENSION_DUE) == []

@@ -65,10 +65,16 @@ def test_buttons_follow_the_roles(
 ) -> None:
     code = receive_dossier().code
     expected = {
-        "tiepnhan": {Action.REQUEST_SUPPLEMENT, Action.TRANSFER, Action.WITHDRAW},
+        # The extension is open before the deadline (Decree 118, Article 19(6)).
+        "tiepnhan": {
+            Action.REQUEST_SUPPLEMENT,
+            Action.TRANSFER,
+            Action.WITHDRAW,
+            Action.APOLOGISE,
+        },
         "thamdinh": {Action.START_APPRAISAL, Action.REQUEST_SUPPLEMENT, Action.TRANSFER},
         "phochutich": set(),
-        "quantri": set(),
+        "quantri": {Action.APOLOGISE},
     }
     for username, actions in expected.items():
         dialog = open_dialog(qtbot, counter, official(username), code, hold)
@@ -79,7 +85,7 @@ def test_buttons_follow_the_roles(
         dialog.close()
 
 
-def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
+def test_the_extension_is_offered_until_given_once_and_saved_with_form_04(
     qtbot: QtBot,
     counter: Runtime,
     clock: object,
@@ -91,7 +97,7 @@ def test_apology_is_offered_only_when_overdue_and_saved_with_form_04(
     info = receive_dossier()
     code, due = info.code, info.row.appointment_at
     dialog = open_dialog(qtbot, counter, official("quantri"), code, hold, chooser)
-    assert Action.APOLOGISE not in dialog.action_buttons
+    assert set(dialog.action_buttons) == {Action.APOLOGISE}
     clock.now = datetime(2026, 12, 2, 9, 0)  # type: ignore[attr-defined]
     dialog.reload()
     assert set(dialog.action_buttons) == {Action.APOLOGISE}
