@@ -1,6 +1,6 @@
 """The province's central PostgreSQL: the same facts from ``central_dossiers``,
 whose rows carry what their steps and pauses mean for the reports (kept by
-the push, migration c0004_report_facts).
+the push, by the rules of fact_rules.py: ``central_refresh_report_facts``).
 
 Reports read through the engine they are given: the streaming replica's
 when one is configured (:func:`report_engine`), so reporting never competes

@@ -210,8 +210,13 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
     centre; on the counter, before its steps and pauses (:class:`Completion`)."""
     (_key, code, agency_id, counter_uuid, procedure_code, field, level, official, source,
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
-     finished_at, apology_count, fee, delivery, cutoff, time_unit, *completed) = row  # fmt: skip
-    pauses, refused, withdrawn_at, returned = _completed(*completed)
+     finished_at, apology_count, fee, delivery, cutoff, time_unit, refused, withdrawn_at,
+     return_at, return_channel, return_collected_by, return_rating, return_criteria,
+     pause_starts, pause_ends) = row  # fmt: skip
+    pauses, refused, withdrawn_at, returned = _completed(
+        refused, withdrawn_at, return_at, return_channel, return_collected_by, return_rating,
+        return_criteria, pause_starts, pause_ends,
+    )  # fmt: skip
     return DossierFacts(
         code,
         agency_id,

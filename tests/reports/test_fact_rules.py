@@ -6,6 +6,7 @@ the same facts of the same records, ties and overlaps included."""
 
 from __future__ import annotations
 
+import inspect
 import random
 import re
 from datetime import date, datetime, timedelta
@@ -19,6 +20,8 @@ from counter_app.domain.workflow import Action
 from counter_app.models import ClockPause, Dossier, WorkflowStep
 from counter_app.reports.central_source import central_facts
 from counter_app.reports.definitions import DossierFacts, Pause, Period
+from counter_app.reports.fact_rules import CENTRAL_PREFIX, COMPLETED_FIELDS
+from counter_app.reports.facts import _completed
 from counter_app.reports.local_source import local_facts
 from counter_app.reports.sql_rules import (
     REFRESH_FUNCTION,
@@ -26,6 +29,7 @@ from counter_app.reports.sql_rules import (
     refresh_report_facts_body,
     report_records,
 )
+from counter_app.wire.central_tables import dossiers as central_dossiers
 from tests.conftest import AGENCY, Clock
 from tests.reports import cases
 from tests.sync.conftest import Centre
@@ -73,6 +77,13 @@ def test_the_push_refreshes_the_dossiers_of_the_records_the_rules_read() -> None
     # central_push() picks the dossiers to refresh with the records' predicate.
     push = _squeezed(c0005_push_entry_point.PUSH)
     assert _squeezed(f"AND ({report_records('i')}))") in push, ADD_A_MIGRATION
+
+
+def test_both_sides_name_the_completed_columns_as_the_rules_do() -> None:
+    # One conversion turns either side's completed columns into facts, by position.
+    assert tuple(inspect.signature(_completed).parameters) == COMPLETED_FIELDS
+    held = {c.name for c in central_dossiers.c if c.name.startswith(CENTRAL_PREFIX)}
+    assert held == {CENTRAL_PREFIX + name for name in COMPLETED_FIELDS}
 
 
 # Few distinct moments, so that times tie often.
