@@ -1,6 +1,6 @@
 """The province's central PostgreSQL: the same facts from ``central_dossiers``,
 whose rows carry what their steps and pauses mean for the reports (kept by
-the push, migration c0004_report_facts).
+the push, by the rules of fact_rules.py: ``central_refresh_report_facts``).
 
 Reports read through the engine they are given: the streaming replica's
 when one is configured (:func:`report_engine`), so reporting never competes
@@ -31,6 +31,7 @@ from sqlalchemy.dialects.postgresql import TIMESTAMP
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
+from counter_app.reports.fact_rules import CENTRAL_PREFIX, COMPLETED_FIELDS
 from counter_app.reports.facts import dossier_facts
 from counter_app.reports.source import CatalogueLine
 from counter_app.wire import central_tables as t
@@ -104,19 +105,9 @@ _COLUMNS = (
 )
 
 
-# The facts of its steps and pauses the push keeps on each dossier's row
-# (migration c0004_report_facts): facts.COMPLETED_FIELDS.
-_COMPLETED = (
-    d.c.report_refused.label("refused"),
-    d.c.report_withdrawn_at.label("withdrawn_at"),
-    d.c.report_return_at.label("return_at"),
-    d.c.report_return_channel.label("return_channel"),
-    d.c.report_return_collected_by.label("return_collected_by"),
-    d.c.report_return_rating.label("return_rating"),
-    d.c.report_return_criteria.label("return_criteria"),
-    d.c.report_pause_starts.label("pause_starts"),
-    d.c.report_pause_ends.label("pause_ends"),
-)
+# The facts of its steps and pauses the push keeps on each dossier's row, by
+# the rules of fact_rules (central_refresh_report_facts), as COMPLETED_FIELDS.
+_COMPLETED = tuple(d.c[CENTRAL_PREFIX + name].label(name) for name in COMPLETED_FIELDS)
 
 
 def facts_select(period: Period, agency_ids: Sequence[str] | None = None) -> Select[Any]:

@@ -2,10 +2,13 @@
 
 Both sides read the same fields under the same names (the counter's columns,
 the centre's columns) and call :func:`dossier_facts`. What a step or a pause
-means is decided by :class:`Completion` on the counter, and at the centre by
-the SQL function of migration c0004_report_facts, which writes the same
-rules onto each dossier's row as its records arrive; the parity test in
-tests/reports holds the two to the same figures.
+means is declared once, in :mod:`counter_app.reports.fact_rules`: on the
+counter :class:`Completion` applies those rules to the steps and pauses it
+reads; at the centre the SQL function made of the same rules
+(``sql_rules.refresh_report_facts_sql``) writes them onto each dossier's row
+as its records arrive. Either way the same completed columns become facts
+here (:func:`_completed`); tests/reports/test_fact_rules.py and the parity test
+hold the two sides to the same facts and figures.
 """
 
 from __future__ import annotations
@@ -19,19 +22,24 @@ from types import MappingProxyType
 from typing import Any
 
 from counter_app.domain.procedure import TimeUnit, default_cutoff
-from counter_app.domain.workflow import Action, State
+from counter_app.domain.workflow import State
 from counter_app.reports.definitions import (
     DossierFacts,
     Pause,
     ReturnFacts,
     channel_of,
 )
-
-# The only steps the definitions look at; both queries read just these.
-_REFUSE, _WITHDRAW, _RETURN = (
-    a.value for a in (Action.REFUSE, Action.WITHDRAW, Action.RETURN_RESULT)
+from counter_app.reports.fact_rules import (
+    COMPLETED_FIELDS,
+    PAUSE,
+    PAUSE_PATHS,
+    RULES,
+    STEP,
+    STEP_PATHS,
+    FactRule,
+    Pick,
+    Value,
 )
-STEP_ACTIONS = (_REFUSE, _WITHDRAW, _RETURN)
 
 
 def _dt(value: Any) -> datetime | None:
@@ -43,9 +51,6 @@ def _dt(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))
-
-
-_fromisoformat = datetime.fromisoformat
 
 
 def _required(value: Any) -> datetime:
@@ -80,72 +85,117 @@ def return_facts(
     return ReturnFacts(at, channel or "desk", collected_by or "applicant", rating or None, levels)
 
 
+def _read(rule: FactRule, paths: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, bool], ...]:
+    """Where each of the rule's fields lies among the values read with its
+    kind's records, and whether it is a time."""
+    return tuple((paths.index(f.path), f.value is Value.TIME) for f in rule.fields)
+
+
+_STEP_RULES = {r.action: (r, _read(r, STEP_PATHS)) for r in RULES if r.kind == STEP}
+_PAUSE_RULES = tuple((r, _read(r, PAUSE_PATHS)) for r in RULES if r.kind == PAUSE)
+
+
+def _order(values: tuple[Any, ...]) -> tuple[tuple[bool, Any], ...]:
+    # Pick.ALL: by the fields left to right, a missing value after any value.
+    return tuple((v is None, v) for v in values)
+
+
 class Completion:
-    """Completes facts (by their dossier's key) with their steps and pauses:
-    refused, withdrawn, the return's record, the supplement pauses. The
-    queries do not sort by time: of the withdrawals and the returns, the
-    last by time wins (the later read on a tie)."""
+    """Completes facts (by their dossier's key) with what their steps and
+    pauses mean, by the rules of :mod:`fact_rules` (the centre applies the same
+    rules in SQL): the completed columns, as the centre's row holds them, then
+    the same facts a centre's row makes. Steps are given in the desk's order
+    (its counter sequence): of two a Pick.LAST rule finds at the same time,
+    the later given wins, as the later pushed does at the centre."""
 
     def __init__(self, facts: Mapping[Any, DossierFacts]) -> None:
         self._facts = facts
-        self._pauses: dict[Any, list[Pause]] = defaultdict(list)
+        self._found: dict[Any, dict[str, Any]] = defaultdict(dict)
 
-    def add_pause(self, key: Any, started_at: Any, ended_at: Any) -> None:
-        self._pauses[key].append(Pause(_required(started_at), _dt(ended_at)))
+    def add_pause(self, key: Any, *values: Any) -> None:
+        """A pause, with the values of fact_rules.PAUSE_PATHS (start, end)."""
+        for rule, read in _PAUSE_RULES:
+            self._add(key, rule, read, values)
 
-    def add_step(
-        self,
-        key: Any,
-        action: str,
-        at: Any,
-        channel: str | None = None,
-        collected_by: str | None = None,
-        rating: str | None = None,
-        criteria: Mapping[str, Any] | str | None = None,
+    def add_step(self, key: Any, action: str, *values: Any) -> None:
+        """A step, with the values of fact_rules.STEP_PATHS (its time, then
+        the fields of its ``data["return"]`` record, read out of the JSON;
+        ``criteria`` as a mapping or its JSON text). Missing ones are None."""
+        found = _STEP_RULES.get(action)
+        if found is not None:
+            self._add(key, found[0], found[1], values)
+
+    def _add(
+        self, key: Any, rule: FactRule, read: tuple[tuple[int, bool], ...], values: tuple[Any, ...]
     ) -> None:
-        """A step; for a return, the fields of its ``data["return"]`` record
-        (the queries read them out of the JSON; ``criteria`` as a mapping or
-        its JSON text)."""
-        f = self._facts.get(key)
-        if f is None:
+        if key not in self._facts:
             return
-        # A moment as ISO text is parsed directly.
-        moment = _fromisoformat(at) if at.__class__ is str and at else _required(at)
-        if action == _RETURN:
-            if f.returned is None or moment >= f.returned.at:
-                f.returned = return_facts(moment, channel, collected_by, rating, criteria)
-        elif action == _REFUSE:
-            f.refused = True
-        elif action == _WITHDRAW and (f.withdrawn_at is None or moment >= f.withdrawn_at):
-            f.withdrawn_at = moment
+        found = self._found[key]
+        if rule.pick is Pick.ANY:
+            found[rule.name] = True
+            return
+        picked = tuple(
+            (_dt(values[i]) if time else values[i]) if i < len(values) else None for i, time in read
+        )
+        if rule.pick is Pick.ALL:
+            found.setdefault(rule.name, []).append(picked)
+        elif picked[0] is not None:
+            held = found.get(rule.name)
+            if held is None or picked[0] >= held[0]:
+                found[rule.name] = picked
 
     def finish(self) -> None:
-        """The pauses, in time order, onto their facts."""
-        for key, found in self._pauses.items():
-            f = self._facts.get(key)
-            if f is not None:
-                f.pauses = tuple(sorted(found, key=_started))
+        """The completed columns onto their facts."""
+        for key, found in self._found.items():
+            f = self._facts[key]
+            f.pauses, f.refused, f.withdrawn_at, f.returned = _completed(*_columns(found))
 
 
-# The fields of a return step's record the queries read (JSON paths).
-RETURN_PATHS = {
-    "channel": ("data", "return", "channel"),
-    "collected_by": ("data", "return", "collected_by"),
-    "rating": ("data", "return", "rating"),
-    "criteria": ("data", "return", "criteria"),
-}
+def _columns(found: Mapping[str, Any]) -> list[Any]:
+    """A dossier's values of COMPLETED_FIELDS from what its rules found."""
+    out: list[Any] = []
+    for rule in RULES:
+        held = found.get(rule.name)
+        if rule.pick is Pick.ANY:
+            out.append(bool(held))
+        elif held is None:
+            out += [None] * len(rule.fields)
+        elif rule.pick is Pick.LAST:
+            out += held
+        else:
+            out += zip(*sorted(held, key=_order), strict=True)
+    return out
 
 
-# What a dossier's steps and pauses mean for the reports. The centre keeps
-# them on each dossier's row (migration c0004_report_facts applies the rules
-# of Completion as records arrive); the counter's query leaves them empty and
-# Completion fills them in from its steps and pauses.
-COMPLETED_FIELDS = (
-    "refused", "withdrawn_at", "return_at", "return_channel", "return_collected_by",
-    "return_rating", "return_criteria", "pause_starts", "pause_ends",
-)  # fmt: skip
+def _completed(
+    refused: Any,
+    withdrawn_at: Any,
+    return_at: Any,
+    return_channel: Any,
+    return_collected_by: Any,
+    return_rating: Any,
+    return_criteria: Any,
+    pause_starts: Any,
+    pause_ends: Any,
+) -> tuple[tuple[Pause, ...], bool, datetime | None, ReturnFacts | None]:
+    """The facts' pauses, refusal, withdrawal and return from the completed
+    columns (COMPLETED_FIELDS, in order), whichever side completed them."""
+    return (
+        tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
+        bool(refused),
+        withdrawn_at,
+        None
+        if return_at is None
+        else return_facts(
+            return_at, return_channel, return_collected_by, return_rating, return_criteria
+        ),
+    )
+
+
 # The columns both queries select, in this order (facts read them by position:
 # a result row's attribute lookup cost more than the rest of the counting).
+# The completed ones last: the centre keeps them on each dossier's row, the
+# counter's query leaves them empty and Completion fills them in.
 FIELDS = (
     "key", "code", "agency_id", "counter_uuid", "procedure_code", "field", "level",
     "official", "source", "ledger_book", "state", "on_the_spot", "received_at",
@@ -163,6 +213,10 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
      finished_at, apology_count, fee, delivery, cutoff, time_unit, refused, withdrawn_at,
      return_at, return_channel, return_collected_by, return_rating, return_criteria,
      pause_starts, pause_ends) = row  # fmt: skip
+    pauses, refused, withdrawn_at, returned = _completed(
+        refused, withdrawn_at, return_at, return_channel, return_collected_by, return_rating,
+        return_criteria, pause_starts, pause_ends,
+    )  # fmt: skip
     return DossierFacts(
         code,
         agency_id,
@@ -182,14 +236,10 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
         int(apology_count or 0),
         int(fee or 0),
         delivery or "counter",
-        pauses=tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
-        refused=bool(refused),
+        pauses=pauses,
+        refused=refused,
         withdrawn_at=withdrawn_at,
-        returned=None
-        if return_at is None
-        else return_facts(
-            return_at, return_channel, return_collected_by, return_rating, return_criteria
-        ),
+        returned=returned,
         cutoff=_cutoff(cutoff, time_unit),
     )
 
@@ -197,10 +247,6 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
 def dossier_facts(rows: Iterable[Any]) -> list[DossierFacts]:
     """Facts of result rows (the columns of FIELDS, in order)."""
     return list(map(_dossier, rows))
-
-
-def _started(pause: Pause) -> datetime:
-    return pause.started_at
 
 
 @lru_cache(maxsize=64)  # a few settings, read once per dossier

@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.models import ClockPause, Dossier, Procedure, WorkflowStep
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.facts import (
+from counter_app.reports.fact_rules import (
     COMPLETED_FIELDS,
-    RETURN_PATHS,
+    PAUSE_PATHS,
     STEP_ACTIONS,
-    Completion,
-    dossier_facts,
+    STEP_PATHS,
 )
+from counter_app.reports.facts import Completion, dossier_facts
 from counter_app.reports.source import CatalogueLine
 
 
@@ -23,6 +23,14 @@ def _raw(column: Any, name: str) -> Any:
     """The column's stored text: ISO dates and JSON parsed by facts.py, many
     times faster than SQLAlchemy's per-value processors on a year of rows."""
     return type_coerce(column, String).label(name)
+
+
+def _read(model: Any, path: tuple[str, ...]) -> Any:
+    """A field the fact rules read (fact_rules: a column, or a path in its JSON)."""
+    column = getattr(model, path[0])
+    if len(path) == 1:
+        return _raw(column, path[0])
+    return func.json_extract(column, "$." + ".".join(path[1:])).label("_".join(path))
 
 
 def _candidates(period: Period) -> ColumnElement[bool]:
@@ -76,27 +84,22 @@ def local_facts(session: Session, period: Period, agency_id: str) -> list[Dossie
     facts = dossier_facts(rows)
     completion = Completion(dict(zip([row[0] for row in rows], facts, strict=True)))
     pauses = select(
-        ClockPause.dossier_id,
-        _raw(ClockPause.started_at, "started_at"),
-        _raw(ClockPause.ended_at, "ended_at"),
+        ClockPause.dossier_id, *(_read(ClockPause, path) for path in PAUSE_PATHS)
     ).where(ClockPause.dossier_id.in_(ids))
-    for key, started, ended in conn.execute(pauses).all():
-        completion.add_pause(key, started, ended)
+    for key, *values in conn.execute(pauses).all():
+        completion.add_pause(key, *values)
+    # In the desk's order: it breaks a tie between two steps' times (Completion).
     steps = (
         select(
             WorkflowStep.dossier_id,
             WorkflowStep.action,
-            _raw(WorkflowStep.at, "at"),
-            *(
-                func.json_extract(WorkflowStep.data, "$." + ".".join(path[1:])).label(name)
-                for name, path in RETURN_PATHS.items()
-            ),
+            *(_read(WorkflowStep, path) for path in STEP_PATHS),
         )
         .where(WorkflowStep.action.in_(STEP_ACTIONS), WorkflowStep.dossier_id.in_(ids))
         .order_by(WorkflowStep.counter_seq)
     )
-    for key, action, at, channel, collected_by, rating, criteria in conn.execute(steps).all():
-        completion.add_step(key, action, at, channel, collected_by, rating, criteria)
+    for key, action, *values in conn.execute(steps).all():
+        completion.add_step(key, action, *values)
     completion.finish()
     return facts
 

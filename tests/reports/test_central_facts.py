@@ -1,5 +1,6 @@
 """The centre keeps what a dossier's steps and pauses mean for the reports on
-the dossier's row (migration c0004_report_facts): by the rules the counter's
+the dossier's row (migration c0004_report_facts, its function made of
+reports/fact_rules.py since c0006): by the rules the counter's
 facts.Completion applies, whatever batch the records arrive in, and for the
 dossiers a centre held before the upgrade."""
 
@@ -137,6 +138,13 @@ RECORDS = [
         8,
         "step",
         {"action": "return_result", "at": "2027-01-11T09:00:00", "data": {"return": {}}},
+    ),
+    # A return without a time never wins (c0004's function let it: c0006 refills).
+    _record(
+        DOSSIER,
+        9,
+        "step",
+        {"action": "return_result", "at": "", "data": {"return": {"channel": "desk"}}},
     ),
 ]
 
