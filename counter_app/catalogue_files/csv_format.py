@@ -64,8 +64,18 @@ _CSV_CELLS: Mapping[str, Callable[[ProcedureSpec], str]] = {
     "legal_basis": lambda s: s.legal_basis,
     "source_note": lambda s: s.source_note,
     "cutoff": lambda s: "" if s.cutoff is None else str(int(s.cutoff)),
+    "deciding_authority": lambda s: s.deciding_authority,
+    "special_basis": lambda s: s.special_rules.basis if s.special_rules else "",
+    "special_supplement_clock": lambda s: _special(s, "supplement_clock"),
+    "special_supplement_request_days": lambda s: _special(s, "supplement_request_days"),
+    "special_closing_days": lambda s: _special(s, "closing_days"),
     "extra": lambda s: ";".join(f"{k}={v}" for k, v in s.extra.items()),
 }
+
+
+def _special(spec: ProcedureSpec, key: str) -> str:
+    value = spec.special_rules.to_dict().get(key) if spec.special_rules else None
+    return "" if value is None else str(value)
 
 
 def dump_csv(specs: Iterable[ProcedureSpec], delimiter: str = ",") -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 
+from counter_app.domain.procedure_rules import SpecialRules
+
 
 class Level(StrEnum):
     """Administrative level that decides a procedure."""
@@ -120,6 +122,11 @@ class ProcedureSpec:
     # Whether a dossier received after the cut-off (15:00) counts from the next
     # working day; None follows the default of the time unit (see cutoff_applies).
     cutoff: bool | None = None
+    # The authority competent to decide (Decree 118/2025 Article 28(2)(a));
+    # empty: the receiving unit.
+    deciding_authority: str = ""
+    # What the procedure's specialised law sets instead of the decree.
+    special_rules: SpecialRules | None = None
     extra: dict[str, str] = dc_field(default_factory=dict, compare=False, hash=False)
 
 

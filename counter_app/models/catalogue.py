@@ -31,6 +31,10 @@ class Procedure(Base):
     source_note: Mapped[str] = mapped_column(Text, default="")
     # 15:00 cut-off: None follows the time unit (procedure.default_cutoff).
     cutoff: Mapped[bool | None] = mapped_column(default=None)
+    # Decree 118/2025 Article 28(2)(a); empty: the receiving unit decides.
+    deciding_authority: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    # SpecialRules.to_dict(): what the specialised law sets instead of the decree.
+    special_rules: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(default=True)
     updated_at: Mapped[datetime] = mapped_column(default=datetime.now, onupdate=datetime.now)
 

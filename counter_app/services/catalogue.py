@@ -24,6 +24,7 @@ from counter_app.domain.procedure import (
     RequiredDocument,
     TimeUnit,
 )
+from counter_app.domain.procedure_rules import SpecialRules
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import Role
 from counter_app.models import Procedure, ProcedureDocument
@@ -72,6 +73,8 @@ def spec_of(p: Procedure) -> ProcedureSpec:
         legal_basis=p.legal_basis,
         source_note=p.source_note,
         cutoff=p.cutoff,
+        deciding_authority=p.deciding_authority,
+        special_rules=SpecialRules.from_dict(p.special_rules),
     )
 
 
@@ -89,6 +92,8 @@ def _apply(p: Procedure, spec: ProcedureSpec) -> None:
     p.legal_basis = spec.legal_basis
     p.source_note = spec.source_note
     p.cutoff = spec.cutoff
+    p.deciding_authority = spec.deciding_authority
+    p.special_rules = spec.special_rules.to_dict() if spec.special_rules else None
     p.active = True
     p.documents = [
         ProcedureDocument(

@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
+from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.reports import sql_rules
 from counter_app.reports.definitions import DeadlineWindow
 from counter_app.services.context import ServiceContext
-from counter_app.services.views import DossierRow, row_of, rules_of
+from counter_app.services.views import DossierRow, row_of
 
 _WORD = re.compile(r"\w+")
 
@@ -236,7 +237,9 @@ def _extension_due(
     rows = []
     for r in session.execute(stmt):
         row = row_of(r)
-        if last_day_to_ask(rules_of(row), today, next_day, row.appointment_at, r.apology_count):
+        # A specialised law never sets the extension: the decree's rules apply.
+        rules = rules_for(row.received_at.date())
+        if last_day_to_ask(rules, today, next_day, row.appointment_at, r.apology_count):
             rows.append(row)
             if len(rows) == limit:
                 break

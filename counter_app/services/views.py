@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from counter_app.domain.messages import Message
-from counter_app.domain.procedure_rules import ProcedureRules, rules_for
+from counter_app.domain.procedure_rules import ProcedureRules, SpecialRules, rules_for
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.reports.definitions import is_due_today, is_overdue
@@ -124,9 +124,10 @@ def row_of(d: Dossier | Row[Any]) -> DossierRow:
     )
 
 
-def rules_of(d: Dossier | DossierRow) -> ProcedureRules:
-    """The rules a dossier is handled under: those of its reception date."""
-    return rules_for(d.received_at.date())
+def rules_of(d: Dossier) -> ProcedureRules:
+    """The rules a dossier is handled under: those of its reception date, with
+    what its procedure's specialised law sets instead (the catalogue's)."""
+    return rules_for(d.received_at.date(), SpecialRules.from_dict(d.procedure.special_rules))
 
 
 def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:

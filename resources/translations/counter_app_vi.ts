@@ -481,6 +481,21 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/domain/catalogue/messages.py" line="32" />
+        <source>Row {row}, column {column}: “{value}” is not an authority identifier; use the national list's form, such as 000.00.37.H37, or leave it empty when the receiving unit decides.</source>
+        <translation>Dòng {row}, cột {column}: “{value}” không phải mã định danh cơ quan; ghi theo danh mục mã định danh quốc gia, ví dụ 000.00.37.H37, hoặc để trống nếu đơn vị tiếp nhận là cơ quan giải quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="38" />
+        <source>Row {row}, column {column}: “{value}” is not valid; use restart or pause (tính lại, tạm dừng).</source>
+        <translation>Dòng {row}, cột {column}: “{value}” không hợp lệ; ghi restart hoặc pause (tính lại, tạm dừng).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="43" />
+        <source>Row {row}, column {column}: name the article of the specialised law that sets {columns}.</source>
+        <translation>Dòng {row}, cột {column}: ghi điều, khoản của luật chuyên ngành quy định {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="32" />
         <source>Row {row}, column {column}: level “{value}” is not valid; use commune, province or district (xã, tỉnh, huyện).</source>
         <translation>Dòng {row}, cột {column}: cấp thực hiện “{value}” không hợp lệ; dùng commune, province hoặc district (xã, tỉnh, huyện).</translation>
     </message>

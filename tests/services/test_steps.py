@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -9,10 +10,12 @@ from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
+from counter_app.domain.procedure_rules import SpecialRules, SupplementClock
 from counter_app.domain.returns import Channel, Collector, Rating, ReturnDetails, Satisfaction
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, State
 from counter_app.models import OutboxEntry
+from counter_app.services.catalogue import list_procedures, update_procedure
 from counter_app.services.dossiers import (
     ReceiveRequest,
     StepRequest,
@@ -301,3 +304,23 @@ def test_article_19_6_the_morning_list_shows_the_last_day_to_ask_an_extension(
     # AND on the deadline's own day it is too late for the list (the extension is flagged)
     clock.now = datetime(2026, 12, 1, 7, 30)
     assert work_list(counter.ctx, WorkList.EXTENSION_DUE) == []
+
+
+def test_article_19_5_a_procedures_special_law_reaches_its_dossiers(
+    counter: Runtime, clock: Clock
+) -> None:
+    # GIVEN the administrator records the marital-status procedure's own
+    # supplement rules, with the article that sets them
+    admin = login(counter, "quantri")
+    spec = next(s for s in list_procedures(counter.ctx) if s.code == MARITAL_STATUS)
+    special = SpecialRules("Luật Hộ tịch 2014, Điều 22", SupplementClock.PAUSE, closing_days=30)
+    update_procedure(counter.ctx, admin, replace(spec, special_rules=special))
+    # WHEN a dossier of it is received
+    code = _receive(counter)
+    # THEN it is handled under those rules, citing that law, and the decree's elsewhere
+    rules = get_dossier(counter.ctx, code).rules
+    assert rules.supplement_clock.value is SupplementClock.PAUSE
+    assert rules.closing_days.value == 30
+    assert rules.closing_days.basis == "Luật Hộ tịch 2014, Điều 22"
+    assert rules.supplement_request_days.value == 3
+    assert rules.extension_limit.basis == "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 6"

@@ -43,6 +43,10 @@ JSON_FIELD_NAMES: Mapping[str, str] = {
     "fee_cap_per_copy": "fee.cap_per_copy",
     "fee_online_amount": "fee.online_amount",
     "fee_note": "fee.note",
+    "special_basis": "special_rules.basis",
+    "special_supplement_clock": "special_rules.supplement_clock",
+    "special_supplement_request_days": "special_rules.supplement_request_days",
+    "special_closing_days": "special_rules.closing_days",
 }
 
 
@@ -64,6 +68,14 @@ def _flatten_json_entry(entry: Mapping[str, Any]) -> dict[str, object]:
         flat["fee_note"] = fee.get("note")
     elif fee is not None:
         flat["fee_kind"] = fee
+    special = entry.get("special_rules")
+    if isinstance(special, dict):
+        flat["special_basis"] = special.get("basis")
+        flat["special_supplement_clock"] = special.get("supplement_clock")
+        flat["special_supplement_request_days"] = special.get("supplement_request_days")
+        flat["special_closing_days"] = special.get("closing_days")
+    elif special is not None:
+        flat["special_basis"] = special
     return flat
 
 
@@ -160,6 +172,10 @@ def spec_to_dict(spec: ProcedureSpec) -> dict[str, Any]:
         data["fee"]["online_amount"] = spec.fee.online_amount
     if spec.cutoff is not None:
         data["cutoff"] = spec.cutoff
+    if spec.deciding_authority:
+        data["deciding_authority"] = spec.deciding_authority
+    if spec.special_rules is not None:
+        data["special_rules"] = spec.special_rules.to_dict()
     if spec.extra:
         data["extra"] = dict(spec.extra)
     return data

@@ -18,6 +18,7 @@ A row is a mapping of the flat column names in ``rows.COLUMNS`` to raw values
 - ``fee_online_amount``: the rate for a dossier submitted online, empty when
   the same as ``fee_amount``.
 - ``extra``: ``key=value;key=value``.
+- ``deciding_authority`` and the ``special_*`` columns: see ``law_fields``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from counter_app.domain.catalogue.cells import (
     parse_whole_number,
     split_items,
 )
+from counter_app.domain.catalogue.law_fields import read_deciding_authority, read_special_rules
 from counter_app.domain.catalogue.limits import (
     MAX_DOCUMENT_NAME,
     MAX_DOCUMENTS,
@@ -306,6 +308,8 @@ def read_spec(reader: RowReader) -> ProcedureSpec | None:
     legal_basis = reader.text("legal_basis")
     source_note = reader.text("source_note")
     cutoff = reader.optional_boolean("cutoff")
+    deciding_authority = read_deciding_authority(reader)
+    special_rules = read_special_rules(reader)
     extra = _read_extra(reader)
     if (
         reader.errors
@@ -332,5 +336,7 @@ def read_spec(reader: RowReader) -> ProcedureSpec | None:
         legal_basis=legal_basis,
         source_note=source_note,
         cutoff=cutoff,
+        deciding_authority=deciding_authority,
+        special_rules=special_rules,
         extra=extra,
     )

@@ -29,6 +29,21 @@ MSG_DUPLICATE_CODE = QT_TRANSLATE_NOOP(
     "Row {row}, column {column}: procedure code {value} already appears in row {first_row};"
     " each code may appear only once.",
 )
+MSG_BAD_AUTHORITY = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: “{value}” is not an authority identifier; use the"
+    " national list's form, such as 000.00.37.H37, or leave it empty when the receiving"
+    " unit decides.",
+)
+MSG_BAD_SUPPLEMENT_CLOCK = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: “{value}” is not valid; use restart or pause"
+    " (tính lại, tạm dừng).",
+)
+MSG_SPECIAL_BASIS = QT_TRANSLATE_NOOP(
+    "Catalogue",
+    "Row {row}, column {column}: name the article of the specialised law that sets {columns}.",
+)
 MSG_BAD_LEVEL = QT_TRANSLATE_NOOP(
     "Catalogue",
     "Row {row}, column {column}: level “{value}” is not valid; use commune, province or"

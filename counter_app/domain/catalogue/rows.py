@@ -39,6 +39,11 @@ COLUMNS: tuple[str, ...] = (
     "legal_basis",
     "source_note",
     "cutoff",
+    "deciding_authority",
+    "special_basis",
+    "special_supplement_clock",
+    "special_supplement_request_days",
+    "special_closing_days",
     "extra",
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "level", "processing_unit")
