@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.bounds import MAX_LONG_TEXT, count_errors, text_errors
 from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
 from counter_app.domain.extension import ExtensionStanding, asked_late
+from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.returns import ReturnDetails, return_record
@@ -213,7 +214,19 @@ def apply_step(
             req.returned, current_criteria(), dossier.applicant_name, dossier.applicant_id_number
         )
         dossier.returned_at = now
+    if _hands_over(dossier, req.action) and handed_late(
+        rules, ctx.calendar(session), dossier.received_at, now
+    ):
+        data["handed_late"] = True
+        data["basis"] = rules.transfer_cutoff.basis
     record_step(session, dossier, user, counter, req.action, state, target, now, note, data)
+
+
+def _hands_over(dossier: Dossier, action: Action) -> bool:
+    """Whether ``action`` is the dossier's first hand-over (Article 18(2))."""
+    return action in HANDOVER_ACTIONS and not any(
+        s.action in HANDOVER_ACTIONS for s in dossier.steps
+    )
 
 
 def _add_supplemented(dossier: Dossier, items: Sequence[str]) -> None:

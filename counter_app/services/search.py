@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
+from counter_app.domain.handover import handover_deadline
 from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
@@ -178,6 +179,9 @@ class WorkList(StrEnum):
     # Due on the next working day with no extension asked: today is the last
     # day to ask one in time (Decree 118/2025, Article 19(6)).
     EXTENSION_DUE = "extension_due"
+    # Not handed over yet, and due to be by the end of today or already late
+    # (Decree 118/2025, Article 18(2)).
+    HANDOVER_DUE = "handover_due"
 
 
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
@@ -205,6 +209,9 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     elif which is WorkList.EXTENSION_DUE:
         with ctx.sessions() as session:
             return _extension_due(session, ctx, now, limit)
+    elif which is WorkList.HANDOVER_DUE:
+        with ctx.sessions() as session:
+            return _handover_due(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
@@ -257,3 +264,26 @@ def count_received(ctx: ServiceContext, day: date) -> int:
             )
             or 0
         )
+
+
+def _handover_due(
+    session: Session, ctx: ServiceContext, now: datetime, limit: int
+) -> list[DossierRow]:
+    """Received and neither transferred nor in appraisal (only a reception
+    step leaves a dossier in RECEIVED), with the hand-over due by tonight."""
+    calendar = ctx.calendar(session)
+    tonight = datetime.combine(now.date() + timedelta(days=1), time())
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .where(Dossier.state == State.RECEIVED.value)
+        .order_by(Dossier.received_at, Dossier.id)
+    )
+    rows = []
+    for r in session.execute(stmt):
+        row = row_of(r)
+        deadline = handover_deadline(rules_for(row.received_at.date()), calendar, row.received_at)
+        if deadline is not None and deadline < tonight:
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows

@@ -259,6 +259,19 @@ def _step_note(step: StepLine) -> str:
         )
     if step.action == Action.RETURN_RESULT.value and data.get("return"):
         parts += _return_lines(data["return"])
+    # Taken later than the decree allows: kept on the step with its article.
+    if data.get("asked_late"):
+        parts.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Asked later than the law allows ({basis})"
+            ).format(basis=data.get("basis", ""))
+        )
+    if data.get("handed_late"):
+        parts.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Handed over later than the law allows ({basis})"
+            ).format(basis=data.get("basis", ""))
+        )
     return "\n".join(parts)
 
 

@@ -22,6 +22,7 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.DUE_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Due today")),
     (WorkList.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
     (WorkList.EXTENSION_DUE, QT_TRANSLATE_NOOP("MainWindow", "Last day to extend")),
+    (WorkList.HANDOVER_DUE, QT_TRANSLATE_NOOP("MainWindow", "To hand over")),
     (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
     (WorkList.RESULT_READY, QT_TRANSLATE_NOOP("MainWindow", "Result ready")),
     (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),

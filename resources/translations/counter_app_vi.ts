@@ -1509,6 +1509,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="266" />
+        <source>Asked later than the law allows ({basis})</source>
+        <translation>Đề nghị muộn hơn thời hạn quy định ({basis})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="272" />
+        <source>Handed over later than the law allows ({basis})</source>
+        <translation>Chuyển xử lý muộn hơn thời hạn quy định ({basis})</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/dossier_dialog.py" line="184" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
@@ -2100,6 +2110,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/main_lists.py" line="24" />
         <source>Last day to extend</source>
         <translation>Hạn chót xin gia hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_lists.py" line="25" />
+        <source>To hand over</source>
+        <translation>Chờ chuyển xử lý</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_lists.py" line="23" />

@@ -9,6 +9,7 @@ import pytest
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.extension import ExtensionStanding, asked_late, last_day_to_ask
+from counter_app.domain.handover import handed_late, handover_deadline
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure_rules import (
     DECREE_61,
@@ -93,3 +94,22 @@ def test_a_dossier_received_under_decree_61_keeps_its_overdue_apology() -> None:
     deadline = datetime(2025, 7, 10, 10, 0)
     assert not asked_late(rules, datetime(2025, 7, 11, 8, 0), deadline)
     assert not last_day_to_ask(rules, date(2025, 7, 9), date(2025, 7, 10), deadline, 0)
+
+
+def test_article_18_2_a_dossier_is_handed_over_the_same_day_or_the_next_morning() -> None:
+    rules = rules_for(date(2026, 11, 27))
+    # Received on Friday 27/11/2026 by 15:00: handed over by that day's close
+    assert handover_deadline(rules, CALENDAR, datetime(2026, 11, 27, 15, 0)) == datetime(
+        2026, 11, 27, 17, 0
+    )
+    # After 15:00: by the first working period of Monday 30/11
+    late_friday = datetime(2026, 11, 27, 15, 1)
+    assert handover_deadline(rules, CALENDAR, late_friday) == datetime(2026, 11, 30, 11, 30)
+    assert not handed_late(rules, CALENDAR, late_friday, datetime(2026, 11, 30, 9, 0))
+    assert handed_late(rules, CALENDAR, late_friday, datetime(2026, 11, 30, 13, 30))
+    # Received on the last afternoon before Tết 2027: the first morning after it
+    assert handover_deadline(rules, CALENDAR, datetime(2027, 2, 3, 16, 0)) == datetime(
+        2027, 2, 11, 11, 30
+    )
+    # Decree 61 set no such time: nothing is late
+    assert handover_deadline(rules_for(date(2025, 6, 2)), CALENDAR, late_friday) is None

@@ -324,3 +324,26 @@ def test_article_19_5_a_procedures_special_law_reaches_its_dossiers(
     assert rules.closing_days.basis == "Luật Hộ tịch 2014, Điều 22"
     assert rules.supplement_request_days.value == 3
     assert rules.extension_limit.basis == "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 6"
+
+
+def test_article_18_2_a_late_hand_over_is_listed_then_flagged(
+    counter: Runtime, clock: Clock
+) -> None:
+    # GIVEN two dossiers received on Friday 27/11/2026 after 15:00
+    clock.now = datetime(2026, 11, 27, 15, 30)
+    on_time, late = _receive(counter), _receive(counter)
+    # THEN on Friday they are not due yet; on Monday morning both are
+    assert work_list(counter.ctx, WorkList.HANDOVER_DUE) == []
+    clock.now = datetime(2026, 11, 30, 8, 0)
+    assert [r.code for r in work_list(counter.ctx, WorkList.HANDOVER_DUE)] == [on_time, late]
+    # WHEN one is handed over that morning and the other after lunch
+    _step(counter, "thamdinh", on_time, Action.START_APPRAISAL)
+    clock.now = datetime(2026, 11, 30, 14, 0)
+    _step(counter, "tiepnhan", late, Action.TRANSFER, department="Phòng Tư pháp")
+    # THEN only the second is flagged, with its article, and the list is empty
+    first = get_dossier(counter.ctx, on_time).steps[-1].data
+    second = get_dossier(counter.ctx, late).steps[-1].data
+    assert "handed_late" not in first
+    assert second["handed_late"] is True
+    assert second["basis"] == "Nghị định 118/2025/NĐ-CP, Điều 18 khoản 2"
+    assert work_list(counter.ctx, WorkList.HANDOVER_DUE) == []

@@ -123,6 +123,10 @@ def test_the_extension_is_offered_until_given_once_and_saved_with_form_04(
     assert info.apology_count == 1
     assert print_jobs(counter) == [("apology", "done")]
     assert Action.APOLOGISE not in dialog.action_buttons
+    # AND asked after the deadline, the step says so with its article
+    note = dialog.steps.item(dialog.steps.rowCount() - 1, 4).text()
+    assert "Đề nghị muộn hơn thời hạn quy định" in note
+    assert "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 6" in note
     qtbot.waitUntil(lambda: gone(step))
 
 
