@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Row, Select, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
@@ -243,7 +243,7 @@ def _extension_due(
     )
     rows = []
     for r in session.execute(stmt):
-        row = row_of(r)
+        row = row_of(cast(Row[Any], r))  # the list columns and one more
         # A specialised law never sets the extension: the decree's rules apply.
         rules = rules_for(row.received_at.date())
         if last_day_to_ask(rules, today, next_day, row.appointment_at, r.apology_count):
@@ -280,7 +280,7 @@ def _handover_due(
     )
     rows = []
     for r in session.execute(stmt):
-        row = row_of(r)
+        row = row_of(cast(Row[Any], r))
         deadline = handover_deadline(rules_for(row.received_at.date()), calendar, row.received_at)
         if deadline is not None and deadline < tonight:
             rows.append(row)
