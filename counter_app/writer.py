@@ -54,8 +54,10 @@ class Writer:
             return self._executor.submit(job)
 
     def forbid_this_thread(self) -> None:
-        """From now on a unit of work opened on the calling thread is refused."""
+        """From now on a unit of work opened on the calling thread is refused;
+        the writer runs, so other threads' writes (a sync round's) queue on it."""
         self._forbidden.add(threading.get_ident())
+        self.submit(lambda: None).result()
 
     def allow_this_thread(self) -> None:
         self._forbidden.discard(threading.get_ident())

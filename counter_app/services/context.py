@@ -66,6 +66,11 @@ class ServiceContext:
         the writes queued before it: how the window writes (ui/workers.WriteRunner)."""
         return self.sessions.submit(job)
 
+    def forbid_writes_on_this_thread(self) -> None:
+        """The window's UI thread: from now on a unit of work opened on it is a
+        programming error (storage.WriteOffWriter), so it never waits on SQLite."""
+        self.sessions.writer.forbid_this_thread()
+
 
 def working_hours(session: Session) -> WorkingHours:
     """The administrator's working hours, else the default 07:30–11:30, 13:30–17:00."""

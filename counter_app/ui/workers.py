@@ -31,6 +31,17 @@ log = logging.getLogger(__name__)
 Callback = Callable[[object], None]
 
 
+def refusal(error: object) -> UserError:
+    """A failed write's refusal (a UserError), to be shown to the official; any
+    other failure is raised again here, in the UI thread, for the error dialog
+    (as when the UI thread wrote itself)."""
+    if isinstance(error, UserError):
+        return error
+    if isinstance(error, BaseException):
+        raise error
+    raise RuntimeError(error)
+
+
 class _Router(QObject):
     """Emitted from the pool's threads, delivered in the UI thread."""
 

@@ -202,6 +202,7 @@ def print_form(
 ) -> PrintResult:
     """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
     pdf, reprint = _current_form(ctx, code, kind, paper, actor)
+
     # Recorded before the paper goes out: should the app die while it prints,
     # the next print of this form still counts this one and is a marked reprint.
     # Three short writes: none holds the writer while the printer runs.

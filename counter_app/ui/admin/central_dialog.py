@@ -117,12 +117,15 @@ class CentralDialog(AdminDialog):
             self.import_file(Path(file))
 
     def import_file(self, file: Path) -> None:
-        if self.attempt(
+        self.attempt(
             lambda: connect(self.ctx, self.data_dir, file, self.actor),
             self.tr("Connection imported; test it, then the desk syncs with it."),
-        ):
-            self.refresh()
-            self.connection_imported.emit()
+            self._imported,
+        )
+
+    def _imported(self) -> None:
+        self.refresh()
+        self.connection_imported.emit()
 
     def test_connection(self) -> None:
         self.test_button.setEnabled(False)
