@@ -222,6 +222,11 @@ class ReceiveDialog(ReceiveForm):
         flow.start()
 
     def _set_busy(self, busy: bool) -> None:
+        focused = self.focusWidget()
+        if busy and focused in (self.ok_button, self.cancel_button):
+            # Else disabling it hands the focus to the next field, whose
+            # "edited" signal would wipe the message the refusal puts there.
+            focused.clearFocus()
         self._busy = busy
         self.ok_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)

@@ -25,7 +25,7 @@ from counter_app.ui.workers import WriteRunner, refusal
 class OfficialsDialog(QDialog):
     def __init__(self, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._writes = WriteRunner(ctx.submit_write, self)
+        self.writes = WriteRunner(ctx.submit_write, self)
         self.setObjectName("officials")
         self.setWindowTitle(self.tr("Officials"))
         self._ctx, self._actor = ctx, actor
@@ -108,10 +108,10 @@ class OfficialsDialog(QDialog):
     def toggle_active(self) -> None:
         """A quick write (no password hash), queued on the window's one writer."""
         official = self.selected()
-        if official is None or self._writes.busy:
+        if official is None or self.writes.busy:
             return
         ctx, actor, username, active = self._ctx, self._actor, official.username, official.active
-        self._writes.start(
+        self.writes.start(
             lambda: users.set_active(ctx, actor, username, not active),
             lambda info: self.reload(info.username),  # type: ignore[attr-defined]
             lambda error: notify.show_user_error(self, self.tr("Officials"), refusal(error)),
