@@ -187,8 +187,9 @@ class CalendarDialog(AdminDialog):
         if day is None:
             self.show_failure(self.tr("Select the day to remove in the list first."))
             return
+        ctx, actor = self.ctx, self.actor
         self.attempt(
-            lambda: calendar_admin.remove_province_day(self.ctx, self.actor, day),
+            lambda: calendar_admin.remove_province_day(ctx, actor, day),
             self.tr("{day} follows the national calendar again.").format(day=fmt_date(day)),
             self.reload,
         )

@@ -117,8 +117,9 @@ class CentralDialog(AdminDialog):
             self.import_file(Path(file))
 
     def import_file(self, file: Path) -> None:
+        ctx, directory, actor = self.ctx, self.data_dir, self.actor
         self.attempt(
-            lambda: connect(self.ctx, self.data_dir, file, self.actor),
+            lambda: connect(ctx, directory, file, actor),
             self.tr("Connection imported; test it, then the desk syncs with it."),
             self._imported,
         )

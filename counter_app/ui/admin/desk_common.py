@@ -69,7 +69,10 @@ class AdminDialog(QDialog):
         self, action: Callable[[], object], done: str = "", then: Callable[[], None] | None = None
     ) -> None:
         """Queue a service call that writes on the window's one writer; a refusal
-        is shown, not raised. Once it worked, ``done`` says so and ``then`` follows."""
+        is shown, not raised. Once it worked, ``done`` says so and ``then`` follows.
+
+        ``action`` runs on the writer thread: it closes over plain values, never
+        over a widget (one released there would be deleted off its thread)."""
 
         def finished(_result: object) -> None:
             if done:
