@@ -12,11 +12,12 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -25,6 +26,7 @@ from sqlalchemy.pool import NullPool
 
 from counter_app import backup_files, config, high_water, private_files
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.writer import Writer
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,6 +72,7 @@ COUNTER = "counter_identity"
 # A hook installed on every session factory (the outbox, the high-water
 # mark): the composition root (counter_app/app_setup.py) chooses them.
 Hook = Callable[[sessionmaker[Session]], None]
+T = TypeVar("T")
 
 
 class Sessions:
@@ -80,10 +83,15 @@ class Sessions:
     composition root), so a synced row and its outbox entry commit together; ``clock`` stamps the rows' ``updated_at`` with the
     service clock (the ServiceContext sets it).
 
-    Writes of one process go one at a time through ``write_lock`` (the window,
-    background sync and printing share it): they queue here instead of
-    racing for SQLite's lock, so no "database is locked" reaches an official.
-    Another process on the same file still waits on ``busy_timeout``.
+    Writes of one process go one at a time through ``write_lock``: they queue
+    here instead of racing for SQLite's lock, so no "database is locked"
+    reaches an official. Another process on the same file still waits on
+    ``busy_timeout``. In the window they also run on one thread, ``writer``
+    (counter_app/writer.py): ``write(fn)`` runs ``fn(session)`` in one unit
+    of work there, ``submit(job)`` queues any job that writes; the UI thread
+    is forbidden to open a unit of work at all. A unit of work opened while
+    the same thread already holds one joins it (one commit for a composite
+    action) instead of waiting on itself for SQLite's lock.
 
     With a ``mark`` keeper, each commit first writes the codes and ledger
     numbers it hands out into the high-water file (counter_app/high_water.py).
@@ -99,6 +107,8 @@ class Sessions:
         # Set on a damaged database: every write is refused with this message.
         self.refuse_writes: Message | None = None
         self.write_lock = threading.RLock()
+        self.writer = Writer()
+        self._open = threading.local()
         self._engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -121,6 +131,8 @@ class Sessions:
 
     def close(self, reason: Message) -> None:
         """Let go of the file (a restore replaces it); every later write is refused with ``reason``."""
+        if not self.writer.on_writer:
+            self.writer.shutdown()
         with self.write_lock:
             self.refuse_writes = reason
             self._engine.dispose()
@@ -130,6 +142,7 @@ class Sessions:
         """A unit of work that is always rolled back: a step applied only to
         see the form it would print. It writes (under the write lock, as any
         writer), so it is no read session; nothing of it is ever committed."""
+        self.writer.check()
         if self.refuse_writes is not None:
             raise UserError(self.refuse_writes)
         with self.write_lock, self._write() as session:
@@ -142,11 +155,37 @@ class Sessions:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
+        self.writer.check()
+        joined: Session | None = getattr(self._open, "session", None)
+        if joined is not None:
+            yield joined
+            return
         if self.refuse_writes is not None:
             raise UserError(self.refuse_writes)
         with self.write_lock, self._write() as session, session.begin():
             session.info[CLOCK] = self.clock
-            yield session
+            self._open.session = session
+            try:
+                yield session
+            finally:
+                self._open.session = None
+
+    def write(self, fn: Callable[[Session], T], *, trial: bool = False) -> T:
+        """``fn(session)`` in one unit of work (with ``trial``, rolled back),
+        on the writer thread once it runs.
+
+        From another thread it is queued and waited for (a sync round's
+        transaction, a login's bookkeeping): short, between the window's
+        other writes. Inline when the writer never started (the CLI, tests)."""
+        if self.writer.running and not self.writer.on_writer:
+            self.writer.check()  # the UI thread never waits on the queue
+            return self.writer.submit(lambda: self.write(fn, trial=trial)).result()
+        with self.trial() if trial else self.begin() as session:
+            return fn(session)
+
+    def submit(self, job: Callable[[], T]) -> Future[T]:
+        """Queue ``job`` (a service call that writes) on the writer thread."""
+        return self.writer.submit(job)
 
 
 class ReadSessionWrote(RuntimeError):
@@ -308,6 +347,7 @@ class Database:
     damage: str = ""
 
     def dispose(self) -> None:
+        self.sessions.writer.shutdown()
         self.engine.dispose()
 
     def damage_message(self) -> Message | None:

@@ -25,6 +25,7 @@ RANKS: dict[str, int] = {
     "high_water": 2,
     "backup_files": 2,
     "storage": 2,
+    "writer": 2,
     "migrations": 2,
     "services": 3,
     "reports": 3,

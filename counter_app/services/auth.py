@@ -225,7 +225,8 @@ def _take_try(ctx: ServiceContext, name: str) -> _Attempt | datetime:
     name at once, without a hash.
     """
     now = ctx.now()
-    with ctx.sessions.begin() as session:
+
+    def take(session: Session) -> _Attempt | datetime:
         counter_uuid = counter_identity(session).uuid
         lock = session.get(LoginLockout, name)
         abandoned = session.scalars(
@@ -260,6 +261,9 @@ def _take_try(ctx: ServiceContext, name: str) -> _Attempt | datetime:
             session.expunge(user)
         return _Attempt(attempt.id, user, counter_uuid)
 
+    # On the window's writer, between its other writes; the hash runs after, off it.
+    return ctx.sessions.write(take)
+
 
 def _give_back(ctx: ServiceContext, name: str, attempt: _Attempt, outcome: str) -> datetime | None:
     """Record the check's outcome ("ok", "password", "disabled") and free its try.
@@ -269,7 +273,8 @@ def _give_back(ctx: ServiceContext, name: str, attempt: _Attempt, outcome: str) 
     refused. Returns the lock's end when the name is locked now.
     """
     now = ctx.now()
-    with ctx.sessions.begin() as session:
+
+    def give_back(session: Session) -> datetime | None:
         row = session.get(LoginAttempt, attempt.id)
         if row is not None:
             session.delete(row)
@@ -289,6 +294,8 @@ def _give_back(ctx: ServiceContext, name: str, attempt: _Attempt, outcome: str) 
             # A good password clears the count: only consecutive failures lock.
             session.delete(lock)
         return None
+
+    return ctx.sessions.write(give_back)
 
 
 def _locked(until: datetime) -> AccountLocked:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +15,8 @@ from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_workin
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import CalendarDay, CounterIdentity, Setting
 from counter_app.storage import COUNTER, Sessions
+
+T = TypeVar("T")
 
 _CTX = "Services"
 HOURS_KEY = "working_hours"
@@ -56,6 +60,16 @@ class ServiceContext:
 
     def invalidate_calendar(self) -> None:
         self._calendar = None
+
+    def submit_write(self, job: Callable[[], T]) -> Future[T]:
+        """Run ``job`` (service calls that write) on the one writer thread, after
+        the writes queued before it: how the window writes (ui/workers.WriteRunner)."""
+        return self.sessions.submit(job)
+
+    def forbid_writes_on_this_thread(self) -> None:
+        """The window's UI thread: from now on a unit of work opened on it is a
+        programming error (storage.WriteOffWriter), so it never waits on SQLite."""
+        self.sessions.writer.forbid_this_thread()
 
 
 def working_hours(session: Session) -> WorkingHours:

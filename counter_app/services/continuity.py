@@ -262,7 +262,8 @@ def adopt_centre_audit(sessions: Sessions, bodies: list[dict[str, Any]]) -> int:
     """Append the centre's entries that follow the local head, each checked
     against the chain; they came from the centre, so they are not sent back.
     Returns how many were taken."""
-    with sessions.begin() as session:
+
+    def adopt(session: Session) -> int:
         session.info[APPLYING_FEED] = True
         head = high_water.current(session).audit_head or GENESIS
         adopted = 0
@@ -285,6 +286,9 @@ def adopt_centre_audit(sessions: Sessions, bodies: list[dict[str, Any]]) -> int:
             session.flush()
             head = body["hash"]
             adopted += 1
+        return adopted
+
+    adopted = sessions.write(adopt)
     log.warning("Audit log: %d entries taken back from the centre after a restore", adopted)
     return adopted
 

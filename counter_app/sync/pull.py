@@ -74,13 +74,16 @@ def _apply(
     ``applied`` counts the changes applied; ``conflicts`` the new issues, for
     the changes that were not.
     """
-    with sessions.begin() as s:
+
+    def apply(s: Session) -> PullReport:
         current = read_cursor(s)
         here = _position(current) if current else (-1, -1)
         report = _apply_each(s, [c for c in changes if (int(c.xid), c.id) > here], codes)
         if _position(end) > here:
             _write_cursor(s, end)
-    return report
+        return report
+
+    return sessions.write(apply)
 
 
 def _apply_each(s: Session, changes: Iterable[Change], codes: Mapping[str, str]) -> PullReport:
@@ -174,7 +177,10 @@ def resync(sessions: Sessions, bind: Engine | Connection) -> PullReport:
     # Every change below the horizon is in the snapshot; those from it on
     # are read again by the next pull (applying twice changes nothing). A
     # row that cannot be applied is kept as an issue, as in a pull.
-    with sessions.begin() as s:
+
+    def apply(s: Session) -> PullReport:
         report = _apply_each(s, changes, codes)
         _write_cursor(s, (horizon, 0))
-    return report
+        return report
+
+    return sessions.write(apply)

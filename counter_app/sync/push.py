@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, Engine, Text, delete, select, type_coerce
+from sqlalchemy.orm import Session
 
 from counter_app.models import OutboxEntry, SyncIssue
 from counter_app.storage import Sessions
@@ -84,7 +85,8 @@ def _clear(sessions: Sessions, counter_uuid: str, high_water: int, refused: Sequ
     """Drop the entries the centre holds, in one local transaction; keep what
     it refused (rows of central_quarantine, or Refusals) as local issues."""
     now = datetime.now().replace(microsecond=0)
-    with sessions.begin() as s:
+
+    def clear(s: Session) -> int:
         known = set(
             s.scalars(
                 select(SyncIssue.uuid).where(
@@ -110,6 +112,8 @@ def _clear(sessions: Sessions, counter_uuid: str, high_water: int, refused: Sequ
                 )
         done = s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= high_water))
         return int(cast(CursorResult[Any], done).rowcount)
+
+    return sessions.write(clear)
 
 
 def read_entries(sessions: Sessions, after: int, limit: int) -> list[Entry]:

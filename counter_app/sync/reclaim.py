@@ -109,18 +109,15 @@ def reclaim_if_restored(
         records_taken += records_now
     audit_taken, whole = _audit_tail(sessions, conn, counter_uuid)
     report = ReclaimReport(taken, records_taken, renumbered, audit_taken, whole)
-    with sessions.begin() as s:
-        continuity.reclaim_done(
-            s,
-            ctx.now(),
-            {
-                "dossiers": taken,
-                "records": records_taken,
-                "renumbered": renumbered,
-                "audit_taken": audit_taken,
-                "audit_whole": whole,
-            },
-        )
+    figures = {
+        "dossiers": taken,
+        "records": records_taken,
+        "renumbered": renumbered,
+        "audit_taken": audit_taken,
+        "audit_whole": whole,
+    }
+    now = ctx.now()
+    sessions.write(lambda s: continuity.reclaim_done(s, now, figures))
     log.warning(
         "Restore completed from the centre: %d dossier(s), %d record(s) taken back, "
         "%d entries renumbered, %d audit entries taken back%s",
@@ -153,7 +150,8 @@ def _renumber(sessions: Sessions, since: int, high: int) -> int:
     shift = high - since
     if shift <= 0:
         return 0
-    with sessions.begin() as s:
+
+    def renumber(s: Session) -> int:
         s.info[APPLYING_FEED] = True
         moved = s.scalar(select(func.count()).where(OutboxEntry.seq > since)) or 0
         if moved:
@@ -175,7 +173,9 @@ def _renumber(sessions: Sessions, since: int, high: int) -> int:
         # Counted from the centre's mark now: a round cut after this commit
         # must not move them a second time.
         continuity.reclaim_renumbered(s, high)
-    return int(moved)
+        return int(moved)
+
+    return sessions.write(renumber)
 
 
 def _missing(sessions: Sessions, conn: Connection, me: str) -> set[str]:
@@ -234,8 +234,8 @@ def _central_dossiers(conn: Connection, uuids: Sequence[str]) -> list[dict[str, 
 
 
 def _take_back(sessions: Sessions, bodies: list[dict[str, Any]], me: str) -> tuple[int, int]:
-    records_taken = 0
-    with sessions.begin() as s:
+    def take(s: Session) -> tuple[int, int]:
+        records_taken = 0
         s.info[APPLYING_FEED] = True
         issues_before = s.scalar(select(func.count()).select_from(SyncIssue)) or 0
         known = _known_records(s)
@@ -254,6 +254,9 @@ def _take_back(sessions: Sessions, bodies: list[dict[str, Any]], me: str) -> tup
                 records_taken += int(getattr(done, "rowcount", 0) or 0)
         _raise_numbers(s, [b for b in bodies if b.get("counter_uuid") == me])
         issues = (s.scalar(select(func.count()).select_from(SyncIssue)) or 0) - issues_before
+        return issues, records_taken
+
+    issues, records_taken = sessions.write(take)
     if issues:
         log.warning("Restore: %d dossier(s) not taken back; see the sync issues", issues)
     return len(bodies) - issues, records_taken

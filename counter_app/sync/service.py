@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import Forbidden
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -80,7 +81,8 @@ def connect(
     if admin is None:
         settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
         return settings
-    with ctx.sessions.begin() as session:
+
+    def record(session: Session) -> None:
         audit.log_event(
             session,
             ctx,
@@ -90,6 +92,8 @@ def connect(
             {"counter_name": settings.counter_name, "agency_id": settings.agency_id},
         )
         settings_file.write(directory / settings_file.SETTINGS_FILENAME, settings)
+
+    ctx.sessions.write(record)
     return settings
 
 
@@ -197,13 +201,15 @@ def reachable(directory: Path) -> bool:
 
 
 def _stamp(ctx: ServiceContext) -> None:
-    with ctx.sessions.begin() as s:
+    def stamp(s: Session) -> None:
         row = s.get(SyncState, LAST_SUCCESS_KEY)
         value = ctx.now().isoformat()
         if row is None:
             s.add(SyncState(key=LAST_SUCCESS_KEY, value=value))
         else:
             row.value = value
+
+    ctx.sessions.write(stamp)
 
 
 @dataclass(frozen=True)

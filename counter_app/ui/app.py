@@ -192,6 +192,8 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         if isinstance(user, int):
             return user
         runtime = opened[-1]
+        # From here on the window writes only through the one writer thread.
+        runtime.ctx.forbid_writes_on_this_thread()
         window = build_main_window(runtime.ctx, user, runtime.data_dir)
         window.show()
         code = app.exec()

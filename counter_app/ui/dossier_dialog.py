@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.extension import ExtensionStanding
-from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import (
     TRANSITIONS,
     Action,
@@ -42,6 +41,7 @@ from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failur
 from counter_app.ui.login_dialog import LoginDialog, role_names
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.workers import WriteRunner, refusal
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ class DossierDialog(QDialog):
         self._user = user
         self._print_form = print_form
         self._choose_sink = choose_sink
+        self._writes = WriteRunner(ctx.submit_write, self)
         self.info: DossierInfo = dossiers.get_dossier(ctx, code)
         self.step_dialog: StepDialog | None = None
         self.step_print: StepPrint | None = None
@@ -289,20 +290,34 @@ class DossierDialog(QDialog):
         return dialog
 
     def _take(self, request: StepRequest) -> bool:
-        """Raises UserError (shown by the step form); on success the view is refreshed.
-
-        A step with a form only opens its preview here (False: not taken yet).
+        """Queues the step on the one writer (False: the form stays busy until it
+        answers); a refusal is handed back to the step form, a step taken
+        refreshes the view. A step with a form first opens its preview.
         """
         kind = FORM_OF_STEP.get(request.action)
         if kind is not None:
             self._preview_step(request, kind)
             return False
-        actor = self._step_actor
-        self.info = dossiers.take_step(self._ctx, actor, self.code, request)
+        step_dialog = self.step_dialog
+        assert step_dialog is not None
+        step_dialog.set_busy(True)
+        ctx, actor, code = self._ctx, self._step_actor, self.code
+        self._writes.start(
+            lambda: dossiers.take_step(ctx, actor, code, request),
+            lambda info: self._step_taken(info, request, actor),
+            self._step_refused,
+        )
+        return False
+
+    def _step_taken(self, info: object, request: StepRequest, actor: Actor) -> None:
+        assert isinstance(info, DossierInfo)
+        self.info = info
         log.info("Step %s on %s by %s", request.action, self.code, actor.username)
         self._fill()
         self.dossier_changed.emit(self.code)
-        return True
+        if self.step_dialog is not None:
+            self.step_dialog.set_busy(False)
+            self.step_dialog.accept()
 
     def _preview_step(self, request: StepRequest, kind: FormKind) -> None:
         step_dialog = self.step_dialog
@@ -335,7 +350,8 @@ class DossierDialog(QDialog):
     def _step_refused(self, error: object) -> None:
         self.step_print = None
         if self.step_dialog is not None:
-            self.step_dialog.refuse(failure_text(error))
+            self.step_dialog.set_busy(False)
+            self.step_dialog.refuse(failure_text(refusal(error)))
 
     def _step_cancelled(self) -> None:
         self.step_print = None
@@ -358,13 +374,24 @@ class DossierDialog(QDialog):
             self._resolve(dialog.user)
 
     def _resolve(self, approver: Actor | None) -> None:
-        try:
-            self.info = dossiers.resolve_on_the_spot(
-                self._ctx, self._user, self.code, approver=approver
-            )
-        except UserError as err:
-            notify.show_user_error(self, self.tr("4 on the spot"), err)
+        if self._writes.busy:
             return
+        ctx, user, code = self._ctx, self._user, self.code
+        self.on_the_spot_button.setEnabled(False)
+        self._writes.start(
+            lambda: dossiers.resolve_on_the_spot(ctx, user, code, approver=approver),
+            lambda info: self._resolved(info, approver),
+            self._resolve_refused,
+        )
+
+    def _resolve_refused(self, error: object) -> None:
+        self.on_the_spot_button.setEnabled(True)
+        notify.show_user_error(self, self.tr("4 on the spot"), refusal(error))
+
+    def _resolved(self, info: object, approver: Actor | None) -> None:
+        assert isinstance(info, DossierInfo)
+        self.on_the_spot_button.setEnabled(True)
+        self.info = info
         log.info(
             "Dossier %s resolved on the spot (approver %s)",
             self.code,
@@ -380,3 +407,7 @@ class DossierDialog(QDialog):
     def _print_control_slip(self) -> None:
         if self._print_form is not None:
             self._print_form(self.code, FormKind.CONTROL_SLIP.value)
+
+    def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its write
+        self._writes.wait()
+        super().done(result)

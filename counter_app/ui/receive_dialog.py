@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from counter_app.domain.messages import UserError, ValidationFailed
+from counter_app.domain.messages import ValidationFailed
 from counter_app.domain.procedure import Delivery, ProcedureSpec
 from counter_app.domain.text import digits_only
 from counter_app.domain.validation import ApplicantInput, Sex, validate_applicant
@@ -31,6 +31,7 @@ from counter_app.ui import notify
 from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.receive_form import DOC_ROLE, ReceiveForm
 from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.workers import WriteRunner, refusal
 
 __all__ = ["DOC_ROLE", "ReceiveDialog"]
 
@@ -57,6 +58,7 @@ class ReceiveDialog(ReceiveForm):
         self.supplement_print: StepPrint | None = None
         self._busy = False
         super().__init__(ctx, parent)
+        self._writes = WriteRunner(ctx.submit_write, self)
         self.setWindowTitle(self.tr("Receive a dossier"))
         fit_to_screen(self, 1080, 760)
         self.procedure.setFocus()
@@ -97,6 +99,8 @@ class ReceiveDialog(ReceiveForm):
 
     def submit(self) -> None:
         """Check, ask about duplicates and missing documents, then receive."""
+        if self._busy:
+            return
         if self.received is not None:
             # Received already: the button now only asks for the supplement form again.
             self.request_supplement()
@@ -154,14 +158,28 @@ class ReceiveDialog(ReceiveForm):
         )
 
     def _receive(self, request: ReceiveRequest, supplement: list[str]) -> None:
-        try:
-            info = dossiers.receive(self._ctx, self._user, request)
-        except ValidationFailed as failed:
-            self._show_errors([(f, render(m)) for f, m in failed.errors])
+        """Queued on the one writer; the form is busy (no second reception) until it answers."""
+        if self._busy:
             return
-        except UserError as err:
-            self._show_errors([(err.field or "", render(err.message))])
+        ctx, user = self._ctx, self._user
+        self._set_busy(True)
+        self._writes.start(
+            lambda: dossiers.receive(ctx, user, request),
+            lambda info: self._received(info, supplement),
+            self._receive_failed,
+        )
+
+    def _receive_failed(self, error: object) -> None:
+        self._set_busy(False)
+        if isinstance(error, ValidationFailed):
+            self._show_errors([(f, render(m)) for f, m in error.errors])
             return
+        err = refusal(error)
+        self._show_errors([(err.field or "", render(err.message))])
+
+    def _received(self, info: object, supplement: list[str]) -> None:
+        assert isinstance(info, DossierInfo)
+        self._set_busy(False)
         self.received = info
         log.info("Received %s through the dialog", info.code)
         self.dossier_received.emit(info.code)
@@ -204,6 +222,11 @@ class ReceiveDialog(ReceiveForm):
         flow.start()
 
     def _set_busy(self, busy: bool) -> None:
+        focused = self.focusWidget()
+        if busy and focused in (self.ok_button, self.cancel_button):
+            # Else disabling it hands the focus to the next field, whose
+            # "edited" signal would wipe the message the refusal puts there.
+            focused.clearFocus()
         self._busy = busy
         self.ok_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)

@@ -2553,6 +2553,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Paper “{value}” is not known for this form; choose {allowed}.</source>
         <translation>Khổ giấy “{value}” không dùng được cho mẫu này; hãy chọn {allowed}.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/print_jobs/steps.py" line="26" />
+        <source>The dossier changed while its form was printing, so the step was not saved. Open the dossier again and take the step again.</source>
+        <translation>Hồ sơ đã thay đổi trong lúc in mẫu nên bước này chưa được lưu. Hãy mở lại hồ sơ và thực hiện lại bước này.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedureForm</name>

@@ -168,6 +168,11 @@ def wait_preview(qtbot: QtBot, flow: StepPrint | None) -> PrintPreviewDialog:
     return flow.preview
 
 
+def written(qtbot: QtBot, owner: QObject) -> None:
+    """Wait until the writes ``owner`` queued on the window's one writer have answered."""
+    qtbot.waitUntil(lambda: not owner.writes.busy)  # type: ignore[attr-defined]
+
+
 def gone(*widgets: QWidget) -> bool:
     """Closed: hidden, or already deleted (a dialog that deletes itself on close)."""
     return all(not shiboken6.isValid(w) or not w.isVisible() for w in widgets)

@@ -25,7 +25,7 @@ from counter_app.services.auth import Actor
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from tests.conftest import PASSWORD, Clock, login, typed_fee
-from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Receive, wait_signal
+from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Receive, wait_signal, written
 
 
 @pytest.fixture
@@ -67,6 +67,7 @@ def test_a_second_place_is_kept_and_the_next_backup_goes_there(
     dialog.place.setText(str(usb))
     dialog.keep.setValue(5)
     qtbot.mouseClick(dialog.save_place_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert backups.settings(counter.data_dir) == backup_files.BackupSettings(str(usb), 5)
     qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.back_up_button.isEnabled(), timeout=20_000)
@@ -78,6 +79,7 @@ def test_a_missing_folder_is_refused_in_words(
 ) -> None:
     dialog.place.setText(str(tmp_path / "unplugged"))
     qtbot.mouseClick(dialog.save_place_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert "không tồn tại" in dialog.outcome.text()
     assert backups.settings(counter.data_dir).place == ""
 

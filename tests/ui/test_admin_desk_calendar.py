@@ -15,6 +15,7 @@ from counter_app.domain.procedure import ProcessingTime, TimeUnit
 from counter_app.services import calendar_admin
 from counter_app.services.auth import Actor
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
+from tests.ui.conftest import written
 
 THREE_DAYS = ProcessingTime(3, TimeUnit.WORKING_DAYS)
 
@@ -37,6 +38,7 @@ def test_a_day_off_added_moves_the_due_date_and_can_be_removed_again(
     dialog.day.setDate(QDate(2026, 11, 30))
     dialog.reason.setText("Quyết định 123/QĐ-UBND nghỉ bù")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     # THEN it is listed and the appointment moves to Wednesday 2/12 (same hour)
     assert dialog.model.rowCount() == 1
     assert "30/11/2026" in dialog.model.index(0, 0).data()
@@ -49,6 +51,7 @@ def test_a_day_off_added_moves_the_due_date_and_can_be_removed_again(
     # WHEN it is selected and removed
     dialog.view.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     # THEN the national calendar counts again
     assert dialog.model.rowCount() == 0
     assert "01/12/2026" in dialog.preview.text()
@@ -58,6 +61,7 @@ def test_a_day_without_a_reason_is_refused_in_words(dialog: CalendarDialog, qtbo
     dialog.day.setDate(QDate(2026, 12, 5))
     dialog.reason.setText("   ")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert dialog.model.rowCount() == 0
     assert dialog.outcome.isVisible()
     assert "tên" in dialog.outcome.text().lower()
@@ -75,6 +79,7 @@ def test_a_later_cutoff_keeps_an_afternoon_request_on_the_same_day(
     # WHEN the administrator moves the cut-off to 16:00
     dialog.cutoff.setTime(QTime(16, 0))
     qtbot.mouseClick(dialog.save_hours_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     # THEN it is kept, and the request is due that same day
     assert f"{calendar_admin.get_working_hours(counter.ctx).cutoff:%H:%M}" == "16:00"
     assert calendar_admin.due(counter.ctx, at_1530, same_day, cutoff=None).date() == date(
@@ -88,6 +93,7 @@ def test_a_badly_written_period_is_refused_and_changes_nothing(
     before = calendar_admin.get_working_hours(counter.ctx)
     dialog.periods.setText("7h30 đến 11h")
     qtbot.mouseClick(dialog.save_hours_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert dialog.outcome.isVisible()
     assert calendar_admin.get_working_hours(counter.ctx) == before
 

@@ -27,7 +27,7 @@ from tests.conftest import PASSWORD
 from tests.sync.conftest import Centre
 from tests.sync.support import REGISTER_ARGS
 from tests.sync.test_cli_sync import cli
-from tests.ui.conftest import wait_signal
+from tests.ui.conftest import wait_signal, written
 
 
 def register(centre: Centre, out: Path, counter_uuid: str | None) -> Path:
@@ -78,6 +78,7 @@ def test_an_imported_connection_is_shown_without_its_password_and_tested_for_rea
     # WHEN the administrator imports the file the IT staff made for it
     with wait_signal(qtbot, dialog.connection_imported):
         dialog.import_file(own_file)
+        written(qtbot, dialog)
     # THEN the connection is stored and shown, its password nowhere
     stored = settings_file.stored(counter.data_dir)
     assert stored is not None
@@ -109,6 +110,7 @@ def test_a_centre_out_of_reach_is_one_sentence_and_offline(
         ),
     )
     dialog.import_file(away)
+    written(qtbot, dialog)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
     assert "Không liên lạc được" in dialog.outcome.text()
@@ -117,10 +119,11 @@ def test_a_centre_out_of_reach_is_one_sentence_and_offline(
 
 @pytest.mark.slow
 def test_a_file_made_for_another_counter_is_refused_and_changes_nothing(
-    dialog: CentralDialog, counter: Runtime, centre: Centre, tmp_path: Path
+    qtbot: QtBot, dialog: CentralDialog, counter: Runtime, centre: Centre, tmp_path: Path
 ) -> None:
     other = register(centre, tmp_path / "other.json", None)
     dialog.import_file(other)
+    written(qtbot, dialog)
     assert "quầy khác" in dialog.outcome.text()
     assert settings_file.stored(counter.data_dir) is None
 

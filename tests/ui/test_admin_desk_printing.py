@@ -20,7 +20,7 @@ from counter_app.services.print_jobs import form_pdf, get_print_settings, set_pr
 from counter_app.ui.admin.printer_dialog import PrinterDialog
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from tests.printing.conftest import text_of
-from tests.ui.conftest import Receive
+from tests.ui.conftest import Receive, written
 
 A5_WIDTH = 419.53  # points
 
@@ -45,6 +45,7 @@ def test_paper_chosen_for_the_receipt_and_a_letter_is_what_prints(
     dialog.printer.setEditText("EPSON_L3250")
     assert not dialog.papers[FormKind.LEDGER].isEnabled()  # the ledger is A4 only
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     # THEN the receipt and the slip come out on A5, the refusal stays A4
     assert _page_width(form_pdf(counter.ctx, code, FormKind.RECEIPT)) == A5_WIDTH
     assert _page_width(form_pdf(counter.ctx, code, FormKind.CONTROL_SLIP)) == A5_WIDTH
@@ -68,6 +69,7 @@ def test_the_default_printer_entry_stores_no_name(
     qtbot.addWidget(dialog)
     dialog.printer.setCurrentIndex(0)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert get_print_settings(counter.ctx).printer == ""
 
 
@@ -97,6 +99,7 @@ def test_a_renamed_unit_prints_on_new_receipts_and_old_ones_keep_theirs(
     # WHEN the administrator renames the unit
     dialog.unit_name.setText("Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ mới")
     qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     after = receive_dossier().code
     # THEN a new receipt names the new unit; the earlier one reprints as it was
     assert "xã Hoàng Văn Thụ mới" in " ".join(
@@ -114,6 +117,7 @@ def test_an_empty_unit_name_is_refused_and_only_an_administrator_renames(
     qtbot.addWidget(dialog)
     dialog.unit_name.setText("  ")
     qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    written(qtbot, dialog)
     assert dialog.outcome.isVisibleTo(dialog)
     with pytest.raises(Forbidden):
         setup.rename_unit(counter.ctx, official("tiepnhan"), "Bộ phận khác")

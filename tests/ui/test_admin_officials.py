@@ -20,7 +20,7 @@ from counter_app.ui.admin.officials_model import OfficialsModel
 from counter_app.ui.admin.service_form import ServiceForm
 from counter_app.ui.main_window import MainWindow
 from tests.conftest import PASSWORD
-from tests.ui.conftest import gone, wait_signal
+from tests.ui.conftest import gone, wait_signal, written
 from tests.ui.desk_login import take_desk
 
 NEW_PASSWORD = "mat-khau-moi-789"
@@ -110,6 +110,7 @@ def test_a_disabled_official_cannot_log_in_until_enabled(
     dialog.select("thamdinh")
     assert dialog.active_button.text() == "Vô hiệu hóa"
     dialog.active_button.click()
+    written(qtbot, dialog)
     assert _row(dialog, "thamdinh")[OfficialsModel.STATUS] == "Đã vô hiệu hóa"
     assert dialog.active_button.text() == "Kích hoạt lại"
     with pytest.raises(UserError, match="disabled"):
@@ -129,6 +130,7 @@ def test_a_disabled_official_cannot_log_in_until_enabled(
     dialog = _officials(window)
     dialog.select("thamdinh")
     dialog.active_button.click()
+    written(qtbot, dialog)
     assert _row(dialog, "thamdinh")[OfficialsModel.STATUS] == "Đang hoạt động"
     assert auth.login(counter.ctx, "thamdinh", PASSWORD).username == "thamdinh"
 
@@ -140,6 +142,7 @@ def test_the_administrator_cannot_disable_themselves(
     dialog = _officials(window)
     dialog.select("quantri")
     dialog.active_button.click()
+    written(qtbot, dialog)
     (box,) = dialog.findChildren(QMessageBox)
     assert box.isVisible() and "tự vô hiệu hóa" in box.text()
     assert _row(dialog, "quantri")[OfficialsModel.STATUS] == "Đang hoạt động"

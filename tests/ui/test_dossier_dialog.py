@@ -291,7 +291,8 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
     )
     code = receive_dossier(CERTIFIED_COPY).code
     dialog = open_dialog(qtbot, counter, official("chutich"), code, hold)
-    dialog.on_the_spot_button.click()
+    with wait_signal(qtbot, dialog.dossier_changed):
+        dialog.on_the_spot_button.click()
     assert dialog.approver_dialog is None
     assert dossiers.get_dossier(counter.ctx, code).state is State.RETURNED
 

@@ -57,6 +57,7 @@ def test_receive_through_the_dialog_stores_and_prints(
     fill_applicant(qtbot, dialog)
     qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
     assert dialog.missing() == []
+    handed_in = len(dialog.handed_in())
     with wait_signal(qtbot, dialog.dossier_received) as received:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     code = received.args[0]
@@ -66,9 +67,9 @@ def test_receive_through_the_dialog_stores_and_prints(
     assert info.row.applicant_id_number == "020090001234"
     assert info.row.applicant_phone == "0987654321"
     assert info.state is State.RECEIVED
-    assert len(info.documents) == len(dialog.handed_in())
+    assert len(info.documents) == handed_in
     assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
-    assert not dialog.isVisible()
+    assert gone(dialog)
     # AND the home screen shows it in today's list
     qtbot.waitUntil(lambda: code in window.models[WorkList.RECEIVED_TODAY].codes())
     assert [r.code for r in search.search(counter.ctx, "luong van binh")] == [code]
@@ -158,7 +159,7 @@ def test_a_fee_the_province_sets_is_typed_before_receiving(
     # WHEN the amount is left empty, THEN receiving is refused next to it and stores nothing
     dialog.fee_entry.amount.setValue(-1)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.errors.label("fee_amount").isVisible()
+    qtbot.waitUntil(lambda: dialog.errors.label("fee_amount").isVisible())
     assert dialog.received is None
     assert search.count_received(counter.ctx, counter.ctx.now().date()) == 0
     # WHEN typed from the province's table, THEN the dossier keeps that fee

@@ -169,12 +169,15 @@ def print_failed(
     """Record the failed job (``job_id``: the one recorded before sending) in
     its own transaction; the error to raise to the official."""
     log.warning("Printing %s of %s failed: %s", kind.value, code, exc)
-    with ctx.sessions.begin() as session:
+
+    def record(session: Session) -> None:
         if job_id is not None:
             _finish_job(session, ctx, job_id, FAILED, "", str(exc))
         else:
             d = load_dossier(session, code)
             record_job(session, ctx, d, actor.username, kind, "", FAILED, reprint, str(exc))
+
+    ctx.sessions.write(record)
     return UserError(
         Message(
             _CTX,
@@ -199,18 +202,21 @@ def print_form(
 ) -> PrintResult:
     """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
     pdf, reprint = _current_form(ctx, code, kind, paper, actor)
+
     # Recorded before the paper goes out: should the app die while it prints,
     # the next print of this form still counts this one and is a marked reprint.
-    with ctx.sessions.begin() as session:
+    # Three short writes: none holds the writer while the printer runs.
+    def sending(session: Session) -> int:
         acting_user(session, actor)
         d = load_dossier(session, code)
         job = record_job(session, ctx, d, actor.username, kind, "", SENDING, reprint)
         session.flush()
-        job_id = job.id
+        return job.id
+
+    job_id = ctx.sessions.write(sending)
     try:
         target = sink(pdf)
     except Exception as exc:
         raise print_failed(ctx, actor, code, kind, reprint, exc, job_id) from exc
-    with ctx.sessions.begin() as session:
-        _finish_job(session, ctx, job_id, DONE, target)
+    ctx.sessions.write(lambda session: _finish_job(session, ctx, job_id, DONE, target))
     return PrintResult(code, kind, target, reprint, pdf)

@@ -1,13 +1,19 @@
 """A step whose paper must reach the citizen: committed only once the form printed.
 
-The step is applied, the form is built from it and printed, and only then does
-the transaction commit; a failed print rolls it back.
+The step is tried (applied and rolled back) to build its form; the form goes to
+the printer with no write held; then the step is applied again, at the same
+time, and committed only if it yields the very form that printed (the PDFs
+are byte-for-byte reproducible). A failed print commits nothing but the
+failed job; a dossier changed while the paper printed is refused.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.models import Dossier
 from counter_app.paper import FormKind
 from counter_app.services.auth import Actor, acting_user
@@ -16,6 +22,12 @@ from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
 from counter_app.services.print_jobs.forms import build_form
 from counter_app.services.print_jobs.jobs import PrintResult, Sink, print_failed, record_job
 from counter_app.services.print_jobs.settings import paper_for
+
+CHANGED_WHILE_PRINTING = QT_TRANSLATE_NOOP(
+    "Printing",
+    "The dossier changed while its form was printing, so the step was not saved. "
+    "Open the dossier again and take the step again.",
+)
 
 
 def _step_and_form(
@@ -26,11 +38,12 @@ def _step_and_form(
     step: StepRequest,
     kind: FormKind,
     paper: str | None,
+    now: datetime,
 ) -> tuple[Dossier, bytes]:
     """Apply ``step`` in ``session`` (not committed) and build the form it produces."""
     d = load_dossier(session, code)
     counter = counter_identity(session)
-    apply_step(session, ctx, d, acting_user(session, actor), counter, step, ctx.now())
+    apply_step(session, ctx, d, acting_user(session, actor), counter, step, now)
     session.flush()
     return d, build_form(session, d, counter, kind, paper=paper_for(session, kind, paper))
 
@@ -46,18 +59,23 @@ def step_with_form(
     paper: str | None = None,
 ) -> PrintResult:
     """Take a step whose paper must reach the citizen: commit only if the print succeeded."""
-    failure: Exception | None = None
-    with ctx.sessions.begin() as session:
-        d, pdf = _step_and_form(session, ctx, actor, code, step, kind, paper)
-        try:
-            target = sink(pdf)
-        except Exception as exc:  # the printer's failure, whatever its kind
-            failure = exc
-            session.rollback()
-        else:
-            record_job(session, ctx, d, actor.username, kind, target, "done", 0)
-    if failure is not None:
-        raise print_failed(ctx, actor, code, kind, 0, failure) from failure
+    now = ctx.now()
+    pdf = ctx.sessions.write(
+        lambda session: _step_and_form(session, ctx, actor, code, step, kind, paper, now)[1],
+        trial=True,
+    )
+    try:
+        target = sink(pdf)
+    except Exception as exc:  # the printer's failure, whatever its kind
+        raise print_failed(ctx, actor, code, kind, 0, exc) from exc
+
+    def commit(session: Session) -> None:
+        d, again = _step_and_form(session, ctx, actor, code, step, kind, paper, now)
+        if again != pdf:
+            raise UserError(Message("Printing", CHANGED_WHILE_PRINTING))
+        record_job(session, ctx, d, actor.username, kind, target, "done", 0)
+
+    ctx.sessions.write(commit)
     return PrintResult(code, kind, target, 0, pdf)
 
 
@@ -75,6 +93,8 @@ def preview_step_form(
     The step is applied and checked exactly as ``step_with_form`` would, so a
     refused step is refused here already, then rolled back.
     """
-    with ctx.sessions.trial() as session:
-        _d, pdf = _step_and_form(session, ctx, actor, code, step, kind, paper)
-    return pdf
+    now = ctx.now()
+    return ctx.sessions.write(
+        lambda session: _step_and_form(session, ctx, actor, code, step, kind, paper, now)[1],
+        trial=True,
+    )

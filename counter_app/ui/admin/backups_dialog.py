@@ -136,10 +136,9 @@ class BackupsDialog(AdminDialog):
 
     def save_place(self) -> None:
         text = self.place.text().strip()
+        ctx, actor, directory, keep = self.ctx, self.actor, self.data_dir, self.keep.value()
         self.attempt(
-            lambda: backups.set_place(
-                self.ctx, self.actor, self.data_dir, Path(text) if text else None, self.keep.value()
-            ),
+            lambda: backups.set_place(ctx, actor, directory, Path(text) if text else None, keep),
             self.tr("Saved: the next backups go there too."),
         )
 

@@ -170,13 +170,14 @@ class CalendarDialog(AdminDialog):
         picked = self.day.date()
         day = date(picked.year(), picked.month(), picked.day())
         working = bool(self.kind.currentData())
-        if not self.attempt(
-            lambda: calendar_admin.set_province_day(
-                self.ctx, self.actor, day, working=working, name=self.reason.text()
-            ),
+        ctx, actor, name = self.ctx, self.actor, self.reason.text()
+        self.attempt(
+            lambda: calendar_admin.set_province_day(ctx, actor, day, working=working, name=name),
             self.tr("{day} saved.").format(day=fmt_date(day)),
-        ):
-            return
+            lambda: self._day_saved(day),
+        )
+
+    def _day_saved(self, day: date) -> None:
         self.reason.clear()
         self.year.setValue(day.year)
         self.reload()
@@ -186,22 +187,25 @@ class CalendarDialog(AdminDialog):
         if day is None:
             self.show_failure(self.tr("Select the day to remove in the list first."))
             return
+        ctx, actor = self.ctx, self.actor
         self.attempt(
-            lambda: calendar_admin.remove_province_day(self.ctx, self.actor, day),
+            lambda: calendar_admin.remove_province_day(ctx, actor, day),
             self.tr("{day} follows the national calendar again.").format(day=fmt_date(day)),
+            self.reload,
         )
-        self.reload()
 
     def save_hours(self) -> None:
         cutoff = self.cutoff.time().toString("HH:mm")
-        if self.attempt(
-            lambda: calendar_admin.set_working_hours(
-                self.ctx, self.actor, self.periods.text(), cutoff
-            ),
+        ctx, actor, periods = self.ctx, self.actor, self.periods.text()
+        self.attempt(
+            lambda: calendar_admin.set_working_hours(ctx, actor, periods, cutoff),
             self.tr("Working hours saved; appointments from now on use them."),
-        ):
-            self.periods.setText(format_working_hours(calendar_admin.get_working_hours(self.ctx)))
-            self.update_preview()
+            self._hours_saved,
+        )
+
+    def _hours_saved(self) -> None:
+        self.periods.setText(format_working_hours(calendar_admin.get_working_hours(self.ctx)))
+        self.update_preview()
 
     def update_preview(self) -> None:
         now = self.ctx.now()

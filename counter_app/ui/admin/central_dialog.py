@@ -117,12 +117,16 @@ class CentralDialog(AdminDialog):
             self.import_file(Path(file))
 
     def import_file(self, file: Path) -> None:
-        if self.attempt(
-            lambda: connect(self.ctx, self.data_dir, file, self.actor),
+        ctx, directory, actor = self.ctx, self.data_dir, self.actor
+        self.attempt(
+            lambda: connect(ctx, directory, file, actor),
             self.tr("Connection imported; test it, then the desk syncs with it."),
-        ):
-            self.refresh()
-            self.connection_imported.emit()
+            self._imported,
+        )
+
+    def _imported(self) -> None:
+        self.refresh()
+        self.connection_imported.emit()
 
     def test_connection(self) -> None:
         self.test_button.setEnabled(False)

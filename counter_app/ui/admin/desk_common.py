@@ -22,7 +22,7 @@ from counter_app.i18n import render
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.ui.widgets import ERROR_STYLE
-from counter_app.ui.workers import WorkerRunner
+from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
 
 _DONE_STYLE = "color: #1b7f3b;"
 
@@ -43,6 +43,7 @@ class AdminDialog(QDialog):
         self.ctx = ctx
         self.actor = actor
         self.runner = WorkerRunner(QThreadPool(self))
+        self.writes = WriteRunner(ctx.submit_write, self)
         self.outcome = QLabel(self)
         self.outcome.setObjectName("adminOutcome")
         self.outcome.setWordWrap(True)
@@ -64,16 +65,22 @@ class AdminDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
-    def attempt(self, action: Callable[[], object], done: str = "") -> bool:
-        """Run a service call; a refusal is shown, not raised. ``done`` says it worked."""
-        try:
-            action()
-        except UserError as exc:
-            self.show_failure(exc)
-            return False
-        if done:
-            self.show_done(done)
-        return True
+    def attempt(
+        self, action: Callable[[], object], done: str = "", then: Callable[[], None] | None = None
+    ) -> None:
+        """Queue a service call that writes on the window's one writer; a refusal
+        is shown, not raised. Once it worked, ``done`` says so and ``then`` follows.
+
+        ``action`` runs on the writer thread: it closes over plain values, never
+        over a widget (one released there would be deleted off its thread)."""
+
+        def finished(_result: object) -> None:
+            if done:
+                self.show_done(done)
+            if then is not None:
+                then()
+
+        self.writes.start(action, finished, lambda error: self.show_failure(refusal(error)))
 
     def show_done(self, text: str) -> None:
         self._say(text, _DONE_STYLE)
@@ -90,6 +97,7 @@ class AdminDialog(QDialog):
     def done(self, code: int) -> None:
         # A backup or a round trip still running must not outlive the dialog.
         self.runner.wait()
+        self.writes.wait()
         super().done(code)
 
 

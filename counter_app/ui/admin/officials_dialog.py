@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.messages import UserError
 from counter_app.services import users
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
@@ -20,11 +19,13 @@ from counter_app.ui.admin.official_forms import AddOfficialDialog, PasswordDialo
 from counter_app.ui.admin.officials_model import OfficialsModel
 from counter_app.ui.admin.service_form import ServiceForm
 from counter_app.ui.widgets import fit_to_screen, read_only_table
+from counter_app.ui.workers import WriteRunner, refusal
 
 
 class OfficialsDialog(QDialog):
     def __init__(self, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writes = WriteRunner(ctx.submit_write, self)
         self.setObjectName("officials")
         self.setWindowTitle(self.tr("Officials"))
         self._ctx, self._actor = ctx, actor
@@ -105,16 +106,16 @@ class OfficialsDialog(QDialog):
         return self._open(RolesDialog(self._ctx, self._actor, official, self))
 
     def toggle_active(self) -> None:
-        """A quick write (no password hash), so it runs at once."""
+        """A quick write (no password hash), queued on the window's one writer."""
         official = self.selected()
-        if official is None:
+        if official is None or self.writes.busy:
             return
-        try:
-            info = users.set_active(self._ctx, self._actor, official.username, not official.active)
-        except UserError as refused:
-            notify.show_user_error(self, self.tr("Officials"), refused)
-            return
-        self.reload(info.username)
+        ctx, actor, username, active = self._ctx, self._actor, official.username, official.active
+        self.writes.start(
+            lambda: users.set_active(ctx, actor, username, not active),
+            lambda info: self.reload(info.username),  # type: ignore[attr-defined]
+            lambda error: notify.show_user_error(self, self.tr("Officials"), refusal(error)),
+        )
 
     def _open(self, form: ServiceForm) -> ServiceForm:
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

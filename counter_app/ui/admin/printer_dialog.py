@@ -100,9 +100,8 @@ class PrinterDialog(AdminDialog):
 
     def save(self) -> None:
         papers = {kind: str(combo.currentData()) for kind, combo in self.papers.items()}
+        ctx, actor, printer = self.ctx, self.actor, self.chosen_printer()
         self.attempt(
-            lambda: set_print_settings(
-                self.ctx, self.actor, printer=self.chosen_printer(), papers=papers
-            ),
+            lambda: set_print_settings(ctx, actor, printer=printer, papers=papers),
             self.tr("Saved: the next forms print this way."),
         )

@@ -116,7 +116,8 @@ class UnitDialog(AdminDialog):
         ).format(circular=form_set.circular, day=fmt_date(form_set.in_force_from), forms=numbers)
 
     def rename(self) -> None:
+        ctx, actor, name = self.ctx, self.actor, self.unit_name.text()
         self.attempt(
-            lambda: setup.rename_unit(self.ctx, self.actor, self.unit_name.text()),
+            lambda: setup.rename_unit(ctx, actor, name),
             self.tr("Saved: dossiers received from now on print the new name."),
         )
