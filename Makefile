@@ -41,10 +41,12 @@ run: sysdeps venv
 
 # The whole suite, slow tests included, spread over one worker per core
 # (pytest-xdist; each worker has its own PostgreSQL cluster and temp dirs).
-# TEST_WORKERS=0 runs it in one process.
+# TEST_WORKERS=0 runs it in one process. The tests marked "alone" measure how
+# fast the window answers, so they run after the others, one at a time.
 TEST_WORKERS ?= auto
 test: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not alone"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m alone
 
 demo: sysdeps venv
 	QT_QPA_PLATFORM=offscreen COUNTER_APP_DATA_DIR=$${COUNTER_APP_DATA_DIR:-out/demo-data} \

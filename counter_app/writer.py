@@ -14,11 +14,19 @@ their own thread, as before.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+def let_others_run() -> None:
+    """Hand the interpreter over for a moment in a long job: the window asks
+    for it at every event, and Python's own switching would keep it waiting
+    several milliseconds each time, tens of times in a row."""
+    time.sleep(0)
 
 
 class WriteOffWriter(RuntimeError):

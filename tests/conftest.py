@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -175,8 +176,22 @@ def _qt_app_with_translations(qapp: object) -> None:
     """One QApplication for the whole run, with the Vietnamese translators, so
     in-process CLI calls and widgets both show what an official would see."""
     from counter_app import i18n
+    from counter_app.ui import ui_thread
 
     i18n.install(qapp)  # type: ignore[arg-type]
+    ui_thread.prefer_ui_thread()
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_main_thread() -> Iterator[None]:
+    """As in the window (ui/ui_thread.py): no collection on the writer's
+    or a pool's thread while a test runs; the main thread collects after it."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture

@@ -37,13 +37,13 @@ from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import AGENCY_ID_RE, BLOCK, parse_code
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, ValidationFailed
 from counter_app.domain.procedure import FeeKind, ProcedureSpec
+from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import State
 
 # Re-exported: the command line reads the file through this module.
 __all__ = ["ONLINE_LEDGER_BOOK", "import_online", "load_portal_file"]
 
-ONLINE_LEDGER_BOOK = "DVC"
 # Submission times are local to the province (UTC+7) and the code's day has two digits.
 _LOCAL = timezone(timedelta(hours=7))
 _YEARS = (2000, 2099)

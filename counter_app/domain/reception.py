@@ -14,6 +14,10 @@ from counter_app.domain.fees import compute_fee, is_free_by_law
 from counter_app.domain.procedure import ProcedureSpec, cutoff_applies
 from counter_app.domain.validation import ApplicantInput
 
+# The ledger book of dossiers submitted on the public service portal: the
+# centre files them there, and a desk tells an online dossier by it.
+ONLINE_LEDGER_BOOK = "DVC"
+
 
 @dataclass(frozen=True)
 class Terms:

@@ -16,10 +16,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from counter_app.domain.calendar import Timeliness, classify
+from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.workflow import CLOCK_STATES, State
 
-# Ledger book of dossiers submitted on the public service portal (online).
-ONLINE_LEDGER_BOOK = "DVC"
 ONLINE_SOURCE = "online"
 
 # The result is not ready yet: the statutory clock can still run out. A

@@ -19,6 +19,7 @@ from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
+from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.returns import ReturnDetails, return_record
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import ON_THE_SPOT_STEPS, Action, State, next_state
@@ -223,9 +224,12 @@ def apply_step(
 
 
 def _hands_over(dossier: Dossier, action: Action) -> bool:
-    """Whether ``action`` is the dossier's first hand-over (Article 18(2))."""
-    return action in HANDOVER_ACTIONS and not any(
-        s.action in HANDOVER_ACTIONS for s in dossier.steps
+    """Whether ``action`` is the first hand-over of a paper dossier (Article
+    18(2); an online one travels in the system, Article 18(1))."""
+    return (
+        action in HANDOVER_ACTIONS
+        and dossier.ledger_book != ONLINE_LEDGER_BOOK
+        and not any(s.action in HANDOVER_ACTIONS for s in dossier.steps)
     )
 
 

@@ -20,6 +20,7 @@ from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
 from counter_app.domain.handover import handover_deadline
 from counter_app.domain.procedure_rules import rules_for
+from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
@@ -275,7 +276,11 @@ def _handover_due(
     tonight = datetime.combine(now.date() + timedelta(days=1), time())
     stmt = (
         select(*_ROW_COLUMNS)
-        .where(Dossier.state == State.RECEIVED.value)
+        .where(
+            Dossier.state == State.RECEIVED.value,
+            # Paper dossiers only: an online one travels in the system (Article 18(1)).
+            Dossier.ledger_book != ONLINE_LEDGER_BOOK,
+        )
         .order_by(Dossier.received_at, Dossier.id)
     )
     rows = []

@@ -27,6 +27,7 @@ from counter_app.sync.push import central_connection
 from counter_app.wire import feed
 from counter_app.wire.central_tables import dossiers
 from counter_app.wire.feed import Change
+from counter_app.writer import let_others_run
 
 CURSOR_KEY = "feed_cursor"
 BATCH = 1000
@@ -95,6 +96,7 @@ def _apply_each(s: Session, changes: Iterable[Change], codes: Mapping[str, str])
         code = codes.get(change.row_uuid) if change.kind == "dossier" else None
         if apply_change(s, change, code):
             report.applied += 1
+        let_others_run()
     report.conflicts = _issues(s) - before
     return report
 

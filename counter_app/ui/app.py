@@ -22,6 +22,7 @@ from counter_app import config, i18n
 from counter_app.app_setup import Runtime, open_runtime, peek_counter_name
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
+from counter_app.ui import ui_thread
 from counter_app.ui.login_dialog import LoginDialog
 
 # The login window paints before the counter's database layer loads
@@ -176,6 +177,7 @@ def run_gui(data_dir: str | Path | None = None) -> int:
     """The desktop application; returns the process exit code."""
     app = _application()
     i18n.install(app)
+    ui_thread.install(app)
     reporter = ErrorReporter(parent=app)
     sys.excepthook = reporter
     directory = config.data_dir(data_dir)

@@ -28,6 +28,7 @@ from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
+from counter_app.services.views import DossierRow
 from counter_app.ui import notify
 from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self._runner = WorkerRunner(QThreadPool(self))
         self._refresh_again = False
         self._refreshing = False
+        self._loaded: list[tuple[WorkList, list[DossierRow]]] = []
         self.receive_dialog: ReceiveDialog | None = None
         self.dossier_dialog: DossierDialog | None = None
         self.models: dict[WorkList, DossierTableModel] = {}
@@ -260,9 +262,19 @@ class MainWindow(QMainWindow):
 
     def _lists_loaded(self, result: object) -> None:
         assert isinstance(result, Lists)
-        self._refreshing = False
-        for which, rows in result.rows.items():
+        self._loaded = list(result.rows.items())
+        self._apply_next_list(result)
+
+    def _apply_next_list(self, result: Lists) -> None:
+        """One list per turn of the event loop: re-sorting hundreds of rows
+        costs tens of milliseconds each while a sync round competes for the
+        interpreter, and the window must keep answering in between."""
+        if self._loaded:
+            which, rows = self._loaded.pop(0)
             self.models[which].set_rows(rows, result.now)
+            QTimer.singleShot(0, self, lambda: self._apply_next_list(result))
+            return
+        self._refreshing = False
         self._update_titles()
         self.updated_label.setText(
             self.tr("Updated {time}").format(time=result.now.strftime("%H:%M"))

@@ -290,6 +290,7 @@ def local_online(rt: Runtime) -> int:
 
 
 @pytest.mark.slow
+@pytest.mark.alone
 def test_the_window_answers_within_100_ms_while_a_round_applies_a_large_batch(
     qtbot: QtBot, centre: Centre, tmp_path: Path, hold: list[object]
 ) -> None:
