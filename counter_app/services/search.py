@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
 from counter_app.domain.text import fold
-from counter_app.domain.workflow import State
-from counter_app.models import Dossier
+from counter_app.domain.supplement import closable_from
+from counter_app.domain.workflow import PENDING_STATES, State
+from counter_app.models import ClockPause, Dossier
 from counter_app.reports import sql_rules
 from counter_app.reports.definitions import DeadlineWindow
 from counter_app.services.context import ServiceContext
@@ -177,6 +178,9 @@ class WorkList(StrEnum):
     # Due on the next working day with no extension asked: today is the last
     # day to ask one in time (Decree 118/2025, Article 19(6)).
     EXTENSION_DUE = "extension_due"
+    # Waiting for a supplement past the period the citizen had for it: the
+    # desk closes them (Decree 118/2025, Article 19(5)).
+    TO_CLOSE = "to_close"
 
 
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
@@ -194,7 +198,7 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
             sql_rules.overdue(Dossier.state, Dossier.paused_since, Dossier.appointment_at, now)
         )
     elif which is WorkList.PENDING:
-        stmt = stmt.where(Dossier.state.not_in([State.RETURNED.value, State.WITHDRAWN.value]))
+        stmt = stmt.where(Dossier.state.in_([s.value for s in PENDING_STATES]))
     elif which is WorkList.WAITING_SUPPLEMENT:
         stmt = stmt.where(Dossier.state == State.SUPPLEMENT_REQUESTED.value)
     elif which is WorkList.RESULT_READY:
@@ -204,6 +208,9 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     elif which is WorkList.EXTENSION_DUE:
         with ctx.sessions() as session:
             return _extension_due(session, ctx, now, limit)
+    elif which is WorkList.TO_CLOSE:
+        with ctx.sessions() as session:
+            return _to_close(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
@@ -237,6 +244,31 @@ def _extension_due(
     for r in session.execute(stmt):
         row = row_of(r)
         if last_day_to_ask(rules_of(row), today, next_day, row.appointment_at, r.apology_count):
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows
+
+
+def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) -> list[DossierRow]:
+    """The SQL narrows to dossiers waiting for their supplement; the rule
+    (supplement.closable_from, by each dossier's rules) decides, oldest
+    request first."""
+    calendar = ctx.calendar(session)
+    stmt = (
+        select(*_ROW_COLUMNS, ClockPause.started_at.label("asked_at"))
+        .join(ClockPause, ClockPause.dossier_id == Dossier.id)
+        .where(
+            Dossier.state == State.SUPPLEMENT_REQUESTED.value,
+            ClockPause.ended_at.is_(None),
+        )
+        .order_by(ClockPause.started_at, Dossier.id)
+    )
+    rows = []
+    for r in session.execute(stmt):
+        row = row_of(r)
+        first = closable_from(rules_of(row), calendar, r.asked_at)
+        if first is not None and first <= now.date():
             rows.append(row)
             if len(rows) == limit:
                 break
