@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
-from counter_app.domain.text import fold
 from counter_app.domain.supplement import closable_from
+from counter_app.domain.text import fold
 from counter_app.domain.workflow import PENDING_STATES, State
 from counter_app.models import ClockPause, Dossier
 from counter_app.reports import sql_rules
