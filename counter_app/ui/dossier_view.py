@@ -182,6 +182,10 @@ class DossierView(QWidget):
             ).format(date=fmt_datetime(info.original_appointment_at))
         if row.paused:
             appointment += " " + QCoreApplication.translate("DossierDialog", "(clock paused)")
+        if info.closable_from is not None:
+            appointment += " " + QCoreApplication.translate(
+                "DossierDialog", "(closed from {date} if not supplemented)"
+            ).format(date=f"{info.closable_from:%d/%m/%Y}")
         delivery = label(DELIVERIES, info.delivery)
         if info.delivery_address:
             delivery += f": {info.delivery_address}"
@@ -255,6 +259,20 @@ def _step_note(step: StepLine) -> str:
         parts.append(
             QCoreApplication.translate("DossierDialog", "New appointment: {date}").format(
                 date=_iso_to_text(str(data["appointment"]))
+            )
+        )
+    if step.action == Action.SUPPLEMENT.value and data.get("appointment"):
+        parts.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Time limit counted again: appointment {date} ({basis})"
+            ).format(date=_iso_to_text(str(data["appointment"])), basis=data.get("basis", ""))
+        )
+    if step.action == Action.CLOSE.value and data.get("basis"):
+        parts.append(str(data["basis"]))
+    if data.get("asked_late"):
+        parts.append(
+            QCoreApplication.translate("DossierDialog", "⚠ Asked late ({basis})").format(
+                basis=data.get("basis", "")
             )
         )
     if step.action == Action.RETURN_RESULT.value and data.get("return"):

@@ -23,6 +23,7 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
     (WorkList.EXTENSION_DUE, QT_TRANSLATE_NOOP("MainWindow", "Last day to extend")),
     (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
+    (WorkList.TO_CLOSE, QT_TRANSLATE_NOOP("MainWindow", "To close")),
     (WorkList.RESULT_READY, QT_TRANSLATE_NOOP("MainWindow", "Result ready")),
     (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),
     (WorkList.RECEIVED_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Received today")),
