@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Row, Select, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import parse_code
@@ -242,7 +242,7 @@ def _extension_due(
     )
     rows = []
     for r in session.execute(stmt):
-        row = row_of(r)
+        row = row_of(cast(Row[Any], r))  # the list columns and one more
         if last_day_to_ask(rules_of(row), today, next_day, row.appointment_at, r.apology_count):
             rows.append(row)
             if len(rows) == limit:
@@ -266,7 +266,7 @@ def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) 
     )
     rows = []
     for r in session.execute(stmt):
-        row = row_of(r)
+        row = row_of(cast(Row[Any], r))  # the list columns and one more
         first = closable_from(rules_of(row), calendar, r.asked_at)
         if first is not None and first <= now.date():
             rows.append(row)
