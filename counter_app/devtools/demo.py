@@ -3,7 +3,10 @@
 On an empty data dir it sets up a demo counter with the sample catalogue and
 demo users, then plays the day: a "4 tại chỗ" certified copy done in one
 visit, a multi-day procedure with its appointment, and an incomplete dossier
-that gets a supplement request. One JSON object per dossier per line.
+that gets a supplement request. Two dossiers received some weeks before show
+Decree 118/2025 Article 19(5): one whose supplement arrives today (its time
+limit counted again from now, a new receipt printed), one whose supplement
+never came (closed by the desk). One JSON object per dossier per line.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from pathlib import Path
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
+from counter_app.domain.procedure_rules import rules_for
+from counter_app.domain.supplement import closable_from
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
 from counter_app.paper import FormKind, form_set_for
-from counter_app.services import auth, catalogue, dossiers, print_jobs, setup, users
+from counter_app.services import auth, catalogue, dossiers, print_jobs, search, setup, users
 from counter_app.services.views import DossierInfo
 
 DEMO_PASSWORD = "demo-1234"
@@ -157,12 +162,16 @@ class _Printer:
         # The demo's dossiers are all received on the scripted day: one set for all.
         self.form_set = form_set_for(rt.ctx.now().date())
 
-    def path(self, code: str, kind: FormKind) -> Path:
-        return self.out / f"{code}-{print_jobs.form_number(self.form_set, kind)}.pdf"
+    def path(self, code: str, kind: FormKind, suffix: str = "") -> Path:
+        return self.out / f"{code}-{print_jobs.form_number(self.form_set, kind)}{suffix}.pdf"
 
-    def print(self, code: str, kind: FormKind) -> str:
+    def print(self, code: str, kind: FormKind, suffix: str = "") -> str:
         return print_jobs.print_form(
-            self.rt.ctx, self.actor, code, kind, print_jobs.file_sink(self.path(code, kind))
+            self.rt.ctx,
+            self.actor,
+            code,
+            kind,
+            print_jobs.file_sink(self.path(code, kind, suffix)),
         ).target
 
     def step(self, code: str, step: dossiers.StepRequest, kind: FormKind) -> str:
@@ -255,3 +264,71 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     pdfs.append(printer.step(info.code, step, FormKind.SUPPLEMENT))
     info = dossiers.get_dossier(rt.ctx, info.code)
     yield _line(info, {"supplement": info.supplement_items, "pdfs": pdfs})
+
+    yield from _supplement_weeks_ago(rt, clock, printer, multi, missing)
+
+
+def _weeks_ago(rt: Runtime, today: date) -> date:
+    """A working day whose supplement request, never answered, may be closed
+    by today (domain.supplement.closable_from), at least 16 days back."""
+    with rt.ctx.sessions() as session:
+        cal = rt.ctx.calendar(session)
+    day = today - timedelta(days=16)
+    while not (
+        cal.is_working_day(day)
+        and (first := closable_from(rules_for(day), cal, datetime.combine(day, time(10))))
+        and first <= today
+    ):
+        day -= timedelta(days=1)
+    return day
+
+
+def _supplement_weeks_ago(
+    rt: Runtime, clock: ScriptedClock, printer: _Printer, multi: ProcedureSpec, missing: list[str]
+) -> Iterator[str]:
+    """Decree 118/2025 Article 19(5): two dossiers asked for a supplement some
+    weeks ago. One citizen brings it today: the time limit is counted again
+    from now and the new receipt is printed. The other never came back: the
+    dossier is on the "to close" list and the desk closes it."""
+    today = clock.now.date()
+    earlier = _weeks_ago(rt, today)
+    receiver = printer.actor
+    people = (
+        ApplicantInput(full_name="Hoàng Văn Pắn", id_number="020087002345", phone="0915222333"),
+        ApplicantInput(full_name="Vi Thị Mến", id_number="020192006789", phone="0978444555"),
+    )
+    codes = []
+    for minute, person in zip((0, 15), people, strict=True):
+        clock.now = datetime.combine(earlier, time(9, minute))
+        info = dossiers.receive(
+            rt.ctx,
+            receiver,
+            dossiers.ReceiveRequest(multi.code, person, fee_amount=_typed_fee(multi)),
+        )
+        printer.print(info.code, FormKind.RECEIPT)
+        clock.now = datetime.combine(earlier, time(10, minute))
+        step = dossiers.StepRequest(
+            Action.REQUEST_SUPPLEMENT, note="Hồ sơ chưa đủ thành phần", items=missing
+        )
+        printer.step(info.code, step, FormKind.SUPPLEMENT)
+        codes.append(info.code)
+    brought, never = codes
+
+    clock.now = datetime.combine(today, time(10, 50))
+    old = dossiers.get_dossier(rt.ctx, brought).row.appointment_at
+    info = dossiers.take_step(
+        rt.ctx, receiver, brought, dossiers.StepRequest(Action.SUPPLEMENT, note="Đã bổ sung đủ")
+    )
+    # The citizen's receipt had the old date: the new one is printed at once.
+    receipt = printer.print(brought, FormKind.RECEIPT, "-moi")
+    yield _line(info, {"old_appointment": f"{old:%Y-%m-%d %H:%M}", "pdfs": [receipt]})
+
+    clock.now = datetime.combine(today, time(11, 0))
+    listed = [r.code for r in search.work_list(rt.ctx, search.WorkList.TO_CLOSE)]
+    info = dossiers.take_step(
+        rt.ctx,
+        receiver,
+        never,
+        dossiers.StepRequest(Action.CLOSE, note="Quá thời hạn, công dân không bổ sung"),
+    )
+    yield _line(info, {"listed_to_close": never in listed, "pdfs": []})

@@ -362,6 +362,11 @@ def _print_receipts(s: _Script, set_id: str) -> None:
     s.print(multi, FormKind.RECEIPT, f"{set_id}-receipt-80mm", "80mm")
 
 
+def _at_reception(info: dossiers.DossierInfo) -> str:
+    given = datetime.fromisoformat(str(info.steps[0].data["appointment"]))
+    return f"{given:%Y-%m-%d %H:%M}"
+
+
 def month_rows(rt: Runtime, month: Month) -> list[dict[str, object]]:
     """The data behind the month's pages: one row per dossier, as the ledger reads it."""
     rows: list[dict[str, object]] = []
@@ -373,7 +378,8 @@ def month_rows(rt: Runtime, month: Month) -> list[dict[str, object]]:
                 "code": code,
                 "procedure": info.row.procedure_code,
                 "received": f"{info.row.received_at:%Y-%m-%d %H:%M}",
-                "appointment_at_reception": f"{info.original_appointment_at:%Y-%m-%d %H:%M}",
+                # As the receipt gave it (a supplement sets a new statutory limit since).
+                "appointment_at_reception": _at_reception(info),
                 "appointment": f"{info.row.appointment_at:%Y-%m-%d %H:%M}",
                 "finished": None if finished is None else f"{finished:%Y-%m-%d %H:%M}",
                 "returned": None

@@ -19,7 +19,7 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 class State(StrEnum):
     RECEIVED = "received"  # đã tiếp nhận
     IN_APPRAISAL = "in_appraisal"  # đang thẩm định
-    SUPPLEMENT_REQUESTED = "supplement_requested"  # chờ bổ sung (clock paused)
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # chờ bổ sung (the clock waits for it)
     TRANSFERRED = "transferred"  # chuyển cơ quan chuyên môn
     APPRAISED = "appraised"  # đã thẩm định, chờ phê duyệt
     APPROVED = "approved"  # đã phê duyệt (ký duyệt)
@@ -27,6 +27,8 @@ class State(StrEnum):
     RESULT_READY = "result_ready"  # có kết quả, chờ trả
     RETURNED = "returned"  # đã trả kết quả
     WITHDRAWN = "withdrawn"  # công dân rút hồ sơ
+    # đã đóng hồ sơ: the supplement never came (Decree 118/2025 Art. 19(5), domain.supplement)
+    CLOSED = "closed"
 
 
 class Role(StrEnum):
@@ -51,9 +53,10 @@ class Action(StrEnum):
     RETURN_RESULT = "return_result"
     WITHDRAW = "withdraw"
     APOLOGISE = "apologise"  # the extension: apology and a new appointment (domain.extension)
+    CLOSE = "close"  # đóng hồ sơ: the supplement not brought in time (domain.supplement)
 
 
-TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN})
+TERMINAL = frozenset({State.RETURNED, State.WITHDRAWN, State.CLOSED})
 PENDING_STATES = frozenset(set(State) - TERMINAL)
 # Before the decision the statutory clock runs (unless a supplement pauses
 # it): these dossiers can fall overdue and get the apology.
@@ -112,6 +115,8 @@ TRANSITIONS: dict[Action, Transition] = {
             Role.RECEIVER,
         ),
         _t(Action.APOLOGISE, CLOCK_STATES, None, Role.RECEIVER, Role.ADMIN),
+        # The desk closes it (Art. 19(5)); when is domain.supplement.closing_refusal.
+        _t(Action.CLOSE, [State.SUPPLEMENT_REQUESTED], State.CLOSED, Role.RECEIVER),
     )
 }
 
@@ -137,6 +142,7 @@ STATE_LABELS: dict[State, str] = {
     State.RESULT_READY: QT_TRANSLATE_NOOP("Workflow", "Result ready"),
     State.RETURNED: QT_TRANSLATE_NOOP("Workflow", "Result returned"),
     State.WITHDRAWN: QT_TRANSLATE_NOOP("Workflow", "Withdrawn"),
+    State.CLOSED: QT_TRANSLATE_NOOP("Workflow", "Closed, supplement not brought"),
 }
 
 ACTION_LABELS: dict[Action, str] = {
@@ -153,6 +159,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.RETURN_RESULT: QT_TRANSLATE_NOOP("Workflow", "Return result"),
     Action.WITHDRAW: QT_TRANSLATE_NOOP("Workflow", "Withdraw"),
     Action.APOLOGISE: QT_TRANSLATE_NOOP("Workflow", "Apologise and set new appointment"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("Workflow", "Close the dossier"),
 }
 
 ROLE_LABELS: dict[Role, str] = {
@@ -248,13 +255,17 @@ def offered_actions(
     *,
     extension_open: bool,
     supplement_requested: bool,
+    closing_open: bool = False,
 ) -> list[Action]:
     """The steps worth offering: those allowed, less the ones the rules of this
     dossier would refuse (an apology its extension rules refuse, a second
-    supplement request). A button that can only fail is not shown."""
+    supplement request, a closing before its day). A button that can only
+    fail is not shown."""
     actions = allowed_actions(state, roles)
     if not extension_open:
         actions = [a for a in actions if a is not Action.APOLOGISE]
+    if not closing_open:
+        actions = [a for a in actions if a is not Action.CLOSE]
     if supplement_requested:
         actions = [a for a in actions if a is not Action.REQUEST_SUPPLEMENT]
     return actions
@@ -266,6 +277,7 @@ def colleague_actions(
     *,
     extension_open: bool,
     supplement_requested: bool,
+    closing_open: bool = False,
 ) -> list[Action]:
     """The steps this dossier is ready for that only a colleague may take: the
     desk offers them behind that colleague's own login, so a leader approves
@@ -279,6 +291,7 @@ def colleague_actions(
             held,
             extension_open=extension_open,
             supplement_requested=supplement_requested,
+            closing_open=closing_open,
         )
 
     own = set(offered(roles))

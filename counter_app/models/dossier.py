@@ -106,7 +106,11 @@ class DossierDocument(SyncedMixin, Base):
 
 
 class ClockPause(SyncedMixin, Base):
-    """A period the statutory clock stood still (supplement requested → supplemented)."""
+    """A supplement request, from the notice to the complete dossier (or the
+    closing): the time the statutory clock waited for the citizen. How it
+    ended (``outcome``, domain.supplement.PauseOutcome) says what the
+    reports make of it: the limit counted again from its end, or the paused
+    time given back."""
 
     __tablename__ = "clock_pauses"
 
@@ -115,6 +119,9 @@ class ClockPause(SyncedMixin, Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
     items: Mapped[list[Any]]  # what the citizen must supplement (form 02), once and complete
+    # Asked after the rule's working days from reception (Decree 118/2025 Art. 19(5)).
+    asked_late: Mapped[bool] = mapped_column(default=False, server_default="0")
+    outcome: Mapped[str | None] = mapped_column(String(16))
 
     dossier: Mapped[Dossier] = relationship(back_populates="pauses")
 

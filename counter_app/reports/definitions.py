@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from counter_app.domain.calendar import Timeliness, classify
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
+from counter_app.domain.supplement import PauseOutcome
 from counter_app.domain.workflow import CLOCK_STATES, State
 
 ONLINE_SOURCE = "online"
@@ -47,8 +48,13 @@ class Standing(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Pause:
+    """A supplement request (domain.supplement): asked at ``started_at``,
+    answered or closed at ``ended_at``."""
+
     started_at: datetime
     ended_at: datetime | None
+    outcome: str | None = None  # PauseOutcome; None: open, or ended under the old pause rule
+    asked_late: bool = False
 
 
 @dataclass(slots=True)
@@ -92,6 +98,25 @@ class DossierFacts:
     returned: ReturnFacts | None = None
     # Whether the 15:00 cut-off moved the clock's start (procedure.cutoff_applies).
     cutoff: bool = True
+
+    @property
+    def closed_at(self) -> datetime | None:
+        """When the desk closed it for want of its supplement (Decree 118/2025
+        Art. 19(5)): the end of the request it closed."""
+        for p in self.pauses:
+            if p.outcome == PauseOutcome.CLOSED:
+                return p.ended_at
+        return None
+
+    @property
+    def restarted_at(self) -> datetime | None:
+        """When the time limit was last counted again from the start: the
+        complete dossier received (Art. 19(5); Decree 61/2018 Art. 19(4))."""
+        last = None
+        for p in self.pauses:
+            if p.outcome == PauseOutcome.RESTARTED and p.ended_at is not None:
+                last = p.ended_at if last is None else max(last, p.ended_at)
+        return last
 
 
 def channel_of(source: str | None, ledger_book: str) -> Channel:
@@ -167,6 +192,10 @@ def standing(facts: DossierFacts, at: datetime) -> Standing | None:
         return None
     if facts.withdrawn_at is not None and facts.withdrawn_at <= at:
         return None
+    if facts.pauses:
+        closed = facts.closed_at
+        if closed is not None and closed <= at:
+            return None
     if is_paused(facts.pauses, at):
         return Standing.PAUSED
     return Standing.OVERDUE if at > facts.appointment_at else Standing.WITHIN_TIME
@@ -221,11 +250,13 @@ class Period:
 
 def is_relevant(facts: DossierFacts, period: Period) -> bool:
     """The dossier counts somewhere in the period's figures: received before it
-    ends, and not done with (returned, or withdrawn) before it starts. The
-    queries may read more rows than this; none reads fewer."""
+    ends, and not done with (returned, withdrawn or closed) before it starts.
+    The queries may read more rows than this; none reads fewer."""
     if facts.received_at >= period.end:
         return False
     if facts.returned is not None:
         return facts.returned.at >= period.start
     closed = facts.withdrawn_at
+    if closed is None and facts.pauses:
+        closed = facts.closed_at
     return closed is None or closed >= period.start

@@ -1,6 +1,6 @@
 """What a dossier's steps and pauses mean for the reports, declared once.
 
-Each fact a report counts (refused, withdrawn, returned, paused) is a
+Each fact a report counts (refused, withdrawn, returned, paused or closed) is a
 :class:`FactRule`: which records feed it, how they are picked and which
 fields of their body it keeps. Two interpreters read :data:`RULES`, and no
 other place restates them:
@@ -102,7 +102,9 @@ RULES = (
             *map(_returned, ("channel", "collected_by", "rating", "criteria")),
         ),
     ),
-    # The supplement pauses: the statutory clock stood still.
+    # The supplement requests: the clock waited for the citizen; how each
+    # ended (the limit restarted, the time given back, the dossier closed:
+    # domain.supplement.PauseOutcome) and whether it was asked late.
     FactRule(
         "paused",
         PAUSE,
@@ -111,6 +113,8 @@ RULES = (
         (
             Field("pause_starts", ("started_at",), Value.TIME),
             Field("pause_ends", ("ended_at",), Value.TIME),
+            Field("pause_outcomes", ("outcome",)),
+            Field("pause_asked_late", ("asked_late",)),
         ),
     ),
 )

@@ -167,6 +167,10 @@ def _columns(found: Mapping[str, Any]) -> list[Any]:
     return out
 
 
+# A flag as either side reads it from a record: SQLite's integer, the JSON text.
+_TRUE = frozenset({True, "1", "true"})  # True == 1: the integer too
+
+
 def _completed(
     refused: Any,
     withdrawn_at: Any,
@@ -177,11 +181,20 @@ def _completed(
     return_criteria: Any,
     pause_starts: Any,
     pause_ends: Any,
+    pause_outcomes: Any,
+    pause_asked_late: Any,
 ) -> tuple[tuple[Pause, ...], bool, datetime | None, ReturnFacts | None]:
     """The facts' pauses, refusal, withdrawal and return from the completed
     columns (COMPLETED_FIELDS, in order), whichever side completed them."""
     return (
-        tuple(map(Pause, pause_starts, pause_ends)) if pause_starts else (),
+        tuple(
+            Pause(start, end, outcome or None, late in _TRUE)
+            for start, end, outcome, late in zip(
+                pause_starts, pause_ends, pause_outcomes, pause_asked_late, strict=True
+            )
+        )
+        if pause_starts
+        else (),
         bool(refused),
         withdrawn_at,
         None
@@ -212,10 +225,10 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
      finished_at, apology_count, fee, delivery, cutoff, time_unit, refused, withdrawn_at,
      return_at, return_channel, return_collected_by, return_rating, return_criteria,
-     pause_starts, pause_ends) = row  # fmt: skip
+     pause_starts, pause_ends, pause_outcomes, pause_asked_late) = row  # fmt: skip
     pauses, refused, withdrawn_at, returned = _completed(
         refused, withdrawn_at, return_at, return_channel, return_collected_by, return_rating,
-        return_criteria, pause_starts, pause_ends,
+        return_criteria, pause_starts, pause_ends, pause_outcomes, pause_asked_late,
     )  # fmt: skip
     return DossierFacts(
         code,

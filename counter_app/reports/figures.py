@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from counter_app.domain.calendar import Timeliness, WorkCalendar
+from counter_app.domain.supplement import PauseOutcome
 from counter_app.reports.definitions import (
     Channel,
     DossierFacts,
@@ -156,17 +157,20 @@ class WorkingClock:
 
     def working_minutes(self, facts: DossierFacts) -> tuple[int, int]:
         """(minutes used to the result, minutes the statutory limit allowed),
-        both from the moment the clock started, pauses not counted."""
+        both from the moment the clock started, pauses not counted. Once the
+        limit was counted again from the complete dossier (a restart), the
+        clock started then, and the statutory limit is the restarted one."""
         assert facts.finished_at is not None
         last, known = self._last
         if last is facts:
             return known
         seconds_at = self.seconds_at
-        start = self._counting_start(facts.received_at, facts.cutoff)
+        restarted = facts.restarted_at if facts.pauses else None
+        start = self._counting_start(restarted or facts.received_at, facts.cutoff)
         origin = seconds_at(start)
         used = _minutes(seconds_at(facts.finished_at) - origin)
         for p in facts.pauses:
-            if p.ended_at is not None:
+            if p.ended_at is not None and p.outcome != PauseOutcome.RESTARTED:
                 used -= self.minutes_between(max(p.started_at, start), max(p.ended_at, start))
         allowed = _minutes(seconds_at(facts.original_appointment_at) - origin)
         result = (max(used, 0), max(allowed, 0))
@@ -193,11 +197,13 @@ class Figures:
     refused: int = 0
     apologised: int = 0
     withdrawn: int = 0
+    closed: int = 0
     pending: int = 0
     pending_within_time: int = 0
     pending_overdue: int = 0
     pending_paused: int = 0
     supplement_requests: int = 0
+    supplement_requests_late: int = 0
     returned: int = 0
     returned_desk: int = 0
     returned_post: int = 0
@@ -282,7 +288,13 @@ class Figures:
         if withdrawn is not None and start <= withdrawn < end:
             self.withdrawn += 1
         if f.pauses:
-            self.supplement_requests += sum(start <= p.started_at < end for p in f.pauses)
+            for p in f.pauses:
+                if start <= p.started_at < end:
+                    self.supplement_requests += 1
+                    self.supplement_requests_late += p.asked_late
+            closed = f.closed_at
+            if closed is not None and start <= closed < end:
+                self.closed += 1
         at_end = standing(f, end)
         if at_end is not None:
             self.pending += 1

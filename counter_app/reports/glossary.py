@@ -54,7 +54,8 @@ FIGURES: tuple[FigureDef, ...] = (
               _TT01_2020),
     FigureDef("early", "Trước hạn", Kind.COUNT,
               "Kết quả sẵn sàng vào ngày trước ngày hẹn đang có hiệu lực "
-              "(sau khi dừng bổ sung và ngày hẹn mới trong văn bản xin lỗi).",
+              "(tính lại từ đầu khi nhận đủ hồ sơ bổ sung, hoặc ngày hẹn mới trong văn bản "
+              "xin lỗi).",
               _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("on_time", "Đúng hạn", Kind.COUNT,
               "Kết quả sẵn sàng trong ngày hẹn, không muộn hơn giờ hẹn.",
@@ -70,19 +71,29 @@ FIGURES: tuple[FigureDef, ...] = (
               "(Mẫu 04) hẹn lại.", _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("withdrawn", "Công dân rút hồ sơ", Kind.COUNT,
               "Bước rút hồ sơ nằm trong kỳ.", _ONE_STOP_DECREE),
+    FigureDef("closed", "Đóng hồ sơ (không bổ sung)", Kind.COUNT,
+              "Bộ phận một cửa đóng hồ sơ trong kỳ vì quá thời hạn mà công dân không bổ sung, "
+              "hoàn thiện; không tính là quá hạn.",
+              "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 5"),
     FigureDef("pending", "Đang giải quyết cuối kỳ", Kind.COUNT,
               "Tiếp nhận trước khi kỳ kết thúc, chưa có kết quả, chưa rút.", _TT01_2020),
     FigureDef("pending_within_time", "Đang giải quyết, chưa đến hạn", Kind.COUNT,
-              "Cuối kỳ chưa quá giờ hẹn đang có hiệu lực.", _TT01_2020),
+              "Cuối kỳ chưa quá giờ hẹn đang có hiệu lực; không gồm hồ sơ đã đóng.",
+              _TT01_2020),
     FigureDef("pending_overdue", "Đang giải quyết, quá hạn", Kind.COUNT,
               "Cuối kỳ đã quá giờ hẹn và đồng hồ không dừng. Danh sách \u201cQuá hạn\u201d "
               "và \u201cĐến hạn hôm nay\u201d của màn hình làm việc dùng cùng quy tắc.",
               _TT01_2020),
     FigureDef("pending_paused", "Chờ bổ sung hồ sơ", Kind.COUNT,
-              "Cuối kỳ đang dừng tính thời gian vì đã yêu cầu bổ sung (Mẫu 02).",
+              "Cuối kỳ đang chờ công dân bổ sung (Mẫu 02); thời hạn tính lại từ đầu khi "
+              "nhận đủ hồ sơ.",
               _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
     FigureDef("supplement_requests", "Yêu cầu bổ sung", Kind.COUNT,
               "Số lần yêu cầu bổ sung, hoàn thiện hồ sơ trong kỳ.", _ONE_STOP_DECREE),
+    FigureDef("supplement_requests_late", "Yêu cầu bổ sung quá 3 ngày làm việc", Kind.COUNT,
+              "Trong số yêu cầu bổ sung, yêu cầu ra sau thời hạn kể từ ngày tiếp nhận "
+              "(3 ngày làm việc, hồ sơ tiếp nhận từ 01/7/2025).",
+              "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 5"),
     FigureDef("returned", "Đã trả kết quả", Kind.COUNT,
               "Bước trả kết quả nằm trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("returned_desk", "Trả tại Bộ phận một cửa", Kind.COUNT,
@@ -115,13 +126,14 @@ FIGURES: tuple[FigureDef, ...] = (
               "Luật Phí và lệ phí 2015; Thông tư 85/2019/TT-BTC; mức do HĐND tỉnh quy định"),
     FigureDef("average_working_days", "Thời gian giải quyết bình quân (ngày làm việc)",
               Kind.DAYS,
-              "Từ lúc bắt đầu tính thời gian (sau 15:00 thì từ ngày làm việc sau) đến khi có "
-              "kết quả, trừ thời gian dừng chờ bổ sung, chia số đã giải quyết.",
+              "Từ lúc bắt đầu tính thời gian (sau 15:00 thì từ ngày làm việc sau; khi đã bổ "
+              "sung thì từ lúc nhận đủ hồ sơ) đến khi có kết quả, chia số đã giải quyết.",
               _ONE_STOP_DECREE + "; " + _QD766),
     FigureDef("average_statutory_days", "Thời hạn quy định bình quân (ngày làm việc)",
               Kind.DAYS,
-              "Từ lúc bắt đầu tính thời gian đến giờ hẹn lần đầu (thời hạn của thủ tục lúc "
-              "tiếp nhận), bình quân trên số đã giải quyết.", _ONE_STOP_DECREE),
+              "Từ lúc bắt đầu tính thời gian đến giờ hẹn theo thời hạn của thủ tục (lúc tiếp "
+              "nhận, hoặc tính lại khi nhận đủ hồ sơ bổ sung), bình quân trên số đã giải quyết.",
+              _ONE_STOP_DECREE),
 )
 # fmt: on
 
@@ -131,8 +143,8 @@ BY_NAME = {f.name: f for f in FIGURES}
 HANDLING = (
     "handled", "received", "received_online", "received_desk", "carried_over",
     "resolved", "early", "on_time", "late", "in_time_rate", "refused", "apologised",
-    "withdrawn", "pending", "pending_within_time", "pending_overdue", "pending_paused",
-    "supplement_requests",
+    "withdrawn", "closed", "pending", "pending_within_time", "pending_overdue",
+    "pending_paused", "supplement_requests", "supplement_requests_late",
 )  # fmt: skip
 SERVICE = (
     "returned", "returned_desk", "returned_post", "returned_to_authorised",

@@ -19,8 +19,15 @@ from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
+from counter_app.domain.procedure_rules import ProcedureRules
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.returns import ReturnDetails, return_record
+from counter_app.domain.supplement import (
+    PauseOutcome,
+    after_supplement,
+    closing_refusal,
+    requested_late,
+)
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import ON_THE_SPOT_STEPS, Action, State, next_state
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
@@ -161,24 +168,31 @@ def apply_step(
                 ),
                 "items",
             )
-        dossier.pauses.append(ClockPause(started_at=now, items=items))
+        late = requested_late(rules, ctx.calendar(session), dossier.received_at, now)
+        dossier.pauses.append(ClockPause(started_at=now, items=items, asked_late=late))
         dossier.paused_since = now
         data["items"] = items
+        if late:
+            # Taken all the same (the citizen needs the list), but the missed
+            # window is kept with the step and counted.
+            data["asked_late"] = True
+            data["basis"] = rules.supplement_request_days.basis
     elif req.action is Action.SUPPLEMENT:
-        open_pause = next(p for p in dossier.pauses if p.ended_at is None)
+        open_pause = _open_pause(dossier)
         open_pause.ended_at = now
         _add_supplemented(dossier, open_pause.items)
         data["documents"] = list(open_pause.items)
         dossier.paused_since = None
-        if dossier.apology_count == 0:
-            proc = spec_of(dossier.procedure)
-            dossier.appointment_at = ctx.calendar(session).due(
-                dossier.received_at,
-                proc.processing_time,
-                [(p.started_at, p.ended_at) for p in dossier.pauses],
-                cutoff=cutoff_applies(proc),
-            )
-        data["appointment"] = dossier.appointment_at.isoformat()
+        _set_new_appointment(session, ctx, dossier, open_pause, rules, now, data)
+    elif req.action is Action.CLOSE:
+        open_pause = _open_pause(dossier)
+        refusal = closing_refusal(rules, ctx.calendar(session), open_pause.started_at, now.date())
+        if refusal is not None:
+            raise RefusedTransition(refusal)
+        open_pause.ended_at = now
+        open_pause.outcome = PauseOutcome.CLOSED
+        dossier.paused_since = None
+        data["basis"] = rules.closing_days.basis
     elif req.action is Action.TRANSFER:
         department = nfc(req.department)
         if not department:
@@ -233,6 +247,41 @@ def _hands_over(dossier: Dossier, action: Action) -> bool:
     )
 
 
+def _open_pause(dossier: Dossier) -> ClockPause:
+    return next(p for p in dossier.pauses if p.ended_at is None)
+
+
+def _set_new_appointment(
+    session: Session,
+    ctx: ServiceContext,
+    dossier: Dossier,
+    pause: ClockPause,
+    rules: ProcedureRules,
+    now: datetime,
+    data: dict[str, object],
+) -> None:
+    """The time limit once the complete dossier is in (domain.supplement):
+    counted again from now, or (a specialised law's pause) given back."""
+    proc = spec_of(dossier.procedure)
+    new = after_supplement(
+        rules,
+        ctx.calendar(session),
+        received=dossier.received_at,
+        complete_at=now,
+        processing=proc.processing_time,
+        cutoff=cutoff_applies(proc),
+        pauses=[(p.started_at, p.ended_at) for p in dossier.pauses],
+        statutory=dossier.original_appointment_at,
+        extended_to=dossier.appointment_at if dossier.apology_count else None,
+    )
+    pause.outcome = new.outcome
+    data["old_appointment"] = dossier.appointment_at.isoformat()
+    data["appointment"] = new.appointment.isoformat()
+    data["basis"] = rules.supplement_clock.basis
+    dossier.original_appointment_at = new.statutory
+    dossier.appointment_at = new.appointment
+
+
 def _add_supplemented(dossier: Dossier, items: Sequence[str]) -> None:
     """What the citizen brought joins the dossier's documents, in the form and
     quantity the checklist asks for when the item is one of its lines."""
@@ -262,7 +311,8 @@ def take_step_in(
 def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest) -> DossierInfo:
     """Take one workflow step; a refused step changes nothing and says why."""
     with ctx.sessions.begin() as session:
-        return info_of(take_step_in(session, ctx, actor, code, request))
+        dossier = take_step_in(session, ctx, actor, code, request)
+        return info_of(dossier, calendar=ctx.calendar(session))
 
 
 def resolve_on_the_spot(

@@ -273,4 +273,4 @@ def receive_in(
 
 def get_dossier(ctx: ServiceContext, code: str) -> DossierInfo:
     with ctx.sessions() as session:
-        return info_of(load_dossier(session, code))
+        return info_of(load_dossier(session, code), calendar=ctx.calendar(session))

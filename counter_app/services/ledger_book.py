@@ -14,6 +14,16 @@ from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.print_jobs.forms import agency_info, timeliness
 
 
+def _note(d: Dossier) -> str:
+    """The ledger's note column: a dossier that ended without a result."""
+    if d.state == State.WITHDRAWN:
+        return "Rút hồ sơ"
+    if d.state == State.CLOSED:
+        # Decree 118/2025 Article 19(5): its supplement never came.
+        return "Đóng hồ sơ (không bổ sung)"
+    return ""
+
+
 def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4") -> bytes:
     """Form 06 (07 in TT03/2025): the ledger of dossiers received in a period."""
     with ctx.sessions() as session:
@@ -48,7 +58,7 @@ def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4"
                     result_received_at=back.at if back else d.finished_at,
                     returned_at=d.returned_at,
                     result=timeliness(d, d.finished_at),
-                    note="Rút hồ sơ" if d.state == State.WITHDRAWN else "",
+                    note=_note(d),
                 )
             )
         return render_ledger(

@@ -21,13 +21,14 @@ from counter_app.domain.extension import last_day_to_ask
 from counter_app.domain.handover import handover_deadline
 from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
+from counter_app.domain.supplement import closable_from
 from counter_app.domain.text import fold
-from counter_app.domain.workflow import State
-from counter_app.models import Dossier
+from counter_app.domain.workflow import PENDING_STATES, State
+from counter_app.models import ClockPause, Dossier, Procedure
 from counter_app.reports import sql_rules
 from counter_app.reports.definitions import DeadlineWindow
 from counter_app.services.context import ServiceContext
-from counter_app.services.views import DossierRow, row_of
+from counter_app.services.views import DossierRow, row_of, rules_under
 
 _WORD = re.compile(r"\w+")
 
@@ -183,6 +184,9 @@ class WorkList(StrEnum):
     # Not handed over yet, and due to be by the end of today or already late
     # (Decree 118/2025, Article 18(2)).
     HANDOVER_DUE = "handover_due"
+    # Waiting for a supplement past the period the citizen had for it: the
+    # desk closes them (Decree 118/2025, Article 19(5)).
+    TO_CLOSE = "to_close"
 
 
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
@@ -200,7 +204,7 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
             sql_rules.overdue(Dossier.state, Dossier.paused_since, Dossier.appointment_at, now)
         )
     elif which is WorkList.PENDING:
-        stmt = stmt.where(Dossier.state.not_in([State.RETURNED.value, State.WITHDRAWN.value]))
+        stmt = stmt.where(Dossier.state.in_([s.value for s in PENDING_STATES]))
     elif which is WorkList.WAITING_SUPPLEMENT:
         stmt = stmt.where(Dossier.state == State.SUPPLEMENT_REQUESTED.value)
     elif which is WorkList.RESULT_READY:
@@ -213,6 +217,9 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     elif which is WorkList.HANDOVER_DUE:
         with ctx.sessions() as session:
             return _handover_due(session, ctx, now, limit)
+    elif which is WorkList.TO_CLOSE:
+        with ctx.sessions() as session:
+            return _to_close(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
@@ -248,6 +255,33 @@ def _extension_due(
         # A specialised law never sets the extension: the decree's rules apply.
         rules = rules_for(row.received_at.date())
         if last_day_to_ask(rules, today, next_day, row.appointment_at, r.apology_count):
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows
+
+
+def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) -> list[DossierRow]:
+    """The SQL narrows to dossiers waiting for their supplement; the rule
+    (supplement.closable_from, by each dossier's rules) decides, oldest
+    request first."""
+    calendar = ctx.calendar(session)
+    stmt = (
+        select(*_ROW_COLUMNS, ClockPause.started_at.label("asked_at"), Procedure.special_rules)
+        .join(ClockPause, ClockPause.dossier_id == Dossier.id)
+        .join(Procedure, Procedure.id == Dossier.procedure_id)
+        .where(
+            Dossier.state == State.SUPPLEMENT_REQUESTED.value,
+            ClockPause.ended_at.is_(None),
+        )
+        .order_by(ClockPause.started_at, Dossier.id)
+    )
+    rows = []
+    for r in session.execute(stmt):
+        row = row_of(cast(Row[Any], r))  # the list columns and one more
+        rules = rules_under(row.received_at, r.special_rules)
+        first = closable_from(rules, calendar, r.asked_at)
+        if first is not None and first <= now.date():
             rows.append(row)
             if len(rows) == limit:
                 break

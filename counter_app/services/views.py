@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row
 
+from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.messages import Message
 from counter_app.domain.procedure_rules import ProcedureRules, SpecialRules, rules_for
+from counter_app.domain.supplement import closable_from
 from counter_app.domain.workflow import State
 from counter_app.models import Dossier
 from counter_app.reports.definitions import is_due_today, is_overdue
@@ -96,6 +98,9 @@ class DossierInfo:
     supplement_items: list[str]
     rules: ProcedureRules  # the rules of its reception date
     warnings: list[Message] = field(default_factory=list)
+    # Waiting for its supplement: the first day the desk may close it (Decree
+    # 118/2025 Art. 19(5)); None otherwise, or when read without a calendar.
+    closable_from: date | None = None
     central_notes: list[NoteLine] = field(default_factory=list)
 
     @property
@@ -127,10 +132,25 @@ def row_of(d: Dossier | Row[Any]) -> DossierRow:
 def rules_of(d: Dossier) -> ProcedureRules:
     """The rules a dossier is handled under: those of its reception date, with
     what its procedure's specialised law sets instead (the catalogue's)."""
-    return rules_for(d.received_at.date(), SpecialRules.from_dict(d.procedure.special_rules))
+    return rules_under(d.received_at, d.procedure.special_rules)
 
 
-def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
+def rules_under(received_at: datetime, special_rules: dict[str, Any] | None) -> ProcedureRules:
+    """:func:`rules_of` for a list row: its reception and its procedure's column."""
+    return rules_for(received_at.date(), SpecialRules.from_dict(special_rules))
+
+
+def closing_day(d: Dossier, calendar: WorkCalendar) -> date | None:
+    """The first day a dossier waiting for its supplement may be closed."""
+    waiting = next((p for p in d.pauses if p.ended_at is None), None)
+    if waiting is None or d.state != State.SUPPLEMENT_REQUESTED:
+        return None
+    return closable_from(rules_of(d), calendar, waiting.started_at)
+
+
+def info_of(
+    d: Dossier, warnings: list[Message] | None = None, calendar: WorkCalendar | None = None
+) -> DossierInfo:
     items: list[str] = []
     for pause in d.pauses:
         items.extend(str(i) for i in pause.items)
@@ -174,4 +194,5 @@ def info_of(d: Dossier, warnings: list[Message] | None = None) -> DossierInfo:
         rules=rules_of(d),
         warnings=list(warnings or []),
         central_notes=[NoteLine(n.department, n.text, n.at) for n in d.central_notes],
+        closable_from=closing_day(d, calendar) if calendar is not None else None,
     )

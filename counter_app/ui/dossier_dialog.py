@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
 from counter_app.ui.dossier_view import DossierView
 from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
+from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.login_dialog import LoginDialog, role_names
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
@@ -86,6 +89,7 @@ class DossierDialog(QDialog):
         self.step_print: StepPrint | None = None
         self.approver_dialog: LoginDialog | None = None
         self.colleague_login: LoginDialog | None = None
+        self.appointment_notice: QMessageBox | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
         self._all_buttons: dict[Action, QPushButton] = {}
         self.colleague_buttons: dict[Action, QPushButton] = {}
@@ -174,10 +178,15 @@ class DossierDialog(QDialog):
             self._user.roles,
             extension_open=self._extension_open(overdue),
             supplement_requested=self._supplement_requested(),
+            closing_open=self._closing_open(),
         )
 
     def _extension_open(self, overdue: bool) -> bool:
         return ExtensionStanding(self.info.rules, overdue, self.info.apology_count).open
+
+    def _closing_open(self) -> bool:
+        first = self.info.closable_from
+        return first is not None and first <= self._ctx.now().date()
 
     def _supplement_requested(self) -> bool:
         return any(s.action == Action.REQUEST_SUPPLEMENT.value for s in self.info.steps)
@@ -224,6 +233,7 @@ class DossierDialog(QDialog):
             self._user.roles,
             extension_open=self._extension_open(overdue),
             supplement_requested=self._supplement_requested(),
+            closing_open=self._closing_open(),
         )
         self.colleague_buttons = {
             a: b for a, b in self._all_colleague_buttons.items() if a in colleague
@@ -302,14 +312,17 @@ class DossierDialog(QDialog):
         assert step_dialog is not None
         step_dialog.set_busy(True)
         ctx, actor, code = self._ctx, self._step_actor, self.code
+        before = self.info.row.appointment_at
         self._writes.start(
             lambda: dossiers.take_step(ctx, actor, code, request),
-            lambda info: self._step_taken(info, request, actor),
+            lambda info: self._step_taken(info, request, actor, before),
             self._step_refused,
         )
         return False
 
-    def _step_taken(self, info: object, request: StepRequest, actor: Actor) -> None:
+    def _step_taken(
+        self, info: object, request: StepRequest, actor: Actor, before: datetime
+    ) -> None:
         assert isinstance(info, DossierInfo)
         self.info = info
         log.info("Step %s on %s by %s", request.action, self.code, actor.username)
@@ -318,6 +331,26 @@ class DossierDialog(QDialog):
         if self.step_dialog is not None:
             self.step_dialog.set_busy(False)
             self.step_dialog.accept()
+        if request.action is Action.SUPPLEMENT and info.row.appointment_at != before:
+            self._announce_appointment(before)
+
+    def _announce_appointment(self, before: datetime) -> None:
+        """An appointment the citizen holds on paper never changes silently
+        (the supplement counts the time limit again: Decree 118/2025 Art.
+        19(5)): the official sees the new date and prints the new receipt."""
+        text = self.tr(
+            "The appointment is now {new} (it was {old}): the complete dossier sets the time "
+            "limit again ({basis}). Print the new receipt for the citizen?"
+        ).format(
+            new=fmt_datetime(self.info.row.appointment_at),
+            old=fmt_datetime(before),
+            basis=self.info.rules.supplement_clock.basis,
+        )
+        title = self.tr("New appointment")
+        if self._print_form is None:
+            self.appointment_notice = notify.inform(self, title, text, warning=False)
+        else:
+            self.appointment_notice = notify.ask(self, title, text, self._print_receipt)
 
     def _preview_step(self, request: StepRequest, kind: FormKind) -> None:
         step_dialog = self.step_dialog

@@ -182,6 +182,10 @@ class DossierView(QWidget):
             ).format(date=fmt_datetime(info.original_appointment_at))
         if row.paused:
             appointment += " " + QCoreApplication.translate("DossierDialog", "(clock paused)")
+        if info.closable_from is not None:
+            appointment += " " + QCoreApplication.translate(
+                "DossierDialog", "(closed from {date} if not supplemented)"
+            ).format(date=f"{info.closable_from:%d/%m/%Y}")
         delivery = label(DELIVERIES, info.delivery)
         if info.delivery_address:
             delivery += f": {info.delivery_address}"
@@ -257,6 +261,14 @@ def _step_note(step: StepLine) -> str:
                 date=_iso_to_text(str(data["appointment"]))
             )
         )
+    if step.action == Action.SUPPLEMENT.value and data.get("appointment"):
+        parts.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Time limit counted again: appointment {date} ({basis})"
+            ).format(date=_iso_to_text(str(data["appointment"])), basis=data.get("basis", ""))
+        )
+    if step.action == Action.CLOSE.value and data.get("basis"):
+        parts.append(str(data["basis"]))
     if step.action == Action.RETURN_RESULT.value and data.get("return"):
         parts += _return_lines(data["return"])
     # Taken later than the decree allows: kept on the step with its article.

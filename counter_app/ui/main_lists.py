@@ -24,6 +24,7 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.EXTENSION_DUE, QT_TRANSLATE_NOOP("MainWindow", "Last day to extend")),
     (WorkList.HANDOVER_DUE, QT_TRANSLATE_NOOP("MainWindow", "To hand over")),
     (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
+    (WorkList.TO_CLOSE, QT_TRANSLATE_NOOP("MainWindow", "To close")),
     (WorkList.RESULT_READY, QT_TRANSLATE_NOOP("MainWindow", "Result ready")),
     (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),
     (WorkList.RECEIVED_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Received today")),

@@ -57,6 +57,9 @@ dossiers = Table(
     Column("report_return_criteria", Text),
     Column("report_pause_starts", ARRAY(TIMESTAMP)),
     Column("report_pause_ends", ARRAY(TIMESTAMP)),
+    # How each supplement request ended, and whether it was late (c0007).
+    Column("report_pause_outcomes", ARRAY(Text)),
+    Column("report_pause_asked_late", ARRAY(Text)),
     # Body fields the reports read, generated from it by PostgreSQL (c0004_report_facts).
     Column("counter_uuid", Text),
     Column("received_by", Text),

@@ -1489,6 +1489,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="1" />
+        <source>(closed from {date} if not supplemented)</source>
+        <translation>(đóng hồ sơ từ ngày {date} nếu không bổ sung)</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/dossier_view.py" line="195" />
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
@@ -1519,9 +1524,24 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chuyển xử lý muộn hơn thời hạn quy định ({basis})</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="1" />
+        <source>Time limit counted again: appointment {date} ({basis})</source>
+        <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/dossier_dialog.py" line="184" />
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="1" />
+        <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
+        <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="1" />
+        <source>New appointment</source>
+        <translation>Ngày hẹn mới</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_dialog.py" line="200" />
@@ -2125,6 +2145,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/main_lists.py" line="24" />
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_lists.py" line="1" />
+        <source>To close</source>
+        <translation>Cần đóng hồ sơ</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_lists.py" line="25" />
@@ -4193,6 +4218,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
+        <location filename="../../counter_app/domain/workflow.py" line="1" />
+        <source>Closed, supplement not brought</source>
+        <translation>Đã đóng hồ sơ (không bổ sung)</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/domain/workflow.py" line="142" />
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
@@ -4253,6 +4283,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
+        <location filename="../../counter_app/domain/workflow.py" line="1" />
+        <source>Close the dossier</source>
+        <translation>Đóng hồ sơ</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/domain/workflow.py" line="158" />
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
@@ -4296,6 +4331,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/domain/extension.py" line="47" />
         <source>An apology with a new appointment is only for an overdue dossier ({basis}).</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn ({basis}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/supplement.py" line="1" />
+        <source>The citizen has {days} days from the supplement notice of {asked} to complete the dossier; it can be closed from {first} ({basis}).</source>
+        <translation>Công dân có {days} ngày kể từ ngày thông báo bổ sung {asked} để hoàn thiện hồ sơ; chỉ được đóng hồ sơ từ ngày {first} ({basis}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/supplement.py" line="1" />
+        <source>A dossier received under these rules is not closed for want of its supplement ({basis}); the citizen may still bring it or withdraw the dossier.</source>
+        <translation>Hồ sơ tiếp nhận theo quy định này không bị đóng vì chưa bổ sung ({basis}); công dân vẫn có thể bổ sung hoặc rút hồ sơ.</translation>
     </message>
     <message>
         <location filename="../../counter_app/domain/extension.py" line="36" />

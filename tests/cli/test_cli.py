@@ -168,14 +168,21 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     result = run("demo", "--out", str(tmp_path / "out"), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 3
+    assert len(lines) == 5
     for line in lines:
         assert {"code", "procedure", "state", "appointment", "fee"} <= line.keys()
-    on_spot, multi, incomplete = lines
+    on_spot, multi, incomplete, restarted, closed = lines
     assert on_spot["state"] == "returned" and on_spot["on_the_spot"] and on_spot["fee"] == 10_000
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
-    assert len({line["code"] for line in lines}) == 3
+    assert len({line["code"] for line in lines}) == 5
+    # Decree 118/2025 Art. 19(5): a supplement brought today counts the time
+    # limit again from now (a new receipt); one never brought is closed
+    assert restarted["state"] == "in_appraisal"
+    assert restarted["appointment"] > restarted["old_appointment"]
+    assert restarted["appointment"] > multi["appointment"]  # same procedure, from 10:50
+    assert [Path(p).name for p in restarted["pdfs"]] == [f"{restarted['code']}-01-moi.pdf"]
+    assert closed["state"] == "closed" and closed["listed_to_close"]
     # Every form the day produced is a PDF named after its dossier and form number:
     # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
     assert [Path(p).name for p in on_spot["pdfs"]] == [

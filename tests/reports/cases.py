@@ -8,8 +8,9 @@ time. Working time is counted in minutes of the default hours
 |---|---|---|---|---|---|---|
 | L carried over | 1.004884 (5 d) | Thu 31/12/2026 09:00 | Fri 08/01 09:00 | Tue 05/01 10:00 | early | 360+450+150=960 / 2250 |
 | A Friday 15:30 | 2.001035 (2 d) | Fri 08/01 15:30 (no 15:00 cut-off for a 2-day procedure: the clock starts at once) | Tue 12/01 15:30 | Tue 12/01 10:00 | on time | 90+450+150=690 / 900 |
-| C supplement | 1.001022 (3 d) | Mon 18/01 09:00, paused Tue 19/01 09:00 – Thu 21/01 09:00 | Mon 25/01 09:00 | Mon 25/01 08:00 | on time | 2190-900=1290 / 1350 |
+| C supplement | 1.001022 (3 d) | Mon 18/01 09:00, supplement asked Tue 19/01 09:00, complete Thu 21/01 09:00: the limit counted again from then | Tue 26/01 09:00 | Mon 25/01 08:00 | early | 360+450+30=840 / 1350 |
 | B across Tết | 1.004884 (5 d), by post | Wed 03/02 09:00 | Wed 17/02 09:00 | Mon 15/02 10:00 | early | 360+450+450+150=1410 / 2250 |
+| N closed | 1.001022 (3 d) | Tue 02/02 09:00; supplement asked Mon 15/02, after the 3 working days (Wed 03/02, Thu 11/02, Fri 12/02): flagged; never brought, closed Wed 03/03 (15 days: Tue 16/02 – Tue 02/03) | | | | |
 | D apology | 2.001035 (2 d) | Mon 01/03 09:00; apology Wed 03/03 10:00 | Fri 05/03 16:00 | Fri 05/03 15:00 | on time | 360+3*450+330=2040 / 900 |
 | E late | 2.001035 (2 d) | Tue 02/03 09:00 | Thu 04/03 09:00 | Thu 04/03 14:00 | late | 360+450+270=1080 / 900 |
 | F refused | 1.001022 (3 d) | Mon 08/03 09:00 | Thu 11/03 09:00 | Tue 09/03 14:00 | early | 360+270=630 / 1350 |
@@ -26,9 +27,9 @@ D Fri 05/03 15:30 dissatisfied (criterion 4 dissatisfied); E Fri 05/03 15:20 by 
 authorised person, no rating; F Wed 10/03 no rating; H at once, no rating.
 Fees: 2.001035 50,000 đ (A, D, E, J); 2.000815 3 pages 2,000+2,000+1,000 (H);
 1.004222 10,000 đ online (M; 20,000 đ at the desk); 1.001022 and 1.004884 are set by the province and
-the official types 15,000 đ from its table (C, B, F, G, K, I in the quarter; L
-was received in 2026): 200,000 + 5,000 + 6 × 15,000 = 295,000 đ at the desk.
-Working minutes to the result: 960 + 690 + 1290 + 1410 + 2040 + 1080 + 630 + 0 = 8100.
+the official types 15,000 đ from its table (C, B, N, F, G, K, I in the quarter; L
+was received in 2026): 200,000 + 5,000 + 7 × 15,000 = 310,000 đ at the desk.
+Working minutes to the result: 960 + 690 + 840 + 1410 + 2040 + 1080 + 630 + 0 = 7650.
 """
 
 from __future__ import annotations
@@ -62,23 +63,25 @@ ONLINE_ENTRY = {
 # The expected figures of QUARTER, counted by hand from the table above
 # (counter side: without the online dossier M).
 EXPECTED = {
-    "received": 11,
+    "received": 12,
     "received_online": 0,
-    "received_desk": 11,
+    "received_desk": 12,
     "carried_over": 1,
-    "handled": 12,
+    "handled": 13,
     "resolved": 8,
-    "early": 3,
-    "on_time": 4,
+    "early": 4,
+    "on_time": 3,
     "late": 1,
     "refused": 1,
     "apologised": 1,
     "withdrawn": 1,
+    "closed": 1,
     "pending": 3,
     "pending_within_time": 1,
     "pending_overdue": 1,
     "pending_paused": 1,
-    "supplement_requests": 2,
+    "supplement_requests": 3,
+    "supplement_requests_late": 1,
     "returned": 8,
     "returned_desk": 7,
     "returned_post": 1,
@@ -91,14 +94,14 @@ EXPECTED = {
     "satisfied": 2,
     "dissatisfied": 1,
     "not_rated": 4,
-    "fees": 295_000,
-    "working_minutes": 8100,
+    "fees": 310_000,
+    "working_minutes": 7650,
     "statutory_minutes": 10260,
 }
 EXPECTED_RATES = {
     "in_time_rate": 7 / 8,
     "satisfaction_rate": 3 / 4,
-    "average_working_days": 8100 / 8 / 450,
+    "average_working_days": 7650 / 8 / 450,
     "average_statutory_days": 10260 / 8 / 450,
 }
 EXPECTED_CRITERIA = {
@@ -108,7 +111,7 @@ EXPECTED_CRITERIA = {
     ("4", "dissatisfied"): 1,
 }
 # (received, resolved) per month: January, February, March.
-EXPECTED_MONTHS = [(2, 3), (1, 1), (8, 4)]
+EXPECTED_MONTHS = [(2, 3), (2, 1), (8, 4)]
 
 
 def with_online(expected: dict[str, int]) -> dict[str, int]:
@@ -204,6 +207,12 @@ def build(ctx: ServiceContext, clock: Clock) -> dict[str, str]:
         codes["B"],
         ReturnDetails(channel=Channel.POST, tracking_number="EF123456789VN"),
     )
+
+    codes["N"] = d.receive("2027-02-02T09:00", P3, "Nịnh Văn Nam")
+    d.step(
+        "2027-02-15T09:00", "thamdinh", codes["N"], Action.REQUEST_SUPPLEMENT, items=("Bản sao",)
+    )
+    d.step("2027-03-03T08:00", "tiepnhan", codes["N"], Action.CLOSE)
 
     codes["D"] = d.receive("2027-03-01T09:00", P2, "Lăng Văn Dũng")
     d.step(

@@ -69,7 +69,7 @@ def test_the_centre_keeps_the_step_facts_as_each_sync_brings_them(centre: Centre
     d.decide("2027-01-20T14:00", refused, refuse=True)
     facts = _both(centre, desk)
     assert facts[paused].pauses == (
-        Pause(datetime(2027, 1, 19, 9, 0), datetime(2027, 1, 21, 9, 0)),
+        Pause(datetime(2027, 1, 19, 9, 0), datetime(2027, 1, 21, 9, 0), "restarted"),
     )
     assert facts[refused].refused
     d.step("2027-01-22T08:00", "tiepnhan", withdrawn, Action.WITHDRAW, note="Công dân rút")
@@ -246,4 +246,4 @@ def test_without_chunked_streaming_the_centre_reads_the_same_facts(
     monkeypatch.setattr(central_source.capabilities, "has_stream_chunked", lambda: False)
     # THEN the rows are read whole, into the same facts
     assert _central(centre.engine, cases.QUARTER) == streamed
-    assert len(streamed) == 12
+    assert len(streamed) == 13

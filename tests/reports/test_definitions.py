@@ -61,7 +61,7 @@ def test_standing_paused_overdue_within() -> None:
 @pytest.mark.parametrize("state", list(State))
 def test_work_list_rules_by_state(state: State) -> None:
     now = datetime(2027, 3, 3, 10)
-    unfinished = state not in (State.RESULT_READY, State.RETURNED, State.WITHDRAWN)
+    unfinished = state not in (State.RESULT_READY, State.RETURNED, State.WITHDRAWN, State.CLOSED)
     assert is_overdue(state, False, now - timedelta(minutes=1), now) is unfinished
     assert is_overdue(state, True, now - timedelta(minutes=1), now) is False
     assert is_due_today(state, False, now + timedelta(hours=5), now) is unfinished

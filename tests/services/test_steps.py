@@ -79,7 +79,9 @@ def test_refused_step_changes_nothing_and_says_why(counter: Runtime) -> None:
     assert get_dossier(counter.ctx, code) == before
 
 
-def test_supplement_pauses_the_clock(counter: Runtime, clock: Clock) -> None:
+def test_article_19_5_the_supplement_restarts_the_time_limit(
+    counter: Runtime, clock: Clock
+) -> None:
     code = _receive(counter)  # Thu 26/11 09:00, due Tue 01/12 09:00
     _step(counter, "thamdinh", code, Action.START_APPRAISAL)
     clock.now = datetime(2026, 11, 27, 9, 0)
@@ -97,9 +99,13 @@ def test_supplement_pauses_the_clock(counter: Runtime, clock: Clock) -> None:
     clock.now = datetime(2026, 11, 30, 9, 0)
     assert _step(counter, "tiepnhan", code, Action.SUPPLEMENT) is State.IN_APPRAISAL
     info = get_dossier(counter.ctx, code)
-    # Paused Fri 09:00 → Mon 09:00 = 2.5 h + 3.5 h + 1.5 h = one working day.
-    assert info.row.appointment_at == datetime(2026, 12, 2, 9, 0)
-    assert info.original_appointment_at == datetime(2026, 12, 1, 9, 0)
+    # The whole 3 working days again from the complete dossier, Mon 30/11
+    # 09:00 (the old pause rule gave back one working day: Wed 02/12).
+    assert info.row.appointment_at == datetime(2026, 12, 3, 9, 0)
+    # The statutory limit the reports measure against is the restarted one.
+    assert info.original_appointment_at == datetime(2026, 12, 3, 9, 0)
+    assert info.steps[-1].data["old_appointment"] == "2026-12-01T09:00:00"
+    assert info.steps[-1].data["basis"] == "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 5"
     assert info.supplement_items == ["Giấy xác nhận cư trú", "Bản sao CCCD"]
     # What the citizen brought joins the dossier's documents.
     assert [d.name for d in info.documents][-2:] == ["Giấy xác nhận cư trú", "Bản sao CCCD"]
