@@ -56,7 +56,7 @@ def test_article_19_5_the_supplement_shows_the_new_appointment_and_prints_the_ne
     dialog = _dialog(qtbot, counter, official("tiepnhan"), code, printed)
     # THEN the history flags the late request with its article
     note = dialog.steps.item(1, 4).text()
-    assert "Điều 19 khoản 5" in note and "⚠" in note
+    assert "Điều 19 khoản 5" in note and "Đề nghị muộn" in note
     # AND closing is not offered before its day: 15 days Thu 03/12 – Thu 17/12, then Fri 18/12
     assert Action.CLOSE not in dialog.action_buttons
     assert "18/12/2026" in dialog.view.values["appointment"].text()
