@@ -159,10 +159,14 @@ class MainNotices(QObject):
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.call_button = QPushButton(_tr("I called the citizen"), self.page)
+        self.call_button = QPushButton(
+            QCoreApplication.translate("Notices", "I called the citizen"), self.page
+        )
         self.call_button.setObjectName("recordCall")
         self.call_button.setToolTip(
-            _tr("Record that you told the citizen this notice by phone, now.")
+            QCoreApplication.translate(
+                "Notices", "Record that you told the citizen this notice by phone, now."
+            )
         )
         self.call_button.clicked.connect(self.record_call)
         buttons.addWidget(self.call_button)
@@ -196,7 +200,9 @@ class MainNotices(QObject):
         self.model.set_items(rows)
         open_ = sum(1 for r in rows if r.state in notices.OPEN_STATES)
         self._tabs.setTabText(self._tabs.indexOf(self.page), f"{_tr(TITLE)} ({open_})")
-        self.status_label.setText(_tr("Notices to send: {count}").format(count=open_))
+        self.status_label.setText(
+            QCoreApplication.translate("Notices", "Notices to send: {count}").format(count=open_)
+        )
         self.status_label.setVisible(open_ > 0)
         self.loaded.emit()
         if self._again:
@@ -252,8 +258,9 @@ class MainNotices(QObject):
             notify.inform(
                 self._window,
                 _tr(TITLE),
-                _tr(
-                    "The call could not be recorded. Try again; if it keeps failing, call the IT staff."
+                QCoreApplication.translate(
+                    "Notices",
+                    "The call could not be recorded. Try again; if it keeps failing, call the IT staff.",
                 ),
             )
 
