@@ -27,8 +27,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 
 from counter_app.domain.notices import SENT_BY_SERVER, Channel, NoticeState
 from counter_app.models import Notice
@@ -137,7 +138,7 @@ def _release(ctx: ServiceContext, notices: list[_Claimed], attempt: str) -> int:
             )
             .values(state=NoticeState.DUE.value, attempts=Notice.attempts - 1)
         )
-        return int(result.rowcount or 0)
+        return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ class Mailer:
         msg = MIMEText(notice.text, "plain", "utf-8")
         msg["From"] = formataddr((self.from_name, self.server.sender), charset="utf-8")
         msg["To"] = notice.recipient
-        msg["Subject"] = Header(notice.subject, "utf-8")
+        msg["Subject"] = Header(notice.subject, "utf-8")  # type: ignore[assignment]
         msg["Date"] = format_datetime(notice.created_at.astimezone())
         msg["Message-ID"] = message_id(notice.uuid, self.server.sender)
         return msg
