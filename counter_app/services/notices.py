@@ -137,7 +137,7 @@ def after_step(
     by: str,
     action: Action,
     now: datetime,
-    data: dict,
+    data: dict[str, object],
     note: str,
 ) -> None:
     """The notices a step just taken calls for (called by apply_step)."""
