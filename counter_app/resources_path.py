@@ -12,6 +12,12 @@ from pathlib import Path
 
 
 def resource_root() -> Traversable:
+    # A source checkout's own folder first: an editable install maps the
+    # package to the checkout it was installed from, which another worktree
+    # running with PYTHONPATH is not. A wheel has no such folder.
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if (checkout / "catalogue").is_dir():
+        return checkout
     try:
         root = resources.files("counter_app.resources")
         if root.joinpath("catalogue").is_dir():

@@ -11,6 +11,7 @@ from counter_app.models.dossier import (
     PrintJob,
     WorkflowStep,
 )
+from counter_app.models.notice import Notice
 from counter_app.models.sync import CentralNote, OutboxEntry, SyncIssue, SyncState
 from counter_app.models.user import LoginAttempt, LoginLockout, User, UserRole
 
@@ -25,6 +26,7 @@ __all__ = [
     "DossierDocument",
     "LoginAttempt",
     "LoginLockout",
+    "Notice",
     "NumberSequence",
     "OutboxEntry",
     "PrintJob",

@@ -33,7 +33,7 @@ from counter_app.domain.workflow import ON_THE_SPOT_STEPS, Action, State, next_s
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
 from counter_app.reports.definitions import is_overdue
-from counter_app.services import audit
+from counter_app.services import audit, notices
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of
 from counter_app.services.context import ServiceContext, counter_identity
@@ -235,6 +235,8 @@ def apply_step(
         data["handed_late"] = True
         data["basis"] = rules.transfer_cutoff.basis
     record_step(session, dossier, user, counter, req.action, state, target, now, note, data)
+    # Articles 19(6), 22(5): what the citizen must be told, in this unit of work.
+    notices.after_step(session, dossier, user.username, req.action, now, data, note)
 
 
 def _hands_over(dossier: Dossier, action: Action) -> bool:

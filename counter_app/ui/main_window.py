@@ -37,6 +37,7 @@ from counter_app.ui.form_print import ChooseSink, choose_sink
 from counter_app.ui.help_window import MainHelp
 from counter_app.ui.main_admin import MainAdmin
 from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
+from counter_app.ui.main_notices import MainNotices
 from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_session import MainSession
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self.set_user(user)
         self.refreshed.connect(self.sync.refresh_status)
         self.refreshed.connect(self.backup_status.refresh)
+        # Notices due go out when the link is back, and on their own timer.
+        self.refreshed.connect(self.notices.refresh)
+        self.sync.round_finished.connect(self.notices.send_now)
+        self.notices.send_now()
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         self.search_view = self.search_box.add_results_tab(self.tabs, self._make_view)
         self.search_model = self.search_box.model
         self.search_index = self.search_box.index
+        self.notices = MainNotices(self, self._ctx, self.tabs, self._data_dir)
         self._update_titles()
         root.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
     def set_user(self, user: Actor) -> None:
         """The official at the desk (after a login that took the desk over)."""
         self.user = user
+        self.notices.user = user
         self.admin_menu.set_user(user)
         receiver = Role.RECEIVER in user.roles
         self.new_button.setEnabled(receiver)
@@ -401,5 +408,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scanner)
         self.sync.stop()
+        self.notices.stop()
         self._runner.wait()
         super().closeEvent(event)

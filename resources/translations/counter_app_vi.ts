@@ -1031,6 +1031,10 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Cli</name>
     <message>
+        <source>Notices sent: {sent}; waiting for the link: {waiting}; refused: {failed}.</source>
+        <translation>Đã gửi {sent} thông báo; chờ đường truyền: {waiting}; bị từ chối: {failed}.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/cli_common.py" line="40" />
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
@@ -2272,6 +2276,137 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/main_window.py" line="383" />
         <source>Printing</source>
         <translation>In ấn</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>Called</source>
+        <translation>Đã gọi</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã làm lúc</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier closed</source>
+        <translation>Đóng hồ sơ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>I called the citizen</source>
+        <translation>Đã gọi điện cho công dân</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <source>No such notice.</source>
+        <translation>Không có thông báo này.</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Không gửi được</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Notices to send: {count}</source>
+        <translation>Thông báo chờ gửi: {count}</translation>
+    </message>
+    <message>
+        <source>Online dossier accepted</source>
+        <translation>Tiếp nhận hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <source>Online dossier: changes asked</source>
+        <translation>Hồ sơ trực tuyến: yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Only a phone call still to make can be recorded as made.</source>
+        <translation>Chỉ ghi nhận được cuộc gọi chưa thực hiện.</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Gọi điện</translation>
+    </message>
+    <message>
+        <source>Record that you told the citizen this notice by phone, now.</source>
+        <translation>Ghi nhận anh/chị vừa báo nội dung này cho công dân qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Result ready early</source>
+        <translation>Có kết quả trước hẹn</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>Tin nhắn SMS</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>The call could not be recorded. Try again; if it keeps failing, call the IT staff.</source>
+        <translation>Không ghi nhận được cuộc gọi. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ tin học.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Gửi đến</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>Cần gọi điện</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Why not sent</source>
+        <translation>Lý do chưa gửi được</translation>
+    </message>
+    <message>
+        <source>Write the SMS gateway's address, starting with https:// or http://.</source>
+        <translation>Nhập địa chỉ cổng SMS, bắt đầu bằng https:// hoặc http://.</translation>
+    </message>
+    <message>
+        <source>Write the address the mail is sent from, e.g. motcua@xa.gov.vn.</source>
+        <translation>Nhập địa chỉ thư gửi đi, ví dụ motcua@xa.gov.vn.</translation>
+    </message>
+    <message>
+        <source>Write the mail server's name, e.g. smtp.example.vn.</source>
+        <translation>Nhập tên máy chủ thư, ví dụ smtp.example.vn.</translation>
     </message>
 </context>
 <context>
