@@ -217,7 +217,7 @@ def receive_in(
     dossier = Dossier(
         counter_uuid=counter.uuid,
         code=code,
-        procedure_id=proc.id,
+        procedure=proc,  # the relationship, so the reply needs no query for it
         procedure_code=proc.code,
         procedure_name=proc.name,
         state=State.RECEIVED.value,

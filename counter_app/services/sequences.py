@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -33,26 +33,22 @@ def next_value(
         return value
     # Otherwise in plain statements on the session's connection: no object to
     # keep in step (a reception takes two numbers). Rows still pending are
-    # written first, as a query through the session would.
+    # written first, as a query through the session would. The usual case is
+    # one statement: moved on by one, and kept when ``step`` agrees.
     session.flush()
     conn = session.connection()
-    if step is None:
-        # The usual next number in one statement.
-        moved = conn.execute(
-            update(NumberSequence)
-            .where(NumberSequence.name == name)
-            .values(value=NumberSequence.value + 1)
-            .returning(NumberSequence.value)
-        ).scalar()
-        if moved is not None:
-            return int(moved)
-    last = conn.execute(
-        select(NumberSequence.value).where(NumberSequence.name == name)
-    ).scalar_one_or_none()
-    value = step(last) if step is not None else start if last is None else last + 1
-    if last is None:
+    moved = conn.execute(
+        update(NumberSequence)
+        .where(NumberSequence.name == name)
+        .values(value=NumberSequence.value + 1)
+        .returning(NumberSequence.value)
+    ).scalar()
+    if moved is None:
+        value = step(None) if step is not None else start
         conn.execute(insert(NumberSequence).values(name=name, value=value))
-    else:
+        return value
+    value = step(int(moved) - 1) if step is not None else int(moved)
+    if value != moved:
         conn.execute(update(NumberSequence).where(NumberSequence.name == name).values(value=value))
     return value
 
