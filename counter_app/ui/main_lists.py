@@ -29,6 +29,9 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.PENDING, QT_TRANSLATE_NOOP("MainWindow", "All pending")),
     (WorkList.RECEIVED_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Received today")),
 )
+# Lists of what the law wants done today: a tab each only while it holds a
+# dossier, so the bar fits 1366 px and an empty one never hides the others.
+ALERT_LISTS = frozenset({WorkList.EXTENSION_DUE, WorkList.HANDOVER_DUE, WorkList.TO_CLOSE})
 SEARCH_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Search results")
 RESIZE_ROWS = 50
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QTableView,
@@ -30,22 +29,29 @@ from counter_app.services.search import WorkList
 from counter_app.services.setup import CounterInfo
 from counter_app.services.views import DossierRow
 from counter_app.ui import notify
-from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.form_print import ChooseSink, choose_sink
 from counter_app.ui.help_window import MainHelp
 from counter_app.ui.main_admin import MainAdmin
-from counter_app.ui.main_lists import SEARCH_TITLE, WORK_LISTS, Lists, load_lists, make_dossier_view
+from counter_app.ui.main_lists import (
+    ALERT_LISTS,
+    SEARCH_TITLE,
+    WORK_LISTS,
+    Lists,
+    load_lists,
+    make_dossier_view,
+)
 from counter_app.ui.main_notices import MainNotices
 from counter_app.ui.main_reports import MainReports
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_session import MainSession
+from counter_app.ui.main_status import MainStatusBar
 from counter_app.ui.main_sync import MainSync
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.scanner import BarcodeScanner
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
-from counter_app.ui.sync_status import SyncController, SyncStatusBar
+from counter_app.ui.sync_status import SyncController
 from counter_app.ui.sync_worker import SyncTiming
 from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WorkerRunner
@@ -182,30 +188,10 @@ class MainWindow(QMainWindow):
         self.reports_menu = MainReports(self, self._ctx, choose_sink=self._choose_sink)
         self.admin_menu = MainAdmin(self, self._ctx, self._data_dir)
 
-        status = self.statusBar()
-        self.user_label = QLabel(self)
-        self.counter_label = QLabel(
-            self.tr("{counter} — {agency} ({agency_id})").format(
-                counter=self.counter.counter_name,
-                agency=self.counter.agency_name,
-                agency_id=self.counter.agency_id,
-            ),
-            self,
-        )
-        self.offline_label = QLabel(
-            self.tr("Data is kept on this computer: the counter works without internet."), self
-        )
-        self.updated_label = QLabel(self)
-        self.sync_status = SyncStatusBar(self)
-        self.backup_status = BackupStatusLabel(
-            self._data_dir, self._runner if self._daily_backup else None, self
-        )
-        status.addWidget(self.user_label)
-        status.addWidget(self.counter_label)
-        status.addPermanentWidget(self.backup_status)
-        status.addPermanentWidget(self.sync_status)
-        status.addPermanentWidget(self.offline_label)
-        status.addPermanentWidget(self.updated_label)
+        bar = MainStatusBar(self, self.counter, self._data_dir, self._runner, self._daily_backup)
+        self.user_label, self.counter_label = bar.user_label, bar.counter_label
+        self.offline_label, self.updated_label = bar.offline_label, bar.updated_label
+        self.sync_status, self.backup_status = bar.sync_status, bar.backup_status
 
         self.setTabOrder(self.search_edit, self.tabs)
         self.setTabOrder(self.tabs, self.views[WORK_LISTS[0][0]])
@@ -226,10 +212,14 @@ class MainWindow(QMainWindow):
             bindings.append(
                 (
                     QKeySequence(f"Ctrl+{number}"),
-                    lambda i=number - 1: self.tabs.setCurrentIndex(i),
+                    lambda i=number - 1: self._show_list(i),
                 )
             )
         self._shortcut_objects = [QShortcut(keys, self, activated=slot) for keys, slot in bindings]
+
+    def _show_list(self, index: int) -> None:
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
 
     def set_user(self, user: Actor) -> None:
         """The official at the desk (after a login that took the desk over)."""
@@ -252,6 +242,8 @@ class MainWindow(QMainWindow):
         for index, (which, title) in enumerate(WORK_LISTS):
             count = self.models[which].rowCount()
             self.tabs.setTabText(index, f"{self.tr(title)} ({count})")
+            if which in ALERT_LISTS:
+                self.tabs.setTabVisible(index, count > 0)
         self.tabs.setTabText(
             self.search_index, f"{self.tr(SEARCH_TITLE)} ({self.search_model.rowCount()})"
         )

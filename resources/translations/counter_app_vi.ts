@@ -2207,12 +2207,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="180" />
+        <location filename="../../counter_app/ui/main_status.py" line="28" />
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="188" />
+        <location filename="../../counter_app/ui/main_status.py" line="36" />
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>

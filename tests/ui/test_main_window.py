@@ -12,10 +12,14 @@ from pytestqt.qtbot import QtBot
 from counter_app.app_setup import Runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
+from counter_app.services import dossiers
+from counter_app.services.dossiers import StepRequest
 from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_table_model import CODE_ROLE, OVERDUE_ROLE, DossierTableModel
+from counter_app.ui.main_lists import WORK_LISTS
 from counter_app.ui.main_window import MainWindow
+from tests.conftest import login
 from tests.ui.conftest import Chooser, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"
@@ -146,3 +150,28 @@ def test_a_supplement_request_taken_from_the_window_prints_form_02(
     assert (chooser.folder / f"{code}-supplement.pdf").exists()
     assert printed.jobs == []  # type: ignore[attr-defined]
     assert window.models[WorkList.WAITING_SUPPLEMENT].codes() == [code]
+
+
+def test_the_lists_of_what_is_due_today_show_only_while_they_hold_a_dossier(
+    qtbot: QtBot,
+    make_window: Callable[[str], MainWindow],
+    receive_dossier: Receive,
+    counter: Runtime,
+) -> None:
+    # GIVEN a paper dossier received on Thursday 26/11/2026 at 09:00
+    code = receive_dossier().code
+    window = make_window("tiepnhan")
+    refresh(qtbot, window)
+    handover = [w for w, _t in WORK_LISTS].index(WorkList.HANDOVER_DUE)
+    # THEN its hand-over is due today (Decree 118 Art. 18(2)): the tab shows, with it
+    assert window.tabs.isTabVisible(handover)
+    assert window.models[WorkList.HANDOVER_DUE].codes() == [code]
+    # AND the lists with nothing to do stay out of the way
+    closing = [w for w, _t in WORK_LISTS].index(WorkList.TO_CLOSE)
+    assert not window.tabs.isTabVisible(closing)
+    # WHEN it is handed over, its tab goes
+    dossiers.take_step(
+        counter.ctx, login(counter, "thamdinh"), code, StepRequest(Action.START_APPRAISAL)
+    )
+    refresh(qtbot, window)
+    assert not window.tabs.isTabVisible(handover)

@@ -1,0 +1,51 @@
+"""The home screen's status bar: who works at which counter, the backups, the
+link to the centre, that the data stays on this computer, the last refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from counter_app.services.setup import CounterInfo
+from counter_app.ui.backup_status import BackupStatusLabel
+from counter_app.ui.sync_status import SyncStatusBar
+from counter_app.ui.workers import WorkerRunner
+
+
+class MainStatusBar:
+    def __init__(
+        self,
+        window: QMainWindow,
+        counter: CounterInfo,
+        data_dir: Path,
+        runner: WorkerRunner,
+        daily_backup: bool,
+    ) -> None:
+        self.user_label = QLabel(window)
+        self.counter_label = QLabel(
+            # The window's own context, where these texts were always translated.
+            QCoreApplication.translate("MainWindow", "{counter} — {agency} ({agency_id})").format(
+                counter=counter.counter_name,
+                agency=counter.agency_name,
+                agency_id=counter.agency_id,
+            ),
+            window,
+        )
+        self.offline_label = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "Data is kept on this computer: the counter works without internet."
+            ),
+            window,
+        )
+        self.updated_label = QLabel(window)
+        self.sync_status = SyncStatusBar(window)
+        self.backup_status = BackupStatusLabel(data_dir, runner if daily_backup else None, window)
+        status = window.statusBar()
+        status.addWidget(self.user_label)
+        status.addWidget(self.counter_label)
+        status.addPermanentWidget(self.backup_status)
+        status.addPermanentWidget(self.sync_status)
+        status.addPermanentWidget(self.offline_label)
+        status.addPermanentWidget(self.updated_label)
