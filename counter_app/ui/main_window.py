@@ -372,7 +372,13 @@ class MainWindow(QMainWindow):
 
     def _received(self, code: str) -> None:
         self.refresh()
-        self._print("receipt", code)
+        dialog = self.receive_dialog
+        if dialog is None or dialog.wants_receipt():
+            self._print("receipt", code)
+        else:
+            # A result given on the spot, without a receipt: the official goes
+            # straight on to appraise, approve and return it.
+            self.open_dossier(code)
 
     def _supplement_requested(self, _code: str) -> None:
         # Form 02 was printed before the request was recorded; only the lists change.

@@ -28,8 +28,9 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import ReceiveRequest, StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
+from counter_app.ui.document_checklist import DOC_ROLE
 from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
-from counter_app.ui.receive_form import DOC_ROLE, ReceiveForm
+from counter_app.ui.receive_form import ReceiveForm
 from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WriteRunner, refusal
 

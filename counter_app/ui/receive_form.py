@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -33,14 +31,21 @@ from PySide6.QtWidgets import (
 from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import UserError
-from counter_app.domain.procedure import Delivery, FeeKind, RequiredDocument, cutoff_applies
+from counter_app.domain.procedure import (
+    Delivery,
+    FeeKind,
+    ProcedureSpec,
+    RequiredDocument,
+    cutoff_applies,
+)
+from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.validation import cccd_birth_info
 from counter_app.services import calendar_admin, catalogue
 from counter_app.services.context import ServiceContext
+from counter_app.ui.document_checklist import DocumentChecklist
 from counter_app.ui.fee_entry import FeeEntry
 from counter_app.ui.formats import (
     DELIVERIES,
-    DOCUMENT_FORMS,
     SEXES,
     fmt_datetime,
     fmt_money,
@@ -49,8 +54,6 @@ from counter_app.ui.formats import (
 )
 from counter_app.ui.procedure_picker import ProcedurePicker
 from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
-
-DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ReceiveForm(QDialog):
@@ -85,8 +88,13 @@ class ReceiveForm(QDialog):
             "background:#1b7f3b;color:white;border-radius:3px;padding:1px 6px;font-weight:bold;"
         )
         self.on_the_spot_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # Decree 118/2025 Art. 17(4): a result given on the spot needs no
+        # receipt unless the citizen asks for one.
+        self.receipt_requested = QCheckBox(self.tr("The citizen asks for a receipt"), self)
+        self.receipt_requested.setObjectName("receiptRequested")
         info_row = QHBoxLayout()
         info_row.addWidget(self.procedure_info, 1)
+        info_row.addWidget(self.receipt_requested, 0, Qt.AlignmentFlag.AlignTop)
         info_row.addWidget(self.on_the_spot_badge, 0, Qt.AlignmentFlag.AlignTop)
         top.addRow("", info_row)
         root.addLayout(top)
@@ -191,11 +199,7 @@ class ReceiveForm(QDialog):
     def _documents_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Documents handed in (tick each one received)"), self)
         layout = QVBoxLayout(box)
-        self.documents = QListWidget(box)
-        self.documents.setObjectName("documents")
-        self.documents.setWordWrap(True)
-        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.documents.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.documents = DocumentChecklist(box)
         self.documents.itemChanged.connect(self._documents_changed)
         layout.addWidget(self.errors.add("documents", self.documents), 1)
         row = QHBoxLayout()
@@ -258,6 +262,18 @@ class ReceiveForm(QDialog):
         grid.setColumnStretch(7, 1)
         return box
 
+    def _receipt_on_request(self, spec: ProcedureSpec) -> bool:
+        rules = rules_for(self._ctx.now().date())
+        return spec.on_the_spot and rules.receipt_on_request_for_immediate.value
+
+    def wants_receipt(self) -> bool:
+        """Whether the receipt is printed: always, but for a result given on
+        the spot, where the citizen must ask for it (Decree 118 Art. 17(4))."""
+        spec = self.procedure.current_spec()
+        if spec is None or not self._receipt_on_request(spec):
+            return True
+        return self.receipt_requested.isChecked()
+
     # ----- reacting to input -----------------------------------------------------------
 
     def _procedure_changed(self) -> None:
@@ -268,6 +284,7 @@ class ReceiveForm(QDialog):
         if spec is None:
             self.procedure_info.setText(self.tr("Choose the procedure first."))
             self.on_the_spot_badge.setVisible(False)
+            self.receipt_requested.setVisible(False)
             self.documents.blockSignals(False)
             self._update_fee()
             self._documents_changed()
@@ -287,6 +304,7 @@ class ReceiveForm(QDialog):
             )
         )
         self.on_the_spot_badge.setVisible(spec.on_the_spot)
+        self.receipt_requested.setVisible(self._receipt_on_request(spec))
         per_page = self._per_page = spec.fee.kind is FeeKind.PER_PAGE_TIERED
         per_copy = self._per_copy = per_page or spec.fee.kind in (
             FeeKind.PER_COPY,
@@ -302,48 +320,17 @@ class ReceiveForm(QDialog):
         self._documents_changed()
 
     def _add_document(self, doc: RequiredDocument) -> None:
-        detail = self.tr("{form}, {quantity} set(s)").format(
-            form=label(DOCUMENT_FORMS, doc.form.value), quantity=doc.quantity
-        )
-        text = f"{doc.name} — {detail}"
-        if not doc.mandatory:
-            text += " " + self.tr("(if any)")
-        item = QListWidgetItem(text, self.documents)
-        item.setFlags(
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-        item.setCheckState(Qt.CheckState.Unchecked)
-        item.setData(DOC_ROLE, doc)
-        if doc.mandatory:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
+        self.documents.add(doc)
 
     def _tick_all(self) -> None:
-        # Only what the procedure requires: a document marked "(if any)" is
-        # ticked when it is really handed in, or the receipt lists a paper
-        # the citizen never gave.
-        for i in range(self.documents.count()):
-            item = self.documents.item(i)
-            if item.data(DOC_ROLE).mandatory:
-                item.setCheckState(Qt.CheckState.Checked)
-
-    def _document_items(self) -> list[tuple[RequiredDocument, bool]]:
-        result = []
-        for i in range(self.documents.count()):
-            item = self.documents.item(i)
-            doc = item.data(DOC_ROLE)
-            result.append((doc, item.checkState() == Qt.CheckState.Checked))
-        return result
+        self.documents.tick_required()
 
     def handed_in(self) -> list[RequiredDocument]:
-        return [doc for doc, checked in self._document_items() if checked]
+        return self.documents.handed_in()
 
     def missing(self) -> list[RequiredDocument]:
         """Mandatory documents not ticked: the complete supplement list."""
-        return [doc for doc, checked in self._document_items() if doc.mandatory and not checked]
+        return self.documents.missing()
 
     def _documents_changed(self) -> None:
         missing = self.missing()

@@ -2947,6 +2947,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>4 tại chỗ</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="93" />
+        <source>The citizen asks for a receipt</source>
+        <translation>Công dân yêu cầu giấy tiếp nhận</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/receive_form.py" line="119" />
         <location filename="../../counter_app/ui/receive_form.py" line="359" />
         <source>Receive</source>
@@ -3063,12 +3068,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="305" />
+        <location filename="../../counter_app/ui/document_checklist.py" line="26" />
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="310" />
+        <location filename="../../counter_app/ui/document_checklist.py" line="31" />
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>

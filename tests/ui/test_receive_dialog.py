@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ from counter_app.services.search import WorkList
 from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.receive_dialog import DOC_ROLE, ReceiveDialog
-from tests.conftest import PROVINCE_FEE
+from tests.conftest import PROVINCE_FEE, Clock
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
@@ -340,3 +341,60 @@ def test_all_required_ticks_the_required_documents_only(
     # The power of attorney is listed "(if any)" and stays unticked.
     assert any("ủy quyền" in d.name and not d.mandatory for d in listed)
     assert not any("ủy quyền" in name for name in ticked)
+
+
+@pytest.mark.parametrize("asked", [False, True])
+def test_article_17_4_a_result_given_on_the_spot_prints_a_receipt_only_when_asked(
+    qtbot: QtBot,
+    counter: Runtime,
+    make_window: Callable[[str], MainWindow],
+    printed: object,
+    asked: bool,
+) -> None:
+    # GIVEN a certified copy, a procedure whose result is given on the spot
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+    assert dialog.procedure.select_code(CERTIFIED_COPY)
+    fill_applicant(qtbot, dialog)
+    qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
+    # THEN the form offers the citizen's request for a receipt, unticked
+    assert dialog.receipt_requested.isVisibleTo(dialog)
+    assert not dialog.receipt_requested.isChecked()
+    dialog.receipt_requested.setChecked(asked)
+    with wait_signal(qtbot, dialog.dossier_received) as received:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    code = received.args[0]
+    # AND the dossier, its code and its ledger line are recorded either way
+    info = dossiers.get_dossier(counter.ctx, code)
+    assert info.state is State.RECEIVED and info.ledger_entry > 0
+    if asked:
+        assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    else:
+        # AND without the request no receipt: the dossier opens to be resolved now
+        assert printed.jobs == []  # type: ignore[attr-defined]
+        assert window.dossier_dialog is not None and window.dossier_dialog.code == code
+
+
+def test_a_procedure_not_resolved_on_the_spot_always_prints_its_receipt(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+    assert dialog.procedure.select_code(MARITAL_STATUS)
+    assert not dialog.receipt_requested.isVisibleTo(dialog)
+    assert dialog.wants_receipt()
+
+
+def test_before_decree_118_every_dossier_got_its_receipt(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], clock: Clock
+) -> None:
+    # Decree 61/2018 (to 30/6/2025) had no exception for results given on the spot.
+    clock.now = datetime(2025, 6, 16, 9, 0)
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+    assert dialog.procedure.select_code(CERTIFIED_COPY)
+    assert not dialog.receipt_requested.isVisibleTo(dialog)
+    assert dialog.wants_receipt()
