@@ -208,14 +208,14 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
             copies=2,
         ),
     )
-    # The receipt is printed only now that the dossier is committed.
-    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
+    # Decree 118/2025 Art. 17(4): the result is given at once and the citizen
+    # did not ask for a receipt, so none is printed; the slip follows the dossier.
     clock.at(8, 12)
     info = dossiers.resolve_on_the_spot(
         rt.ctx, receiver, info.code, approver=approver, note="Giải quyết theo cơ chế 4 tại chỗ"
     )
-    pdfs.append(printer.print(info.code, FormKind.CONTROL_SLIP))
-    yield _line(info, {"pdfs": pdfs})
+    pdfs = [printer.print(info.code, FormKind.CONTROL_SLIP)]
+    yield _line(info, {"receipt": False, "pdfs": pdfs})
 
     # 2. A multi-day procedure: received now, result at the appointment.
     multi = _pick(specs, on_the_spot=False, min_days=3)
@@ -266,6 +266,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     yield _line(info, {"supplement": info.supplement_items, "pdfs": pdfs})
 
     yield from _supplement_weeks_ago(rt, clock, printer, multi, missing)
+    yield from _extension_due_tomorrow(rt, clock, printer, multi)
 
 
 def _weeks_ago(rt: Runtime, today: date) -> date:
@@ -332,3 +333,39 @@ def _supplement_weeks_ago(
         dossiers.StepRequest(Action.CLOSE, note="Quá thời hạn, công dân không bổ sung"),
     )
     yield _line(info, {"listed_to_close": never in listed, "pdfs": []})
+
+
+def _extension_due_tomorrow(
+    rt: Runtime, clock: ScriptedClock, printer: _Printer, multi: ProcedureSpec
+) -> Iterator[str]:
+    """Decree 118/2025 Article 19(6): a dossier due on the next working day
+    will be late; it is on the morning's "last day to extend" list, and the
+    desk sends the apology with the extension request (form 04) today."""
+    today = clock.now.date()
+    with rt.ctx.sessions() as session:
+        cal = rt.ctx.calendar(session)
+    due_day = cal.next_working_day(today)
+    received = today
+    while True:
+        received -= timedelta(days=1)
+        if not cal.is_working_day(received):
+            continue
+        due = cal.due(datetime.combine(received, time(9)), multi.processing_time, [])
+        if due.date() <= due_day:
+            break
+    clock.now = datetime.combine(received, time(9))
+    person = ApplicantInput(full_name="Hà Thị Lan", id_number="020191003456", phone="0945111222")
+    info = dossiers.receive(
+        rt.ctx,
+        printer.actor,
+        dossiers.ReceiveRequest(multi.code, person, fee_amount=_typed_fee(multi)),
+    )
+    clock.now = datetime.combine(today, time(15, 30))
+    listed = [r.code for r in search.work_list(rt.ctx, search.WorkList.EXTENSION_DUE)]
+    new_date = datetime.combine(cal.next_working_day(cal.next_working_day(due.date())), time(9))
+    step = dossiers.StepRequest(
+        Action.APOLOGISE, note="Cần xác minh thêm với cơ quan khác", new_appointment=new_date
+    )
+    pdf = printer.step(info.code, step, FormKind.APOLOGY)
+    info = dossiers.get_dossier(rt.ctx, info.code)
+    yield _line(info, {"listed_last_day": info.code in listed, "pdfs": [pdf]})

@@ -168,14 +168,14 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     result = run("demo", "--out", str(tmp_path / "out"), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 5
+    assert len(lines) == 6
     for line in lines:
         assert {"code", "procedure", "state", "appointment", "fee"} <= line.keys()
-    on_spot, multi, incomplete, restarted, closed = lines
+    on_spot, multi, incomplete, restarted, closed, extended = lines
     assert on_spot["state"] == "returned" and on_spot["on_the_spot"] and on_spot["fee"] == 10_000
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
-    assert len({line["code"] for line in lines}) == 5
+    assert len({line["code"] for line in lines}) == 6
     # Decree 118/2025 Art. 19(5): a supplement brought today counts the time
     # limit again from now (a new receipt); one never brought is closed
     assert restarted["state"] == "in_appraisal"
@@ -183,12 +183,14 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     assert restarted["appointment"] > multi["appointment"]  # same procedure, from 10:50
     assert [Path(p).name for p in restarted["pdfs"]] == [f"{restarted['code']}-01-moi.pdf"]
     assert closed["state"] == "closed" and closed["listed_to_close"]
+    # Art. 19(6): one due on the next working day is extended today, with form 04
+    assert extended["listed_last_day"] and extended["appointment"] > extended["received"]
+    assert [Path(p).name for p in extended["pdfs"]] == [f"{extended['code']}-04.pdf"]
+    # Art. 17(4): the result given on the spot needed no receipt
+    assert on_spot["receipt"] is False
     # Every form the day produced is a PDF named after its dossier and form number:
     # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
-    assert [Path(p).name for p in on_spot["pdfs"]] == [
-        f"{on_spot['code']}-01.pdf",
-        f"{on_spot['code']}-06.pdf",
-    ]
+    assert [Path(p).name for p in on_spot["pdfs"]] == [f"{on_spot['code']}-06.pdf"]
     assert [Path(p).name for p in incomplete["pdfs"]] == [
         f"{incomplete['code']}-01.pdf",
         f"{incomplete['code']}-02.pdf",
