@@ -280,9 +280,7 @@ def current(session: Session) -> Mark:
     session.flush()
     conn = session.connection()
     rows = conn.execute(_KEPT).all()
-    last = conn.execute(
-        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).first()
+    last = conn.execute(_AUDIT_HEAD).first()
     return Mark(dict(rows), last[0] if last else 0, last[1] if last else "")
 
 
@@ -292,6 +290,7 @@ def _named(prefix: str) -> Any:
     return (name >= prefix) & (name < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
+_AUDIT_HEAD = select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
 _CODES, _LEDGERS = KEPT_PREFIXES
 _KEPT = union_all(
     select(NumberSequence.name, NumberSequence.value).where(_named(_LEDGERS)),

@@ -18,6 +18,9 @@ from counter_app.domain.audit_chain import GENESIS, digest, first_broken_link
 from counter_app.models import AuditEntry
 from counter_app.services.context import ServiceContext, counter_identity
 
+# Built once: every step and every administrative change reads it.
+_HEAD = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+
 
 def record(
     session: Session,
@@ -34,7 +37,7 @@ def record(
         session.flush()  # an entry added but not flushed yet is the head
     # The caller's other pending rows (a step) are flushed with this entry.
     with session.no_autoflush:
-        last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+        last = session.scalar(_HEAD)
     prev = last if last is not None else GENESIS
     clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
     entry = AuditEntry(

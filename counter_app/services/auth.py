@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from counter_app.domain.errors import AccountLocked, AuthenticationFailed, Forbidden, NotFound
@@ -98,17 +98,16 @@ def _error(cls: type[Forbidden], source: str, **params: object) -> Forbidden:
     return cls(Message(_CTX, source, dict(params)), field="password")
 
 
+# The roles in the same statement, built once: every write checks them (acting_user).
+_ACTIVE_USER = (
+    select(User)
+    .options(joinedload(User.roles))
+    .where(User.username == bindparam("username"), User.active)
+)
+
+
 def load_user(session: Session, username: str) -> User:
-    # The roles in the same statement: every write checks them (acting_user).
-    user = (
-        session.scalars(
-            select(User)
-            .options(joinedload(User.roles))
-            .where(User.username == username, User.active)
-        )
-        .unique()
-        .first()
-    )
+    user = session.scalars(_ACTIVE_USER, {"username": username}).unique().first()
     if user is None:
         raise NotFound(
             Message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from counter_app.catalogue_files import load_catalogue
@@ -197,17 +197,17 @@ def list_procedures(ctx: ServiceContext) -> list[ProcedureSpec]:
         return [spec_of(p) for p in rows]
 
 
+# With its checklist in the same statement (both callers read it: spec_of),
+# built once: every reception loads its procedure.
+_ACTIVE_PROCEDURE = (
+    select(Procedure)
+    .options(joinedload(Procedure.documents))
+    .where(Procedure.code == bindparam("code"), Procedure.active)
+)
+
+
 def load_procedure(session: Session, code: str) -> Procedure:
-    # With its checklist in the same statement: both callers read it (spec_of).
-    proc = (
-        session.scalars(
-            select(Procedure)
-            .options(joinedload(Procedure.documents))
-            .where(Procedure.code == code.strip(), Procedure.active)
-        )
-        .unique()
-        .first()
-    )
+    proc = session.scalars(_ACTIVE_PROCEDURE, {"code": code.strip()}).unique().first()
     if proc is None:
         raise NotFound(
             Message(

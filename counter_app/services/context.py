@@ -81,11 +81,14 @@ def working_hours(session: Session) -> WorkingHours:
     return parse_working_hours(periods.value, cutoff.value if cutoff else "15:00")
 
 
+_COUNTER = select(CounterIdentity)  # built once: every unit of work reads it
+
+
 def counter_identity(session: Session) -> CounterIdentity:
     cached = session.info.get(COUNTER)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    counter = session.scalars(select(CounterIdentity)).first()
+    counter = session.scalars(_COUNTER).first()
     if counter is None:
         raise UserError(
             Message(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -37,20 +37,29 @@ def next_value(
     # one statement: moved on by one, and kept when ``step`` agrees.
     session.flush()
     conn = session.connection()
-    moved = conn.execute(
-        update(NumberSequence)
-        .where(NumberSequence.name == name)
-        .values(value=NumberSequence.value + 1)
-        .returning(NumberSequence.value)
-    ).scalar()
+    moved = conn.execute(_MOVE, {"seq_name": name}).scalar()
     if moved is None:
         value = step(None) if step is not None else start
         conn.execute(insert(NumberSequence).values(name=name, value=value))
         return value
     value = step(int(moved) - 1) if step is not None else int(moved)
     if value != moved:
-        conn.execute(update(NumberSequence).where(NumberSequence.name == name).values(value=value))
+        conn.execute(_SET, {"seq_name": name, "seq_value": value})
     return value
+
+
+# Built once: every reception moves two sequences.
+_MOVE = (
+    update(NumberSequence)
+    .where(NumberSequence.name == bindparam("seq_name"))
+    .values(value=NumberSequence.value + 1)
+    .returning(NumberSequence.value)
+)
+_SET = (
+    update(NumberSequence)
+    .where(NumberSequence.name == bindparam("seq_name"))
+    .values(value=bindparam("seq_value"))
+)
 
 
 def _put(session: Session, row: NumberSequence | None, name: str, value: int) -> None:

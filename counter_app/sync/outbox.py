@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.models import (
@@ -47,15 +47,19 @@ SYNCED_KINDS: dict[type, str] = {
 }
 
 
+# Built once: every synced write runs it.
+_TAKE = (
+    update(NumberSequence)
+    .where(NumberSequence.name == ROW_SEQUENCE)
+    .values(value=NumberSequence.value + bindparam("seq_count"))
+    .returning(NumberSequence.value)
+)
+
+
 def _next_seqs(session: Session, count: int) -> int:
     """Take ``count`` numbers in one statement; the first of them."""
     conn = session.connection()
-    moved = conn.execute(
-        update(NumberSequence)
-        .where(NumberSequence.name == ROW_SEQUENCE)
-        .values(value=NumberSequence.value + count)
-        .returning(NumberSequence.value)
-    ).scalar()
+    moved = conn.execute(_TAKE, {"seq_count": count}).scalar()
     if moved is not None:
         return int(moved) - count + 1
     conn.execute(insert(NumberSequence).values(name=ROW_SEQUENCE, value=count))
