@@ -178,7 +178,7 @@ class Sessions:
         transaction, a login's bookkeeping): short, between the window's
         other writes. Inline when the writer never started (the CLI, tests)."""
         if self.writer.running and not self.writer.on_writer:
-            self.writer.check()  # the UI thread never waits on the queue
+            self.writer.refuse_waiting()  # the UI thread never waits on the queue
             return self.writer.submit(lambda: self.write(fn, trial=trial)).result()
         with self.trial() if trial else self.begin() as session:
             return fn(session)
