@@ -270,3 +270,17 @@ def test_a_backup_and_a_restore_from_the_window_leave_the_writer_the_only_one_wr
     # (from a pool's thread too)
     refused_there = on_a_plain_thread(lambda: counter.ctx.sessions.write(add_setting("late")))
     assert isinstance(refused_there, UserError)
+
+
+def test_no_service_opens_its_own_unit_of_work() -> None:
+    """A service writes through sessions.write (joined, or queued on the
+    writer), never a ``sessions.begin()`` of its own that a pool would open
+    off the writer: the window would refuse it only when that path runs."""
+    services = Path(__file__).resolve().parents[2] / "counter_app" / "services"
+    opened = [
+        f"{path.relative_to(services)}:{number}"
+        for path in sorted(services.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "sessions.begin()" in line or "sessions.trial()" in line
+    ]
+    assert opened == []
