@@ -88,8 +88,9 @@ class Sessions:
     reaches an official. Another process on the same file still waits on
     ``busy_timeout``. In the window they also run on one thread, ``writer``
     (counter_app/writer.py): ``write(fn)`` runs ``fn(session)`` in one unit
-    of work there, ``submit(job)`` queues any job that writes; the UI thread
-    is forbidden to open a unit of work at all. A unit of work opened while
+    of work there, ``submit(job)`` queues any job that writes; once the
+    writer runs, a unit of work opened on any other thread is refused, and
+    the UI thread may not even wait on the queue. A unit of work opened while
     the same thread already holds one joins it (one commit for a composite
     action) instead of waiting on itself for SQLite's lock.
 
@@ -178,7 +179,7 @@ class Sessions:
         transaction, a login's bookkeeping): short, between the window's
         other writes. Inline when the writer never started (the CLI, tests)."""
         if self.writer.running and not self.writer.on_writer:
-            self.writer.check()  # the UI thread never waits on the queue
+            self.writer.refuse_waiting()  # the UI thread never waits on the queue
             return self.writer.submit(lambda: self.write(fn, trial=trial)).result()
         with self.trial() if trial else self.begin() as session:
             return fn(session)

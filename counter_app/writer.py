@@ -7,8 +7,11 @@ the UI thread and no two of them race for SQLite's lock. A thread that must
 never wait on a write (the UI thread) is *forbidden*: a unit of work opened on
 it is a programming error, raised at once (:class:`WriteOffWriter`).
 
-The CLI, scripts and tests that never start the writer write inline, on
-their own thread, as before.
+Once the writer runs, it is the only thread that may open a unit of work:
+any other (a pool's, a timer's) hands its write to it through
+``Sessions.write`` or ``Sessions.submit``, so no write of the window can
+bypass the queue. The CLI, scripts and tests that never start the writer
+write inline, on their own thread, as before.
 """
 
 from __future__ import annotations
@@ -70,10 +73,22 @@ class Writer:
     def allow_this_thread(self) -> None:
         self._forbidden.discard(threading.get_ident())
 
-    def check(self) -> None:
+    def refuse_waiting(self) -> None:
+        """Refused on a forbidden thread: it may neither write nor wait on the writer."""
         if threading.get_ident() in self._forbidden:
             raise WriteOffWriter(
                 "a write on the UI thread: send it through the window's write runner"
+            )
+
+    def check(self) -> None:
+        """Refused unless a unit of work may be opened here: on the writer
+        once it runs, else on any thread that is not forbidden."""
+        self.refuse_waiting()
+        if self._executor is not None and not self.on_writer:
+            raise WriteOffWriter(
+                f"a unit of work opened on thread {threading.current_thread().name!r} "
+                "while the window's writer runs: write through sessions.write(fn) or "
+                "sessions.submit(job), which run on the writer thread"
             )
 
     def shutdown(self) -> None:

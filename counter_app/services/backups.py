@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from counter_app import backup_files, config, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
@@ -100,8 +102,9 @@ def set_place(
         str(place.resolve()) if place is not None else current.place,
         keep if keep is not None else current.keep,
     )
+
     # The record commits only with the file written: a refused actor changes nothing.
-    with ctx.sessions.begin() as session:
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         audit.log_event(
             session,
@@ -112,6 +115,8 @@ def set_place(
             {"place": chosen.place, "keep": chosen.keep},
         )
         backup_files.write_settings(directory, chosen)
+
+    ctx.sessions.write(save)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import check_text
 from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
@@ -62,7 +63,8 @@ def set_province_day(
             ),
             field="name",
         )
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         row = session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
         if row is None:
@@ -77,6 +79,8 @@ def set_province_day(
             f"day:{day.isoformat()}",
             {"working": working, "name": name},
         )
+
+    ctx.sessions.write(save)
     ctx.invalidate_calendar()
 
 
@@ -86,7 +90,8 @@ def remove_province_day(ctx: ServiceContext, actor: Actor, day: date) -> None:
     A day the centre's feed sent comes back only if the centre changes it
     again: the feed sends changes, not the whole calendar.
     """
-    with ctx.sessions.begin() as session:
+
+    def remove(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         row = session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
         if row is None:
@@ -109,6 +114,8 @@ def remove_province_day(ctx: ServiceContext, actor: Actor, day: date) -> None:
             f"day:{day.isoformat()}",
             {"working": row.working, "name": row.name},
         )
+
+    ctx.sessions.write(remove)
     ctx.invalidate_calendar()
 
 
@@ -126,7 +133,8 @@ def due(
 def set_working_hours(ctx: ServiceContext, actor: Actor, periods: str, cutoff: str) -> WorkingHours:
     """Store the desk's working hours; deadlines counted from now on use them."""
     hours = parse_working_hours(periods, cutoff)
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         for key, value in (
             (HOURS_KEY, ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.periods)),
@@ -145,6 +153,8 @@ def set_working_hours(ctx: ServiceContext, actor: Actor, periods: str, cutoff: s
             "settings",
             {"periods": periods, "cutoff": cutoff},
         )
+
+    ctx.sessions.write(save)
     ctx.invalidate_calendar()
     return hours
 

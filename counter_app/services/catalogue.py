@@ -126,7 +126,8 @@ def import_specs(
     ctx: ServiceContext, actor: Actor, specs: list[ProcedureSpec], *, source: str
 ) -> ImportReport:
     """Insert or update procedures by code, all in one transaction (administrators only)."""
-    with ctx.sessions.begin() as session:
+
+    def upsert(session: Session) -> ImportReport:
         acting_user(session, actor, role=Role.ADMIN)
         report = ImportReport(tuple(specs), upsert_specs(session, specs), [])
         audit.log_event(
@@ -137,7 +138,9 @@ def import_specs(
             "catalogue",
             {"source": source, "created": report.created, "updated": report.updated},
         )
-    return report
+        return report
+
+    return ctx.sessions.write(upsert)
 
 
 def _import(ctx: ServiceContext, actor: Actor, path: Path, source: str) -> ImportReport:
@@ -167,7 +170,8 @@ def update_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> 
     has the last word: its next version of this procedure replaces the edit.
     """
     spec = checked_spec(spec)
-    with ctx.sessions.begin() as session:
+
+    def update(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         proc = load_procedure(session, spec.code)
         before, after = spec_to_dict(spec_of(proc)), spec_to_dict(spec)
@@ -186,6 +190,8 @@ def update_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> 
                 f"procedure:{spec.code}",
                 {"changed": changed},
             )
+
+    ctx.sessions.write(update)
     return spec
 
 

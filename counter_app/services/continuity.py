@@ -102,8 +102,9 @@ def reconcile(
     witnesses = [mark, high_water.read(config.backups_dir(directory) / high_water.FILENAME)]
     if centre is not None:
         witnesses.append(centre.codes)
-    message: Message | None = None
-    with ctx.sessions.begin() as session:
+
+    def check(session: Session) -> Message | None:
+        message: Message | None = None
         db = high_water.current(session)
         target = high_water.Mark(high_water.merge_sequences(*witnesses))
         behind = target.above(db)
@@ -118,6 +119,9 @@ def reconcile(
             message = _raise(session, ctx, found, centre is not None)
         if restored_from and sync_settings.stored(directory) is not None:
             _mark_reclaim_pending(session, ctx, restored_from)
+        return message
+
+    message = ctx.sessions.write(check)
     note.unlink(missing_ok=True)
     if restored_from and centre is not None and reclaim is not None:
         # The centre answered a moment ago: take back what it holds now.

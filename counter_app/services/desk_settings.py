@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from counter_app.domain.bounds import check_count
 from counter_app.domain.workflow import Role
 from counter_app.models import Setting
@@ -25,7 +27,8 @@ def lock_after_minutes(ctx: ServiceContext) -> int:
 
 def set_lock_after_minutes(ctx: ServiceContext, actor: Actor, minutes: int) -> int:
     check_count(minutes, "lock_after", low=0, high=MAX_LOCK_AFTER)
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         row = session.get(Setting, LOCK_AFTER_KEY)
         if row is None:
@@ -35,4 +38,6 @@ def set_lock_after_minutes(ctx: ServiceContext, actor: Actor, minutes: int) -> i
         audit.log_event(
             session, ctx, actor.username, "desk.lock_after", "settings", {"minutes": minutes}
         )
+
+    ctx.sessions.write(save)
     return minutes

@@ -312,9 +312,12 @@ def take_step_in(
 
 def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest) -> DossierInfo:
     """Take one workflow step; a refused step changes nothing and says why."""
-    with ctx.sessions.begin() as session:
+
+    def step(session: Session) -> DossierInfo:
         dossier = take_step_in(session, ctx, actor, code, request)
         return info_of(dossier, calendar=ctx.calendar(session))
+
+    return ctx.sessions.write(step)
 
 
 def resolve_on_the_spot(
@@ -330,7 +333,8 @@ def resolve_on_the_spot(
     ``approver`` is the leader who signs at the desk, proved by their own
     login; without one, the official must hold the approver role too.
     """
-    with ctx.sessions.begin() as session:
+
+    def resolve(session: Session) -> DossierInfo:
         dossier = load_dossier(session, code)
         if not dossier.on_the_spot:
             raise _refused(
@@ -346,6 +350,8 @@ def resolve_on_the_spot(
             user = signer if action is Action.APPROVE else official
             apply_step(session, ctx, dossier, user, counter, StepRequest(action, note), now)
         return info_of(dossier)
+
+    return ctx.sessions.write(resolve)
 
 
 def check_step_text(req: StepRequest) -> None:

@@ -146,8 +146,7 @@ def receive(ctx: ServiceContext, actor: Actor, request: ReceiveRequest) -> Dossi
 
     Only after this returns may a receipt be printed: the code on it exists.
     """
-    with ctx.sessions.begin() as session:
-        info = info_of(*receive_in(session, ctx, actor, request))
+    info = ctx.sessions.write(lambda session: info_of(*receive_in(session, ctx, actor, request)))
     log.info("Received dossier %s", info.code)
     return info
 

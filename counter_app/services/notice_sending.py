@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy.orm import Session
 
 from counter_app.domain.notices import SENT_BY_SERVER, Channel, NoticeState
 from counter_app.models import Notice
@@ -128,7 +129,8 @@ def _release(ctx: ServiceContext, notices: list[_Claimed], attempt: str) -> int:
     waiting = [n.id for n in notices]
     if not waiting:
         return 0
-    with ctx.sessions.begin() as session:
+
+    def release(session: Session) -> int:
         result = session.execute(
             update(Notice)
             .where(
@@ -139,6 +141,8 @@ def _release(ctx: ServiceContext, notices: list[_Claimed], attempt: str) -> int:
             .values(state=NoticeState.DUE.value, attempts=Notice.attempts - 1)
         )
         return int(cast(CursorResult[Any], result).rowcount or 0)
+
+    return ctx.sessions.write(release)
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,8 @@ class _Claimed:
 
 def _claim(ctx: ServiceContext, channels: list[str], attempt: str) -> list[_Claimed]:
     now = ctx.now()
-    with ctx.sessions.begin() as session:
+
+    def claim(session: Session) -> list[_Claimed]:
         rows = session.scalars(
             select(Notice)
             .where(
@@ -188,6 +193,8 @@ def _claim(ctx: ServiceContext, channels: list[str], attempt: str) -> list[_Clai
             )
         return claimed
 
+    return ctx.sessions.write(claim)
+
 
 def _record(
     ctx: ServiceContext, notice: _Claimed, attempt: str, failure: SendFailed | None = None
@@ -207,7 +214,8 @@ def _record(
     else:
         values = {"state": NoticeState.FAILED.value, "last_error": failure.reason}
         event = "notice.failed"
-    with ctx.sessions.begin() as session:
+
+    def record(session: Session) -> None:
         done = session.execute(
             update(Notice)
             .where(Notice.id == notice.id, Notice.attempt_id == attempt)
@@ -224,3 +232,5 @@ def _record(
             if failure is not None:
                 details["reason"] = failure.reason
             audit.log_event(session, ctx, SENDER, event, f"dossier:{done.dossier_code}", details)
+
+    ctx.sessions.write(record)

@@ -142,7 +142,8 @@ def set_mail_server(
     """Set (or, with None, remove) the mail server; ``password`` None keeps the stored one."""
     if server is not None:
         check_mail_server(server)
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         _save(session, MAIL_KEY, None if server is None else {**asdict(server)})
         shown = {k: v for k, v in asdict(server).items()} if server else None
@@ -151,6 +152,8 @@ def set_mail_server(
         if server is None or password is not None:
             old = secrets(directory)
             _write_secrets(directory, Secrets(password or "", old.sms_token))
+
+    ctx.sessions.write(save)
 
 
 def set_sms_gateway(
@@ -163,7 +166,8 @@ def set_sms_gateway(
     """Set (or, with None, remove) the SMS gateway; ``token`` None keeps the stored one."""
     if gateway is not None:
         check_gateway(gateway)
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
         _save(session, SMS_KEY, None if gateway is None else {**asdict(gateway)})
         shown = {"url": gateway.url} if gateway else None
@@ -171,3 +175,5 @@ def set_sms_gateway(
         if gateway is None or token is not None:
             old = secrets(directory)
             _write_secrets(directory, Secrets(old.mail_password, token or ""))
+
+    ctx.sessions.write(save)

@@ -257,7 +257,8 @@ def open_count(ctx: ServiceContext) -> int:
 
 def record_call(ctx: ServiceContext, actor: Actor, notice_uuid: str) -> NoticeRow:
     """The official called the citizen and told them: who, when."""
-    with ctx.sessions.begin() as session:
+
+    def record(session: Session) -> NoticeRow:
         user = acting_user(session, actor)
         notice = session.scalars(select(Notice).where(Notice.uuid == notice_uuid)).first()
         if notice is None:
@@ -284,3 +285,5 @@ def record_call(ctx: ServiceContext, actor: Actor, notice_uuid: str) -> NoticeRo
             {"kind": notice.kind, "notice": notice.uuid},
         )
         return _row(notice)
+
+    return ctx.sessions.write(record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import text_errors
 from counter_app.domain.codes import check_agency_id, slot_range
@@ -131,7 +132,8 @@ def setup_counter(
         code_slot=code_slot,
         ledger_book=ledger_book,
     )
-    with ctx.sessions.begin() as session:
+
+    def set_up(session: Session) -> CounterInfo:
         if session.scalars(select(CounterIdentity)).first() is not None:
             raise UserError(
                 Message(
@@ -167,6 +169,8 @@ def setup_counter(
         )
         return _info(counter)
 
+    return ctx.sessions.write(set_up)
+
 
 def _unit_name_missing() -> UserError:
     return UserError(
@@ -193,7 +197,8 @@ def rename_unit(ctx: ServiceContext, actor: Actor, unit_name: str) -> CounterInf
     errors = text_errors("unit_name", unit_name)
     if errors:
         raise ValidationFailed(errors)
-    with ctx.sessions.begin() as session:
+
+    def rename(session: Session) -> CounterInfo:
         acting_user(session, actor, role=Role.ADMIN)
         counter = session.scalars(select(CounterIdentity)).one()
         old, counter.unit_name = counter.unit_name, nfc(unit_name)
@@ -206,6 +211,8 @@ def rename_unit(ctx: ServiceContext, actor: Actor, unit_name: str) -> CounterInf
             {"from": old, "to": counter.unit_name},
         )
         return _info(counter)
+
+    return ctx.sessions.write(rename)
 
 
 def get_counter(ctx: ServiceContext) -> CounterInfo | None:

@@ -124,9 +124,14 @@ def create_user(
     username, role_set = _checked(username, full_name, password, roles)
     _check_password(password, confirm)
     check_text(title, "title", max_length=120)
-    with ctx.sessions.begin() as session:
+    # The slow hash runs before the write: it must not hold the writer up.
+    hashed = hash_password(password)
+
+    def add(session: Session) -> UserInfo:
         acting_user(session, actor, role=Role.ADMIN)
-        return _add(session, ctx, actor.username, username, full_name, title, password, role_set)
+        return _add(session, ctx, actor.username, username, full_name, title, hashed, role_set)
+
+    return ctx.sessions.write(add)
 
 
 def create_first_admin(
@@ -142,7 +147,9 @@ def create_first_admin(
     yet to vouch for them, so this is refused once any official exists."""
     username, role_set = _checked(username, full_name, password, {Role.ADMIN, *roles})
     check_text(title, "title", max_length=120)
-    with ctx.sessions.begin() as session:
+    hashed = hash_password(password)
+
+    def add_first(session: Session) -> UserInfo:
         if session.scalars(select(User.id).limit(1)).first() is not None:
             raise Forbidden(
                 Message(
@@ -153,7 +160,9 @@ def create_first_admin(
                     ),
                 )
             )
-        return _add(session, ctx, "setup", username, full_name, title, password, role_set)
+        return _add(session, ctx, "setup", username, full_name, title, hashed, role_set)
+
+    return ctx.sessions.write(add_first)
 
 
 def _add(
@@ -163,7 +172,7 @@ def _add(
     username: str,
     full_name: str,
     title: str,
-    password: str,
+    password_hash: str,
     role_set: frozenset[Role],
 ) -> UserInfo:
     if session.scalars(select(User).where(User.username == username)).first():
@@ -181,7 +190,7 @@ def _add(
         username=username,
         full_name=nfc(full_name),
         title=nfc(title),
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         roles=[UserRole(role=r.value) for r in sorted(role_set)],
     )
     session.add(user)
@@ -244,7 +253,8 @@ def set_active(ctx: ServiceContext, actor: Actor, username: str, active: bool) -
     """Disable an official (they can no longer log in; their dossiers and
     history stay) or enable them again. Never oneself: so the administrator
     acting stays, and the counter keeps an active administrator."""
-    with ctx.sessions.begin() as session:
+
+    def change(session: Session) -> UserInfo:
         admin = acting_user(session, actor, role=Role.ADMIN)
         user = _target(session, username)
         if not active and user.id == admin.id:
@@ -269,6 +279,8 @@ def set_active(ctx: ServiceContext, actor: Actor, username: str, active: bool) -
             )
         return _info(user)
 
+    return ctx.sessions.write(change)
+
 
 def reset_password(
     ctx: ServiceContext, actor: Actor, username: str, password: str, confirm: str
@@ -277,7 +289,8 @@ def reset_password(
     _check_password(password, confirm)
     # The slow hash runs before the write transaction: it must not hold the write lock.
     hashed = hash_password(password)
-    with ctx.sessions.begin() as session:
+
+    def reset(session: Session) -> UserInfo:
         acting_user(session, actor, role=Role.ADMIN)
         user = _target(session, username)
         user.password_hash = hashed
@@ -286,13 +299,16 @@ def reset_password(
         )
         return _info(user)
 
+    return ctx.sessions.write(reset)
+
 
 def set_roles(ctx: ServiceContext, actor: Actor, username: str, roles: Iterable[Role]) -> UserInfo:
     """Change what an official may do; at least one role, and an administrator left."""
     role_set = frozenset(roles)
     if not role_set:
         raise _error(QT_TRANSLATE_NOOP("Users", "Give the user at least one role."), "roles")
-    with ctx.sessions.begin() as session:
+
+    def change(session: Session) -> UserInfo:
         acting_user(session, actor, role=Role.ADMIN)
         user = _target(session, username)
         before = roles_of(user)
@@ -313,3 +329,5 @@ def set_roles(ctx: ServiceContext, actor: Actor, username: str, roles: Iterable[
             )
             session.flush()
         return _info(user)
+
+    return ctx.sessions.write(change)

@@ -96,7 +96,8 @@ def set_print_settings(
         _check_paper(kind, paper)
     values = {PRINTER_KEY: printer.strip()}
     values.update({_paper_key(kind): paper for kind, paper in chosen.items()})
-    with ctx.sessions.begin() as session:
+
+    def save(session: Session) -> PrintSettings:
         acting_user(session, actor, role=Role.ADMIN)
         for key, value in values.items():
             row = session.get(Setting, key)
@@ -106,6 +107,8 @@ def set_print_settings(
                 row.value = value
         audit.log_event(session, ctx, actor.username, "print.settings", "settings", values)
         return read_settings(session)
+
+    return ctx.sessions.write(save)
 
 
 def paper_for(session: Session, kind: FormKind, paper: str | None) -> str:
