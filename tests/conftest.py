@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -180,6 +181,34 @@ def _qt_app_with_translations(qapp: object) -> None:
 
     i18n.install(qapp)  # type: ignore[arg-type]
     ui_thread.prefer_ui_thread()
+
+
+def _busy_share(seconds: float) -> float:
+    """The share of the machine's CPU time spent busy over ``seconds`` (Linux)."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        idle = fields[3] + fields[4]  # idle + iowait
+        return sum(fields) - idle, sum(fields)
+
+    busy0, total0 = sample()
+    time.sleep(seconds)
+    busy1, total1 = sample()
+    return (busy1 - busy0) / max(1, total1 - total0)
+
+
+@pytest.fixture(autouse=True)
+def _alone_on_a_quiet_machine(request: pytest.FixtureRequest) -> None:
+    """A test marked "alone" measures how fast the window answers: it starts
+    once what ran before it has finished (make test runs it right after the
+    parallel part, whose workers and PostgreSQL clusters take a moment to
+    wind down), never later than a minute."""
+    if request.node.get_closest_marker("alone") is None or not os.path.exists("/proc/stat"):
+        return
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _busy_share(0.5) > 0.2:
+        pass
 
 
 @pytest.fixture(autouse=True)
