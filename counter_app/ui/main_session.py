@@ -113,6 +113,9 @@ class MainSession(QObject):
             cancellable=False,
         )
         login.setObjectName("lockLogin")
+        if not username:
+            # A logout or a switch: the desk is nobody's until someone logs in.
+            window.status.show_official(None)
         login.accepted.connect(self._opened)
         self.login = login
         login.open()
@@ -127,6 +130,7 @@ class MainSession(QObject):
             for dialog in self._hidden:
                 dialog.show()
             self._hidden = []
+            window.status.show_official(actor)
         else:
             self._close_hidden()
             window.set_user(actor)

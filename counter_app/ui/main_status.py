@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from counter_app.services.auth import Actor
 from counter_app.services.setup import CounterInfo
 from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.sync_status import SyncStatusBar
@@ -49,3 +50,13 @@ class MainStatusBar:
         status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.offline_label)
         status.addPermanentWidget(self.updated_label)
+
+    def show_official(self, user: Actor | None) -> None:
+        """Who works at the desk; nobody while it waits for the next official
+        to log in (a logout, a switch)."""
+        if user is None:
+            text = QCoreApplication.translate("MainWindow", "No official logged in")
+        else:
+            text = QCoreApplication.translate("MainWindow", "Official: {name} ({username})")
+            text = text.format(name=user.full_name, username=user.username)
+        self.user_label.setText(text)

@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
         self.reports_menu = MainReports(self, self._ctx, choose_sink=self._choose_sink)
         self.admin_menu = MainAdmin(self, self._ctx, self._data_dir)
 
-        bar = MainStatusBar(self, self.counter, self._data_dir, self._runner, self._daily_backup)
+        bar = self.status = MainStatusBar(
+            self, self.counter, self._data_dir, self._runner, self._daily_backup
+        )
         self.user_label, self.counter_label = bar.user_label, bar.counter_label
         self.offline_label, self.updated_label = bar.offline_label, bar.updated_label
         self.sync_status, self.backup_status = bar.sync_status, bar.backup_status
@@ -231,11 +233,7 @@ class MainWindow(QMainWindow):
         self.new_button.setToolTip(
             "" if receiver else self.tr("Only a receiving officer can receive dossiers.")
         )
-        self.user_label.setText(
-            self.tr("Official: {name} ({username})").format(
-                name=user.full_name, username=user.username
-            )
-        )
+        self.status.show_official(user)
         self.refresh()
 
     def _update_titles(self) -> None:

@@ -2202,9 +2202,14 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="236" />
+        <location filename="../../counter_app/ui/main_status.py" line="58" />
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_status.py" line="56" />
+        <source>No official logged in</source>
+        <translation>Chưa có cán bộ đăng nhập</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_status.py" line="28" />

@@ -96,11 +96,26 @@ def test_log_out_closes_what_was_open_at_once(
     receive.full_name.setText("Lương Văn Bình")
     lock = window.session.log_out()
     qtbot.waitUntil(lambda: gone(receive))
+    # The status bar names nobody while the desk waits for the next official
+    assert window.user_label.text() == "Chưa có cán bộ đăng nhập"
     with wait_signal(qtbot, lock.accepted, timeout=10_000):
         _log_in(qtbot, lock, "motcua")
     # Nothing of the previous official comes back.
     assert window.user.username == "motcua"
+    assert "motcua" in window.user_label.text()
     assert gone(receive)
+
+
+def test_the_same_official_logging_back_in_is_named_again(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    window = make_window("tiepnhan")
+    _active(qtbot, window)
+    lock = window.session.log_out()
+    assert "tiepnhan" not in window.user_label.text()
+    with wait_signal(qtbot, lock.accepted, timeout=10_000):
+        _log_in(qtbot, lock, "tiepnhan")
+    assert "tiepnhan" in window.user_label.text()
 
 
 def test_an_idle_desk_locks_itself_and_input_keeps_it_open(
