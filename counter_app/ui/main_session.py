@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.services.auth import Actor
@@ -69,6 +69,16 @@ class MainSession(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT and not self.locked and self.idle.interval() > 0:
             self.idle.start()
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and not self.locked
+            and QKeySequence(event.keyCombination()) == self.lock_action.shortcut()
+        ):
+            # A dialog open over the window (a reception) keeps the menu's
+            # shortcut from firing: the desk locks all the same.
+            self.lock()
+            return True
         return False
 
     def lock(self) -> LoginDialog:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -160,3 +160,18 @@ def test_what_prints_after_a_switch_is_in_the_new_officials_name(
     assert shown.printable.kind is FormKind.CONTROL_SLIP
     assert shown.printable.actor.username == "motcua"
     shown.reject()
+
+
+def test_ctrl_l_locks_the_desk_while_a_reception_is_open(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    window = make_window("tiepnhan")
+    _active(qtbot, window)
+    receive = window.new_dossier()
+    assert receive is not None
+    receive.full_name.setText("Lương Văn Bình")
+    # WHEN the official presses Ctrl+L in the reception form
+    qtbot.keyClick(receive.full_name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    # THEN the desk is locked, the form hidden with its typing kept
+    assert window.session.locked
+    assert not receive.isVisible() and receive.full_name.text() == "Lương Văn Bình"
