@@ -51,6 +51,19 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+# The saved PDF's name after the dossier's code: the form in the official's
+# words, without accents so any disk and any mail client keeps it.
+FILE_WORDS: dict[FormKind, str] = {
+    FormKind.RECEIPT: "giay-tiep-nhan",
+    FormKind.SUPPLEMENT: "yeu-cau-bo-sung",
+    FormKind.REFUSAL: "tu-choi",
+    FormKind.APOLOGY: "xin-loi-hen-lai",
+    FormKind.STOP_NOTICE: "dung-giai-quyet",
+    FormKind.CONTROL_SLIP: "phieu-kiem-soat",
+    FormKind.LEDGER: "so-theo-doi",
+}
+
+
 @dataclass(frozen=True)
 class FormPrint:
     """Form ``kind`` of dossier ``code``, as saved or, with ``step``, as that step will leave it.
@@ -73,7 +86,7 @@ class FormPrint:
 
     @property
     def file_name(self) -> str:
-        return f"{self.code}-{self.kind.value}.pdf"
+        return f"{self.code}-{FILE_WORDS[self.kind]}.pdf"
 
     @property
     def notice(self) -> str:

@@ -116,7 +116,7 @@ def test_the_extension_is_offered_until_given_once_and_saved_with_form_04(
     # WHEN the letter is saved as PDF, THEN the new appointment is saved with it
     with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
         preview.save_button.click()
-    saved = chooser.folder / f"{code}-apology.pdf"
+    saved = chooser.folder / f"{code}-xin-loi-hen-lai.pdf"
     assert saved.read_bytes().startswith(b"%PDF")
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.row.appointment_at == datetime(2026, 12, 4, 9, 0)
@@ -416,7 +416,7 @@ def test_the_control_slip_prints_from_the_dossier_window_through_the_preview(
     preview = loaders[0].dialog
     assert preview.printable.kind is FormKind.CONTROL_SLIP
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
-    saved = chooser.folder / f"{code}-control_slip.pdf"
+    saved = chooser.folder / f"{code}-phieu-kiem-soat.pdf"
     qtbot.waitUntil(saved.exists, timeout=30_000)
     text = subprocess.run(
         ["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True

@@ -147,7 +147,7 @@ def test_a_supplement_request_taken_from_the_window_prints_form_02(
     # Form 02 went through the window's print or save choice, not a second print.
     chooser = window._choose_sink
     assert isinstance(chooser, Chooser)
-    assert (chooser.folder / f"{code}-supplement.pdf").exists()
+    assert (chooser.folder / f"{code}-yeu-cau-bo-sung.pdf").exists()
     assert printed.jobs == []  # type: ignore[attr-defined]
     assert window.models[WorkList.WAITING_SUPPLEMENT].codes() == [code]
 

@@ -228,7 +228,7 @@ def test_missing_mandatory_document_receives_then_requests_supplement_with_form_
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.SUPPLEMENT_REQUESTED
     assert info.supplement_items == missing
-    assert (chooser.folder / f"{code}-supplement.pdf").exists()
+    assert (chooser.folder / f"{code}-yeu-cau-bo-sung.pdf").exists()
     assert print_jobs(counter) == [("supplement", "done")]
     assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: gone(dialog))

@@ -17,6 +17,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.messages import Message
 from counter_app.domain.workflow import Action, State
 from counter_app.i18n import render
+from counter_app.paper import FormKind
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
@@ -24,6 +25,7 @@ from counter_app.services.print_jobs import Sink, file_sink
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.form_print import (
+    FILE_WORDS,
     ChooseSink,
     Output,
     PrintPreviewDialog,
@@ -106,7 +108,7 @@ def test_supplement_request_is_saved_only_once_form_02_is_saved(
     seen_while_saving: list[State] = []
 
     def choose(parent: QWidget, output: Output, file_name: str) -> Sink | None:
-        assert output is Output.PDF_FILE and file_name == f"{code}-supplement.pdf"
+        assert output is Output.PDF_FILE and file_name == f"{code}-yeu-cau-bo-sung.pdf"
 
         def sink(pdf: bytes) -> str:
             # What every other screen sees while the paper is being written.
@@ -193,7 +195,7 @@ def test_cancelling_the_preview_takes_no_step(
     # GIVEN the official closes the save dialog without choosing a file
     chooser.cancel = True
     preview.save_button.click()
-    assert chooser.asked == [(Output.PDF_FILE, f"{code}-supplement.pdf")]
+    assert chooser.asked == [(Output.PDF_FILE, f"{code}-yeu-cau-bo-sung.pdf")]
     assert preview.isVisible()
     # WHEN the preview is cancelled
     preview.close_button.click()
@@ -243,3 +245,10 @@ def test_refusal_is_printed_on_the_printer_before_it_is_saved(
     assert out.pageCount() >= 1
     assert dossiers.get_dossier(counter.ctx, code).state is State.REFUSED
     assert print_jobs(counter) == [("refusal", "done")]
+
+
+def test_every_form_is_saved_under_a_vietnamese_name() -> None:
+    # Issue 20: the default file names ended in English ("-receipt.pdf").
+    assert set(FILE_WORDS) == set(FormKind)
+    assert FILE_WORDS[FormKind.RECEIPT] == "giay-tiep-nhan"
+    assert all(word.isascii() and " " not in word for word in FILE_WORDS.values())
