@@ -63,6 +63,9 @@ class ReceiveForm(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._per_page = self._per_copy = False
+        # What the CCCD last filled in (sex, year): replaced when the number is
+        # corrected, kept once the official changed it by hand.
+        self._from_cccd: tuple[str | None, int] = (None, 0)
         self.errors = FieldErrors()
         self._build()
         self.procedure.set_procedures(catalogue.list_procedures(ctx))
@@ -376,10 +379,15 @@ class ReceiveForm(QDialog):
         if info is None:
             return
         sex, year = info
-        if self.sex.currentData() is None:
+        if year > self._ctx.now().year:
+            # A mistyped century digit: no year is better than 2100.
+            year = self.birth_year.minimum()
+        filled_sex, filled_year = self._from_cccd
+        if self.sex.currentData() in (None, filled_sex):
             self.sex.setCurrentIndex(self.sex.findData(sex.value))
-        if self.birth_year.value() == self.birth_year.minimum():
+        if self.birth_year.value() in (self.birth_year.minimum(), filled_year):
             self.birth_year.setValue(year)
+        self._from_cccd = (sex.value, year)
 
     def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         first = self.errors.show(problems, self.general_error)

@@ -398,3 +398,25 @@ def test_before_decree_118_every_dossier_got_its_receipt(
     assert dialog.procedure.select_code(CERTIFIED_COPY)
     assert not dialog.receipt_requested.isVisibleTo(dialog)
     assert dialog.wants_receipt()
+
+
+def test_a_corrected_cccd_refills_what_the_mistyped_one_filled(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    window = make_window("tiepnhan")
+    dialog = window.new_dossier()
+    assert dialog is not None
+
+    def typed(number: str) -> tuple[object, str]:
+        dialog.id_number.setText(number)
+        dialog.id_number.editingFinished.emit()
+        return dialog.sex.currentData(), dialog.birth_year.text()
+
+    # A mistyped century digit would mean born in 2190: the year is left empty
+    assert typed("020490001234") == ("male", "—")
+    # Corrected, the number fills the year (and the sex) it holds
+    assert typed("020090001234") == ("male", "1990")
+    assert typed("020185000123") == ("female", "1985")
+    # What the official set by hand stays when the number changes again
+    dialog.birth_year.setValue(1986)
+    assert typed("020090001234") == ("male", "1986")
