@@ -9,9 +9,10 @@ Both are read newest first and stop at the page size.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Row, Select, func, select, text
 from sqlalchemy.orm import Session
@@ -249,16 +250,13 @@ def _extension_due(
         )
         .order_by(Dossier.appointment_at, Dossier.id)
     )
-    rows = []
-    for r in session.execute(stmt):
-        row = row_of(cast(Row[Any], r))  # the list columns and one more
+
+    def keep(row: DossierRow, r: Row[Any]) -> bool:
         # A specialised law never sets the extension: the decree's rules apply.
         rules = rules_for(row.received_at.date())
-        if last_day_to_ask(rules, today, next_day, row.appointment_at, r.apology_count):
-            rows.append(row)
-            if len(rows) == limit:
-                break
-    return rows
+        return last_day_to_ask(rules, today, next_day, row.appointment_at, r.apology_count)
+
+    return _kept(session, stmt, keep, limit)
 
 
 def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) -> list[DossierRow]:
@@ -276,29 +274,30 @@ def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) 
         )
         .order_by(ClockPause.started_at, Dossier.id)
     )
+
+    def keep(row: DossierRow, r: Row[Any]) -> bool:
+        first = closable_from(rules_under(row.received_at, r.special_rules), calendar, r.asked_at)
+        return first is not None and first <= now.date()
+
+    return _kept(session, stmt, keep, limit)
+
+
+def _kept(
+    session: Session,
+    stmt: Select[*tuple[Any, ...]],
+    keep: Callable[[DossierRow, Row[Any]], bool],
+    limit: int,
+) -> list[DossierRow]:
+    """The rows of ``stmt`` (the list columns, then what ``keep`` reads) that
+    the domain's rule ``keep`` keeps, at most ``limit``: the SQL only narrows."""
     rows = []
     for r in session.execute(stmt):
-        row = row_of(cast(Row[Any], r))  # the list columns and one more
-        rules = rules_under(row.received_at, r.special_rules)
-        first = closable_from(rules, calendar, r.asked_at)
-        if first is not None and first <= now.date():
+        row = row_of(r)
+        if keep(row, r):
             rows.append(row)
             if len(rows) == limit:
                 break
     return rows
-
-
-def count_received(ctx: ServiceContext, day: date) -> int:
-    start = datetime.combine(day, time())
-    with ctx.sessions() as session:
-        return (
-            session.scalar(
-                select(func.count(Dossier.id)).where(
-                    Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1)
-                )
-            )
-            or 0
-        )
 
 
 def _handover_due(
@@ -317,12 +316,22 @@ def _handover_due(
         )
         .order_by(Dossier.received_at, Dossier.id)
     )
-    rows = []
-    for r in session.execute(stmt):
-        row = row_of(cast(Row[Any], r))
+
+    def keep(row: DossierRow, _r: Row[Any]) -> bool:
         deadline = handover_deadline(rules_for(row.received_at.date()), calendar, row.received_at)
-        if deadline is not None and deadline < tonight:
-            rows.append(row)
-            if len(rows) == limit:
-                break
-    return rows
+        return deadline is not None and deadline < tonight
+
+    return _kept(session, stmt, keep, limit)
+
+
+def count_received(ctx: ServiceContext, day: date) -> int:
+    start = datetime.combine(day, time())
+    with ctx.sessions() as session:
+        return (
+            session.scalar(
+                select(func.count(Dossier.id)).where(
+                    Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1)
+                )
+            )
+            or 0
+        )
