@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
+from counter_app.domain.messages import UserError
 from counter_app.domain.notices import Channel, NoticeKind, NoticeState
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
@@ -343,3 +344,37 @@ def test_article_19_5_closing_a_dossier_tells_the_citizen(counter: Runtime, cloc
     made = [n for n in notices.list_notices(counter.ctx, code) if n.kind == NoticeKind.CLOSING]
     assert [n.channel for n in made] == [Channel.EMAIL, Channel.PHONE]
     assert all("Nghị định 118/2025/NĐ-CP, Điều 19 khoản 5" in n.text for n in made)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://gateway.example/sms",
+        "javascript:alert(1)",
+        "https://",
+        "https://sms.example/" + "a" * 400,
+    ],
+)
+def test_a_hostile_gateway_address_is_refused_and_nothing_is_saved(
+    counter: Runtime, url: str
+) -> None:
+    admin = login(counter, "quantri")
+    with pytest.raises(UserError) as refused:
+        notice_settings.set_sms_gateway(counter.ctx, admin, counter.data_dir, SmsGateway(url), "t")
+    assert refused.value.field == "url"
+    with counter.ctx.sessions() as session:
+        assert notice_settings.sms_gateway(session) is None
+    assert not (counter.data_dir / notice_settings.SECRETS_FILENAME).exists()
+
+
+def test_only_an_administrator_sets_the_gateway(
+    counter: Runtime, gateway: SmsGatewayServer
+) -> None:
+    clerk = login(counter, "tiepnhan")
+    with pytest.raises(UserError):
+        notice_settings.set_sms_gateway(
+            counter.ctx, clerk, counter.data_dir, SmsGateway(gateway.url), "t"
+        )
+    with counter.ctx.sessions() as session:
+        assert notice_settings.sms_gateway(session) is None
