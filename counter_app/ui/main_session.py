@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
@@ -22,16 +22,6 @@ from counter_app.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
     from counter_app.ui.main_window import MainWindow
-
-_INPUT = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-    }
-)
 
 
 class MainSession(QObject):
@@ -50,9 +40,8 @@ class MainSession(QObject):
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
         self.set_idle_ms(lock_after_minutes * 60_000)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.input.activity.connect(self._input)
+        window.input.on_key(self._key)
 
     @property
     def locked(self) -> bool:
@@ -66,20 +55,17 @@ class MainSession(QObject):
         else:
             self.idle.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in _INPUT and not self.locked and self.idle.interval() > 0:
+    def _input(self) -> None:
+        if not self.locked and self.idle.interval() > 0:
             self.idle.start()
-        if (
-            isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and not self.locked
-            and QKeySequence(event.keyCombination()) == self.lock_action.shortcut()
-        ):
-            # A dialog open over the window (a reception) keeps the menu's
-            # shortcut from firing: the desk locks all the same.
-            self.lock()
-            return True
-        return False
+
+    def _key(self, _widget: QWidget | None, event: QKeyEvent) -> bool:
+        if self.locked or QKeySequence(event.keyCombination()) != self.lock_action.shortcut():
+            return False
+        # A dialog open over the window (a reception) keeps the menu's
+        # shortcut from firing: the desk locks all the same.
+        self.lock()
+        return True
 
     def lock(self) -> LoginDialog:
         """Ctrl+L or idle: the same official unlocks with their password."""

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -33,6 +32,7 @@ from counter_app.ui.dossier_dialog import DossierDialog, PrintForm
 from counter_app.ui.dossier_table_model import CODE_ROLE, DossierTableModel
 from counter_app.ui.form_print import ChooseSink, choose_sink
 from counter_app.ui.help_window import MainHelp
+from counter_app.ui.input_watch import InputWatch
 from counter_app.ui.main_admin import MainAdmin
 from counter_app.ui.main_lists import (
     ALERT_LISTS,
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             ctx, data_dir, self.sync_status, self._runner, timing=sync_timing, parent=self
         )
         self.sync_menu.follow(self.sync, self.offline_label)
+        self.input = InputWatch(self)
         self.session = MainSession(self, ctx, desk_settings.lock_after_minutes(ctx))
         self.help = MainHelp(self, data_dir)
         self.set_user(user)
@@ -134,9 +135,7 @@ class MainWindow(QMainWindow):
 
         self.scanner = BarcodeScanner(self)
         self.scanner.code_scanned.connect(self.open_dossier)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.scanner)
+        self.input.on_key(self.scanner.on_key)
 
         self.timer = QTimer(self)
         self.timer.setInterval(refresh_ms)
@@ -397,12 +396,14 @@ class MainWindow(QMainWindow):
         except UserError as err:
             notify.show_user_error(self, self.tr("Printing"), err)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Its window exists once shown; the mouse may move over it before it has the focus.
+        self.input.watch_widget(self)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
         self.search_box.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.scanner)
         self.sync.stop()
         self.notices.stop()
         self._runner.wait()

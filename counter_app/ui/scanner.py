@@ -1,7 +1,7 @@
 """A barcode scanner is a keyboard: a fast burst of keys ending in Enter.
 
-:class:`BarcodeScanner` is an application-wide event filter. It watches every
-key press, whichever widget has the focus; when at least ``min_length``
+:class:`BarcodeScanner` is handed every key press of the desk's windows
+(ui/input_watch.py), whichever widget has the focus; when at least ``min_length``
 printable characters arrive each within ``max_gap_ms`` of the previous one and
 an Enter follows as fast, and the text is a dossier code, it swallows the
 Enter (so no form submits), removes the burst from the text field it landed
@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -45,16 +43,6 @@ _COMMAND_MODIFIERS = (
 )
 
 
-@dataclass
-class _Seen:
-    """The last key event handled, to skip its propagation to parent widgets."""
-
-    widget: QWidget
-    key: int
-    text: str
-    stamp: int
-
-
 class BarcodeScanner(QObject):
     code_scanned = Signal(str)
 
@@ -71,45 +59,23 @@ class BarcodeScanner(QObject):
         self.enabled = True
         self._buffer: list[str] = []
         self._last_stamp: int | None = None
-        self._seen: _Seen | None = None
 
     def reset(self) -> None:
         self._buffer.clear()
         self._last_stamp = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            not self.enabled
-            or event.type() != QEvent.Type.KeyPress
-            or not isinstance(watched, QWidget)
-            or not isinstance(event, QKeyEvent)
-        ):
+    def on_key(self, widget: QWidget | None, event: QKeyEvent) -> bool:
+        """A key press on its way to ``widget``; True when it ended a scanned code."""
+        if not self.enabled:
             return False
-        if self._is_propagation(watched, event):
-            return False
-        return self._key(watched, event)
-
-    def _is_propagation(self, widget: QWidget, event: QKeyEvent) -> bool:
-        """An ignored key event travels up the parents; each hop reaches this filter again."""
-        stamp = event.timestamp()
-        seen = self._seen
-        self._seen = _Seen(widget, event.key(), event.text(), stamp)
-        return (
-            seen is not None
-            and shiboken6.isValid(seen.widget)
-            and seen.key == event.key()
-            and seen.text == event.text()
-            and seen.stamp == stamp
-            and widget is not seen.widget
-            and widget.isAncestorOf(seen.widget)
-        )
+        return self._key(widget, event)
 
     def _stamp(self, event: QKeyEvent) -> int:
         stamp = event.timestamp()
         # Synthetic events without a timestamp fall back to the monotonic clock.
         return stamp if stamp else time.monotonic_ns() // 1_000_000
 
-    def _key(self, widget: QWidget, event: QKeyEvent) -> bool:
+    def _key(self, widget: QWidget | None, event: QKeyEvent) -> bool:
         key = event.key()
         if key in _MODIFIER_KEYS:
             return False
@@ -124,7 +90,8 @@ class BarcodeScanner(QObject):
             code = parse_code(burst)
             if code is None:
                 return False
-            _remove_burst(widget, burst)
+            if widget is not None:
+                _remove_burst(widget, burst)
             log.info("Scanned dossier code %s", code)
             self.code_scanned.emit(str(code))
             return True

@@ -284,6 +284,29 @@ class Heartbeat:
         self.timer.stop()
 
 
+class OpenWrites:
+    """How many write transactions are open on the counter's database now."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.open = 0
+        self._engine = rt.db.engine
+        self._listeners = [("begin", self._begin), ("commit", self._end), ("rollback", self._end)]
+        for name, fn in self._listeners:
+            event.listen(self._engine, name, fn)
+
+    def _begin(self, conn: Connection) -> None:
+        if conn.get_execution_options().get("counter_app_begin_mode") == "IMMEDIATE":
+            self.open += 1
+
+    def _end(self, conn: Connection) -> None:
+        if conn.get_execution_options().get("counter_app_begin_mode") == "IMMEDIATE":
+            self.open -= 1
+
+    def stop(self) -> None:
+        for name, fn in self._listeners:
+            event.remove(self._engine, name, fn)
+
+
 def local_online(rt: Runtime) -> int:
     with rt.ctx.sessions() as s:
         return s.scalar(select(func.count()).select_from(Dossier)) or 0
@@ -303,6 +326,7 @@ def test_the_window_answers_within_100_ms_while_a_round_applies_a_large_batch(
     user = user_info(desk.rt, "tiepnhan")
     desk.ctx.forbid_writes_on_this_thread()
     heartbeat = Heartbeat()
+    writing = OpenWrites(desk.rt)
     try:
         # WHEN the window opens (its first round starts) and, while that round
         # writes the batch, the official receives a citizen through the form
@@ -319,10 +343,11 @@ def test_the_window_answers_within_100_ms_while_a_round_applies_a_large_batch(
         hold.append(window)
         heartbeat.start()
         with wait_signal(qtbot, window.sync.round_finished, timeout=240_000) as round_done:
-            qtbot.waitUntil(lambda: local_online(desk.rt) > 0, timeout=120_000)
             reception = window.new_dossier()
             assert reception is not None
             fill(qtbot, reception, "020090009876")
+            # A batch of the round is written and the next one is being written.
+            qtbot.waitUntil(lambda: local_online(desk.rt) > 0 and writing.open > 0, timeout=120_000)
             # Measured from the click that sends the reception until it is
             # written, which the writer does after the round's transaction
             # in progress: the UI thread must keep turning all that time.
@@ -335,6 +360,7 @@ def test_the_window_answers_within_100_ms_while_a_round_applies_a_large_batch(
             still_pulling = window.sync.worker is not None and window.sync.worker.in_flight
     finally:
         heartbeat.stop()
+        writing.stop()
         desk.ctx.sessions.writer.allow_this_thread()
     # THEN the reception and the round both completed
     assert dossiers.get_dossier(desk.ctx, received.args[0]).state is State.RECEIVED

@@ -10,14 +10,22 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.views import DossierInfo
+from counter_app.ui.input_watch import InputWatch
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.scanner import BarcodeScanner
 from tests.ui.conftest import not_emitted, wait_signal
+from tests.ui.keyboard import HUMAN_GAP_MS, SCANNER_GAP_MS, Keyboard
 
-# QTest stamps each key press and release `delay` ms apart: a scanner sends a
-# key every couple of milliseconds; a fast typist needs well over 50 ms.
-SCANNER_DELAY = 1
-HUMAN_DELAY = 40
+
+def watched_edit(qtbot: QtBot, scanner: BarcodeScanner) -> QLineEdit:
+    """A text field in a window of its own, its keys handed to the scanner."""
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    watch = InputWatch(edit)
+    watch.on_key(scanner.on_key)
+    watch.watch_widget(edit)
+    return edit
 
 
 def test_fast_burst_in_the_search_box_opens_the_dossier(
@@ -28,12 +36,13 @@ def test_fast_burst_in_the_search_box_opens_the_dossier(
     code = receive_dossier().code
     window = make_window("tiepnhan")
     window.show()
+    keyboard = Keyboard()
     window.search_edit.setText("abc")
     window.search_edit.end(False)
     # WHEN the scanner "types" the code and Enter into the focused search box
     with wait_signal(qtbot, window.dossier_opened) as opened:
-        qtbot.keyClicks(window.search_edit, code, delay=SCANNER_DELAY)
-        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+        keyboard.type(window.search_edit, code, gap_ms=SCANNER_GAP_MS)
+        keyboard.enter(window.search_edit, gap_ms=SCANNER_GAP_MS)
     # THEN that dossier opens and the scanned text is taken back out of the box
     assert opened.args == [code]
     assert window.dossier_dialog is not None and window.dossier_dialog.code == code
@@ -48,9 +57,10 @@ def test_slow_typing_of_a_code_does_not_trigger_the_scanner(
     code = receive_dossier().code
     window = make_window("tiepnhan")
     window.show()
+    keyboard = Keyboard()
     with not_emitted(window.scanner.code_scanned), wait_signal(qtbot, window.searched):
-        qtbot.keyClicks(window.search_edit, code, delay=HUMAN_DELAY)
-        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, delay=HUMAN_DELAY)
+        keyboard.type(window.search_edit, code, gap_ms=HUMAN_GAP_MS)
+        keyboard.enter(window.search_edit, gap_ms=HUMAN_GAP_MS)
     # The typed text stays and Enter ran an ordinary search instead.
     assert window.search_edit.text() == code
     assert window.dossier_dialog is None
@@ -59,35 +69,32 @@ def test_slow_typing_of_a_code_does_not_trigger_the_scanner(
 
 def test_scan_inside_a_form_field_does_not_submit_the_form(qtbot: QtBot) -> None:
     scanner = BarcodeScanner(min_length=8, max_gap_ms=50)
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.installEventFilter(scanner)
+    edit = watched_edit(qtbot, scanner)
+    keyboard = Keyboard()
     edit.setText("Nguyen ")
     with not_emitted(edit.returnPressed), wait_signal(qtbot, scanner.code_scanned) as got:
-        qtbot.keyClicks(edit, "000.00.37.h37-261126-0001", delay=SCANNER_DELAY)
-        qtbot.keyClick(edit, Qt.Key.Key_Enter, delay=SCANNER_DELAY)
+        keyboard.type(edit, "000.00.37.h37-261126-0001", gap_ms=SCANNER_GAP_MS)
+        keyboard.enter(edit, gap_ms=SCANNER_GAP_MS, key=Qt.Key.Key_Enter)
     assert got.args == ["000.00.37.H37-261126-0001"]
     assert edit.text() == "Nguyen "
 
 
 def test_fast_burst_that_is_not_a_dossier_code_passes_through(qtbot: QtBot) -> None:
     scanner = BarcodeScanner()
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.installEventFilter(scanner)
+    edit = watched_edit(qtbot, scanner)
+    keyboard = Keyboard()
     # A CCCD scanned into the ID field is kept and Enter works as usual.
     with not_emitted(scanner.code_scanned), wait_signal(qtbot, edit.returnPressed):
-        qtbot.keyClicks(edit, "020090001234", delay=SCANNER_DELAY)
-        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+        keyboard.type(edit, "020090001234", gap_ms=SCANNER_GAP_MS)
+        keyboard.enter(edit, gap_ms=SCANNER_GAP_MS)
     assert edit.text() == "020090001234"
 
 
 def test_short_fast_burst_is_ignored(qtbot: QtBot) -> None:
     scanner = BarcodeScanner(min_length=8)
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.installEventFilter(scanner)
+    edit = watched_edit(qtbot, scanner)
+    keyboard = Keyboard()
     with not_emitted(scanner.code_scanned):
-        qtbot.keyClicks(edit, "0001", delay=SCANNER_DELAY)
-        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=SCANNER_DELAY)
+        keyboard.type(edit, "0001", gap_ms=SCANNER_GAP_MS)
+        keyboard.enter(edit, gap_ms=SCANNER_GAP_MS)
     assert edit.text() == "0001"

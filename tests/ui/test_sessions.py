@@ -20,6 +20,7 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from tests.conftest import PASSWORD, login
 from tests.ui.conftest import gone, wait_signal
+from tests.ui.keyboard import Keyboard
 
 Receive = Callable[..., DossierInfo]
 
@@ -170,8 +171,9 @@ def test_ctrl_l_locks_the_desk_while_a_reception_is_open(
     receive = window.new_dossier()
     assert receive is not None
     receive.full_name.setText("Lương Văn Bình")
+    qtbot.waitUntil(receive.isActiveWindow)
     # WHEN the official presses Ctrl+L in the reception form
-    qtbot.keyClick(receive.full_name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    Keyboard().press(receive.full_name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     # THEN the desk is locked, the form hidden with its typing kept
     assert window.session.locked
     assert not receive.isVisible() and receive.full_name.text() == "Lương Văn Bình"
