@@ -6,6 +6,7 @@ printer driver and blur the narrow modules a handheld scanner relies on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,7 +65,8 @@ def qr_payload(
 def parse_qr_payload(text: str) -> QrPayload:
     """Read a scanned receipt QR code; raises UserError when it is not one."""
     fields: dict[str, str] = {}
-    for line in text.replace("\r\n", "\n").split("\n"):
+    # A 2D scanner typing the code may send each line break as Enter or Tab.
+    for line in re.split(r"[\r\n\t]+", text):
         key, sep, value = line.partition(":")
         if sep and key.strip() in _KEYS:
             fields[_KEYS[key.strip()]] = value.strip()

@@ -44,12 +44,12 @@ from counter_app.ui.main_lists import (
 )
 from counter_app.ui.main_notices import MainNotices
 from counter_app.ui.main_reports import MainReports
+from counter_app.ui.main_scan import MainScan
 from counter_app.ui.main_search import MainSearch
 from counter_app.ui.main_session import MainSession
 from counter_app.ui.main_status import MainStatusBar
 from counter_app.ui.main_sync import MainSync
 from counter_app.ui.receive_dialog import ReceiveDialog
-from counter_app.ui.scanner import BarcodeScanner
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncController
 from counter_app.ui.sync_worker import SyncTiming
@@ -133,9 +133,8 @@ class MainWindow(QMainWindow):
         self.sync.round_finished.connect(self.notices.send_now)
         self.notices.send_now()
 
-        self.scanner = BarcodeScanner(self)
-        self.scanner.code_scanned.connect(self.open_dossier)
-        self.input.on_key(self.scanner.on_key)
+        self.scan = MainScan(self)
+        self.scanner = self.scan.scanner
 
         self.timer = QTimer(self)
         self.timer.setInterval(refresh_ms)

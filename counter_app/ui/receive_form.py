@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.bounds import MAX_COPIES, MAX_PAGES, MAX_SETS
+from counter_app.domain.card_qr import CardQr
 from counter_app.domain.fees import compute_fee
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import (
@@ -373,6 +374,15 @@ class ReceiveForm(QDialog):
         self.delivery_address.setEnabled(post)
         if post and not self.delivery_address.text():
             self.delivery_address.setText(self.address.text())
+
+    def fill_from_card(self, card: CardQr) -> None:
+        """The card's QR code, scanned: the official checks it against the card."""
+        self.id_number.setText(card.id_number)
+        self.full_name.setText(card.full_name)
+        self.address.setText(card.address)
+        self.sex.setCurrentIndex(self.sex.findData(card.sex.value if card.sex else None))
+        self.birth_year.setValue(card.birth_date.year)
+        self._from_cccd = (self.sex.currentData(), card.birth_date.year)
 
     def _fill_from_cccd(self) -> None:
         info = cccd_birth_info(self.id_number.text())

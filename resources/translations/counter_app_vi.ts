@@ -2086,6 +2086,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>MainScan</name>
+    <message>
+        <source>A citizen identity card was scanned. Open a reception (F2) and scan it again to fill the form from it.</source>
+        <translation>Vừa quét thẻ Căn cước công dân. Mở Tiếp nhận hồ sơ (F2) rồi quét lại thẻ để điền vào mẫu.</translation>
+    </message>
+    <message>
+        <source>The scanned code is neither a receipt of this system nor a citizen identity card; nothing was changed. Scan the receipt&apos;s barcode instead.</source>
+        <translation>Mã vừa quét không phải giấy tiếp nhận của hệ thống này, cũng không phải thẻ Căn cước công dân; không có gì thay đổi. Hãy quét mã vạch trên giấy tiếp nhận.</translation>
+    </message>
+</context>
+<context>
     <name>MainSession</name>
     <message>
         <location filename="../../counter_app/ui/main_session.py" line="43" />

@@ -49,6 +49,18 @@ def test_scanner_line_endings_and_unknown_lines_are_tolerated() -> None:
     assert payload.appointment is None
 
 
+def test_a_2d_scanner_that_types_tabs_or_bare_returns_between_lines_is_read() -> None:
+    for separator in ("\t", "\r"):
+        text = separator.join(["MHS:ABC-1", "CQ:H37", "TTHC:1.1", "HEN:2026-12-01 10:00"])
+        payload = parse_qr_payload(text)
+        assert (payload.dossier_code, payload.agency_id, payload.procedure_code) == (
+            "ABC-1",
+            "H37",
+            "1.1",
+        )
+        assert payload.appointment is not None
+
+
 @pytest.mark.parametrize("text", ["https://example.vn", "CQ:H37", "MHS:X\nHEN:01/12/2026"])
 def test_foreign_qr_codes_are_refused(text: str) -> None:
     with pytest.raises(UserError):

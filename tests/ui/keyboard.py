@@ -16,18 +16,27 @@ SCANNER_GAP_MS = 2
 HUMAN_GAP_MS = 120
 
 
+_KEYS = {"\n": (Qt.Key.Key_Return, "\r"), "\t": (Qt.Key.Key_Tab, "\t")}
+
+
 class Keyboard:
     def __init__(self) -> None:
         self._stamp = 1_000
 
     def type(self, widget: QWidget, text: str, *, gap_ms: int) -> None:
+        """Line breaks and tabs as the Enter and Tab keys; any letter, Vietnamese too."""
         for char in text:
-            self.press(widget, Qt.Key(ord(char.upper())), text=char, gap_ms=gap_ms)
+            if char in _KEYS:
+                key, typed = _KEYS[char]
+                self.press(widget, key, text=typed, gap_ms=gap_ms)
+            else:
+                code = ord(char.upper()) if char.isascii() else 0
+                self.press(widget, code, text=char, gap_ms=gap_ms)
 
     def press(
         self,
         widget: QWidget,
-        key: Qt.Key,
+        key: Qt.Key | int,
         modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
         *,
         text: str = "",
