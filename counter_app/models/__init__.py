@@ -3,7 +3,13 @@
 from counter_app.models.audit import AuditEntry
 from counter_app.models.base import Base
 from counter_app.models.catalogue import Procedure, ProcedureDocument
-from counter_app.models.counter import CalendarDay, CounterIdentity, NumberSequence, Setting
+from counter_app.models.counter import (
+    CalendarDay,
+    CodeBlock,
+    CounterIdentity,
+    NumberSequence,
+    Setting,
+)
 from counter_app.models.dossier import (
     ClockPause,
     Dossier,
@@ -21,6 +27,7 @@ __all__ = [
     "CalendarDay",
     "CentralNote",
     "ClockPause",
+    "CodeBlock",
     "CounterIdentity",
     "Dossier",
     "DossierDocument",

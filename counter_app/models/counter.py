@@ -47,6 +47,20 @@ class NumberSequence(Base):
     value: Mapped[int]
 
 
+class CodeBlock(Base):
+    """Ordinals the centre granted this desk for another authority's codes
+    (domain/code_blocks.py); the centre's id, replaced as granted."""
+
+    __tablename__ = "code_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    authority_id: Mapped[str] = mapped_column(String(40), index=True)
+    first_seq: Mapped[int]
+    last_seq: Mapped[int]
+    valid_from: Mapped[date]
+    valid_until: Mapped[date]
+
+
 class CalendarDay(Base):
     """A province's own day off or make-up working day, on top of national holidays."""
 

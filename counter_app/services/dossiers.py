@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from counter_app.domain import codes, reception
+from counter_app.domain import reception
 from counter_app.domain.bounds import (
     MAX_COPIES,
     MAX_FEE,
@@ -27,11 +26,12 @@ from counter_app.domain.procedure import Delivery, RequiredDocument
 from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import PENDING_STATES, RECEIVE_ROLES, Action, State, require_role
-from counter_app.models import CounterIdentity, Dossier, DossierDocument
+from counter_app.models import Dossier, DossierDocument
 from counter_app.services import sequences
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import load_procedure, spec_of
 from counter_app.services.context import ServiceContext, counter_identity
+from counter_app.services.dossier_codes import take_code
 from counter_app.services.dossier_steps import (
     StepRequest,
     apply_step,
@@ -63,7 +63,6 @@ _CTX = "Dossiers"
 _PENDING = [s.value for s in PENDING_STATES]
 # Built once: a statement made afresh costs more than running it (every
 # reception runs these; bench/bench_core.py times a reception).
-_CODE_TAKEN = select(Dossier.id).where(Dossier.code == bindparam("code"))
 _PENDING_CODES = select(Dossier.code).where(
     Dossier.applicant_id_number == bindparam("id_number"),
     Dossier.procedure_code == bindparam("procedure_code"),
@@ -91,21 +90,6 @@ class ReceiveRequest:
     online: bool = False  # submitted online: the lower online rate where there is one
     # The amount from the province's fee table, for a fee the province sets.
     fee_amount: int | None = None
-
-
-def _take_code(session: Session, counter: CounterIdentity, day: datetime) -> str:
-    name = f"code:{day:%y%m%d}"
-    while True:
-        seq = sequences.next_value(
-            session, name, step=lambda last: codes.next_sequence(counter.code_slot, last)
-        )
-        code = str(codes.DossierCode(counter.agency_id, day.date(), seq))
-        # A database restored from an older backup must not hand out a code
-        # that already left on a receipt; skip past any that exist.
-        # Columns only, on the connection: nothing of the ORM's is needed here.
-        conn = session.connection()
-        if conn.execute(_CODE_TAKEN, {"code": code}).first() is None:
-            return code
 
 
 def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str) -> list[str]:
@@ -201,7 +185,7 @@ def receive_in(
         online=request.online,
         entered_fee=request.fee_amount,
     )
-    code = _take_code(session, counter, now)
+    code = take_code(session, counter, now, proc.deciding_authority)
     year = now.year
     entry = sequences.next_value(session, f"ledger:{counter.ledger_book}:{year}")
     warnings: list[Message] = []

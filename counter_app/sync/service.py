@@ -23,6 +23,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.setup import LEGACY_UNIT_NAME, get_counter, setup_counter
 from counter_app.sync.central_link import central_engine as central_engine
 from counter_app.sync.central_link import central_session
+from counter_app.sync.code_blocks import top_up
 from counter_app.sync.errors import (
     CentralUnreachable,
     NotConnected,
@@ -168,6 +169,8 @@ def sync_once(
         reclaim_if_restored(ctx, conn, settings.counter_uuid)
         pushed = push(ctx.sessions, conn, settings.counter_uuid, progress=progress)
         pulled = pull(ctx.sessions, conn)
+        # After the pull: the catalogue it brought names the authorities.
+        top_up(ctx.sessions, conn)
     _stamp(ctx)
     if pulled.applied:
         ctx.invalidate_calendar()
