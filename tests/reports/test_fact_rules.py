@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from counter_app.centre.migrations.versions import c0008_late_steps
 from counter_app.centre.schema import engine_for, init
 from counter_app.domain.workflow import Action
 from counter_app.models import ClockPause, Dossier, WorkflowStep
@@ -73,11 +72,24 @@ def test_the_function_at_head_is_the_one_the_rules_make(central_url: str) -> Non
     assert (desk_may, push_may, public_may) == (False, True, False)
 
 
-def test_the_push_refreshes_the_dossiers_of_the_records_the_rules_read() -> None:
-    # central_push() picks the dossiers to refresh with the records' predicate
-    # (its latest text: c0008, c0005's body with the grown predicate).
-    push = _squeezed(c0008_late_steps.PUSH)
-    assert _squeezed(f"AND ({report_records('i')}))") in push, ADD_A_MIGRATION
+def test_the_push_refreshes_the_dossiers_of_the_records_the_rules_read(central_url: str) -> None:
+    # central_push() as installed at head picks the dossiers to refresh with
+    # the records' predicate (c0005 wrote it, c0008 grew it)
+    engine = engine_for(central_url)
+    try:
+        init(engine)
+        with engine.connect() as conn:
+            source, owner = conn.execute(
+                text(
+                    "SELECT p.prosrc, pg_get_userbyid(p.proowner) FROM pg_proc p "
+                    "WHERE p.proname = 'central_push'"
+                )
+            ).one()
+    finally:
+        engine.dispose()
+    assert _squeezed(f"AND ({report_records('i')}))") in _squeezed(source), ADD_A_MIGRATION
+    # and still runs as the push's own role
+    assert owner == "counter_app_push"
 
 
 def test_both_sides_name_the_completed_columns_as_the_rules_do() -> None:

@@ -22,9 +22,9 @@ on a tie the earlier the desk wrote); FUNCTION is what
 reports/sql_rules.refresh_report_facts_sql() writes from it, frozen. The
 function now reads those steps too, so the records' predicate grows: the
 partial index of c0003 is made again with it, and central_push() (c0005)
-is replaced with the same body but for the predicate it picks the dossiers
-to refresh with (its owner, grants and search path stay: CREATE OR REPLACE
-keeps them, and the body sets the path again). The facts already there are
+is defined again from its own definition as installed, the predicate it
+picks the dossiers to refresh with replaced (its owner, grants and search
+path stay: a replacement keeps them). The facts already there are
 made again. Downgrading drops the six columns and puts back c0007's
 function, c0005's push and c0003's index.
 """
@@ -34,12 +34,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from alembic import op
-
-from counter_app.centre.migrations.versions import (
-    c0003_reports,
-    c0005_push_entry_point,
-    c0007_supplement_outcome,
-)
 
 revision: str = "c0008_late_steps"
 down_revision: str | None = "c0007_supplement_outcome"
@@ -120,6 +114,57 @@ $$;
 """
 
 
+# c0007's function, put back on downgrade (it reads none of the new columns).
+PREVIOUS_FUNCTION = """
+CREATE OR REPLACE FUNCTION central_refresh_report_facts(dossier_uuids varchar[]) RETURNS integer
+LANGUAGE sql SET search_path = pg_catalog, public, pg_temp AS $$
+WITH found AS (
+    SELECT r.dossier_uuid, r.kind, r.counter_seq, r.body
+    FROM central_records r
+    WHERE r.dossier_uuid = ANY(dossier_uuids) AND (kind = 'pause' OR (kind = 'step' AND (body ->> 'action') IN ('refuse', 'withdraw', 'return_result')))
+), facts AS (
+    SELECT dossier_uuid,
+           COALESCE(bool_or(kind = 'step' AND body ->> 'action' = 'refuse'), false) AS refused,
+           (array_agg(body ORDER BY NULLIF(body ->> 'at', '')::timestamp DESC, counter_seq DESC)
+                FILTER (WHERE kind = 'step' AND body ->> 'action' = 'withdraw' AND NULLIF(body ->> 'at', '')::timestamp IS NOT NULL))[1] AS withdrawn,
+           (array_agg(body ORDER BY NULLIF(body ->> 'at', '')::timestamp DESC, counter_seq DESC)
+                FILTER (WHERE kind = 'step' AND body ->> 'action' = 'return_result' AND NULLIF(body ->> 'at', '')::timestamp IS NOT NULL))[1] AS returned,
+           array_agg(NULLIF(body ->> 'started_at', '')::timestamp ORDER BY NULLIF(body ->> 'started_at', '')::timestamp NULLS LAST, NULLIF(body ->> 'ended_at', '')::timestamp NULLS LAST, body ->> 'outcome' NULLS LAST, body ->> 'asked_late' NULLS LAST)
+                FILTER (WHERE kind = 'pause') AS pause_starts,
+           array_agg(NULLIF(body ->> 'ended_at', '')::timestamp ORDER BY NULLIF(body ->> 'started_at', '')::timestamp NULLS LAST, NULLIF(body ->> 'ended_at', '')::timestamp NULLS LAST, body ->> 'outcome' NULLS LAST, body ->> 'asked_late' NULLS LAST)
+                FILTER (WHERE kind = 'pause') AS pause_ends,
+           array_agg(body ->> 'outcome' ORDER BY NULLIF(body ->> 'started_at', '')::timestamp NULLS LAST, NULLIF(body ->> 'ended_at', '')::timestamp NULLS LAST, body ->> 'outcome' NULLS LAST, body ->> 'asked_late' NULLS LAST)
+                FILTER (WHERE kind = 'pause') AS pause_outcomes,
+           array_agg(body ->> 'asked_late' ORDER BY NULLIF(body ->> 'started_at', '')::timestamp NULLS LAST, NULLIF(body ->> 'ended_at', '')::timestamp NULLS LAST, body ->> 'outcome' NULLS LAST, body ->> 'asked_late' NULLS LAST)
+                FILTER (WHERE kind = 'pause') AS pause_asked_late
+    FROM found GROUP BY dossier_uuid
+), done AS (
+    UPDATE central_dossiers d
+       SET report_refused = f.refused,
+           report_withdrawn_at = NULLIF(f.withdrawn ->> 'at', '')::timestamp,
+           report_return_at = NULLIF(f.returned ->> 'at', '')::timestamp,
+           report_return_channel = f.returned #>> '{data,return,channel}',
+           report_return_collected_by = f.returned #>> '{data,return,collected_by}',
+           report_return_rating = f.returned #>> '{data,return,rating}',
+           report_return_criteria = f.returned #>> '{data,return,criteria}',
+           report_pause_starts = f.pause_starts,
+           report_pause_ends = f.pause_ends,
+           report_pause_outcomes = f.pause_outcomes,
+           report_pause_asked_late = f.pause_asked_late
+      FROM facts f
+     WHERE d.uuid = f.dossier_uuid
+    RETURNING 1
+)
+SELECT count(*)::integer FROM done
+$$;
+"""
+# The records' predicate before (c0003_reports).
+PREVIOUS_RECORDS = (
+    "kind = 'pause' OR (kind = 'step' AND (body ->> 'action') IN "
+    "('refuse', 'withdraw', 'return_result'))"
+)
+
+
 def _index(predicate: str) -> str:
     return (
         "DROP INDEX IF EXISTS ix_central_records_report; "
@@ -128,28 +173,34 @@ def _index(predicate: str) -> str:
     )
 
 
-def _push(predicate: str) -> str:
-    """c0005's central_push() with the dossiers to refresh picked by ``predicate``."""
-    old = c0005_push_entry_point.PUSH
-    for before, after in (
-        ("CREATE FUNCTION central_push()", "CREATE OR REPLACE FUNCTION central_push()"),
-        (_aliased(c0003_reports.REPORT_RECORDS), _aliased(predicate)),
-    ):
-        assert old.count(before) == 1, before
-        old = old.replace(before, after)
-    return old
+def _actions(predicate: str) -> str:
+    return predicate.split(" IN ", 1)[1].removesuffix(")")
 
 
-def _aliased(predicate: str) -> str:
-    """The predicate on the push's inbox rows (alias i), as c0005 writes it."""
-    actions = predicate.split(" IN ", 1)[1].removesuffix(")")
-    return (
-        "(i.kind = 'pause' OR (i.kind = 'step' AND (i.body ->> 'action')\n"
-        f"                IN {actions}))"
-    )
+def _push(before: str, after: str) -> str:
+    """central_push() as installed, with the dossiers to refresh picked by the
+    records of ``after`` instead of ``before``: its definition is read back
+    from the catalogue and run again (a replacement keeps its owner, grants
+    and settings), so this migration need not carry c0005's body."""
+    old = f"(i.body ->> 'action')\n                IN {_actions(before)}"
+    new = f"(i.body ->> 'action')\n                IN {_actions(after)}"
+    return f"""
+DO $do$
+DECLARE
+    v_old text := pg_get_functiondef('central_push()'::regprocedure);
+    v_new text := replace(v_old, {_literal(old)}, {_literal(new)});
+BEGIN
+    IF v_new = v_old THEN
+        RAISE EXCEPTION 'central_push() does not pick the dossiers to refresh as c0005 wrote';
+    END IF;
+    EXECUTE v_new;
+END $do$;
+"""
 
 
-PUSH = _push(REPORT_RECORDS)
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
 
 FILL = f"""
 SELECT central_refresh_report_facts(ARRAY(
@@ -160,13 +211,22 @@ ANALYZE central_dossiers;
 
 
 def upgrade() -> None:
-    for script in (COLUMNS, FUNCTION, _index(REPORT_RECORDS), PUSH, FILL):
+    for script in (
+        COLUMNS,
+        FUNCTION,
+        _index(REPORT_RECORDS),
+        _push(PREVIOUS_RECORDS, REPORT_RECORDS),
+        FILL,
+    ):
         op.execute(script)
 
 
 def downgrade() -> None:
-    previous = c0003_reports.REPORT_RECORDS
-    for script in (c0007_supplement_outcome.FUNCTION, _index(previous), _push(previous)):
+    for script in (
+        PREVIOUS_FUNCTION,
+        _index(PREVIOUS_RECORDS),
+        _push(REPORT_RECORDS, PREVIOUS_RECORDS),
+    ):
         op.execute(script)
     op.execute(
         "ALTER TABLE central_dossiers DROP COLUMN report_apology_at, "
