@@ -81,10 +81,11 @@ class LateSteps:
 
     def within(self, start: datetime, end: datetime) -> tuple[bool, bool, bool]:
         """Which of the three came late inside [start, end)."""
-        return tuple(  # type: ignore[return-value]
-            at is not None and start <= at < end
-            for at in (self.extension_at, self.handover_at, self.answer_at)
-        )
+
+        def inside(at: datetime | None) -> bool:
+            return at is not None and start <= at < end
+
+        return inside(self.extension_at), inside(self.handover_at), inside(self.answer_at)
 
 
 @dataclass(slots=True)
