@@ -68,6 +68,26 @@ class ReturnFacts:
     criteria: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class LateSteps:
+    """When a step the law times came late, None where it came in time or
+    not at all: the extension asked on or after the deadline's day (Decree
+    118/2025 Art. 19(6)), the hand-over of a paper dossier (Art. 18(2)), the
+    answer to an online dossier (Art. 17(2))."""
+
+    extension_at: datetime | None = None
+    handover_at: datetime | None = None
+    answer_at: datetime | None = None
+
+    def within(self, start: datetime, end: datetime) -> tuple[bool, bool, bool]:
+        """Which of the three came late inside [start, end)."""
+
+        def inside(at: datetime | None) -> bool:
+            return at is not None and start <= at < end
+
+        return inside(self.extension_at), inside(self.handover_at), inside(self.answer_at)
+
+
 @dataclass(slots=True)
 class DossierFacts:
     """Everything the definitions look at, read alike from either database.
@@ -96,6 +116,7 @@ class DossierFacts:
     refused: bool = False
     withdrawn_at: datetime | None = None
     returned: ReturnFacts | None = None
+    late: LateSteps | None = None  # None: no timed step came late
     # Whether the 15:00 cut-off moved the clock's start (procedure.cutoff_applies).
     cutoff: bool = True
 

@@ -1,6 +1,7 @@
 """What a dossier's steps and pauses mean for the reports, declared once.
 
-Each fact a report counts (refused, withdrawn, returned, paused or closed) is a
+Each fact a report counts (refused, withdrawn, returned, paused or closed; an
+extension, a hand-over, an online answer and whether each was late) is a
 :class:`FactRule`: which records feed it, how they are picked and which
 fields of their body it keeps. Two interpreters read :data:`RULES`, and no
 other place restates them:
@@ -26,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from counter_app.domain.handover import HANDOVER_ACTIONS
+from counter_app.domain.online_answer import ANSWER_ACTIONS
 from counter_app.domain.workflow import Action
 
 STEP, PAUSE = "step", "pause"
@@ -42,6 +45,8 @@ class Pick(Enum):
     # tie, the later the desk wrote (its counter sequence, the same number on
     # the counter and at the centre). A record without that time never wins.
     LAST = "last"
+    # The same, the earliest: on a tie, the earlier the desk wrote.
+    FIRST = "first"
     # Each field of every record, as a list, the records ordered by their
     # fields left to right, a missing value after any value (records equal
     # in every field are interchangeable, so no other order is needed).
@@ -67,7 +72,7 @@ class Field:
 class FactRule:
     name: str
     kind: str  # the record's kind: STEP or PAUSE
-    action: str | None  # a step's action; None for a pause
+    actions: tuple[str, ...]  # a step's actions, any of them; none for a pause
     pick: Pick
     fields: tuple[Field, ...] = ()
 
@@ -81,13 +86,17 @@ def _returned(name: str) -> Field:
     return Field(f"return_{name}", ("data", "return", name))
 
 
+def _actions(actions: frozenset[Action]) -> tuple[str, ...]:
+    return tuple(sorted(a.value for a in actions))
+
+
 RULES = (
     # Refused if any refusal step, whatever came after it.
-    FactRule("refused", STEP, Action.REFUSE.value, Pick.ANY),
+    FactRule("refused", STEP, (Action.REFUSE.value,), Pick.ANY),
     FactRule(
         "withdrawn",
         STEP,
-        Action.WITHDRAW.value,
+        (Action.WITHDRAW.value,),
         Pick.LAST,
         (Field("withdrawn_at", ("at",), Value.TIME),),
     ),
@@ -95,7 +104,7 @@ RULES = (
     FactRule(
         "returned",
         STEP,
-        Action.RETURN_RESULT.value,
+        (Action.RETURN_RESULT.value,),
         Pick.LAST,
         (
             Field("return_at", ("at",), Value.TIME),
@@ -108,7 +117,7 @@ RULES = (
     FactRule(
         "paused",
         PAUSE,
-        None,
+        (),
         Pick.ALL,
         (
             Field("pause_starts", ("started_at",), Value.TIME),
@@ -117,12 +126,48 @@ RULES = (
             Field("pause_asked_late", ("asked_late",)),
         ),
     ),
+    # The extension (domain.extension, once): when, and whether it was asked
+    # later than the day before the deadline (Decree 118/2025 Art. 19(6)).
+    FactRule(
+        "apologised",
+        STEP,
+        (Action.APOLOGISE.value,),
+        Pick.LAST,
+        (
+            Field("apology_at", ("at",), Value.TIME),
+            Field("apology_asked_late", ("data", "asked_late")),
+        ),
+    ),
+    # The hand-over of a paper dossier (domain.handover, Art. 18(2)): its
+    # first transfer or appraisal, and whether it was late.
+    FactRule(
+        "handed_over",
+        STEP,
+        _actions(HANDOVER_ACTIONS),
+        Pick.FIRST,
+        (
+            Field("handed_at", ("at",), Value.TIME),
+            Field("handed_late", ("data", "handed_late")),
+        ),
+    ),
+    # The answer to an online dossier (domain.online_answer, Art. 17(2)): the
+    # desk's first step on it, and whether it came after 8 working hours.
+    FactRule(
+        "answered",
+        STEP,
+        _actions(ANSWER_ACTIONS),
+        Pick.FIRST,
+        (
+            Field("answered_at", ("at",), Value.TIME),
+            Field("answered_late", ("data", "answered_late")),
+        ),
+    ),
 )
 
 COMPLETED_FIELDS = tuple(column for rule in RULES for column in rule.columns)
 # The step actions any fact reads, and the fields each kind's records are read
 # with (a rule's fields are a sub-sequence: both sides read only these).
-STEP_ACTIONS = tuple(r.action for r in RULES if r.kind == STEP and r.action is not None)
+STEP_ACTIONS = tuple(dict.fromkeys(a for r in RULES if r.kind == STEP for a in r.actions))
 
 
 def _paths(kind: str) -> tuple[tuple[str, ...], ...]:

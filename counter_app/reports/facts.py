@@ -25,6 +25,7 @@ from counter_app.domain.procedure import TimeUnit, default_cutoff
 from counter_app.domain.workflow import State
 from counter_app.reports.definitions import (
     DossierFacts,
+    LateSteps,
     Pause,
     ReturnFacts,
     channel_of,
@@ -91,7 +92,17 @@ def _read(rule: FactRule, paths: tuple[tuple[str, ...], ...]) -> tuple[tuple[int
     return tuple((paths.index(f.path), f.value is Value.TIME) for f in rule.fields)
 
 
-_STEP_RULES = {r.action: (r, _read(r, STEP_PATHS)) for r in RULES if r.kind == STEP}
+def _by_action() -> dict[str, list[tuple[FactRule, tuple[tuple[int, bool], ...]]]]:
+    # One step may feed several rules (a start of appraisal is a hand-over
+    # and an online answer).
+    rules: dict[str, list[tuple[FactRule, tuple[tuple[int, bool], ...]]]] = {}
+    for rule in RULES:
+        for action in rule.actions if rule.kind == STEP else ():
+            rules.setdefault(action, []).append((rule, _read(rule, STEP_PATHS)))
+    return rules
+
+
+_STEP_RULES = _by_action()
 _PAUSE_RULES = tuple((r, _read(r, PAUSE_PATHS)) for r in RULES if r.kind == PAUSE)
 
 
@@ -106,7 +117,8 @@ class Completion:
     rules in SQL): the completed columns, as the centre's row holds them, then
     the same facts a centre's row makes. Steps are given in the desk's order
     (its counter sequence): of two a Pick.LAST rule finds at the same time,
-    the later given wins, as the later pushed does at the centre."""
+    the later given wins, as the later pushed does at the centre (Pick.FIRST:
+    the earlier)."""
 
     def __init__(self, facts: Mapping[Any, DossierFacts]) -> None:
         self._facts = facts
@@ -121,9 +133,8 @@ class Completion:
         """A step, with the values of fact_rules.STEP_PATHS (its time, then
         the fields of its ``data["return"]`` record, read out of the JSON;
         ``criteria`` as a mapping or its JSON text). Missing ones are None."""
-        found = _STEP_RULES.get(action)
-        if found is not None:
-            self._add(key, found[0], found[1], values)
+        for rule, read in _STEP_RULES.get(action, ()):
+            self._add(key, rule, read, values)
 
     def _add(
         self, key: Any, rule: FactRule, read: tuple[tuple[int, bool], ...], values: tuple[Any, ...]
@@ -141,14 +152,20 @@ class Completion:
             found.setdefault(rule.name, []).append(picked)
         elif picked[0] is not None:
             held = found.get(rule.name)
-            if held is None or picked[0] >= held[0]:
+            if (
+                held is None
+                or (rule.pick is Pick.LAST and picked[0] >= held[0])
+                or (rule.pick is Pick.FIRST and picked[0] < held[0])
+            ):
                 found[rule.name] = picked
 
     def finish(self) -> None:
         """The completed columns onto their facts."""
         for key, found in self._found.items():
             f = self._facts[key]
-            f.pauses, f.refused, f.withdrawn_at, f.returned = _completed(*_columns(found))
+            f.pauses, f.refused, f.withdrawn_at, f.returned, f.late = _completed(
+                *_columns(found)
+            )
 
 
 def _columns(found: Mapping[str, Any]) -> list[Any]:
@@ -160,7 +177,7 @@ def _columns(found: Mapping[str, Any]) -> list[Any]:
             out.append(bool(held))
         elif held is None:
             out += [None] * len(rule.fields)
-        elif rule.pick is Pick.LAST:
+        elif rule.pick is not Pick.ALL:
             out += held
         else:
             out += zip(*sorted(held, key=_order), strict=True)
@@ -183,9 +200,22 @@ def _completed(
     pause_ends: Any,
     pause_outcomes: Any,
     pause_asked_late: Any,
-) -> tuple[tuple[Pause, ...], bool, datetime | None, ReturnFacts | None]:
-    """The facts' pauses, refusal, withdrawal and return from the completed
-    columns (COMPLETED_FIELDS, in order), whichever side completed them."""
+    apology_at: Any,
+    apology_asked_late: Any,
+    handed_at: Any,
+    handed_late: Any,
+    answered_at: Any,
+    answered_late: Any,
+) -> tuple[tuple[Pause, ...], bool, datetime | None, ReturnFacts | None, LateSteps | None]:
+    """The facts' pauses, refusal, withdrawal, return and late steps from the
+    completed columns (COMPLETED_FIELDS, in order), whichever side completed them."""
+    late = None
+    if apology_asked_late in _TRUE or handed_late in _TRUE or answered_late in _TRUE:
+        late = LateSteps(
+            _dt(apology_at) if apology_asked_late in _TRUE else None,
+            _dt(handed_at) if handed_late in _TRUE else None,
+            _dt(answered_at) if answered_late in _TRUE else None,
+        )
     return (
         tuple(
             Pause(start, end, outcome or None, late in _TRUE)
@@ -202,6 +232,7 @@ def _completed(
         else return_facts(
             return_at, return_channel, return_collected_by, return_rating, return_criteria
         ),
+        late,
     )
 
 
@@ -225,10 +256,12 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
      ledger_book, state, on_the_spot, received_at, appointment_at, original_appointment_at,
      finished_at, apology_count, fee, delivery, cutoff, time_unit, refused, withdrawn_at,
      return_at, return_channel, return_collected_by, return_rating, return_criteria,
-     pause_starts, pause_ends, pause_outcomes, pause_asked_late) = row  # fmt: skip
-    pauses, refused, withdrawn_at, returned = _completed(
+     pause_starts, pause_ends, pause_outcomes, pause_asked_late, apology_at, apology_asked_late,
+     handed_at, handed_late, answered_at, answered_late) = row  # fmt: skip
+    pauses, refused, withdrawn_at, returned, late = _completed(
         refused, withdrawn_at, return_at, return_channel, return_collected_by, return_rating,
         return_criteria, pause_starts, pause_ends, pause_outcomes, pause_asked_late,
+        apology_at, apology_asked_late, handed_at, handed_late, answered_at, answered_late,
     )  # fmt: skip
     return DossierFacts(
         code,
@@ -253,6 +286,7 @@ def _dossier(row: tuple[Any, ...]) -> DossierFacts:
         refused=refused,
         withdrawn_at=withdrawn_at,
         returned=returned,
+        late=late,
         cutoff=_cutoff(cutoff, time_unit),
     )
 

@@ -196,6 +196,9 @@ class Figures:
     late: int = 0
     refused: int = 0
     apologised: int = 0
+    extensions_late: int = 0
+    handovers_late: int = 0
+    online_answers_late: int = 0
     withdrawn: int = 0
     closed: int = 0
     pending: int = 0
@@ -287,6 +290,11 @@ class Figures:
         withdrawn = f.withdrawn_at
         if withdrawn is not None and start <= withdrawn < end:
             self.withdrawn += 1
+        if f.late is not None:  # each in the period its late step was taken in
+            extension, handover, answer = f.late.within(start, end)
+            self.extensions_late += extension
+            self.handovers_late += handover
+            self.online_answers_late += answer
         if f.pauses:
             for p in f.pauses:
                 if start <= p.started_at < end:

@@ -69,6 +69,10 @@ FIGURES: tuple[FigureDef, ...] = (
     FigureDef("apologised", "Có văn bản xin lỗi, hẹn lại", Kind.COUNT,
               "Trong số đã giải quyết, hồ sơ đã quá hạn lần hẹn đầu và có văn bản xin lỗi "
               "(Mẫu 04) hẹn lại.", _ONE_STOP_DECREE + "; " + _LEDGER_FORM),
+    FigureDef("extensions_late", "Gia hạn đề nghị muộn", Kind.COUNT,
+              "Văn bản xin lỗi và đề nghị gia hạn gửi trong kỳ vào ngày hết hạn hoặc sau đó, "
+              "không trước ít nhất 01 ngày (hồ sơ tiếp nhận từ 01/7/2025).",
+              "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 6"),
     FigureDef("withdrawn", "Công dân rút hồ sơ", Kind.COUNT,
               "Bước rút hồ sơ nằm trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("closed", "Đóng hồ sơ (không bổ sung)", Kind.COUNT,
@@ -94,6 +98,15 @@ FIGURES: tuple[FigureDef, ...] = (
               "Trong số yêu cầu bổ sung, yêu cầu ra sau thời hạn kể từ ngày tiếp nhận "
               "(3 ngày làm việc, hồ sơ tiếp nhận từ 01/7/2025).",
               "Nghị định 118/2025/NĐ-CP, Điều 19 khoản 5"),
+    FigureDef("handovers_late", "Chuyển xử lý muộn", Kind.COUNT,
+              "Hồ sơ giấy tiếp nhận tại Bộ phận một cửa được chuyển (hoặc bắt đầu thẩm định) "
+              "trong kỳ nhưng sau thời hạn: trong ngày làm việc; tiếp nhận sau 15 giờ thì đầu "
+              "giờ (buổi sáng) ngày làm việc tiếp theo.",
+              "Nghị định 118/2025/NĐ-CP, Điều 18 khoản 2"),
+    FigureDef("online_answers_late", "Hồ sơ trực tuyến trả lời muộn", Kind.COUNT,
+              "Hồ sơ nộp trực tuyến được tiếp nhận hoặc yêu cầu bổ sung, hoàn thiện trong kỳ "
+              "nhưng sau 08 giờ làm việc kể từ khi hệ thống tiếp nhận.",
+              "Nghị định 118/2025/NĐ-CP, Điều 17 khoản 2"),
     FigureDef("returned", "Đã trả kết quả", Kind.COUNT,
               "Bước trả kết quả nằm trong kỳ.", _ONE_STOP_DECREE),
     FigureDef("returned_desk", "Trả tại Bộ phận một cửa", Kind.COUNT,
@@ -143,8 +156,9 @@ BY_NAME = {f.name: f for f in FIGURES}
 HANDLING = (
     "handled", "received", "received_online", "received_desk", "carried_over",
     "resolved", "early", "on_time", "late", "in_time_rate", "refused", "apologised",
-    "withdrawn", "closed", "pending", "pending_within_time", "pending_overdue",
-    "pending_paused", "supplement_requests", "supplement_requests_late",
+    "extensions_late", "withdrawn", "closed", "pending", "pending_within_time",
+    "pending_overdue", "pending_paused", "supplement_requests", "supplement_requests_late",
+    "handovers_late", "online_answers_late",
 )  # fmt: skip
 SERVICE = (
     "returned", "returned_desk", "returned_post", "returned_to_authorised",

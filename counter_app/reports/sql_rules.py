@@ -59,9 +59,9 @@ def due_today(
 
 
 def report_records(alias: str = "") -> str:
-    """The records the reports read (pauses; refusal, withdrawal and return
-    steps) as SQL, written as the partial index of migration c0003_reports and
-    the function of c0004_report_facts have it: PostgreSQL uses a partial
+    """The records the reports read (pauses; the steps of fact_rules) as SQL,
+    written as the partial index (c0008_late_steps, first c0003_reports) and
+    the function have it: PostgreSQL uses a partial
     index only for a query that implies its predicate (tests/reports checks
     the three agree)."""
     a = f"{alias}." if alias else ""
@@ -84,9 +84,12 @@ def _value(body: str, f: Field) -> str:
 
 
 def _matches(rule: FactRule) -> str:
-    if rule.action is None:
+    if not rule.actions:
         return f"kind = '{rule.kind}'"
-    return f"kind = '{rule.kind}' AND body ->> 'action' = '{rule.action}'"
+    if len(rule.actions) == 1:
+        return f"kind = '{rule.kind}' AND body ->> 'action' = '{rule.actions[0]}'"
+    actions = ", ".join(f"'{action}'" for action in rule.actions)
+    return f"kind = '{rule.kind}' AND body ->> 'action' IN ({actions})"
 
 
 def _aggregates(rule: FactRule) -> list[str]:
@@ -94,10 +97,11 @@ def _aggregates(rule: FactRule) -> list[str]:
     where = _matches(rule)
     if rule.pick is Pick.ANY:
         return [f"COALESCE(bool_or({where}), false) AS {rule.name}"]
-    if rule.pick is Pick.LAST:
+    if rule.pick in (Pick.LAST, Pick.FIRST):
         at = _value("body", rule.fields[0])
+        order = "DESC" if rule.pick is Pick.LAST else "ASC"
         return [
-            f"(array_agg(body ORDER BY {at} DESC, counter_seq DESC)\n"
+            f"(array_agg(body ORDER BY {at} {order}, counter_seq {order})\n"
             f"                FILTER (WHERE {where} AND {at} IS NOT NULL))[1] AS {rule.name}"
         ]
     order = ", ".join(f"{_value('body', f)} NULLS LAST" for f in rule.fields)
@@ -110,7 +114,7 @@ def _aggregates(rule: FactRule) -> list[str]:
 
 def _settings(rule: FactRule) -> list[str]:
     """The dossier's completed columns, from the rule's aggregate."""
-    if rule.pick is Pick.LAST:
+    if rule.pick in (Pick.LAST, Pick.FIRST):
         return [f"{CENTRAL_PREFIX}{f.name} = {_value(f'f.{rule.name}', f)}" for f in rule.fields]
     return [f"{CENTRAL_PREFIX}{column} = f.{column}" for column in rule.columns]
 

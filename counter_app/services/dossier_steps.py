@@ -18,6 +18,7 @@ from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
 from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
+from counter_app.domain.online_answer import ANSWER_ACTIONS, CHANGES_ACTION, answered_late
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.procedure_rules import ProcedureRules
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
@@ -234,9 +235,20 @@ def apply_step(
     ):
         data["handed_late"] = True
         data["basis"] = rules.transfer_cutoff.basis
+    answers = _answers_online(dossier, req.action)
+    if answers and answered_late(rules, ctx.calendar(session), dossier.received_at, now):
+        data["answered_late"] = True
+        data["answer_basis"] = rules.online_answer_hours.basis
     record_step(session, dossier, user, counter, req.action, state, target, now, note, data)
     # Articles 19(6), 22(5): what the citizen must be told, in this unit of work.
     notices.after_step(session, dossier, user.username, req.action, now, data, note)
+    if answers:
+        # Article 17(2): the citizen hears the answer (accepted, or the changes).
+        changes = req.action is CHANGES_ACTION
+        reason = "; ".join(nfc(i) for i in req.items if nfc(i)) + "." if changes else note
+        notices.for_online_answer(
+            session, dossier, user.username, now, accepted=not changes, reason=reason
+        )
 
 
 def _hands_over(dossier: Dossier, action: Action) -> bool:
@@ -246,6 +258,16 @@ def _hands_over(dossier: Dossier, action: Action) -> bool:
         action in HANDOVER_ACTIONS
         and dossier.ledger_book != ONLINE_LEDGER_BOOK
         and not any(s.action in HANDOVER_ACTIONS for s in dossier.steps)
+    )
+
+
+def _answers_online(dossier: Dossier, action: Action) -> bool:
+    """Whether ``action`` is the desk's first answer to an online dossier
+    (Article 17(2); the step itself is the answer, see domain.online_answer)."""
+    return (
+        action in ANSWER_ACTIONS
+        and dossier.ledger_book == ONLINE_LEDGER_BOOK
+        and not any(s.action in ANSWER_ACTIONS for s in dossier.steps)
     )
 
 

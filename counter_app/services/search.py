@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.codes import parse_code
 from counter_app.domain.extension import last_day_to_ask
 from counter_app.domain.handover import handover_deadline
+from counter_app.domain.online_answer import answer_deadline
 from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.supplement import closable_from
@@ -188,6 +190,9 @@ class WorkList(StrEnum):
     # Waiting for a supplement past the period the citizen had for it: the
     # desk closes them (Decree 118/2025, Article 19(5)).
     TO_CLOSE = "to_close"
+    # Online dossiers the desk has not answered yet (accepted or asked to
+    # change), with the working time left (Decree 118/2025, Article 17(2)).
+    ONLINE_ANSWER_DUE = "online_answer_due"
 
 
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
@@ -221,6 +226,9 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
     elif which is WorkList.TO_CLOSE:
         with ctx.sessions() as session:
             return _to_close(session, ctx, now, limit)
+    elif which is WorkList.ONLINE_ANSWER_DUE:
+        with ctx.sessions() as session:
+            return _online_answer_due(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
@@ -285,16 +293,18 @@ def _to_close(session: Session, ctx: ServiceContext, now: datetime, limit: int) 
 def _kept(
     session: Session,
     stmt: Select[*tuple[Any, ...]],
-    keep: Callable[[DossierRow, Row[Any]], bool],
+    keep: Callable[[DossierRow, Row[Any]], bool | DossierRow],
     limit: int,
 ) -> list[DossierRow]:
     """The rows of ``stmt`` (the list columns, then what ``keep`` reads) that
-    the domain's rule ``keep`` keeps, at most ``limit``: the SQL only narrows."""
+    the domain's rule ``keep`` keeps, at most ``limit``: the SQL only narrows.
+    ``keep`` may return the row completed with what the rule found."""
     rows = []
     for r in session.execute(stmt):
         row = row_of(r)
-        if keep(row, r):
-            rows.append(row)
+        kept = keep(row, r)
+        if kept:
+            rows.append(row if kept is True else kept)
             if len(rows) == limit:
                 break
     return rows
@@ -320,6 +330,29 @@ def _handover_due(
     def keep(row: DossierRow, _r: Row[Any]) -> bool:
         deadline = handover_deadline(rules_for(row.received_at.date()), calendar, row.received_at)
         return deadline is not None and deadline < tonight
+
+    return _kept(session, stmt, keep, limit)
+
+
+def _online_answer_due(
+    session: Session, ctx: ServiceContext, now: datetime, limit: int
+) -> list[DossierRow]:
+    """Online dossiers still RECEIVED (their first answer, domain.online_answer,
+    moves them on), each with its deadline and the working time left; received
+    under rules that set no answer time (before 1/7/2025) they are not listed."""
+    calendar = ctx.calendar(session)
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .where(Dossier.state == State.RECEIVED.value, Dossier.ledger_book == ONLINE_LEDGER_BOOK)
+        .order_by(Dossier.received_at, Dossier.id)
+    )
+
+    def keep(row: DossierRow, _r: Row[Any]) -> bool | DossierRow:
+        deadline = answer_deadline(rules_for(row.received_at.date()), calendar, row.received_at)
+        if deadline is None:
+            return False
+        left = calendar.working_minutes_between(now, deadline)
+        return replace(row, answer_by=deadline, answer_left=left)
 
     return _kept(session, stmt, keep, limit)
 

@@ -61,6 +61,10 @@ class DossierRow:
     appointment_at: datetime
     paused: bool
     on_the_spot: bool
+    # An online dossier not answered yet (Decree 118/2025 Art. 17(2), the
+    # list ONLINE_ANSWER_DUE): by when, and the working minutes left then.
+    answer_by: datetime | None = None
+    answer_left: int | None = None
 
     def overdue(self, now: datetime) -> bool:
         return is_overdue(self.state, self.paused, self.appointment_at, now)

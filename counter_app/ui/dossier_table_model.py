@@ -82,7 +82,11 @@ class DossierTableModel(ListTableModel):
         return [r.code for r in self._items]
 
     def _overdue(self, row: DossierRow) -> bool:
-        return row.overdue(self._now)
+        # An online dossier's answer past its 8 working hours is flagged alike.
+        return row.overdue(self._now) or self._answer_overdue(row)
+
+    def _answer_overdue(self, row: DossierRow) -> bool:
+        return row.answer_by is not None and self._now > row.answer_by
 
     def _due_today(self, row: DossierRow) -> bool:
         return row.due_today(self._now)
@@ -127,12 +131,24 @@ class DossierTableModel(ListTableModel):
             return f"{row.procedure_code} – {row.procedure_name}"
         if column == self.STATE:
             text = render(state_label(row.state))
+            if row.answer_by is not None:
+                return self._answer_text(row, text)
             if self._overdue(row):
                 text = self.tr("{state} (overdue)").format(state=text)
             return text
         if column == self.RECEIVED:
             return fmt_datetime(row.received_at)
         return fmt_datetime(row.appointment_at)
+
+    def _answer_text(self, row: DossierRow, state: str) -> str:
+        """An online dossier not answered yet: the working time left to
+        accept it or ask for changes, or that the time is up."""
+        if self._answer_overdue(row) or row.answer_left is None or row.answer_left <= 0:
+            return self.tr("{state} (answer overdue)").format(state=state)
+        hours, minutes = divmod(row.answer_left, 60)
+        return self.tr("{state} ({hours} h {minutes} min left to answer)").format(
+            state=state, hours=hours, minutes=minutes
+        )
 
     def _sort_key(self, row: DossierRow, column: int) -> Any:
         if column == self.RECEIVED:
@@ -151,6 +167,11 @@ class DossierTableModel(ListTableModel):
             return "\n".join(parts)
         if column == self.PROCEDURE:
             return row.procedure_name
-        if column == self.APPOINTMENT and self._overdue(row):
+        if column == self.STATE and row.answer_by is not None:
+            return self.tr(
+                "Accept the online dossier or ask for changes by {deadline} "
+                "(within 8 working hours of its receipt)."
+            ).format(deadline=fmt_datetime(row.answer_by))
+        if column == self.APPOINTMENT and row.overdue(self._now):
             return self.tr("The appointment has passed: apologise and set a new appointment.")
         return None

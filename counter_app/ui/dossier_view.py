@@ -284,6 +284,12 @@ def _step_note(step: StepLine) -> str:
                 "DossierDialog", "Handed over later than the law allows ({basis})"
             ).format(basis=data.get("basis", ""))
         )
+    if data.get("answered_late"):
+        parts.append(
+            QCoreApplication.translate(
+                "DossierDialog", "Online dossier answered later than the law allows ({basis})"
+            ).format(basis=data.get("answer_basis", ""))
+        )
     return "\n".join(parts)
 
 

@@ -22,6 +22,7 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
     (WorkList.DUE_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Due today")),
     (WorkList.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
     (WorkList.EXTENSION_DUE, QT_TRANSLATE_NOOP("MainWindow", "Last day to extend")),
+    (WorkList.ONLINE_ANSWER_DUE, QT_TRANSLATE_NOOP("MainWindow", "Online, to answer")),
     (WorkList.HANDOVER_DUE, QT_TRANSLATE_NOOP("MainWindow", "To hand over")),
     (WorkList.WAITING_SUPPLEMENT, QT_TRANSLATE_NOOP("MainWindow", "Waiting for supplement")),
     (WorkList.TO_CLOSE, QT_TRANSLATE_NOOP("MainWindow", "To close")),
@@ -31,7 +32,14 @@ WORK_LISTS: tuple[tuple[WorkList, str], ...] = (
 )
 # Lists of what the law wants done today: a tab each only while it holds a
 # dossier, so the bar fits 1366 px and an empty one never hides the others.
-ALERT_LISTS = frozenset({WorkList.EXTENSION_DUE, WorkList.HANDOVER_DUE, WorkList.TO_CLOSE})
+ALERT_LISTS = frozenset(
+    {
+        WorkList.EXTENSION_DUE,
+        WorkList.ONLINE_ANSWER_DUE,
+        WorkList.HANDOVER_DUE,
+        WorkList.TO_CLOSE,
+    }
+)
 SEARCH_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Search results")
 RESIZE_ROWS = 50
 

@@ -60,6 +60,13 @@ dossiers = Table(
     # How each supplement request ended, and whether it was late (c0007).
     Column("report_pause_outcomes", ARRAY(Text)),
     Column("report_pause_asked_late", ARRAY(Text)),
+    # The extension, hand-over and online answer, each with its lateness (c0008).
+    Column("report_apology_at", TIMESTAMP),
+    Column("report_apology_asked_late", Text),
+    Column("report_handed_at", TIMESTAMP),
+    Column("report_handed_late", Text),
+    Column("report_answered_at", TIMESTAMP),
+    Column("report_answered_late", Text),
     # Body fields the reports read, generated from it by PostgreSQL (c0004_report_facts).
     Column("counter_uuid", Text),
     Column("received_by", Text),

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from counter_app.centre.migrations.versions import c0005_push_entry_point
 from counter_app.centre.schema import engine_for, init
 from counter_app.domain.workflow import Action
 from counter_app.models import ClockPause, Dossier, WorkflowStep
@@ -73,10 +72,24 @@ def test_the_function_at_head_is_the_one_the_rules_make(central_url: str) -> Non
     assert (desk_may, push_may, public_may) == (False, True, False)
 
 
-def test_the_push_refreshes_the_dossiers_of_the_records_the_rules_read() -> None:
-    # central_push() picks the dossiers to refresh with the records' predicate.
-    push = _squeezed(c0005_push_entry_point.PUSH)
-    assert _squeezed(f"AND ({report_records('i')}))") in push, ADD_A_MIGRATION
+def test_the_push_refreshes_the_dossiers_of_the_records_the_rules_read(central_url: str) -> None:
+    # central_push() as installed at head picks the dossiers to refresh with
+    # the records' predicate (c0005 wrote it, c0008 grew it)
+    engine = engine_for(central_url)
+    try:
+        init(engine)
+        with engine.connect() as conn:
+            source, owner = conn.execute(
+                text(
+                    "SELECT p.prosrc, pg_get_userbyid(p.proowner) FROM pg_proc p "
+                    "WHERE p.proname = 'central_push'"
+                )
+            ).one()
+    finally:
+        engine.dispose()
+    assert _squeezed(f"AND ({report_records('i')}))") in _squeezed(source), ADD_A_MIGRATION
+    # and still runs as the push's own role
+    assert owner == "counter_app_push"
 
 
 def test_both_sides_name_the_completed_columns_as_the_rules_do() -> None:
@@ -89,6 +102,8 @@ def test_both_sides_name_the_completed_columns_as_the_rules_do() -> None:
 # Few distinct moments, so that times tie often.
 MOMENTS = [datetime(2027, 1, 12, 9, 0) + timedelta(hours=h) for h in (0, 0, 1, 2, 26)]
 CHANNELS = ("desk", "post", None)
+TIMED = (Action.APOLOGISE, Action.TRANSFER, Action.START_APPRAISAL, Action.REQUEST_SUPPLEMENT)
+LATE_FLAGS = ("asked_late", "handed_late", "answered_late")
 LEVELS = ("very_satisfied", "satisfied", "dissatisfied", None)
 
 
@@ -127,6 +142,12 @@ def _records(rng: random.Random, dossier: Dossier) -> list[Any]:
         rows.append(_step(dossier, Action.WITHDRAW, rng.choice(MOMENTS), {}))
     for _ in range(rng.randrange(4)):
         rows.append(_step(dossier, Action.RETURN_RESULT, rng.choice(MOMENTS), _returned(rng)))
+    # Timed steps, some flagged late, several at one time: the first (or, for
+    # the extension, the last) by time, then by the desk's order, is the one
+    for _ in range(rng.randrange(4)):
+        action = rng.choice(TIMED)
+        flags = {flag: True for flag in LATE_FLAGS if rng.random() < 0.5}
+        rows.append(_step(dossier, action, rng.choice(MOMENTS), flags))
     for _ in range(rng.randrange(4)):
         start = rng.choice(MOMENTS)
         end = rng.choice((None, start + timedelta(hours=rng.choice((1, 5, 30)))))
@@ -194,3 +215,7 @@ def test_counter_and_centre_make_the_same_facts_of_the_same_records(centre: Cent
     assert sum(f.withdrawn_at is not None for f in local.values()) > 2
     assert sum(f.returned is not None for f in local.values()) > 2
     assert sum(len(f.pauses) > 1 for f in local.values()) > 2
+    late = [f.late for f in local.values() if f.late is not None]
+    assert sum(x.extension_at is not None for x in late) > 2
+    assert sum(x.handover_at is not None for x in late) > 2
+    assert sum(x.answer_at is not None for x in late) > 2
