@@ -1,7 +1,7 @@
 """code blocks: the centre grants each desk ordinals of another authority's codes
 
 Revision ID: c0009_code_blocks
-Revises: c0007_supplement_outcome
+Revises: c0008_late_steps
 Create Date: 2026-12-15 10:00:00
 
 Decree 118/2025 Article 28(2): a dossier's code starts with the identifier of
@@ -30,7 +30,7 @@ agency cannot be shared by them, so (domain/code_blocks.py):
   dossier whose code is in the desk's own slot for its agency, as before, or
   granted so.
 
-Downgrading puts back c0005's ``central_push()`` and drops the rest.
+Downgrading puts back the predicate ``central_push()`` had and drops the rest.
 """
 
 from __future__ import annotations
@@ -39,10 +39,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from counter_app.centre.migrations.versions.c0005_push_entry_point import PUSH as PUSH_C0005
-
 revision: str = "c0009_code_blocks"
-down_revision: str | None = "c0007_supplement_outcome"
+down_revision: str | None = "c0008_late_steps"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -194,25 +192,43 @@ _GRANTED = (
 _END = "length(c.agency_id) + 9, 4)::integer / 1000)))));"
 
 
-def push_sql() -> str:
-    assert PUSH_C0005.count(_OWN_RANGE) == 1 and PUSH_C0005.count(_END) == 1
-    return (
-        PUSH_C0005.replace(
-            "CREATE FUNCTION central_push()", "CREATE OR REPLACE FUNCTION central_push()"
-        )
-        .replace(_OWN_RANGE, _GRANTED)
-        .replace(_END, _END[:-1] + ");")
+def _quoted(sql: str) -> str:
+    return "'" + sql.replace("'", "''") + "'"
+
+
+def _rewrite_push(pairs: list[tuple[str, str]]) -> str:
+    """central_push() as installed (c0005, then c0008), run again with each
+    ``old`` text replaced by its ``new``: a replacement keeps the function's
+    owner, grants and settings. Stops if a text is not found."""
+    steps = "\n".join(
+        f"    v_new := replace(v_new, {_quoted(old)}, {_quoted(new)});\n"
+        f"    IF v_new = v_was THEN RAISE EXCEPTION 'central_push() is not as c0005 wrote it'; END IF;\n"
+        "    v_was := v_new;"
+        for old, new in pairs
     )
+    return f"""
+DO $do$
+DECLARE
+    v_was text := pg_get_functiondef('central_push()'::regprocedure);
+    v_new text := v_was;
+BEGIN
+{steps}
+    EXECUTE v_new;
+END $do$;
+"""
+
+
+_CLOSE = _END[:-1] + ");"
 
 
 def upgrade() -> None:
     op.execute(TABLE)
     op.execute(FUNCTIONS)
-    op.execute(push_sql())
+    op.execute(_rewrite_push([(_OWN_RANGE, _GRANTED), (_END, _CLOSE)]))
 
 
 def downgrade() -> None:
-    op.execute(PUSH_C0005.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
+    op.execute(_rewrite_push([(_GRANTED, _OWN_RANGE), (_CLOSE, _END)]))
     op.execute(
         "DROP FUNCTION central_code_blocks(); "
         "DROP FUNCTION central_grant_code_blocks(varchar, date); "
