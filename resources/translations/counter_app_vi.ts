@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="43" />
+        <location filename="../../counter_app/ui/help_window.py" line="43"/>
         <source>One-stop counter</source>
         <translation>Phần mềm Một cửa tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="45" />
+        <location filename="../../counter_app/ui/help_window.py" line="45"/>
         <source>Version {version}</source>
         <translation>Phiên bản {version}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="48" />
-        <source>Receives citizens' administrative dossiers at the one-stop desk, follows every step to the result, prints the forms and works offline.</source>
+        <location filename="../../counter_app/ui/help_window.py" line="48"/>
+        <source>Receives citizens&apos; administrative dossiers at the one-stop desk, follows every step to the result, prints the forms and works offline.</source>
         <translation>Tiếp nhận hồ sơ thủ tục hành chính của người dân tại Bộ phận một cửa, theo dõi từng bước đến khi trả kết quả, in các mẫu phiếu và làm việc cả khi mất mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="58" />
+        <location filename="../../counter_app/ui/help_window.py" line="58"/>
         <source>Data folder: {path}</source>
         <translation>Thư mục dữ liệu: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="65" />
+        <location filename="../../counter_app/ui/help_window.py" line="65"/>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
@@ -31,47 +32,47 @@
 <context>
     <name>AddOfficialDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="56" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="56"/>
         <source>Add an official</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="59" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="59"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="61" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="61"/>
         <source>letters, digits, . and _ — e.g. nguyen.van.a</source>
         <translation>chữ, số, dấu . và _ — ví dụ nguyen.van.a</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="62" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="62"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="64" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="64"/>
         <source>Title:</source>
         <translation>Chức danh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="66" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="66"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="67" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="67"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="68" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="68"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="69" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="69"/>
         <source>Add the official</source>
         <translation>Thêm cán bộ</translation>
     </message>
@@ -79,7 +80,7 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/desk_common.py" line="60" />
+        <location filename="../../counter_app/ui/admin/desk_common.py" line="61"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -87,7 +88,7 @@
 <context>
     <name>AdminLists</name>
     <message>
-        <location filename="../../counter_app/ui/admin/list_parts.py" line="33" />
+        <location filename="../../counter_app/ui/admin/list_parts.py" line="33"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -95,22 +96,22 @@
 <context>
     <name>BackupStatus</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="90" />
-        <source>Check the counter's data</source>
+        <location filename="../../counter_app/ui/backup_status.py" line="90"/>
+        <source>Check the counter&apos;s data</source>
         <translation>Kiểm tra dữ liệu của quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="99" />
+        <location filename="../../counter_app/ui/backup_status.py" line="99"/>
         <source>Damaged database</source>
         <translation>Cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="106" />
+        <location filename="../../counter_app/ui/backup_status.py" line="106"/>
         <source>Restore the latest good backup</source>
         <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="110" />
+        <location filename="../../counter_app/ui/backup_status.py" line="110"/>
         <source>Open read-only</source>
         <translation>Mở chỉ để xem</translation>
     </message>
@@ -118,17 +119,17 @@
 <context>
     <name>BackupStatusLabel</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="57" />
+        <location filename="../../counter_app/ui/backup_status.py" line="57"/>
         <source>The last backup failed</source>
         <translation>Lần sao lưu gần nhất không thành công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="59" />
+        <location filename="../../counter_app/ui/backup_status.py" line="59"/>
         <source>No backup yet</source>
         <translation>Chưa có bản sao lưu nào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="62" />
+        <location filename="../../counter_app/ui/backup_status.py" line="62"/>
         <source>Last good backup: {when}</source>
         <translation>Bản sao lưu tốt gần nhất: {when}</translation>
     </message>
@@ -136,32 +137,32 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="47" />
+        <location filename="../../counter_app/services/backups.py" line="49"/>
         <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
         <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="88" />
+        <location filename="../../counter_app/services/backups.py" line="90"/>
         <source>Keep between 1 and 1000 backups in each place.</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="92" />
+        <location filename="../../counter_app/services/backups.py" line="94"/>
         <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
         <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="130" />
+        <location filename="../../counter_app/services/backups.py" line="135"/>
         <source>There is no backup file “{file}”.</source>
         <translation>Không có tệp sao lưu “{file}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="135" />
+        <location filename="../../counter_app/services/backups.py" line="140"/>
         <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="161" />
+        <location filename="../../counter_app/services/backups.py" line="166"/>
         <source>A backup was restored; close the application and open it again before working on.</source>
         <translation>Đã khôi phục bản sao lưu; hãy đóng ứng dụng và mở lại trước khi làm việc tiếp.</translation>
     </message>
@@ -169,109 +170,109 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="46" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="46"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="51" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="51"/>
         <source>Backup now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="54"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="59" />
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="132" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="132"/>
         <source>Second backup place</source>
         <translation>Nơi sao lưu thứ hai</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="64"/>
         <source>Every backup also goes to this folder: a USB drive or a network share, so that a broken disk does not take the backups with it.</source>
         <translation>Mỗi bản sao lưu cũng được chép vào thư mục này (ổ USB hoặc thư mục dùng chung trên mạng), để khi ổ đĩa máy hỏng vẫn còn bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="72" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="72"/>
         <source>No second place yet</source>
         <translation>Chưa có nơi sao lưu thứ hai</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="78" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="78"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="84" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="84"/>
         <source>Backups kept in each place:</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="86" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="86"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="91" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="91"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="96" />
-        <source>Restoring puts a backup in place of the counter's data: what was entered after that backup is no longer in the counter (the replaced data is kept aside). Then the application closes and must be opened again.</source>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="96"/>
+        <source>Restoring puts a backup in place of the counter&apos;s data: what was entered after that backup is no longer in the counter (the replaced data is kept aside). Then the application closes and must be opened again.</source>
         <translation>Khôi phục là thay dữ liệu của quầy bằng một bản sao lưu: những gì nhập sau thời điểm sao lưu đó sẽ không còn trong quầy (dữ liệu bị thay được cất riêng). Sau đó ứng dụng sẽ đóng và phải mở lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="99" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="99"/>
         <source>Restore from a backup file…</source>
         <translation>Khôi phục từ tệp sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="109"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="120" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="120"/>
         <source>Backup written and checked: {paths}</source>
         <translation>Đã sao lưu và kiểm tra: {paths}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="143" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="142"/>
         <source>Saved: the next backups go there too.</source>
         <translation>Đã lưu: các lần sao lưu sau cũng chép vào đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="150" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149"/>
         <source>Backup to restore</source>
         <translation>Bản sao lưu cần khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="150" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="149"/>
         <source>Counter backups (*.sqlite3)</source>
         <translation>Bản sao lưu của quầy (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="158" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="157"/>
         <source>Checking the backup…</source>
         <translation>Đang kiểm tra bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="168" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="167"/>
         <source>Restore this backup?</source>
         <translation>Khôi phục bản sao lưu này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="170" />
-        <source>The counter's data will be replaced by the backup of {when}:
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="169"/>
+        <source>The counter&apos;s data will be replaced by the backup of {when}:
 {file}
 
 Everything entered after that time will no longer be in the counter; the data replaced is kept aside in the backups folder. The application then closes: open it again to go on working.</source>
@@ -281,27 +282,27 @@ Everything entered after that time will no longer be in the counter; the data re
 Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ liệu bị thay được cất riêng trong thư mục sao lưu. Sau đó ứng dụng sẽ đóng: hãy mở lại để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="177" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="176"/>
         <source>I understand that what was entered after this backup leaves the counter</source>
         <translation>Tôi hiểu rằng dữ liệu nhập sau bản sao lưu này sẽ không còn trong quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="181" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="180"/>
         <source>Restore and close the application</source>
         <translation>Khôi phục và đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="184" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="183"/>
         <source>Do not restore</source>
         <translation>Không khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="197" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="196"/>
         <source>Restoring…</source>
         <translation>Đang khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="209" />
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="208"/>
         <source>The backup was restored; the data replaced is kept in {kept}. The application closes now: open it again to go on working.</source>
         <translation>Đã khôi phục bản sao lưu; dữ liệu bị thay được cất tại {kept}. Ứng dụng sẽ đóng ngay bây giờ: hãy mở lại để làm việc tiếp.</translation>
     </message>
@@ -309,150 +310,150 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="73" />
+        <location filename="../../counter_app/domain/calendar.py" line="73"/>
         <source>Enter at least one working period.</source>
         <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="83" />
+        <location filename="../../counter_app/domain/calendar.py" line="83"/>
         <source>The working period {start}–{end} must end after it starts.</source>
         <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="95" />
+        <location filename="../../counter_app/domain/calendar.py" line="95"/>
         <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="441" />
+        <location filename="../../counter_app/domain/calendar.py" line="441"/>
         <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
         <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="456" />
+        <location filename="../../counter_app/domain/calendar.py" line="456"/>
         <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="59" />
+        <location filename="../../counter_app/services/calendar_admin.py" line="60"/>
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="96" />
-        <source>{day} is not one of the province's own days; nothing to remove.</source>
+        <location filename="../../counter_app/services/calendar_admin.py" line="101"/>
+        <source>{day} is not one of the province&apos;s own days; nothing to remove.</source>
         <translation>Ngày {day} không phải ngày riêng của tỉnh; không có gì để xoá.</translation>
     </message>
 </context>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="66" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="66"/>
         <source>Working calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="70" />
-        <source>The province's days off and make-up working days</source>
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="70"/>
+        <source>The province&apos;s days off and make-up working days</source>
         <translation>Ngày nghỉ và ngày làm bù của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="75"/>
         <source>National holidays (Tết, 30/4, 1/5, 2/9…) are counted already; list here only what the province decided on top of them.</source>
         <translation>Các ngày lễ toàn quốc (Tết, 30/4, 1/5, 2/9…) đã được tính sẵn; ở đây chỉ ghi những ngày tỉnh quyết định thêm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="79" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="79"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="100" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="100"/>
         <source>Day off</source>
         <translation>Ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="101"/>
         <source>Make-up working day</source>
         <translation>Ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="105" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="105"/>
         <source>Reason, e.g. the decision that set it</source>
         <translation>Lý do, ví dụ quyết định quy định ngày đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="106"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="109"/>
         <source>Remove the selected day</source>
         <translation>Xoá ngày đã chọn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="119"/>
         <source>Working hours</source>
         <translation>Giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="125" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="125"/>
         <source>Periods of the working day, e.g. 07:30-11:30, 13:30-17:00</source>
         <translation>Các buổi làm việc trong ngày, ví dụ 07:30-11:30, 13:30-17:00</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="127"/>
         <source>Working periods:</source>
         <translation>Các buổi làm việc:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="132" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="132"/>
         <source>Same-day requests received after:</source>
         <translation>Hồ sơ giải quyết trong ngày nhận sau:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="134"/>
         <source>…count from the next working day.</source>
         <translation>…được tính từ ngày làm việc tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="135" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="135"/>
         <source>Save the working hours</source>
         <translation>Lưu giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="140" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="140"/>
         <source>What this does to an appointment</source>
         <translation>Ảnh hưởng đến ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="142" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="142"/>
         <source>Working days to process:</source>
         <translation>Số ngày làm việc giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="177" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="176"/>
         <source>{day} saved.</source>
         <translation>Đã lưu ngày {day}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="187" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="188"/>
         <source>Select the day to remove in the list first.</source>
         <translation>Hãy chọn ngày cần xoá trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="191" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="193"/>
         <source>{day} follows the national calendar again.</source>
         <translation>Ngày {day} lại theo lịch chung của cả nước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="201" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="202"/>
         <source>Working hours saved; appointments from now on use them.</source>
         <translation>Đã lưu giờ làm việc; các ngày hẹn từ nay tính theo giờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="215" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="219"/>
         <source>A dossier received now ({now}) with {count} working days is due {due}; a same-day one is due {same_day}.</source>
         <translation>Hồ sơ tiếp nhận bây giờ ({now}) có thời hạn {count} ngày làm việc sẽ hẹn trả lúc {due}; hồ sơ giải quyết trong ngày hẹn trả lúc {same_day}.</translation>
     </message>
@@ -460,212 +461,212 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="15" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="15"/>
         <source>Row {row}, column {column}: a value is required.</source>
         <translation>Dòng {row}, cột {column}: ô này không được để trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="16" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="16"/>
         <source>Row {row}, column {column}: procedure code “{value}” is not valid; use the national code such as 1.001193 (one digit, a dot, six digits; in Excel format the column as Text).</source>
         <translation>Dòng {row}, cột {column}: mã thủ tục “{value}” không hợp lệ; dùng mã quốc gia dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số; trong Excel hãy định dạng cột là Văn bản).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="22" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="22"/>
         <source>Row {row}, column {column}: “{value}” is a provincial procedure symbol; enter only the national code {code}.</source>
         <translation>Dòng {row}, cột {column}: “{value}” là ký hiệu thủ tục của tỉnh; chỉ nhập mã quốc gia {code}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="27" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="27"/>
         <source>Row {row}, column {column}: procedure code {value} already appears in row {first_row}; each code may appear only once.</source>
         <translation>Dòng {row}, cột {column}: mã thủ tục {value} đã có ở dòng {first_row}; mỗi mã chỉ được xuất hiện một lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="32" />
-        <source>Row {row}, column {column}: “{value}” is not an authority identifier; use the national list's form, such as 000.00.37.H37, or leave it empty when the receiving unit decides.</source>
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="32"/>
+        <source>Row {row}, column {column}: “{value}” is not an authority identifier; use the national list&apos;s form, such as 000.00.37.H37, or leave it empty when the receiving unit decides.</source>
         <translation>Dòng {row}, cột {column}: “{value}” không phải mã định danh cơ quan; ghi theo danh mục mã định danh quốc gia, ví dụ 000.00.37.H37, hoặc để trống nếu đơn vị tiếp nhận là cơ quan giải quyết.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="38" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="38"/>
         <source>Row {row}, column {column}: “{value}” is not valid; use restart or pause (tính lại, tạm dừng).</source>
         <translation>Dòng {row}, cột {column}: “{value}” không hợp lệ; ghi restart hoặc pause (tính lại, tạm dừng).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="43" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="43"/>
         <source>Row {row}, column {column}: name the article of the specialised law that sets {columns}.</source>
         <translation>Dòng {row}, cột {column}: ghi điều, khoản của luật chuyên ngành quy định {columns}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="32" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="47"/>
         <source>Row {row}, column {column}: level “{value}” is not valid; use commune, province or district (xã, tỉnh, huyện).</source>
         <translation>Dòng {row}, cột {column}: cấp thực hiện “{value}” không hợp lệ; dùng commune, province hoặc district (xã, tỉnh, huyện).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="37" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="52"/>
         <source>Row {row}, column {column}: time unit “{value}” is not valid; use working_days, working_hours or same_day.</source>
         <translation>Dòng {row}, cột {column}: đơn vị thời gian “{value}” không hợp lệ; dùng working_days, working_hours hoặc same_day.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="42" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="57"/>
         <source>Row {row}, column {column}: “{value}” is not a whole number of zero or more.</source>
         <translation>Dòng {row}, cột {column}: “{value}” không phải số nguyên từ 0 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="46" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="61"/>
         <source>Row {row}, column {column}: a processing time in working days or hours must be at least 1.</source>
         <translation>Dòng {row}, cột {column}: thời hạn tính theo ngày làm việc hoặc giờ làm việc phải từ 1 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="50" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="65"/>
         <source>Row {row}, column {column}: fee kind “{value}” is not valid; use free, flat, per_copy or per_page_tiered.</source>
         <translation>Dòng {row}, cột {column}: cách tính phí “{value}” không hợp lệ; dùng free, flat, per_copy hoặc per_page_tiered.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="55" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="70"/>
         <source>Row {row}, column {column}: page tiers “{value}” are not valid; write from_page:price pairs separated by semicolons, starting at page 1 with increasing pages, e.g. 1:2000;3:1000.</source>
         <translation>Dòng {row}, cột {column}: bậc phí theo trang “{value}” không hợp lệ; ghi các cặp từ_trang:đơn_giá cách nhau bằng dấu chấm phẩy, bắt đầu từ trang 1 và số trang tăng dần, ví dụ 1:2000;3:1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="61" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="76"/>
         <source>Row {row}, column {column}: a per-page tiered fee needs page tiers, e.g. 1:2000;3:1000.</source>
         <translation>Dòng {row}, cột {column}: phí tính theo trang cần có bậc phí, ví dụ 1:2000;3:1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="65" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="80"/>
         <source>Row {row}, column {column}: document “{value}” is not valid; write name|form|quantity|mandatory, e.g. Tờ khai|original|1|1.</source>
         <translation>Dòng {row}, cột {column}: giấy tờ “{value}” không hợp lệ; ghi theo dạng tên|loại|số lượng|bắt buộc, ví dụ Tờ khai|original|1|1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="70" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="85"/>
         <source>Row {row}, column {column}: document form “{value}” is not valid; use original, certified_copy or photocopy.</source>
         <translation>Dòng {row}, cột {column}: loại giấy tờ “{value}” không hợp lệ; dùng original, certified_copy hoặc photocopy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="75" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="90"/>
         <source>Row {row}, column {column}: “{value}” is not a yes/no value; use 1 or 0 (có/không).</source>
         <translation>Dòng {row}, cột {column}: “{value}” không phải giá trị có/không; dùng 1 hoặc 0 (có/không).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="79" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="94"/>
         <source>Row {row}, column {column}: online level “{value}” is not valid; use none, partial or full.</source>
         <translation>Dòng {row}, cột {column}: mức dịch vụ trực tuyến “{value}” không hợp lệ; dùng none, partial hoặc full.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="83" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="98"/>
         <source>Row {row}, column {column}: result delivery “{value}” is not valid; use counter, post or online, separated by semicolons.</source>
         <translation>Dòng {row}, cột {column}: hình thức trả kết quả “{value}” không hợp lệ; dùng counter, post hoặc online, cách nhau bằng dấu chấm phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="88" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="103"/>
         <source>Row {row}, column {column}: “{value}” is not valid; write key=value pairs separated by semicolons.</source>
         <translation>Dòng {row}, cột {column}: “{value}” không hợp lệ; ghi các cặp khóa=giá_trị cách nhau bằng dấu chấm phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="93" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="108"/>
         <source>Row {row}, column {column}: expected a JSON object with named fields.</source>
         <translation>Dòng {row}, cột {column}: cần một đối tượng JSON có các trường được đặt tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="11" />
+        <location filename="../../counter_app/catalogue_files/messages.py" line="11"/>
         <source>Cannot read “{name}”: choose a .json, .csv or .xlsx catalogue file.</source>
         <translation>Không đọc được “{name}”: hãy chọn tệp danh mục .json, .csv hoặc .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="14" />
+        <location filename="../../counter_app/catalogue_files/messages.py" line="14"/>
         <source>“{name}” is not UTF-8 text; in Excel save it as “CSV UTF-8 (Comma delimited)”.</source>
         <translation>“{name}” không phải văn bản UTF-8; trong Excel hãy lưu dưới dạng “CSV UTF-8 (Comma delimited)”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="97" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="112"/>
         <source>The catalogue is not valid JSON (line {line}, column {col}): {detail}.</source>
         <translation>Danh mục không phải JSON hợp lệ (dòng {line}, cột {col}): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="101" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="116"/>
         <source>This file is not a counter_app catalogue: its “format” is “{value}”, expected counter_app.catalogue.</source>
         <translation>Tệp này không phải danh mục của counter_app: “format” là “{value}”, cần là counter_app.catalogue.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="106" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="121"/>
         <source>Catalogue version “{value}” is not supported; this program reads version 1.</source>
         <translation>Không hỗ trợ danh mục phiên bản “{value}”; chương trình này đọc phiên bản 1.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="110" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="125"/>
         <source>Row {row}, column {column}: the cell has a control character at position {position}; delete it.</source>
         <translation>Dòng {row}, cột {column}: ô có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="115" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="130"/>
         <source>Row {row}, column {column}: the cell has {count} characters; at most {max} are allowed.</source>
         <translation>Dòng {row}, cột {column}: ô có {count} ký tự; chỉ được tối đa {max} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="119" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="134"/>
         <source>Row {row}, column {column}: {value} is more than {max}, the most this column allows.</source>
         <translation>Dòng {row}, cột {column}: {value} lớn hơn {max}, mức tối đa của cột này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/catalogue/messages.py" line="123" />
+        <location filename="../../counter_app/domain/catalogue/messages.py" line="138"/>
         <source>The catalogue file has no “procedures” list.</source>
         <translation>Tệp danh mục không có danh sách “procedures”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="18" />
+        <location filename="../../counter_app/catalogue_files/messages.py" line="18"/>
         <source>The file is empty; its first row must be the column header.</source>
         <translation>Tệp trống; dòng đầu tiên phải là dòng tiêu đề cột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="21" />
+        <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
         <source>The header row lacks the column(s) {columns}; the first row must name the columns, e.g. code, name, field, level, processing_unit.</source>
         <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột, ví dụ code, name, field, level, processing_unit.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="26" />
+        <location filename="../../counter_app/catalogue_files/messages.py" line="26"/>
         <source>Cannot open “{name}” as an Excel workbook: {detail}.</source>
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="203" />
+        <location filename="../../counter_app/services/catalogue.py" line="221"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="20" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="20"/>
         <source>Free by law</source>
         <translation>Miễn phí theo quy định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="21" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="21"/>
         <source>One amount per dossier</source>
         <translation>Một mức cho mỗi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="22" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="22"/>
         <source>Per copy</source>
         <translation>Theo bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="23" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="23"/>
         <source>Per document</source>
         <translation>Theo văn bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="24" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="24"/>
         <source>Per signature</source>
         <translation>Theo chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="25" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="25"/>
         <source>Per page, by tiers</source>
         <translation>Theo trang, theo bậc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="26" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="26"/>
         <source>Set by the province</source>
         <translation>Do HĐND tỉnh quy định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="37" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="37"/>
         <source>Set by the province (typed at reception)</source>
         <translation>Do HĐND tỉnh quy định (nhập khi tiếp nhận)</translation>
     </message>
@@ -673,53 +674,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="40"/>
         <source>Import a catalogue file</source>
         <translation>Nhập tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="42"/>
         <source>Catalogue (*.csv *.xlsx *.json)</source>
         <translation>Danh mục (*.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="63" />
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="127"/>
         <source>Procedure catalogue</source>
         <translation>Danh mục thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="73"/>
         <source>Find: code or part of the name, with or without accents…</source>
         <translation>Tìm: mã hoặc một phần tên, có dấu hay không dấu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="95"/>
         <source>Edit the procedure…</source>
         <translation>Sửa thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="96"/>
         <source>Import a file (CSV, Excel)…</source>
         <translation>Nhập từ tệp (CSV, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="132" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="132"/>
         <source>{count} procedures</source>
         <translation>{count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="134"/>
         <source>{shown} of {count} procedures</source>
         <translation>{shown} trên {count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="170" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="170"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192" />
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
     </message>
@@ -727,202 +728,202 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="83" />
+        <location filename="../../counter_app/centre/admin.py" line="83"/>
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="148" />
+        <location filename="../../counter_app/centre/admin.py" line="148"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="243" />
+        <location filename="../../counter_app/centre/admin.py" line="243"/>
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/feed.py" line="104" />
+        <location filename="../../counter_app/centre/feed.py" line="53"/>
         <source>Changes are kept at least {days} days, so a counter back from a long outage can still catch up.</source>
         <translation>Các thay đổi được lưu ít nhất {days} ngày, để quầy mất kết nối lâu vẫn cập nhật lại được.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/checks.py" line="45" />
+        <location filename="../../counter_app/centre/checks.py" line="45"/>
         <source>This cannot be left empty.</source>
         <translation>Không được để trống.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/checks.py" line="58" />
+        <location filename="../../counter_app/centre/checks.py" line="58"/>
         <source>{field}: the value given is not a counter identity (UUID); copy it as the counter shows it, e.g. 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</source>
         <translation>{field}: giá trị đã nhập không phải mã định danh quầy (UUID); hãy chép đúng như quầy hiển thị, ví dụ 0b6f5f8e-2d1c-4c3a-9a57-1e2f3a4b5c6d.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="103" />
+        <location filename="../../counter_app/centre/portal_file.py" line="103"/>
         <source>the field is missing</source>
         <translation>thiếu trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="105" />
-        <source>the portal's format has no such field</source>
+        <location filename="../../counter_app/centre/portal_file.py" line="105"/>
+        <source>the portal&apos;s format has no such field</source>
         <translation>định dạng của Cổng dịch vụ công không có trường này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="107" />
+        <location filename="../../counter_app/centre/portal_file.py" line="107"/>
         <source>must be text</source>
         <translation>phải là văn bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="111" />
+        <location filename="../../counter_app/centre/portal_file.py" line="111"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>phải là số nguyên từ {low} đến {high}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="116" />
+        <location filename="../../counter_app/centre/portal_file.py" line="116"/>
         <source>must be one of: counter, post, online</source>
         <translation>phải là một trong: counter, post, online</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="119" />
-        <source>must be an object with the applicant's fields</source>
+        <location filename="../../counter_app/centre/portal_file.py" line="119"/>
+        <source>must be an object with the applicant&apos;s fields</source>
         <translation>phải là một đối tượng gồm các trường của người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="123" />
+        <location filename="../../counter_app/centre/portal_file.py" line="123"/>
         <source>contains a hidden character at position {position}; delete it</source>
         <translation>có ký tự ẩn ở vị trí {position}; hãy xóa ký tự đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="130" />
+        <location filename="../../counter_app/centre/portal_file.py" line="130"/>
         <source>must be at most {max} characters; it has {count}</source>
         <translation>chỉ được tối đa {max} ký tự; hiện có {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="134" />
-        <source>has a value the portal's format does not allow</source>
+        <location filename="../../counter_app/centre/portal_file.py" line="134"/>
+        <source>has a value the portal&apos;s format does not allow</source>
         <translation>có giá trị mà định dạng của Cổng dịch vụ công không cho phép</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="145" />
+        <location filename="../../counter_app/centre/portal_file.py" line="145"/>
         <source>entry {n}: {problem}</source>
         <translation>mục {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="147" />
+        <location filename="../../counter_app/centre/portal_file.py" line="147"/>
         <source>entry {n}, field “{field}”: {problem}</source>
         <translation>mục {n}, trường “{field}”: {problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="157" />
+        <location filename="../../counter_app/centre/portal_file.py" line="157"/>
         <source>and {count} more</source>
         <translation>và {count} lỗi khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="162" />
+        <location filename="../../counter_app/centre/portal_file.py" line="162"/>
         <source>Nothing was imported: problems found in the file: {count}; fix them and import it again: {problems}.</source>
         <translation>Chưa nhập hồ sơ nào: số lỗi trong tệp: {count}; hãy sửa rồi nhập lại: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="182" />
+        <location filename="../../counter_app/centre/portal_file.py" line="182"/>
         <source>Cannot read the file “{path}”; check its name and rights.</source>
         <translation>Không đọc được tệp “{path}”; hãy kiểm tra tên tệp và quyền đọc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="189" />
-        <source>The file “{path}” is larger than {max} MB; nothing was imported. Export the portal's dossiers in smaller parts.</source>
+        <location filename="../../counter_app/centre/portal_file.py" line="189"/>
+        <source>The file “{path}” is larger than {max} MB; nothing was imported. Export the portal&apos;s dossiers in smaller parts.</source>
         <translation>Tệp “{path}” lớn hơn {max} MB; chưa nhập hồ sơ nào. Hãy xuất hồ sơ từ Cổng dịch vụ công thành nhiều phần nhỏ hơn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="201" />
+        <location filename="../../counter_app/centre/portal_file.py" line="201"/>
         <source>The file “{path}” is not UTF-8 text (byte {offset} is not); nothing was imported. Export it again as UTF-8 JSON.</source>
         <translation>Tệp “{path}” không phải văn bản UTF-8 (byte thứ {offset} không hợp lệ); chưa nhập hồ sơ nào. Hãy xuất lại thành tệp JSON UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="211" />
+        <location filename="../../counter_app/centre/portal_file.py" line="211"/>
         <source>The file “{path}” is not valid JSON (line {line}, column {column}); nothing was imported.</source>
         <translation>Tệp “{path}” không phải JSON hợp lệ (dòng {line}, cột {column}); chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="223" />
+        <location filename="../../counter_app/centre/portal_file.py" line="223"/>
         <source>The file “{path}” nests too deeply or holds a number too long to be a portal export; nothing was imported.</source>
         <translation>Tệp “{path}” lồng quá sâu hoặc có số quá dài, không phải tệp xuất từ Cổng dịch vụ công; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="232" />
+        <location filename="../../counter_app/centre/portal_file.py" line="232"/>
         <source>The file “{path}” must be one JSON object holding only the list “dossiers”, as the portal exports it; nothing was imported.</source>
         <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="97" />
+        <location filename="../../counter_app/centre/portal_import.py" line="97"/>
         <source>The file lists no dossiers; nothing was imported.</source>
         <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="101" />
+        <location filename="../../counter_app/centre/portal_import.py" line="101"/>
         <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
         <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_file.py" line="246" />
+        <location filename="../../counter_app/centre/portal_file.py" line="246"/>
         <source>an entry must be an object</source>
         <translation>mỗi mục phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="167" />
+        <location filename="../../counter_app/centre/portal_import.py" line="167"/>
         <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
         <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="181" />
+        <location filename="../../counter_app/centre/portal_import.py" line="181"/>
         <source>the code {code} is also in entry {first}; each dossier once per file</source>
         <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="198" />
+        <location filename="../../counter_app/centre/portal_import.py" line="198"/>
         <source>no procedure of the catalogue has the code {code}</source>
         <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="216" />
-        <source>the province sets this procedure's fee: give the fee charged</source>
+        <location filename="../../counter_app/centre/portal_import.py" line="216"/>
+        <source>the province sets this procedure&apos;s fee: give the fee charged</source>
         <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="240" />
+        <location filename="../../counter_app/centre/portal_import.py" line="240"/>
         <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
         <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="256" />
+        <location filename="../../counter_app/centre/portal_import.py" line="256"/>
         <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
         <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="279" />
+        <location filename="../../counter_app/centre/portal_import.py" line="279"/>
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="292" />
+        <location filename="../../counter_app/centre/portal_import.py" line="292"/>
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="326" />
+        <location filename="../../counter_app/centre/portal_import.py" line="326"/>
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="146" />
+        <location filename="../../counter_app/centre/registration.py" line="155"/>
         <source>A counter with the identity {uuid} is registered already (“{counter}” of {agency}); nothing was changed. Give its file again, or leave out --counter-uuid to register a new counter.</source>
         <translation>Đã có quầy đăng ký với mã định danh {uuid} (“{counter}” của {agency}); không thay đổi gì. Hãy giao lại tệp kết nối của quầy đó, hoặc bỏ --counter-uuid để đăng ký quầy mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="158" />
+        <location filename="../../counter_app/centre/registration.py" line="167"/>
         <source>The database role {role} for the identity {uuid} exists already; nothing was changed. Leave out --counter-uuid to register the counter under a new identity.</source>
         <translation>Vai trò cơ sở dữ liệu {role} cho mã định danh {uuid} đã tồn tại; không thay đổi gì. Hãy bỏ --counter-uuid để đăng ký quầy với mã định danh mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="177" />
+        <location filename="../../counter_app/centre/registration.py" line="186"/>
         <source>The agency {agency} has no free code slot: its counters and the numbers of its dossiers from the public service portal use all ten.</source>
         <translation>Cơ quan {agency} không còn dải mã trống: các quầy và số hồ sơ từ Cổng dịch vụ công của cơ quan đã dùng hết mười dải.</translation>
     </message>
@@ -930,87 +931,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CentralDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="49"/>
         <source>Central connection</source>
         <translation>Kết nối trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="54"/>
         <source>Stored connection</source>
         <translation>Kết nối đã lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58"/>
         <source>Counter:</source>
         <translation>Quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="59"/>
         <source>Agency:</source>
         <translation>Cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="60"/>
         <source>Code slot / ledger book:</source>
         <translation>Số thứ tự quầy / quyển sổ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="61"/>
         <source>Central database:</source>
         <translation>Cơ sở dữ liệu trung tâm:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71"/>
         <source>Import a connection file…</source>
         <translation>Nhập tệp kết nối…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="74"/>
         <source>Test the connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="85" />
-        <source>The province's IT staff make the file with “counter-app central register-counter”; it holds the counter's own password, which is never shown.</source>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="85"/>
+        <source>The province&apos;s IT staff make the file with “counter-app central register-counter”; it holds the counter&apos;s own password, which is never shown.</source>
         <translation>Cán bộ công nghệ thông tin của tỉnh tạo tệp này bằng lệnh “counter-app central register-counter”; tệp chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="89"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="101"/>
         <source>Not connected to the centre</source>
         <translation>Chưa kết nối với trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114"/>
         <source>Connection file</source>
         <translation>Tệp kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114"/>
         <source>Connection files (*.json)</source>
         <translation>Tệp kết nối (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="122" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="123"/>
         <source>Connection imported; test it, then the desk syncs with it.</source>
         <translation>Đã nhập kết nối; hãy kiểm tra kết nối, sau đó quầy sẽ đồng bộ qua kết nối này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="130" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="134"/>
         <source>Reaching the centre…</source>
         <translation>Đang kết nối tới trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="144" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="148"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="148" />
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="152"/>
         <source>The centre answered in {ms} ms and knows this counter as “{name}”; its last changes arrived: {last}.</source>
         <translation>Trung tâm trả lời sau {ms} ms và nhận biết quầy này là “{name}”; lần cuối nhận thay đổi từ quầy: {last}.</translation>
     </message>
@@ -1018,247 +1019,253 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="47" />
+        <location filename="../../counter_app/ui/return_form.py" line="39"/>
         <source>Your rating</source>
         <translation>Đánh giá của Ông/Bà</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="50" />
-        <source>How satisfied are you with the handling of dossier {code}?</source>
-        <translation>Ông/Bà có hài lòng với việc giải quyết hồ sơ {code} không?</translation>
+        <location filename="../../counter_app/ui/return_form.py" line="43"/>
+        <source>How was dossier {code} handled? Answer what you wish.</source>
+        <translation>Hồ sơ {code} được giải quyết thế nào? Ông/bà trả lời câu nào tùy ý.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="67"/>
+        <source>Send my rating</source>
+        <translation>Gửi đánh giá</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
+        <location filename="../../counter_app/cli_notices.py" line="54"/>
         <source>Notices sent: {sent}; waiting for the link: {waiting}; refused: {failed}.</source>
         <translation>Đã gửi {sent} thông báo; chờ đường truyền: {waiting}; bị từ chối: {failed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="40" />
+        <location filename="../../counter_app/cli_common.py" line="44"/>
         <source>“{value}” is not a time; write it as YYYY-MM-DD HH:MM.</source>
         <translation>“{value}” không phải thời điểm hợp lệ; hãy viết theo dạng YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="56" />
+        <location filename="../../counter_app/cli_common.py" line="60"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>“{value}” không phải ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="84" />
+        <location filename="../../counter_app/cli_common.py" line="86"/>
         <source>Type the password of {username} in a terminal, or give it to a script in the environment variable {variable}.</source>
         <translation>Hãy gõ mật khẩu của {username} trong cửa sổ dòng lệnh, hoặc đưa cho tập lệnh qua biến môi trường {variable}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="117"/>
+        <location filename="../../counter_app/cli_common.py" line="115"/>
         <source>This command reads or changes citizens&apos; data: name the official who runs it with --by USER (the password from the terminal or {variable}).</source>
         <translation>Lệnh này đọc hoặc thay đổi dữ liệu của công dân: hãy ghi tên cán bộ thực hiện bằng --by TÊN_ĐĂNG_NHẬP (mật khẩu gõ trong cửa sổ dòng lệnh hoặc đưa qua biến môi trường {variable}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="103" />
+        <location filename="../../counter_app/cli_common.py" line="169"/>
         <source>Name the administrator who makes this change with --by USER.</source>
         <translation>Hãy ghi tên quản trị viên thực hiện thay đổi này bằng --by TÊN_ĐĂNG_NHẬP.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_common.py" line="126" />
+        <location filename="../../counter_app/cli_common.py" line="192"/>
         <source>“{value}” is not a whole number from {low} to {high}</source>
         <translation>“{value}” không phải số nguyên từ {low} đến {high}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="44" />
+        <location filename="../../counter_app/cli_setup.py" line="46"/>
         <source>Counter set up: {name} ({agency}), code slot {slot}.</source>
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="63" />
-        <location filename="../../counter_app/cli_sync.py" line="216" />
+        <location filename="../../counter_app/cli_setup.py" line="65"/>
+        <location filename="../../counter_app/cli_sync.py" line="244"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="91" />
+        <location filename="../../counter_app/cli_setup.py" line="93"/>
         <source>User {username} created.</source>
         <translation>Đã tạo người dùng {username}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="112" />
+        <location filename="../../counter_app/cli_setup.py" line="116"/>
         <source>The file “{path}” does not exist.</source>
         <translation>Không tìm thấy tệp “{path}”; kiểm tra lại đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="123" />
+        <location filename="../../counter_app/cli_setup.py" line="127"/>
         <source>Imported: {created} new, {updated} updated, {errors} rows with errors.</source>
         <translation>Đã nhập: {created} thủ tục mới, {updated} thủ tục cập nhật, {errors} dòng có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="151" />
+        <location filename="../../counter_app/cli_setup.py" line="155"/>
         <source>The window now locks after {minutes} minutes without input.</source>
         <translation>Cửa sổ sẽ tự khóa sau {minutes} phút không thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="153" />
+        <location filename="../../counter_app/cli_setup.py" line="157"/>
         <source>The window no longer locks by itself.</source>
         <translation>Cửa sổ không còn tự khóa.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_setup.py" line="166" />
+        <location filename="../../counter_app/cli_setup.py" line="170"/>
         <source>The forms now name the unit “{name}”; dossiers already received keep the name they were received under.</source>
         <translation>Biểu mẫu từ nay ghi tên bộ phận “{name}”; hồ sơ đã tiếp nhận giữ tên bộ phận lúc tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="43" />
+        <location filename="../../counter_app/cli_calendar.py" line="43"/>
         <source>Days off on weekdays in {year}:</source>
         <translation>Ngày nghỉ rơi vào ngày thường trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="46" />
+        <location filename="../../counter_app/cli_calendar.py" line="46"/>
         <source>Make-up working days in {year}:</source>
         <translation>Ngày làm việc bù trong năm {year}:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_calendar.py" line="62" />
+        <location filename="../../counter_app/cli_calendar.py" line="62"/>
         <source>Working hours: {periods}; requests after {cutoff} count from the next working day.</source>
         <translation>Giờ làm việc: {periods}; hồ sơ tiếp nhận sau {cutoff} được tính từ ngày làm việc tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_dossier.py" line="70" />
+        <location filename="../../counter_app/cli_dossier.py" line="72"/>
         <source>Printer: {printer}; receipts on {paper}.</source>
         <translation>Máy in: {printer}; in phiếu hẹn trên khổ {paper}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="24" />
+        <location filename="../../counter_app/cli_audit.py" line="25"/>
         <source>Audit log intact: {count} entries checked.</source>
         <translation>Nhật ký kiểm tra toàn vẹn: đã kiểm tra {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="33" />
+        <location filename="../../counter_app/cli_audit.py" line="34"/>
         <source>Not compared with the centre (not connected or out of reach).</source>
         <translation>Chưa đối chiếu với trung tâm (chưa kết nối hoặc không liên lạc được).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="42" />
+        <location filename="../../counter_app/cli_audit.py" line="43"/>
         <source>Matches the centre: its {count} entries end where it recorded.</source>
         <translation>Khớp với trung tâm: {count} mục nhật ký kết thúc đúng tại vị trí trung tâm đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="51" />
+        <location filename="../../counter_app/cli_audit.py" line="52"/>
         <source>Audit log DOES NOT MATCH the centre: the centre holds {count} entries of this counter, and the local log has another entry, or none, at that place (entries were deleted or the log was rewritten).</source>
         <translation>Nhật ký kiểm tra KHÔNG KHỚP với trung tâm: trung tâm lưu {count} mục của quầy này, nhưng nhật ký trên máy có một mục khác, hoặc không có mục nào, tại vị trí đó (có mục đã bị xóa hoặc nhật ký đã bị ghi lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="63" />
+        <location filename="../../counter_app/cli_audit.py" line="64"/>
         <source>Audit log BROKEN at entry {id} ({count} entries before it are intact).</source>
         <translation>Nhật ký kiểm tra BỊ SỬA ĐỔI tại bản ghi {id} ({count} bản ghi trước đó còn nguyên vẹn).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_audit.py" line="82" />
+        <location filename="../../counter_app/cli_audit.py" line="83"/>
         <source>Audit log CUT: at the start of {when} it no longer held entry {mark} as the high-water mark outside the database had seen it (it ended at entry {found}; entries were deleted or rewritten).</source>
         <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="63" />
+        <location filename="../../counter_app/cli.py" line="75"/>
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="122" />
+        <location filename="../../counter_app/cli.py" line="133"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="32" />
+        <location filename="../../counter_app/cli_sync.py" line="49"/>
         <source>Sync done: {sent} changes sent ({refused} refused), {received} received, {conflicts} conflicts.</source>
         <translation>Đồng bộ xong: đã gửi {sent} thay đổi ({refused} bị từ chối), đã nhận {received}, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="53" />
+        <location filename="../../counter_app/cli_sync.py" line="70"/>
         <source>Connected: {counter} of {agency}, code slot {slot}, ledger book {book}.</source>
         <translation>Đã kết nối: {counter} thuộc {agency}, vị trí mã {slot}, quyển sổ {book}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="73" />
+        <location filename="../../counter_app/cli_sync.py" line="93"/>
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="78" />
+        <location filename="../../counter_app/cli_sync.py" line="98"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="80" />
+        <location filename="../../counter_app/cli_sync.py" line="100"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="97" />
+        <location filename="../../counter_app/cli_sync.py" line="125"/>
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="119" />
-        <source>Give the central database's address with --url or ${env}.</source>
+        <location filename="../../counter_app/cli_sync.py" line="147"/>
+        <source>Give the central database&apos;s address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="133" />
+        <location filename="../../counter_app/cli_sync.py" line="161"/>
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="152" />
+        <location filename="../../counter_app/cli_sync.py" line="180"/>
         <source>Cannot write the connection file “{path}”; check that its folder exists and may be written. Nothing was registered.</source>
         <translation>Không ghi được tệp kết nối “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi. Chưa đăng ký gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="175" />
+        <location filename="../../counter_app/cli_sync.py" line="203"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="196" />
+        <location filename="../../counter_app/cli_sync.py" line="224"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="240" />
+        <location filename="../../counter_app/cli_sync.py" line="268"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="251" />
-        <location filename="../../counter_app/cli_sync.py" line="283" />
-        <location filename="../../counter_app/cli_sync.py" line="291" />
+        <location filename="../../counter_app/cli_sync.py" line="279"/>
+        <location filename="../../counter_app/cli_sync.py" line="311"/>
+        <location filename="../../counter_app/cli_sync.py" line="319"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="264" />
+        <location filename="../../counter_app/cli_sync.py" line="292"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="300" />
+        <location filename="../../counter_app/cli_sync.py" line="328"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_backup.py" line="26" />
+        <location filename="../../counter_app/cli_backup.py" line="44"/>
         <source>Backup written and checked: {path}</source>
         <translation>Đã sao lưu và kiểm tra: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_backup.py" line="37" />
+        <location filename="../../counter_app/cli_backup.py" line="58"/>
         <source>Database restored from {file}; the replaced one is kept in {kept}.</source>
         <translation>Đã khôi phục cơ sở dữ liệu từ {file}; bản bị thay thế được giữ lại trong {kept}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_report.py" line="29" />
+        <location filename="../../counter_app/cli_report.py" line="29"/>
         <source>The period ends before it starts.</source>
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_report.py" line="47" />
+        <location filename="../../counter_app/cli_report.py" line="51"/>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
@@ -1266,17 +1273,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Codes</name>
     <message>
-        <location filename="../../counter_app/domain/codes.py" line="44" />
+        <location filename="../../counter_app/domain/codes.py" line="44"/>
         <source>The agency identifier “{value}” is not valid; type it as in the national catalogue, e.g. 000.00.37.H37.</source>
         <translation>Mã định danh cơ quan “{value}” không hợp lệ; hãy nhập đúng như trong danh mục quốc gia, ví dụ 000.00.37.H37.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/codes.py" line="62" />
-        <source>The counter's code slot must be between 0 and 9.</source>
+        <location filename="../../counter_app/domain/codes.py" line="62"/>
+        <source>The counter&apos;s code slot must be between 0 and 9.</source>
         <translation>Dải số của quầy phải từ 0 đến 9.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/codes.py" line="77" />
+        <location filename="../../counter_app/domain/codes.py" line="77"/>
         <source>This counter has used all {count} dossier numbers for today; ask the administrator to give it another code slot.</source>
         <translation>Quầy đã dùng hết {count} số hồ sơ của hôm nay; đề nghị quản trị viên cấp cho quầy một dải số khác.</translation>
     </message>
@@ -1284,17 +1291,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Continuity</name>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="41" />
-        <source>This counter's database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
+        <location filename="../../counter_app/services/continuity.py" line="56"/>
+        <source>This counter&apos;s database is behind what the counter has already handed out: an older copy was restored, or its latest part was lost. Dossiers received after {since} may be missing; check the paper receipts and the ledger. New dossier codes continue after {code}.</source>
         <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="66" />
+        <location filename="../../counter_app/services/continuity.py" line="63"/>
         <source>The restore is not complete: the dossiers this counter sent to the centre after the backup was taken are not back yet. They are taken back at the next sync with the centre; look them up again after it.</source>
         <translation>Việc khôi phục chưa hoàn tất: các hồ sơ quầy đã gửi lên trung tâm sau thời điểm sao lưu chưa được lấy về. Các hồ sơ này sẽ được lấy về ở lần đồng bộ tiếp theo với trung tâm; hãy tra cứu lại sau khi đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="73" />
+        <location filename="../../counter_app/services/continuity.py" line="70"/>
         <source>{behind} {pending}</source>
         <translation>{behind} {pending}</translation>
     </message>
@@ -1302,268 +1309,268 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="59" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="59"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="65" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="65"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="66" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
         <source>Applicant:</source>
         <translation>Người nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="67" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="67"/>
         <source>Citizen ID (CCCD):</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="68" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="68"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="69" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="69"/>
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="70" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="70"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="71" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="71"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="72" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="72"/>
         <source>Appointment:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="73" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="73"/>
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="74" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="74"/>
         <source>Sets / pages / copies:</source>
         <translation>Số bộ / số trang / số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="75" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="75"/>
         <source>Result delivered:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="76" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="76"/>
         <source>Ledger entry:</source>
         <translation>Sổ theo dõi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="103" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="103"/>
         <source>Supplement requested</source>
         <translation>Đã yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="112" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="112"/>
         <source>Notes from departments</source>
         <translation>Ý kiến của cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="126" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="126"/>
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="132" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="132"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="133" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="133"/>
         <source>Form</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="134" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="134"/>
         <source>Qty</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="139" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="139"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="144" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="144"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="145" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="145"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="146" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="146"/>
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="147" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="147"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="148" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="148"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="267" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="292"/>
         <source>Collected by {name} ({id_number})</source>
         <translation>Người nhận: {name} ({id_number})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="273" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="298"/>
         <source>Sent by post, tracking number {number}</source>
         <translation>Gửi qua bưu chính, mã bưu gửi {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="279" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="304"/>
         <source>Rating: {level}</source>
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="121"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="120" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="126"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="140"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="142" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="148"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="155"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="161" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="167"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="164" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="164"/>
         <source>{state} — overdue</source>
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="364" />
-        <location filename="../../counter_app/ui/dossier_view.py" line="174" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="422"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="174"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="180" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="180"/>
         <source>(first given: {date})</source>
         <translation>(hẹn lần đầu: {date})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="184" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="184"/>
         <source>(clock paused)</source>
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="1" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="186"/>
         <source>(closed from {date} if not supplemented)</source>
         <translation>(đóng hồ sơ từ ngày {date} nếu không bổ sung)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="195" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="199"/>
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="202" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="206"/>
         <source>book {book}/{year}, no. {entry}</source>
         <translation>quyển {book}/{year}, số {entry}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="248" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="252"/>
         <source>Department: {name}</source>
         <translation>Cơ quan chuyên môn: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="256" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="260"/>
         <source>New appointment: {date}</source>
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="266" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="277"/>
         <source>Asked later than the law allows ({basis})</source>
         <translation>Đề nghị muộn hơn thời hạn quy định ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="272" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="283"/>
         <source>Handed over later than the law allows ({basis})</source>
         <translation>Chuyển xử lý muộn hơn thời hạn quy định ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="1" />
+        <location filename="../../counter_app/ui/dossier_view.py" line="266"/>
         <source>Time limit counted again: appointment {date} ({basis})</source>
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="184" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="197"/>
         <source>4 on the spot: appraise, approve and return now</source>
         <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="1" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="342"/>
         <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
         <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="1" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="349"/>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="200" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="213"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="257" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="270"/>
         <source>Confirmation by another official</source>
         <translation>Cán bộ khác xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="259" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="272"/>
         <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
         <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="321" />
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="371"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -1571,52 +1578,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="39" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="39"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="40" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="40"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="41" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="41"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="42" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="42"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="43" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="43"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="44" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="44"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="109" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="131"/>
         <source>{state} (overdue)</source>
         <translation>{state} (quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="126" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="148"/>
         <source>CCCD: {number}</source>
         <translation>CCCD: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="128" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="150"/>
         <source>Phone: {number}</source>
         <translation>Điện thoại: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="133" />
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="155"/>
         <source>The appointment has passed: apologise and set a new appointment.</source>
         <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
     </message>
@@ -1624,57 +1631,57 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="171" />
+        <location filename="../../counter_app/services/dossiers.py" line="177"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="178" />
+        <location filename="../../counter_app/services/dossiers.py" line="184"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="206" />
+        <location filename="../../counter_app/services/dossiers.py" line="213"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="114" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="125"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="143" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="157"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="151" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="165"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="180" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="201"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="185" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="206"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="189" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="210"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="195" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="216"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="259" />
+        <location filename="../../counter_app/services/dossier_steps.py" line="356"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -1682,104 +1689,104 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="87" />
+        <location filename="../../counter_app/ui/app.py" line="91"/>
         <source>Something went wrong and the last action was not finished. Dossiers already saved are safe; try the action again.</source>
         <translation>Đã xảy ra lỗi, thao tác vừa rồi chưa hoàn thành. Các hồ sơ đã lưu vẫn an toàn; vui lòng thực hiện lại thao tác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="89" />
-        <location filename="../../counter_app/ui/app.py" line="183" />
+        <location filename="../../counter_app/ui/app.py" line="93"/>
+        <location filename="../../counter_app/ui/app.py" line="218"/>
         <source>Counter error</source>
         <translation>Lỗi phần mềm một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="94" />
+        <location filename="../../counter_app/ui/app.py" line="98"/>
         <source>If it happens again, call the IT staff and give them the log file in: {folder}</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin và gửi kèm tệp nhật ký trong thư mục: {folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="97" />
+        <location filename="../../counter_app/ui/app.py" line="101"/>
         <source>If it happens again, call the IT staff.</source>
         <translation>Nếu lỗi lặp lại, vui lòng báo cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="184" />
-        <source>The counter's data could not be opened. Call the IT staff; nothing was changed.</source>
+        <location filename="../../counter_app/ui/app.py" line="219"/>
+        <source>The counter&apos;s data could not be opened. Call the IT staff; nothing was changed.</source>
         <translation>Không mở được dữ liệu của quầy. Vui lòng báo cán bộ công nghệ thông tin; dữ liệu chưa bị thay đổi.</translation>
     </message>
 </context>
 <context>
     <name>FeeEntry</name>
     <message>
-        <location filename="../../counter_app/ui/fee_entry.py" line="24" />
+        <location filename="../../counter_app/ui/fee_entry.py" line="24"/>
         <source>Signatures:</source>
         <translation>Số chữ ký:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/fee_entry.py" line="31" />
+        <location filename="../../counter_app/ui/fee_entry.py" line="31"/>
         <source>enter the amount</source>
         <translation>nhập số tiền</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/fee_entry.py" line="33" />
-        <source>Fee from the province's table:</source>
+        <location filename="../../counter_app/ui/fee_entry.py" line="33"/>
+        <source>Fee from the province&apos;s table:</source>
         <translation>Phí, lệ phí theo biểu của tỉnh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/fee_entry.py" line="35" />
-        <source>The province's council sets this fee; type the amount of its fee table.</source>
+        <location filename="../../counter_app/ui/fee_entry.py" line="35"/>
+        <source>The province&apos;s council sets this fee; type the amount of its fee table.</source>
         <translation>Mức phí, lệ phí này do HĐND tỉnh quy định; nhập số tiền theo biểu phí của tỉnh.</translation>
     </message>
 </context>
 <context>
     <name>Fees</name>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="35" />
+        <location filename="../../counter_app/domain/fees.py" line="35"/>
         <source>Number of pages must be a whole number of at least 1; {value} was entered.</source>
         <translation>Số trang phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="39" />
+        <location filename="../../counter_app/domain/fees.py" line="39"/>
         <source>Number of signatures must be a whole number of at least 1; {value} was entered.</source>
         <translation>Số chữ ký phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="44" />
+        <location filename="../../counter_app/domain/fees.py" line="44"/>
         <source>Number of copies must be a whole number of at least 1; {value} was entered.</source>
         <translation>Số bản phải là số nguyên từ 1 trở lên; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="104" />
-        <source>This procedure's fee is computed from the catalogue; leave the amount empty.</source>
+        <location filename="../../counter_app/domain/fees.py" line="104"/>
+        <source>This procedure&apos;s fee is computed from the catalogue; leave the amount empty.</source>
         <translation>Phí, lệ phí của thủ tục này được tính theo danh mục; để trống ô số tiền.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="133" />
-        <source>The province sets this procedure's fee: enter the amount in đồng from the province's fee table.</source>
+        <location filename="../../counter_app/domain/fees.py" line="133"/>
+        <source>The province sets this procedure&apos;s fee: enter the amount in đồng from the province&apos;s fee table.</source>
         <translation>Phí, lệ phí của thủ tục này do tỉnh quy định: nhập số tiền (đồng) theo biểu phí của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="170" />
+        <location filename="../../counter_app/domain/fees.py" line="170"/>
         <source>The fee field “{field}” must be a whole number of đồng, zero or more; it is {value}.</source>
         <translation>Mục phí “{field}” phải là số đồng nguyên, từ 0 trở lên; giá trị hiện tại là {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="201" />
+        <location filename="../../counter_app/domain/fees.py" line="201"/>
         <source>A page tier must start on a whole page number of at least 1; it starts on {value}.</source>
         <translation>Mỗi bậc giá theo trang phải bắt đầu từ một số trang nguyên, từ 1 trở lên; bậc này bắt đầu từ {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="214" />
+        <location filename="../../counter_app/domain/fees.py" line="214"/>
         <source>Page tiers must start on increasing page numbers; page {page} comes after page {previous}.</source>
         <translation>Các bậc giá theo trang phải bắt đầu từ số trang tăng dần; trang {page} đang đứng sau trang {previous}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="241" />
+        <location filename="../../counter_app/domain/fees.py" line="241"/>
         <source>Unknown fee kind “{kind}”; use one of: {allowed}.</source>
         <translation>Loại phí “{kind}” không hợp lệ; hãy dùng một trong các loại: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/fees.py" line="258" />
+        <location filename="../../counter_app/domain/fees.py" line="258"/>
         <source>A per-page fee needs at least one page tier with its price.</source>
         <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
     </message>
@@ -1787,7 +1794,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="32" />
+        <location filename="../../counter_app/ui/help_window.py" line="32"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
@@ -1795,37 +1802,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="76" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="76"/>
         <source>Catalogue import: {name}</source>
         <translation>Nhập danh mục: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="82" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="82"/>
         <source>{created} new procedures, {updated} updated, {rejected} rows rejected.</source>
         <translation>{created} thủ tục mới, {updated} thủ tục được cập nhật, {rejected} dòng bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="99" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="99"/>
         <source>Rejected rows ({count})</source>
         <translation>Dòng bị từ chối ({count})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="106" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="106"/>
         <source>Imported ({count})</source>
         <translation>Đã nhập ({count})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="112" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="112"/>
         <source>Correct these rows in the file and import it again.</source>
         <translation>Sửa các dòng này trong tệp rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="115" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="115"/>
         <source>The other rows were imported. Correct these rows in the file and import it again: rows already imported are updated, not doubled.</source>
         <translation>Các dòng khác đã được nhập. Sửa các dòng này trong tệp rồi nhập lại: dòng đã nhập sẽ được cập nhật, không bị nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="122" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="122"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1833,27 +1840,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ImportedModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="56" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="56"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="69" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="69"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="69" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="69"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
@@ -1861,57 +1868,57 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="17" />
+        <location filename="../../counter_app/ui/formats.py" line="17"/>
         <source>original</source>
         <translation>bản chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="18" />
+        <location filename="../../counter_app/ui/formats.py" line="18"/>
         <source>certified copy</source>
         <translation>bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="19" />
+        <location filename="../../counter_app/ui/formats.py" line="19"/>
         <source>photocopy</source>
         <translation>bản chụp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="23" />
+        <location filename="../../counter_app/ui/formats.py" line="23"/>
         <source>At the counter</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="24" />
+        <location filename="../../counter_app/ui/formats.py" line="24"/>
         <source>By public postal service</source>
         <translation>Qua dịch vụ bưu chính công ích</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="25" />
+        <location filename="../../counter_app/ui/formats.py" line="25"/>
         <source>Electronic copy online</source>
         <translation>Bản điện tử trên Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="29" />
+        <location filename="../../counter_app/ui/formats.py" line="29"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="30" />
+        <location filename="../../counter_app/ui/formats.py" line="30"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="33" />
+        <location filename="../../counter_app/ui/formats.py" line="33"/>
         <source>Same day</source>
         <translation>Trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="34" />
+        <location filename="../../counter_app/ui/formats.py" line="34"/>
         <source>{count} working days</source>
         <translation>{count} ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="35" />
+        <location filename="../../counter_app/ui/formats.py" line="35"/>
         <source>{count} working hours</source>
         <translation>{count} giờ làm việc</translation>
     </message>
@@ -1919,27 +1926,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LedgerPeriodDialog</name>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="81" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="81"/>
         <source>Print the dossier ledger</source>
         <translation>In sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="89"/>
         <source>Received &amp;from:</source>
         <translation>Tiếp nhận &amp;từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="90"/>
         <source>&amp;To (inclusive):</source>
         <translation>Đế&amp;n ngày (tính cả ngày này):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="95"/>
         <source>Preview the ledger…</source>
         <translation>Xem trước sổ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="110" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="110"/>
         <source>The period ends before it starts: correct the dates.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu: hãy sửa lại ngày.</translation>
     </message>
@@ -1947,7 +1954,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LedgerPrint</name>
     <message>
-        <location filename="../../counter_app/ui/ledger_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/ledger_dialog.py" line="40"/>
         <source>Dossier ledger {start} – {end}: print preview</source>
         <translation>Sổ theo dõi hồ sơ {start} – {end}: xem trước khi in</translation>
     </message>
@@ -1955,53 +1962,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="64" />
-        <location filename="../../counter_app/ui/login_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="71"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="103"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="66" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="73"/>
         <source>Log in to {counter}. This works without internet.</source>
         <translation>Đăng nhập vào {counter}. Không cần kết nối internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="67" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="74"/>
         <source>the counter</source>
         <translation>quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="71" />
-        <source>Approver's signature</source>
+        <location filename="../../counter_app/ui/login_dialog.py" line="78"/>
+        <source>Approver&apos;s signature</source>
         <translation>Ký duyệt của người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="81"/>
         <source>The approver present at the desk logs in to approve this dossier on the spot.</source>
         <translation>Người phê duyệt có mặt tại quầy đăng nhập để phê duyệt hồ sơ này tại chỗ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="96"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="97"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="126"/>
         <source>Enter the user name and the password.</source>
         <translation>Vui lòng nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="143"/>
         <source>{name} does not hold the role “{role}”.</source>
         <translation>{name} không có vai trò “{role}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="140" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="156"/>
         <source>The login could not be checked; see the log file.</source>
         <translation>Không kiểm tra được thông tin đăng nhập; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -2009,42 +2016,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainAdmin</name>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="39" />
+        <location filename="../../counter_app/ui/main_admin.py" line="39"/>
         <source>&amp;Administration</source>
         <translation>&amp;Quản trị</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="41" />
+        <location filename="../../counter_app/ui/main_admin.py" line="41"/>
         <source>&amp;Officials…</source>
         <translation>&amp;Cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="43" />
+        <location filename="../../counter_app/ui/main_admin.py" line="43"/>
         <source>Procedure &amp;catalogue…</source>
         <translation>&amp;Danh mục thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="46" />
+        <location filename="../../counter_app/ui/main_admin.py" line="46"/>
         <source>Working &amp;calendar…</source>
         <translation>&amp;Lịch làm việc…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="47" />
+        <location filename="../../counter_app/ui/main_admin.py" line="47"/>
         <source>&amp;Printers and paper…</source>
         <translation>&amp;Máy in và khổ giấy…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="48" />
+        <location filename="../../counter_app/ui/main_admin.py" line="48"/>
         <source>&amp;Unit and forms…</source>
         <translation>&amp;Đơn vị và mẫu biểu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="50" />
+        <location filename="../../counter_app/ui/main_admin.py" line="50"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="51" />
+        <location filename="../../counter_app/ui/main_admin.py" line="51"/>
         <source>Central c&amp;onnection…</source>
         <translation>Kết nối &amp;trung tâm…</translation>
     </message>
@@ -2052,17 +2059,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainHelp</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="81" />
+        <location filename="../../counter_app/ui/help_window.py" line="81"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="82" />
+        <location filename="../../counter_app/ui/help_window.py" line="82"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="85" />
+        <location filename="../../counter_app/ui/help_window.py" line="85"/>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -2070,17 +2077,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainReports</name>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="28" />
+        <location filename="../../counter_app/ui/main_reports.py" line="28"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="29" />
+        <location filename="../../counter_app/ui/main_reports.py" line="29"/>
         <source>Reports and statistics…</source>
         <translation>Báo cáo, thống kê…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_reports.py" line="35" />
+        <location filename="../../counter_app/ui/main_reports.py" line="35"/>
         <source>Print the dossier ledger…</source>
         <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
@@ -2088,37 +2095,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainSession</name>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="43" />
+        <location filename="../../counter_app/ui/main_session.py" line="33"/>
         <source>S&amp;ession</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="44" />
+        <location filename="../../counter_app/ui/main_session.py" line="34"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="47" />
+        <location filename="../../counter_app/ui/main_session.py" line="37"/>
         <source>&amp;Switch official…</source>
         <translation>Đổi &amp;người dùng…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="48" />
+        <location filename="../../counter_app/ui/main_session.py" line="38"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="79" />
+        <location filename="../../counter_app/ui/main_session.py" line="75"/>
         <source>The desk is locked. {name} types the password to go on, or another official logs in to take the desk over.</source>
         <translation>Quầy đã khóa. {name} nhập mật khẩu để làm tiếp, hoặc công chức khác đăng nhập để nhận quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="86" />
+        <location filename="../../counter_app/ui/main_session.py" line="82"/>
         <source>Another official logs in to take the desk over.</source>
         <translation>Công chức khác đăng nhập để nhận quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="90" />
+        <location filename="../../counter_app/ui/main_session.py" line="86"/>
         <source>Logged out. The next official logs in.</source>
         <translation>Đã đăng xuất. Công chức tiếp theo đăng nhập.</translation>
     </message>
@@ -2126,159 +2133,159 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="22" />
+        <location filename="../../counter_app/ui/main_lists.py" line="22"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="24" />
+        <location filename="../../counter_app/ui/main_lists.py" line="24"/>
         <source>Last day to extend</source>
         <translation>Hạn chót xin gia hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="25" />
+        <location filename="../../counter_app/ui/main_lists.py" line="25"/>
         <source>To hand over</source>
         <translation>Chờ chuyển xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="23" />
+        <location filename="../../counter_app/ui/main_lists.py" line="23"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="24" />
+        <location filename="../../counter_app/ui/main_lists.py" line="26"/>
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="1" />
+        <location filename="../../counter_app/ui/main_lists.py" line="27"/>
         <source>To close</source>
         <translation>Cần đóng hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="25" />
+        <location filename="../../counter_app/ui/main_lists.py" line="28"/>
         <source>Result ready</source>
         <translation>Có kết quả, chờ trả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="26" />
+        <location filename="../../counter_app/ui/main_lists.py" line="29"/>
         <source>All pending</source>
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="27" />
+        <location filename="../../counter_app/ui/main_lists.py" line="30"/>
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_lists.py" line="29" />
+        <location filename="../../counter_app/ui/main_lists.py" line="35"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="106" />
+        <location filename="../../counter_app/ui/main_window.py" line="115"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="142" />
+        <location filename="../../counter_app/ui/main_window.py" line="154"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="233" />
-        <location filename="../../counter_app/ui/main_window.py" line="351" />
+        <location filename="../../counter_app/ui/main_window.py" line="233"/>
+        <location filename="../../counter_app/ui/main_window.py" line="359"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_search.py" line="64" />
+        <location filename="../../counter_app/ui/main_search.py" line="64"/>
         <source>Search by dossier code, name, citizen ID or phone — with or without accents (F3)</source>
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="150" />
+        <location filename="../../counter_app/ui/main_window.py" line="162"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="58" />
+        <location filename="../../counter_app/ui/main_status.py" line="60"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="56" />
+        <location filename="../../counter_app/ui/main_status.py" line="58"/>
         <source>No official logged in</source>
         <translation>Chưa có cán bộ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="28" />
+        <location filename="../../counter_app/ui/main_status.py" line="30"/>
         <source>{counter} — {agency} ({agency_id})</source>
         <translation>{counter} — {agency} ({agency_id})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="36" />
+        <location filename="../../counter_app/ui/main_status.py" line="38"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="38" />
+        <location filename="../../counter_app/ui/main_sync.py" line="38"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="40" />
+        <location filename="../../counter_app/ui/main_sync.py" line="40"/>
         <source>Sync with the centre now</source>
         <translation>Đồng bộ với trung tâm ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="47" />
+        <location filename="../../counter_app/ui/main_sync.py" line="47"/>
         <source>Sync issues…</source>
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="268" />
+        <location filename="../../counter_app/ui/main_window.py" line="276"/>
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="281" />
-        <location filename="../../counter_app/ui/main_window.py" line="285" />
+        <location filename="../../counter_app/ui/main_window.py" line="289"/>
+        <location filename="../../counter_app/ui/main_window.py" line="293"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="287" />
+        <location filename="../../counter_app/ui/main_window.py" line="295"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="70" />
+        <location filename="../../counter_app/ui/main_sync.py" line="70"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="75" />
+        <location filename="../../counter_app/ui/main_sync.py" line="75"/>
         <source>Syncing with the centre…</source>
         <translation>Đang đồng bộ với trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_sync.py" line="99" />
+        <location filename="../../counter_app/ui/main_sync.py" line="99"/>
         <source>Sync finished: {sent} sent, {received} received.</source>
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="337" />
+        <location filename="../../counter_app/ui/main_window.py" line="345"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="350" />
+        <location filename="../../counter_app/ui/main_window.py" line="358"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="383" />
+        <location filename="../../counter_app/ui/main_window.py" line="397"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -2286,138 +2293,170 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Notices</name>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="65"/>
         <source>Called</source>
         <translation>Đã gọi</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="71"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="75"/>
         <source>Done</source>
         <translation>Đã làm lúc</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="69"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="53"/>
         <source>Dossier closed</source>
         <translation>Đóng hồ sơ</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="56"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="49"/>
         <source>Extension</source>
         <translation>Gia hạn</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="163"/>
         <source>I called the citizen</source>
         <translation>Đã gọi điện cho công dân</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="74"/>
         <source>Made</source>
         <translation>Lập lúc</translation>
     </message>
     <message>
+        <location filename="../../counter_app/services/notices.py" line="265"/>
         <source>No such notice.</source>
         <translation>Không có thông báo này.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="64"/>
         <source>Not delivered</source>
         <translation>Không gửi được</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="70"/>
         <source>Notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="47"/>
         <source>Notices</source>
         <translation>Thông báo</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="204"/>
         <source>Notices to send: {count}</source>
         <translation>Thông báo chờ gửi: {count}</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="51"/>
         <source>Online dossier accepted</source>
         <translation>Tiếp nhận hồ sơ trực tuyến</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="52"/>
         <source>Online dossier: changes asked</source>
         <translation>Hồ sơ trực tuyến: yêu cầu bổ sung</translation>
     </message>
     <message>
+        <location filename="../../counter_app/services/notices.py" line="270"/>
         <source>Only a phone call still to make can be recorded as made.</source>
         <translation>Chỉ ghi nhận được cuộc gọi chưa thực hiện.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="58"/>
         <source>Phone call</source>
         <translation>Gọi điện</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="167"/>
         <source>Record that you told the citizen this notice by phone, now.</source>
         <translation>Ghi nhận anh/chị vừa báo nội dung này cho công dân qua điện thoại.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="50"/>
         <source>Result ready early</source>
         <translation>Có kết quả trước hẹn</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="57"/>
         <source>SMS</source>
         <translation>Tin nhắn SMS</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="62"/>
         <source>Sending</source>
         <translation>Đang gửi</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="63"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="73"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="261"/>
         <source>The call could not be recorded. Try again; if it keeps failing, call the IT staff.</source>
         <translation>Không ghi nhận được cuộc gọi. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ tin học.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="72"/>
         <source>To</source>
         <translation>Gửi đến</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="67"/>
         <source>To call</source>
         <translation>Cần gọi điện</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="61"/>
         <source>To send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_notices.py" line="76"/>
         <source>Why not sent</source>
         <translation>Lý do chưa gửi được</translation>
     </message>
     <message>
-        <source>Write the SMS gateway's address, starting with https:// or http://.</source>
+        <location filename="../../counter_app/services/notice_settings.py" line="115"/>
+        <source>Write the SMS gateway&apos;s address, starting with https:// or http://.</source>
         <translation>Nhập địa chỉ cổng SMS, bắt đầu bằng https:// hoặc http://.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/services/notice_settings.py" line="104"/>
         <source>Write the address the mail is sent from, e.g. motcua@xa.gov.vn.</source>
         <translation>Nhập địa chỉ thư gửi đi, ví dụ motcua@xa.gov.vn.</translation>
     </message>
     <message>
-        <source>Write the mail server's name, e.g. smtp.example.vn.</source>
+        <location filename="../../counter_app/services/notice_settings.py" line="97"/>
+        <source>Write the mail server&apos;s name, e.g. smtp.example.vn.</source>
         <translation>Nhập tên máy chủ thư, ví dụ smtp.example.vn.</translation>
     </message>
 </context>
 <context>
     <name>OfficialForms</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="43" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="43"/>
         <source>at least {count} characters</source>
         <translation>ít nhất {count} ký tự</translation>
     </message>
@@ -2425,39 +2464,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>OfficialsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="29" />
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="30"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="117"/>
         <source>Officials</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="37"/>
         <source>A disabled official can no longer log in; their dossiers and history stay. Officials sent by the centre may be changed there again.</source>
         <translation>Cán bộ đã bị vô hiệu hóa không đăng nhập được nữa; hồ sơ và lịch sử của họ vẫn được giữ. Cán bộ do trung tâm gửi xuống có thể được trung tâm thay đổi lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="55"/>
         <source>Add an official…</source>
         <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="55" />
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="89"/>
         <source>Disable</source>
         <translation>Vô hiệu hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="56" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="57"/>
         <source>Reset password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="57" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="58"/>
         <source>Change roles…</source>
         <translation>Đổi vai trò…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/admin/officials_dialog.py" line="89"/>
         <source>Enable</source>
         <translation>Kích hoạt lại</translation>
     </message>
@@ -2465,37 +2504,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>OfficialsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="29" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="29"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="30" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="30"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="31" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="31"/>
         <source>Title</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="32" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="32"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="33" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="33"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="58" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="58"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/officials_model.py" line="58" />
+        <location filename="../../counter_app/ui/admin/officials_model.py" line="58"/>
         <source>Disabled</source>
         <translation>Đã vô hiệu hóa</translation>
     </message>
@@ -2503,27 +2542,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="95" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="95"/>
         <source>New password for {name}</source>
         <translation>Mật khẩu mới cho {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="98" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="98"/>
         <source>Official:</source>
         <translation>Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="99" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="99"/>
         <source>New password:</source>
         <translation>Mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="100" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="100"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="101" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="101"/>
         <source>Set the password</source>
         <translation>Đặt mật khẩu</translation>
     </message>
@@ -2531,64 +2570,64 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/form_print.py" line="70" />
+        <location filename="../../counter_app/ui/form_print.py" line="83"/>
         <source>Print preview — {code}</source>
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="122" />
+        <location filename="../../counter_app/ui/print_preview.py" line="122"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="125" />
+        <location filename="../../counter_app/ui/print_preview.py" line="125"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="127" />
+        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_output.py" line="105" />
+        <location filename="../../counter_app/ui/print_output.py" line="105"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/form_print.py" line="82" />
+        <location filename="../../counter_app/ui/form_print.py" line="95"/>
         <source>Not saved yet: the step “{step}” is recorded only once this form has been printed or saved as PDF.</source>
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="127" />
+        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="165" />
+        <location filename="../../counter_app/ui/print_preview.py" line="165"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="176" />
+        <location filename="../../counter_app/ui/print_preview.py" line="176"/>
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="188" />
-        <location filename="../../counter_app/ui/print_preview.py" line="190" />
-        <location filename="../../counter_app/ui/print_preview.py" line="226" />
+        <location filename="../../counter_app/ui/print_preview.py" line="188"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="226"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="190" />
+        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_output.py" line="119" />
+        <location filename="../../counter_app/ui/print_output.py" line="119"/>
         <source>The form could not be prepared; see the log file.</source>
         <translation>Không lập được biểu mẫu; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -2596,97 +2635,97 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PrinterDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="19" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="19"/>
         <source>Receipt and appointment</source>
         <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="20"/>
         <source>Request to supplement a dossier</source>
         <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="21" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="21"/>
         <source>Refusal to receive a dossier</source>
         <translation>Phiếu từ chối tiếp nhận giải quyết hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="22" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="22"/>
         <source>Apology for a late result</source>
         <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="23" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="23"/>
         <source>Notice to stop processing</source>
         <translation>Thông báo dừng giải quyết hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="24" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="24"/>
         <source>Dossier control slip</source>
         <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="25" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="25"/>
         <source>Ledger of dossiers</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="28" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="28"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="29" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="29"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="30" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="30"/>
         <source>80 mm slip (receipt printer)</source>
         <translation>Giấy cuộn 80 mm (máy in hoá đơn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="37"/>
         <source>Printers and paper</source>
         <translation>Máy in và khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="41" />
-        <source>The desk's printer</source>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="41"/>
+        <source>The desk&apos;s printer</source>
         <translation>Máy in của quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="46" />
-        <source>(the system's default printer)</source>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="46"/>
+        <source>(the system&apos;s default printer)</source>
         <translation>(máy in mặc định của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="60" />
-        <source>System's default printer: {name}</source>
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="60"/>
+        <source>System&apos;s default printer: {name}</source>
         <translation>Máy in mặc định của hệ thống: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="62" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="62"/>
         <source>This computer reports no printer; the forms can still be saved as PDF.</source>
         <translation>Máy tính này chưa có máy in nào; các mẫu vẫn có thể lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="65" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="65"/>
         <source>Paper of each form</source>
         <translation>Khổ giấy của từng mẫu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="82" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="82"/>
         <source>The forms are laid out for A5 by the circular; A4 prints them larger with the same text. Only the receipt fits an 80 mm slip.</source>
         <translation>Thông tư thiết kế các mẫu trên khổ A5; in khổ A4 thì chữ lớn hơn, nội dung giữ nguyên. Chỉ giấy tiếp nhận in được trên giấy cuộn 80 mm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="85" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="85"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/admin/printer_dialog.py" line="106"/>
         <source>Saved: the next forms print this way.</source>
         <translation>Đã lưu: các mẫu in tiếp theo sẽ in như vậy.</translation>
     </message>
@@ -2694,32 +2733,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="107" />
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="107"/>
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="234" />
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="234"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/jobs.py" line="181" />
+        <location filename="../../counter_app/services/print_jobs/jobs.py" line="184"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/printable.py" line="35" />
-        <source>The character at position {position} cannot be printed with the forms' font; retype it in Vietnamese or Latin letters.</source>
+        <location filename="../../counter_app/services/printable.py" line="35"/>
+        <source>The character at position {position} cannot be printed with the forms&apos; font; retype it in Vietnamese or Latin letters.</source>
         <translation>Ký tự ở vị trí {position} không in được bằng phông chữ của mẫu phiếu; hãy gõ lại bằng chữ tiếng Việt hoặc chữ Latinh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/settings.py" line="73" />
+        <location filename="../../counter_app/services/print_jobs/settings.py" line="73"/>
         <source>Paper “{value}” is not known for this form; choose {allowed}.</source>
         <translation>Khổ giấy “{value}” không dùng được cho mẫu này; hãy chọn {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/steps.py" line="26" />
+        <location filename="../../counter_app/services/print_jobs/steps.py" line="26"/>
         <source>The dossier changed while its form was printing, so the step was not saved. Open the dossier again and take the step again.</source>
         <translation>Hồ sơ đã thay đổi trong lúc in mẫu nên bước này chưa được lưu. Hãy mở lại hồ sơ và thực hiện lại bước này.</translation>
     </message>
@@ -2727,67 +2766,67 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProcedureForm</name>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="44" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="44"/>
         <source>Procedure {code}</source>
         <translation>Thủ tục {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
         <source>Code:</source>
         <translation>Mã:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="48" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="48"/>
         <source>Name:</source>
         <translation>Tên thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57"/>
         <source>working days</source>
         <translation>ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="58" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="58"/>
         <source>working hours</source>
         <translation>giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="59" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="59"/>
         <source>the same day</source>
         <translation>trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66"/>
         <source>Processing time:</source>
         <translation>Thời hạn giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="73" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="73"/>
         <source>“4 on the spot”: received, appraised, approved and returned at once</source>
         <translation>“4 tại chỗ”: tiếp nhận, thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82"/>
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="89" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="89"/>
         <source>Amount:</source>
         <translation>Mức thu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="95" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="95"/>
         <source>Save the procedure</source>
         <translation>Lưu thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="110" />
-        <source>The amount of the province's fee table; 0 leaves it to be typed at each reception.</source>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="110"/>
+        <source>The amount of the province&apos;s fee table; 0 leaves it to be typed at each reception.</source>
         <translation>Mức thu theo biểu phí của tỉnh; để 0 thì nhập mức thu khi tiếp nhận từng hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="113" />
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="113"/>
         <source>Page tiers are set by the catalogue file; import it to change them.</source>
         <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
     </message>
@@ -2795,12 +2834,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../counter_app/ui/procedure_picker.py" line="48" />
+        <location filename="../../counter_app/ui/procedure_picker.py" line="48"/>
         <source>Type a procedure code or part of its name…</source>
         <translation>Gõ mã thủ tục hoặc một phần tên thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/procedure_picker.py" line="64" />
+        <location filename="../../counter_app/ui/procedure_picker.py" line="64"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
@@ -2808,32 +2847,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProceduresModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="47" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="47"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="48" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="48"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="49" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="49"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="50" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="50"/>
         <source>Processing time</source>
         <translation>Thời hạn giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="51" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="51"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="52" />
+        <location filename="../../counter_app/ui/admin/catalogue_model.py" line="52"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
@@ -2841,27 +2880,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProvinceDaysModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="49"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59"/>
         <source>Make-up working day</source>
         <translation>Ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/admin/calendar_dialog.py" line="59"/>
         <source>Day off</source>
         <translation>Ngày nghỉ</translation>
     </message>
@@ -2869,72 +2908,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="63"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="114"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="124" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="129"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="126" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="131"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="129" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="134"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="143" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="148"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="146" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="151"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="154"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="174" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="193"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="175" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="194"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="200" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="219"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="227" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="251"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="248" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="272"/>
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="249" />
+        <location filename="../../counter_app/ui/receive_dialog.py" line="273"/>
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -2942,163 +2981,163 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="80" />
+        <location filename="../../counter_app/ui/receive_form.py" line="86"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="83" />
+        <location filename="../../counter_app/ui/receive_form.py" line="89"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="93" />
+        <location filename="../../counter_app/ui/receive_form.py" line="96"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="119" />
-        <location filename="../../counter_app/ui/receive_form.py" line="359" />
+        <location filename="../../counter_app/ui/receive_form.py" line="130"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="349"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="153" />
+        <location filename="../../counter_app/ui/receive_form.py" line="164"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="159" />
+        <location filename="../../counter_app/ui/receive_form.py" line="170"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="173" />
+        <location filename="../../counter_app/ui/receive_form.py" line="184"/>
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="178" />
+        <location filename="../../counter_app/ui/receive_form.py" line="189"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="182" />
+        <location filename="../../counter_app/ui/receive_form.py" line="193"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="183" />
+        <location filename="../../counter_app/ui/receive_form.py" line="194"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="184" />
+        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="185" />
+        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="186" />
+        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="187" />
+        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="188" />
+        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="192" />
+        <location filename="../../counter_app/ui/receive_form.py" line="203"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="202" />
+        <location filename="../../counter_app/ui/receive_form.py" line="209"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="214" />
+        <location filename="../../counter_app/ui/receive_form.py" line="221"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="231" />
+        <location filename="../../counter_app/ui/receive_form.py" line="238"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="232" />
+        <location filename="../../counter_app/ui/receive_form.py" line="239"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="233" />
+        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="247" />
+        <location filename="../../counter_app/ui/receive_form.py" line="254"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="250" />
+        <location filename="../../counter_app/ui/receive_form.py" line="257"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="256" />
+        <location filename="../../counter_app/ui/receive_form.py" line="263"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="269" />
+        <location filename="../../counter_app/ui/receive_form.py" line="288"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="284" />
+        <location filename="../../counter_app/ui/receive_form.py" line="304"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/document_checklist.py" line="26" />
+        <location filename="../../counter_app/ui/document_checklist.py" line="24"/>
         <source>{form}, {quantity} set(s)</source>
         <translation>{form}, {quantity} bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/document_checklist.py" line="31" />
+        <location filename="../../counter_app/ui/document_checklist.py" line="29"/>
         <source>(if any)</source>
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="353" />
+        <location filename="../../counter_app/ui/receive_form.py" line="343"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="356" />
+        <location filename="../../counter_app/ui/receive_form.py" line="346"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="377" />
+        <location filename="../../counter_app/ui/receive_form.py" line="367"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="379" />
+        <location filename="../../counter_app/ui/receive_form.py" line="369"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -3106,17 +3145,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>RejectedRowsModel</name>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/import_report.py" line="33" />
+        <location filename="../../counter_app/ui/admin/import_report.py" line="33"/>
         <source>Why it was rejected</source>
         <translation>Lý do bị từ chối</translation>
     </message>
@@ -3124,47 +3163,47 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReportCharts</name>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="26" />
+        <location filename="../../counter_app/ui/report_charts.py" line="26"/>
         <source>Monthly trend</source>
         <translation>Diễn biến theo tháng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="27" />
+        <location filename="../../counter_app/ui/report_charts.py" line="27"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="28" />
+        <location filename="../../counter_app/ui/report_charts.py" line="28"/>
         <source>Resolved</source>
         <translation>Đã giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="29" />
+        <location filename="../../counter_app/ui/report_charts.py" line="29"/>
         <source>Early or on time (%)</source>
         <translation>Đúng và trước hạn (%)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="30" />
+        <location filename="../../counter_app/ui/report_charts.py" line="30"/>
         <source>Results of the period</source>
         <translation>Kết quả giải quyết trong kỳ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="31" />
+        <location filename="../../counter_app/ui/report_charts.py" line="31"/>
         <source>Early</source>
         <translation>Trước hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="32" />
+        <location filename="../../counter_app/ui/report_charts.py" line="32"/>
         <source>On time</source>
         <translation>Đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="33" />
+        <location filename="../../counter_app/ui/report_charts.py" line="33"/>
         <source>Late</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_charts.py" line="34" />
+        <location filename="../../counter_app/ui/report_charts.py" line="34"/>
         <source>Still being handled</source>
         <translation>Đang giải quyết</translation>
     </message>
@@ -3172,124 +3211,124 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="83" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="83"/>
         <source>Reports and statistics</source>
         <translation>Báo cáo, thống kê</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="93" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="93"/>
         <source>Whole counter</source>
         <translation>Toàn bộ quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="95"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="96"/>
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="97" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="97"/>
         <source>By level</source>
         <translation>Theo cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="98" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="98"/>
         <source>By receiving official</source>
         <translation>Theo công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="101"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="103" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="103"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="105" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="105"/>
         <source>to</source>
         <translation>đến ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="113" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="113"/>
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="113" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="113"/>
         <source>Value</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="134"/>
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="135" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="135"/>
         <source>Export to PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="136" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="136"/>
         <source>Export to JSON</source>
         <translation>Xuất JSON</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="143" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="143"/>
         <source>Print the dossier ledger…</source>
         <translation>In sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="160" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="225" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="225"/>
         <source>The period ends before it starts.</source>
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="164" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="164"/>
         <source>Counting…</source>
         <translation>Đang tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="173" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="173"/>
         <source>Figures of {period}</source>
         <translation>Số liệu kỳ {period}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="190" />
-        <location filename="../../counter_app/ui/reports_dialog.py" line="194" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="190"/>
+        <location filename="../../counter_app/ui/reports_dialog.py" line="194"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="196" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="196"/>
         <source>The report could not be made. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không lập được báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy gọi cán bộ kỹ thuật (chi tiết trong tệp nhật ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="206" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="206"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="207" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="207"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="208" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="208"/>
         <source>JSON file (*.json)</source>
         <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reports_dialog.py" line="232" />
+        <location filename="../../counter_app/ui/reports_dialog.py" line="232"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
@@ -3297,128 +3336,138 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="99" />
+        <location filename="../../counter_app/ui/return_form.py" line="104"/>
         <source>The applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="100" />
+        <location filename="../../counter_app/ui/return_form.py" line="105"/>
         <source>An authorised person</source>
         <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="101" />
+        <location filename="../../counter_app/ui/return_form.py" line="106"/>
         <source>Collected by:</source>
         <translation>Người nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="107" />
-        <source>Authorised person's name:</source>
+        <location filename="../../counter_app/ui/return_form.py" line="112"/>
+        <source>Authorised person&apos;s name:</source>
         <translation>Họ tên người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="108" />
+        <location filename="../../counter_app/ui/return_form.py" line="113"/>
         <source>Their CCCD number:</source>
         <translation>Số CCCD của người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="112" />
+        <location filename="../../counter_app/ui/return_form.py" line="117"/>
         <source>At the desk</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="113" />
+        <location filename="../../counter_app/ui/return_form.py" line="118"/>
         <source>By post</source>
         <translation>Qua dịch vụ bưu chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="114" />
+        <location filename="../../counter_app/ui/return_form.py" line="119"/>
         <source>Returned:</source>
         <translation>Hình thức trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="118" />
+        <location filename="../../counter_app/ui/return_form.py" line="123"/>
         <source>Postal tracking number:</source>
         <translation>Mã bưu gửi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="120" />
-        <source>The citizen's rating</source>
-        <translation>Đánh giá của người dân</translation>
+        <location filename="../../counter_app/ui/return_form.py" line="125"/>
+        <source>The citizen&apos;s evaluation</source>
+        <translation>Đánh giá của công dân</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="127" />
-        <source>Declined to rate</source>
-        <translation>Không đánh giá</translation>
+        <location filename="../../counter_app/ui/return_form.py" line="143"/>
+        <source>Not answered</source>
+        <translation>Không trả lời</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="134" />
+        <location filename="../../counter_app/ui/return_form.py" line="154"/>
+        <source>Other comments (i):</source>
+        <translation>Ý kiến khác (i):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="159"/>
+        <source>List version {version}: {source}. Scored by the system: {computed}.</source>
+        <translation>Danh mục phiên bản {version}: {source}. Hệ thống tự chấm: {computed}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="127"/>
         <source>Ask the citizen on the second screen</source>
         <translation>Mời người dân đánh giá trên màn hình thứ hai</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/return_form.py" line="139" />
-        <source>Criteria the citizen commented on (optional):</source>
-        <translation>Tiêu chí người dân nêu ý kiến (không bắt buộc):</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/return_form.py" line="153" />
-        <source>List version {version}: {source}</source>
-        <translation>Danh mục phiên bản {version}: {source}</translation>
     </message>
 </context>
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="46" />
+        <location filename="../../counter_app/domain/returns.py" line="49"/>
         <source>Very satisfied</source>
         <translation>Rất hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="47" />
+        <location filename="../../counter_app/domain/returns.py" line="50"/>
         <source>Satisfied</source>
         <translation>Hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="48" />
+        <location filename="../../counter_app/domain/returns.py" line="51"/>
         <source>Dissatisfied</source>
         <translation>Không hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="152" />
+        <location filename="../../counter_app/domain/returns.py" line="163"/>
         <source>Enter the postal tracking number: 6 to 30 letters and digits, as on the postal receipt (for example EF123456789VN).</source>
         <translation>Nhập mã bưu gửi: từ 6 đến 30 chữ cái và chữ số, như trên biên nhận của bưu điện (ví dụ EF123456789VN).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="160" />
+        <location filename="../../counter_app/domain/returns.py" line="171"/>
         <source>A result sent by post is not rated at the desk; clear the rating.</source>
         <translation>Kết quả gửi qua bưu chính không được đánh giá tại quầy; hãy bỏ chọn mức đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="168" />
+        <location filename="../../counter_app/domain/returns.py" line="179"/>
         <source>Criteria {ids} are not in list version {version}; choose from the list shown.</source>
         <translation>Tiêu chí {ids} không có trong danh mục phiên bản {version}; hãy chọn trong danh mục đang hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/evaluation.py" line="188"/>
+        <source>Answers {ids} are not questions of list version {version} scored 0, 1 or 2; choose from the list shown.</source>
+        <translation>Câu trả lời {ids} không phải câu hỏi của danh mục phiên bản {version} với điểm 0, 1 hoặc 2; hãy chọn trong danh sách đang hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/evaluation.py" line="200"/>
+        <source>Shorten the comment to {n} characters.</source>
+        <translation>Rút gọn ý kiến còn tối đa {n} ký tự.</translation>
     </message>
 </context>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="113" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="113"/>
         <source>Roles of {name}</source>
         <translation>Vai trò của {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="116" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="116"/>
         <source>Official:</source>
         <translation>Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="117" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="117"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/official_forms.py" line="118" />
+        <location filename="../../counter_app/ui/admin/official_forms.py" line="118"/>
         <source>Save the roles</source>
         <translation>Lưu vai trò</translation>
     </message>
@@ -3426,7 +3475,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../counter_app/ui/admin/service_form.py" line="28" />
+        <location filename="../../counter_app/ui/admin/service_form.py" line="28"/>
         <source>The change could not be saved. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Chưa lưu được thay đổi. Hãy thử lại; nếu vẫn không được, hãy gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -3434,7 +3483,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="76" />
+        <location filename="../../counter_app/services/context.py" line="96"/>
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -3442,17 +3491,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="96" />
+        <location filename="../../counter_app/services/setup.py" line="97"/>
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="139" />
+        <location filename="../../counter_app/services/setup.py" line="141"/>
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="175" />
+        <location filename="../../counter_app/services/setup.py" line="179"/>
         <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
         <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
     </message>
@@ -3460,127 +3509,127 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="40"/>
         <source>Set up this counter</source>
         <translation>Thiết lập quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="45" />
-        <source>This computer is not set up as a counter yet. Type the agency's details as in the national catalogue; they are printed on every receipt and cannot be changed later.</source>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="45"/>
+        <source>This computer is not set up as a counter yet. Type the agency&apos;s details as in the national catalogue; they are printed on every receipt and cannot be changed later.</source>
         <translation>Máy này chưa được thiết lập làm quầy một cửa. Nhập thông tin cơ quan đúng như trong Cơ sở dữ liệu quốc gia; các thông tin này được in trên mọi phiếu hẹn và không thể sửa sau này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="52"/>
         <source>Agency and counter</source>
         <translation>Cơ quan và quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="57" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="57"/>
         <source>e.g. UBND xã Hoàng Văn Thụ</source>
         <translation>ví dụ: UBND xã Hoàng Văn Thụ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="60"/>
         <source>e.g. Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</source>
         <translation>ví dụ: Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="62" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="62"/>
         <source>The one-stop unit, as the printed forms name it.</source>
         <translation>Bộ phận một cửa, đúng như tên in trên biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="64"/>
         <source>e.g. UBND TỈNH LẠNG SƠN</source>
         <translation>ví dụ: UBND TỈNH LẠNG SƠN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="67" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="67"/>
         <source>e.g. Quầy số 1</source>
         <translation>ví dụ: Quầy số 1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="72" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="72"/>
         <source>Each counter of the same agency needs its own slot (0–9), so dossier numbers never collide when they work offline.</source>
         <translation>Mỗi quầy của cùng một cơ quan cần một khối số riêng (0–9) để mã hồ sơ không bị trùng khi làm việc không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="75"/>
         <source>Agency identifier:</source>
         <translation>Mã định danh cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="76" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="76"/>
         <source>Agency name:</source>
         <translation>Tên cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="77" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="77"/>
         <source>One-stop unit:</source>
         <translation>Bộ phận một cửa:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="78" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="78"/>
         <source>Superior agency:</source>
         <translation>Cơ quan cấp trên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="79" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="79"/>
         <source>Place (for dates on forms):</source>
         <translation>Địa danh (ghi ngày tháng trên biểu mẫu):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="80" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="80"/>
         <source>Counter name:</source>
         <translation>Tên quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="81" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="81"/>
         <source>Code slot:</source>
         <translation>Khối số mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="86" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="86"/>
         <source>First administrator</source>
         <translation>Quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="94"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="95"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="96" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="96"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="97" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="97"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="108" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="108"/>
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="112"/>
         <source>Load the sample catalogue of commune procedures</source>
         <translation>Nạp danh mục mẫu các thủ tục cấp xã</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="119" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="119"/>
         <source>Set up</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="127" />
+        <location filename="../../counter_app/ui/setup_dialog.py" line="127"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Hai mật khẩu không giống nhau; vui lòng nhập lại.</translation>
     </message>
@@ -3588,42 +3637,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="63" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="63"/>
         <source>{step} — dossier {code}</source>
         <translation>{step} — hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="78" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="78"/>
         <source>One line for each document or detail to supplement</source>
         <translation>Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="81" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="81"/>
         <source>List everything at once: the request can be made only one time.</source>
         <translation>Ghi đầy đủ một lần: chỉ được yêu cầu bổ sung một lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="84" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="84"/>
         <source>To supplement:</source>
         <translation>Cần bổ sung:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="89"/>
         <source>Department:</source>
         <translation>Cơ quan chuyên môn:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="97" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="97"/>
         <source>New appointment:</source>
         <translation>Ngày hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="106"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/step_dialog.py" line="106"/>
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
     </message>
@@ -3631,60 +3680,60 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../counter_app/storage.py" line="240" />
-        <source>The counter's database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
+        <location filename="../../counter_app/storage.py" line="329"/>
+        <source>The counter&apos;s database is damaged ({detail}). It is open for reading only and nothing will be written into it. Restore the latest good backup ({backup}) or call the IT staff.</source>
         <translation>Cơ sở dữ liệu của quầy bị hỏng ({detail}). Dữ liệu chỉ được mở để xem và sẽ không ghi gì vào đó. Hãy khôi phục bản sao lưu tốt gần nhất ({backup}) hoặc gọi cán bộ CNTT.</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="17" />
+        <location filename="../../counter_app/sync/errors.py" line="17"/>
         <source>The central database cannot be reached; the counter keeps working offline and will send its changes later. Nothing was changed.</source>
         <translation>Không liên lạc được với cơ sở dữ liệu trung tâm (mất kết nối); quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="36" />
+        <location filename="../../counter_app/sync/errors.py" line="36"/>
         <source>The link to the central database went silent (no answer for {seconds} seconds), so this sync was stopped; the counter keeps working offline and will send its changes at the next sync.</source>
         <translation>Lần đồng bộ này đã dừng vì mất kết nối: đường truyền tới cơ sở dữ liệu trung tâm không có phản hồi trong {seconds} giây; quầy vẫn làm việc bình thường và sẽ gửi các thay đổi ở lần đồng bộ sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="54" />
-        <source>The central database refused this sync (error {code}); the counter keeps working and its changes stay queued. Tell the province's IT staff.</source>
+        <location filename="../../counter_app/sync/errors.py" line="54"/>
+        <source>The central database refused this sync (error {code}); the counter keeps working and its changes stay queued. Tell the province&apos;s IT staff.</source>
         <translation>Cơ sở dữ liệu trung tâm từ chối lần đồng bộ này (mã lỗi {code}); quầy vẫn làm việc bình thường và các thay đổi vẫn được giữ lại để gửi sau. Hãy báo cho bộ phận công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="69" />
+        <location filename="../../counter_app/sync/errors.py" line="69"/>
         <source>This counter is not connected to a central database; import its connection file with “counter-app sync connect FILE”.</source>
         <translation>Quầy chưa kết nối với cơ sở dữ liệu trung tâm; hãy nhập tệp kết nối của quầy bằng lệnh “counter-app sync connect FILE”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="83" />
-        <source>The central database does not know this counter; ask the province's IT staff to register it again.</source>
+        <location filename="../../counter_app/sync/errors.py" line="83"/>
+        <source>The central database does not know this counter; ask the province&apos;s IT staff to register it again.</source>
         <translation>Cơ sở dữ liệu trung tâm không có thông tin về quầy này; đề nghị cán bộ công nghệ thông tin của tỉnh đăng ký lại quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="97" />
-        <source>The centre expected change number {expected} but the counter holds {got} next; nothing was sent. Ask the IT staff to check this counter's database.</source>
+        <location filename="../../counter_app/sync/errors.py" line="97"/>
+        <source>The centre expected change number {expected} but the counter holds {got} next; nothing was sent. Ask the IT staff to check this counter&apos;s database.</source>
         <translation>Trung tâm chờ thay đổi số {expected} nhưng quầy có thay đổi tiếp theo là số {got}; chưa gửi gì. Đề nghị cán bộ công nghệ thông tin kiểm tra cơ sở dữ liệu của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/errors.py" line="113" />
+        <location filename="../../counter_app/sync/errors.py" line="113"/>
         <source>This counter was away longer than the centre keeps its changes; run “counter-app sync resync” to download everything again.</source>
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="120" />
+        <location filename="../../counter_app/sync/service.py" line="73"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="149" />
+        <location filename="../../counter_app/sync/service.py" line="105"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/settings.py" line="50" />
+        <location filename="../../counter_app/wire/connection_file.py" line="50"/>
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
@@ -3692,192 +3741,192 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssues</name>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="11"/>
         <source>audit chain broken: the entry does not follow the centre&apos;s head</source>
         <translation>chuỗi nhật ký bị đứt: mục này không nối tiếp mục cuối mà trung tâm giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="14"/>
         <source>dossier code already belongs to another dossier</source>
         <translation>mã hồ sơ đã thuộc về một hồ sơ khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="15"/>
         <source>dossier code lies outside this counter&apos;s range</source>
         <translation>mã hồ sơ nằm ngoài dải số được cấp cho quầy này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="18"/>
         <source>dossier code cannot change</source>
         <translation>mã hồ sơ không được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="19"/>
         <source>dossier belongs to another counter</source>
         <translation>hồ sơ thuộc quầy khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="21"/>
         <source>dossier was changed centrally since this counter received it</source>
         <translation>hồ sơ đã được thay đổi tại trung tâm sau khi quầy nhận về</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="24"/>
         <source>append-only record arrived again with a different body</source>
         <translation>bản ghi chỉ được thêm mới lại đến với nội dung khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="27"/>
         <source>its dossier&apos;s change was refused or the dossier belongs to another counter</source>
         <translation>thay đổi của hồ sơ chứa bản ghi này bị từ chối, hoặc hồ sơ thuộc quầy khác</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="31"/>
         <source>unknown kind of row</source>
         <translation>loại bản ghi không xác định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="32"/>
         <source>malformed uuid</source>
         <translation>mã định danh (UUID) không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="33"/>
         <source>body is not an object</source>
         <translation>nội dung bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="34"/>
         <source>body disagrees with the entry (uuid)</source>
         <translation>nội dung bản ghi không khớp với mã định danh của nó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="35"/>
         <source>malformed version</source>
         <translation>số phiên bản không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="36"/>
         <source>malformed dossier uuid</source>
         <translation>mã định danh hồ sơ không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="37"/>
         <source>malformed dossier</source>
         <translation>hồ sơ có trường thiếu hoặc sai dạng (mã, thủ tục, trạng thái, thời điểm, lệ phí)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/apply.py" line="1" />
+        <location filename="../../counter_app/wire/refusals.py" line="38"/>
         <source>malformed timestamp</source>
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="57" />
-        <source>changed here and not yet pushed; the centre's version is kept aside</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="56"/>
+        <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="61" />
-        <source>Its procedure {procedure} is not in this counter's catalogue; it is applied once the catalogue brings it.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="59"/>
+        <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="66" />
-        <source>The centre sent this record incomplete or in a form this counter cannot read; the province's IT staff must correct it at the centre.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="64"/>
+        <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="71" />
-        <source>The centre's copy contradicts itself: the code in its contents ({code}) is not the dossier's code at the centre; the province's IT staff must correct it.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="69"/>
+        <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="76" />
-        <source>The centre's copy gives this dossier another code ({code}) than the one it has here, and a dossier's code never changes; the province's IT staff must correct it.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="74"/>
+        <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="81" />
-        <source>Another dossier of this counter already has the code {code}; the province's IT staff must give the centre's dossier its own code.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="79"/>
+        <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="86" />
-        <source>The code {code} lies in the numbers this counter gives its own dossiers; the province's IT staff must give the centre's dossier another code.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="84"/>
+        <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="91" />
-        <source>This counter's database refused the centre's copy: it clashes with a record kept here; the province's IT staff must check it at the centre.</source>
+        <location filename="../../counter_app/sync/local_apply.py" line="89"/>
+        <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="29" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="31"/>
         <source>Sent: refused by the centre</source>
         <translation>Gửi đi: trung tâm từ chối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="30" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="32"/>
         <source>Received: not applied here</source>
         <translation>Nhận về: không áp dụng được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="33" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="35"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36"/>
         <source>Dossier document</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37"/>
         <source>Clock pause</source>
         <translation>Tạm dừng tính thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38"/>
         <source>Workflow step</source>
         <translation>Bước xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39"/>
         <source>Printed form</source>
         <translation>Biểu mẫu đã in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="47"/>
         <source>Restored backup</source>
         <translation>Bản sao lưu đã khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40"/>
         <source>Audit entry</source>
         <translation>Mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42"/>
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43"/>
         <source>Calendar day</source>
         <translation>Ngày lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45"/>
         <source>Central note</source>
         <translation>Ghi chú của trung tâm</translation>
     </message>
@@ -3885,22 +3934,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="93" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="99" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="107" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="117"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="112" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="122"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -3908,22 +3957,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssuesModel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="58" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="68"/>
         <source>Direction</source>
         <translation>Chiều</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="69"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="70"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="71"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -3931,72 +3980,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="58" />
+        <location filename="../../counter_app/ui/sync_status.py" line="58"/>
         <source>Show the records sync could not apply</source>
         <translation>Xem các bản ghi chưa đồng bộ được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="84" />
+        <location filename="../../counter_app/ui/sync_status.py" line="84"/>
         <source>Not connected to the centre</source>
         <translation>Chưa kết nối trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="87" />
+        <location filename="../../counter_app/ui/sync_status.py" line="87"/>
         <source>This counter works on its own. To send its dossiers to the province, the IT staff import its connection file.</source>
         <translation>Quầy đang làm việc độc lập. Để gửi hồ sơ lên tỉnh, cán bộ công nghệ thông tin cần nhập tệp kết nối của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="94" />
+        <location filename="../../counter_app/ui/sync_status.py" line="94"/>
         <source>Centre: checking…</source>
         <translation>Trung tâm: đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="95" />
+        <location filename="../../counter_app/ui/sync_status.py" line="95"/>
         <source>Centre: syncing…</source>
         <translation>Trung tâm: đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="96" />
+        <location filename="../../counter_app/ui/sync_status.py" line="96"/>
         <source>Centre: online</source>
         <translation>Trung tâm: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="97" />
+        <location filename="../../counter_app/ui/sync_status.py" line="97"/>
         <source>Centre: offline</source>
         <translation>Trung tâm: mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="98" />
+        <location filename="../../counter_app/ui/sync_status.py" line="98"/>
         <source>Centre: sync error</source>
         <translation>Trung tâm: lỗi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="99" />
+        <location filename="../../counter_app/ui/sync_status.py" line="99"/>
         <source>Centre: sync stopped</source>
         <translation>Trung tâm: đã dừng đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="103" />
+        <location filename="../../counter_app/ui/sync_status.py" line="103"/>
         <source>Changes waiting to send: {count}</source>
         <translation>Thay đổi chờ gửi: {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="106" />
+        <location filename="../../counter_app/ui/sync_status.py" line="106"/>
         <source>Changes saved on this computer that the centre has not confirmed yet</source>
         <translation>Các thay đổi đã lưu trên máy này nhưng trung tâm chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="109" />
+        <location filename="../../counter_app/ui/sync_status.py" line="109"/>
         <source>Last sync: {time}</source>
         <translation>Đồng bộ lần cuối: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="111" />
+        <location filename="../../counter_app/ui/sync_status.py" line="111"/>
         <source>Last sync: never</source>
         <translation>Đồng bộ lần cuối: chưa có</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="114" />
+        <location filename="../../counter_app/ui/sync_status.py" line="114"/>
         <source>Sync issues: {count}</source>
         <translation>Cần xử lý: {count}</translation>
     </message>
@@ -4004,7 +4053,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncWorker</name>
     <message>
-        <location filename="../../counter_app/ui/sync_worker.py" line="212" />
+        <location filename="../../counter_app/ui/sync_worker.py" line="212"/>
         <source>Sync with the centre failed; the counter keeps working and will try again. If it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Đồng bộ với trung tâm không thành công; quầy vẫn làm việc bình thường và sẽ thử lại. Nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -4012,97 +4061,97 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="42"/>
         <source>Unit and forms</source>
         <translation>Đơn vị và mẫu biểu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="48" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="48"/>
         <source>The unit named on the forms</source>
         <translation>Tên đơn vị in trên các mẫu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="54"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="63" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="63"/>
         <source>Dossiers received already keep the name they were received under: their papers reprint as the originals did.</source>
         <translation>Hồ sơ đã tiếp nhận giữ tên đơn vị lúc tiếp nhận: giấy tờ in lại giống bản gốc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="67" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="67"/>
         <source>The agency, as the counter was set up</source>
         <translation>Cơ quan, như khi thiết lập quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="70" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="70"/>
         <source>Agency:</source>
         <translation>Cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="71"/>
         <source>Agency code:</source>
         <translation>Mã cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="72" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="72"/>
         <source>Above it:</source>
         <translation>Cơ quan cấp trên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="73"/>
         <source>Place on the dateline:</source>
         <translation>Địa danh ghi ở dòng ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="74"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="75"/>
         <source>Counter:</source>
         <translation>Quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="76" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="76"/>
         <source>Code slot / ledger book:</source>
         <translation>Số thứ tự quầy / quyển sổ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="81" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="81"/>
         <source>Form set</source>
         <translation>Bộ biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="88"/>
         <source>Why from that date: {source}</source>
         <translation>Căn cứ áp dụng từ ngày đó: {source}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="94"/>
         <source>{circular} (from {day})</source>
         <translation>{circular} (từ {day})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="98" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="98"/>
         <source>Other sets: {sets}</source>
         <translation>Các bộ mẫu khác: {sets}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="101"/>
         <source>A dossier prints with the set in force on its receipt date, so a reprint looks like the original; there is nothing to choose here.</source>
         <translation>Mỗi hồ sơ in theo bộ mẫu có hiệu lực vào ngày tiếp nhận, nên bản in lại giống bản gốc; ở đây không cần chọn bộ mẫu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="115" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="115"/>
         <source>In force today: {circular}, for dossiers received from {day}. Forms: {forms}.</source>
         <translation>Áp dụng hôm nay: {circular}, cho hồ sơ tiếp nhận từ ngày {day}. Các mẫu: {forms}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/admin/unit_dialog.py" line="122"/>
         <source>Saved: dossiers received from now on print the new name.</source>
         <translation>Đã lưu: hồ sơ tiếp nhận từ nay in tên mới.</translation>
     </message>
@@ -4110,84 +4159,84 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../counter_app/services/users.py" line="74" />
+        <location filename="../../counter_app/services/users.py" line="74"/>
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="80" />
-        <source>Enter the official's full name.</source>
+        <location filename="../../counter_app/services/users.py" line="80"/>
+        <source>Enter the official&apos;s full name.</source>
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="226" />
-        <location filename="../../counter_app/services/users.py" line="91" />
+        <location filename="../../counter_app/cli_sync.py" line="254"/>
+        <location filename="../../counter_app/services/users.py" line="91"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="83" />
-        <location filename="../../counter_app/services/users.py" line="294" />
+        <location filename="../../counter_app/services/users.py" line="83"/>
+        <location filename="../../counter_app/services/users.py" line="309"/>
         <source>Give the user at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò cho người dùng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="97" />
+        <location filename="../../counter_app/services/users.py" line="97"/>
         <source>The two passwords are not the same; type the same password twice.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau; hãy nhập cùng một mật khẩu hai lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="150" />
+        <location filename="../../counter_app/services/users.py" line="157"/>
         <source>This counter already has officials; an administrator adds new ones.</source>
         <translation>Quầy này đã có cán bộ; cán bộ mới do quản trị viên thêm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="173" />
+        <location filename="../../counter_app/services/users.py" line="182"/>
         <source>The user name “{username}” is already taken.</source>
         <translation>Tên đăng nhập “{username}” đã có người dùng; hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="212" />
+        <location filename="../../counter_app/services/users.py" line="221"/>
         <source>There is no official “{username}”.</source>
         <translation>Không có cán bộ “{username}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="232" />
+        <location filename="../../counter_app/services/users.py" line="241"/>
         <source>“{username}” is the last active administrator; give another official the administrator role first.</source>
         <translation>“{username}” là quản trị viên cuối cùng còn hoạt động; hãy giao vai trò quản trị viên cho một cán bộ khác trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/users.py" line="254" />
+        <location filename="../../counter_app/services/users.py" line="264"/>
         <source>You cannot disable your own account; another administrator may.</source>
         <translation>Không thể tự vô hiệu hóa tài khoản của chính mình; một quản trị viên khác có thể làm việc này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="107" />
+        <location filename="../../counter_app/services/auth.py" line="141"/>
         <source>This login belongs to another counter; log in again on this one.</source>
         <translation>Phiên đăng nhập này thuộc quầy khác; hãy đăng nhập lại trên quầy này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="117" />
+        <location filename="../../counter_app/services/auth.py" line="151"/>
         <source>Only an official with the role “{role}” may do this.</source>
         <translation>Chỉ cán bộ có vai trò “{role}” mới được làm việc này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="180" />
+        <location filename="../../counter_app/services/auth.py" line="304"/>
         <source>Too many wrong passwords: this account is locked until {time}; try again then or ask the administrator.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa đến {time}; hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="205" />
+        <location filename="../../counter_app/services/auth.py" line="328"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="212" />
+        <location filename="../../counter_app/services/auth.py" line="337"/>
         <source>This account has been disabled; ask the administrator to enable it again.</source>
         <translation>Tài khoản này đã bị vô hiệu hóa; hãy đề nghị quản trị viên kích hoạt lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="81" />
+        <location filename="../../counter_app/services/auth.py" line="115"/>
         <source>The user “{username}” does not exist or is locked.</source>
         <translation>Người dùng “{username}” không tồn tại hoặc đã bị khóa.</translation>
     </message>
@@ -4195,108 +4244,108 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="110" />
+        <location filename="../../counter_app/domain/validation.py" line="110"/>
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="115" />
+        <location filename="../../counter_app/domain/validation.py" line="115"/>
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="122" />
+        <location filename="../../counter_app/domain/validation.py" line="122"/>
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="132" />
+        <location filename="../../counter_app/domain/validation.py" line="132"/>
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="141" />
-        <source>The citizen ID (CCCD) is a man's (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
+        <location filename="../../counter_app/domain/validation.py" line="141"/>
+        <source>The citizen ID (CCCD) is a man&apos;s (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="147" />
-        <source>The citizen ID (CCCD) is a woman's (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
+        <location filename="../../counter_app/domain/validation.py" line="147"/>
+        <source>The citizen ID (CCCD) is a woman&apos;s (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="154" />
+        <location filename="../../counter_app/domain/validation.py" line="154"/>
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="183" />
-        <location filename="../../counter_app/domain/validation.py" line="199" />
+        <location filename="../../counter_app/domain/validation.py" line="183"/>
+        <location filename="../../counter_app/domain/validation.py" line="199"/>
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="192" />
+        <location filename="../../counter_app/domain/validation.py" line="192"/>
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="201" />
+        <location filename="../../counter_app/domain/validation.py" line="201"/>
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="243" />
+        <location filename="../../counter_app/domain/validation.py" line="243"/>
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="251" />
+        <location filename="../../counter_app/domain/validation.py" line="251"/>
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="264" />
+        <location filename="../../counter_app/domain/validation.py" line="264"/>
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="280" />
+        <location filename="../../counter_app/domain/validation.py" line="280"/>
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="290" />
+        <location filename="../../counter_app/domain/validation.py" line="290"/>
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="294" />
+        <location filename="../../counter_app/domain/validation.py" line="294"/>
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="307" />
+        <location filename="../../counter_app/domain/validation.py" line="307"/>
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="345" />
+        <location filename="../../counter_app/domain/validation.py" line="345"/>
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/bounds.py" line="50" />
+        <location filename="../../counter_app/domain/bounds.py" line="50"/>
         <source>The text contains a control character at position {position}; delete it.</source>
         <translation>Nội dung có ký tự điều khiển ở vị trí {position}; hãy xóa ký tự đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/bounds.py" line="65" />
+        <location filename="../../counter_app/domain/bounds.py" line="65"/>
         <source>The text must be at most {max} characters; {count} were entered.</source>
         <translation>Nội dung chỉ được tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/bounds.py" line="82" />
+        <location filename="../../counter_app/domain/bounds.py" line="82"/>
         <source>Enter a whole number from {low} to {high}; {value} was entered.</source>
         <translation>Hãy nhập số nguyên từ {low} đến {high}; đã nhập {value}.</translation>
     </message>
@@ -4304,7 +4353,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../counter_app/ui/widgets.py" line="125" />
+        <location filename="../../counter_app/ui/widgets.py" line="125"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -4312,183 +4361,183 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="129" />
+        <location filename="../../counter_app/domain/workflow.py" line="135"/>
         <source>Received</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="130" />
+        <location filename="../../counter_app/domain/workflow.py" line="136"/>
         <source>In appraisal</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="131" />
+        <location filename="../../counter_app/domain/workflow.py" line="137"/>
         <source>Waiting for supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="132" />
+        <location filename="../../counter_app/domain/workflow.py" line="138"/>
         <source>Transferred to department</source>
         <translation>Đã chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="133" />
+        <location filename="../../counter_app/domain/workflow.py" line="139"/>
         <source>Appraised, awaiting approval</source>
         <translation>Đã thẩm định, chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="134" />
+        <location filename="../../counter_app/domain/workflow.py" line="140"/>
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="135" />
+        <location filename="../../counter_app/domain/workflow.py" line="141"/>
         <source>Refused</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="136" />
-        <location filename="../../counter_app/domain/workflow.py" line="151" />
+        <location filename="../../counter_app/domain/workflow.py" line="142"/>
+        <location filename="../../counter_app/domain/workflow.py" line="158"/>
         <source>Result ready</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="137" />
+        <location filename="../../counter_app/domain/workflow.py" line="143"/>
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="138" />
+        <location filename="../../counter_app/domain/workflow.py" line="144"/>
         <source>Withdrawn</source>
         <translation>Đã rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="1" />
+        <location filename="../../counter_app/domain/workflow.py" line="145"/>
         <source>Closed, supplement not brought</source>
         <translation>Đã đóng hồ sơ (không bổ sung)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="142" />
+        <location filename="../../counter_app/domain/workflow.py" line="149"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="143" />
+        <location filename="../../counter_app/domain/workflow.py" line="150"/>
         <source>Start appraisal</source>
         <translation>Bắt đầu thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="144" />
+        <location filename="../../counter_app/domain/workflow.py" line="151"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="145" />
+        <location filename="../../counter_app/domain/workflow.py" line="152"/>
         <source>Record supplement</source>
         <translation>Nhận hồ sơ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="146" />
+        <location filename="../../counter_app/domain/workflow.py" line="153"/>
         <source>Transfer to department</source>
         <translation>Chuyển cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="147" />
+        <location filename="../../counter_app/domain/workflow.py" line="154"/>
         <source>Back from department</source>
         <translation>Nhận lại từ cơ quan chuyên môn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="148" />
+        <location filename="../../counter_app/domain/workflow.py" line="155"/>
         <source>Finish appraisal</source>
         <translation>Hoàn thành thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="149" />
+        <location filename="../../counter_app/domain/workflow.py" line="156"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="150" />
+        <location filename="../../counter_app/domain/workflow.py" line="157"/>
         <source>Refuse</source>
         <translation>Từ chối giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="152" />
+        <location filename="../../counter_app/domain/workflow.py" line="159"/>
         <source>Return result</source>
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="153" />
+        <location filename="../../counter_app/domain/workflow.py" line="160"/>
         <source>Withdraw</source>
         <translation>Rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="154" />
+        <location filename="../../counter_app/domain/workflow.py" line="161"/>
         <source>Apologise and set new appointment</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="1" />
+        <location filename="../../counter_app/domain/workflow.py" line="162"/>
         <source>Close the dossier</source>
         <translation>Đóng hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="158" />
+        <location filename="../../counter_app/domain/workflow.py" line="166"/>
         <source>Receiving officer</source>
         <translation>Công chức tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="159" />
+        <location filename="../../counter_app/domain/workflow.py" line="167"/>
         <source>Appraiser</source>
         <translation>Người thẩm định</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="160" />
+        <location filename="../../counter_app/domain/workflow.py" line="168"/>
         <source>Approver</source>
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="161" />
+        <location filename="../../counter_app/domain/workflow.py" line="169"/>
         <source>Returning officer</source>
         <translation>Công chức trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="162" />
+        <location filename="../../counter_app/domain/workflow.py" line="170"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="217" />
+        <location filename="../../counter_app/domain/workflow.py" line="225"/>
         <source>This step cannot be taken on a stored dossier.</source>
         <translation>Không thể thực hiện bước này với hồ sơ đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="221" />
+        <location filename="../../counter_app/domain/workflow.py" line="229"/>
         <source>The step “{action}” is not allowed while the dossier is “{state}”.</source>
         <translation>Không thể thực hiện bước “{action}” khi hồ sơ đang ở trạng thái “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/workflow.py" line="189" />
+        <location filename="../../counter_app/domain/workflow.py" line="197"/>
         <source>You need the role “{roles}” to take the step “{action}”.</source>
         <translation>Cần có vai trò “{roles}” để thực hiện bước “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/extension.py" line="47" />
+        <location filename="../../counter_app/domain/extension.py" line="46"/>
         <source>An apology with a new appointment is only for an overdue dossier ({basis}).</source>
         <translation>Chỉ xin lỗi và hẹn lại ngày trả kết quả khi hồ sơ đã quá hạn ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/supplement.py" line="1" />
+        <location filename="../../counter_app/domain/supplement.py" line="101"/>
         <source>The citizen has {days} days from the supplement notice of {asked} to complete the dossier; it can be closed from {first} ({basis}).</source>
         <translation>Công dân có {days} ngày kể từ ngày thông báo bổ sung {asked} để hoàn thiện hồ sơ; chỉ được đóng hồ sơ từ ngày {first} ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/supplement.py" line="1" />
+        <location filename="../../counter_app/domain/supplement.py" line="91"/>
         <source>A dossier received under these rules is not closed for want of its supplement ({basis}); the citizen may still bring it or withdraw the dossier.</source>
         <translation>Hồ sơ tiếp nhận theo quy định này không bị đóng vì chưa bổ sung ({basis}); công dân vẫn có thể bổ sung hoặc rút hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/extension.py" line="36" />
+        <location filename="../../counter_app/domain/extension.py" line="36"/>
         <source>This dossier already had its apology and new appointment; it can be given only once ({basis}).</source>
         <translation>Hồ sơ này đã được xin lỗi và hẹn lại; chỉ được gia hạn một lần ({basis}).</translation>
     </message>
@@ -4496,42 +4545,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="10" />
+        <location filename="../../counter_app/paper/errors.py" line="10"/>
         <source>No font that can print Vietnamese was found. Install Times New Roman, or the package fonts-liberation2 or fonts-dejavu-core, then print again.</source>
         <translation>Không tìm thấy phông chữ in được tiếng Việt. Cài đặt phông Times New Roman, hoặc gói fonts-liberation2 / fonts-dejavu-core, rồi in lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="14" />
-        <source>The form set "{set_id}" does not exist. Choose one of: {available}.</source>
-        <translation>Bộ biểu mẫu "{set_id}" không tồn tại. Hãy chọn một trong các bộ: {available}.</translation>
+        <location filename="../../counter_app/paper/errors.py" line="14"/>
+        <source>The form set &quot;{set_id}&quot; does not exist. Choose one of: {available}.</source>
+        <translation>Bộ biểu mẫu &quot;{set_id}&quot; không tồn tại. Hãy chọn một trong các bộ: {available}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="17" />
-        <source>The form set file "{set_id}" cannot be read: {detail}. Reinstall the application or choose another form set.</source>
-        <translation>Không đọc được tệp bộ biểu mẫu "{set_id}": {detail}. Hãy cài đặt lại ứng dụng hoặc chọn bộ biểu mẫu khác.</translation>
+        <location filename="../../counter_app/paper/errors.py" line="17"/>
+        <source>The form set file &quot;{set_id}&quot; cannot be read: {detail}. Reinstall the application or choose another form set.</source>
+        <translation>Không đọc được tệp bộ biểu mẫu &quot;{set_id}&quot;: {detail}. Hãy cài đặt lại ứng dụng hoặc chọn bộ biểu mẫu khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="21" />
-        <source>The form set "{set_id}" has no form for "{kind}". Choose a form set that has it.</source>
-        <translation>Bộ biểu mẫu "{set_id}" không có mẫu "{kind}". Hãy chọn bộ biểu mẫu có mẫu này.</translation>
+        <location filename="../../counter_app/paper/errors.py" line="21"/>
+        <source>The form set &quot;{set_id}&quot; has no form for &quot;{kind}&quot;. Choose a form set that has it.</source>
+        <translation>Bộ biểu mẫu &quot;{set_id}&quot; không có mẫu &quot;{kind}&quot;. Hãy chọn bộ biểu mẫu có mẫu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="24" />
-        <source>Paper size "{paper}" is not available for this form. Choose one of: {available}.</source>
-        <translation>Mẫu này không in được trên khổ giấy "{paper}". Hãy chọn một trong các khổ: {available}.</translation>
+        <location filename="../../counter_app/paper/errors.py" line="24"/>
+        <source>Paper size &quot;{paper}&quot; is not available for this form. Choose one of: {available}.</source>
+        <translation>Mẫu này không in được trên khổ giấy &quot;{paper}&quot;. Hãy chọn một trong các khổ: {available}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="27" />
-        <source>No form set was in force on {day}. Check the dossier's receipt date, or add the form set of that time.</source>
+        <location filename="../../counter_app/paper/errors.py" line="27"/>
+        <source>No form set was in force on {day}. Check the dossier&apos;s receipt date, or add the form set of that time.</source>
         <translation>Không có bộ biểu mẫu nào có hiệu lực vào ngày {day}. Kiểm tra ngày tiếp nhận hồ sơ, hoặc bổ sung bộ biểu mẫu của thời điểm đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="31" />
+        <location filename="../../counter_app/paper/errors.py" line="31"/>
         <source>This QR code is not from a receipt slip of this system (missing: {missing}).</source>
         <translation>Mã QR này không phải của giấy tiếp nhận hồ sơ do hệ thống in (thiếu: {missing}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/paper/errors.py" line="34" />
+        <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
     </message>
