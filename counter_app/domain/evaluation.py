@@ -73,7 +73,7 @@ class EvaluationSet:
         return next((q for q in self.questions if q.id == qid), None)
 
 
-def _points(raw: Mapping[str, str]) -> dict[int, str]:
+def _points(raw: Mapping[str, str] | Mapping[int, str]) -> dict[int, str]:
     points = {int(k): str(v) for k, v in raw.items()}
     if set(points) != set(POINTS):
         raise ValueError(f"an indicator scores 2, 1 and 0 points, not {sorted(points)}")

@@ -16,9 +16,9 @@ from counter_app.domain.workflow import Action, State
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
+from counter_app.services.returns import current_evaluation
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
-from counter_app.services.returns import current_evaluation
 from counter_app.ui.return_form import CitizenScreen
 from tests.conftest import login
 from tests.ui.conftest import wait_signal
