@@ -7,7 +7,9 @@ reports ask for later. The rating is the citizen's to give or to decline.
 
 Criteria lists are versioned data (resources/satisfaction/criteria-v*.json)
 that cite their source; a rating keeps the version it was given under, so a
-later list never changes what an old rating meant.
+later list never changes what an old rating meant. Version 1 was one overall
+level; from version 2 the citizen answers the questions of Decree 118/2025
+Article 33(1) one by one (domain/evaluation.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from counter_app.domain.evaluation import CitizenAnswers, EvaluationSet, answer_errors
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, ValidationFailed
 from counter_app.domain.text import nfc
 from counter_app.domain.validation import ApplicantInput, validate_applicant
@@ -116,8 +119,12 @@ class ReturnDetails:
     collector_id: str = ""
     channel: Channel = Channel.DESK
     tracking_number: str = ""
-    # None: the citizen declined to rate (or the result went by post).
+    # The overall level of list version 1 (dossiers rated under it, and
+    # callers of the service that still give it); None: not given.
     rating: Rating | None = None
+    # The citizen's answers to the questions of list version 2; None: not
+    # asked (or the result went by post).
+    answers: CitizenAnswers | None = None
 
 
 def _msg(source: str, **params: object) -> Message:
@@ -125,7 +132,11 @@ def _msg(source: str, **params: object) -> Message:
 
 
 def return_record(
-    details: ReturnDetails, criteria: CriteriaList, applicant_name: str, applicant_id: str
+    details: ReturnDetails,
+    criteria: CriteriaList,
+    applicant_name: str,
+    applicant_id: str,
+    questions: EvaluationSet | None = None,
 ) -> dict[str, Any]:
     """The step's record of the return, normalised; raises ValidationFailed
     listing every problem (field, message) so the form can show each."""
@@ -156,7 +167,7 @@ def return_record(
             )
             errors.append(("tracking_number", _msg(source)))
         record["tracking_number"] = tracking
-        if details.rating is not None:
+        if details.rating is not None or (details.answers and details.answers.scores):
             source = QT_TRANSLATE_NOOP(
                 "Returns",
                 "A result sent by post is not rated at the desk; clear the rating.",
@@ -177,6 +188,8 @@ def return_record(
         record["criteria_version"] = criteria.version
     else:
         record["rating"] = None
+    if details.answers is not None and questions is not None:
+        errors += answer_errors(details.answers, questions)
     if errors:
         raise ValidationFailed(errors)
     return record

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter_app.models.base import Base, SyncedMixin
@@ -64,6 +64,9 @@ class Dossier(SyncedMixin, Base):
     returned_at: Mapped[datetime | None]
     delivery: Mapped[str] = mapped_column(String(20), default="counter")
     delivery_address: Mapped[str] = mapped_column(Text, default="")
+    # Its evaluation, made at the return (domain/evaluation.evaluation_record):
+    # synced in the dossier's body, where the centre's figures read it.
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     ledger_book: Mapped[str] = mapped_column(String(20))
     ledger_year: Mapped[int]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import MAX_LONG_TEXT, count_errors, text_errors
 from counter_app.domain.errors import Conflict, NotFound, RefusedTransition
+from counter_app.domain.evaluation import computed_scores, evaluation_record
 from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
@@ -38,7 +39,7 @@ from counter_app.services import audit, notices
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of
 from counter_app.services.context import ServiceContext, counter_identity
-from counter_app.services.returns import current_criteria
+from counter_app.services.returns import current_criteria, current_evaluation
 from counter_app.services.views import DossierInfo, info_of, rules_of
 
 _CTX = "Dossiers"
@@ -226,10 +227,24 @@ def apply_step(
     elif req.action is Action.PREPARE_RESULT:
         dossier.finished_at = now
     elif req.action is Action.RETURN_RESULT:
+        questions = current_evaluation()
         data["return"] = return_record(
-            req.returned, current_criteria(), dossier.applicant_name, dossier.applicant_id_number
+            req.returned,
+            current_criteria(),
+            dossier.applicant_name,
+            dossier.applicant_id_number,
+            questions,
         )
         dossier.returned_at = now
+        # Circular 01/2018 Art. 14: what the record scores, with the citizen's answers.
+        computed = computed_scores(
+            dossier.appointment_at,
+            dossier.finished_at or now,
+            len(dossier.pauses),
+            ((s.action, s.data) for s in dossier.steps),
+        )
+        dossier.evaluation = evaluation_record(questions, computed, req.returned.answers)
+        data["evaluation"] = dict(dossier.evaluation)
     if _hands_over(dossier, req.action) and handed_late(
         rules, ctx.calendar(session), dossier.received_at, now
     ):

@@ -349,6 +349,7 @@ def _dossier(session: Session, change: Change, central_code: str | None) -> None
     # Bodies written before these columns existed lack them; a portal dossier has no unit yet.
     local.fee_free = bool(b.get("fee_free", False))
     local.unit_name = str(b.get("unit_name") or "")
+    local.evaluation = b.get("evaluation")  # migration 0016: kept when pulled back
     for name in _DOSSIER_TIMES:
         setattr(local, name, parse_datetime(b.get(name)))
     local.procedure_id = proc.id

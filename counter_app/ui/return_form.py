@@ -1,7 +1,8 @@
-"""The return step's form: who collected the result, how, and the citizen's rating.
+"""The return step's form: who collected the result, how, and the citizen's
+answers to the questions of Decree 118/2025 Article 33(1) (list version 2).
 
-The rating can be given by the citizen on a second screen facing them
-(:class:`CitizenScreen`), so the official does not choose it for them.
+The citizen can answer on a second screen facing them
+(:class:`CitizenScreen`), so the official does not choose for them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -19,52 +19,56 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.domain.returns import (
-    SATISFACTION_LABELS,
-    Channel,
-    Collector,
-    CriteriaList,
-    Rating,
-    ReturnDetails,
-    Satisfaction,
-)
-from counter_app.i18n import render
+from counter_app.domain.evaluation import MAX_COMMENT, POINTS, CitizenAnswers, EvaluationSet
+from counter_app.domain.returns import Channel, Collector, ReturnDetails
 
 
 class CitizenScreen(QWidget):
-    """A window for the citizen, on the desk's second monitor: three big
-    buttons, one touch or click, and it closes itself."""
+    """A window for the citizen, on the desk's second monitor: each question
+    of Decree 118/2025 Article 33(1) with its three answers as big buttons;
+    "Gửi đánh giá" hands the answers to the form and closes the window."""
 
-    rated = Signal(object)  # Satisfaction
+    rated = Signal(object)  # dict[str, int]: question id -> 2/1/0
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, questions: EvaluationSet, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Your rating"))
+        self.setStyleSheet("font-size: 14pt;")
         layout = QVBoxLayout(self)
-        question = QLabel(
-            self.tr("How satisfied are you with the handling of dossier {code}?").format(code=code),
+        title = QLabel(
+            self.tr("How was dossier {code} handled? Answer what you wish.").format(code=code),
             self,
         )
-        question.setWordWrap(True)
-        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        question.setStyleSheet("font-size: 22pt;")
-        layout.addWidget(question)
-        row = QHBoxLayout()
-        layout.addLayout(row)
-        self.buttons: dict[Satisfaction, QPushButton] = {}
-        for level in Satisfaction:
-            button = QPushButton(render(SATISFACTION_LABELS[level]), self)
-            button.setObjectName(f"citizen_{level.value}")
-            button.setMinimumSize(220, 140)
-            button.setStyleSheet("font-size: 20pt;")
-            button.clicked.connect(lambda _=False, lv=level: self._choose(lv))
-            row.addWidget(button)
-            self.buttons[level] = button
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size: 20pt;")
+        layout.addWidget(title)
+        self.buttons: dict[tuple[str, int], QPushButton] = {}
+        self._groups: dict[str, QButtonGroup] = {}
+        for question in questions.questions:
+            label = QLabel(question.label, self)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+            row = QHBoxLayout()
+            layout.addLayout(row)
+            group = QButtonGroup(self)
+            self._groups[question.id] = group
+            for points in POINTS:
+                button = QPushButton(question.answers[points], self)
+                button.setObjectName(f"citizen_{question.id}_{points}")
+                button.setCheckable(True)
+                button.setMinimumHeight(56)
+                group.addButton(button, points)
+                row.addWidget(button)
+                self.buttons[(question.id, points)] = button
+        self.done_button = QPushButton(self.tr("Send my rating"), self)
+        self.done_button.setObjectName("citizen_done")
+        self.done_button.setMinimumHeight(64)
+        self.done_button.clicked.connect(self._send)
+        layout.addWidget(self.done_button)
 
     def show_on_second_screen(self) -> bool:
         """Full screen on the monitor that is not the official's; False if there is none."""
@@ -78,18 +82,19 @@ class CitizenScreen(QWidget):
         self.showFullScreen()
         return True
 
-    def _choose(self, level: Satisfaction) -> None:
-        self.rated.emit(level)
+    def _send(self) -> None:
+        answers = {qid: g.checkedId() for qid, g in self._groups.items() if g.checkedId() >= 0}
+        self.rated.emit(answers)
         self.close()
 
 
 class ReturnForm(QWidget):
     """Fields of :class:`ReturnDetails`, with their errors under each."""
 
-    def __init__(self, code: str, criteria: CriteriaList, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, questions: EvaluationSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._code = code
-        self._criteria = criteria
+        self._questions = questions
         self.citizen_screen: CitizenScreen | None = None
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -117,41 +122,42 @@ class ReturnForm(QWidget):
         self.tracking.setPlaceholderText("EF123456789VN")
         form.addRow(self.tr("Postal tracking number:"), self.tracking)
 
-        self.rating_box = QGroupBox(self.tr("The citizen's rating"), self)
+        self.rating_box = QGroupBox(self.tr("The citizen's evaluation"), self)
         rating_layout = QVBoxLayout(self.rating_box)
-        levels = QHBoxLayout()
-        rating_layout.addLayout(levels)
-        self.levels = QButtonGroup(self)
-        self.level_buttons: dict[Satisfaction | None, QRadioButton] = {}
-        for level in (*Satisfaction, None):
-            text = render(SATISFACTION_LABELS[level]) if level else self.tr("Declined to rate")
-            button = QRadioButton(text, self.rating_box)
-            button.setObjectName(f"rating_{level.value if level else 'none'}")
-            self.levels.addButton(button)
-            levels.addWidget(button)
-            self.level_buttons[level] = button
-        self.level_buttons[None].setChecked(True)
         self.ask_citizen = QPushButton(self.tr("Ask the citizen on the second screen"), self)
         self.ask_citizen.setObjectName("ask_citizen")
         self.ask_citizen.setAutoDefault(False)
         self.ask_citizen.clicked.connect(self.open_citizen_screen)
         rating_layout.addWidget(self.ask_citizen)
-        hint = QLabel(self.tr("Criteria the citizen commented on (optional):"), self.rating_box)
-        rating_layout.addWidget(hint)
         grid = QGridLayout()
         rating_layout.addLayout(grid)
-        # A tick says the citizen's rating concerns that criterion and records
-        # it at the overall level: one row of ticks keeps the form short.
-        self.criteria: dict[str, QCheckBox] = {}
-        for i, criterion in enumerate(criteria.at_desk()):
-            box = QCheckBox(criterion.short, self.rating_box)
-            box.setObjectName(f"criterion_{criterion.id}")
-            box.setToolTip(criterion.label)
-            grid.addWidget(box, i // 2, i % 2)
-            self.criteria[criterion.id] = box
+        # One answer per question of Article 33(1), scored as the list says;
+        # "not answered" is the citizen's right and the default.
+        self.answers: dict[str, QComboBox] = {}
+        for row, question in enumerate(questions.questions):
+            label = QLabel(f"{question.short} ({question.point}):", self.rating_box)
+            label.setToolTip(question.label)
+            box = QComboBox(self.rating_box)
+            box.setObjectName(f"answer_{question.id}")
+            box.setToolTip(question.label)
+            box.addItem(self.tr("Not answered"), None)
+            for points in POINTS:
+                box.addItem(f"{points}: {question.answers[points]}", points)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(box, row, 1)
+            self.answers[question.id] = box
+        self.comment = QLineEdit(self.rating_box)
+        self.comment.setObjectName("comment")
+        self.comment.setMaxLength(MAX_COMMENT)
+        self.comment.setPlaceholderText(questions.comment_label)
+        grid.addWidget(
+            QLabel(self.tr("Other comments (i):"), self.rating_box), len(self.answers), 0
+        )
+        grid.addWidget(self.comment, len(self.answers), 1)
+        computed = ", ".join(f"{i.id}. {i.short}" for i in questions.computed())
         source = QLabel(
-            self.tr("List version {version}: {source}").format(
-                version=criteria.version, source=criteria.sources[0]
+            self.tr("List version {version}: {source}. Scored by the system: {computed}.").format(
+                version=questions.version, source=questions.sources[1], computed=computed
             ),
             self.rating_box,
         )
@@ -162,7 +168,6 @@ class ReturnForm(QWidget):
 
         self.collector.currentIndexChanged.connect(self._sync_enabled)
         self.channel.currentIndexChanged.connect(self._sync_enabled)
-        self.levels.buttonToggled.connect(self._sync_enabled)
         self._sync_enabled()
 
     def _sync_enabled(self) -> None:
@@ -174,10 +179,9 @@ class ReturnForm(QWidget):
         # The citizen is not at the desk to rate a result that goes by post.
         self.rating_box.setEnabled(not by_post)
         if by_post:
-            self.level_buttons[None].setChecked(True)
-        rated = not self.level_buttons[None].isChecked()
-        for box in self.criteria.values():
-            box.setEnabled(rated)
+            for box in self.answers.values():
+                box.setCurrentIndex(0)
+            self.comment.clear()
         self.ask_citizen.setEnabled(not by_post and len(QGuiApplication.screens()) > 1)
 
     # Item data comes back from Qt as the enum's plain string value.
@@ -188,27 +192,30 @@ class ReturnForm(QWidget):
         return Channel(self.channel.currentData())
 
     def open_citizen_screen(self) -> CitizenScreen:
-        screen = CitizenScreen(self._code, self.window())
-        screen.rated.connect(self.set_level)
+        screen = CitizenScreen(self._code, self._questions, self.window())
+        screen.rated.connect(self.set_answers)
         self.citizen_screen = screen
         screen.show_on_second_screen()
         return screen
 
-    def set_level(self, level: Satisfaction) -> None:
-        self.level_buttons[level].setChecked(True)
+    def set_answers(self, answers: dict[str, int]) -> None:
+        for qid, points in answers.items():
+            box = self.answers.get(qid)
+            if box is not None:
+                box.setCurrentIndex(box.findData(points))
 
     def details(self) -> ReturnDetails:
-        level = next((lv for lv, b in self.level_buttons.items() if b.isChecked()), None)
-        rating = None
-        if level is not None:
-            rating = Rating(
-                level, {cid: level for cid, box in self.criteria.items() if box.isChecked()}
-            )
+        scores = {
+            qid: int(box.currentData())
+            for qid, box in self.answers.items()
+            if box.currentData() is not None
+        }
+        comment = self.comment.text().strip()
         return ReturnDetails(
             collector=self._collector(),
             collector_name=self.collector_name.text(),
             collector_id=self.collector_id.text(),
             channel=self._channel(),
             tracking_number=self.tracking.text(),
-            rating=rating,
+            answers=CitizenAnswers(scores, comment) if scores or comment else None,
         )

@@ -23,7 +23,7 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.workflow import Action, action_label
 from counter_app.i18n import render
 from counter_app.services.dossiers import StepRequest
-from counter_app.services.returns import current_criteria
+from counter_app.services.returns import current_evaluation
 from counter_app.ui import notify
 from counter_app.ui.return_form import ReturnForm
 from counter_app.ui.widgets import ok_cancel
@@ -96,7 +96,7 @@ class StepDialog(QDialog):
             self.new_appointment.setDateTime(QDateTime(start.replace(second=0, microsecond=0)))
             form.addRow(self.tr("New appointment:"), self.new_appointment)
         elif action is Action.RETURN_RESULT:
-            self.return_form = ReturnForm(code, current_criteria(), self)
+            self.return_form = ReturnForm(code, current_evaluation(), self)
             form.addRow(self.return_form)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")

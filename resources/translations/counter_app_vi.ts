@@ -1019,14 +1019,19 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="47"/>
+        <location filename="../../counter_app/ui/return_form.py" line="39"/>
         <source>Your rating</source>
         <translation>Đánh giá của Ông/Bà</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="50"/>
-        <source>How satisfied are you with the handling of dossier {code}?</source>
-        <translation>Ông/Bà có hài lòng với việc giải quyết hồ sơ {code} không?</translation>
+        <location filename="../../counter_app/ui/return_form.py" line="43"/>
+        <source>How was dossier {code} handled? Answer what you wish.</source>
+        <translation>Hồ sơ {code} được giải quyết thế nào? Ông/bà trả lời câu nào tùy ý.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="67"/>
+        <source>Send my rating</source>
+        <translation>Gửi đánh giá</translation>
     </message>
 </context>
 <context>
@@ -1646,57 +1651,57 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="177"/>
+        <location filename="../../counter_app/services/dossiers.py" line="161"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="184"/>
+        <location filename="../../counter_app/services/dossiers.py" line="168"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="213"/>
+        <location filename="../../counter_app/services/dossiers.py" line="197"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="125"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="126"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="157"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="158"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="165"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="166"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="201"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="202"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="206"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="207"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="210"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="211"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="216"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="217"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="363"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="378"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -2110,10 +2115,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainScan</name>
     <message>
+        <location filename="../../counter_app/ui/main_scan.py" line="42"/>
         <source>A citizen identity card was scanned. Open a reception (F2) and scan it again to fill the form from it.</source>
         <translation>Vừa quét thẻ Căn cước công dân. Mở Tiếp nhận hồ sơ (F2) rồi quét lại thẻ để điền vào mẫu.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_scan.py" line="51"/>
         <source>The scanned code is neither a receipt of this system nor a citizen identity card; nothing was changed. Scan the receipt&apos;s barcode instead.</source>
         <translation>Mã vừa quét không phải giấy tiếp nhận của hệ thống này, cũng không phải thẻ Căn cước công dân; không có gì thay đổi. Hãy quét mã vạch trên giấy tiếp nhận.</translation>
     </message>
@@ -2219,13 +2226,13 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="154"/>
+        <location filename="../../counter_app/ui/main_window.py" line="153"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="233"/>
-        <location filename="../../counter_app/ui/main_window.py" line="359"/>
+        <location filename="../../counter_app/ui/main_window.py" line="232"/>
+        <location filename="../../counter_app/ui/main_window.py" line="358"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -2235,7 +2242,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="162"/>
+        <location filename="../../counter_app/ui/main_window.py" line="161"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
@@ -2275,18 +2282,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="276"/>
+        <location filename="../../counter_app/ui/main_window.py" line="275"/>
         <source>Updated {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="289"/>
-        <location filename="../../counter_app/ui/main_window.py" line="293"/>
+        <location filename="../../counter_app/ui/main_window.py" line="288"/>
+        <location filename="../../counter_app/ui/main_window.py" line="292"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="295"/>
+        <location filename="../../counter_app/ui/main_window.py" line="294"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -2306,17 +2313,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="345"/>
+        <location filename="../../counter_app/ui/main_window.py" line="344"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="358"/>
+        <location filename="../../counter_app/ui/main_window.py" line="357"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="397"/>
+        <location filename="../../counter_app/ui/main_window.py" line="396"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3012,133 +3019,133 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="86"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="87"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="89"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="90"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="96"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="97"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="130"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="349"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="131"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="350"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="164"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="165"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="170"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="171"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="184"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="185"/>
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="189"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="190"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="193"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="194"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="194"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="203"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="204"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="209"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="210"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="221"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="222"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="238"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="239"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="239"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="241"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="254"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="255"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="257"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="258"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="263"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="264"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="288"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="289"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="304"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="305"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -3153,22 +3160,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="343"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="344"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="346"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="367"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="368"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="369"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="370"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -3367,107 +3374,117 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="99"/>
+        <location filename="../../counter_app/ui/return_form.py" line="104"/>
         <source>The applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="100"/>
+        <location filename="../../counter_app/ui/return_form.py" line="105"/>
         <source>An authorised person</source>
         <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="101"/>
+        <location filename="../../counter_app/ui/return_form.py" line="106"/>
         <source>Collected by:</source>
         <translation>Người nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="107"/>
+        <location filename="../../counter_app/ui/return_form.py" line="112"/>
         <source>Authorised person&apos;s name:</source>
         <translation>Họ tên người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="108"/>
+        <location filename="../../counter_app/ui/return_form.py" line="113"/>
         <source>Their CCCD number:</source>
         <translation>Số CCCD của người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="112"/>
+        <location filename="../../counter_app/ui/return_form.py" line="117"/>
         <source>At the desk</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="113"/>
+        <location filename="../../counter_app/ui/return_form.py" line="118"/>
         <source>By post</source>
         <translation>Qua dịch vụ bưu chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="114"/>
+        <location filename="../../counter_app/ui/return_form.py" line="119"/>
         <source>Returned:</source>
         <translation>Hình thức trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="118"/>
+        <location filename="../../counter_app/ui/return_form.py" line="123"/>
         <source>Postal tracking number:</source>
         <translation>Mã bưu gửi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="120"/>
-        <source>The citizen&apos;s rating</source>
-        <translation>Đánh giá của người dân</translation>
+        <location filename="../../counter_app/ui/return_form.py" line="125"/>
+        <source>The citizen&apos;s evaluation</source>
+        <translation>Đánh giá của công dân</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="143"/>
+        <source>Not answered</source>
+        <translation>Không trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="154"/>
+        <source>Other comments (i):</source>
+        <translation>Ý kiến khác (i):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/return_form.py" line="159"/>
+        <source>List version {version}: {source}. Scored by the system: {computed}.</source>
+        <translation>Danh mục phiên bản {version}: {source}. Hệ thống tự chấm: {computed}.</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/return_form.py" line="127"/>
-        <source>Declined to rate</source>
-        <translation>Không đánh giá</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/return_form.py" line="134"/>
         <source>Ask the citizen on the second screen</source>
         <translation>Mời người dân đánh giá trên màn hình thứ hai</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/return_form.py" line="139"/>
-        <source>Criteria the citizen commented on (optional):</source>
-        <translation>Tiêu chí người dân nêu ý kiến (không bắt buộc):</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/return_form.py" line="153"/>
-        <source>List version {version}: {source}</source>
-        <translation>Danh mục phiên bản {version}: {source}</translation>
     </message>
 </context>
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="46"/>
+        <location filename="../../counter_app/domain/returns.py" line="49"/>
         <source>Very satisfied</source>
         <translation>Rất hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="47"/>
+        <location filename="../../counter_app/domain/returns.py" line="50"/>
         <source>Satisfied</source>
         <translation>Hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="48"/>
+        <location filename="../../counter_app/domain/returns.py" line="51"/>
         <source>Dissatisfied</source>
         <translation>Không hài lòng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="152"/>
+        <location filename="../../counter_app/domain/returns.py" line="163"/>
         <source>Enter the postal tracking number: 6 to 30 letters and digits, as on the postal receipt (for example EF123456789VN).</source>
         <translation>Nhập mã bưu gửi: từ 6 đến 30 chữ cái và chữ số, như trên biên nhận của bưu điện (ví dụ EF123456789VN).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="160"/>
+        <location filename="../../counter_app/domain/returns.py" line="171"/>
         <source>A result sent by post is not rated at the desk; clear the rating.</source>
         <translation>Kết quả gửi qua bưu chính không được đánh giá tại quầy; hãy bỏ chọn mức đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/returns.py" line="168"/>
+        <location filename="../../counter_app/domain/returns.py" line="179"/>
         <source>Criteria {ids} are not in list version {version}; choose from the list shown.</source>
         <translation>Tiêu chí {ids} không có trong danh mục phiên bản {version}; hãy chọn trong danh mục đang hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/evaluation.py" line="188"/>
+        <source>Answers {ids} are not questions of list version {version} scored 0, 1 or 2; choose from the list shown.</source>
+        <translation>Câu trả lời {ids} không phải câu hỏi của danh mục phiên bản {version} với điểm 0, 1 hoặc 2; hãy chọn trong danh sách đang hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/evaluation.py" line="200"/>
+        <source>Shorten the comment to {n} characters.</source>
+        <translation>Rút gọn ý kiến còn tối đa {n} ký tự.</translation>
     </message>
 </context>
 <context>
@@ -3744,12 +3761,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="73"/>
+        <location filename="../../counter_app/sync/service.py" line="74"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="105"/>
+        <location filename="../../counter_app/sync/service.py" line="106"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>

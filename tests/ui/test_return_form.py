@@ -1,5 +1,5 @@
 """The return step in the window: who collected the result, how, and the
-citizen's own rating from the screen facing them."""
+citizen's own answers (Decree 118/2025 Art. 33(1)) from the screen facing them."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.returns import Channel, Collector, Satisfaction
+from counter_app.domain.returns import Channel, Collector
 from counter_app.domain.workflow import Action, State
 from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
+from counter_app.services.returns import current_evaluation
 from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.return_form import CitizenScreen
@@ -47,7 +48,7 @@ def _ready_dialog(
     return code, dialog
 
 
-def test_an_authorised_person_collects_and_the_citizen_rates_on_their_screen(
+def test_article_33_1_an_authorised_person_collects_and_the_citizen_answers_on_their_screen(
     qtbot: QtBot,
     counter: Runtime,
     official: Callable[[str], Actor],
@@ -65,27 +66,37 @@ def test_an_authorised_person_collects_and_the_citizen_rates_on_their_screen(
     assert form.collector_name.isEnabled()
     form.collector_name.setText("Hoàng Văn Nam")
     qtbot.keyClicks(form.collector_id, "020085000123")
+    # The questions are the list's, in Vietnamese, each "not answered" first.
+    assert set(form.answers) == {"4", "d", "7", "e", "g", "h"}
+    assert form.answers["4"].currentData() is None
+    assert form.answers["4"].itemText(1) == "2: Không phải liên hệ cơ quan nào"
     # The citizen's screen (on the second monitor when the desk has one).
-    screen = CitizenScreen(code)
+    screen = CitizenScreen(code, current_evaluation())
     qtbot.addWidget(screen)
-    screen.rated.connect(form.set_level)
+    screen.rated.connect(form.set_answers)
     screen.show()
-    qtbot.mouseClick(screen.buttons[Satisfaction.VERY_SATISFIED], Qt.MouseButton.LeftButton)
+    assert screen.grab().save(str(tmp_path / "citizen-screen.png"))
+    qtbot.mouseClick(screen.buttons[("4", 2)], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.buttons[("7", 1)], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.buttons[("7", 0)], Qt.MouseButton.LeftButton)  # changed their mind
+    qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
     assert not screen.isVisible()
-    assert form.level_buttons[Satisfaction.VERY_SATISFIED].isChecked()
-    form.criteria["4"].setChecked(True)
+    assert form.answers["4"].currentData() == 2 and form.answers["7"].currentData() == 0
+    form.answers["e"].setCurrentIndex(form.answers["e"].findData(1))
+    form.comment.setText("Cần thêm ghế chờ")
     assert step.grab().save(str(tmp_path / "return-step.png"))
     with wait_signal(qtbot, dialog.dossier_changed):
         qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.RETURNED
     assert info.steps[-1].data["return"]["collector_name"] == "Hoàng Văn Nam"
-    assert info.steps[-1].data["return"]["rating"] == "very_satisfied"
-    assert info.steps[-1].data["return"]["criteria"] == {"4": "very_satisfied"}
-    # The history says who collected the result and how the citizen rated it.
+    evaluation = info.steps[-1].data["evaluation"]
+    assert evaluation["citizen"] == {"4": 2, "d": None, "7": 0, "e": 1, "g": None, "h": None}
+    assert evaluation["comment"] == "Cần thêm ghế chờ"
+    assert set(evaluation["system"]) == {"1", "3"}
+    # The history says who collected the result.
     note = dialog.steps.item(dialog.steps.rowCount() - 1, 4).text()
     assert "Người nhận: Hoàng Văn Nam (020085000123)" in note
-    assert "Đánh giá: Rất hài lòng" in note
 
 
 def test_by_post_needs_the_tracking_number_and_takes_no_rating(
@@ -99,9 +110,9 @@ def test_by_post_needs_the_tracking_number_and_takes_no_rating(
     step = dialog.start_step(Action.RETURN_RESULT)
     form = step.return_form
     assert form is not None
-    form.set_level(Satisfaction.SATISFIED)
+    form.set_answers({"4": 2})
     form.channel.setCurrentIndex(form.channel.findData(Channel.POST))
-    assert not form.rating_box.isEnabled() and form.level_buttons[None].isChecked()
+    assert not form.rating_box.isEnabled() and form.answers["4"].currentData() is None
     qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(step.findChildren(QMessageBox)), timeout=10_000)
     box = step.findChildren(QMessageBox)[0]

@@ -1,7 +1,7 @@
 """code blocks: ordinals the centre grants the desk for other authorities' codes
 
 Revision ID: 0017_code_blocks
-Revises: 0014_notices
+Revises: 0016_evaluation
 Create Date: 2026-12-05 10:00:00
 
 Decree 118/2025 Article 28(2): the code names the authority competent to
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017_code_blocks"
-down_revision: str | None = "0014_notices"
+down_revision: str | None = "0016_evaluation"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
