@@ -43,6 +43,7 @@ from counter_app.domain.procedure_rules import rules_for
 from counter_app.domain.validation import cccd_birth_info
 from counter_app.services import calendar_admin, catalogue
 from counter_app.services.context import ServiceContext
+from counter_app.ui.code_room_note import code_room_note
 from counter_app.ui.document_checklist import DocumentChecklist
 from counter_app.ui.fee_entry import FeeEntry
 from counter_app.ui.formats import (
@@ -301,11 +302,13 @@ class ReceiveForm(QDialog):
         appointment = calendar_admin.due(
             self._ctx, self._ctx.now(), spec.processing_time, cutoff=cutoff_applies(spec)
         )
+        info = self.tr("Processing time: {time}. Appointment if received now: {appointment}.")
+        note = code_room_note(self._ctx, spec.code)
         self.procedure_info.setText(
-            self.tr("Processing time: {time}. Appointment if received now: {appointment}.").format(
-                time=fmt_processing(spec.processing_time),
-                appointment=fmt_datetime(appointment),
+            info.format(
+                time=fmt_processing(spec.processing_time), appointment=fmt_datetime(appointment)
             )
+            + (f"\n{note}" if note else "")
         )
         self.on_the_spot_badge.setVisible(spec.on_the_spot)
         self.receipt_requested.setVisible(self._receipt_on_request(spec))

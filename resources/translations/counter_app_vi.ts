@@ -3179,6 +3179,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/code_room_note.py" line="19"/>
+        <source>Codes of {authority}: {left} number(s) left today, granted until {until}. Synchronise with the centre to get more; when none are left, dossiers take this unit&apos;s own code.</source>
+        <translation>Mã hồ sơ của cơ quan {authority}: hôm nay còn {left} số, được cấp đến ngày {until}. Hãy đồng bộ với Trung tâm để được cấp thêm; khi hết số, hồ sơ sẽ mang mã của chính đơn vị tiếp nhận.</translation>
+    </message>
 </context>
 <context>
     <name>RejectedRowsModel</name>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from counter_app.catalogue_files import load_catalogue
@@ -17,8 +18,9 @@ from counter_app.models import CodeBlock, Dossier, SyncIssue
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
 from counter_app.services.dossier_codes import code_room
+from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.wire import refusals
-from tests.conftest import AGENCY
+from tests.conftest import AGENCY, login
 from tests.sync.conftest import Centre, Desk
 from tests.sync.support import receive_many
 
@@ -106,3 +108,21 @@ def test_art_28_a_desk_that_runs_out_offline_is_told_first_then_uses_its_own_cod
     assert total == size + 2
     # AND the centre accepts every one of them
     assert desk.sync().push.refused == 0
+
+
+def test_art_28_the_reception_form_says_so_when_the_numbers_run_low(
+    qtbot: QtBot, centre: Centre
+) -> None:
+    decided_by_the_department(centre)
+    desk = centre.desk("Quầy số 1")
+    first, last = blocks_of(desk)[0]
+    form = ReceiveDialog(desk.ctx, login(desk.ctx, "tiepnhan"))
+    qtbot.addWidget(form)
+    # Plenty left: the form says nothing of it
+    assert form.procedure.select_code(DEPT_PROCEDURE)
+    assert DEPT not in form.procedure_info.text()
+    # GIVEN the block used down to its last numbers
+    receive_many(desk, last - first + 1 - LOW)
+    # WHEN the official picks the procedure again, THEN the form says what is left
+    assert form.procedure.select_code("1.004873") and form.procedure.select_code(DEPT_PROCEDURE)
+    assert f"{DEPT}: hôm nay còn {LOW} số" in form.procedure_info.text()
