@@ -41,6 +41,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         from counter_app.services.ledger_book import ledger_pdf
 
         write_atomic(out, ledger_pdf(_runtime(args).ctx, first, last))
+    elif args.format == "evaluation":
+        _evaluation(args, period, out)
     else:
         if args.central:
             replica = args.replica or os.environ.get(REPLICA_ENV) or None
@@ -52,6 +54,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluation(args: argparse.Namespace, period: Any, out: Path) -> None:
+    """Circular 01/2018's indicators per unit; with --central, Decree 118 Art. 32(1) too."""
+    import json
+
+    from counter_app.private_files import write_atomic
+    from counter_app.reports.central_source import REPLICA_ENV
+    from counter_app.reports.evaluation import evaluation_json, province_json
+    from counter_app.services import evaluation_reports
+
+    if args.central:
+        replica = args.replica or os.environ.get(REPLICA_ENV) or None
+        data = province_json(
+            evaluation_reports.province_evaluation(args.central, period, replica_url=replica)
+        )
+    else:
+        data = evaluation_json(evaluation_reports.counter_evaluation(_runtime(args).ctx, period))
+    text = json.dumps(
+        {"period": [str(period.first), str(period.last)], "units": data},
+        ensure_ascii=False,
+        indent=2,
+    )
+    write_atomic(out, text.encode("utf-8"))
+
+
 def register(sub: Any) -> None:
     r = sub.add_parser("report", help="figures of a period (JSON, Excel or PDF)")
     r.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
@@ -59,9 +85,11 @@ def register(sub: Any) -> None:
     r.add_argument("--per", choices=CUTS, help="one row per agency, counter, level, field, …")
     r.add_argument(
         "--format",
-        choices=("json", "xlsx", "pdf", "ledger"),
+        choices=("json", "xlsx", "pdf", "ledger", "evaluation"),
         default="json",
-        help="ledger: the dossier ledger (form 06/07) of the counter, as PDF",
+        help="ledger: the dossier ledger (form 06/07) of the counter, as PDF; evaluation: "
+        "Circular 01/2018's indicators per unit (with --central, Decree 118 Art. 32(1) too), "
+        "as JSON",
     )
     r.add_argument("--out", required=True, help="file to write")
     r.add_argument("--central", metavar="URL", help="the province's central database")

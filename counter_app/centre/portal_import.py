@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, text
 
 from counter_app.centre import feed
 from counter_app.centre.checks import error, to_json
+from counter_app.centre.code_blocks import granted_to
 from counter_app.centre.portal_file import (
     MAX_ENTRIES,
     PortalEntry,
@@ -189,6 +190,7 @@ def _check_entries(
         else:
             seen[code] = n
         _check_code(n, code, agency, slots, problems)
+        _check_granted(conn, n, code, problems)
         spec = _procedure(conn, procedures, entry.procedure_code)
         if spec is None:
             problems.add(
@@ -262,6 +264,26 @@ def _check_code(
                 ),
                 number=f"{parsed.sequence:04d}",
                 slot=slot,
+                counter=holder,
+            ),
+        )
+
+
+def _check_granted(conn: Connection, n: int, code: str, problems: Problems) -> None:
+    parsed = parse_code(code)
+    holder = granted_to(conn, parsed) if parsed is not None else None
+    if parsed is not None and holder is not None:
+        problems.add(
+            n,
+            "code",
+            message(
+                QT_TRANSLATE_NOOP(
+                    "Central",
+                    "the number {number} of that day lies in a block of numbers the centre "
+                    "granted the counter \u201c{counter}\u201d for the authority's codes; the "
+                    "portal must number outside them",
+                ),
+                number=f"{parsed.sequence:04d}",
                 counter=holder,
             ),
         )

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, make_url, text
 
 from counter_app.centre import feed
 from counter_app.centre.checks import clean_text, error, parse_uuid
+from counter_app.centre.code_blocks import block_slots
 from counter_app.centre.schema import COUNTER_GROUP, DESK_STATEMENT_TIMEOUT
 from counter_app.domain.codes import SLOTS, check_agency_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
@@ -180,13 +181,16 @@ def _free_slot(conn: Connection, agency_id: str) -> int:
             text("SELECT code_slot FROM central_counters WHERE agency_id = :a"), {"a": agency_id}
         ).scalars()
     )
-    free = [s for s in range(SLOTS) if s not in taken | portal_slots(conn, agency_id)]
+    # A block granted to other desks for this agency's codes is in force up to two weeks.
+    taken |= portal_slots(conn, agency_id) | block_slots(conn, agency_id)
+    free = [s for s in range(SLOTS) if s not in taken]
     if not free:
         raise error(
             QT_TRANSLATE_NOOP(
                 "Central",
-                "The agency {agency} has no free code slot: its counters and the numbers of "
-                "its dossiers from the public service portal use all ten.",
+                "The agency {agency} has no free code slot: its counters, the numbers of "
+                "its dossiers from the public service portal and the numbers the centre "
+                "granted other desks for its codes use all ten.",
             ),
             agency=agency_id,
         )

@@ -158,3 +158,34 @@ GLOSSARY: tuple[EvaluationDef, ...] = (
               _D118_32 + " (mức độ hài lòng); " + _D118_33),
 )
 # fmt: on
+
+
+def _indicators(figures: EvaluationFigures) -> dict[str, Any]:
+    return {
+        key: {"average": t.average, "points": {str(p): n for p, n in sorted(t.counts.items())}}
+        for key, t in sorted(figures.indicators.items())
+    }
+
+
+def evaluation_json(figures: Mapping[str, EvaluationFigures]) -> dict[str, Any]:
+    """Each unit's indicator figures as a file carries them ("" is every unit)."""
+    return {
+        unit: {"evaluated": f.evaluated, "answered": f.answered, "indicators": _indicators(f)}
+        for unit, f in sorted(figures.items())
+    }
+
+
+def province_json(figures: Mapping[str, ProvinceFigures]) -> dict[str, Any]:
+    """The Article 32(1) figures of each unit ("" the province)."""
+    return {
+        unit: {
+            "resolved": f.resolved,
+            "in_time_share": f.in_time_share,
+            "received": f.received,
+            "online_share": f.online_share,
+            "satisfaction": f.satisfaction,
+            "evaluated": f.evaluation.evaluated,
+            "indicators": _indicators(f.evaluation),
+        }
+        for unit, f in sorted(figures.items())
+    }

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,7 @@ from counter_app.reports.evaluation import TOTAL, EvaluationFigures
 from counter_app.services import dossiers
 from counter_app.services.context import ServiceContext
 from counter_app.services.evaluation_reports import counter_evaluation, province_evaluation
+from tests.cli.test_cli import run
 from tests.conftest import AGENCY, Clock
 from tests.reports import cases
 from tests.sync.conftest import Centre
@@ -102,3 +105,24 @@ def test_decree_118_article_32_1_the_province_figures_at_the_centre(centre: Cent
         assert fig.satisfaction == pytest.approx(7 / 5)
     # The desk's own figures are the centre's.
     assert counter_evaluation(desk.ctx, MARCH)[TOTAL] == province[TOTAL].evaluation
+
+
+def test_circular_01_2018_the_indicators_come_out_of_the_command_line(
+    counter: Runtime, clock: Clock, tmp_path: Path
+) -> None:
+    _play(counter.ctx, clock)
+    out = tmp_path / "danh-gia.json"
+    counter.close()  # the command opens the counter's database itself, as a script would
+    done = run(
+        "report", "--from", "2027-03-01", "--to", "2027-03-31", "--format", "evaluation",
+        "--out", str(out), "--by", "tiepnhan", data_dir=tmp_path / "counter",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    units = json.loads(out.read_text(encoding="utf-8"))["units"]
+    every = units[TOTAL]
+    assert (every["evaluated"], every["answered"]) == (3, 2)
+    assert every["indicators"]["system:1"] == {
+        "average": 1.0,
+        "points": {"0": 1, "1": 1, "2": 1},
+    }
+    assert every["indicators"]["citizen:4"]["average"] == 1.5

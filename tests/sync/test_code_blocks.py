@@ -6,14 +6,19 @@ out keeps receiving under its own unit's code, never a duplicate."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from counter_app.catalogue_files import load_catalogue
 from counter_app.centre import admin
+from counter_app.domain.calendar import VN_TZ
 from counter_app.domain.code_blocks import LOW
+from counter_app.domain.messages import UserError
+from counter_app.i18n import render
 from counter_app.models import CodeBlock, Dossier, SyncIssue
 from counter_app.resources_path import resource
 from counter_app.services.catalogue import SAMPLE_CATALOGUE
@@ -126,3 +131,36 @@ def test_art_28_the_reception_form_says_so_when_the_numbers_run_low(
     # WHEN the official picks the procedure again, THEN the form says what is left
     assert form.procedure.select_code("1.004873") and form.procedure.select_code(DEPT_PROCEDURE)
     assert f"{DEPT}: hôm nay còn {LOW} số" in form.procedure_info.text()
+
+
+def test_art_28_the_departments_own_desks_and_portal_keep_out_of_the_blocks(
+    centre: Centre,
+) -> None:
+    # GIVEN the department with a desk of its own (slot 0), and a commune's
+    # desk holding a block of the department's numbers
+    own = admin.register_counter(
+        centre.engine, agency_id=DEPT, agency_name="Sở Tư pháp", unit_name="Sở Tư pháp",
+        counter_name="Quầy Sở Tư pháp 1",
+    )  # fmt: skip
+    decided_by_the_department(centre)
+    commune = centre.desk("Quầy số 1")
+    first, last = blocks_of(commune)[0]
+    assert own.code_slot == 0 and first >= 1000  # not the department desk's 0001-0999
+    # WHEN the portal sends a department dossier numbered inside that block, THEN it is refused
+    today = datetime.now(VN_TZ).date()  # the desks' day, as the centre counts it
+    entry = {
+        "code": f"{DEPT}-{today:%y%m%d}-{first:04d}",
+        "agency_id": DEPT,
+        "procedure_code": DEPT_PROCEDURE,
+        "submitted_at": f"{today}T07:15:00",
+        "applicant": {"full_name": "Lăng Thị Hoa", "id_number": "020190001234"},
+    }
+    with pytest.raises(UserError) as refused:
+        admin.import_online(centre.engine, [entry])
+    assert "Quầy số 1" in render(refused.value.message)
+    # AND a second desk of the department is not given the slot the block lies in
+    second = admin.register_counter(
+        centre.engine, agency_id=DEPT, agency_name="Sở Tư pháp", unit_name="Sở Tư pháp",
+        counter_name="Quầy Sở Tư pháp 2",
+    )  # fmt: skip
+    assert second.code_slot not in range(first // 1000, last // 1000 + 1)

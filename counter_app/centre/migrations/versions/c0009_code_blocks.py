@@ -14,7 +14,10 @@ agency cannot be shared by them, so (domain/code_blocks.py):
   authority, granted to one desk for every day from ``valid_from`` to
   ``valid_until``. Blocks of one authority whose days overlap never share an
   ordinal; none takes a slot range of a desk of that authority's own, nor
-  9000-9999, where the portal's online dossiers are numbered.
+  one its portal dossiers number in, nor 9000-9999 (a portal that numbers
+  from 9001). A counter registered later for that authority is not given a
+  slot a block in force reaches into, and the portal import refuses a number
+  a block holds (centre/code_blocks.py); the three take the agency's lock.
 - ``central_grant_code_blocks(counter, today)``: tops a desk up, for each
   authority named as deciding in the catalogue other than its own agency,
   sized to the most dossiers of that authority it received in a day over
@@ -126,7 +129,8 @@ BEGIN
         ELSE
             CONTINUE;
         END IF;
-        PERFORM pg_advisory_xact_lock(hashtext('central_code_blocks:' || v_authority));
+        -- The agency's own lock: registrations and portal imports take it too.
+        PERFORM pg_advisory_xact_lock(hashtext(v_authority));
         -- The first gap of that size among what is taken on any of those days.
         v_next := 1;
         FOR r IN
@@ -136,7 +140,13 @@ BEGIN
                    AND b.valid_from <= v_to AND b.valid_until >= v_from
                 UNION ALL
                 SELECT GREATEST(1, c.code_slot * 1000), c.code_slot * 1000 + 999
-                  FROM central_counters c WHERE c.agency_id = v_authority) taken
+                  FROM central_counters c WHERE c.agency_id = v_authority
+                UNION ALL
+                SELECT GREATEST(1, portal.slot * 1000), portal.slot * 1000 + 999
+                  FROM (SELECT DISTINCT right(d.code, 4)::integer / 1000 AS slot
+                          FROM central_dossiers d
+                         WHERE d.agency_id = v_authority AND d.source = 'online'
+                           AND d.code ~ '-\d{6}-\d{4}$') portal) taken
              ORDER BY lo
         LOOP
             EXIT WHEN r.lo - v_next >= v_size;
@@ -162,8 +172,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_me varchar := central_my_counter();
-    -- Days are the desks' own (Vietnam), whatever the server's time zone.
-    v_today date := (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date;
+    -- Days are the desks' own (Vietnam), whatever the server's time zone; from
+    -- the day before, as a desk whose clock runs on UTC counts it until 7:00.
+    v_today date := (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 1;
 BEGIN
     IF v_me IS NULL THEN
         RAISE EXCEPTION 'this role is not a registered counter' USING ERRCODE = 'CANRG';
@@ -172,7 +183,7 @@ BEGIN
     RETURN QUERY
         SELECT b.id, b.authority_id, b.first_seq, b.last_seq, b.valid_from, b.valid_until
           FROM central_code_blocks b
-         WHERE b.counter_uuid = v_me AND b.valid_until >= v_today - 1
+         WHERE b.counter_uuid = v_me AND b.valid_until >= v_today
          ORDER BY b.id;
 END $$;
 REVOKE ALL ON FUNCTION central_code_blocks() FROM PUBLIC;
