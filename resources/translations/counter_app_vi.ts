@@ -853,12 +853,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="97"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="98"/>
         <source>The file lists no dossiers; nothing was imported.</source>
         <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="101"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="102"/>
         <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
         <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
     </message>
@@ -868,64 +868,69 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>mỗi mục phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="167"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="168"/>
         <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
         <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="181"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="182"/>
         <source>the code {code} is also in entry {first}; each dossier once per file</source>
         <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="198"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="200"/>
         <source>no procedure of the catalogue has the code {code}</source>
         <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="216"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="218"/>
         <source>the province sets this procedure&apos;s fee: give the fee charged</source>
         <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="240"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="242"/>
         <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
         <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="256"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="258"/>
         <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
         <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="279"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="280"/>
+        <source>the number {number} of that day lies in a block of numbers the centre granted the counter “{counter}” for the authority&apos;s codes; the portal must number outside them</source>
+        <translation>số {number} của ngày đó nằm trong khối số Trung tâm đã cấp cho quầy “{counter}” để đánh mã hồ sơ của cơ quan này; Cổng dịch vụ công phải đánh số ngoài các khối đó</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/centre/portal_import.py" line="301"/>
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="292"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="314"/>
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="326"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="348"/>
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="155"/>
+        <location filename="../../counter_app/centre/registration.py" line="156"/>
         <source>A counter with the identity {uuid} is registered already (“{counter}” of {agency}); nothing was changed. Give its file again, or leave out --counter-uuid to register a new counter.</source>
         <translation>Đã có quầy đăng ký với mã định danh {uuid} (“{counter}” của {agency}); không thay đổi gì. Hãy giao lại tệp kết nối của quầy đó, hoặc bỏ --counter-uuid để đăng ký quầy mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="167"/>
+        <location filename="../../counter_app/centre/registration.py" line="168"/>
         <source>The database role {role} for the identity {uuid} exists already; nothing was changed. Leave out --counter-uuid to register the counter under a new identity.</source>
         <translation>Vai trò cơ sở dữ liệu {role} cho mã định danh {uuid} đã tồn tại; không thay đổi gì. Hãy bỏ --counter-uuid để đăng ký quầy với mã định danh mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/registration.py" line="186"/>
-        <source>The agency {agency} has no free code slot: its counters and the numbers of its dossiers from the public service portal use all ten.</source>
-        <translation>Cơ quan {agency} không còn dải mã trống: các quầy và số hồ sơ từ Cổng dịch vụ công của cơ quan đã dùng hết mười dải.</translation>
+        <location filename="../../counter_app/centre/registration.py" line="189"/>
+        <source>The agency {agency} has no free code slot: its counters, the numbers of its dossiers from the public service portal and the numbers the centre granted other desks for its codes use all ten.</source>
+        <translation>Cơ quan {agency} không còn dải mã trống: các quầy của cơ quan, số hồ sơ từ Cổng dịch vụ công và các khối số Trung tâm đã cấp cho quầy khác để đánh mã hồ sơ của cơ quan đã dùng hết cả mười dải.</translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1270,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_report.py" line="51"/>
+        <location filename="../../counter_app/cli_report.py" line="53"/>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
@@ -3019,128 +3024,128 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="87"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="88"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="90"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="91"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="97"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="98"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="131"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="350"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="132"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="353"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="165"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="166"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="171"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="185"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="186"/>
         <source>Only when filing for an organisation</source>
         <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="190"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="191"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="194"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
         <source>&amp;Sex:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="201"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="204"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="205"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="210"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="211"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="222"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="223"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="239"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="241"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="241"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="242"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="255"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="256"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="258"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="259"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="264"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="265"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="289"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="290"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
@@ -3160,22 +3165,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="344"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="350"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="368"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="371"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="370"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="373"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
