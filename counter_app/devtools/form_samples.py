@@ -16,12 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from counter_app.app_setup import Runtime
-from counter_app.devtools.demo import (
-    DEMO_PASSWORD,
-    DEMO_PROVINCE_FEE,
-    ScriptedClock,
-    ensure_demo_counter,
-)
+from counter_app.devtools.demo import DEMO_PASSWORD, ensure_demo_counter
+from counter_app.devtools.demo_parts import DEMO_PROVINCE_FEE, ScriptedClock
 from counter_app.domain.calendar import classify
 from counter_app.domain.procedure import FeeKind, ProcessingTime, TimeUnit
 from counter_app.domain.validation import ApplicantInput

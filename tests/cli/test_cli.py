@@ -168,14 +168,14 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     result = run("demo", "--out", str(tmp_path / "out"), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 6
+    assert len(lines) == 7
     for line in lines:
         assert {"code", "procedure", "state", "appointment", "fee"} <= line.keys()
-    on_spot, multi, incomplete, restarted, closed, extended = lines
+    on_spot, multi, incomplete, restarted, closed, extended, evaluated = lines
     assert on_spot["state"] == "returned" and on_spot["on_the_spot"] and on_spot["fee"] == 10_000
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
-    assert len({line["code"] for line in lines}) == 6
+    assert len({line["code"] for line in lines}) == 7
     # Decree 118/2025 Art. 19(5): a supplement brought today counts the time
     # limit again from now (a new receipt); one never brought is closed
     assert restarted["state"] == "in_appraisal"
@@ -186,6 +186,16 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     # Art. 19(6): one due on the next working day is extended today, with form 04
     assert extended["listed_last_day"] and extended["appointment"] > extended["received"]
     assert [Path(p).name for p in extended["pdfs"]] == [f"{extended['code']}-04.pdf"]
+    # Art. 33(1), Circular 01/2018 Arts. 13-14: ready the day after reception, before
+    # its appointment (2 points), with no supplement (2); the citizen's own answers kept
+    assert evaluated["state"] == "returned"
+    assert evaluated["evaluation"] == {
+        "system:1": 2,
+        "system:3": 2,
+        "citizen:4": 2,
+        "citizen:7": 2,
+        "citizen:d": 1,
+    }
     # Art. 17(4): the result given on the spot needed no receipt
     assert on_spot["receipt"] is False
     # Every form the day produced is a PDF named after its dossier and form number:
