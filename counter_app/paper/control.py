@@ -78,8 +78,9 @@ def render_control_slip(
         national_header(data.agency, forms, st, width, day=None),
         title_paragraph(spec.title, st, width),
         Paragraph(f"<b>{spec.text('code', **values)}</b>", st.center),
-        Paragraph(f"<i>{spec.text('attached')}</i>", st.center),
     ]
+    if data.with_receipt:
+        story.append(Paragraph(f"<i>{spec.text('attached')}</i>", st.center))
     keys = ["applicant", "request", "received", "appointment", "handling_unit"]
     if data.coordinating_units:
         keys.append("coordinating_units")

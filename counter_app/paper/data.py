@@ -201,6 +201,9 @@ class ControlSlipData:
     handling_unit: str  # cơ quan (bộ phận) giải quyết hồ sơ
     steps: tuple[ControlStep, ...]
     coordinating_units: str = ""  # cơ quan phối hợp, if any
+    # False for a result given on the spot with no receipt (Decree 118/2025
+    # Art. 17(4)): the slip does not say a receipt goes with it.
+    with_receipt: bool = True
 
 
 @dataclass(frozen=True)

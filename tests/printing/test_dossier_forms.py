@@ -188,6 +188,15 @@ def test_control_slip_shows_the_real_hand_overs(
     assert "Lê Thị Hạnh" in text and "Nông Văn Kính" in text
     assert "09 giờ 10 phút, ngày 26/11/2026" in text
     assert "Đúng hạn" in text
+    # Decree 118/2025 Art. 17(4): given on the spot, no receipt was asked for: the
+    # slip does not say one goes with it; once the citizen asks and it is printed, it does
+    assert "Kèm theo Giấy tiếp nhận" not in text
+    motcua = login(counter.ctx, "motcua")
+    print_form(counter.ctx, motcua, code, FormKind.RECEIPT, to_file(tmp_path / "01.pdf"))
+    again = print_form(
+        counter.ctx, motcua, code, FormKind.CONTROL_SLIP, to_file(tmp_path / "b.pdf")
+    )
+    assert "Kèm theo Giấy tiếp nhận" in " ".join(pdf_text(again.pdf))
 
 
 def test_apology_form_after_overdue(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import classify
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, TimeUnit
 from counter_app.domain.workflow import Action, Role
-from counter_app.models import CounterIdentity, Dossier, User, UserRole, WorkflowStep
+from counter_app.models import CounterIdentity, Dossier, PrintJob, User, UserRole, WorkflowStep
 from counter_app.paper import (
     FormKind,
     form_set_for,
@@ -229,14 +229,35 @@ def build_form(
             form_set=form_set,
         )
     if kind is FormKind.CONTROL_SLIP:
-        return render_control_slip(_control_slip(d, agency), paper=paper, form_set=form_set)
+        # A result given on the spot needs no receipt (Decree 118/2025 Art. 17(4)).
+        with_receipt = not d.on_the_spot or done_prints(session, d, FormKind.RECEIPT) > 0
+        return render_control_slip(
+            _control_slip(d, agency, with_receipt), paper=paper, form_set=form_set
+        )
     raise UserError(
         Message(_CTX, QT_TRANSLATE_NOOP("Printing", "Print the ledger from the ledger screen.")),
         field="kind",
     )
 
 
-def _control_slip(d: Dossier, agency: AgencyInfo) -> ControlSlipData:
+SENDING, DONE, FAILED = "sending", "done", "failed"
+
+
+def done_prints(session: Session, d: Dossier, kind: FormKind) -> int:
+    return (
+        session.scalar(
+            select(func.count(PrintJob.id)).where(
+                PrintJob.dossier_id == d.id,
+                PrintJob.form_kind == kind.value,
+                # A job left "sending" by a crash may have reached the paper.
+                PrintJob.status.in_((SENDING, DONE)),
+            )
+        )
+        or 0
+    )
+
+
+def _control_slip(d: Dossier, agency: AgencyInfo, with_receipt: bool) -> ControlSlipData:
     """Form 05/06: each step is a hand-over from the previous holder to the next."""
     rows: list[ControlStep] = []
     steps = list(d.steps)
@@ -264,6 +285,7 @@ def _control_slip(d: Dossier, agency: AgencyInfo) -> ControlSlipData:
         appointment=d.appointment_at,
         handling_unit=agency.parent_name,
         steps=tuple(rows),
+        with_receipt=with_receipt,
     )
 
 

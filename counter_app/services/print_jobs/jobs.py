@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -22,13 +21,12 @@ from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import load_dossier
-from counter_app.services.print_jobs.forms import build_form
+from counter_app.services.print_jobs.forms import DONE, FAILED, SENDING, build_form, done_prints
 from counter_app.services.print_jobs.settings import paper_for
 
 log = logging.getLogger(__name__)
 _CTX = "Printing"
 
-SENDING, DONE, FAILED = "sending", "done", "failed"
 
 # A sink prints or saves the PDF and says where it went (printer or path);
 # it raises on failure.
@@ -63,20 +61,6 @@ class PrintResult:
     pdf: bytes
 
 
-def _done_prints(session: Session, d: Dossier, kind: FormKind) -> int:
-    return (
-        session.scalar(
-            select(func.count(PrintJob.id)).where(
-                PrintJob.dossier_id == d.id,
-                PrintJob.form_kind == kind.value,
-                # A job left "sending" by a crash may have reached the paper.
-                PrintJob.status.in_((SENDING, DONE)),
-            )
-        )
-        or 0
-    )
-
-
 def _current_form(
     ctx: ServiceContext, code: str, kind: FormKind, paper: str | None, actor: Actor | None = None
 ) -> tuple[bytes, int]:
@@ -90,7 +74,7 @@ def _current_form(
             acting_user(session, actor)
         paper = paper_for(session, kind, paper)
         d = load_dossier(session, code)
-        reprint = _done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
+        reprint = done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
         pdf = build_form(
             session, d, counter_identity(session), kind, paper=paper, reprint_no=reprint
         )
