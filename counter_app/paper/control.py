@@ -128,4 +128,5 @@ def render_control_slip(
         title=f"{spec.title.capitalize()} {data.dossier_code}",
         subject=f"{spec.number} - {forms.circular}",
         fonts=st.fonts,
+        created=data.steps[-1].handed_over_at if data.steps else data.received_at,
     )

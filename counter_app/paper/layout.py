@@ -407,10 +407,14 @@ def build_pdf(
     subject: str,
     page_label: Callable[[int, int], str] | None = None,
     fonts: FontFamily,
+    created: datetime,
 ) -> bytes:
     """Lay out ``story`` and return the PDF bytes (deterministic output).
 
-    ``margins`` are (left, right, top, bottom).
+    ``margins`` are (left, right, top, bottom). ``created`` is the moment the
+    paper speaks of (a reception, a step): the same dossier gives the same
+    bytes whenever it is printed, which is how a step's form is checked
+    before the step is saved, and its properties show a true date.
     """
     left, right, top, bottom = margins
     buffer = io.BytesIO()
@@ -446,7 +450,14 @@ def build_pdf(
     maker: Any = Canvas
     if page_label is not None:
         maker = partial(_NumberedCanvas, page_label=page_label, font=fonts.regular)
-    doc.build(story, canvasmaker=maker)
+    stamp = created.strftime("D:%Y%m%d%H%M%S+07'00'")  # desks keep Vietnam's time
+
+    def dated(*args: Any, **kwargs: Any) -> Any:
+        canvas = maker(*args, **kwargs)
+        canvas.setDateFormatter(lambda *_: stamp)
+        return canvas
+
+    doc.build(story, canvasmaker=dated)
     return buffer.getvalue()
 
 

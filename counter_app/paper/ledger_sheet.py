@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -147,4 +147,8 @@ def render_ledger(
         subject=f"{spec.number} - {forms.circular}",
         fonts=st.fonts,
         page_label=lambda page, pages: forms.text("page", page=page, pages=pages),
+        # As of its latest entry: the same period prints the same book.
+        created=max(
+            (r.received_at for r in data.rows), default=datetime.combine(period.start, time())
+        ),
     )

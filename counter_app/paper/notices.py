@@ -71,7 +71,13 @@ def _lines(
 
 
 def _finish(
-    story: list[Flowable], spec: FormSpec, forms: FormSet, setup: PageSetup, st: Styles, code: str
+    story: list[Flowable],
+    spec: FormSpec,
+    forms: FormSet,
+    setup: PageSetup,
+    st: Styles,
+    code: str,
+    issued_at: datetime,
 ) -> bytes:
     return build_pdf(
         story,
@@ -80,6 +86,7 @@ def _finish(
         title=f"{spec.title.capitalize()} {code}".strip(),
         subject=f"{spec.number} - {forms.circular}",
         fonts=st.fonts,
+        created=issued_at,
     )
 
 
@@ -123,7 +130,7 @@ def render_supplement(
             space=setup.signature_space,
         )
     )
-    return _finish(story, spec, forms, setup, st, data.dossier_code)
+    return _finish(story, spec, forms, setup, st, data.dossier_code, data.issued_at)
 
 
 def render_refusal(data: RefusalData, *, paper: str = "A4", form_set: str = "tt01-2018") -> bytes:
@@ -151,7 +158,7 @@ def render_refusal(data: RefusalData, *, paper: str = "A4", form_set: str = "tt0
             space=setup.signature_space,
         )
     )
-    return _finish(story, spec, forms, setup, st, data.dossier_code)
+    return _finish(story, spec, forms, setup, st, data.dossier_code, data.issued_at)
 
 
 def _letter_end(
@@ -205,7 +212,7 @@ def _render_letter(
     story += [Paragraph(spec.text(key, **values), st.body_justified) for key in body_keys]
     story.append(Spacer(1, st.size))
     story.append(_letter_end(forms, st, setup, data.signer, data.recipients))
-    return _finish(story, spec, forms, setup, st, data.dossier_code)
+    return _finish(story, spec, forms, setup, st, data.dossier_code, data.issued_at)
 
 
 def render_apology(data: ApologyData, *, paper: str = "A4", form_set: str = "tt01-2018") -> bytes:

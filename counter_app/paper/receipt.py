@@ -280,6 +280,7 @@ def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt0
         title=f"{spec.title.capitalize()} {data.dossier_code}",
         subject=f"{spec.number} - {forms.circular}",
         fonts=st.fonts,
+        created=data.received_at,
     )
 
 

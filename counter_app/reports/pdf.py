@@ -123,6 +123,7 @@ def statistics_pdf(report: Report, criteria_labels: Mapping[str, str]) -> bytes:
         subject=report.period.label(),
         page_label=lambda page, total: f"Trang {page}/{total}",
         fonts=st.fonts,
+        created=report.made_at,
     )
 
 

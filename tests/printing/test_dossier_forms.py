@@ -3,10 +3,12 @@ state change that needs a paper commits only after that paper printed."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+import pypdf
 import pytest
 from PIL import Image
 from sqlalchemy import select
@@ -223,6 +225,19 @@ def test_apology_form_after_overdue(
     )
     text = " ".join(pdf_text(apology.pdf))
     assert "Cần xác minh thêm thông tin" in text and "04/12/2026" in text
+    # Each paper's properties carry the moment it speaks of, not the year 2000:
+    # the reception for the receipt, the step for form 04
+    receipt = print_form(
+        counter.ctx, login(counter.ctx, "tiepnhan"), code, FormKind.RECEIPT, to_file(tmp_path / "1")
+    )
+    assert created(receipt.pdf) == "D:20261126090000+07'00'"
+    assert created(apology.pdf) == "D:20261202080000+07'00'"
+
+
+def created(pdf: bytes) -> str:
+    metadata = pypdf.PdfReader(io.BytesIO(pdf)).metadata
+    assert metadata is not None
+    return str(metadata["/CreationDate"])
 
 
 def test_ledger_lists_the_period(
