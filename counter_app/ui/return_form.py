@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -140,20 +141,31 @@ class ReturnForm(QWidget):
             box = QComboBox(self.rating_box)
             box.setObjectName(f"answer_{question.id}")
             box.setToolTip(question.label)
+            # The answers are long: the box stays narrow (the list opens wide) so
+            # that the questions are read whole.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
+            box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0))
             box.addItem(self.tr("Not answered"), None)
             for points in POINTS:
                 box.addItem(f"{points}: {question.answers[points]}", points)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(box, row, 1)
+            # Two questions a row: the whole form fits a 1366x768 screen at 125 %.
+            line, column = divmod(row, 2)
+            grid.addWidget(label, line, 2 * column)
+            grid.addWidget(box, line, 2 * column + 1)
             self.answers[question.id] = box
         self.comment = QLineEdit(self.rating_box)
         self.comment.setObjectName("comment")
         self.comment.setMaxLength(MAX_COMMENT)
         self.comment.setPlaceholderText(questions.comment_label)
-        grid.addWidget(
-            QLabel(self.tr("Other comments (i):"), self.rating_box), len(self.answers), 0
-        )
-        grid.addWidget(self.comment, len(self.answers), 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        last = (len(self.answers) + 1) // 2
+        grid.addWidget(QLabel(self.tr("Other comments (i):"), self.rating_box), last, 0)
+        grid.addWidget(self.comment, last, 1, 1, 3)
         computed = ", ".join(f"{i.id}. {i.short}" for i in questions.computed())
         source = QLabel(
             self.tr("List version {version}: {source}. Scored by the system: {computed}.").format(

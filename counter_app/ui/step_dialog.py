@@ -113,7 +113,8 @@ class StepDialog(QDialog):
         layout.addWidget(self.status)
         buttons, self.ok, self.cancel = ok_cancel(self, title, self.submit)
         layout.addWidget(buttons)
-        self.setMinimumWidth(600 if self.return_form else 480)
+        # Two questions of the evaluation a row, each read whole.
+        self.setMinimumWidth(980 if self.return_form else 480)
         first = (
             self.items
             or self.department
