@@ -163,9 +163,7 @@ class Completion:
         """The completed columns onto their facts."""
         for key, found in self._found.items():
             f = self._facts[key]
-            f.pauses, f.refused, f.withdrawn_at, f.returned, f.late = _completed(
-                *_columns(found)
-            )
+            f.pauses, f.refused, f.withdrawn_at, f.returned, f.late = _completed(*_columns(found))
 
 
 def _columns(found: Mapping[str, Any]) -> list[Any]:
