@@ -89,6 +89,19 @@ class ProvinceFigures:
         return self.received_online / self.received if self.received else None
 
     @property
+    def digitised(self) -> int:
+        """Received in the period as an electronic dossier. A portal dossier is
+        one from the start; a paper received at the desk becomes one only when
+        its papers are scanned into the system, which this version does not do
+        yet (the electronic dossier of Decree 118/2025 Art. 17(1)(c)): until it
+        does, every paper dossier counts as not digitised, as the record says."""
+        return self.received_online
+
+    @property
+    def digitisation_share(self) -> float | None:
+        return self.digitised / self.received if self.received else None
+
+    @property
     def satisfaction(self) -> float | None:
         return self.evaluation.citizen_average()
 
@@ -99,8 +112,7 @@ def province_figures(
     period: Period,
     unit_of: str = "agency_id",
 ) -> dict[str, ProvinceFigures]:
-    """The Article 32(1) figures by unit (TOTAL for the province). The
-    digitisation share is not among them: no record of the desk measures it."""
+    """The Article 32(1) figures by unit (TOTAL for the province)."""
     out: dict[str, ProvinceFigures] = {}
     for f in facts:
         for key in (TOTAL, getattr(f, unit_of)):
@@ -153,6 +165,11 @@ GLOSSARY: tuple[EvaluationDef, ...] = (
     EvaluationDef("online_share", "Tỷ lệ hồ sơ trực tuyến", "percent",
               "Hồ sơ tiếp nhận trong kỳ qua Cổng dịch vụ công (sổ DVC), trên số hồ sơ tiếp "
               "nhận trong kỳ.", _D118_32 + " (dịch vụ công trực tuyến)"),
+    EvaluationDef("digitisation_share", "Tỷ lệ hồ sơ điện tử (số hóa)", "percent",
+              "Hồ sơ tiếp nhận trong kỳ là hồ sơ điện tử, trên số hồ sơ tiếp nhận trong kỳ: "
+              "hồ sơ nộp qua Cổng dịch vụ công; hồ sơ giấy nộp tại Bộ phận một cửa chỉ được "
+              "tính khi thành phần hồ sơ được số hóa vào hệ thống (phiên bản này chưa số hóa, "
+              "nên chưa tính).", _D118_32 + " (số hóa hồ sơ)"),
     EvaluationDef("satisfaction", "Mức độ hài lòng (điểm trung bình)", "points",
               "Trung bình mọi câu trả lời của công dân (0 đến 2 điểm) trong kỳ.",
               _D118_32 + " (mức độ hài lòng); " + _D118_33),
@@ -183,6 +200,7 @@ def province_json(figures: Mapping[str, ProvinceFigures]) -> dict[str, Any]:
             "in_time_share": f.in_time_share,
             "received": f.received,
             "online_share": f.online_share,
+            "digitisation_share": f.digitisation_share,
             "satisfaction": f.satisfaction,
             "evaluated": f.evaluation.evaluated,
             "indicators": _indicators(f.evaluation),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.app_setup import Runtime
+from counter_app.centre import admin
 from counter_app.domain.evaluation import CitizenAnswers
 from counter_app.domain.returns import ReturnDetails
 from counter_app.domain.workflow import Action
@@ -93,12 +94,29 @@ def test_decree_118_article_32_1_the_province_figures_at_the_centre(centre: Cent
     clock = Clock(datetime(2027, 3, 8, 8, 0))
     desk = centre.desk("Quầy số 1", clock)
     _play(desk.ctx, clock)
+    # AND one dossier submitted on the portal that month: electronic from the start
+    admin.import_online(
+        centre.engine,
+        [
+            {
+                "code": f"{AGENCY}-270310-9001",
+                "agency_id": AGENCY,
+                "procedure_code": cases.P3,
+                "submitted_at": "2027-03-10T20:15:00",
+                "fee": 15_000,
+                "applicant": {"full_name": "Lăng Thị Hoa", "id_number": "020190001234"},
+            }
+        ],
+    )
     desk.sync()
     province = province_evaluation(centre.url, MARCH)
     for key in (TOTAL, AGENCY):
         fig = province[key]
         _check(fig.evaluation)
-        assert (fig.received, fig.received_online, fig.online_share) == (3, 0, 0.0)
+        assert (fig.received, fig.received_online, fig.online_share) == (4, 1, 0.25)
+        # Art. 32(1) digitisation: the paper dossiers were not scanned (this
+        # version does not scan yet); the portal's is electronic
+        assert (fig.digitised, fig.digitisation_share) == (1, 0.25)
         # A early, B on time, C late (the appointment in force).
         assert (fig.resolved, fig.in_time) == (3, 2)
         assert fig.in_time_share == pytest.approx(2 / 3)
