@@ -28,8 +28,10 @@ class FigureDef:
 # The text in force first; the rules were first written under the one it replaced.
 _ONE_STOP_DECREE = "Nghị định 118/2025/NĐ-CP (trước 01/7/2025: Nghị định 61/2018/NĐ-CP)"
 _TT01_2020 = (
+    # Which of its report forms this structure follows is not confirmed
+    # (docs/reports.md): officials read the circular, not a developer's note.
     "Thông tư 01/2020/TT-VPCP (chế độ báo cáo định kỳ): cấu trúc số hồ sơ tiếp nhận, "
-    "đã giải quyết, đang giải quyết (số hiệu biểu chưa đối chiếu)"
+    "đã giải quyết, đang giải quyết"
 )
 _LEDGER_FORM = (
     "Thông tư 03/2025/TT-VPCP, Mẫu 07 (Sổ theo dõi hồ sơ; trước 15/9/2025: "

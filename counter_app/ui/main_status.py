@@ -25,20 +25,22 @@ class MainStatusBar:
         daily_backup: bool,
     ) -> None:
         self.user_label = QLabel(window)
+        # Short texts, the rest in tooltips: the whole bar fits 1366 px at 125 %.
         self.counter_label = QLabel(
             # The window's own context, where these texts were always translated.
-            QCoreApplication.translate("MainWindow", "{counter} — {agency} ({agency_id})").format(
-                counter=counter.counter_name,
-                agency=counter.agency_name,
-                agency_id=counter.agency_id,
+            QCoreApplication.translate("MainWindow", "{counter} — {agency}").format(
+                counter=counter.counter_name, agency=counter.agency_name
             ),
             window,
         )
+        self.counter_label.setToolTip(f"{counter.agency_name} ({counter.agency_id})")
         self.offline_label = QLabel(
+            QCoreApplication.translate("MainWindow", "Works without internet"), window
+        )
+        self.offline_label.setToolTip(
             QCoreApplication.translate(
                 "MainWindow", "Data is kept on this computer: the counter works without internet."
-            ),
-            window,
+            )
         )
         self.updated_label = QLabel(window)
         self.sync_status = SyncStatusBar(window)

@@ -100,7 +100,7 @@ class SyncStatusBar(QWidget):
         }
         self._state(texts[self.phase], _COLOURS.get(self.phase, _GREY), self.message)
         self.waiting_label.setText(
-            self.tr("Changes waiting to send: {count}").format(count=current.waiting)
+            self.tr("Waiting to send: {count}").format(count=current.waiting)
         )
         self.waiting_label.setToolTip(
             self.tr("Changes saved on this computer that the centre has not confirmed yet")

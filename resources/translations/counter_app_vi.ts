@@ -2263,8 +2263,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/main_status.py" line="30"/>
-        <source>{counter} — {agency} ({agency_id})</source>
-        <translation>{counter} — {agency} ({agency_id})</translation>
+        <source>{counter} — {agency}</source>
+        <translation>{counter} — {agency}</translation>
+    </message>
+    <message>
+        <source>Works without internet</source>
+        <translation>Làm việc cả khi mất mạng</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_status.py" line="38"/>
@@ -4074,8 +4078,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="103"/>
-        <source>Changes waiting to send: {count}</source>
-        <translation>Thay đổi chờ gửi: {count}</translation>
+        <source>Waiting to send: {count}</source>
+        <translation>Chờ gửi: {count}</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="106"/>
@@ -4085,12 +4089,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="109"/>
         <source>Last sync: {time}</source>
-        <translation>Đồng bộ lần cuối: {time}</translation>
+        <translation>Đồng bộ: {time}</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="111"/>
         <source>Last sync: never</source>
-        <translation>Đồng bộ lần cuối: chưa có</translation>
+        <translation>Đồng bộ: chưa có</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="114"/>

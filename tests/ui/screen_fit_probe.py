@@ -12,10 +12,11 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QWidget
 
 from counter_app import i18n
 from counter_app.app_setup import Runtime, open_runtime
@@ -27,6 +28,7 @@ from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.print_jobs import form_pdf
 from counter_app.services.views import DossierInfo
+from counter_app.sync.service import SyncStatus
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
 from counter_app.ui.admin.catalogue_dialog import CatalogueDialog
@@ -48,6 +50,7 @@ from counter_app.ui.reports_dialog import ReportsDialog
 from counter_app.ui.setup_dialog import SetupDialog
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
+from counter_app.ui.sync_worker import SyncPhase
 from tests.conftest import make_counter
 from tests.ui.conftest import CITIZEN, user_info
 
@@ -79,6 +82,13 @@ def outside(window: QWidget, area: QRect) -> list[dict[str, object]]:
                     "rect": [rect.x(), rect.y(), rect.width(), rect.height()],
                 }
             )
+    # Nothing in the status bar is cut short (at 1366 px it once read "Trung tâm: mấ").
+    if isinstance(window, QMainWindow):
+        for label in window.statusBar().findChildren(QLabel):
+            if label.isVisibleTo(window) and label.width() < label.sizeHint().width():
+                found.append(
+                    {"window": type(window).__name__, "button": label.text(), "rect": ["cut"]}
+                )
     # The title bar (with its close button) must be reachable too.
     frame = window.frameGeometry()
     if frame.top() < area.top() or frame.left() < area.left():
@@ -104,6 +114,24 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
             ctx, clerk, counter, print_receipt=lambda *_: None, data_dir=rt.data_dir
         ),
     )
+
+    def linked() -> QWidget:
+        """The home screen of a desk linked to the centre, the link down, changes waiting."""
+        window = MainWindow(
+            ctx, clerk, counter, print_receipt=lambda *_: None, data_dir=rt.data_dir
+        )
+        # Its own first status read says "unlinked": let it land, then read no more.
+        read: list[object] = []
+        window.sync.status_changed.connect(read.append)
+        while not read:
+            QApplication.processEvents()
+        window.sync.directory = None
+        window.sync_status.show_status(SyncStatus(True, 128, datetime(2026, 12, 31, 16, 45), []))
+        window.sync_status.show_phase(SyncPhase.OFFLINE)
+        window.offline_label.setVisible(False)
+        return window
+
+    yield "main-linked", linked
 
     def receive() -> QWidget:
         dialog = ReceiveDialog(ctx, clerk)

@@ -51,6 +51,7 @@ def test_every_button_is_on_a_1366x768_screen(tmp_path: Path, scale: str) -> Non
         "setup",
         "login",
         "main",
+        "main-linked",
         "receive",
         "dossier",
         "preview",

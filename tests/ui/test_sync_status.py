@@ -155,8 +155,8 @@ def test_an_unreachable_centre_shows_offline_with_entries_waiting_and_backs_off(
     assert bar.state_label.text() == "\u25cf Trung tâm: mất kết nối"
     assert bar.state_label.toolTip() == render(CentralUnreachable().message)
     assert bar.status is not None and bar.status.waiting > 0
-    assert bar.waiting_label.text() == f"Thay đổi chờ gửi: {bar.status.waiting}"
-    assert bar.last_label.text() == "Đồng bộ lần cuối: chưa có"
+    assert bar.waiting_label.text() == f"Chờ gửi: {bar.status.waiting}"
+    assert bar.last_label.text() == "Đồng bộ: chưa có"
     assert not bar.issues_button.isVisibleTo(window)
     assert window.offline_label.isHidden()
     # AND it keeps trying, backing off within the bounds
