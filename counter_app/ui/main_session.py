@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
@@ -36,12 +36,54 @@ class MainSession(QObject):
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.tr("&Switch official…"), self.switch)
         menu.addAction(self.tr("Log &out"), self.log_out)
+        menu.addSeparator()
+        self.exit_action = menu.addAction(self.tr("E&xit"))
+        self.exit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.exit_action.triggered.connect(self.ask_to_exit)
+        self.exit_box: QMessageBox | None = None
+        self._exiting = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
         self.set_idle_ms(lock_after_minutes * 60_000)
         window.input.activity.connect(self._input)
         window.input.on_key(self._key)
+
+    def ask_to_exit(self) -> QMessageBox:
+        """Exit asks first: Alt+F4 or a stray click on the title bar's X must not
+        close the desk in the middle of a citizen's visit."""
+        if self.exit_box is not None and self.exit_box.isVisible():
+            return self.exit_box
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Exit"),
+            self.tr(
+                "Close the one-stop desk application? Every dossier received is saved; "
+                "a form not yet sent is lost."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Exit"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Stay"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _r: self._answered(box))
+        self.exit_box = box
+        box.open()
+        return box
+
+    def _answered(self, box: QMessageBox) -> None:
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self._exiting = True
+            self._window.close()
+
+    def may_close(self, event: QCloseEvent) -> bool:
+        """A close the window system asks for (Alt+F4, the title bar) is asked first;
+        the application's own closing is not."""
+        if self._exiting or not event.spontaneous():
+            return True
+        self.ask_to_exit()
+        return False
 
     @property
     def locked(self) -> bool:

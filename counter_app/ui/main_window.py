@@ -401,6 +401,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.session.may_close(event):
+            event.ignore()
+            return
         self.timer.stop()
         self.search_box.stop()
         self.sync.stop()

@@ -2167,6 +2167,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Logged out. The next official logs in.</source>
         <translation>Đã đăng xuất. Công chức tiếp theo đăng nhập.</translation>
     </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Close the one-stop desk application? Every dossier received is saved; a form not yet sent is lost.</source>
+        <translation>Đóng phần mềm Một cửa? Mọi hồ sơ đã tiếp nhận đều đã được lưu; phiếu đang nhập dở chưa gửi sẽ mất.</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

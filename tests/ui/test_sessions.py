@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
@@ -177,3 +178,27 @@ def test_ctrl_l_locks_the_desk_while_a_reception_is_open(
     # THEN the desk is locked, the form hidden with its typing kept
     assert window.session.locked
     assert not receive.isVisible() and receive.full_name.text() == "Lương Văn Bình"
+
+
+def test_alt_f4_asks_before_the_desk_closes_and_the_menu_has_exit(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    window = make_window("tiepnhan")
+    _active(qtbot, window)
+    handle = window.windowHandle()
+    assert handle is not None
+    # WHEN the window system asks the window to close (Alt+F4, the title bar's X): it
+    # sends the close to the window, which hands it on to the widget as spontaneous
+    QApplication.sendEvent(handle, QCloseEvent())
+    # THEN the desk asks first, and staying keeps it open
+    box = window.session.exit_box
+    assert box is not None and box.isVisible() and window.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert window.isVisible()
+    # AND "Thoát" in the session menu asks the same; answering it closes the window
+    assert window.session.exit_action.text().replace("&", "") == "Thoát"
+    window.session.exit_action.trigger()
+    box = window.session.exit_box
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())
