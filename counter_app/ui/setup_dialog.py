@@ -24,7 +24,7 @@ from counter_app.i18n import render
 from counter_app.services import auth, catalogue, setup, users
 from counter_app.services.context import ServiceContext
 from counter_app.services.setup import CounterInfo
-from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
+from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel, tab_through
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,25 @@ class SetupDialog(QDialog):
         buttons, self.ok, _cancel = ok_cancel(self, self.tr("Set up"), self.submit)
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
+        tab_through(
+            self.agency_id,
+            self.agency_name,
+            self.unit_name,
+            self.parent_name,
+            self.place,
+            self.counter_name,
+            self.code_slot,
+            self.username,
+            self.full_name,
+            self.password,
+            self.password2,
+            *self.role_boxes.values(),
+            self.load_sample,
+            self.ok,
+        )
+        # The first field to type: the agency's, or the administrator's when the
+        # agency part was saved already and is locked.
+        (self.agency_id if self.counter is None else self.username).setFocus()
 
     def submit(self) -> None:
         self.errors.clear()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.setup_dialog import SetupDialog
 from tests.conftest import login
 from tests.ui.conftest import wait_signal
+from tests.ui.keyboard import Keyboard
 
 PASSWORD = "mat-khau-123"
 
@@ -210,5 +212,38 @@ def test_setup_saves_nothing_while_the_administrators_part_is_refused(
         counter = setup.get_counter(rt.ctx)
         assert counter is not None and counter.agency_id == "000.00.37.H38"
         assert Role.ADMIN in login(rt.ctx, "quantri", PASSWORD).roles
+    finally:
+        rt.close()
+
+
+def test_the_first_start_form_starts_at_the_agency_and_tabs_down_the_page(
+    qtbot: QtBot, tmp_path: Path, hold: list[object]
+) -> None:
+    rt = open_runtime(tmp_path / "fresh")
+    try:
+        dialog = SetupDialog(rt.ctx)
+        qtbot.addWidget(dialog)
+        hold.append(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+        # The cursor waits in the first field, the agency identifier
+        assert dialog.focusWidget() is dialog.agency_id
+        # AND Tab goes down the form as it reads, into the administrator's part
+        keyboard, seen = Keyboard(), []
+        for _ in range(8):
+            focused = dialog.focusWidget()
+            assert focused is not None
+            keyboard.press(focused, Qt.Key.Key_Tab, text="\t")
+            seen.append(dialog.focusWidget())
+        assert seen == [
+            dialog.agency_name,
+            dialog.unit_name,
+            dialog.parent_name,
+            dialog.place,
+            dialog.counter_name,
+            dialog.code_slot,
+            dialog.username,
+            dialog.full_name,
+        ]
     finally:
         rt.close()
