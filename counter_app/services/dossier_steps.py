@@ -224,8 +224,12 @@ def apply_step(
             data["basis"] = rules.extension_before_deadline.basis
         dossier.appointment_at = req.new_appointment.replace(microsecond=0)
         dossier.apology_count += 1
-    elif req.action is Action.PREPARE_RESULT:
+    elif req.action is Action.REFUSE:
+        # The refusal is the result (form 03 says so): it counts from now, not
+        # from whenever someone marks the result ready.
         dossier.finished_at = now
+    elif req.action is Action.PREPARE_RESULT:
+        dossier.finished_at = dossier.finished_at or now
     elif req.action is Action.RETURN_RESULT:
         questions = current_evaluation()
         data["return"] = return_record(

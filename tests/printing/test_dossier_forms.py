@@ -19,6 +19,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, State
 from counter_app.models import PrintJob
 from counter_app.paper import FormKind, parse_qr_payload
+from counter_app.reports.definitions import Period
 from counter_app.services.dossiers import (
     ReceiveRequest,
     StepRequest,
@@ -33,6 +34,7 @@ from counter_app.services.print_jobs import (
     print_form,
     step_with_form,
 )
+from counter_app.services.reports import counter_report
 from tests.conftest import PROVINCE_FEE, Clock, login
 
 CITIZEN = ApplicantInput(
@@ -167,6 +169,37 @@ def test_supplement_request_commits_only_after_form_02_printed(
     assert "Bản sao Giấy khai sinh" in text and "Giấy xác nhận cư trú" in text
     assert "Hoàng Thị Mai, số điện thoại 0205 3870 123" in text
     assert _jobs(counter) == [("supplement", "failed", 0), ("supplement", "done", 0)]
+
+
+def test_a_refusal_counts_when_decided_and_form_03_is_signed_by_the_receiving_official(
+    counter: Runtime, clock: Clock, tmp_path: Path, pdf_text: Callable[[bytes], list[str]]
+) -> None:
+    # GIVEN a dossier received by Hoàng Thị Mai, appraised, and refused by the leader
+    ctx = counter.ctx
+    code = receive(
+        ctx, login(ctx, "tiepnhan"), ReceiveRequest("1.004873", CITIZEN, fee_amount=PROVINCE_FEE)
+    ).code
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    for who, action in (("thamdinh", Action.START_APPRAISAL), ("thamdinh", Action.APPRAISE)):
+        take_step(ctx, login(ctx, who), code, StepRequest(action))
+    take_step(
+        ctx, login(ctx, "phochutich"), code, StepRequest(Action.REFUSE, note="Không đủ điều kiện")
+    )
+    # THEN the report counts it resolved and refused at once, nobody having
+    # marked "Đã có kết quả"
+    day = counter_report(ctx, Period(date(2026, 11, 27), date(2026, 11, 27))).total
+    assert (day.resolved, day.refused) == (1, 1)
+    # AND form 03 is signed under "Người tiếp nhận hồ sơ" by the official who
+    # received the dossier, not by the leader who decided
+    refusal = print_form(
+        ctx, login(ctx, "tiepnhan"), code, FormKind.REFUSAL, to_file(tmp_path / "03.pdf")
+    )
+    text = " ".join(pdf_text(refusal.pdf))
+    assert "Hoàng Thị Mai" in text and "Nông Văn Kính" not in text
+    # AND marking the result ready later keeps the moment it was decided
+    clock.now = datetime(2026, 11, 30, 8, 0)
+    take_step(ctx, login(ctx, "tiepnhan"), code, StepRequest(Action.PREPARE_RESULT))
+    assert get_dossier(ctx, code).finished_at == datetime(2026, 11, 27, 10, 0)
 
 
 def test_control_slip_shows_the_real_hand_overs(

@@ -172,7 +172,9 @@ def build_form(
                 request=d.procedure_name,
                 items=items,
                 reason=step.note,
-                officer=step.user_full_name,
+                # Signed under "Người tiếp nhận hồ sơ": the official who received
+                # the dossier hands it back, not the leader who decided.
+                officer=_full_name(session, d.received_by),
                 issued_at=step.at,
                 dossier_code=d.code,
             ),
@@ -187,7 +189,9 @@ def build_form(
                 applicant=applicant,
                 request=d.procedure_name,
                 reason=step.note,
-                officer=step.user_full_name,
+                # Signed under "Người tiếp nhận hồ sơ": the official who received
+                # the dossier hands it back, not the leader who decided.
+                officer=_full_name(session, d.received_by),
                 issued_at=step.at,
                 dossier_code=d.code,
             ),
