@@ -67,9 +67,16 @@ def slot_range(slot: int) -> tuple[int, int]:
 
 
 def next_sequence(slot: int, last_used: int | None) -> int:
-    """The sequence after ``last_used`` (None: first of the day) inside the slot's block."""
+    """The sequence after ``last_used`` (None: first of the day) inside the slot's block.
+
+    Never a number outside the block: a counter moved up to this slot during
+    the day (``last_used`` below the block, in its old slot) starts at the
+    block's first number, past every number its old slot gave out that day.
+    A ``last_used`` above the block (moved down) is the caller's to resolve
+    (services/dossier_codes.py): the day's mark never goes back.
+    """
     first, last = slot_range(slot)
-    candidate = first if last_used is None else last_used + 1
+    candidate = first if last_used is None or last_used < first else last_used + 1
     if candidate > last:
         raise UserError(
             Message(

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain import code_blocks, codes
@@ -82,13 +82,40 @@ def take_code(
             day.date(),
         )
     name = f"code:{day:%y%m%d}"
+    first, end = codes.slot_range(counter.code_slot)
+    moved_down = False
+
+    def step(last: int | None) -> int:
+        nonlocal moved_down
+        if last is not None and last > end:
+            # Moved today to a slot below the numbers it gave out: the day's
+            # mark stays where it is (high_water.py never lets it go back).
+            moved_down = True
+            return last
+        return codes.next_sequence(counter.code_slot, last)
+
     while True:
-        seq = sequences.next_value(
-            session, name, step=lambda last: codes.next_sequence(counter.code_slot, last)
-        )
+        seq = sequences.next_value(session, name, step=step)
+        if moved_down:
+            seq = codes.next_sequence(
+                counter.code_slot, _highest_in(session, counter, day, first, end)
+            )
         code = str(codes.DossierCode(counter.agency_id, day.date(), seq))
         if _free(session, code):
             return code
+
+
+def _highest_in(
+    session: Session, counter: CounterIdentity, day: datetime, first: int, end: int
+) -> int | None:
+    """The highest ordinal of the day this desk gave out inside [first, end] (its
+    own codes in this slot), for a desk that moved down to it that day."""
+    low = codes.DossierCode(counter.agency_id, day.date(), first)
+    high = codes.DossierCode(counter.agency_id, day.date(), end)
+    top = session.scalar(
+        select(func.max(Dossier.code)).where(Dossier.code >= str(low), Dossier.code <= str(high))
+    )
+    return None if top is None else int(top[-4:])
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from counter_app.services.dossier_steps import (
     take_step_in,
 )
 from counter_app.services.printable import printable_errors
+from counter_app.services.setup import ledger_book_for
 from counter_app.services.views import DossierInfo, info_of
 
 __all__ = [
@@ -187,7 +188,8 @@ def receive_in(
     )
     code = take_code(session, counter, now, proc.deciding_authority)
     year = now.year
-    entry = sequences.next_value(session, f"ledger:{counter.ledger_book}:{year}")
+    book = ledger_book_for(session, counter, now.date())
+    entry = sequences.next_value(session, f"ledger:{book}:{year}")
     warnings: list[Message] = []
     duplicates = _pending_duplicates(session, applicant.id_number, proc.code)
     if duplicates:
@@ -223,7 +225,7 @@ def receive_in(
         original_appointment_at=received.appointment,
         delivery=request.delivery.value,
         delivery_address=nfc(request.delivery_address),
-        ledger_book=counter.ledger_book,
+        ledger_book=book,
         ledger_year=year,
         ledger_entry=entry,
         note=nfc(request.note),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import text_errors
@@ -12,7 +14,7 @@ from counter_app.domain.codes import check_agency_id, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Role
-from counter_app.models import CounterIdentity
+from counter_app.models import CounterIdentity, Dossier, Setting
 from counter_app.models.base import new_uuid
 from counter_app.paper import form_set_for
 from counter_app.services import audit
@@ -20,6 +22,9 @@ from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext
 
 _CTX = "Setup"
+# A ledger book the centre gave this counter, waiting for the day after the
+# last entry of the book it writes in now: {"book": "02", "after": "YYYY-MM-DD"}.
+NEXT_BOOK_KEY = "ledger_book.next"
 
 
 # Under Decree 61/2018 a commune's one-stop unit had this name; a connection
@@ -219,3 +224,44 @@ def get_counter(ctx: ServiceContext) -> CounterInfo | None:
     with ctx.sessions() as session:
         counter = session.scalars(select(CounterIdentity)).first()
         return _info(counter) if counter else None
+
+
+def change_ledger_book(session: Session, counter: CounterIdentity, book: str) -> None:
+    """The centre moved this counter to another ledger book.
+
+    A day's entries stay in one book: the form 06 ledger of a day and that
+    day's receipts (“Quyển số”) name one book. So the new book takes over
+    on the day after the last entry in the current one, or at once when that
+    book has none yet; its entries are numbered from 1 in each year
+    (``ledger:{book}:{year}``), raised past any the centre already knows
+    (sync/number_floor.py).
+    """
+    pending = session.get(Setting, NEXT_BOOK_KEY)
+    last = session.scalar(
+        select(func.max(Dossier.received_at)).where(
+            Dossier.ledger_book == counter.ledger_book, Dossier.counter_uuid == counter.uuid
+        )
+    )
+    if book == counter.ledger_book or last is None:
+        counter.ledger_book = book
+        if pending is not None:
+            session.delete(pending)
+        return
+    value = json.dumps({"book": book, "after": last.date().isoformat()})
+    if pending is None:
+        session.add(Setting(key=NEXT_BOOK_KEY, value=value))
+    else:
+        pending.value = value
+
+
+def ledger_book_for(session: Session, counter: CounterIdentity, day: date) -> str:
+    """The book a dossier received on ``day`` is entered in (a waiting book
+    takes over once its day has come)."""
+    pending = session.get(Setting, NEXT_BOOK_KEY)
+    if pending is None:
+        return counter.ledger_book
+    waiting = json.loads(pending.value)
+    if day > date.fromisoformat(waiting["after"]):
+        counter.ledger_book = str(waiting["book"])
+        session.delete(pending)
+    return counter.ledger_book

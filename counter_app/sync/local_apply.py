@@ -43,6 +43,7 @@ from counter_app.models import (
     WorkflowStep,
 )
 from counter_app.services.catalogue import upsert_specs
+from counter_app.services.setup import change_ledger_book
 from counter_app.sync.outbox import counter_uuid_of
 from counter_app.wire.feed import Change
 from counter_app.wire.payload import parse_datetime
@@ -273,8 +274,10 @@ def _counter(session: Session, change: Change, central_code: str | None) -> None
     counter = session.scalars(select(CounterIdentity)).first()
     if counter is None or counter.uuid != b["uuid"]:
         return
+    # The slot takes effect at once: the day's numbers jump into its range
+    # (domain/codes.next_sequence). The book waits for the day's end.
     counter.code_slot = int(b["code_slot"])
-    counter.ledger_book = b["ledger_book"]
+    change_ledger_book(session, counter, b["ledger_book"])
     counter.counter_name = b["counter_name"]
     counter.agency_name = b["agency_name"]
     # A body from before the unit's name travelled keeps the counter's own.

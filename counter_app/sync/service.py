@@ -30,6 +30,7 @@ from counter_app.sync.errors import (
     NotRegistered,
 )
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
+from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.reclaim import reclaim_if_restored
@@ -169,6 +170,8 @@ def sync_once(
         reclaim_if_restored(ctx, conn, settings.counter_uuid)
         pushed = push(ctx.sessions, conn, settings.counter_uuid, progress=progress)
         pulled = pull(ctx.sessions, conn)
+        # After the pull: it may have moved this counter to another slot or book.
+        raise_past_centre(ctx, conn)
         # After the pull: the catalogue it brought names the authorities.
         top_up(ctx.sessions, conn)
     _stamp(ctx)
