@@ -23,7 +23,9 @@ from counter_app.devtools.demo_law import (
     supplement_weeks_ago,
 )
 from counter_app.devtools.demo_parts import Printer, ScriptedClock, line, typed_fee
+from counter_app.domain.evaluation import CitizenAnswers
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
+from counter_app.domain.returns import ReturnDetails
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, Role
 from counter_app.paper import FormKind
@@ -150,8 +152,16 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     # Decree 118/2025 Art. 17(4): the result is given at once and the citizen
     # did not ask for a receipt, so none is printed; the slip follows the dossier.
     clock.at(8, 12)
-    info = dossiers.resolve_on_the_spot(
+    dossiers.resolve_on_the_spot(
         rt.ctx, receiver, info.code, approver=approver, note="Giải quyết theo cơ chế 4 tại chỗ"
+    )
+    # The citizen collects the result at the desk and answers the questions.
+    answers = CitizenAnswers({"4": 2, "7": 2})
+    info = dossiers.take_step(
+        rt.ctx,
+        receiver,
+        info.code,
+        dossiers.StepRequest(Action.RETURN_RESULT, returned=ReturnDetails(answers=answers)),
     )
     pdfs = [printer.print(info.code, FormKind.CONTROL_SLIP)]
     yield line(info, {"receipt": False, "pdfs": pdfs})

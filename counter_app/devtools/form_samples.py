@@ -205,6 +205,7 @@ def _plan_day(s: _Script, day: date, index: int, set_id: str) -> None:
 
 def _on_the_spot(s: _Script, code: str) -> None:
     dossiers.resolve_on_the_spot(s.rt.ctx, s.actor(RECEIVER), code, approver=s.actor(APPROVER))
+    s.step(code, Action.RETURN_RESULT)
 
 
 def _multi_day(s: _Script, code: str, day: date) -> None:

@@ -31,7 +31,7 @@ from counter_app.domain.supplement import (
     requested_late,
 )
 from counter_app.domain.text import nfc
-from counter_app.domain.workflow import ON_THE_SPOT_STEPS, Action, State, next_state
+from counter_app.domain.workflow import Action, State, next_state
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
 from counter_app.reports.definitions import is_overdue
@@ -359,40 +359,6 @@ def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest
         return info_of(dossier, calendar=ctx.calendar(session))
 
     return ctx.sessions.write(step)
-
-
-def resolve_on_the_spot(
-    ctx: ServiceContext,
-    actor: Actor,
-    code: str,
-    *,
-    approver: Actor | None = None,
-    note: str = "",
-) -> DossierInfo:
-    """ "4 tại chỗ": appraise, approve, ready and return in one sitting, one transaction.
-
-    ``approver`` is the leader who signs at the desk, proved by their own
-    login; without one, the official must hold the approver role too.
-    """
-
-    def resolve(session: Session) -> DossierInfo:
-        dossier = load_dossier(session, code)
-        if not dossier.on_the_spot:
-            raise _refused(
-                QT_TRANSLATE_NOOP(
-                    "Dossiers", "This procedure is not on the \u201c4 tại chỗ\u201d list."
-                ),
-            )
-        official = acting_user(session, actor)
-        signer = acting_user(session, approver) if approver is not None else official
-        counter = counter_identity(session)
-        now = ctx.now()
-        for action in ON_THE_SPOT_STEPS:
-            user = signer if action is Action.APPROVE else official
-            apply_step(session, ctx, dossier, user, counter, StepRequest(action, note), now)
-        return info_of(dossier)
-
-    return ctx.sessions.write(resolve)
 
 
 def check_step_text(req: StepRequest) -> None:

@@ -37,10 +37,10 @@ from counter_app.services.dossier_steps import (
     apply_step,
     load_dossier,
     record_step,
-    resolve_on_the_spot,
     take_step,
     take_step_in,
 )
+from counter_app.services.on_the_spot import resolve_on_the_spot
 from counter_app.services.printable import printable_errors
 from counter_app.services.setup import ledger_book_for
 from counter_app.services.views import DossierInfo, info_of

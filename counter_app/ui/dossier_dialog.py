@@ -23,7 +23,6 @@ from counter_app.domain.extension import ExtensionStanding
 from counter_app.domain.workflow import (
     TRANSITIONS,
     Action,
-    Role,
     State,
     action_label,
     can_resolve_on_the_spot,
@@ -42,6 +41,7 @@ from counter_app.ui.dossier_view import DossierView
 from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.login_dialog import LoginDialog, role_names
+from counter_app.ui.on_the_spot import OnTheSpot
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
 from counter_app.ui.workers import WriteRunner, refusal
@@ -87,7 +87,6 @@ class DossierDialog(QDialog):
         self.info: DossierInfo = dossiers.get_dossier(ctx, code)
         self.step_dialog: StepDialog | None = None
         self.step_print: StepPrint | None = None
-        self.approver_dialog: LoginDialog | None = None
         self.colleague_login: LoginDialog | None = None
         self.appointment_notice: QMessageBox | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
@@ -139,7 +138,7 @@ class DossierDialog(QDialog):
         bottom = QHBoxLayout()
         self.print_button = QPushButton(self.tr("&Print receipt"), self)
         self.print_button.setObjectName("printReceipt")
-        self.print_button.clicked.connect(self._print_receipt)
+        self.print_button.clicked.connect(lambda: self.print_form(FormKind.RECEIPT))
         self.print_button.setAutoDefault(False)
         self.print_button.setVisible(self._print_form is not None)
         bottom.addWidget(self.print_button)
@@ -147,7 +146,7 @@ class DossierDialog(QDialog):
         # the departments: printed again whenever it is needed.
         self.control_slip_button = QPushButton(self.tr("Print &control slip"), self)
         self.control_slip_button.setObjectName("printControlSlip")
-        self.control_slip_button.clicked.connect(self._print_control_slip)
+        self.control_slip_button.clicked.connect(lambda: self.print_form(FormKind.CONTROL_SLIP))
         self.control_slip_button.setAutoDefault(False)
         self.control_slip_button.setVisible(self._print_form is not None)
         bottom.addWidget(self.control_slip_button)
@@ -194,13 +193,10 @@ class DossierDialog(QDialog):
     def _build_actions(self) -> None:
         # Built once and shown or hidden: deleting buttons whose slots close
         # over this dialog is what crashes PySide.
-        button = QPushButton(self.tr("4 on the spot: appraise, approve and return now"), self)
-        button.setObjectName("onTheSpot")
-        button.setStyleSheet("background:#1b7f3b;color:white;font-weight:bold;padding:4px 10px;")
-        button.clicked.connect(self.resolve_on_the_spot)
-        button.setAutoDefault(False)
-        self.actions_layout.addWidget(button)
-        self.on_the_spot_button = button
+        self.on_the_spot = OnTheSpot(self)
+        for button in self.on_the_spot.buttons:
+            self.actions_layout.addWidget(button)
+        self.on_the_spot_button = self.on_the_spot.approve_button
         for action in TRANSITIONS:
             button = QPushButton(render(action_label(action)), self)
             button.setObjectName(f"action_{action.value}")
@@ -222,7 +218,7 @@ class DossierDialog(QDialog):
             and row.state is State.RECEIVED
             and can_resolve_on_the_spot(self._user.roles)
         )
-        self.on_the_spot_button.setVisible(on_the_spot)
+        self.on_the_spot.show(on_the_spot)
         allowed = self.available_actions(overdue)
         self.action_buttons = {a: b for a, b in self._all_buttons.items() if a in allowed}
         for action, button in self._all_buttons.items():
@@ -350,7 +346,9 @@ class DossierDialog(QDialog):
         if self._print_form is None:
             self.appointment_notice = notify.inform(self, title, text, warning=False)
         else:
-            self.appointment_notice = notify.ask(self, title, text, self._print_receipt)
+            self.appointment_notice = notify.ask(
+                self, title, text, lambda: self.print_form(FormKind.RECEIPT)
+            )
 
     def _preview_step(self, request: StepRequest, kind: FormKind) -> None:
         step_dialog = self.step_dialog
@@ -391,55 +389,32 @@ class DossierDialog(QDialog):
         if self.step_dialog is not None:
             self.step_dialog.set_busy(False)
 
-    def resolve_on_the_spot(self) -> None:
-        if Role.APPROVER in self._user.roles:
-            self._resolve(None)
-            return
-        dialog = LoginDialog(self._ctx, self, required_roles={Role.APPROVER})
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._approver_signed_in)
-        self.approver_dialog = dialog
-        dialog.open()
+    # What the "4 tại chỗ" part (ui/on_the_spot.py) works with.
+    @property
+    def ctx(self) -> ServiceContext:
+        return self._ctx
 
-    def _approver_signed_in(self) -> None:
-        dialog = self.approver_dialog
-        if dialog is not None and dialog.user is not None:
-            self._resolve(dialog.user)
+    @property
+    def user(self) -> Actor:
+        return self._user
 
-    def _resolve(self, approver: Actor | None) -> None:
-        if self._writes.busy:
-            return
-        ctx, user, code = self._ctx, self._user, self.code
-        self.on_the_spot_button.setEnabled(False)
-        self._writes.start(
-            lambda: dossiers.resolve_on_the_spot(ctx, user, code, approver=approver),
-            lambda info: self._resolved(info, approver),
-            self._resolve_refused,
-        )
+    @property
+    def writes(self) -> WriteRunner:
+        return self._writes
 
-    def _resolve_refused(self, error: object) -> None:
-        self.on_the_spot_button.setEnabled(True)
-        notify.show_user_error(self, self.tr("4 on the spot"), refusal(error))
+    @property
+    def approver_dialog(self) -> LoginDialog | None:
+        return self.on_the_spot.approver_dialog
 
-    def _resolved(self, info: object, approver: Actor | None) -> None:
-        assert isinstance(info, DossierInfo)
-        self.on_the_spot_button.setEnabled(True)
+    def show_info(self, info: DossierInfo) -> None:
+        """The dossier as a write left it: shown, and told to the window."""
         self.info = info
-        log.info(
-            "Dossier %s resolved on the spot (approver %s)",
-            self.code,
-            approver.username if approver else self._user.username,
-        )
         self._fill()
         self.dossier_changed.emit(self.code)
 
-    def _print_receipt(self) -> None:
+    def print_form(self, kind: FormKind) -> None:
         if self._print_form is not None:
-            self._print_form(self.code, FormKind.RECEIPT.value)
-
-    def _print_control_slip(self) -> None:
-        if self._print_form is not None:
-            self._print_form(self.code, FormKind.CONTROL_SLIP.value)
+            self._print_form(self.code, kind.value)
 
     def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its write
         self._writes.wait()

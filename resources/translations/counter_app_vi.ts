@@ -1024,17 +1024,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="39"/>
+        <location filename="../../counter_app/ui/return_form.py" line="40"/>
         <source>Your rating</source>
         <translation>Đánh giá của Ông/Bà</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="43"/>
+        <location filename="../../counter_app/ui/return_form.py" line="44"/>
         <source>How was dossier {code} handled? Answer what you wish.</source>
         <translation>Hồ sơ {code} được giải quyết thế nào? Ông/bà trả lời câu nào tùy ý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="67"/>
+        <location filename="../../counter_app/ui/return_form.py" line="68"/>
         <source>Send my rating</source>
         <translation>Gửi đánh giá</translation>
     </message>
@@ -1288,7 +1288,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Dải số của quầy phải từ 0 đến 9.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/codes.py" line="77"/>
+        <location filename="../../counter_app/domain/codes.py" line="84"/>
         <source>This counter has used all {count} dossier numbers for today; ask the administrator to give it another code slot.</source>
         <translation>Quầy đã dùng hết {count} số hồ sơ của hôm nay; đề nghị quản trị viên cấp cho quầy một dải số khác.</translation>
     </message>
@@ -1459,32 +1459,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="121"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="120"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="125"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="140"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="139"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="147"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="154"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="166"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -1494,7 +1494,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="422"/>
         <location filename="../../counter_app/ui/dossier_view.py" line="174"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
@@ -1550,37 +1549,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="197"/>
-        <source>4 on the spot: appraise, approve and return now</source>
-        <translation>4 tại chỗ: thẩm định, phê duyệt và trả kết quả ngay</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="342"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="338"/>
         <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
         <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="349"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="345"/>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="213"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="209"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="270"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="266"/>
         <source>Confirmation by another official</source>
         <translation>Cán bộ khác xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="272"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="268"/>
         <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
         <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="371"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="369"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
@@ -1656,17 +1650,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="161"/>
+        <location filename="../../counter_app/services/dossiers.py" line="162"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="168"/>
+        <location filename="../../counter_app/services/dossiers.py" line="169"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="197"/>
+        <location filename="../../counter_app/services/dossiers.py" line="199"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
@@ -1706,7 +1700,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="378"/>
+        <location filename="../../counter_app/services/on_the_spot.py" line="48"/>
+        <source>Type the reason for the refusal.</source>
+        <translation>Nhập lý do từ chối giải quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/on_the_spot.py" line="62"/>
         <source>This procedure is not on the “4 tại chỗ” list.</source>
         <translation>Thủ tục này không thuộc danh mục giải quyết theo cơ chế “4 tại chỗ”.</translation>
     </message>
@@ -2153,33 +2152,38 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="75"/>
+        <location filename="../../counter_app/ui/main_session.py" line="117"/>
         <source>The desk is locked. {name} types the password to go on, or another official logs in to take the desk over.</source>
         <translation>Quầy đã khóa. {name} nhập mật khẩu để làm tiếp, hoặc công chức khác đăng nhập để nhận quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="82"/>
+        <location filename="../../counter_app/ui/main_session.py" line="124"/>
         <source>Another official logs in to take the desk over.</source>
         <translation>Công chức khác đăng nhập để nhận quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_session.py" line="86"/>
+        <location filename="../../counter_app/ui/main_session.py" line="128"/>
         <source>Logged out. The next official logs in.</source>
         <translation>Đã đăng xuất. Công chức tiếp theo đăng nhập.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_session.py" line="40"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_session.py" line="59"/>
+        <location filename="../../counter_app/ui/main_session.py" line="67"/>
         <source>Exit</source>
         <translation>Thoát</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_session.py" line="61"/>
         <source>Close the one-stop desk application? Every dossier received is saved; a form not yet sent is lost.</source>
         <translation>Đóng phần mềm Một cửa? Mọi hồ sơ đã tiếp nhận đều đã được lưu; phiếu đang nhập dở chưa gửi sẽ mất.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_session.py" line="68"/>
         <source>Stay</source>
         <translation>Ở lại</translation>
     </message>
@@ -2268,26 +2272,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="60"/>
+        <location filename="../../counter_app/ui/main_status.py" line="62"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="58"/>
+        <location filename="../../counter_app/ui/main_status.py" line="60"/>
         <source>No official logged in</source>
         <translation>Chưa có cán bộ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="30"/>
+        <location filename="../../counter_app/ui/main_status.py" line="31"/>
         <source>{counter} — {agency}</source>
         <translation>{counter} — {agency}</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/main_status.py" line="38"/>
         <source>Works without internet</source>
         <translation>Làm việc cả khi mất mạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="38"/>
+        <location filename="../../counter_app/ui/main_status.py" line="41"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -2603,6 +2608,24 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>OnTheSpot</name>
+    <message>
+        <location filename="../../counter_app/ui/on_the_spot.py" line="40"/>
+        <source>4 on the spot: appraise, approve and return now</source>
+        <translation>4 tại chỗ: thẩm định, phê duyệt rồi trả kết quả ngay</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/on_the_spot.py" line="44"/>
+        <source>4 on the spot: refuse</source>
+        <translation>4 tại chỗ: từ chối giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/on_the_spot.py" line="117"/>
+        <source>4 on the spot</source>
+        <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../counter_app/ui/admin/official_forms.py" line="95"/>
@@ -2801,12 +2824,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="234"/>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="242"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/jobs.py" line="184"/>
+        <location filename="../../counter_app/services/print_jobs/jobs.py" line="168"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -3404,72 +3427,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="104"/>
+        <location filename="../../counter_app/ui/return_form.py" line="105"/>
         <source>The applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="105"/>
+        <location filename="../../counter_app/ui/return_form.py" line="106"/>
         <source>An authorised person</source>
         <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="106"/>
+        <location filename="../../counter_app/ui/return_form.py" line="107"/>
         <source>Collected by:</source>
         <translation>Người nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="112"/>
+        <location filename="../../counter_app/ui/return_form.py" line="113"/>
         <source>Authorised person&apos;s name:</source>
         <translation>Họ tên người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="113"/>
+        <location filename="../../counter_app/ui/return_form.py" line="114"/>
         <source>Their CCCD number:</source>
         <translation>Số CCCD của người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="117"/>
+        <location filename="../../counter_app/ui/return_form.py" line="118"/>
         <source>At the desk</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="118"/>
+        <location filename="../../counter_app/ui/return_form.py" line="119"/>
         <source>By post</source>
         <translation>Qua dịch vụ bưu chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="119"/>
+        <location filename="../../counter_app/ui/return_form.py" line="120"/>
         <source>Returned:</source>
         <translation>Hình thức trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="123"/>
+        <location filename="../../counter_app/ui/return_form.py" line="124"/>
         <source>Postal tracking number:</source>
         <translation>Mã bưu gửi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="125"/>
+        <location filename="../../counter_app/ui/return_form.py" line="126"/>
         <source>The citizen&apos;s evaluation</source>
         <translation>Đánh giá của công dân</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="143"/>
+        <location filename="../../counter_app/ui/return_form.py" line="152"/>
         <source>Not answered</source>
         <translation>Không trả lời</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="154"/>
+        <location filename="../../counter_app/ui/return_form.py" line="167"/>
         <source>Other comments (i):</source>
         <translation>Ý kiến khác (i):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="159"/>
+        <location filename="../../counter_app/ui/return_form.py" line="171"/>
         <source>List version {version}: {source}. Scored by the system: {computed}.</source>
         <translation>Danh mục phiên bản {version}: {source}. Hệ thống tự chấm: {computed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="127"/>
+        <location filename="../../counter_app/ui/return_form.py" line="128"/>
         <source>Ask the citizen on the second screen</source>
         <translation>Mời người dân đánh giá trên màn hình thứ hai</translation>
     </message>
@@ -3559,17 +3582,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="97"/>
+        <location filename="../../counter_app/services/setup.py" line="102"/>
         <source>Enter the agency name and the counter name.</source>
         <translation>Hãy nhập tên cơ quan và tên quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="141"/>
+        <location filename="../../counter_app/services/setup.py" line="146"/>
         <source>This counter is already set up; its identity cannot change.</source>
         <translation>Quầy đã được thiết lập; không thể thay đổi thông tin định danh của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/setup.py" line="179"/>
+        <location filename="../../counter_app/services/setup.py" line="184"/>
         <source>Enter the name of the one-stop unit as the forms must print it, e.g. “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</source>
         <translation>Nhập tên bộ phận một cửa đúng như phải in trên biểu mẫu, ví dụ “Trung tâm Phục vụ hành chính công xã Hoàng Văn Thụ”.</translation>
     </message>
@@ -3697,7 +3720,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/setup_dialog.py" line="146"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Hai mật khẩu không giống nhau; vui lòng nhập lại.</translation>
     </message>
@@ -3791,12 +3814,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="74"/>
+        <location filename="../../counter_app/sync/service.py" line="75"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
         <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="106"/>
+        <location filename="../../counter_app/sync/service.py" line="107"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
@@ -3889,42 +3912,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="56"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="57"/>
         <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="59"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="60"/>
         <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="64"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="65"/>
         <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="69"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="70"/>
         <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="74"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="75"/>
         <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="79"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="80"/>
         <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="84"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="85"/>
         <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="89"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="90"/>
         <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
     </message>
@@ -4421,7 +4444,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../counter_app/ui/widgets.py" line="125"/>
+        <location filename="../../counter_app/ui/widgets.py" line="135"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -251,6 +251,7 @@ def build(ctx: ServiceContext, clock: Clock) -> dict[str, str]:
     dossiers.resolve_on_the_spot(
         ctx, login(ctx, "motcua"), codes["H"], approver=login(ctx, "phochutich")
     )
+    d.hand_over("2027-03-17T09:00", codes["H"])
 
     codes["J"] = d.receive("2027-03-25T09:00", P2, "Tô Văn Giáp")
     codes["K"] = d.receive("2027-03-26T09:00", P3, "Lương Thị Kim")

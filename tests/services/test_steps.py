@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
+from counter_app.domain.evaluation import CitizenAnswers
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure_rules import SpecialRules, SupplementClock
 from counter_app.domain.returns import Channel, Collector, Rating, ReturnDetails, Satisfaction
@@ -199,8 +200,21 @@ def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clo
     info = resolve_on_the_spot(
         counter.ctx, login(counter.ctx, "motcua"), code, approver=login(counter.ctx, "phochutich")
     )
-    assert info.state is State.RETURNED
+    # The result is ready at once; the citizen collects it through the return
+    # step, where who collects and their evaluation are recorded
+    assert info.state is State.RESULT_READY
     assert info.fee == 6_000
+    clock.now = datetime(2026, 11, 26, 9, 9)
+    info = take_step(
+        counter.ctx,
+        login(counter.ctx, "motcua"),
+        code,
+        StepRequest(
+            Action.RETURN_RESULT,
+            returned=ReturnDetails(answers=CitizenAnswers({"4": 2, "7": 2})),
+        ),
+    )
+    assert info.state is State.RETURNED
     assert [(s.action, s.username) for s in info.steps] == [
         ("receive", "motcua"),
         ("start_appraisal", "motcua"),
@@ -209,7 +223,33 @@ def test_on_the_spot_runs_four_steps_in_one_sitting(counter: Runtime, clock: Clo
         ("prepare_result", "motcua"),
         ("return_result", "motcua"),
     ]
-    assert info.returned_at == datetime(2026, 11, 26, 9, 7)
+    assert info.returned_at == datetime(2026, 11, 26, 9, 9)
+
+
+def test_on_the_spot_the_leader_may_refuse_with_a_reason(counter: Runtime, clock: Clock) -> None:
+    code = receive(
+        counter.ctx, login(counter.ctx, "motcua"), ReceiveRequest(CERTIFIED_COPY, CITIZEN)
+    ).code
+    leader = login(counter.ctx, "phochutich")
+    # A refusal without its reason is refused, and changes nothing
+    with pytest.raises(UserError, match="reason"):
+        resolve_on_the_spot(
+            counter.ctx, login(counter.ctx, "motcua"), code, approver=leader, refuse=True
+        )
+    assert get_dossier(counter.ctx, code).state is State.RECEIVED
+    info = resolve_on_the_spot(
+        counter.ctx,
+        login(counter.ctx, "motcua"),
+        code,
+        approver=leader,
+        refuse=True,
+        note="Bản chính không hợp lệ",
+    )
+    assert info.state is State.RESULT_READY
+    assert [(s.action, s.username, s.note) for s in info.steps][2:4] == [
+        ("appraise", "motcua", ""),
+        ("refuse", "phochutich", "Bản chính không hợp lệ"),
+    ]
 
 
 def test_on_the_spot_without_approver_role_changes_nothing(counter: Runtime) -> None:

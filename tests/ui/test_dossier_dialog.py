@@ -262,13 +262,28 @@ def test_on_the_spot_with_the_approver_logging_in_at_the_desk(
     login.password.setText(PASSWORD)
     with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
         login.ok.click()
-    # THEN all four steps are recorded and the result is returned
+    # THEN appraisal, approval and the result are recorded, and the window goes
+    # straight on to the return: who collects it, and the citizen's evaluation
     info = dossiers.get_dossier(counter.ctx, code)
-    assert info.state is State.RETURNED
+    assert info.state is State.RESULT_READY
     approve = next(s for s in info.steps if s.action == Action.APPROVE.value)
     assert approve.username == "phochutich"
     assert not dialog.on_the_spot_button.isVisible()
-    assert dialog.steps.rowCount() == len(info.steps) == 6
+    returned = hand_over_at_the_desk(qtbot, dialog)
+    assert returned.state is State.RETURNED
+    assert returned.steps[-1].data["evaluation"]["citizen"]["4"] == 2
+    assert dialog.steps.rowCount() == len(returned.steps) == 6
+
+
+def hand_over_at_the_desk(qtbot: QtBot, dialog: DossierDialog) -> dossiers.DossierInfo:
+    """The return step the window opened: the applicant collects, and answers one question."""
+    step = dialog.step_dialog
+    assert step is not None and step.return_form is not None and step.isVisible()
+    box = step.return_form.answers["4"]
+    box.setCurrentIndex(box.findData(2))
+    with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
+        step.ok.click()
+    return dossiers.get_dossier(dialog.ctx, dialog.code)
 
 
 def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
@@ -294,7 +309,44 @@ def test_on_the_spot_needs_no_login_when_the_official_is_the_approver(
     with wait_signal(qtbot, dialog.dossier_changed):
         dialog.on_the_spot_button.click()
     assert dialog.approver_dialog is None
-    assert dossiers.get_dossier(counter.ctx, code).state is State.RETURNED
+    assert hand_over_at_the_desk(qtbot, dialog).state is State.RETURNED
+
+
+def test_on_the_spot_the_leader_refuses_and_the_citizen_gets_form_03(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], Actor],
+    receive_dossier: Receive,
+    hold: list[object],
+) -> None:
+    code = receive_dossier(CERTIFIED_COPY, username="motcua").code
+    printed: list[str] = []
+    dialog = DossierDialog(
+        counter.ctx, official("motcua"), code, print_form=lambda _c, kind: printed.append(kind)
+    )
+    qtbot.addWidget(dialog)
+    hold.append(dialog)
+    dialog.show()
+    # WHEN the leader signs at the desk and refuses, with the reason
+    dialog.on_the_spot.refuse_button.click()
+    login = dialog.approver_dialog
+    assert login is not None
+    login.username.setText("phochutich")
+    login.password.setText(PASSWORD)
+    login.ok.click()
+    qtbot.waitUntil(lambda: dialog.on_the_spot.reason_dialog is not None, timeout=10_000)
+    reason = dialog.on_the_spot.reason_dialog
+    assert reason is not None
+    reason.note.setPlainText("Bản chính không hợp lệ")
+    with wait_signal(qtbot, dialog.dossier_changed, timeout=10_000):
+        reason.ok.click()
+    # THEN the refusal is the leader's, form 03 goes to the printer, and the
+    # citizen is handed it through the return step
+    info = dossiers.get_dossier(counter.ctx, code)
+    refuse = next(s for s in info.steps if s.action == Action.REFUSE.value)
+    assert (refuse.username, refuse.note) == ("phochutich", "Bản chính không hợp lệ")
+    assert printed == ["refusal"]
+    assert hand_over_at_the_desk(qtbot, dialog).state is State.RETURNED
 
 
 def test_on_the_spot_refused_for_an_official_who_cannot_appraise(
