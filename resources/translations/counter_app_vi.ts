@@ -28,6 +28,10 @@
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
+    <message>
+        <source>This counter&apos;s identity: {uuid}</source>
+        <translation>Mã định danh của quầy: {uuid}</translation>
+    </message>
 </context>
 <context>
     <name>AddOfficialDialog</name>
@@ -976,11 +980,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="85"/>
-        <source>The province&apos;s IT staff make the file with “counter-app central register-counter”; it holds the counter&apos;s own password, which is never shown.</source>
-        <translation>Cán bộ công nghệ thông tin của tỉnh tạo tệp này bằng lệnh “counter-app central register-counter”; tệp chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/ui/admin/central_dialog.py" line="89"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
@@ -1019,6 +1018,34 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/central_dialog.py" line="152"/>
         <source>The centre answered in {ms} ms and knows this counter as “{name}”; its last changes arrived: {last}.</source>
         <translation>Trung tâm trả lời sau {ms} ms và nhận biết quầy này là “{name}”; lần cuối nhận thay đổi từ quầy: {last}.</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s identity:</source>
+        <translation>Mã định danh của quầy:</translation>
+    </message>
+    <message>
+        <source>Export a registration request…</source>
+        <translation>Xuất yêu cầu đăng ký…</translation>
+    </message>
+    <message>
+        <source>Give the province&apos;s IT staff this counter&apos;s registration request; they make the connection file from it with “counter-app central register-counter --request”. The file holds the counter&apos;s own password, which is never shown.</source>
+        <translation>Gửi yêu cầu đăng ký của quầy cho cán bộ công nghệ thông tin của tỉnh; họ tạo tệp kết nối từ yêu cầu này bằng lệnh “counter-app central register-counter --request”. Tệp kết nối chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
+    </message>
+    <message>
+        <source>Registration request</source>
+        <translation>Yêu cầu đăng ký</translation>
+    </message>
+    <message>
+        <source>Registration requests (*.json)</source>
+        <translation>Yêu cầu đăng ký (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write “{path}”; choose a folder that exists and may be written.</source>
+        <translation>Không ghi được “{path}”; hãy chọn một thư mục có sẵn và được phép ghi.</translation>
+    </message>
+    <message>
+        <source>Registration request written to “{path}”; give it to the province&apos;s IT staff.</source>
+        <translation>Đã ghi yêu cầu đăng ký vào “{path}”; hãy gửi tệp này cho cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1300,26 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/cli_report.py" line="53"/>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
+    </message>
+    <message>
+        <source>This counter is not set up yet: run “counter-app setup” first, or import the connection file the IT staff made with “sync connect”.</source>
+        <translation>Quầy chưa được thiết lập: hãy chạy “counter-app setup” trước, hoặc nhập tệp kết nối do cán bộ công nghệ thông tin tạo bằng “sync connect”.</translation>
+    </message>
+    <message>
+        <source>Cannot write “{path}”; check that its folder exists and may be written.</source>
+        <translation>Không ghi được “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi.</translation>
+    </message>
+    <message>
+        <source>Registration request of {counter} (identity {uuid}) written to {path}; the province&apos;s IT staff register it with “counter-app central register-counter --request”.</source>
+        <translation>Đã ghi yêu cầu đăng ký của {counter} (mã định danh {uuid}) vào {path}; cán bộ công nghệ thông tin của tỉnh đăng ký quầy bằng lệnh “counter-app central register-counter --request”.</translation>
+    </message>
+    <message>
+        <source>Counter: {counter} of {agency}, identity {uuid}.</source>
+        <translation>Quầy: {counter} của {agency}, mã định danh {uuid}.</translation>
+    </message>
+    <message>
+        <source>Give --{option}, or the counter&apos;s registration request with --request FILE.</source>
+        <translation>Hãy nhập --{option}, hoặc yêu cầu đăng ký của quầy bằng --request TỆP.</translation>
     </message>
 </context>
 <context>
@@ -3771,11 +3818,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="74"/>
-        <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
-        <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/sync/service.py" line="106"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
@@ -3784,6 +3826,14 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/wire/connection_file.py" line="50"/>
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
+    </message>
+    <message>
+        <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}, identity {uuid}): give them its registration request (Central connection › Export a registration request).</source>
+        <translation>Tệp kết nối này được tạo cho một quầy khác; hãy đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}, mã định danh {uuid}) và gửi họ yêu cầu đăng ký của quầy (Kết nối trung tâm › Xuất yêu cầu đăng ký).</translation>
+    </message>
+    <message>
+        <source>The file “{path}” is not a counter&apos;s registration request; export it again from the counter (Administration › Central connection).</source>
+        <translation>Tệp “{path}” không phải là yêu cầu đăng ký của một quầy; hãy xuất lại từ quầy (Quản trị › Kết nối trung tâm).</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4027,26 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45"/>
         <source>Central note</source>
         <translation>Ghi chú của trung tâm</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy of the official {official} lacks the roles {roles} this desk granted; the desk keeps them, since the centre never took them away. Ask the province&apos;s IT staff to add them at the centre, or change them in Administration › Officials.</source>
+        <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy of the official {official} has another title (“{title}”); the desk keeps the title it gave, “{was}”, since the centre did not change it.</source>
+        <translation>Bản sao tại trung tâm của cán bộ {official} ghi chức danh khác (“{title}”); quầy giữ chức danh do quầy ghi, “{was}”, vì trung tâm không thay đổi chức danh này.</translation>
+    </message>
+    <message>
+        <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
+        <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
+    </message>
+    <message>
+        <source>The centre changed the title of the official {official} from “{was}” to “{title}”: it was changed at the centre. Ask the province&apos;s IT staff if this is wrong.</source>
+        <translation>Trung tâm đã đổi chức danh của cán bộ {official} từ “{was}” thành “{title}”: thay đổi được thực hiện tại trung tâm. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
+    </message>
+    <message>
+        <source>Received: applied, read what changed</source>
+        <translation>Đã nhận: đã áp dụng, xem nội dung thay đổi</translation>
     </message>
 </context>
 <context>
