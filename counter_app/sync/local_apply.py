@@ -107,8 +107,9 @@ ROLES_KEPT_AT_DESK = QT_TRANSLATE_NOOP(
 )
 TITLE_KEPT_AT_DESK = QT_TRANSLATE_NOOP(
     "SyncIssues",
-    "The centre's copy of the official {official} has another title (\u201c{title}\u201d); "
-    "the desk keeps the title it gave, \u201c{was}\u201d, since the centre did not change it.",
+    "The centre's copy of the official {official} lacks the title \u201c{was}\u201d this desk "
+    "gave; the desk keeps it, since the centre did not change it. Ask the province's IT staff "
+    "to set it at the centre, or change it in Administration \u203a Officials.",
 )
 ROLES_REMOVED_AT_CENTRE = QT_TRANSLATE_NOOP(
     "SyncIssues",

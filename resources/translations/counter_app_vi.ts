@@ -4033,10 +4033,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <source>The centre&apos;s copy of the official {official} has another title (“{title}”); the desk keeps the title it gave, “{was}”, since the centre did not change it.</source>
-        <translation>Bản sao tại trung tâm của cán bộ {official} ghi chức danh khác (“{title}”); quầy giữ chức danh do quầy ghi, “{was}”, vì trung tâm không thay đổi chức danh này.</translation>
-    </message>
-    <message>
         <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
@@ -4047,6 +4043,10 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <source>Received: applied, read what changed</source>
         <translation>Đã nhận: đã áp dụng, xem nội dung thay đổi</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy of the official {official} lacks the title “{was}” this desk gave; the desk keeps it, since the centre did not change it. Ask the province&apos;s IT staff to set it at the centre, or change it in Administration › Officials.</source>
+        <translation>Bản sao tại trung tâm của cán bộ {official} không có chức danh “{was}” do quầy này ghi; quầy vẫn giữ chức danh đó vì trung tâm không thay đổi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh ghi tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,7 @@ def test_the_readmes_joining_commands_work_as_written_and_keep_the_desks_grants(
         "Công chức Văn phòng - Thống kê",
     )
     assert "Bản sao tại trung tâm của cán bộ tiepnhan thiếu vai trò Người thẩm định" in done.stdout
+    assert "không có chức danh “Công chức Văn phòng - Thống kê” do quầy này ghi" in done.stdout
     # AND the new counter has the centre's copy as it is
     assert _official(tmp_path, "quay2", "tiepnhan") == ({"receiver", "returner"}, "")
 
@@ -143,5 +144,6 @@ def test_the_readmes_joining_commands_work_as_written_and_keep_the_desks_grants(
     # and says what was taken away and why
     assert _official(tmp_path, "quay1", "tiepnhan") == ({"receiver", "appraiser"}, "Văn thư")
     assert "Trung tâm đã thu hồi vai trò Công chức trả kết quả của cán bộ tiepnhan" in later.stdout
+    assert "0 xung đột" in later.stdout  # a notice is no conflict
     assert "Công chức Văn phòng - Thống kê" in later.stdout and "Văn thư" in later.stdout
     assert os.stat(tmp_path / "quay1.json").st_mode & 0o077 == 0
