@@ -79,8 +79,57 @@ def cmd_sync_connect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync_request(args: argparse.Namespace) -> int:
+    from counter_app.domain.workflow import Role
+    from counter_app.sync.service import registration_request
+    from counter_app.wire import registration_request as request_file
+
+    _official(args, Role.ADMIN)
+    request = registration_request(_runtime(args).ctx)
+    if request is None:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "This counter is not set up yet: run \u201ccounter-app setup\u201d first, "
+                    "or import the connection file the IT staff made with \u201csync connect\u201d.",
+                ),
+            )
+        )
+    try:
+        request_file.write(Path(args.out), request)
+    except OSError:
+        raise UserError(
+            Message(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Cannot write \u201c{path}\u201d; check that its folder exists and may be "
+                    "written.",
+                ),
+                {"path": args.out},
+            )
+        ) from None
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Registration request of {counter} (identity {uuid}) written to {path}; the "
+                "province's IT staff register it with \u201ccounter-app central "
+                "register-counter --request\u201d.",
+            ),
+            counter=request.counter_name,
+            uuid=request.counter_uuid,
+            path=args.out,
+        )
+    )
+    return 0
+
+
 def cmd_sync_status(args: argparse.Namespace) -> int:
     from counter_app.i18n import render
+    from counter_app.services.setup import get_counter
     from counter_app.sync.service import reachable, status
     from counter_app.ui.sync_issues_dialog import DIRECTIONS, KINDS, label
 
@@ -88,6 +137,17 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     directory = _directory(args)
     st = status(_runtime(args).ctx, directory)
     online = st.connected and reachable(directory)
+    counter = get_counter(_runtime(args).ctx)
+    if counter is not None:
+        # What the province's IT staff register the counter under.
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP("Cli", "Counter: {counter} of {agency}, identity {uuid}."),
+                counter=counter.counter_name,
+                agency=counter.agency_id,
+                uuid=counter.uuid,
+            )
+        )
     print(
         _tr(
             QT_TRANSLATE_NOOP(
@@ -162,6 +222,48 @@ def cmd_central_init(args: argparse.Namespace) -> int:
     return 0
 
 
+_REGISTRATION_OPTIONS = (
+    "agency_id",
+    "agency_name",
+    "unit_name",
+    "counter_name",
+    "parent_name",
+    "place",
+    "phone",
+    "counter_uuid",
+)
+
+
+def _registration_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The counter's request file first, then each option given on the command
+    line (the IT staff may correct a name); register_counter checks them all."""
+    from counter_app.wire import registration_request
+
+    values: dict[str, Any] = dict.fromkeys(_REGISTRATION_OPTIONS, "")
+    values["counter_uuid"] = None
+    if args.request:
+        values |= registration_request.parse(Path(args.request)).__dict__
+    for name in _REGISTRATION_OPTIONS:
+        given = getattr(args, name)
+        if given is not None:
+            values[name] = given
+    for name in ("agency_id", "agency_name", "unit_name", "counter_name"):
+        if not values[name]:
+            raise UserError(
+                Message(
+                    "Cli",
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "Give --{option}, or the counter's registration request with --request "
+                        "FILE.",
+                    ),
+                    {"option": name.replace("_", "-")},
+                ),
+                field=name,
+            )
+    return values
+
+
 def cmd_central_register(args: argparse.Namespace) -> int:
     from counter_app.centre.admin import register_counter
     from counter_app.wire.connection_file import write
@@ -187,16 +289,7 @@ def cmd_central_register(args: argparse.Namespace) -> int:
             ) from None
 
     settings = register_counter(
-        _central_engine(args),
-        agency_id=args.agency_id,
-        agency_name=args.agency_name,
-        unit_name=args.unit_name,
-        counter_name=args.counter_name,
-        parent_name=args.parent_name,
-        place=args.place,
-        phone=args.phone,
-        counter_uuid=args.counter_uuid,
-        deliver=deliver,
+        _central_engine(args), **_registration_values(args), deliver=deliver
     )
     print(
         _tr(
@@ -377,6 +470,10 @@ def register(sub: Any) -> None:
     sc.add_argument("file")
     add_by(sc, "the administrator, when the counter is set up already", default=argparse.SUPPRESS)
     sc.set_defaults(func=cmd_sync_connect)
+    rq = ss.add_parser("request", help="write this counter's registration request for the centre")
+    rq.add_argument("--out", required=True, help="the file to give the province's IT staff")
+    add_by(rq, "the administrator", default=argparse.SUPPRESS)
+    rq.set_defaults(func=cmd_sync_request)
     st = ss.add_parser("status", help="online or not, changes waiting, quarantine")
     add_by(st, default=argparse.SUPPRESS)
     st.set_defaults(func=cmd_sync_status)
@@ -391,17 +488,21 @@ def register(sub: Any) -> None:
         func=cmd_central_init
     )
     r = cs.add_parser("register-counter", help="register a counter; write its connection file")
-    r.add_argument("--agency-id", required=True)
-    r.add_argument("--agency-name", required=True)
+    r.add_argument(
+        "--request",
+        help="the registration request the counter exported (its identity and names); "
+        "options given beside it take precedence",
+    )
+    r.add_argument("--agency-id")
+    r.add_argument("--agency-name")
     r.add_argument(
         "--unit-name",
-        required=True,
         help="the one-stop unit the forms name, e.g. Trung tâm Phục vụ hành chính công xã …",
     )
-    r.add_argument("--counter-name", required=True)
-    r.add_argument("--parent-name", default="")
-    r.add_argument("--place", default="")
-    r.add_argument("--phone", default="")
+    r.add_argument("--counter-name")
+    r.add_argument("--parent-name")
+    r.add_argument("--place")
+    r.add_argument("--phone")
     r.add_argument("--counter-uuid", help="register an existing counter under its own identity")
     r.add_argument("--out", required=True, help="connection file to hand to the counter")
     r.set_defaults(func=cmd_central_register)

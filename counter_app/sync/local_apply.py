@@ -14,7 +14,9 @@ A later change of the same row that applies resolves its issue.
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -26,7 +28,7 @@ from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import parse_code, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError
 from counter_app.domain.text import search_text
-from counter_app.domain.workflow import State
+from counter_app.domain.workflow import Role, State
 from counter_app.models import (
     CalendarDay,
     CentralNote,
@@ -38,6 +40,7 @@ from counter_app.models import (
     PrintJob,
     Procedure,
     SyncIssue,
+    SyncState,
     User,
     UserRole,
     WorkflowStep,
@@ -92,6 +95,37 @@ REFUSED_HERE = QT_TRANSLATE_NOOP(
     "This counter's database refused the centre's copy: it clashes with a record kept here; "
     "the province's IT staff must check it at the centre.",
 )
+# Notices rather than failures: the official's change from the centre was
+# applied, and what the desk kept or lost of its own grant is said in words
+# (docs/sync.md, "Officials: who owns what"). {official}, {roles}, {title} and
+# {was} are filled from the issue's local payload. Each lasts until the centre
+# sends that official again.
+ROLES_KEPT_AT_DESK = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre's copy of the official {official} lacks the roles {roles} this desk granted; "
+    "the desk keeps them, since the centre never took them away. Ask the province's IT staff "
+    "to add them at the centre, or change them in Administration \u203a Officials.",
+)
+TITLE_KEPT_AT_DESK = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre's copy of the official {official} lacks the title \u201c{was}\u201d this desk "
+    "gave; the desk keeps it, since the centre did not change it. Ask the province's IT staff "
+    "to set it at the centre, or change it in Administration \u203a Officials.",
+)
+ROLES_REMOVED_AT_CENTRE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre took the roles {roles} away from the official {official}: it was changed at "
+    "the centre, which owns what it granted. Ask the province's IT staff if this is wrong.",
+)
+TITLE_CHANGED_AT_CENTRE = QT_TRANSLATE_NOOP(
+    "SyncIssues",
+    "The centre changed the title of the official {official} from \u201c{was}\u201d to "
+    "\u201c{title}\u201d: it was changed at the centre. Ask the province's IT staff if this "
+    "is wrong.",
+)
+USER_NOTICES = frozenset(
+    {ROLES_KEPT_AT_DESK, TITLE_KEPT_AT_DESK, ROLES_REMOVED_AT_CENTRE, TITLE_CHANGED_AT_CENTRE}
+)
 # The reasons this module writes; only these are templates with parameters.
 PULL_REASONS = frozenset(
     {
@@ -104,7 +138,16 @@ PULL_REASONS = frozenset(
         CODE_IN_OWN_RANGE,
         REFUSED_HERE,
     }
+    | USER_NOTICES
 )
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A change applied, with something the official must hear about it."""
+
+    reason: str
+    local: dict[str, Any]
 
 
 class Refused(Exception):
@@ -245,17 +288,76 @@ def _procedure(session: Session, change: Change, central_code: str | None) -> No
     upsert_specs(session, [spec_from_entry(change.body)])
 
 
-def _user(session: Session, change: Change, central_code: str | None) -> None:
+# The centre's last copy of each official's roles and title as applied here
+# (sync_state, key + the centre's uuid): what the centre granted, told apart
+# from what this desk granted itself.
+_CENTRE_GRANT_KEY = "central_user:"
+
+
+def _centre_grant(session: Session, user_uuid: str) -> tuple[set[str], str] | None:
+    row = session.get(SyncState, _CENTRE_GRANT_KEY + user_uuid)
+    if row is None:
+        return None
+    data = json.loads(row.value)
+    return set(data["roles"]), str(data["title"])
+
+
+def _keep_centre_grant(session: Session, user_uuid: str, roles: set[str], title: str) -> None:
+    value = json.dumps({"roles": sorted(roles), "title": title}, ensure_ascii=False)
+    row = session.get(SyncState, _CENTRE_GRANT_KEY + user_uuid)
+    if row is None:
+        session.add(SyncState(key=_CENTRE_GRANT_KEY + user_uuid, value=value))
+    else:
+        row.value = value
+
+
+def _user(session: Session, change: Change, central_code: str | None) -> list[Notice]:
+    """The centre owns who exists, the name, the password and whether the
+    account is active; roles and the title belong to whoever granted them.
+
+    Against the centre's previous copy: a role or title the centre added or
+    changed applies, one it took away is removed, and one this desk granted
+    that the centre never sent stays. Whatever the desk keeps or loses of its
+    own is said in a notice (a sync issue) the administrator and the official
+    see, never silently.
+    """
     b = change.body
+    roles = {str(r) for r in b["roles"]}
+    title = str(b.get("title", ""))
+    if not all(r in {role.value for role in Role} for r in roles):
+        raise Refused(UNREADABLE)
     user = session.scalars(select(User).where(User.username == b["username"])).first()
+    previous = _centre_grant(session, change.row_uuid)
+    _keep_centre_grant(session, change.row_uuid, roles, title)
     if user is None:
-        user = User(uuid=b["uuid"], username=b["username"])
+        # A new official is the centre's as sent.
+        user = User(uuid=b["uuid"], username=b["username"], roles=[])
         session.add(user)
+        held, held_title = set(), title
+        previous = None
+    else:
+        held, held_title = {r.role for r in user.roles}, user.title
+    before_roles, before_title = previous if previous is not None else (set(), None)
+    new_roles = (held | (roles - before_roles)) - (before_roles - roles)
+    # A title the centre changed applies; one it never touched leaves the desk's.
+    new_title = title if title != before_title and (previous or not held_title) else held_title
     user.full_name = b["full_name"]
-    user.title = b.get("title", "")
     user.password_hash = b["password_hash"]
     user.active = bool(b.get("active", True))
-    user.roles = [UserRole(role=r) for r in b["roles"]]
+    if new_roles != held:
+        user.roles = [UserRole(role=r) for r in sorted(new_roles)]
+    user.title = new_title
+    said = {"username": user.username, "title": new_title, "was": held_title}
+    notices = []
+    if lost := held - new_roles:
+        notices.append(Notice(ROLES_REMOVED_AT_CENTRE, said | {"roles": sorted(lost)}))
+    if held_title and new_title != held_title:
+        notices.append(Notice(TITLE_CHANGED_AT_CENTRE, said))
+    if kept := new_roles - roles:
+        notices.append(Notice(ROLES_KEPT_AT_DESK, said | {"roles": sorted(kept)}))
+    if new_title != title:
+        notices.append(Notice(TITLE_KEPT_AT_DESK, {**said, "title": title, "was": new_title}))
+    return notices
 
 
 def _calendar_day(session: Session, change: Change, central_code: str | None) -> None:
@@ -438,7 +540,7 @@ def apply_change(session: Session, change: Change, central_code: str | None = No
         with session.begin_nested():
             if not isinstance(change.body, dict):
                 raise Refused(UNREADABLE)
-            handler(session, change, central_code)
+            notices = handler(session, change, central_code) or []
             session.flush()
     except Refused as refused:
         reason, local = refused.reason, refused.local
@@ -450,6 +552,8 @@ def apply_change(session: Session, change: Change, central_code: str | None = No
         reason = UNREADABLE
     else:
         _resolve(session, change)
+        for notice in notices:
+            _issue(session, change, notice.reason, notice.local)
         return True
     _issue(session, change, reason, local)
     return False

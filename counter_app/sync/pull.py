@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from counter_app.models import SyncIssue, SyncState
 from counter_app.storage import Sessions
 from counter_app.sync.errors import ResyncNeeded
-from counter_app.sync.local_apply import apply_change
+from counter_app.sync.local_apply import USER_NOTICES, apply_change
 from counter_app.sync.outbox import APPLYING_FEED
 from counter_app.sync.push import central_connection
 from counter_app.wire import feed
@@ -61,7 +61,13 @@ def _write_cursor(session: Session, cursor: tuple[str, int]) -> None:
 
 
 def _issues(s: Session) -> int:
-    return s.scalar(select(func.count()).select_from(SyncIssue)) or 0
+    # A notice is a change applied, with words for the official: not a conflict.
+    return (
+        s.scalar(
+            select(func.count()).select_from(SyncIssue).where(SyncIssue.reason.not_in(USER_NOTICES))
+        )
+        or 0
+    )
 
 
 def _apply(

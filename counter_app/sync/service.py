@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import Forbidden
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.workflow import Role
+from counter_app.domain.workflow import Role, role_label
 from counter_app.models import AuditEntry, OutboxEntry, SyncIssue, SyncState
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
@@ -29,7 +30,7 @@ from counter_app.sync.errors import (
     NotConnected,
     NotRegistered,
 )
-from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT
+from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT, USER_NOTICES
 from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
@@ -37,9 +38,29 @@ from counter_app.sync.reclaim import reclaim_if_restored
 from counter_app.wire import connection_file as settings_file
 from counter_app.wire.central_tables import counters
 from counter_app.wire.connection_file import CentralSettings
+from counter_app.wire.registration_request import RegistrationRequest
 
 log = logging.getLogger(__name__)
+_ROLES = frozenset(r.value for r in Role)
 LAST_SUCCESS_KEY = "last_success"
+
+
+def registration_request(ctx: ServiceContext) -> RegistrationRequest | None:
+    """What the province's IT staff need to register this counter under the
+    identity it has (its uuid), so the connection file they make fits it."""
+    counter = get_counter(ctx)
+    if counter is None:
+        return None
+    return RegistrationRequest(
+        counter_uuid=counter.uuid,
+        agency_id=counter.agency_id,
+        agency_name=counter.agency_name,
+        unit_name=counter.unit_name,
+        counter_name=counter.counter_name,
+        parent_name=counter.parent_name,
+        place=counter.place,
+        phone=counter.phone,
+    )
 
 
 def connect(
@@ -75,9 +96,11 @@ def connect(
                 QT_TRANSLATE_NOOP(
                     "Sync",
                     "This connection file was made for another counter; ask the IT staff for "
-                    "the file of this counter ({counter}).",
+                    "the file of this counter ({counter}, identity {uuid}): give them its "
+                    "registration request (Central connection \u203a Export a registration "
+                    "request).",
                 ),
-                {"counter": counter.counter_name},
+                {"counter": counter.counter_name, "uuid": counter.uuid},
             )
         )
     if admin is None:
@@ -233,7 +256,7 @@ class IssueInfo:
     reason: str
     at: datetime
     record: str = ""
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def message(self) -> Message:
@@ -247,15 +270,23 @@ def _issue_info(issue: SyncIssue) -> IssueInfo:
     if issue.kind == "dossier":
         # The code it has here first: a centre's body may carry a wrong one.
         record = str(local.get("code") or central.get("code") or "")
-    params: dict[str, str] = {}
-    if issue.direction == "pull" and issue.reason in PULL_REASONS:
+    params: dict[str, Any] = {}
+    if issue.direction == "pull" and issue.reason in USER_NOTICES:
+        record = str(local.get("username") or "")
+        params = {
+            "official": record,
+            "roles": [role_label(Role(r)) for r in local.get("roles", []) if r in _ROLES],
+            "title": str(local.get("title") or ""),
+            "was": str(local.get("was") or ""),
+        }
+    elif issue.direction == "pull" and issue.reason in PULL_REASONS:
         params = {
             "code": str(central.get("code") or ""),
             "procedure": str(central.get("procedure_code") or ""),
         }
-    return IssueInfo(
-        issue.direction, issue.kind, issue.row_uuid, issue.reason, issue.at, record, params
-    )
+    # A notice was applied: it is shown as such, not as a record held back.
+    direction = "notice" if issue.reason in USER_NOTICES else issue.direction
+    return IssueInfo(direction, issue.kind, issue.row_uuid, issue.reason, issue.at, record, params)
 
 
 @dataclass(frozen=True)

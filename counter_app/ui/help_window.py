@@ -38,7 +38,9 @@ class HelpWindow(QDialog):
         fit_to_screen(self, 820, 900)
 
 
-def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
+def show_about(
+    parent: QWidget, data_dir: Path | None, counter_uuid: str | None = None
+) -> QMessageBox:
     lines = [
         "<p><b>{}</b></p>".format(QCoreApplication.translate("About", "One-stop counter")),
         "<p>{}</p>".format(
@@ -60,6 +62,15 @@ def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
                 )
             )
         )
+    if counter_uuid:
+        # The identity the province's IT staff register the counter under.
+        lines.append(
+            "<p>{}</p>".format(
+                QCoreApplication.translate("About", "This counter's identity: {uuid}").format(
+                    uuid=counter_uuid
+                )
+            )
+        )
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("About", "About"),
@@ -67,6 +78,7 @@ def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
         parent=parent,
     )
     box.setObjectName("aboutBox")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()
     return box
 
@@ -74,7 +86,9 @@ def show_about(parent: QWidget, data_dir: Path | None) -> QMessageBox:
 class MainHelp(QObject):
     """The Help menu of the main window: the guide (F1) and About."""
 
-    def __init__(self, window: QMainWindow, data_dir: Path | None) -> None:
+    def __init__(
+        self, window: QMainWindow, data_dir: Path | None, counter_uuid: str | None = None
+    ) -> None:
         super().__init__(window)
         self._window, self._data_dir = window, data_dir
         self.window: HelpWindow | None = None
@@ -82,7 +96,7 @@ class MainHelp(QObject):
         guide = menu.addAction(self.tr("User &guide"))
         guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
         guide.triggered.connect(self.show_guide)
-        menu.addAction(self.tr("&About"), lambda: show_about(window, data_dir))
+        menu.addAction(self.tr("&About"), lambda: show_about(window, data_dir, counter_uuid))
 
     def show_guide(self) -> HelpWindow:
         """F1: the guide opens beside the work (one window, brought to the front)."""

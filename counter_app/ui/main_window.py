@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.sync_menu.follow(self.sync, self.offline_label)
         self.input = InputWatch(self)
         self.session = MainSession(self, ctx, desk_settings.lock_after_minutes(ctx))
-        self.help = MainHelp(self, data_dir)
+        self.help = MainHelp(self, data_dir, counter.uuid)
         self.set_user(user)
         self.refreshed.connect(self.sync.refresh_status)
         self.refreshed.connect(self.backup_status.refresh)

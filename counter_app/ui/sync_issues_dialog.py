@@ -30,6 +30,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DIRECTIONS: dict[str, str] = {
     "push": QT_TRANSLATE_NOOP("SyncIssues", "Sent: refused by the centre"),
     "pull": QT_TRANSLATE_NOOP("SyncIssues", "Received: not applied here"),
+    "notice": QT_TRANSLATE_NOOP("SyncIssues", "Received: applied, read what changed"),
 }
 KINDS: dict[str, str] = {
     "dossier": QT_TRANSLATE_NOOP("SyncIssues", "Dossier"),

@@ -4,27 +4,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="43"/>
+        <location filename="../../counter_app/ui/help_window.py" line="45"/>
         <source>One-stop counter</source>
         <translation>Phần mềm Một cửa tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="45"/>
+        <location filename="../../counter_app/ui/help_window.py" line="47"/>
         <source>Version {version}</source>
         <translation>Phiên bản {version}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="48"/>
+        <location filename="../../counter_app/ui/help_window.py" line="50"/>
         <source>Receives citizens&apos; administrative dossiers at the one-stop desk, follows every step to the result, prints the forms and works offline.</source>
         <translation>Tiếp nhận hồ sơ thủ tục hành chính của người dân tại Bộ phận một cửa, theo dõi từng bước đến khi trả kết quả, in các mẫu phiếu và làm việc cả khi mất mạng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="58"/>
+        <location filename="../../counter_app/ui/help_window.py" line="60"/>
         <source>Data folder: {path}</source>
         <translation>Thư mục dữ liệu: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="65"/>
+        <location filename="../../counter_app/ui/help_window.py" line="69"/>
+        <source>This counter&apos;s identity: {uuid}</source>
+        <translation>Mã định danh của quầy: {uuid}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/help_window.py" line="76"/>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
@@ -936,87 +941,117 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CentralDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="49"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="56"/>
         <source>Central connection</source>
         <translation>Kết nối trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="54"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="61"/>
         <source>Stored connection</source>
         <translation>Kết nối đã lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="58"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="65"/>
+        <source>This counter&apos;s identity:</source>
+        <translation>Mã định danh của quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="66"/>
         <source>Counter:</source>
         <translation>Quầy:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="67"/>
         <source>Agency:</source>
         <translation>Cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="68"/>
         <source>Code slot / ledger book:</source>
         <translation>Số thứ tự quầy / quyển sổ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="69"/>
         <source>Central database:</source>
         <translation>Cơ sở dữ liệu trung tâm:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="71"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="79"/>
         <source>Import a connection file…</source>
         <translation>Nhập tệp kết nối…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="74"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="82"/>
         <source>Test the connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/admin/central_dialog.py" line="85"/>
-        <source>The province&apos;s IT staff make the file with “counter-app central register-counter”; it holds the counter&apos;s own password, which is never shown.</source>
-        <translation>Cán bộ công nghệ thông tin của tỉnh tạo tệp này bằng lệnh “counter-app central register-counter”; tệp chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
+        <source>Export a registration request…</source>
+        <translation>Xuất yêu cầu đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="97"/>
+        <source>Give the province&apos;s IT staff this counter&apos;s registration request; they make the connection file from it with “counter-app central register-counter --request”. The file holds the counter&apos;s own password, which is never shown.</source>
+        <translation>Gửi yêu cầu đăng ký của quầy cho cán bộ công nghệ thông tin của tỉnh; họ tạo tệp kết nối từ yêu cầu này bằng lệnh “counter-app central register-counter --request”. Tệp kết nối chứa mật khẩu riêng của quầy, mật khẩu không bao giờ được hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="101"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="101"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="116"/>
         <source>Not connected to the centre</source>
         <translation>Chưa kết nối với trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="129"/>
         <source>Connection file</source>
         <translation>Tệp kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="129"/>
         <source>Connection files (*.json)</source>
         <translation>Tệp kết nối (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="123"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="139"/>
+        <source>Registration request</source>
+        <translation>Yêu cầu đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="141"/>
+        <source>Registration requests (*.json)</source>
+        <translation>Yêu cầu đăng ký (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="155"/>
+        <source>Cannot write “{path}”; choose a folder that exists and may be written.</source>
+        <translation>Không ghi được “{path}”; hãy chọn một thư mục có sẵn và được phép ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="161"/>
+        <source>Registration request written to “{path}”; give it to the province&apos;s IT staff.</source>
+        <translation>Đã ghi yêu cầu đăng ký vào “{path}”; hãy gửi tệp này cho cán bộ công nghệ thông tin của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="169"/>
         <source>Connection imported; test it, then the desk syncs with it.</source>
         <translation>Đã nhập kết nối; hãy kiểm tra kết nối, sau đó quầy sẽ đồng bộ qua kết nối này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="180"/>
         <source>Reaching the centre…</source>
         <translation>Đang kết nối tới trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="194"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/central_dialog.py" line="152"/>
+        <location filename="../../counter_app/ui/admin/central_dialog.py" line="198"/>
         <source>The centre answered in {ms} ms and knows this counter as “{name}”; its last changes arrived: {last}.</source>
         <translation>Trung tâm trả lời sau {ms} ms và nhận biết quầy này là “{name}”; lần cuối nhận thay đổi từ quầy: {last}.</translation>
     </message>
@@ -1083,7 +1118,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/cli_setup.py" line="65"/>
-        <location filename="../../counter_app/cli_sync.py" line="244"/>
+        <location filename="../../counter_app/cli_sync.py" line="337"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
@@ -1189,68 +1224,93 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/cli_sync.py" line="93"/>
+        <source>This counter is not set up yet: run “counter-app setup” first, or import the connection file the IT staff made with “sync connect”.</source>
+        <translation>Quầy chưa được thiết lập: hãy chạy “counter-app setup” trước, hoặc nhập tệp kết nối do cán bộ công nghệ thông tin tạo bằng “sync connect”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="106"/>
+        <source>Cannot write “{path}”; check that its folder exists and may be written.</source>
+        <translation>Không ghi được “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="116"/>
+        <source>Registration request of {counter} (identity {uuid}) written to {path}; the province&apos;s IT staff register it with “counter-app central register-counter --request”.</source>
+        <translation>Đã ghi yêu cầu đăng ký của {counter} (mã định danh {uuid}) vào {path}; cán bộ công nghệ thông tin của tỉnh đăng ký quầy bằng lệnh “counter-app central register-counter --request”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="145"/>
+        <source>Counter: {counter} of {agency}, identity {uuid}.</source>
+        <translation>Quầy: {counter} của {agency}, mã định danh {uuid}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="153"/>
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="98"/>
+        <location filename="../../counter_app/cli_sync.py" line="158"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="100"/>
+        <location filename="../../counter_app/cli_sync.py" line="160"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="125"/>
+        <location filename="../../counter_app/cli_sync.py" line="185"/>
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="147"/>
+        <location filename="../../counter_app/cli_sync.py" line="207"/>
         <source>Give the central database&apos;s address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="161"/>
+        <location filename="../../counter_app/cli_sync.py" line="221"/>
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="180"/>
+        <location filename="../../counter_app/cli_sync.py" line="255"/>
+        <source>Give --{option}, or the counter&apos;s registration request with --request FILE.</source>
+        <translation>Hãy nhập --{option}, hoặc yêu cầu đăng ký của quầy bằng --request TỆP.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="282"/>
         <source>Cannot write the connection file “{path}”; check that its folder exists and may be written. Nothing was registered.</source>
         <translation>Không ghi được tệp kết nối “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi. Chưa đăng ký gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="203"/>
+        <location filename="../../counter_app/cli_sync.py" line="296"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="224"/>
+        <location filename="../../counter_app/cli_sync.py" line="317"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="268"/>
+        <location filename="../../counter_app/cli_sync.py" line="361"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="279"/>
-        <location filename="../../counter_app/cli_sync.py" line="311"/>
-        <location filename="../../counter_app/cli_sync.py" line="319"/>
+        <location filename="../../counter_app/cli_sync.py" line="372"/>
+        <location filename="../../counter_app/cli_sync.py" line="404"/>
+        <location filename="../../counter_app/cli_sync.py" line="412"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="292"/>
+        <location filename="../../counter_app/cli_sync.py" line="385"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="328"/>
+        <location filename="../../counter_app/cli_sync.py" line="421"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -2083,17 +2143,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainHelp</name>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="81"/>
+        <location filename="../../counter_app/ui/help_window.py" line="95"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="82"/>
+        <location filename="../../counter_app/ui/help_window.py" line="96"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/help_window.py" line="85"/>
+        <location filename="../../counter_app/ui/help_window.py" line="99"/>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -3814,12 +3874,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="75"/>
-        <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}).</source>
-        <translation>Tệp kết nối này được lập cho quầy khác; đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}).</translation>
+        <location filename="../../counter_app/sync/service.py" line="96"/>
+        <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}, identity {uuid}): give them its registration request (Central connection › Export a registration request).</source>
+        <translation>Tệp kết nối này được tạo cho một quầy khác; hãy đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}, mã định danh {uuid}) và gửi họ yêu cầu đăng ký của quầy (Kết nối trung tâm › Xuất yêu cầu đăng ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="107"/>
+        <location filename="../../counter_app/sync/service.py" line="130"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
@@ -3827,6 +3887,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/wire/connection_file.py" line="50"/>
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/wire/registration_request.py" line="45"/>
+        <source>The file “{path}” is not a counter&apos;s registration request; export it again from the counter (Administration › Central connection).</source>
+        <translation>Tệp “{path}” không phải là yêu cầu đăng ký của một quầy; hãy xuất lại từ quầy (Quản trị › Kết nối trung tâm).</translation>
     </message>
 </context>
 <context>
@@ -3912,44 +3977,64 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="57"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="60"/>
         <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="60"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="63"/>
         <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="65"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="68"/>
         <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="70"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="73"/>
         <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="75"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="78"/>
         <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="80"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="83"/>
         <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="85"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="88"/>
         <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="90"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="93"/>
         <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="103"/>
+        <source>The centre&apos;s copy of the official {official} lacks the roles {roles} this desk granted; the desk keeps them, since the centre never took them away. Ask the province&apos;s IT staff to add them at the centre, or change them in Administration › Officials.</source>
+        <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="109"/>
+        <source>The centre&apos;s copy of the official {official} lacks the title “{was}” this desk gave; the desk keeps it, since the centre did not change it. Ask the province&apos;s IT staff to set it at the centre, or change it in Administration › Officials.</source>
+        <translation>Bản sao tại trung tâm của cán bộ {official} không có chức danh “{was}” do quầy này ghi; quầy vẫn giữ chức danh đó vì trung tâm không thay đổi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh ghi tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="115"/>
+        <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
+        <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="120"/>
+        <source>The centre changed the title of the official {official} from “{was}” to “{title}”: it was changed at the centre. Ask the province&apos;s IT staff if this is wrong.</source>
+        <translation>Trung tâm đã đổi chức danh của cán bộ {official} từ “{was}” thành “{title}”: thay đổi được thực hiện tại trung tâm. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_issues_dialog.py" line="31"/>
@@ -3962,62 +4047,67 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nhận về: không áp dụng được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="35"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="33"/>
+        <source>Received: applied, read what changed</source>
+        <translation>Đã nhận: đã áp dụng, xem nội dung thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="36"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37"/>
         <source>Dossier document</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="37"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38"/>
         <source>Clock pause</source>
         <translation>Tạm dừng tính thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="38"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39"/>
         <source>Workflow step</source>
         <translation>Bước xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="39"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40"/>
         <source>Printed form</source>
         <translation>Biểu mẫu đã in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="48"/>
         <source>Restored backup</source>
         <translation>Bản sao lưu đã khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41"/>
         <source>Audit entry</source>
         <translation>Mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="41"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43"/>
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="43"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44"/>
         <source>Calendar day</source>
         <translation>Ngày lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="44"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="45"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="46"/>
         <source>Central note</source>
         <translation>Ghi chú của trung tâm</translation>
     </message>
@@ -4025,22 +4115,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssuesDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="104"/>
         <source>Sync issues</source>
         <translation>Bản ghi đồng bộ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="110"/>
         <source>These records could not be synced. Nothing was deleted: both versions are kept for the IT staff, and the rest of the queue keeps moving.</source>
         <translation>Các bản ghi dưới đây chưa đồng bộ được. Không có gì bị xóa: cả hai phiên bản được giữ lại để cán bộ công nghệ thông tin xử lý, các thay đổi khác vẫn được gửi bình thường.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="117"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="118"/>
         <source>No sync issues.</source>
         <translation>Không có bản ghi nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="122"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="123"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -4048,22 +4138,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncIssuesModel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="68"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="69"/>
         <source>Direction</source>
         <translation>Chiều</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="69"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="70"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="70"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="71"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="71"/>
+        <location filename="../../counter_app/ui/sync_issues_dialog.py" line="72"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -4260,7 +4350,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="254"/>
+        <location filename="../../counter_app/cli_sync.py" line="347"/>
         <location filename="../../counter_app/services/users.py" line="91"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>

@@ -96,6 +96,39 @@ def test_an_imported_connection_is_shown_without_its_password_and_tested_for_rea
 
 
 @pytest.mark.slow
+def test_the_dialog_shows_the_identity_and_its_request_becomes_this_counters_file(
+    dialog: CentralDialog, counter: Runtime, centre: Centre, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN a counter working on its own: its identity is on screen
+    info = setup.get_counter(counter.ctx)
+    assert info is not None
+    assert dialog.labels["identity"].text() == info.uuid
+    # WHEN the administrator exports its registration request
+    request = tmp_path / "yeu-cau.json"
+    dialog.export_request(request)
+    assert "Đã ghi yêu cầu đăng ký" in dialog.outcome.text()
+    # AND the IT staff register it as it is
+    out = tmp_path / "quay1.json"
+    done = cli(
+        "central",
+        "register-counter",
+        "--request",
+        str(request),
+        "--out",
+        str(out),
+        url=centre.engine.url.render_as_string(hide_password=False),
+    )
+    assert done.returncode == 0, done.stderr
+    # THEN the file they hand back is this counter's: the dialog imports it
+    with wait_signal(qtbot, dialog.connection_imported):
+        dialog.import_file(out)
+        written(qtbot, dialog)
+    stored = settings_file.stored(counter.data_dir)
+    assert stored is not None and stored.counter_uuid == info.uuid
+    assert stored.unit_name == info.unit_name and stored.place == info.place
+
+
+@pytest.mark.slow
 def test_a_centre_out_of_reach_is_one_sentence_and_offline(
     dialog: CentralDialog, counter: Runtime, own_file: Path, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -125,6 +158,9 @@ def test_a_file_made_for_another_counter_is_refused_and_changes_nothing(
     dialog.import_file(other)
     written(qtbot, dialog)
     assert "quầy khác" in dialog.outcome.text()
+    # The refusal names this counter's identity, what the IT staff need
+    info = setup.get_counter(counter.ctx)
+    assert info is not None and info.uuid in dialog.outcome.text()
     assert settings_file.stored(counter.data_dir) is None
 
 

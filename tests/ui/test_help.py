@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter_app import __version__
+from counter_app.services.setup import get_counter
 from counter_app.ui.main_window import MainWindow
 
 
@@ -43,3 +44,17 @@ def test_about_names_the_version_and_the_data_folder(
     box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "aboutBox")
     assert __version__ in box.text()
     assert str(window.help._data_dir) in box.text()
+
+
+def test_about_names_the_counters_identity(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow]
+) -> None:
+    # The identity the province's IT staff register the counter under.
+    window = make_window("tiepnhan")
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Trợ giúp")
+    about = next(a for a in help_menu.actions() if "Giới thiệu" in a.text())
+    about.trigger()
+    box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "aboutBox")
+    counter = get_counter(window._ctx)
+    assert counter is not None
+    assert f"Mã định danh của quầy: {counter.uuid}" in box.text()

@@ -20,7 +20,13 @@ from sqlalchemy.engine import make_url
 
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.sync.service import CentralCheck, check_connection, connect, status
+from counter_app.sync.service import (
+    CentralCheck,
+    check_connection,
+    connect,
+    registration_request,
+    status,
+)
 from counter_app.ui.admin.desk_common import AdminDialog, note, section
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
@@ -28,6 +34,7 @@ from counter_app.ui.sync_status import SyncStatusBar
 from counter_app.ui.sync_worker import SyncPhase
 from counter_app.ui.widgets import fit_to_screen
 from counter_app.wire import connection_file as settings_file
+from counter_app.wire import registration_request as request_file
 from counter_app.wire.connection_file import CentralSettings
 
 
@@ -55,6 +62,7 @@ class CentralDialog(AdminDialog):
         self.details = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for key, text in (
+            ("identity", self.tr("This counter's identity:")),
             ("counter", self.tr("Counter:")),
             ("agency", self.tr("Agency:")),
             ("slot", self.tr("Code slot / ledger book:")),
@@ -74,6 +82,10 @@ class CentralDialog(AdminDialog):
         self.test_button = QPushButton(self.tr("Test the connection"), self)
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
+        self.request_button = QPushButton(self.tr("Export a registration request…"), self)
+        self.request_button.setObjectName("exportRequest")
+        self.request_button.clicked.connect(self.choose_request_file)
+        buttons.addWidget(self.request_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
@@ -82,7 +94,7 @@ class CentralDialog(AdminDialog):
             stored_box,
             self,
             self.tr(
-                "The province's IT staff make the file with “counter-app central register-counter”; it holds the counter's own password, which is never shown."
+                "Give the province's IT staff this counter's registration request; they make the connection file from it with “counter-app central register-counter --request”. The file holds the counter's own password, which is never shown."
             ),
         )
 
@@ -96,6 +108,9 @@ class CentralDialog(AdminDialog):
         fit_to_screen(self, 720, 460)
 
     def refresh(self) -> None:
+        self.request = registration_request(self.ctx)
+        self.labels["identity"].setText(self.request.counter_uuid if self.request else "—")
+        self.request_button.setEnabled(self.request is not None)
         stored = settings_file.stored(self.data_dir)
         if stored is None:
             self.labels["counter"].setText(self.tr("Not connected to the centre"))
@@ -115,6 +130,37 @@ class CentralDialog(AdminDialog):
         )
         if file:
             self.import_file(Path(file))
+
+    def choose_request_file(self) -> None:
+        if self.request is None:
+            return
+        file, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Registration request"),
+            f"dang-ky-{self.request.counter_uuid[:8]}.json",
+            self.tr("Registration requests (*.json)"),
+        )
+        if file:
+            self.export_request(Path(file))
+
+    def export_request(self, file: Path) -> None:
+        """A small private file, written at once: no database write is involved."""
+        if self.request is None:
+            return
+        try:
+            request_file.write(file, self.request)
+        except OSError:
+            self.show_failure(
+                self.tr(
+                    "Cannot write “{path}”; choose a folder that exists and may be written."
+                ).format(path=str(file))
+            )
+            return
+        self.show_done(
+            self.tr(
+                "Registration request written to “{path}”; give it to the province's IT staff."
+            ).format(path=str(file))
+        )
 
     def import_file(self, file: Path) -> None:
         ctx, directory, actor = self.ctx, self.data_dir, self.actor
