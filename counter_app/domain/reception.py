@@ -60,7 +60,9 @@ def applicant_fields(applicant: ApplicantInput) -> dict[str, Any]:
     """A validated applicant as the dossier's columns (and the wire body's keys)."""
     return {
         "applicant_name": applicant.full_name,
+        "applicant_id_kind": applicant.id_kind.value,
         "applicant_id_number": applicant.id_number,
+        "applicant_nationality": applicant.nationality,
         "applicant_phone": applicant.phone,
         "applicant_email": applicant.email,
         "applicant_address": applicant.address,

@@ -58,6 +58,11 @@ def digits_only(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", s) if "0" <= ch <= "9")
 
 
-def search_text(code: str, name: str, id_number: str, phone: str) -> str:
-    """The folded column the search indexes are built on."""
-    return " ".join(x for x in (fold(code), fold(name), id_number, phone) if x)
+def search_text(code: str, name: str, id_number: str, phone: str, organisation: str = "") -> str:
+    """The folded column the search indexes are built on.
+
+    The identity number is folded too: a passport's letters are found however
+    they are typed. An organisation is found by its name as by its representative's.
+    """
+    parts = (fold(code), fold(name), fold(id_number), phone, fold(organisation))
+    return " ".join(x for x in parts if x)

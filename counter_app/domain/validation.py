@@ -12,6 +12,11 @@ issued keep their digits:
 * digit 4: sex and century of birth: 0/1 = male/female 1900-1999, 2/3 = 2000s,
   4/5 = 2100s, 6/7 = 2200s, 8/9 = 2300s;
 * digits 5-6: last two digits of the birth year.
+
+Not every applicant has one (:class:`IdKind`): an older citizen may still
+carry the 9-digit identity card (CMND), a foreigner a passport, and an
+organisation (a business household included) files under its tax code or
+business registration code, a representative signing for it.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ from enum import StrEnum
 
 from counter_app.domain.bounds import control_errors
 from counter_app.domain.cccd_provinces import CCCD_PROVINCE_CODES
+from counter_app.domain.countries import nationality_code
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, ValidationFailed
-from counter_app.domain.text import digits_only, nfc
+from counter_app.domain.text import nfc
 
 _CONTEXT = "Validation"
 
@@ -40,6 +46,21 @@ class Sex(StrEnum):
     FEMALE = "female"
 
 
+class IdKind(StrEnum):
+    """The document the applicant is identified by (stored and synced as its value)."""
+
+    CCCD = "cccd"  # citizen ID, 12 digits
+    CMND = "cmnd"  # the older identity card, 9 digits
+    PASSPORT = "passport"  # with the holder's nationality
+    TAX_CODE = "tax_code"  # an organisation's tax code (mã số thuế)
+    BUSINESS_CODE = "business_code"  # an organisation's business registration code
+
+
+# The applicant is an organisation: its name is required and the person named
+# is its representative.
+ORGANISATION_KINDS = frozenset({IdKind.TAX_CODE, IdKind.BUSINESS_CODE})
+
+
 # Codes above the province range are country codes (birth registered abroad);
 # their list is not published with the circular, so they are accepted unchecked.
 _FIRST_COUNTRY_CODE = 97
@@ -48,6 +69,13 @@ _FIRST_COUNTRY_CODE = 97
 _CENTURY_START = {code: 1900 + 100 * (code // 2) for code in range(10)}
 
 _ID_SEPARATORS = re.compile(r"[\s.\-]")
+_CODE_SEPARATORS = re.compile(r"[\s.]")
+_TAX_CODE = re.compile(r"^(\d{10})-?(\d{3})?$")
+# Tax code check digit (the 10th): weights of the first nine digits, as the
+# tax authority's numbering applies them (python-stdnum's vn.mst reads the same).
+_TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+_PASSPORT_LENGTH = (6, 9)
+_BUSINESS_CODE_LENGTH = (6, 15)
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _NAME_PUNCTUATION = frozenset(" '’-")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
@@ -66,10 +94,38 @@ class ApplicantInput:
     sex: Sex | None = None
     birth_year: int | None = None
     organisation: str = ""
+    id_kind: IdKind = IdKind.CCCD
+    nationality: str = ""  # a passport's: ISO alpha-3 once validated
 
 
-_FIELD_ORDER = {f.name: i for i, f in enumerate(dataclasses.fields(ApplicantInput))}
-_TEXT_FIELDS = ("full_name", "id_number", "phone", "email", "address", "organisation")
+# The order errors are listed and the first focused in: the reception form's,
+# the organisation's name (asked first for an organisation) before its representative.
+_FIELD_ORDER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "id_kind",
+            "organisation",
+            "full_name",
+            "id_number",
+            "nationality",
+            "phone",
+            "email",
+            "address",
+            "sex",
+            "birth_year",
+        )
+    )
+}
+_TEXT_FIELDS = (
+    "full_name",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "organisation",
+    "nationality",
+)
 
 
 def _msg(source: str, **params: object) -> Message:
@@ -178,9 +234,172 @@ def validate_cccd(
     return [message for _, message in errors]
 
 
-def _name_errors(name: str) -> list[tuple[str, Message]]:
+def _cmnd_errors(value: str) -> tuple[str, list[tuple[str, Message]]]:
+    digits = _ID_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+    bad = [ch for ch in digits if not ("0" <= ch <= "9")]
+    if bad:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The old identity card (CMND) number may contain only digits; remove “{chars}”.",
+        )
+        return digits, [("id_number", _msg(source, chars=_distinct(bad)))]
+    if len(digits) != 9:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The old identity card (CMND) number must have exactly 9 digits; {count} were "
+            "entered. A 12-digit number is a citizen ID (CCCD): choose that kind.",
+        )
+        return digits, [("id_number", _msg(source, count=len(digits)))]
+    return digits, []
+
+
+def _passport_errors(value: str, nationality: str) -> tuple[str, str, list[tuple[str, Message]]]:
+    """The passport number (upper case, no spaces) and nationality code, with problems."""
+    number = _CODE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value)).upper()
+    errors: list[tuple[str, Message]] = []
+    bad = [ch for ch in number if not (ch.isascii() and ch.isalnum())]
+    low, high = _PASSPORT_LENGTH
+    if bad:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The passport number may contain only Latin letters and digits, as printed on "
+            "the passport; remove “{chars}”.",
+        )
+        errors.append(("id_number", _msg(source, chars=_distinct(bad))))
+    elif not low <= len(number) <= high:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The passport number must have {low} to {high} letters and digits; {count} were "
+            "entered.",
+        )
+        errors.append(("id_number", _msg(source, low=low, high=high, count=len(number))))
+    code = ""
+    if not nationality:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "Enter the passport holder's nationality: its three-letter code as printed on "
+            "the passport (for example CHN, KOR, USA) or its name (for example Trung Quốc).",
+        )
+        errors.append(("nationality", _msg(source)))
+    else:
+        code = nationality_code(nationality) or ""
+        if not code:
+            source = QT_TRANSLATE_NOOP(
+                "Validation",
+                "Nationality “{value}” is not known: enter the three-letter country code "
+                "printed on the passport (for example CHN, KOR, USA).",
+            )
+            errors.append(("nationality", _msg(source, value=nationality)))
+    return number, code, errors
+
+
+def tax_code_check_digit(first_nine: str) -> int | None:
+    """The 10th digit of a tax code starting with ``first_nine``; None when no
+    digit can follow them (such numbers are not issued).
+
+    >>> tax_code_check_digit("010023348")
+    8
+    """
+    check = 10 - sum(w * int(d) for w, d in zip(_TAX_WEIGHTS, first_nine, strict=True)) % 11
+    return check if check < 10 else None
+
+
+def _tax_code_errors(value: str) -> tuple[str, list[tuple[str, Message]]]:
+    """The tax code as printed ("0101234567" or "0101234567-001"), with problems."""
+    text = _CODE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+    bad = [ch for ch in text if not ("0" <= ch <= "9" or ch == "-")]
+    if bad:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The tax code may contain only digits, and a dash before a branch's three "
+            "digits; remove “{chars}”.",
+        )
+        return text, [("id_number", _msg(source, chars=_distinct(bad)))]
+    match = _TAX_CODE.match(text)
+    if match is None:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The tax code must have 10 digits, or for a branch 10 digits, a dash and 3 "
+            "digits (for example 0101234567-001); {count} digits were entered.",
+        )
+        count = sum(ch.isdigit() for ch in text)
+        return text, [("id_number", _msg(source, count=count))]
+    main, branch = match.group(1), match.group(2)
+    printed = f"{main}-{branch}" if branch else main
+    if branch == "000" or main[2:9] == "0000000":
+        source = QT_TRANSLATE_NOOP(
+            "Validation", "Tax code {value} is not one the tax office issues; check the number."
+        )
+        return printed, [("id_number", _msg(source, value=printed))]
+    if tax_code_check_digit(main[:9]) != int(main[9]):
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "Tax code {value} is mistyped: its 10th digit does not match the first nine. "
+            "Check it against the organisation's registration certificate.",
+        )
+        return printed, [("id_number", _msg(source, value=printed))]
+    return printed, []
+
+
+def _business_code_errors(value: str) -> tuple[str, list[tuple[str, Message]]]:
+    code = _ID_SEPARATORS.sub("", unicodedata.normalize("NFKC", value)).upper()
+    bad = [ch for ch in code if not (ch.isascii() and ch.isalnum())]
+    low, high = _BUSINESS_CODE_LENGTH
+    if bad:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The business registration code may contain only Latin letters and digits; "
+            "remove “{chars}”.",
+        )
+        return code, [("id_number", _msg(source, chars=_distinct(bad)))]
+    if not low <= len(code) <= high or not any(ch.isdigit() for ch in code):
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "The business registration code must have {low} to {high} letters and digits, "
+            "as printed on the registration certificate; {count} were entered.",
+        )
+        return code, [("id_number", _msg(source, low=low, high=high, count=len(code)))]
+    return code, []
+
+
+def _id_kind_errors(kind: object) -> tuple[IdKind, list[tuple[str, Message]]]:
+    if isinstance(kind, IdKind):
+        return kind, []
+    try:
+        return IdKind(str(kind)), []
+    except ValueError:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "Choose the applicant's document: citizen ID (CCCD), old identity card (CMND), "
+            "passport, or an organisation's tax code or business registration code.",
+        )
+        return IdKind.CCCD, [("id_kind", _msg(source))]
+
+
+def _missing_id(kind: IdKind) -> Message:
+    sources = {
+        IdKind.CCCD: QT_TRANSLATE_NOOP("Validation", "Enter the citizen ID (CCCD) number."),
+        IdKind.CMND: QT_TRANSLATE_NOOP("Validation", "Enter the old identity card (CMND) number."),
+        IdKind.PASSPORT: QT_TRANSLATE_NOOP("Validation", "Enter the passport number."),
+        IdKind.TAX_CODE: QT_TRANSLATE_NOOP("Validation", "Enter the organisation's tax code."),
+        IdKind.BUSINESS_CODE: QT_TRANSLATE_NOOP(
+            "Validation", "Enter the organisation's business registration code."
+        ),
+    }
+    return _msg(sources[kind])
+
+
+def _name_errors(name: str, *, representative: bool = False) -> list[tuple[str, Message]]:
+    if representative:
+        missing = _msg(
+            QT_TRANSLATE_NOOP(
+                "Validation", "Enter the full name of the organisation's representative."
+            )
+        )
+    else:
+        missing = _msg(QT_TRANSLATE_NOOP("Validation", "Enter the full name."))
     if not name:
-        return [("full_name", _msg(QT_TRANSLATE_NOOP("Validation", "Enter the full name.")))]
+        return [("full_name", missing)]
     bad = [
         ch
         for ch in name
@@ -196,7 +415,7 @@ def _name_errors(name: str) -> list[tuple[str, Message]]:
         )
         errors.append(("full_name", _msg(source, chars=_distinct(bad))))
     elif not any(ch.isalpha() for ch in name):
-        errors.append(("full_name", _msg(QT_TRANSLATE_NOOP("Validation", "Enter the full name."))))
+        errors.append(("full_name", missing))
     if len(name) > MAX_NAME_LENGTH:
         source = QT_TRANSLATE_NOOP(
             "Validation",
@@ -308,18 +527,66 @@ def _sex_errors(sex: object) -> tuple[Sex | None, list[tuple[str, Message]]]:
         return None, [("sex", _msg(source))]
 
 
+def _organisation_errors(kind: IdKind, organisation: str) -> list[tuple[str, Message]]:
+    if kind in ORGANISATION_KINDS and not organisation:
+        source = QT_TRANSLATE_NOOP(
+            "Validation",
+            "Enter the organisation's name, as on its registration certificate; the full "
+            "name is its representative's.",
+        )
+        return [("organisation", _msg(source))]
+    return _length_errors("organisation", organisation)
+
+
+def _document_errors(
+    data: ApplicantInput,
+    kind: IdKind,
+    id_text: str,
+    checked: tuple[Sex | None, int | None],
+    id_required: bool,
+    today: date,
+) -> tuple[str, str, list[tuple[str, Message]]]:
+    """The identity number and nationality as stored, with their problems."""
+    nationality = nfc(data.nationality)
+    if kind is IdKind.PASSPORT:
+        # A passport's nationality is asked even before its number is typed.
+        number, code, errors = _passport_errors(id_text, nationality)
+        if not id_text:
+            errors = [e for e in errors if e[0] != "id_number"]
+            if id_required:
+                errors.insert(0, ("id_number", _missing_id(kind)))
+        return number, code, errors
+    if not id_text:
+        return "", "", [("id_number", _missing_id(kind))] if id_required else []
+    if kind is IdKind.CCCD:
+        sex, birth_year = checked
+        errors = _cccd_errors(id_text, sex, birth_year, today)
+        return _ID_SEPARATORS.sub("", unicodedata.normalize("NFKC", id_text)), "", errors
+    check = {
+        IdKind.CMND: _cmnd_errors,
+        IdKind.TAX_CODE: _tax_code_errors,
+        IdKind.BUSINESS_CODE: _business_code_errors,
+    }[kind]
+    number, errors = check(id_text)
+    return number, "", errors
+
+
 def validate_applicant(
     data: ApplicantInput, *, id_required: bool = True, today: date | None = None
 ) -> ApplicantInput:
     """Check an applicant and return a normalised copy.
 
-    Text becomes NFC with collapsed whitespace; the CCCD keeps only its digits;
-    the phone becomes national form ("0912345678"); the email is trimmed.
+    Text becomes NFC with collapsed whitespace; the identity number keeps what
+    its kind prints (digits; a passport's or business code's letters in upper
+    case; a branch's tax code its dash); a passport's nationality becomes its
+    ISO alpha-3 code, other kinds have none; the phone becomes national form
+    ("0912345678"); the email is trimmed.
 
     Raises :class:`ValidationFailed` listing every problem as (field, message),
     field being the :class:`ApplicantInput` attribute name. ``id_required``
-    makes an empty CCCD an error (representatives of organisations may have
-    none on file). ``today`` fixes "this year" for the birth-year checks.
+    makes an empty identity number an error (an authorised person collecting a
+    result may have none on file). ``today`` fixes "this year" for the
+    birth-year checks.
     """
     today = today or date.today()
     # Hidden characters first, by position: the checks below would echo them.
@@ -331,22 +598,18 @@ def validate_applicant(
     address = nfc(data.address)
     organisation = nfc(data.organisation)
     email = nfc(data.email)
-    errors = _name_errors(full_name)
+    kind, errors = _id_kind_errors(data.id_kind)
+    errors += _name_errors(full_name, representative=kind in ORGANISATION_KINDS)
     sex, sex_errors = _sex_errors(data.sex)
     year_errors = _birth_year_errors(data.birth_year, today)
-    if id_text:
-        errors += _cccd_errors(
-            id_text,
-            None if sex_errors else sex,
-            None if year_errors else data.birth_year,
-            today,
-        )
-    elif id_required:
-        source = QT_TRANSLATE_NOOP("Validation", "Enter the citizen ID (CCCD) number.")
-        errors.append(("id_number", _msg(source)))
+    checked = (None if sex_errors else sex, None if year_errors else data.birth_year)
+    id_number, nationality, id_errors = _document_errors(
+        data, kind, id_text, checked, id_required, today
+    )
+    errors += id_errors
     phone, phone_errors = _phone_errors(nfc(data.phone))
     errors += phone_errors + _email_errors(email) + year_errors + sex_errors
-    errors += _length_errors("address", address) + _length_errors("organisation", organisation)
+    errors += _length_errors("address", address) + _organisation_errors(kind, organisation)
     if errors:
         # Form order, so the first error (the one a form focuses) is the topmost field.
         errors.sort(key=lambda error: _FIELD_ORDER.get(error[0], len(_FIELD_ORDER)))
@@ -354,10 +617,12 @@ def validate_applicant(
     return dataclasses.replace(
         data,
         full_name=full_name,
-        id_number=digits_only(id_text),
+        id_number=id_number,
         phone=phone,
         email=email,
         address=address,
         organisation=organisation,
         sex=sex,
+        id_kind=kind,
+        nationality=nationality,
     )

@@ -34,14 +34,24 @@ class Dossier(SyncedMixin, Base):
     on_the_spot: Mapped[bool] = mapped_column(default=False)
 
     applicant_name: Mapped[str] = mapped_column(String(120))
+    # What applicant_id_number is (domain/validation.IdKind, migration 0018):
+    # a passport's holder has a nationality, an organisation a representative
+    # named as the applicant. The number may be up to 15 characters (a business
+    # code); the column keeps the length 0001 declared, which SQLite does not
+    # enforce (changing it would need batch mode, which breaks foreign keys).
+    applicant_id_kind: Mapped[str] = mapped_column(
+        String(20), default="cccd", server_default="cccd"
+    )
     applicant_id_number: Mapped[str] = mapped_column(String(12), default="")
+    applicant_nationality: Mapped[str] = mapped_column(String(3), default="", server_default="")
     applicant_phone: Mapped[str] = mapped_column(String(15), default="")
     applicant_email: Mapped[str] = mapped_column(String(120), default="")
     applicant_address: Mapped[str] = mapped_column(Text, default="")
     applicant_sex: Mapped[str | None] = mapped_column(String(10))
     applicant_birth_year: Mapped[int | None]
     organisation: Mapped[str] = mapped_column(Text, default="")
-    # Folded (lower case, no accents, đ→d) code, name, CCCD and phone: the
+    # Folded (lower case, no accents, đ→d) code, name, identity number, phone
+    # and organisation: the
     # column the trigram full-text index is built on.
     search_text: Mapped[str] = mapped_column(Text, default="")
 

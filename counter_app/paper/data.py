@@ -63,11 +63,19 @@ class HandedDocument:
 class Applicant:
     """The person or organisation who submitted the dossier."""
 
-    name: str
-    id_number: str = ""  # CCCD / personal identifier
+    name: str  # the person, or the organisation's name
+    id_number: str = ""  # printed as stored: CCCD, CMND, passport, tax or business code
     address: str = ""
     phone: str = ""
     email: str = ""
+    id_kind: str = "cccd"  # domain/validation.IdKind's value: picks the number's label
+    nationality: str = ""  # a passport holder's, ISO alpha-3
+    representative: str = ""  # an organisation's: the person who signs for it
+
+    @property
+    def signer(self) -> str:
+        """Who signs as the applicant: an organisation's representative, else the person."""
+        return self.representative or self.name
 
 
 @dataclass(frozen=True)

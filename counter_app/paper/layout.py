@@ -27,8 +27,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from counter_app.domain.countries import nationality_name
 from counter_app.paper import errors
-from counter_app.paper.data import AgencyInfo
+from counter_app.paper.data import AgencyInfo, Applicant
 from counter_app.paper.fonts import FontFamily, register_fonts
 from counter_app.paper.formset import FormSet, FormSpec
 from counter_app.paper.text import esc, long_date, nfc, short_date
@@ -321,6 +322,25 @@ def dateline_text(form_set: FormSet, place: str, day: date) -> str:
     """ "Hoàng Văn Thụ, ngày 26 tháng 11 năm 2026" (paragraph markup)."""
     parts = long_date(day).split()  # ["ngày", "26", "tháng", "11", "năm", "2026"]
     return form_set.text("dateline", place=place, day=parts[1], month=parts[3], year=parts[5])
+
+
+def identity_line(form_set: FormSet, applicant: Applicant) -> list[str]:
+    """The applicant's document under their name ("Số hộ chiếu: … Quốc tịch: …",
+    "Mã số thuế: … Người đại diện: …"); none when no number was recorded."""
+    if not applicant.id_number:
+        return []
+    labels = form_set.common["id_labels"]
+    values = {
+        "id_label": labels.get(applicant.id_kind, labels["cccd"]),
+        "id_number": applicant.id_number,
+        "nationality": nationality_name(applicant.nationality),
+        "representative": applicant.representative,
+    }
+    if applicant.representative:
+        return [form_set.text("identity_organisation", **values)]
+    if applicant.nationality:
+        return [form_set.text("identity_passport", **values)]
+    return [form_set.text("identity", **values)]
 
 
 def datetime_text(form_set: FormSet, moment: datetime) -> str:

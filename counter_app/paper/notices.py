@@ -23,6 +23,7 @@ from counter_app.paper.layout import (
     build_pdf,
     datetime_text,
     form_reference,
+    identity_line,
     make_styles,
     national_header,
     page_setup,
@@ -114,7 +115,9 @@ def render_supplement(
         contact_phone=data.contact_phone or data.agency.phone or "…………………",
     )
     story += _code_line(spec, data.dossier_code, st)
-    story += _lines(spec, ("applicant", "request", "address", "contact", "items"), values, st)
+    story += _lines(spec, ("applicant",), values, st)
+    story += [Paragraph(line, st.body) for line in identity_line(forms, data.applicant)]
+    story += _lines(spec, ("request", "address", "contact", "items"), values, st)
     for number, item in enumerate(data.items, start=1):
         key = "item_detail" if item.detail else "item"
         text = spec.text(key, no=number, name=item.name, detail=item.detail)
@@ -142,7 +145,9 @@ def render_refusal(data: RefusalData, *, paper: str = "A4", form_set: str = "tt0
     values = _base_values(data.agency, data.applicant, data.request)
     values.update(reason=data.reason)
     story += _code_line(spec, data.dossier_code, st)
-    story += _lines(spec, ("applicant", "address", "contact", "request", "decision"), values, st)
+    story += _lines(spec, ("applicant",), values, st)
+    story += [Paragraph(line, st.body) for line in identity_line(forms, data.applicant)]
+    story += _lines(spec, ("address", "contact", "request", "decision"), values, st)
     story.append(Paragraph(spec.text("reason", **values), st.body_justified))
     story += _lines(spec, ("closing",), values, st)
     story.append(Spacer(1, st.size))
@@ -150,7 +155,7 @@ def render_refusal(data: RefusalData, *, paper: str = "A4", form_set: str = "tt0
     story.append(
         signature_block(
             [
-                (spec.texts["sign_left"], hint, data.applicant.name),
+                (spec.texts["sign_left"], hint, data.applicant.signer),
                 (spec.texts["sign_right"], hint, data.officer),
             ],
             st,

@@ -22,6 +22,7 @@ from counter_app.paper.layout import (
     build_pdf,
     datetime_text,
     form_reference,
+    identity_line,
     make_styles,
     motto_block,
     national_header,
@@ -183,6 +184,7 @@ def _copy(
     lines = [
         spec.text("unit", **agency.placeholders()),
         spec.text("applicant", applicant_name=applicant.name),
+        *identity_line(form_set, applicant),
         spec.text("address", address=applicant.address),
         spec.text("contact", phone=applicant.phone, email=applicant.email),
         spec.text("request", request=data.request),
@@ -206,7 +208,7 @@ def _copy(
     story.append(
         signature_block(
             [
-                (spec.texts["sign_left"], hint, applicant.name),
+                (spec.texts["sign_left"], hint, applicant.signer),
                 (spec.texts["sign_right"], hint, data.receiving_officer),
             ],
             st,

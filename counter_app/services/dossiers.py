@@ -66,6 +66,9 @@ _PENDING = [s.value for s in PENDING_STATES]
 # reception runs these; bench/bench_core.py times a reception).
 _PENDING_CODES = select(Dossier.code).where(
     Dossier.applicant_id_number == bindparam("id_number"),
+    # A passport number may equal another kind's number: the same person is
+    # the same document.
+    Dossier.applicant_id_kind == bindparam("id_kind"),
     Dossier.procedure_code == bindparam("procedure_code"),
     Dossier.state.in_(_PENDING),
 )
@@ -93,21 +96,28 @@ class ReceiveRequest:
     fee_amount: int | None = None
 
 
-def pending_duplicates(ctx: ServiceContext, id_number: str, procedure_code: str) -> list[str]:
-    """Codes of this citizen's dossiers for the same procedure that are still pending."""
+def pending_duplicates(
+    ctx: ServiceContext, applicant: ApplicantInput, procedure_code: str
+) -> list[str]:
+    """Codes of this applicant's dossiers for the same procedure that are still
+    pending: the same kind of document with the same number (``applicant``
+    validated, so the number is as stored)."""
     with ctx.sessions() as session:
-        return _pending_duplicates(session, id_number, procedure_code)
+        return _pending_duplicates(session, applicant, procedure_code)
 
 
-def _pending_duplicates(session: Session, id_number: str, procedure_code: str) -> list[str]:
-    if not id_number:
+def _pending_duplicates(
+    session: Session, applicant: ApplicantInput, procedure_code: str
+) -> list[str]:
+    if not applicant.id_number:
         return []
     session.flush()  # the connection below sees this unit of work's dossiers
-    return list(
-        session.connection().scalars(
-            _PENDING_CODES, {"id_number": id_number, "procedure_code": procedure_code}
-        )
-    )
+    params = {
+        "id_number": applicant.id_number,
+        "id_kind": applicant.id_kind.value,
+        "procedure_code": procedure_code,
+    }
+    return list(session.connection().scalars(_PENDING_CODES, params))
 
 
 def _check_request(request: ReceiveRequest) -> None:
@@ -191,7 +201,7 @@ def receive_in(
     book = ledger_book_for(session, counter, now.date())
     entry = sequences.next_value(session, f"ledger:{book}:{year}")
     warnings: list[Message] = []
-    duplicates = _pending_duplicates(session, applicant.id_number, proc.code)
+    duplicates = _pending_duplicates(session, applicant, proc.code)
     if duplicates:
         warnings.append(
             Message(
@@ -212,7 +222,13 @@ def receive_in(
         state=State.RECEIVED.value,
         on_the_spot=received.on_the_spot,
         **reception.applicant_fields(applicant),
-        search_text=search_text(code, applicant.full_name, applicant.id_number, applicant.phone),
+        search_text=search_text(
+            code,
+            applicant.full_name,
+            applicant.id_number,
+            applicant.phone,
+            applicant.organisation,
+        ),
         sets=request.sets,
         pages=request.pages,
         copies=request.copies,

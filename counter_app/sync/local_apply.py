@@ -455,13 +455,19 @@ def _dossier(session: Session, change: Change, central_code: str | None) -> None
     local.fee_free = bool(b.get("fee_free", False))
     local.unit_name = str(b.get("unit_name") or "")
     local.evaluation = b.get("evaluation")  # migration 0016: kept when pulled back
+    local.applicant_id_kind = str(b.get("applicant_id_kind") or "cccd")  # migration 0018
+    local.applicant_nationality = str(b.get("applicant_nationality") or "")
     for name in _DOSSIER_TIMES:
         setattr(local, name, parse_datetime(b.get(name)))
     local.procedure_id = proc.id
     local.counter_seq = 0
     local.version = int(b.get("version", 1))
     local.search_text = search_text(
-        local.code, local.applicant_name, local.applicant_id_number, local.applicant_phone
+        local.code,
+        local.applicant_name,
+        local.applicant_id_number,
+        local.applicant_phone,
+        local.organisation,
     )
     session.flush()
     _history(session, local, b.get("records", []))

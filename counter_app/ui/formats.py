@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.fees import format_vnd
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.domain.procedure import Delivery, DocumentForm, ProcessingTime, TimeUnit
-from counter_app.domain.validation import Sex
+from counter_app.domain.validation import IdKind, Sex
 
 _CTX = "Labels"
 
@@ -28,6 +28,26 @@ DELIVERIES: dict[str, str] = {
 SEXES: dict[str, str] = {
     Sex.MALE.value: QT_TRANSLATE_NOOP("Labels", "Male"),
     Sex.FEMALE.value: QT_TRANSLATE_NOOP("Labels", "Female"),
+}
+
+# The applicant's document, as the reception form offers it.
+ID_KINDS: dict[str, str] = {
+    IdKind.CCCD.value: QT_TRANSLATE_NOOP("Labels", "Citizen ID (CCCD)"),
+    IdKind.CMND.value: QT_TRANSLATE_NOOP("Labels", "Old identity card (CMND, 9 digits)"),
+    IdKind.PASSPORT.value: QT_TRANSLATE_NOOP("Labels", "Passport"),
+    IdKind.TAX_CODE.value: QT_TRANSLATE_NOOP("Labels", "Organisation: tax code"),
+    IdKind.BUSINESS_CODE.value: QT_TRANSLATE_NOOP(
+        "Labels", "Organisation: business registration code"
+    ),
+}
+
+# The number's name where a dossier is shown ("CCCD: 0201…", "Passport: E12…").
+ID_NUMBER_NAMES: dict[str, str] = {
+    IdKind.CCCD.value: QT_TRANSLATE_NOOP("Labels", "CCCD"),
+    IdKind.CMND.value: QT_TRANSLATE_NOOP("Labels", "CMND"),
+    IdKind.PASSPORT.value: QT_TRANSLATE_NOOP("Labels", "Passport"),
+    IdKind.TAX_CODE.value: QT_TRANSLATE_NOOP("Labels", "Tax code"),
+    IdKind.BUSINESS_CODE.value: QT_TRANSLATE_NOOP("Labels", "Business code"),
 }
 
 _SAME_DAY = QT_TRANSLATE_NOOP("Labels", "Same day")

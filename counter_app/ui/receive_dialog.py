@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from counter_app.domain.messages import ValidationFailed
 from counter_app.domain.procedure import Delivery, ProcedureSpec
-from counter_app.domain.text import digits_only
-from counter_app.domain.validation import ApplicantInput, Sex, validate_applicant
+from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import Action
 from counter_app.i18n import render
 from counter_app.paper import FormKind
@@ -67,18 +66,7 @@ class ReceiveDialog(ReceiveForm):
     # ----- submitting ------------------------------------------------------------------
 
     def applicant(self) -> ApplicantInput:
-        sex = self.sex.currentData()
-        year = self.birth_year.value()
-        return ApplicantInput(
-            full_name=self.full_name.text(),
-            id_number=self.id_number.text(),
-            phone=self.phone.text(),
-            email=self.email.text(),
-            address=self.address.text(),
-            sex=Sex(sex) if sex else None,
-            birth_year=None if year == self.birth_year.minimum() else year,
-            organisation=self.organisation.text(),
-        )
+        return self.applicant_box.applicant()
 
     def request(self, spec: ProcedureSpec) -> ReceiveRequest:
         delivery = self.delivery.currentData() or Delivery.COUNTER.value
@@ -112,17 +100,16 @@ class ReceiveDialog(ReceiveForm):
         problems: list[tuple[str, str]] = []
         if spec is None:
             problems.append(("procedure", self.tr("Choose the procedure from the list.")))
+        applicant: ApplicantInput | None = None
         try:
-            validate_applicant(self.applicant())
+            applicant = validate_applicant(self.applicant())
         except ValidationFailed as failed:
             problems += [(f, render(m)) for f, m in failed.errors]
-        if problems or spec is None:
+        if problems or spec is None or applicant is None:
             self._show_errors(problems)
             return
         request = self.request(spec)
-        duplicates = dossiers.pending_duplicates(
-            self._ctx, digits_only(request.applicant.id_number), spec.code
-        )
+        duplicates = dossiers.pending_duplicates(self._ctx, applicant, spec.code)
         if duplicates:
             notify.ask(
                 self,
@@ -280,12 +267,4 @@ class ReceiveDialog(ReceiveForm):
         return bool(self.handed_in()) or any(t.strip() for t in texts)
 
     def _text_inputs(self) -> list[QLineEdit]:
-        return [
-            self.full_name,
-            self.id_number,
-            self.phone,
-            self.email,
-            self.address,
-            self.organisation,
-            self.delivery_address,
-        ]
+        return [*self.applicant_box.text_inputs(), self.delivery_address]

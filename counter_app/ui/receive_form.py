@@ -40,15 +40,14 @@ from counter_app.domain.procedure import (
     cutoff_applies,
 )
 from counter_app.domain.procedure_rules import rules_for
-from counter_app.domain.validation import cccd_birth_info
 from counter_app.services import calendar_admin, catalogue
 from counter_app.services.context import ServiceContext
+from counter_app.ui.applicant_box import ApplicantBox
 from counter_app.ui.code_room_note import code_room_note
 from counter_app.ui.document_checklist import DocumentChecklist
 from counter_app.ui.fee_entry import FeeEntry
 from counter_app.ui.formats import (
     DELIVERIES,
-    SEXES,
     fmt_datetime,
     fmt_money,
     fmt_processing,
@@ -65,9 +64,6 @@ class ReceiveForm(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._per_page = self._per_copy = False
-        # What the CCCD last filled in (sex, year): replaced when the number is
-        # corrected, kept once the official changed it by hand.
-        self._from_cccd: tuple[str | None, int] = (None, 0)
         self.errors = FieldErrors()
         self._build()
         self.procedure.set_procedures(catalogue.list_procedures(ctx))
@@ -138,16 +134,9 @@ class ReceiveForm(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
 
         self.procedure.currentIndexChanged.connect(self._procedure_changed)
-        self.setTabOrder(self.procedure, self.full_name)
         chain: list[QWidget] = [
-            self.full_name,
-            self.id_number,
-            self.sex,
-            self.birth_year,
-            self.phone,
-            self.email,
-            self.address,
-            self.organisation,
+            self.procedure,
+            *self.applicant_box.tab_chain(),
             self.documents,
             self.tick_all,
             self.sets,
@@ -162,43 +151,12 @@ class ReceiveForm(QDialog):
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
 
-    def _applicant_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Applicant"), self)
-        form = QFormLayout(box)
-        self.full_name = QLineEdit(box)
-        self.full_name.setObjectName("full_name")
-        self.id_number = QLineEdit(box)
-        self.id_number.setObjectName("id_number")
-        self.id_number.setPlaceholderText(self.tr("12 digits"))
-        self.id_number.editingFinished.connect(self._fill_from_cccd)
-        self.sex = QComboBox(box)
-        self.sex.addItem("—", None)
-        for value in SEXES:
-            self.sex.addItem(label(SEXES, value), value)
-        self.birth_year = QSpinBox(box)
-        self.birth_year.setRange(1899, 2100)
-        self.birth_year.setSpecialValueText("—")
-        self.birth_year.setValue(1899)
-        self.phone = QLineEdit(box)
-        self.email = QLineEdit(box)
-        self.address = QLineEdit(box)
-        self.organisation = QLineEdit(box)
-        self.organisation.setPlaceholderText(self.tr("Only when filing for an organisation"))
-        sex_year = QWidget(box)
-        row = QHBoxLayout(sex_year)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.errors.add("sex", self.sex), 1)
-        year_label = QLabel(self.tr("Birth &year:"), sex_year)
-        year_label.setBuddy(self.birth_year)
-        row.addWidget(year_label)
-        row.addWidget(self.errors.add("birth_year", self.birth_year), 1)
-        form.addRow(self.tr("&Full name:"), self.errors.add("full_name", self.full_name))
-        form.addRow(self.tr("&Citizen ID (CCCD):"), self.errors.add("id_number", self.id_number))
-        form.addRow(self.tr("&Sex:"), sex_year)
-        form.addRow(self.tr("P&hone:"), self.errors.add("phone", self.phone))
-        form.addRow(self.tr("&Email:"), self.errors.add("email", self.email))
-        form.addRow(self.tr("&Address:"), self.errors.add("address", self.address))
-        form.addRow(self.tr("&Organisation:"), self.errors.add("organisation", self.organisation))
+    def _applicant_box(self) -> ApplicantBox:
+        box = self.applicant_box = ApplicantBox(self.errors, self._ctx.now().year, self)
+        # The fields by their old names: the dialog, the scanner and tests read them here.
+        self.full_name, self.id_number, self.sex = box.full_name, box.id_number, box.sex
+        self.birth_year, self.phone, self.email = box.birth_year, box.phone, box.email
+        self.address, self.organisation = box.address, box.organisation
         return box
 
     def _documents_box(self) -> QGroupBox:
@@ -380,27 +338,7 @@ class ReceiveForm(QDialog):
 
     def fill_from_card(self, card: CardQr) -> None:
         """The card's QR code, scanned: the official checks it against the card."""
-        self.id_number.setText(card.id_number)
-        self.full_name.setText(card.full_name)
-        self.address.setText(card.address)
-        self.sex.setCurrentIndex(self.sex.findData(card.sex.value if card.sex else None))
-        self.birth_year.setValue(card.birth_date.year)
-        self._from_cccd = (self.sex.currentData(), card.birth_date.year)
-
-    def _fill_from_cccd(self) -> None:
-        info = cccd_birth_info(self.id_number.text())
-        if info is None:
-            return
-        sex, year = info
-        if year > self._ctx.now().year:
-            # A mistyped century digit: no year is better than 2100.
-            year = self.birth_year.minimum()
-        filled_sex, filled_year = self._from_cccd
-        if self.sex.currentData() in (None, filled_sex):
-            self.sex.setCurrentIndex(self.sex.findData(sex.value))
-        if self.birth_year.value() in (self.birth_year.minimum(), filled_year):
-            self.birth_year.setValue(year)
-        self._from_cccd = (sex.value, year)
+        self.applicant_box.fill_from_card(card)
 
     def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         first = self.errors.show(problems, self.general_error)

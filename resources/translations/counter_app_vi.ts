@@ -99,6 +99,122 @@
     </message>
 </context>
 <context>
+    <name>ApplicantBox</name>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="42"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="54"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="163"/>
+        <source>As on the registration certificate</source>
+        <translation>Ghi như trên giấy chứng nhận đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="63"/>
+        <source>Code on the passport (CHN, KOR, USA…) or name</source>
+        <translation>Mã trên hộ chiếu (CHN, KOR, USA…) hoặc tên nước</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="83"/>
+        <source>Birth &amp;year:</source>
+        <translation>&amp;Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="87"/>
+        <source>&amp;Document:</source>
+        <translation>&amp;Giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="88"/>
+        <source>Or&amp;ganisation:</source>
+        <translation>&amp;Tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="89"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="170"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="90"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="154"/>
+        <source>&amp;Citizen ID (CCCD):</source>
+        <translation>Số &amp;CCCD:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="91"/>
+        <source>&amp;Nationality:</source>
+        <translation>&amp;Quốc tịch:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="92"/>
+        <source>&amp;Sex:</source>
+        <translation>Giới &amp;tính:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="93"/>
+        <source>P&amp;hone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="94"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="95"/>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="154"/>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="155"/>
+        <source>&amp;CMND number:</source>
+        <translation>Số &amp;CMND:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="155"/>
+        <source>9 digits</source>
+        <translation>9 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="156"/>
+        <source>&amp;Passport number:</source>
+        <translation>Số hộ &amp;chiếu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="156"/>
+        <source>6 to 9 letters and digits</source>
+        <translation>6 đến 9 chữ cái và chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="158"/>
+        <source>&amp;Tax code:</source>
+        <translation>&amp;Mã số thuế:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="159"/>
+        <source>10 digits; a branch: 10 digits-3 digits</source>
+        <translation>10 chữ số; chi nhánh: 10 chữ số-3 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="162"/>
+        <source>&amp;Business registration code:</source>
+        <translation>&amp;Mã số đăng ký kinh doanh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/applicant_box.py" line="170"/>
+        <source>&amp;Representative:</source>
+        <translation>&amp;Người đại diện:</translation>
+    </message>
+</context>
+<context>
     <name>BackupStatus</name>
     <message>
         <location filename="../../counter_app/ui/backup_status.py" line="90"/>
@@ -1710,17 +1826,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="162"/>
+        <location filename="../../counter_app/services/dossiers.py" line="172"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="169"/>
+        <location filename="../../counter_app/services/dossiers.py" line="179"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="199"/>
+        <location filename="../../counter_app/services/dossiers.py" line="209"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
@@ -1992,17 +2108,63 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="33"/>
+        <location filename="../../counter_app/ui/formats.py" line="35"/>
+        <source>Citizen ID (CCCD)</source>
+        <translation>Căn cước công dân (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="36"/>
+        <source>Old identity card (CMND, 9 digits)</source>
+        <translation>Chứng minh nhân dân cũ (CMND, 9 số)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="37"/>
+        <location filename="../../counter_app/ui/formats.py" line="48"/>
+        <source>Passport</source>
+        <translation>Hộ chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="38"/>
+        <source>Organisation: tax code</source>
+        <translation>Tổ chức: mã số thuế</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="39"/>
+        <source>Organisation: business registration code</source>
+        <translation>Tổ chức: mã số đăng ký kinh doanh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="46"/>
+        <source>CCCD</source>
+        <translation>CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="47"/>
+        <source>CMND</source>
+        <translation>CMND</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="49"/>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="50"/>
+        <source>Business code</source>
+        <translation>Mã số ĐKKD</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/formats.py" line="53"/>
         <source>Same day</source>
         <translation>Trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="34"/>
+        <location filename="../../counter_app/ui/formats.py" line="54"/>
         <source>{count} working days</source>
         <translation>{count} ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="35"/>
+        <location filename="../../counter_app/ui/formats.py" line="55"/>
         <source>{count} working hours</source>
         <translation>{count} giờ làm việc</translation>
     </message>
@@ -2879,12 +3041,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="107"/>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="113"/>
         <source>This dossier has no step that this form reports on yet.</source>
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="242"/>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="248"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
@@ -3054,72 +3216,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="62"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="102"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="116"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="131"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="118"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="121"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="135"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="138"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="154"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="141"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="193"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="180"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="194"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="181"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="206"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="251"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="238"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="272"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="259"/>
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="273"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="260"/>
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -3127,133 +3289,78 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="88"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="84"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="91"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="87"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="98"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="94"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="132"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="353"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="128"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="311"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="166"/>
-        <source>Applicant</source>
-        <translation>Người nộp</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
-        <source>12 digits</source>
-        <translation>12 chữ số</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="186"/>
-        <source>Only when filing for an organisation</source>
-        <translation>Chỉ ghi khi nộp thay cho tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="191"/>
-        <source>Birth &amp;year:</source>
-        <translation>&amp;Năm sinh:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ và tên:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
-        <source>&amp;Citizen ID (CCCD):</source>
-        <translation>Số &amp;CCCD:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="197"/>
-        <source>&amp;Sex:</source>
-        <translation>&amp;Giới tính:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
-        <source>P&amp;hone:</source>
-        <translation>Điện th&amp;oại:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
-        <source>&amp;Email:</source>
-        <translation>&amp;Email:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
-        <source>&amp;Address:</source>
-        <translation>Đị&amp;a chỉ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="201"/>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Tổ chức:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="205"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="163"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="211"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="169"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="223"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="181"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="241"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="242"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="256"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="214"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="259"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="217"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="265"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="223"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="290"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="248"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="305"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="263"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -3268,22 +3375,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="305"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="350"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="308"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="371"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="329"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="373"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="331"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -4425,93 +4532,187 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="110"/>
+        <location filename="../../counter_app/domain/validation.py" line="166"/>
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="115"/>
+        <location filename="../../counter_app/domain/validation.py" line="171"/>
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="122"/>
+        <location filename="../../counter_app/domain/validation.py" line="178"/>
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="132"/>
+        <location filename="../../counter_app/domain/validation.py" line="188"/>
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="141"/>
+        <location filename="../../counter_app/domain/validation.py" line="197"/>
         <source>The citizen ID (CCCD) is a man&apos;s (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="147"/>
+        <location filename="../../counter_app/domain/validation.py" line="203"/>
         <source>The citizen ID (CCCD) is a woman&apos;s (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="154"/>
+        <location filename="../../counter_app/domain/validation.py" line="210"/>
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="183"/>
-        <location filename="../../counter_app/domain/validation.py" line="199"/>
+        <location filename="../../counter_app/domain/validation.py" line="241"/>
+        <source>The old identity card (CMND) number may contain only digits; remove “{chars}”.</source>
+        <translation>Số chứng minh nhân dân (CMND) chỉ gồm chữ số; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="247"/>
+        <source>The old identity card (CMND) number must have exactly 9 digits; {count} were entered. A 12-digit number is a citizen ID (CCCD): choose that kind.</source>
+        <translation>Số chứng minh nhân dân (CMND) phải có đúng 9 chữ số; đã nhập {count} chữ số. Số có 12 chữ số là số căn cước công dân (CCCD): hãy chọn loại giấy tờ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="263"/>
+        <source>The passport number may contain only Latin letters and digits, as printed on the passport; remove “{chars}”.</source>
+        <translation>Số hộ chiếu chỉ gồm chữ cái La-tinh và chữ số, như in trên hộ chiếu; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="270"/>
+        <source>The passport number must have {low} to {high} letters and digits; {count} were entered.</source>
+        <translation>Số hộ chiếu phải có từ {low} đến {high} chữ cái và chữ số; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="278"/>
+        <source>Enter the passport holder&apos;s nationality: its three-letter code as printed on the passport (for example CHN, KOR, USA) or its name (for example Trung Quốc).</source>
+        <translation>Nhập quốc tịch của người mang hộ chiếu: mã ba chữ cái in trên hộ chiếu (ví dụ CHN, KOR, USA) hoặc tên nước (ví dụ Trung Quốc).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="287"/>
+        <source>Nationality “{value}” is not known: enter the three-letter country code printed on the passport (for example CHN, KOR, USA).</source>
+        <translation>Không nhận ra quốc tịch “{value}”: hãy nhập mã nước ba chữ cái in trên hộ chiếu (ví dụ CHN, KOR, USA).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="312"/>
+        <source>The tax code may contain only digits, and a dash before a branch&apos;s three digits; remove “{chars}”.</source>
+        <translation>Mã số thuế chỉ gồm chữ số, và một dấu gạch ngang trước ba chữ số của chi nhánh; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="320"/>
+        <source>The tax code must have 10 digits, or for a branch 10 digits, a dash and 3 digits (for example 0101234567-001); {count} digits were entered.</source>
+        <translation>Mã số thuế phải có 10 chữ số, hoặc với chi nhánh là 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); đã nhập {count} chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="330"/>
+        <source>Tax code {value} is not one the tax office issues; check the number.</source>
+        <translation>Mã số thuế {value} không phải mã do cơ quan thuế cấp; hãy kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="335"/>
+        <source>Tax code {value} is mistyped: its 10th digit does not match the first nine. Check it against the organisation&apos;s registration certificate.</source>
+        <translation>Mã số thuế {value} bị nhập sai: chữ số thứ 10 không khớp với chín chữ số đầu. Hãy đối chiếu với giấy chứng nhận đăng ký của tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="349"/>
+        <source>The business registration code may contain only Latin letters and digits; remove “{chars}”.</source>
+        <translation>Mã số đăng ký kinh doanh chỉ gồm chữ cái La-tinh và chữ số; hãy xóa “{chars}”.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="356"/>
+        <source>The business registration code must have {low} to {high} letters and digits, as printed on the registration certificate; {count} were entered.</source>
+        <translation>Mã số đăng ký kinh doanh phải có từ {low} đến {high} chữ cái và chữ số, như in trên giấy chứng nhận đăng ký; đã nhập {count} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="371"/>
+        <source>Choose the applicant&apos;s document: citizen ID (CCCD), old identity card (CMND), passport, or an organisation&apos;s tax code or business registration code.</source>
+        <translation>Chọn giấy tờ của người nộp: căn cước công dân (CCCD), chứng minh nhân dân cũ (CMND), hộ chiếu, hoặc mã số thuế hay mã số đăng ký kinh doanh của tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="382"/>
+        <source>Enter the old identity card (CMND) number.</source>
+        <translation>Nhập số chứng minh nhân dân (CMND).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="383"/>
+        <source>Enter the passport number.</source>
+        <translation>Nhập số hộ chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="384"/>
+        <source>Enter the organisation&apos;s tax code.</source>
+        <translation>Nhập mã số thuế của tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="385"/>
+        <source>Enter the organisation&apos;s business registration code.</source>
+        <translation>Nhập mã số đăng ký kinh doanh của tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="395"/>
+        <source>Enter the full name of the organisation&apos;s representative.</source>
+        <translation>Nhập họ và tên người đại diện của tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="400"/>
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="192"/>
+        <location filename="../../counter_app/domain/validation.py" line="411"/>
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="201"/>
+        <location filename="../../counter_app/domain/validation.py" line="420"/>
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="243"/>
+        <location filename="../../counter_app/domain/validation.py" line="462"/>
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="251"/>
+        <location filename="../../counter_app/domain/validation.py" line="470"/>
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="264"/>
+        <location filename="../../counter_app/domain/validation.py" line="483"/>
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="280"/>
+        <location filename="../../counter_app/domain/validation.py" line="499"/>
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="290"/>
+        <location filename="../../counter_app/domain/validation.py" line="509"/>
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="294"/>
+        <location filename="../../counter_app/domain/validation.py" line="513"/>
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="307"/>
+        <location filename="../../counter_app/domain/validation.py" line="526"/>
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="345"/>
+        <location filename="../../counter_app/domain/validation.py" line="532"/>
+        <source>Enter the organisation&apos;s name, as on its registration certificate; the full name is its representative&apos;s.</source>
+        <translation>Nhập tên tổ chức như trên giấy chứng nhận đăng ký; ô họ và tên là của người đại diện.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/validation.py" line="381"/>
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>

@@ -130,7 +130,7 @@ def test_same_citizen_same_procedure_pending_is_warned(counter: Runtime) -> None
         ReceiveRequest(MARITAL_STATUS, CITIZEN, fee_amount=PROVINCE_FEE),
     )
     assert first.warnings == []
-    assert pending_duplicates(counter.ctx, CITIZEN.id_number, MARITAL_STATUS) == [first.code]
+    assert pending_duplicates(counter.ctx, CITIZEN, MARITAL_STATUS) == [first.code]
     second = receive(
         counter.ctx,
         login(counter.ctx, "tiepnhan"),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import classify
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, TimeUnit
+from counter_app.domain.validation import ORGANISATION_KINDS
 from counter_app.domain.workflow import Action, Role
 from counter_app.models import CounterIdentity, Dossier, PrintJob, User, UserRole, WorkflowStep
 from counter_app.paper import (
@@ -59,12 +60,17 @@ def agency_info(c: CounterIdentity, unit_name: str = "") -> AgencyInfo:
 
 
 def _applicant(d: Dossier) -> Applicant:
+    # An organisation is named on the forms by its name; its representative signs.
+    organisation = d.applicant_id_kind in ORGANISATION_KINDS
     return Applicant(
-        name=d.applicant_name,
+        name=d.organisation if organisation else d.applicant_name,
         id_number=d.applicant_id_number,
         address=d.applicant_address,
         phone=d.applicant_phone,
         email=d.applicant_email,
+        id_kind=d.applicant_id_kind,
+        nationality=d.applicant_nationality,
+        representative=d.applicant_name if organisation else "",
     )
 
 
