@@ -108,12 +108,8 @@ def render_supplement(
     document_number = data.document_number or "……………"
     story, st = _start(spec, forms, setup, data.agency, data.issued_at, document_number)
     values = _base_values(data.agency, data.applicant, data.request)
-    values.update(
-        reason=data.reason,
-        officer=data.officer,
-        # A paper form leaves a dotted blank where no number is known.
-        contact_phone=data.contact_phone or data.agency.phone or "…………………",
-    )
+    phone = data.contact_phone or data.agency.phone
+    values.update(reason=data.reason, officer=data.officer, contact_phone=phone)
     story += _code_line(spec, data.dossier_code, st)
     story += _lines(spec, ("applicant",), values, st)
     story += [Paragraph(line, st.body) for line in identity_line(forms, data.applicant)]
@@ -122,7 +118,11 @@ def render_supplement(
         key = "item_detail" if item.detail else "item"
         text = spec.text(key, no=number, name=item.name, detail=item.detail)
         story.append(Paragraph(text, st.body))
-    story += _lines(spec, ("reason", "closing"), values, st)
+    # A line whose data the desk does not have is left out, never printed as
+    # an empty label for the citizen to puzzle over.
+    reason = ("reason",) if data.reason.strip() else ()
+    closing = "closing" if phone else "closing_no_phone"
+    story += _lines(spec, (*reason, closing), values, st)
     story.append(Spacer(1, st.size))
     hint = str(forms.common["sign_hint"])
     story.append(

@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
         dialog = ReceiveDialog(self._ctx, self.user, self, choose_sink=self._choose_sink)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.dossier_received.connect(self._received)
+        # Received incomplete: no receipt, form 02 follows in the dialog.
+        dialog.received_incomplete.connect(self._supplement_requested)
         dialog.supplement_requested.connect(self._supplement_requested)
         self.receive_dialog = dialog
         dialog.open()

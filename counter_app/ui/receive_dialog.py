@@ -3,9 +3,11 @@
 Nothing is stored until every field is right; then one call to
 services.dossiers.receive commits the dossier, and ``dossier_received(code)``
 tells the main window to print the receipt. An incomplete dossier is received
-first (that commit stands); then the one-time supplement request listing exactly
-the documents not handed in is previewed, and recorded only once form 02 has
-been printed or saved (``supplement_requested(code)``).
+first (that commit stands, ``received_incomplete(code)``) but gets no receipt:
+the one-time supplement request listing exactly the documents not handed in,
+with its reason, is previewed and recorded only once form 02 has been printed
+or saved (``supplement_requested(code)``); the receipt and its appointment
+come when the dossier is complete (Decree 118/2025 Art. 17(1)(c), 17(3)).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 
 class ReceiveDialog(ReceiveForm):
     dossier_received = Signal(str)
+    received_incomplete = Signal(str)
     supplement_requested = Signal(str)
 
     def __init__(
@@ -170,11 +173,12 @@ class ReceiveDialog(ReceiveForm):
         self._set_busy(False)
         self.received = info
         log.info("Received %s through the dialog", info.code)
-        self.dossier_received.emit(info.code)
         if not supplement:
+            self.dossier_received.emit(info.code)
             self.accept()
             return
         self.supplement = supplement
+        self.received_incomplete.emit(info.code)
         for widget in self.inputs:
             widget.setEnabled(False)
         self.ok_button.setText(self.tr("Print supplement request…"))
@@ -191,7 +195,11 @@ class ReceiveDialog(ReceiveForm):
             self._ctx,
             self._user,
             info.code,
-            StepRequest(Action.REQUEST_SUPPLEMENT, items=self.supplement),
+            StepRequest(
+                Action.REQUEST_SUPPLEMENT,
+                note=self.supplement_reason.text(),
+                items=self.supplement,
+            ),
             FormKind.SUPPLEMENT,
             choose_sink=self._choose_sink,
         )

@@ -139,6 +139,7 @@ class ReceiveForm(QDialog):
             *self.applicant_box.tab_chain(),
             self.documents,
             self.tick_all,
+            self.supplement_reason,
             self.sets,
             self.pages,
             self.copies,
@@ -175,6 +176,19 @@ class ReceiveForm(QDialog):
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color:#8a4b00;")
         layout.addWidget(self.missing_label)
+        # Form 02 states its reason (Decree 118/2025 Art. 17(1)(c)); the
+        # usual one at the desk is written already, the official may say more.
+        self.supplement_reason = QLineEdit(box)
+        self.supplement_reason.setObjectName("supplementReason")
+        self.supplement_reason.setText(
+            self.tr("The dossier lacks documents the procedure requires.")
+        )
+        self.supplement_reason_label = QLabel(self.tr("Reason for the supplement:"), box)
+        self.supplement_reason_label.setBuddy(self.supplement_reason)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.supplement_reason_label)
+        reason_row.addWidget(self.supplement_reason, 1)
+        layout.addLayout(reason_row)
         return box
 
     def _fee_box(self) -> QGroupBox:
@@ -310,6 +324,8 @@ class ReceiveForm(QDialog):
             self.missing_label.setText("")
             self.ok_button.setText(self.tr("Receive"))
         self.missing_label.setVisible(bool(missing))
+        self.supplement_reason.setVisible(bool(missing))
+        self.supplement_reason_label.setVisible(bool(missing))
 
     def _update_fee(self) -> None:
         spec = self.procedure.current_spec()

@@ -102,9 +102,16 @@ class StepDialog(QDialog):
         self.note.setObjectName("note")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
-        note_label = (
-            self.tr("Reason:") if action in _REASON_REQUIRED else self.tr("Note (optional):")
-        )
+        if action in _REASON_REQUIRED:
+            note_label = self.tr("Reason:")
+        elif action is Action.REQUEST_SUPPLEMENT:
+            # The note is form 02's "Lý do" (Decree 118/2025 Art. 17(1)(c)).
+            note_label = self.tr("Reason (printed on form 02):")
+            self.note.setPlaceholderText(
+                self.tr("Why the dossier is incomplete; left off the form when empty")
+            )
+        else:
+            note_label = self.tr("Note (optional):")
         form.addRow(note_label, self.note)
 
         self.status = QLabel(self)

@@ -22,6 +22,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.receive_dialog import DOC_ROLE, ReceiveDialog
 from tests.conftest import PROVINCE_FEE, Clock
+from tests.printing.conftest import text_of
 from tests.ui.conftest import Chooser, gone, print_jobs, wait_preview, wait_signal
 
 CERTIFIED_COPY = "2.000815"  # per page, same day, "4 tại chỗ"
@@ -196,8 +197,10 @@ def receive_incomplete(qtbot: QtBot, dialog: ReceiveDialog) -> tuple[str, list[s
     missing = [d.name for d in dialog.missing()]
     assert missing and dialog.ok_button.text() != dialog.tr("Receive")
     dialog.ok_button.click()
+    assert dialog.supplement_reason.isVisibleTo(dialog)
+    dialog.supplement_reason.setText("Thiếu tờ khai theo mẫu.")
     box = question_box(dialog)
-    with wait_signal(qtbot, dialog.dossier_received) as received:
+    with wait_signal(qtbot, dialog.received_incomplete) as received:
         box.button(QMessageBox.StandardButton.Yes).click()
     return str(received.args[0]), missing
 
@@ -214,8 +217,9 @@ def test_missing_mandatory_document_receives_then_requests_supplement_with_form_
     assert dialog is not None
     # GIVEN the first required document is not handed in, and the official confirms
     code, missing = receive_incomplete(qtbot, dialog)
-    # THEN the dossier is received at once and its receipt sent to print
-    assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    # THEN the dossier is received at once, with no receipt promising a date
+    # (Decree 118/2025 Art. 17(1)(c): the receipt comes once it is complete)
+    assert printed.jobs == []  # type: ignore[attr-defined]
     assert dossiers.get_dossier(counter.ctx, code).state is State.RECEIVED
     # AND form 02 is previewed before the request is recorded
     preview = wait_preview(qtbot, dialog.supplement_print)
@@ -228,9 +232,11 @@ def test_missing_mandatory_document_receives_then_requests_supplement_with_form_
     info = dossiers.get_dossier(counter.ctx, code)
     assert info.state is State.SUPPLEMENT_REQUESTED
     assert info.supplement_items == missing
-    assert (chooser.folder / f"{code}-yeu-cau-bo-sung.pdf").exists()
+    form_02 = chooser.folder / f"{code}-yeu-cau-bo-sung.pdf"
+    text = " ".join(text_of(form_02.read_bytes()))
+    assert "Lý do: Thiếu tờ khai theo mẫu." in text and missing[0] in text
     assert print_jobs(counter) == [("supplement", "done")]
-    assert printed.jobs == [("receipt", code)]  # type: ignore[attr-defined]
+    assert printed.jobs == []  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: gone(dialog))
     qtbot.waitUntil(lambda: code in window.models[WorkList.WAITING_SUPPLEMENT].codes())
 

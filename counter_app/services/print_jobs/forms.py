@@ -119,6 +119,28 @@ def _last_step(d: Dossier, action: Action) -> WorkflowStep:
     return step
 
 
+def _check_receipt_due(session: Session, d: Dossier) -> None:
+    """A dossier received incomplete gets form 02, not the receipt: the receipt
+    and its appointment come once the dossier is complete (Decree 118/2025
+    Art. 17(1)(c), 17(3)). A receipt printed before a later supplement request
+    (Art. 19(5)) may still be printed again."""
+    if d.paused_since is None or done_prints(session, d, FormKind.RECEIPT) > 0:
+        return
+    raise UserError(
+        Message(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Printing",
+                "Dossier {code} waits for its supplement: the receipt with the appointment "
+                "is given once the dossier is complete (Decree 118/2025 Art. 17(1)(c)). "
+                "Print the supplement request (form 02) for the citizen instead.",
+            ),
+            {"code": d.code},
+        ),
+        field="kind",
+    )
+
+
 def timeliness(d: Dossier, at: datetime | None) -> Timeliness | None:
     if at is None:
         return None
@@ -139,6 +161,7 @@ def build_form(
     agency, applicant = agency_info(counter, d.unit_name), _applicant(d)
     form_set = form_set_for(d.received_at.date())
     if kind is FormKind.RECEIPT:
+        _check_receipt_due(session, d)
         return render_receipt(
             ReceiptData(
                 dossier_code=d.code,
