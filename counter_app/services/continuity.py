@@ -60,6 +60,12 @@ BEHIND = QT_TRANSLATE_NOOP(
     "after {since} may be missing; check the paper receipts and the ledger. "
     "New dossier codes continue after {code}.",
 )
+AUDIT_CUT = QT_TRANSLATE_NOOP(
+    "Continuity",
+    "The audit log of this counter ends at entry {db}, but it had reached entry {mark}: "
+    "its latest entries were deleted outside the application. No dossier code or ledger "
+    "number was lost; tell the administrator, who sees the cut in the audit check.",
+)
 RECLAIM_PENDING = QT_TRANSLATE_NOOP(
     "Continuity",
     "The restore is not complete: the dossiers this counter sent to the centre after "
@@ -112,11 +118,12 @@ def reconcile(
             high_water.audit_hash_at(session, mark.audit_last_id) != mark.audit_head
         )
         rows_before = sequences.last_value(session, ROWS) or 0
-        if centre is not None and centre.rows_high_water > rows_before:
+        rows_behind = centre is not None and centre.rows_high_water > rows_before
+        if rows_behind:
             sequences.set_value(session, ROWS, centre.rows_high_water)
         if behind or audit_missing:
             found = _Found(behind, db, target, mark, audit_missing, restored_from)
-            message = _raise(session, ctx, found, centre is not None)
+            message = _raise(session, ctx, found, centre is not None, rows_behind)
         if restored_from and sync_settings.stored(directory) is not None:
             _mark_reclaim_pending(session, ctx, restored_from)
         return message
@@ -146,7 +153,16 @@ class _Found:
     restored_from: str
 
 
-def _raise(session: Session, ctx: ServiceContext, found: _Found, centre_asked: bool) -> Message:
+def _raise(
+    session: Session, ctx: ServiceContext, found: _Found, centre_asked: bool, rows_behind: bool
+) -> Message | None:
+    """Raise the sequences and record what was found; the official's message.
+
+    Only what the counter handed out (dossier codes, ledger numbers, rows the
+    centre holds) can mean a missing dossier. A restored log shorter than the
+    mark by audit entries alone (the backup's own entry, a login) lost no
+    dossier: recorded, not announced. An audit tail cut without a restore
+    is said, as that and not as missing dossiers."""
     for name, value in found.behind.items():
         sequences.set_value(session, name, value)
     counter = session.scalars(select(CounterIdentity)).first()
@@ -173,7 +189,13 @@ def _raise(session: Session, ctx: ServiceContext, found: _Found, centre_asked: b
         len(found.behind),
         found.audit_missing,
     )
-    return Message("Continuity", BEHIND, {"since": _last_activity(session), "code": code})
+    if found.behind or rows_behind:
+        return Message("Continuity", BEHIND, {"since": _last_activity(session), "code": code})
+    if found.restored_from:
+        return None
+    return Message(
+        "Continuity", AUDIT_CUT, {"mark": found.mark.audit_last_id, "db": found.db.audit_last_id}
+    )
 
 
 def _mark_reclaim_pending(session: Session, ctx: ServiceContext, restored_from: str) -> None:

@@ -1486,6 +1486,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>{behind} {pending}</source>
         <translation>{behind} {pending}</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/continuity.py" line="63"/>
+        <source>The audit log of this counter ends at entry {db}, but it had reached entry {mark}: its latest entries were deleted outside the application. No dossier code or ledger number was lost; tell the administrator, who sees the cut in the audit check.</source>
+        <translation>Nhật ký thao tác của quầy chỉ còn đến mục {db}, trong khi đã có đến mục {mark}: các mục mới nhất đã bị xóa bên ngoài ứng dụng. Không mất mã hồ sơ hay số thứ tự sổ theo dõi nào; hãy báo quản trị viên, người sẽ thấy chỗ bị cắt khi kiểm tra nhật ký.</translation>
+    </message>
 </context>
 <context>
     <name>DossierDialog</name>
@@ -3070,6 +3075,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>The dossier changed while its form was printing, so the step was not saved. Open the dossier again and take the step again.</source>
         <translation>Hồ sơ đã thay đổi trong lúc in mẫu nên bước này chưa được lưu. Hãy mở lại hồ sơ và thực hiện lại bước này.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="132"/>
+        <source>Dossier {code} waits for its supplement: the receipt with the appointment is given once the dossier is complete (Decree 118/2025 Art. 17(1)(c)). Print the supplement request (form 02) for the citizen instead.</source>
+        <translation>Hồ sơ {code} đang chờ bổ sung: giấy tiếp nhận hồ sơ và hẹn trả kết quả chỉ được cấp khi hồ sơ đã đầy đủ (điểm c khoản 1 Điều 17 Nghị định 118/2025). Hãy in phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedureForm</name>
@@ -3398,6 +3408,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/code_room_note.py" line="19"/>
         <source>Codes of {authority}: {left} number(s) left today, granted until {until}. Synchronise with the centre to get more; when none are left, dossiers take this unit&apos;s own code.</source>
         <translation>Mã hồ sơ của cơ quan {authority}: hôm nay còn {left} số, được cấp đến ngày {until}. Hãy đồng bộ với Trung tâm để được cấp thêm; khi hết số, hồ sơ sẽ mang mã của chính đơn vị tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="184"/>
+        <source>The dossier lacks documents the procedure requires.</source>
+        <translation>Hồ sơ còn thiếu thành phần hồ sơ bắt buộc của thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="186"/>
+        <source>Reason for the supplement:</source>
+        <translation>Lý do yêu cầu bổ sung:</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +3953,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/step_dialog.py" line="106"/>
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="109"/>
+        <source>Reason (printed on form 02):</source>
+        <translation>Lý do (in trên mẫu 02):</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="111"/>
+        <source>Why the dossier is incomplete; left off the form when empty</source>
+        <translation>Vì sao hồ sơ chưa đầy đủ; để trống thì phiếu không in dòng lý do</translation>
     </message>
 </context>
 <context>

@@ -50,9 +50,7 @@ def receive_incomplete(counter: Runtime) -> tuple[str, list[str]]:
     return receive(counter.ctx, clerk, request).code, required
 
 
-def ask_supplement(
-    counter: Runtime, code: str, items: list[str], note: str, path: Path
-) -> str:
+def ask_supplement(counter: Runtime, code: str, items: list[str], note: str, path: Path) -> str:
     step = StepRequest(Action.REQUEST_SUPPLEMENT, note=note, items=items)
     clerk = login(counter, "tiepnhan")
     return step_with_form(counter.ctx, clerk, code, step, FormKind.SUPPLEMENT, to_file(path)).target

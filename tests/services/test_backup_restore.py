@@ -13,7 +13,10 @@ from counter_app.app_setup import Runtime, open_runtime
 from counter_app.cli import main
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import AuditEntry, Dossier
-from counter_app.services import audit, backups, continuity
+from counter_app.domain.messages import UserError
+from counter_app.paper import FormKind
+from counter_app.services import audit, auth, backups, continuity
+from counter_app.services.print_jobs import file_sink, print_form
 from counter_app.services.dossiers import ReceiveRequest, receive
 from tests.conftest import PASSWORD, Clock, login, make_counter
 
@@ -214,9 +217,43 @@ def test_a_deleted_audit_tail_is_found_against_the_outside_mark(
     assert main(["--data-dir", str(rt.data_dir), "audit", "verify", *ADMIN]) == 3
     captured = capsys.readouterr()
     assert str(last) in captured.out and str(last - 2) in captured.out
-    assert "có thể" in captured.err  # the start said so too
+    # the start said so too, as a cut log and not as missing dossiers
+    assert "nhật ký" in captured.err.lower() and "có thể bị thiếu" not in captured.err
     # AND it stays reported on later runs (it is in the audit log itself)
     assert main(["--data-dir", str(rt.data_dir), "audit", "verify", *ADMIN]) == 3
+
+
+def test_restoring_a_complete_backup_says_no_dossier_is_missing(
+    tmp_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a desk backed up after its last dossier; only audit entries came
+    # after (the receipt's print, a mistyped password)
+    rt = make_counter(tmp_path / "counter")
+    rt.ctx.clock = clock
+    code = _receive(rt, 2)[-1]
+    (copy,) = backups.back_up(rt.data_dir)
+    receipt = tmp_path / "receipt.pdf"
+    print_form(rt.ctx, login(rt, "tiepnhan"), code, FormKind.RECEIPT, file_sink(receipt))
+    with pytest.raises(UserError):
+        auth.login(rt.ctx, "tiepnhan", "not the password")
+    with rt.ctx.sessions() as s:
+        assert high_water.current(s).audit_last_id > _count(copy, "audit_log")
+    rt.close()
+    capsys.readouterr()
+    # WHEN the backup is restored and the counter started
+    assert main(["--data-dir", str(rt.data_dir), "restore", str(copy), *ADMIN]) == 0
+    err = capsys.readouterr().err
+    again = open_runtime(rt.data_dir)
+    # THEN nobody is told that dossiers may be missing, and codes go on from 3
+    assert "có thể" not in err and again.notices == [], (err, again.notices)
+    again.ctx.clock = clock
+    assert [c[-4:] for c in _receive(again, 1)] == ["0003"]
+    # AND the shorter log is recorded as the restore it was, not as a cut
+    with again.ctx.sessions() as s:
+        (event,) = s.scalars(select(AuditEntry).where(AuditEntry.event == continuity.EVENT))
+        assert event.details["raised"] == {} and event.details["restored_from"]
+    assert continuity.missing_tails(again.ctx) == []
+    again.close()
 
 
 def test_a_restore_is_recorded_as_a_restore_not_as_a_cut(tmp_path: Path, clock: Clock) -> None:
