@@ -17,8 +17,8 @@ from counter_app.domain.workflow import Action, State
 from counter_app.paper import FormKind
 from counter_app.services.catalogue import list_procedures
 from counter_app.services.context import counter_identity
-from counter_app.services.dossiers import ReceiveRequest, StepRequest, get_dossier, receive
 from counter_app.services.dossier_steps import take_step
+from counter_app.services.dossiers import ReceiveRequest, StepRequest, get_dossier, receive
 from counter_app.services.print_jobs import print_form, step_with_form
 from tests.conftest import PROVINCE_FEE, Clock, login
 

@@ -11,13 +11,13 @@ from sqlalchemy import select
 from counter_app import backup_files, high_water
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.cli import main
+from counter_app.domain.messages import UserError
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import AuditEntry, Dossier
-from counter_app.domain.messages import UserError
 from counter_app.paper import FormKind
 from counter_app.services import audit, auth, backups, continuity
-from counter_app.services.print_jobs import file_sink, print_form
 from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.services.print_jobs import file_sink, print_form
 from tests.conftest import PASSWORD, Clock, login, make_counter
 
 ADMIN = ("--by", "quantri")
