@@ -738,8 +738,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
-        <source>The header row lacks the column(s) {columns}; the first row must name the columns, e.g. code, name, field, level, processing_unit.</source>
-        <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột, ví dụ code, name, field, level, processing_unit.</translation>
+        <source>The header row lacks the column(s) {columns}; the first row must name the columns as the template saved from the catalogue window does.</source>
+        <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột như tệp mẫu lưu từ cửa sổ danh mục thủ tục.</translation>
     </message>
     <message>
         <location filename="../../counter_app/catalogue_files/messages.py" line="26"/>
@@ -790,6 +790,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/catalogue_model.py" line="37"/>
         <source>Set by the province (typed at reception)</source>
         <translation>Do HĐND tỉnh quy định (nhập khi tiếp nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="14"/>
+        <source>Cannot save “{name}”: name the template file .csv or .xlsx.</source>
+        <translation>Không lưu được “{name}”: hãy đặt tên tệp mẫu có đuôi .csv hoặc .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/catalogue.py" line="180"/>
+        <source>The catalogue already has the procedure “{code}” ({name}); find it in the list and correct it there.</source>
+        <translation>Danh mục đã có thủ tục “{code}” ({name}); hãy tìm thủ tục đó trong danh sách và sửa tại đó.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +854,46 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="43"/>
+        <source>Save a catalogue template</source>
+        <translation>Lưu tệp mẫu danh mục thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="47"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="48"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="122"/>
+        <source>New procedure…</source>
+        <translation>Thêm thủ tục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="125"/>
+        <source>Save a template…</source>
+        <translation>Lưu tệp mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="213"/>
+        <source>Catalogue template</source>
+        <translation>Tệp mẫu danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="214"/>
+        <source>Cannot write “{name}”: {detail}. Choose another folder.</source>
+        <translation>Không ghi được “{name}”: {detail}. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="220"/>
+        <source>Template saved to {path}: fill one row per procedure, then import it.</source>
+        <translation>Đã lưu tệp mẫu vào {path}: điền mỗi thủ tục một dòng rồi nhập tệp đó.</translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3188,46 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Page tiers are set by the catalogue file; import it to change them.</source>
         <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="46"/>
+        <source>Commune level</source>
+        <translation>Cấp xã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
+        <source>Province level</source>
+        <translation>Cấp tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66"/>
+        <source>New procedure</source>
+        <translation>Thêm thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="77"/>
+        <source>e.g. 1.001193</source>
+        <translation>ví dụ 1.001193</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="87"/>
+        <source>e.g. Hộ tịch</source>
+        <translation>ví dụ Hộ tịch</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="88"/>
+        <source>Field:</source>
+        <translation>Lĩnh vực:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="91"/>
+        <source>Level:</source>
+        <translation>Cấp thực hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="137"/>
+        <source>Documents of the dossier:</source>
+        <translation>Thành phần hồ sơ:</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -4965,6 +5055,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsEditor</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Copies</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="49"/>
+        <source>Add a document</source>
+        <translation>Thêm giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="51"/>
+        <source>Remove the document</source>
+        <translation>Bỏ giấy tờ</translation>
     </message>
 </context>
 </TS>
