@@ -1556,8 +1556,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_view.py" line="67"/>
-        <source>Citizen ID (CCCD):</source>
-        <translation>Số CCCD:</translation>
+        <source>Identity number:</source>
+        <translation>Số giấy tờ:</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_view.py" line="68"/>
@@ -1854,8 +1854,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_table_model.py" line="164"/>
-        <source>CCCD: {number}</source>
-        <translation>CCCD: {number}</translation>
+        <source>{document}: {number}</source>
+        <translation>{document}: {number}</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_table_model.py" line="166"/>
