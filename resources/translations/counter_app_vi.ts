@@ -1103,6 +1103,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>The agency {agency} has no free code slot: its counters, the numbers of its dossiers from the public service portal and the numbers the centre granted other desks for its codes use all ten.</source>
         <translation>Cơ quan {agency} không còn dải mã trống: các quầy của cơ quan, số hồ sơ từ Cổng dịch vụ công và các khối số Trung tâm đã cấp cho quầy khác để đánh mã hồ sơ của cơ quan đã dùng hết cả mười dải.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/centre/registration.py" line="226"/>
+        <source>No counter with the identity {uuid} is registered at the centre; nothing was changed.</source>
+        <translation>Trung tâm không có quầy nào mang định danh {uuid}; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/centre/registration.py" line="236"/>
+        <source>The counter “{counter}” ({uuid}) has already sent dossiers or records to the centre (or been granted code numbers); it cannot be removed, and nothing was changed.</source>
+        <translation>Quầy “{counter}” ({uuid}) đã gửi hồ sơ hoặc dữ liệu lên trung tâm (hoặc đã được cấp dải số mã); không thể xóa quầy này, không có gì thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>CentralDialog</name>
@@ -1499,6 +1509,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/cli_report.py" line="53"/>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="315"/>
+        <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
+        <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
     </message>
 </context>
 <context>
