@@ -64,19 +64,20 @@ def write_template(path: Path) -> None:
 def _write_xlsx(path: Path) -> None:
     from openpyxl import Workbook  # deferred: only an XLSX template pays for it
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Danh mục thủ tục"
+    if workbook.active is not None:
+        workbook.remove(workbook.active)
+    sheet = workbook.create_sheet("Danh mục thủ tục")
     sheet.append(list(TEMPLATE_HEADER))
     sheet.append(_example_cells())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for cell in sheet[2]:
+    for column in range(1, len(TEMPLATE_HEADER) + 1):
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+        example = sheet.cell(row=2, column=column)
         # Text cells: Excel would turn a typed code 1.001193 into a number.
-        cell.number_format = "@"
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = 24
+        example.number_format = "@"
+        example.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(column)].width = 24
     sheet.freeze_panes = "A2"
     workbook.save(path)
