@@ -306,6 +306,24 @@ def cmd_central_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_central_unregister(args: argparse.Namespace) -> int:
+    from counter_app.centre.admin import unregister_counter
+
+    name, slot = unregister_counter(_central_engine(args), args.counter_uuid)
+    print(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Counter \u201c{counter}\u201d removed from the centre with its database role; "
+                "code slot {slot} is free again.",
+            ),
+            counter=name,
+            slot=slot,
+        )
+    )
+    return 0
+
+
 def cmd_central_catalogue(args: argparse.Namespace) -> int:
     from counter_app.catalogue_files import load_catalogue
     from counter_app.centre.admin import import_catalogue
@@ -506,6 +524,13 @@ def register(sub: Any) -> None:
     r.add_argument("--counter-uuid", help="register an existing counter under its own identity")
     r.add_argument("--out", required=True, help="connection file to hand to the counter")
     r.set_defaults(func=cmd_central_register)
+    ur = cs.add_parser(
+        "unregister-counter",
+        help="take back a registration never used (no dossier, no record sent): "
+        "its row, its database role, its code slot",
+    )
+    ur.add_argument("--counter-uuid", required=True, help="the identity the centre gave it")
+    ur.set_defaults(func=cmd_central_unregister)
     k = cs.add_parser("catalogue-import", help="send a catalogue file to every counter")
     k.add_argument("file")
     k.set_defaults(func=cmd_central_catalogue)

@@ -11,6 +11,9 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP
 MSG_UNKNOWN_SUFFIX = QT_TRANSLATE_NOOP(
     "Catalogue", "Cannot read “{name}”: choose a .json, .csv or .xlsx catalogue file."
 )
+MSG_UNKNOWN_TEMPLATE_SUFFIX = QT_TRANSLATE_NOOP(
+    "Catalogue", "Cannot save “{name}”: name the template file .csv or .xlsx."
+)
 MSG_NOT_UTF8 = QT_TRANSLATE_NOOP(
     "Catalogue",
     "“{name}” is not UTF-8 text; in Excel save it as “CSV UTF-8 (Comma delimited)”.",
@@ -20,8 +23,8 @@ MSG_EMPTY_TABLE = QT_TRANSLATE_NOOP(
 )
 MSG_MISSING_COLUMNS = QT_TRANSLATE_NOOP(
     "Catalogue",
-    "The header row lacks the column(s) {columns}; the first row must name the columns,"
-    " e.g. code, name, field, level, processing_unit.",
+    "The header row lacks the column(s) {columns}; the first row must name the columns"
+    " as the template saved from the catalogue window does.",
 )
 MSG_UNREADABLE_XLSX = QT_TRANSLATE_NOOP(
     "Catalogue", "Cannot open “{name}” as an Excel workbook: {detail}."

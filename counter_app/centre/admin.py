@@ -22,7 +22,7 @@ from counter_app.centre.portal_import import (
     import_online,
     load_portal_file,
 )
-from counter_app.centre.registration import register_counter
+from counter_app.centre.registration import register_counter, unregister_counter
 from counter_app.domain.bounds import MAX_LONG_TEXT
 from counter_app.domain.catalogue.document import spec_to_dict
 from counter_app.domain.codes import check_agency_id
@@ -42,6 +42,7 @@ __all__ = [
     "load_portal_file",
     "record_note",
     "register_counter",
+    "unregister_counter",
     "set_calendar_day",
 ]
 # A dossier code is at most 60 characters (central_dossiers.code).

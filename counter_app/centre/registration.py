@@ -195,3 +195,60 @@ def _free_slot(conn: Connection, agency_id: str) -> int:
             agency=agency_id,
         )
     return free[0]
+
+
+# What a counter leaves at the centre once it has worked with it: any of these
+# and it is no longer a registration to take back.
+_TRACES = text(
+    "SELECT c.counter_name, c.agency_id, c.role_name, c.code_slot, "
+    "c.high_water > 0 OR c.audit_count > 0 OR c.last_push_at IS NOT NULL "
+    "OR EXISTS (SELECT 1 FROM central_dossiers d "
+    "           WHERE d.origin_counter_uuid = c.uuid OR d.owner_counter_uuid = c.uuid) "
+    "OR EXISTS (SELECT 1 FROM central_records r WHERE r.counter_uuid = c.uuid) "
+    "OR EXISTS (SELECT 1 FROM central_quarantine q WHERE q.counter_uuid = c.uuid) "
+    "OR EXISTS (SELECT 1 FROM central_code_blocks b WHERE b.counter_uuid = c.uuid) AS worked "
+    "FROM central_counters c WHERE c.uuid = :u FOR UPDATE"
+)
+
+
+def unregister_counter(engine: Engine, counter_uuid: str) -> tuple[str, int]:
+    """Take back a registration that was never used: the counter row and its
+    PostgreSQL role, its code slot free again. A counter that has pushed
+    anything (a dossier, a record, its audit) or been granted code numbers is
+    refused: its codes and its history stay attached to it. Returns the
+    counter's name and the slot freed."""
+    counter_uuid = parse_uuid(counter_uuid, "--counter-uuid")
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": _REGISTRATION_LOCK})
+        found = conn.execute(_TRACES, {"u": counter_uuid}).first()
+        if found is None:
+            raise error(
+                QT_TRANSLATE_NOOP(
+                    "Central",
+                    "No counter with the identity {uuid} is registered at the centre; "
+                    "nothing was changed.",
+                ),
+                uuid=counter_uuid,
+            )
+        lock_agency(conn, found.agency_id)
+        if found.worked:
+            raise error(
+                QT_TRANSLATE_NOOP(
+                    "Central",
+                    "The counter \u201c{counter}\u201d ({uuid}) has already sent dossiers or "
+                    "records to the centre (or been granted code numbers); it cannot be "
+                    "removed, and nothing was changed.",
+                ),
+                counter=found.counter_name,
+                uuid=counter_uuid,
+            )
+        conn.execute(text("DELETE FROM central_counters WHERE uuid = :u"), {"u": counter_uuid})
+        if conn.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": found.role_name}
+        ).first():
+            cur = conn.connection.cursor()
+            try:
+                cur.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(found.role_name)))
+            finally:
+                cur.close()
+    return found.counter_name, found.code_slot

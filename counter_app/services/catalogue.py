@@ -13,7 +13,7 @@ from counter_app.domain.catalogue.document import checked_spec, spec_to_dict
 from counter_app.domain.catalogue.row_reader import RowError
 from counter_app.domain.errors import NotFound
 from counter_app.domain.fees import fee_rule_from_dict, fee_rule_to_dict
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import (
     Delivery,
     DocumentForm,
@@ -162,8 +162,47 @@ def import_sample(ctx: ServiceContext, actor: Actor) -> ImportReport:
     return _import(ctx, actor, Path(str(resource(*SAMPLE_CATALOGUE))), "sample catalogue")
 
 
+def add_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> ProcedureSpec:
+    """An administrator adds one procedure in the window, checked as a file's row is.
+
+    A code already in the catalogue is refused (the administrator edits that
+    one instead); one withdrawn earlier comes back with what was typed.
+    """
+    spec = checked_spec(spec)
+
+    def add(session: Session) -> None:
+        acting_user(session, actor, role=Role.ADMIN)
+        existing = session.scalars(select(Procedure).where(Procedure.code == spec.code)).first()
+        if existing is not None and existing.active:
+            raise UserError(
+                Message(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Catalogue",
+                        "The catalogue already has the procedure “{code}” ({name}); "
+                        "find it in the list and correct it there.",
+                    ),
+                    {"code": spec.code, "name": existing.name},
+                ),
+                field="code",
+            )
+        upsert_specs(session, [spec])
+        audit.log_event(
+            session,
+            ctx,
+            actor.username,
+            "catalogue.add",
+            f"procedure:{spec.code}",
+            {"procedure": spec_to_dict(spec)},
+        )
+
+    ctx.sessions.write(add)
+    return spec
+
+
 def update_procedure(ctx: ServiceContext, actor: Actor, spec: ProcedureSpec) -> ProcedureSpec:
-    """An administrator corrects one procedure (its name, time, "4 tại chỗ", fee).
+    """An administrator corrects one procedure (its name, time, "4 tại chỗ", fee,
+    the documents of its dossier).
 
     Checked exactly as a catalogue file's row is: a value an import would
     reject is refused and nothing changes. The centre's catalogue feed still

@@ -46,6 +46,7 @@ _ROW_COLUMNS = (
     Dossier.procedure_code,
     Dossier.procedure_name,
     Dossier.applicant_name,
+    Dossier.applicant_id_kind,
     Dossier.applicant_id_number,
     Dossier.applicant_phone,
     Dossier.state,

@@ -61,6 +61,8 @@ class DossierRow:
     appointment_at: datetime
     paused: bool
     on_the_spot: bool
+    # The applicant's document (domain.validation.IdKind): how the number is named.
+    applicant_id_kind: str = "cccd"
     # An online dossier not answered yet (Decree 118/2025 Art. 17(2), the
     # list ONLINE_ANSWER_DUE): by when, and the working minutes left then.
     answer_by: datetime | None = None
@@ -125,6 +127,7 @@ def row_of(d: Dossier | Row[Any]) -> DossierRow:
         applicant_name=d.applicant_name,
         applicant_id_number=d.applicant_id_number,
         applicant_phone=d.applicant_phone,
+        applicant_id_kind=d.applicant_id_kind,
         state=State(d.state),
         received_at=d.received_at,
         appointment_at=d.appointment_at,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from counter_app.domain.workflow import state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierRow
-from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.formats import ID_NUMBER_NAMES, fmt_datetime, label
 from counter_app.ui.list_table_model import ListTableModel, ModelIndex
 
 # Data roles other code reads from any view over this model.
@@ -161,7 +161,12 @@ class DossierTableModel(ListTableModel):
         if column == self.APPLICANT:
             parts = [row.applicant_name]
             if row.applicant_id_number:
-                parts.append(self.tr("CCCD: {number}").format(number=row.applicant_id_number))
+                parts.append(
+                    self.tr("{document}: {number}").format(
+                        document=label(ID_NUMBER_NAMES, row.applicant_id_kind),
+                        number=row.applicant_id_number,
+                    )
+                )
             if row.applicant_phone:
                 parts.append(self.tr("Phone: {number}").format(number=row.applicant_phone))
             return "\n".join(parts)

@@ -31,7 +31,14 @@ from counter_app.domain.returns import SATISFACTION_LABELS, Channel, Satisfactio
 from counter_app.domain.workflow import Action, action_label, state_label
 from counter_app.i18n import render
 from counter_app.services.views import DossierInfo, StepLine
-from counter_app.ui.formats import DELIVERIES, DOCUMENT_FORMS, fmt_datetime, fmt_money, label
+from counter_app.ui.formats import (
+    DELIVERIES,
+    DOCUMENT_FORMS,
+    ID_NUMBER_NAMES,
+    fmt_datetime,
+    fmt_money,
+    label,
+)
 
 
 class DossierView(QWidget):
@@ -61,10 +68,12 @@ class DossierView(QWidget):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(3, 1)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         fields = [
             ("procedure", QCoreApplication.translate("DossierDialog", "Procedure:")),
             ("applicant", QCoreApplication.translate("DossierDialog", "Applicant:")),
-            ("id_number", QCoreApplication.translate("DossierDialog", "Citizen ID (CCCD):")),
+            # Named after the applicant's document when a dossier is shown.
+            ("id_number", QCoreApplication.translate("DossierDialog", "Identity number:")),
             ("phone", QCoreApplication.translate("DossierDialog", "Phone:")),
             ("address", QCoreApplication.translate("DossierDialog", "Address:")),
             ("email", QCoreApplication.translate("DossierDialog", "Email:")),
@@ -84,6 +93,7 @@ class DossierView(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             caption_label = QLabel(caption, details)
+            self.captions[key] = caption_label
             caption_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if key in wide:
                 if col:
@@ -209,6 +219,7 @@ class DossierView(QWidget):
         }
         for key, text in values.items():
             self.values[key].setText(text or "—")
+        self.captions["id_number"].setText(label(ID_NUMBER_NAMES, row.applicant_id_kind) + ":")
         self.values["appointment"].setStyleSheet(
             "color:#b3261e;font-weight:bold;" if overdue else ""
         )

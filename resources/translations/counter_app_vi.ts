@@ -738,8 +738,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
-        <source>The header row lacks the column(s) {columns}; the first row must name the columns, e.g. code, name, field, level, processing_unit.</source>
-        <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột, ví dụ code, name, field, level, processing_unit.</translation>
+        <source>The header row lacks the column(s) {columns}; the first row must name the columns as the template saved from the catalogue window does.</source>
+        <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột như tệp mẫu lưu từ cửa sổ danh mục thủ tục.</translation>
     </message>
     <message>
         <location filename="../../counter_app/catalogue_files/messages.py" line="26"/>
@@ -790,6 +790,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/catalogue_model.py" line="37"/>
         <source>Set by the province (typed at reception)</source>
         <translation>Do HĐND tỉnh quy định (nhập khi tiếp nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="14"/>
+        <source>Cannot save “{name}”: name the template file .csv or .xlsx.</source>
+        <translation>Không lưu được “{name}”: hãy đặt tên tệp mẫu có đuôi .csv hoặc .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/catalogue.py" line="180"/>
+        <source>The catalogue already has the procedure “{code}” ({name}); find it in the list and correct it there.</source>
+        <translation>Danh mục đã có thủ tục “{code}” ({name}); hãy tìm thủ tục đó trong danh sách và sửa tại đó.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +854,46 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="43"/>
+        <source>Save a catalogue template</source>
+        <translation>Lưu tệp mẫu danh mục thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="47"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="48"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="122"/>
+        <source>New procedure…</source>
+        <translation>Thêm thủ tục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="125"/>
+        <source>Save a template…</source>
+        <translation>Lưu tệp mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="213"/>
+        <source>Catalogue template</source>
+        <translation>Tệp mẫu danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="214"/>
+        <source>Cannot write “{name}”: {detail}. Choose another folder.</source>
+        <translation>Không ghi được “{name}”: {detail}. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="220"/>
+        <source>Template saved to {path}: fill one row per procedure, then import it.</source>
+        <translation>Đã lưu tệp mẫu vào {path}: điền mỗi thủ tục một dòng rồi nhập tệp đó.</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1102,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/centre/registration.py" line="189"/>
         <source>The agency {agency} has no free code slot: its counters, the numbers of its dossiers from the public service portal and the numbers the centre granted other desks for its codes use all ten.</source>
         <translation>Cơ quan {agency} không còn dải mã trống: các quầy của cơ quan, số hồ sơ từ Cổng dịch vụ công và các khối số Trung tâm đã cấp cho quầy khác để đánh mã hồ sơ của cơ quan đã dùng hết cả mười dải.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/centre/registration.py" line="226"/>
+        <source>No counter with the identity {uuid} is registered at the centre; nothing was changed.</source>
+        <translation>Trung tâm không có quầy nào mang định danh {uuid}; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/centre/registration.py" line="236"/>
+        <source>The counter “{counter}” ({uuid}) has already sent dossiers or records to the centre (or been granted code numbers); it cannot be removed, and nothing was changed.</source>
+        <translation>Quầy “{counter}” ({uuid}) đã gửi hồ sơ hoặc dữ liệu lên trung tâm (hoặc đã được cấp dải số mã); không thể xóa quầy này, không có gì thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1510,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="315"/>
+        <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
+        <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
@@ -1511,8 +1576,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_view.py" line="67"/>
-        <source>Citizen ID (CCCD):</source>
-        <translation>Số CCCD:</translation>
+        <source>Identity number:</source>
+        <translation>Số giấy tờ:</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_view.py" line="68"/>
@@ -1809,8 +1874,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_table_model.py" line="164"/>
-        <source>CCCD: {number}</source>
-        <translation>CCCD: {number}</translation>
+        <source>{document}: {number}</source>
+        <translation>{document}: {number}</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_table_model.py" line="166"/>
@@ -3147,6 +3212,46 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/procedure_form.py" line="113"/>
         <source>Page tiers are set by the catalogue file; import it to change them.</source>
         <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="46"/>
+        <source>Commune level</source>
+        <translation>Cấp xã</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
+        <source>Province level</source>
+        <translation>Cấp tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66"/>
+        <source>New procedure</source>
+        <translation>Thêm thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="77"/>
+        <source>e.g. 1.001193</source>
+        <translation>ví dụ 1.001193</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="87"/>
+        <source>e.g. Hộ tịch</source>
+        <translation>ví dụ Hộ tịch</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="88"/>
+        <source>Field:</source>
+        <translation>Lĩnh vực:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="91"/>
+        <source>Level:</source>
+        <translation>Cấp thực hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="137"/>
+        <source>Documents of the dossier:</source>
+        <translation>Thành phần hồ sơ:</translation>
     </message>
 </context>
 <context>
@@ -4995,6 +5100,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsEditor</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Copies</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="49"/>
+        <source>Add a document</source>
+        <translation>Thêm giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="51"/>
+        <source>Remove the document</source>
+        <translation>Bỏ giấy tờ</translation>
     </message>
 </context>
 </TS>

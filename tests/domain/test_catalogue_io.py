@@ -207,7 +207,9 @@ def test_comma_csv_counts_rows_as_records_not_physical_lines() -> None:
 def test_missing_required_header_column_is_a_file_error() -> None:
     with pytest.raises(UserError) as raised:
         parse_csv("code;name;field\n1.001193;Khai sinh;Hộ tịch\n")
-    assert raised.value.message.params["columns"] == "level, processing_unit"
+    assert raised.value.message.params["columns"] == (
+        "“Cấp thực hiện” (level), “Đơn vị thời hạn” (processing_unit)"
+    )
 
 
 def test_empty_csv_is_a_file_error() -> None:

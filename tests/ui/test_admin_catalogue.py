@@ -4,6 +4,7 @@ with a bad row (the report says which and why), correct one procedure."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -11,10 +12,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.procedure import FeeKind
+from counter_app.domain.procedure import DocumentForm, FeeKind, Level, RequiredDocument
 from counter_app.services import catalogue
 from counter_app.ui.admin.catalogue_dialog import CatalogueDialog
 from counter_app.ui.admin.catalogue_model import ProceduresModel
+from counter_app.ui.admin.documents_editor import DocumentsEditor
 from counter_app.ui.admin.import_report import RejectedRowsModel
 from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.main_window import MainWindow
@@ -184,3 +186,105 @@ def test_a_name_too_long_is_refused_under_the_field(
     assert next(p for p in catalogue.list_procedures(counter.ctx) if p.code == MARITAL_STATUS) == (
         before
     )
+
+
+def test_a_new_procedure_with_its_documents_is_saved_from_the_window(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, counter: Runtime
+) -> None:
+    dialog, _ = _catalogue(make_window("quantri"), tmp_path, qtbot)
+    # WHEN the administrator adds a procedure the catalogue lacks, with two documents
+    form = dialog.add()
+    assert form.is_new and form.documents.table.rowCount() == 0
+    form.code.setText("1.000110")
+    form.name.setText("Thủ tục thử nghiệm đăng ký lại kết hôn")
+    form.field_edit.setText("Hộ tịch")
+    form.amount.setValue(3)
+    form.documents.add_button.click()
+    form.documents.set_name(0, "Tờ khai đăng ký lại kết hôn")
+    second = form.documents.add()
+    form.documents.set_name(second, "Giấy xác nhận tình trạng hôn nhân")
+    form_box = form.documents.table.cellWidget(second, DocumentsEditor.FORM)
+    form_box.setCurrentIndex(form_box.findData(DocumentForm.CERTIFIED_COPY))
+    form.documents.table.cellWidget(second, DocumentsEditor.MANDATORY).setChecked(False)
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: gone(form), timeout=10_000)
+    _wait_loaded(qtbot, dialog)
+    # THEN it is in the catalogue, selected in the list, its documents as typed
+    assert dialog.selected() is not None and dialog.selected().code == "1.000110"
+    saved = next(p for p in catalogue.list_procedures(counter.ctx) if p.code == "1.000110")
+    assert (saved.name, saved.field, saved.level) == (
+        "Thủ tục thử nghiệm đăng ký lại kết hôn",
+        "Hộ tịch",
+        Level.COMMUNE,
+    )
+    assert saved.processing_time.amount == 3
+    assert saved.documents == (
+        RequiredDocument("Tờ khai đăng ký lại kết hôn", DocumentForm.ORIGINAL, 1, True),
+        RequiredDocument(
+            "Giấy xác nhận tình trạng hôn nhân", DocumentForm.CERTIFIED_COPY, 1, False
+        ),
+    )
+
+
+def test_a_document_added_removed_and_renamed_in_an_existing_procedure_is_saved(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, counter: Runtime
+) -> None:
+    dialog, _ = _catalogue(make_window("quantri"), tmp_path, qtbot)
+    dialog.select(MARITAL_STATUS)
+    form = dialog.edit()
+    assert form is not None
+    before = form.spec.documents
+    assert form.documents.table.rowCount() == len(before) >= 1
+    # WHEN the first document is renamed, the last removed, and a new one added (2 copies)
+    form.documents.set_name(0, "Tờ khai (mẫu mới)")
+    form.documents.table.selectRow(len(before) - 1)
+    form.documents.remove_button.click()
+    row = form.documents.add()
+    form.documents.set_name(row, "Ảnh chân dung")
+    form.documents.table.cellWidget(row, DocumentsEditor.QUANTITY).setValue(2)
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: gone(form), timeout=10_000)
+    # THEN the catalogue has exactly that list
+    saved = next(p for p in catalogue.list_procedures(counter.ctx) if p.code == MARITAL_STATUS)
+    expected = (
+        [replace(before[0], name="Tờ khai (mẫu mới)")]
+        + list(before[1:-1])
+        + [RequiredDocument("Ảnh chân dung", DocumentForm.ORIGINAL, 2, True)]
+    )
+    assert list(saved.documents) == expected
+
+
+def test_a_new_procedure_with_a_code_already_there_is_refused_under_the_code(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, counter: Runtime
+) -> None:
+    dialog, _ = _catalogue(make_window("quantri"), tmp_path, qtbot)
+    before = catalogue.list_procedures(counter.ctx)
+    form = dialog.add()
+    form.code.setText(MARITAL_STATUS)
+    form.name.setText("Trùng mã")
+    form.field_edit.setText("Hộ tịch")
+    form.ok_button.click()
+    label = form.errors.label("code")
+    qtbot.waitUntil(label.isVisible, timeout=10_000)
+    assert "đã có thủ tục" in label.text()
+    assert form.isVisible()
+    assert catalogue.list_procedures(counter.ctx) == before
+
+
+def test_the_template_saved_from_the_window_imports_back(
+    qtbot: QtBot, make_window: Callable[[str], MainWindow], tmp_path: Path, counter: Runtime
+) -> None:
+    dialog, chosen = _catalogue(make_window("quantri"), tmp_path, qtbot)
+    target = tmp_path / "mau-danh-muc.xlsx"
+    dialog._choose_template = lambda _parent: target
+    # WHEN the administrator saves the template, then imports it untouched
+    dialog.template_button.click()
+    assert target.is_file()
+    assert "mau-danh-muc.xlsx" in dialog.status.text()
+    chosen.append(target)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.report_dialog is not None, timeout=10_000)
+    # THEN its example row is read, no row refused
+    report = dialog.report_dialog
+    assert report is not None and report.model.rowCount() == 0
+    assert report.imported_model.index(0, 0).data() == "1.001193"

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from counter_app.domain.catalogue.cells import _aliases
 from counter_app.domain.catalogue.fields import read_spec
 from counter_app.domain.catalogue.messages import MSG_DUPLICATE_CODE
 from counter_app.domain.catalogue.row_reader import RowError, RowReader
@@ -47,6 +48,59 @@ COLUMNS: tuple[str, ...] = (
     "extra",
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "level", "processing_unit")
+
+# The Vietnamese header of each column, as the template writes it; a file
+# exported from a spreadsheet the office already keeps may use the others.
+VIETNAMESE_HEADERS: Mapping[str, str] = {
+    "code": "Mã thủ tục",
+    "name": "Tên thủ tục",
+    "field": "Lĩnh vực",
+    "level": "Cấp thực hiện",
+    "processing_amount": "Thời hạn giải quyết",
+    "processing_unit": "Đơn vị thời hạn",
+    "fee_kind": "Loại phí",
+    "fee_amount": "Mức phí",
+    "fee_tiers": "Bậc phí theo trang",
+    "fee_cap_per_copy": "Mức trần mỗi bản",
+    "fee_online_amount": "Mức phí nộp trực tuyến",
+    "fee_note": "Ghi chú về phí",
+    "documents": "Thành phần hồ sơ",
+    "on_the_spot": "4 tại chỗ",
+    "online_level": "Mức dịch vụ công trực tuyến",
+    "deliveries": "Cách thức nộp",
+    "legal_basis": "Căn cứ pháp lý",
+    "source_note": "Ghi chú nguồn",
+    "cutoff": "Nhận sau 15 giờ tính từ ngày sau",
+    "deciding_authority": "Cơ quan có thẩm quyền quyết định",
+    "special_basis": "Căn cứ quy định riêng",
+    "special_supplement_clock": "Thời hạn khi bổ sung hồ sơ",
+    "special_supplement_request_days": "Số ngày yêu cầu bổ sung",
+    "special_closing_days": "Số ngày trả lại hồ sơ không bổ sung",
+    "extra": "Thông tin khác",
+}
+# Header text (accent- and case-free) to column, English names included.
+COLUMN_ALIASES: Mapping[str, str] = _aliases(
+    {
+        **{column: column for column in COLUMNS},
+        **{header: column for column, header in VIETNAMESE_HEADERS.items()},
+        "mã tthc": "code",
+        "mã số": "code",
+        "mã": "code",
+        "tên tthc": "name",
+        "tên": "name",
+        "cấp": "level",
+        "thời hạn": "processing_amount",
+        "đơn vị thời gian": "processing_unit",
+        "đơn vị": "processing_unit",
+        "phí, lệ phí": "fee_amount",
+        "lệ phí": "fee_amount",
+        "giấy tờ": "documents",
+        "hồ sơ": "documents",
+        "dịch vụ công trực tuyến": "online_level",
+        "cách thức thực hiện": "deliveries",
+        "nguồn": "source_note",
+    }
+)
 
 
 @dataclass

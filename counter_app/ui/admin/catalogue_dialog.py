@@ -1,5 +1,6 @@
-"""The procedure catalogue (Danh mục thủ tục): find a procedure, correct one,
-import a catalogue file and read what each rejected row needs."""
+"""The procedure catalogue (Danh mục thủ tục): find a procedure, add or correct
+one (its documents too), save a template to fill, import a catalogue file and
+read what each rejected row needs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.catalogue_files.template import write_template
+from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import ProcedureSpec
 from counter_app.services import catalogue
 from counter_app.services.auth import Actor
@@ -32,6 +35,27 @@ from counter_app.ui.widgets import fit_to_screen, read_only_table
 from counter_app.ui.workers import WorkerRunner
 
 ChooseFile = Callable[[QWidget], Path | None]
+
+
+def choose_template_file(parent: QWidget) -> Path | None:
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("CatalogueDialog", "Save a catalogue template"),
+        "mau-danh-muc-thu-tuc.xlsx",
+        ";;".join(
+            (
+                QCoreApplication.translate("CatalogueDialog", "Excel workbook (*.xlsx)"),
+                QCoreApplication.translate("CatalogueDialog", "CSV, UTF-8 (*.csv)"),
+            )
+        ),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    # A name typed without its suffix takes the chosen type's.
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + (".csv" if "*.csv" in chosen else ".xlsx"))
+    return path
 
 
 def choose_catalogue_file(parent: QWidget) -> Path | None:
@@ -57,11 +81,13 @@ class CatalogueDialog(QDialog):
         parent: QWidget | None = None,
         *,
         choose_file: ChooseFile = choose_catalogue_file,
+        choose_template: ChooseFile = choose_template_file,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("catalogue")
         self.setWindowTitle(self.tr("Procedure catalogue"))
         self._ctx, self._actor, self._choose = ctx, actor, choose_file
+        self._choose_template = choose_template
         self._runner = WorkerRunner(QThreadPool(self))
         self.loading = False
         self.form: ProcedureForm | None = None
@@ -88,13 +114,17 @@ class CatalogueDialog(QDialog):
         self.status = QLabel(self)
         layout.addWidget(self.status)
 
-        self.edit_button, self.import_button = actions_and_close(
-            self,
-            layout,
-            [
-                (self.tr("Edit the procedure…"), self.edit),
-                (self.tr("Import a file (CSV, Excel)…"), self.import_file),
-            ],
+        self.add_button, self.edit_button, self.import_button, self.template_button = (
+            actions_and_close(
+                self,
+                layout,
+                [
+                    (self.tr("New procedure…"), self.add),
+                    (self.tr("Edit the procedure…"), self.edit),
+                    (self.tr("Import a file (CSV, Excel)…"), self.import_file),
+                    (self.tr("Save a template…"), self.save_template),
+                ],
+            )
         )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
@@ -147,20 +177,51 @@ class CatalogueDialog(QDialog):
     def _selection_changed(self, *_args: object) -> None:
         self.edit_button.setEnabled(self.selected() is not None)
 
+    def add(self) -> ProcedureForm:
+        return self._open_form(None)
+
     def edit(self) -> ProcedureForm | None:
         spec = self.selected()
-        if spec is None:
-            return None
+        return None if spec is None else self._open_form(spec)
+
+    def _open_form(self, spec: ProcedureSpec | None) -> ProcedureForm:
         form = ProcedureForm(self._ctx, self._actor, spec, self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.accepted.connect(lambda: self._edited(spec.code))
+        form.accepted.connect(lambda: self._edited(form.result_value))
         self.form = form
         form.open()
         return form
 
-    def _edited(self, code: str) -> None:
-        self.reload(code)
+    def _edited(self, saved: object) -> None:
+        assert isinstance(saved, ProcedureSpec)
+        self.reload(saved.code)
         self.changed.emit()
+
+    def save_template(self) -> Path | None:
+        """Write the template where the administrator chooses; the path written."""
+        path = self._choose_template(self)
+        if path is None:
+            return None
+        try:
+            write_template(path)
+        except UserError as refused:
+            notify.inform(self, self.tr("Catalogue template"), failure_text(refused))
+            return None
+        except OSError as exc:
+            notify.inform(
+                self,
+                self.tr("Catalogue template"),
+                self.tr("Cannot write “{name}”: {detail}. Choose another folder.").format(
+                    name=path.name, detail=exc.strerror or exc
+                ),
+            )
+            return None
+        self.status.setText(
+            self.tr("Template saved to {path}: fill one row per procedure, then import it.").format(
+                path=path
+            )
+        )
+        return path
 
     def import_file(self) -> None:
         path = self._choose(self)

@@ -1,6 +1,7 @@
-"""One procedure corrected by the administrator: its name, processing time,
-"4 tại chỗ" and fee. The service checks it as an import checks a row; what
-the form does not show (documents, deliveries, legal basis) is kept as is."""
+"""One procedure added or corrected by the administrator: its name, processing
+time, "4 tại chỗ", fee and the documents of its dossier (a new one also its
+code, field and level). The service checks it as an import checks a row; what
+the form does not show (deliveries, legal basis) is kept as is."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.bounds import MAX_FEE, MAX_WORKING_DAYS, MAX_WORKING_HOURS
 from counter_app.domain.catalogue.limits import MAX_LENGTH
+from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.domain.procedure import (
     AMOUNT_KINDS,
     FeeKind,
     FeeRule,
+    Level,
     ProcedureSpec,
     ProcessingTime,
     TimeUnit,
@@ -31,23 +34,61 @@ from counter_app.services import catalogue
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.ui.admin.catalogue_model import FEE_KINDS, fee_kind_label
+from counter_app.ui.admin.documents_editor import DocumentsEditor
 from counter_app.ui.admin.service_form import ServiceForm
 
 # Where the catalogue's checks name each edited value (its JSON keys).
-NAME, AMOUNT, FEE_AMOUNT = "name", "processing_time.amount", "fee.amount"
+CODE, NAME, FIELD, LEVEL = "code", "name", "field", "level"
+AMOUNT, FEE_AMOUNT, DOCUMENTS = "processing_time.amount", "fee.amount", "documents"
+
+# The levels a new procedure may have (the district level ended on 1 July 2025).
+LEVELS: dict[Level, str] = {
+    Level.COMMUNE: QT_TRANSLATE_NOOP("ProcedureForm", "Commune level"),
+    Level.PROVINCE: QT_TRANSLATE_NOOP("ProcedureForm", "Province level"),
+}
+# What a new procedure starts from: the fields the form does not show keep these.
+BLANK = ProcedureSpec("", "", "", Level.COMMUNE, ProcessingTime(1, TimeUnit.WORKING_DAYS))
 
 
 class ProcedureForm(ServiceForm):
+    """``spec`` None: a new procedure, saved with ``catalogue.add_procedure``."""
+
     def __init__(
-        self, ctx: ServiceContext, actor: Actor, spec: ProcedureSpec, parent: QWidget | None
+        self,
+        ctx: ServiceContext,
+        actor: Actor,
+        spec: ProcedureSpec | None,
+        parent: QWidget | None,
     ) -> None:
-        super().__init__(self.tr("Procedure {code}").format(code=spec.code), parent)
-        self.setObjectName("editProcedure")
+        self.is_new = spec is None
+        spec = spec or BLANK
+        super().__init__(
+            self.tr("New procedure")
+            if self.is_new
+            else self.tr("Procedure {code}").format(code=spec.code),
+            parent,
+        )
+        self.setObjectName("newProcedure" if self.is_new else "editProcedure")
         self._ctx, self._actor, self.spec = ctx, actor, spec
-        self.form.addRow(self.tr("Code:"), QLabel(spec.code, self))
+        self.code = QLineEdit(spec.code, self)
+        self.field_edit = QLineEdit(spec.field, self)
+        self.level = QComboBox(self)
+        if self.is_new:
+            self.code.setPlaceholderText(self.tr("e.g. 1.001193"))
+            self.code.setMaxLength(20)
+            self.field(self.tr("Code:"), CODE, self.code)
+        else:
+            self.form.addRow(self.tr("Code:"), QLabel(spec.code, self))
         self.name = self.field(self.tr("Name:"), NAME, QLineEdit(spec.name, self))
         self.name.setMaxLength(MAX_LENGTH["name"])
         self.name.setCursorPosition(0)
+        if self.is_new:
+            self.field_edit.setMaxLength(MAX_LENGTH["field"])
+            self.field_edit.setPlaceholderText(self.tr("e.g. Hộ tịch"))
+            self.field(self.tr("Field:"), FIELD, self.field_edit)
+            for level, text in LEVELS.items():
+                self.level.addItem(self.tr(text), level)
+            self.field(self.tr("Level:"), LEVEL, self.level)
 
         time = QWidget(self)
         row = QHBoxLayout(time)
@@ -92,6 +133,9 @@ class ProcedureForm(ServiceForm):
         self.form.addRow("", self.fee_hint)
         self.fee_kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.documents = self.field(
+            self.tr("Documents of the dossier:"), DOCUMENTS, DocumentsEditor(spec.documents, self)
+        )
         self.finish(self.tr("Save the procedure"), 820)
 
     def _unit_changed(self) -> None:
@@ -127,14 +171,24 @@ class ProcedureForm(ServiceForm):
             if kind is spec.fee.kind
             else FeeRule(kind, amount, note=spec.fee.note)
         )
+        if self.is_new:
+            spec = replace(
+                spec,
+                code=self.code.text().strip(),
+                field=self.field_edit.text(),
+                level=Level(self.level.currentData()),
+            )
         return replace(
             spec,
             name=self.name.text(),
             processing_time=ProcessingTime(self.amount.value(), TimeUnit(self.unit.currentData())),
             on_the_spot=self.on_the_spot.isChecked(),
             fee=fee,
+            documents=self.documents.documents(),
         )
 
     def submit(self) -> Callable[[], object]:
         ctx, actor, spec = self._ctx, self._actor, self.edited()
+        if self.is_new:
+            return lambda: catalogue.add_procedure(ctx, actor, spec)
         return lambda: catalogue.update_procedure(ctx, actor, spec)
