@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT))
 
 from counter_app import i18n  # noqa: E402
 from counter_app.app_setup import Runtime, open_runtime  # noqa: E402
-from counter_app.devtools.demo import DEMO_PASSWORD, DEMO_PROVINCE_FEE, DEMO_USERS, run_demo  # noqa: E402
+from counter_app.devtools.demo import DEMO_PASSWORD, DEMO_USERS, run_demo  # noqa: E402
+from counter_app.devtools.demo_parts import DEMO_PROVINCE_FEE  # noqa: E402
 from counter_app.domain.procedure import FeeKind  # noqa: E402
-from counter_app.domain.returns import Satisfaction  # noqa: E402
 from counter_app.domain.validation import ApplicantInput  # noqa: E402
 from counter_app.domain.workflow import Action, State  # noqa: E402
 from counter_app.paper import FormKind  # noqa: E402
@@ -186,7 +186,7 @@ def return_form(desk: Desk) -> QWidget:
         appointment=desk.worked.row.appointment_at,
     )
     assert dialog.return_form is not None
-    dialog.return_form.set_level(Satisfaction.VERY_SATISFIED)
+    dialog.return_form.set_answers({"4": 2, "7": 2, "d": 1})
     return dialog
 
 
