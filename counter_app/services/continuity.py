@@ -119,7 +119,7 @@ def reconcile(
         )
         rows_before = sequences.last_value(session, ROWS) or 0
         rows_behind = centre is not None and centre.rows_high_water > rows_before
-        if rows_behind:
+        if centre is not None and rows_behind:
             sequences.set_value(session, ROWS, centre.rows_high_water)
         if behind or audit_missing:
             found = _Found(behind, db, target, mark, audit_missing, restored_from)
