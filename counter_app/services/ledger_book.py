@@ -11,7 +11,7 @@ from counter_app.models import Dossier
 from counter_app.paper import form_set_for, render_ledger
 from counter_app.paper.data import LedgerData, LedgerPeriod, LedgerRow
 from counter_app.services.context import ServiceContext, counter_identity
-from counter_app.services.print_jobs.forms import agency_info, timeliness
+from counter_app.services.print_jobs.forms import agency_info, applicant_of, timeliness
 
 
 def _note(d: Dossier) -> str:
@@ -45,7 +45,8 @@ def ledger_pdf(ctx: ServiceContext, start: date, end: date, *, paper: str = "A4"
                     entry_no=d.ledger_entry,
                     dossier_code=d.code,
                     procedure_name=d.procedure_name,
-                    applicant_name=d.applicant_name,
+                    # An organisation by its name, as on its receipt.
+                    applicant_name=applicant_of(d).name,
                     address=d.applicant_address,
                     phone=d.applicant_phone,
                     received_at=d.received_at,

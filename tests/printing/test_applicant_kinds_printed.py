@@ -14,6 +14,7 @@ from counter_app.domain.validation import IdKind
 from counter_app.domain.workflow import Action
 from counter_app.paper import FormKind
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive
+from counter_app.services.ledger_book import ledger_pdf
 from counter_app.services.print_jobs import print_form, step_with_form
 from tests.applicant_examples import EVERY_KIND
 from tests.conftest import login
@@ -63,3 +64,14 @@ def test_form_02_prints_the_passport_and_nationality(
     done = step_with_form(counter.ctx, clerk, code, step, FormKind.SUPPLEMENT, lambda pdf: "")
     text = " ".join(pdf_text(done.pdf))
     assert "Số hộ chiếu: E12345678 Quốc tịch: Trung Quốc" in text
+
+
+def test_the_ledger_names_an_organisation_not_its_representative(
+    counter: Runtime, pdf_text: Callable[[bytes], list[str]]
+) -> None:
+    clerk = login(counter.ctx, "tiepnhan")
+    household = EVERY_KIND[IdKind.BUSINESS_CODE][0]
+    receive(counter.ctx, clerk, ReceiveRequest("2.000815", household))
+    today = counter.ctx.now().date()
+    text = " ".join(pdf_text(ledger_pdf(counter.ctx, today, today)))
+    assert "Hộ kinh doanh Triệu Sinh" in text

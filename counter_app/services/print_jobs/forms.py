@@ -59,7 +59,7 @@ def agency_info(c: CounterIdentity, unit_name: str = "") -> AgencyInfo:
     )
 
 
-def _applicant(d: Dossier) -> Applicant:
+def applicant_of(d: Dossier) -> Applicant:
     # An organisation is named on the forms by its name; its representative signs.
     organisation = d.applicant_id_kind in ORGANISATION_KINDS
     return Applicant(
@@ -158,7 +158,7 @@ def build_form(
 ) -> bytes:
     """The PDF of one form of dossier ``d`` as the database holds it in ``session``."""
     # The set in force on the receipt date: a reprint looks like the original.
-    agency, applicant = agency_info(counter, d.unit_name), _applicant(d)
+    agency, applicant = agency_info(counter, d.unit_name), applicant_of(d)
     form_set = form_set_for(d.received_at.date())
     if kind is FormKind.RECEIPT:
         _check_receipt_due(session, d)
@@ -312,7 +312,7 @@ def _control_slip(d: Dossier, agency: AgencyInfo, with_receipt: bool) -> Control
     return ControlSlipData(
         agency=agency,
         dossier_code=d.code,
-        applicant=_applicant(d),
+        applicant=applicant_of(d),
         request=d.procedure_name,
         received_at=d.received_at,
         appointment=d.appointment_at,
