@@ -39,7 +39,7 @@ from counter_app.domain.codes import AGENCY_ID_RE, BLOCK, parse_code
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, ValidationFailed
 from counter_app.domain.procedure import FeeKind, ProcedureSpec
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
-from counter_app.domain.validation import ApplicantInput, validate_applicant
+from counter_app.domain.validation import ApplicantInput, IdKind, validate_applicant
 from counter_app.domain.workflow import State
 
 # Re-exported: the command line reads the file through this module.
@@ -289,6 +289,21 @@ def _check_granted(conn: Connection, n: int, code: str, problems: Problems) -> N
         )
 
 
+# Body keys added after dossiers were imported, with the value an older body
+# means by leaving them out: the same file imported again is the same dossier.
+_ADDED_SINCE: dict[str, Any] = {
+    "applicant_id_kind": IdKind.CCCD.value,
+    "applicant_nationality": "",
+}
+
+
+def _same_as_before(item: _Checked) -> bool:
+    """The entry says what the dossier the centre holds under its code says."""
+    assert item.old is not None
+    body = item.old.body
+    return all(body.get(k, _ADDED_SINCE.get(k)) == v for k, v in _identity(item).items())
+
+
 def _refuse_existing(item: _Checked, problems: Problems, *, amend: bool) -> bool:
     old = item.old
     if old is None:
@@ -305,7 +320,7 @@ def _refuse_existing(item: _Checked, problems: Problems, *, amend: bool) -> bool
             ),
         )
         return True
-    if amend or all(old.body.get(k) == v for k, v in _identity(item).items()):
+    if amend or _same_as_before(item):
         return False
     problems.add(
         item.n,
@@ -420,9 +435,7 @@ def _next(conn: Connection, name: str) -> int:
 def _write(conn: Connection, calendar: WorkCalendar, item: _Checked) -> str | None:
     """Insert, amend or leave one checked entry; the code when something was sent."""
     old = item.old
-    if old is not None and (
-        old.owner_counter_uuid or all(old.body.get(k) == v for k, v in _identity(item).items())
-    ):
+    if old is not None and (old.owner_counter_uuid or _same_as_before(item)):
         return None  # identical, or a counter took it: it stays as it is
     if old is None:
         year = item.submitted.year

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from tests.sync.conftest import Centre
 from tests.sync.support import run_cli
@@ -147,6 +148,26 @@ def test_a_code_at_the_centre_is_never_silently_amended(registered: Centre, tmp_
     amended = import_file(registered, tmp_path, {"dossiers": [entry(9001, pages=40)]}, "--amend")
     assert amended.returncode == 0, amended.stderr
     assert registered.scalar("SELECT version FROM central_dossiers") == 2
+
+
+def test_a_dossier_imported_by_the_previous_release_is_the_same_when_imported_again(
+    registered: Centre, tmp_path: Path
+) -> None:
+    # GIVEN a dossier imported before applicants had a kind of document: its
+    # body holds no kind and no nationality
+    assert import_file(registered, tmp_path, {"dossiers": [entry(9001)]}).returncode == 0
+    with registered.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE central_dossiers SET body = body - 'applicant_id_kind' "
+                "- 'applicant_nationality'"
+            )
+        )
+    # WHEN the portal's same file comes again, THEN it is the same dossier: no
+    # refusal, no amendment
+    again = import_file(registered, tmp_path, {"dossiers": [entry(9001)]})
+    assert again.returncode == 0, again.stderr
+    assert registered.scalar("SELECT version FROM central_dossiers") == 1
 
 
 @pytest.mark.parametrize(
