@@ -31,7 +31,7 @@ from counter_app.domain.workflow import (
 )
 from counter_app.i18n import render
 from counter_app.paper import FormKind
-from counter_app.services import dossiers
+from counter_app.services import dossiers, print_jobs
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
@@ -334,14 +334,21 @@ class DossierDialog(QDialog):
         """An appointment the citizen holds on paper never changes silently
         (the supplement counts the time limit again: Decree 118/2025 Art.
         19(5)): the official sees the new date and prints the new receipt."""
-        text = self.tr(
-            "The appointment is now {new} (it was {old}): the complete dossier sets the time "
-            "limit again ({basis}). Print the new receipt for the citizen?"
-        ).format(
-            new=fmt_datetime(self.info.row.appointment_at),
-            old=fmt_datetime(before),
-            basis=self.info.rules.supplement_clock.basis,
+        new, basis = (
+            fmt_datetime(self.info.row.appointment_at),
+            self.info.rules.supplement_clock.basis,
         )
+        if print_jobs.printed(self._ctx, self.code, FormKind.RECEIPT):
+            text = self.tr(
+                "The appointment is now {new} (it was {old}): the complete dossier sets the "
+                "time limit again ({basis}). Print the new receipt for the citizen?"
+            ).format(new=new, old=fmt_datetime(before), basis=basis)
+        else:
+            # Received incomplete, the citizen holds form 02 and no date yet.
+            text = self.tr(
+                "The dossier is complete: its time limit runs from now ({basis}) and the "
+                "appointment is {new}. Print the receipt for the citizen?"
+            ).format(new=new, basis=basis)
         title = self.tr("New appointment")
         if self._print_form is None:
             self.appointment_notice = notify.inform(self, title, text, warning=False)

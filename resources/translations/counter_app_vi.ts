@@ -1824,6 +1824,10 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
+    <message>
+        <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
+        <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.workflow import Action, State
-from counter_app.services import dossiers
+from counter_app.paper import FormKind
+from counter_app.services import dossiers, print_jobs
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
@@ -45,6 +46,9 @@ def test_article_19_5_the_supplement_shows_the_new_appointment_and_prints_the_ne
     # GIVEN a dossier received Thu 26/11/2026 09:00 (due Tue 01/12 09:00),
     # its supplement asked on Wed 02/12, after the 3 working days
     code = receive_dossier().code
+    print_jobs.print_form(
+        counter.ctx, official("tiepnhan"), code, FormKind.RECEIPT, lambda _pdf: "printer"
+    )
     clock.now = datetime(2026, 12, 2, 9, 0)
     dossiers.take_step(
         counter.ctx,
@@ -76,6 +80,39 @@ def test_article_19_5_the_supplement_shows_the_new_appointment_and_prints_the_ne
     # AND answering yes prints the new receipt
     yes = notice.button(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    assert printed == [(code, "receipt")]
+
+
+def test_a_dossier_received_incomplete_is_offered_its_first_receipt_when_complete(
+    qtbot: QtBot,
+    counter: Runtime,
+    clock: Clock,
+    official: Callable[[str], Actor],
+    receive_dossier: Receive,
+) -> None:
+    # GIVEN a dossier received incomplete on Thu 26/11/2026: form 02, no receipt
+    code = receive_dossier().code
+    dossiers.take_step(
+        counter.ctx,
+        official("tiepnhan"),
+        code,
+        StepRequest(Action.REQUEST_SUPPLEMENT, items=("Giấy xác nhận cư trú",)),
+    )
+    printed: list[tuple[str, str]] = []
+    dialog = _dialog(qtbot, counter, official("tiepnhan"), code, printed)
+    # WHEN the citizen brings the missing paper on Fri 27/11 10:00
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    qtbot.mouseClick(dialog.action_buttons[Action.SUPPLEMENT], Qt.MouseButton.LeftButton)
+    step = dialog.step_dialog
+    assert step is not None
+    with wait_signal(qtbot, dialog.dossier_changed):
+        qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
+    # THEN the official is offered the receipt with the appointment counted from
+    # now, and no "earlier" date the citizen never held
+    notice = dialog.appointment_notice
+    assert notice is not None and notice.isVisible()
+    assert "Hồ sơ đã đủ" in notice.text() and "(trước" not in notice.text()
+    qtbot.mouseClick(notice.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert printed == [(code, "receipt")]
 
 

@@ -8,7 +8,14 @@ and only then does the transaction commit; a failed print rolls it back.
 """
 
 from counter_app.services.print_jobs.forms import build_form, form_number
-from counter_app.services.print_jobs.jobs import PrintResult, Sink, file_sink, form_pdf, print_form
+from counter_app.services.print_jobs.jobs import (
+    PrintResult,
+    Sink,
+    file_sink,
+    form_pdf,
+    print_form,
+    printed,
+)
 from counter_app.services.print_jobs.settings import (
     PrintSettings,
     get_print_settings,
@@ -27,6 +34,7 @@ __all__ = [
     "get_print_settings",
     "preview_step_form",
     "print_form",
+    "printed",
     "set_print_settings",
     "step_with_form",
 ]

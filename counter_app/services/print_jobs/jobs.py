@@ -81,6 +81,12 @@ def _current_form(
     return pdf, reprint
 
 
+def printed(ctx: ServiceContext, code: str, kind: FormKind) -> bool:
+    """Whether the form went to paper for the dossier (a reprint counts once)."""
+    with ctx.sessions() as session:
+        return done_prints(session, load_dossier(session, code), kind) > 0
+
+
 def form_pdf(ctx: ServiceContext, code: str, kind: FormKind, *, paper: str | None = None) -> bytes:
     """A preview of the form (a receipt preview shows the next reprint number)."""
     return _current_form(ctx, code, kind, paper)[0]
