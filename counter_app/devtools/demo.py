@@ -185,7 +185,9 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     )
     yield line(info, {"pdfs": [printer.print(info.code, FormKind.RECEIPT)]})
 
-    # 3. An incomplete dossier: a written, complete, one-time supplement request.
+    # 3. An incomplete dossier: a written, complete, one-time supplement request
+    # (form 02) and no receipt: its appointment is set once it is complete
+    # (Decree 118/2025 Art. 17(1)(c)).
     clock.at(10, 15)
     info = dossiers.receive(
         rt.ctx,
@@ -201,7 +203,6 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
             fee_amount=typed_fee(multi),
         ),
     )
-    pdfs = [printer.print(info.code, FormKind.RECEIPT)]
     clock.at(10, 25)
     missing = [d.name for d in multi.documents if d.mandatory][-1:] or [
         "Giấy tờ chứng minh nơi cư trú"
@@ -210,7 +211,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     step = dossiers.StepRequest(
         Action.REQUEST_SUPPLEMENT, note="Hồ sơ chưa đủ thành phần", items=missing
     )
-    pdfs.append(printer.step(info.code, step, FormKind.SUPPLEMENT))
+    pdfs = [printer.step(info.code, step, FormKind.SUPPLEMENT)]
     info = dossiers.get_dossier(rt.ctx, info.code)
     yield line(info, {"supplement": info.supplement_items, "pdfs": pdfs})
 

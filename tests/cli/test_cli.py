@@ -201,10 +201,8 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     # Every form the day produced is a PDF named after its dossier and form number:
     # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
     assert [Path(p).name for p in on_spot["pdfs"]] == [f"{on_spot['code']}-06.pdf"]
-    assert [Path(p).name for p in incomplete["pdfs"]] == [
-        f"{incomplete['code']}-01.pdf",
-        f"{incomplete['code']}-02.pdf",
-    ]
+    # Art. 17(1)(c): the incomplete dossier gets form 02, and no receipt yet
+    assert [Path(p).name for p in incomplete["pdfs"]] == [f"{incomplete['code']}-02.pdf"]
     for line in lines:
         for pdf in line["pdfs"]:
             assert Path(pdf).read_bytes().startswith(b"%PDF")

@@ -196,10 +196,14 @@ def test_the_window_works_while_a_round_hangs_on_a_silent_link(
     assert worker.in_flight
     assert window.sync_status.phase is SyncPhase.SYNCING
     assert code in window.models[WorkList.RECEIVED_TODAY].codes()
-    # AND the round ends offline, with the new dossier's changes waiting
+    # AND the round ends offline, with the new dossier's changes waiting. Read
+    # when the round fails: with no backoff floor the next round may start at
+    # once, and a poll afterwards can miss the offline moment.
+    seen: list[SyncPhase] = []
+    worker.failed.connect(lambda _message: seen.append(window.sync_status.phase))
     with wait_signal(qtbot, worker.failed, timeout=15_000):
         pass
-    qtbot.waitUntil(lambda: window.sync_status.phase is SyncPhase.OFFLINE)
+    assert seen and seen[0] is SyncPhase.OFFLINE
 
 
 def test_sync_now_runs_a_round_at_once_and_reports_in_the_status_bar(
