@@ -3,7 +3,6 @@ register-counter`, imported with `sync connect`, readable by its owner only."""
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from dataclasses import MISSING, dataclass, fields
@@ -16,7 +15,7 @@ from sqlalchemy.exc import ArgumentError
 from counter_app.domain.bounds import control_position
 from counter_app.domain.codes import AGENCY_ID_RE, SLOTS
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.private_files import write_atomic
+from counter_app.wire.tagged_file import read_tagged, write_tagged
 
 SETTINGS_FILENAME = "central.json"
 SETTINGS_FORMAT = "counter-app-central"
@@ -94,13 +93,7 @@ MAX_FILE_BYTES = 64 * 1024
 def parse(path: Path) -> CentralSettings:
     """The settings of a connection file, each value checked: the file may be
     anyone's, and its values reach the counter's database and libpq."""
-    try:
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
-        data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_FILE_BYTES else None
-    except (OSError, RecursionError, ValueError) as exc:
-        raise _bad_file(path) from exc
-    if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
-        raise _bad_file(path)
+    data = read_tagged(path, SETTINGS_FORMAT, MAX_FILE_BYTES, _bad_file)
     try:
         values = {
             f.name: data[f.name]
@@ -158,8 +151,7 @@ def _valid_url(value: str) -> bool:
 
 def write(path: Path, settings: CentralSettings) -> None:
     """Write with mode 0600 from the start: the file holds the role's password."""
-    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2)
-    write_atomic(path, text.encode("utf-8"))
+    write_tagged(path, settings.to_json())
 
 
 def stored(directory: Path) -> CentralSettings | None:

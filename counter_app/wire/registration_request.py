@@ -10,13 +10,12 @@ as the command's options (counter_app/centre/registration.py).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.private_files import write_atomic
+from counter_app.wire.tagged_file import read_tagged, write_tagged
 
 REQUEST_FORMAT = "counter-app-registration-request"
 MAX_FILE_BYTES = 16 * 1024
@@ -54,13 +53,7 @@ def _bad_file(path: Path) -> UserError:
 
 def parse(path: Path) -> RegistrationRequest:
     """The request's values as text, for the registration's own checks."""
-    try:
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
-        data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_FILE_BYTES else None
-    except (OSError, RecursionError, ValueError) as exc:
-        raise _bad_file(path) from exc
-    if not isinstance(data, dict) or data.get("format") != REQUEST_FORMAT:
-        raise _bad_file(path)
+    data = read_tagged(path, REQUEST_FORMAT, MAX_FILE_BYTES, _bad_file)
     values: dict[str, str] = {}
     for f in fields(RegistrationRequest):
         value = data.get(f.name, "" if f.default == "" else None)
@@ -72,5 +65,4 @@ def parse(path: Path) -> RegistrationRequest:
 
 def write(path: Path, request: RegistrationRequest) -> None:
     """Private like every file with the desk's data (0600)."""
-    text = json.dumps(request.to_json(), ensure_ascii=False, indent=2)
-    write_atomic(path, text.encode("utf-8"))
+    write_tagged(path, request.to_json())
