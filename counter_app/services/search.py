@@ -199,6 +199,10 @@ class WorkList(StrEnum):
 def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[DossierRow]:
     """The home screen's lists: by state and by deadline."""
     now = ctx.now()
+    by_rule = _RULE_LISTS.get(which)
+    if by_rule is not None:
+        with ctx.sessions() as session:
+            return by_rule(session, ctx, now, limit)
     today_start = datetime.combine(now.date(), time())
     tomorrow = today_start + timedelta(days=1)
     stmt = select(*_ROW_COLUMNS)
@@ -218,18 +222,6 @@ def work_list(ctx: ServiceContext, which: WorkList, limit: int = 500) -> list[Do
         stmt = stmt.where(Dossier.state == State.RESULT_READY.value)
     elif which is WorkList.RECEIVED_TODAY:
         stmt = stmt.where(Dossier.received_at >= today_start, Dossier.received_at < tomorrow)
-    elif which is WorkList.EXTENSION_DUE:
-        with ctx.sessions() as session:
-            return _extension_due(session, ctx, now, limit)
-    elif which is WorkList.HANDOVER_DUE:
-        with ctx.sessions() as session:
-            return _handover_due(session, ctx, now, limit)
-    elif which is WorkList.TO_CLOSE:
-        with ctx.sessions() as session:
-            return _to_close(session, ctx, now, limit)
-    elif which is WorkList.ONLINE_ANSWER_DUE:
-        with ctx.sessions() as session:
-            return _online_answer_due(session, ctx, now, limit)
     stmt = stmt.order_by(Dossier.appointment_at).limit(limit)
     with ctx.sessions() as session:
         return _rows(session, stmt)
@@ -369,3 +361,13 @@ def count_received(ctx: ServiceContext, day: date) -> int:
             )
             or 0
         )
+
+
+# The lists the law's rules decide, each kept by its domain rule (_kept).
+_RuleList = Callable[[Session, ServiceContext, datetime, int], list[DossierRow]]
+_RULE_LISTS: dict[WorkList, _RuleList] = {
+    WorkList.EXTENSION_DUE: _extension_due,
+    WorkList.HANDOVER_DUE: _handover_due,
+    WorkList.TO_CLOSE: _to_close,
+    WorkList.ONLINE_ANSWER_DUE: _online_answer_due,
+}
