@@ -46,12 +46,13 @@ def _sequence(authority_id: str, day: date) -> str:
     return f"code:{authority_id}:{day:%y%m%d}"
 
 
+def _as_block(row: CodeBlockRow) -> CodeBlock:
+    return CodeBlock(row.authority_id, row.first_seq, row.last_seq, row.valid_from, row.valid_until)
+
+
 def _blocks(session: Session, authority_id: str) -> list[CodeBlock]:
     rows = session.scalars(select(CodeBlockRow).where(CodeBlockRow.authority_id == authority_id))
-    return [
-        CodeBlock(r.authority_id, r.first_seq, r.last_seq, r.valid_from, r.valid_until)
-        for r in rows
-    ]
+    return [_as_block(r) for r in rows]
 
 
 def _block_code(session: Session, authority_id: str, day: date) -> str | None:
@@ -143,6 +144,9 @@ def code_room(ctx: ServiceContext, procedure_code: str) -> CodeRoom | None:
 
 def store_blocks(session: Session, blocks: dict[int, CodeBlock]) -> None:
     """The blocks the centre holds for this desk now, by the centre's id, in place of the old."""
+    held = {r.id: _as_block(r) for r in session.scalars(select(CodeBlockRow))}
+    if held == blocks:
+        return  # most rounds: nothing granted, nothing to write
     session.execute(delete(CodeBlockRow))
     session.add_all(
         CodeBlockRow(
