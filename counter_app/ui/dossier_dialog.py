@@ -118,7 +118,13 @@ class DossierDialog(QDialog):
         self.documents = self.view.documents
 
         self.actions_box = QGroupBox(self.tr("Next step"), self)
-        self.actions_layout = QHBoxLayout(self.actions_box)
+        rows = QVBoxLayout(self.actions_box)
+        # "4 tại chỗ" on a row of its own: beside the steps it no longer fits
+        # a 1366 px screen at 125 %.
+        self.on_the_spot_layout = QHBoxLayout()
+        self.actions_layout = QHBoxLayout()
+        rows.addLayout(self.on_the_spot_layout)
+        rows.addLayout(self.actions_layout)
         self._build_actions()
         root.addWidget(self.actions_box)
         self.colleague_box = QGroupBox(
@@ -195,7 +201,8 @@ class DossierDialog(QDialog):
         # over this dialog is what crashes PySide.
         self.on_the_spot = OnTheSpot(self)
         for button in self.on_the_spot.buttons:
-            self.actions_layout.addWidget(button)
+            self.on_the_spot_layout.addWidget(button)
+        self.on_the_spot_layout.addStretch(1)
         self.on_the_spot_button = self.on_the_spot.approve_button
         for action in TRANSITIONS:
             button = QPushButton(render(action_label(action)), self)

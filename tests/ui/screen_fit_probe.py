@@ -140,6 +140,11 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
 
     yield "receive", receive
     yield "dossier", lambda: DossierDialog(ctx, clerk, info.code)
+    # A "4 tại chỗ" dossier shows the most buttons: approve and refuse on the spot too.
+    spot = next(p for p in catalogue.list_procedures(ctx) if p.on_the_spot)
+    both = user_info(rt, "motcua")
+    on_the_spot = dossiers.receive(ctx, both, ReceiveRequest(spot.code, CITIZEN)).code
+    yield "dossier-on-the-spot", lambda: DossierDialog(ctx, both, on_the_spot)
     for action in (Action.REQUEST_SUPPLEMENT, Action.APOLOGISE, Action.RETURN_RESULT):
         yield (
             f"step-{action.value}",

@@ -54,6 +54,7 @@ def test_every_button_is_on_a_1366x768_screen(tmp_path: Path, scale: str) -> Non
         "main-linked",
         "receive",
         "dossier",
+        "dossier-on-the-spot",
         "preview",
         "step-return_result",
         "reports",
