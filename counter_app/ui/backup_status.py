@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from counter_app.domain.messages import Message, UserError
 from counter_app.i18n import render
 from counter_app.services import backups
+from counter_app.ui.formats import fmt_datetime, fmt_moment_short
 from counter_app.ui.workers import WorkerRunner
 
 STALE_DAYS = 1
@@ -29,8 +30,11 @@ class BackupStatusLabel(QLabel):
         data_dir: Path | None,
         runner: WorkerRunner | None = None,
         parent: QWidget | None = None,
+        *,
+        brief: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._brief = brief
         self.setObjectName("backupStatus")
         self._data_dir = data_dir
         self._runner = runner
@@ -53,21 +57,24 @@ class BackupStatusLabel(QLabel):
                 lambda: backups.back_up(directory, "daily"), self._backed_up, self._not_backed_up
             )
         last = backups.last_good(self._data_dir)
+        tip = self._failure or (str(last.path) if last else "")
         if self._failure:
             self.setText(self.tr("The last backup failed"))
         elif last is None or last.at is None:
             self.setText(self.tr("No backup yet"))
         else:
-            self.setText(
-                self.tr("Last good backup: {when}").format(when=f"{last.at:%d/%m/%Y %H:%M}")
-            )
+            full = self.tr("Last good backup: {when}").format(when=fmt_datetime(last.at))
+            # Brief in the status bar; the whole date and the file in the tooltip.
+            brief = self.tr("Backup: {when}").format(when=fmt_moment_short(last.at, date.today()))
+            self.setText(brief if self._brief else full)
+            tip = f"{full}\n{last.path}"
         stale = (
             bool(self._failure)
             or last is None
             or last.at is None
             or (datetime.now().date() - last.at.date()).days > STALE_DAYS
         )
-        self.setToolTip(self._failure or (str(last.path) if last else ""))
+        self.setToolTip(tip)
         self.setStyleSheet("color: #b00020; font-weight: bold;" if stale else "")
 
     def _backed_up(self, _paths: object) -> None:

@@ -73,6 +73,16 @@ def fmt_datetime(value: datetime | None) -> str:
     return value.strftime("%d/%m/%Y %H:%M") if value else ""
 
 
+def fmt_moment_short(value: datetime, today: date) -> str:
+    """A recent moment in a crowded line: the time alone today, the day and
+    month this year, the full date only when older."""
+    if value.date() == today:
+        return value.strftime("%H:%M")
+    if value.year == today.year:
+        return value.strftime("%d/%m %H:%M")
+    return fmt_datetime(value)
+
+
 def fmt_money(amount: int) -> str:
     return format_vnd(amount)
 

@@ -12,6 +12,7 @@ from counter_app.services.auth import Actor
 from counter_app.services.setup import CounterInfo
 from counter_app.ui.backup_status import BackupStatusLabel
 from counter_app.ui.sync_status import SyncStatusBar
+from counter_app.ui.widgets import ElidedLabel
 from counter_app.ui.workers import WorkerRunner
 
 
@@ -24,14 +25,16 @@ class MainStatusBar:
         runner: WorkerRunner,
         daily_backup: bool,
     ) -> None:
-        self.user_label = QLabel(window)
+        # Who is logged in matters more than the counter's name, which the title
+        # bar shows too.
+        self.user_label = ElidedLabel(window, keep_chars=26)
         # Short texts, the rest in tooltips: the whole bar fits 1366 px at 125 %.
-        self.counter_label = QLabel(
+        self.counter_label = ElidedLabel(window, keep_chars=6)
+        self.counter_label.setText(
             # The window's own context, where these texts were always translated.
             QCoreApplication.translate("MainWindow", "{counter} — {agency}").format(
                 counter=counter.counter_name, agency=counter.agency_name
-            ),
-            window,
+            )
         )
         self.counter_label.setToolTip(f"{counter.agency_name} ({counter.agency_id})")
         self.offline_label = QLabel(
@@ -44,7 +47,9 @@ class MainStatusBar:
         )
         self.updated_label = QLabel(window)
         self.sync_status = SyncStatusBar(window)
-        self.backup_status = BackupStatusLabel(data_dir, runner if daily_backup else None, window)
+        self.backup_status = BackupStatusLabel(
+            data_dir, runner if daily_backup else None, window, brief=True
+        )
         status = window.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.counter_label)

@@ -11,6 +11,7 @@ and stops it when the window closes.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +22,7 @@ from counter_app.i18n import render
 from counter_app.services.context import ServiceContext
 from counter_app.sync.errors import NotConnected
 from counter_app.sync.service import IssueInfo, SyncReport, SyncStatus, status
-from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.formats import fmt_datetime, fmt_moment_short
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker
 from counter_app.ui.workers import WorkerRunner
 from counter_app.wire import connection_file as settings_file
@@ -44,7 +45,7 @@ class SyncStatusBar(QWidget):
         self.setObjectName("syncStatus")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(8)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("syncState")
         self.waiting_label = QLabel(self)
@@ -105,11 +106,13 @@ class SyncStatusBar(QWidget):
         self.waiting_label.setToolTip(
             self.tr("Changes saved on this computer that the centre has not confirmed yet")
         )
+        last = current.last_success
         self.last_label.setText(
-            self.tr("Last sync: {time}").format(time=fmt_datetime(current.last_success))
-            if current.last_success
+            self.tr("Last sync: {time}").format(time=fmt_moment_short(last, date.today()))
+            if last
             else self.tr("Last sync: never")
         )
+        self.last_label.setToolTip(fmt_datetime(last))
         self.issues_button.setText(
             self.tr("Sync issues: {count}").format(count=len(current.issues))
         )

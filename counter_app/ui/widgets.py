@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSize, Qt, SignalInstance
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -168,3 +168,37 @@ def read_only_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives up width before its neighbours do: when the
+    room is short it ends in "…" and shows the whole text as its tooltip. It
+    keeps about ``keep_chars`` characters whatever the room.
+
+    For the least needed texts of a crowded bar (the official's and the counter's
+    names in the status bar): the link to the centre and the backup beside them
+    must stay whole on a 1366 px screen at 125 %."""
+
+    def __init__(self, parent: QWidget | None = None, *, keep_chars: int = 14) -> None:
+        super().__init__(parent)
+        self._keep_chars = keep_chars
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        keep = self.fontMetrics().averageCharWidth() * self._keep_chars
+        return QSize(min(hint.width(), keep), hint.height())
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        room = self.contentsRect()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(self.text()) <= room.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        shown = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        painter.drawText(room, int(self.alignment()), shown)

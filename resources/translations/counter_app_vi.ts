@@ -217,22 +217,22 @@
 <context>
     <name>BackupStatus</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="90"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="96"/>
         <source>Check the counter&apos;s data</source>
         <translation>Kiểm tra dữ liệu của quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="99"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="105"/>
         <source>Damaged database</source>
         <translation>Cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="106"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="112"/>
         <source>Restore the latest good backup</source>
         <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="110"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="116"/>
         <source>Open read-only</source>
         <translation>Mở chỉ để xem</translation>
     </message>
@@ -240,17 +240,22 @@
 <context>
     <name>BackupStatusLabel</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="57"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="59"/>
         <source>The last backup failed</source>
         <translation>Lần sao lưu gần nhất không thành công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="59"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="61"/>
         <source>No backup yet</source>
         <translation>Chưa có bản sao lưu nào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="62"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="65"/>
+        <source>Backup: {when}</source>
+        <translation>Sao lưu: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="67"/>
         <source>Last good backup: {when}</source>
         <translation>Bản sao lưu tốt gần nhất: {when}</translation>
     </message>
@@ -692,7 +697,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Không đọc được “{name}”: hãy chọn tệp danh mục .json, .csv hoặc .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="14"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="17"/>
         <source>“{name}” is not UTF-8 text; in Excel save it as “CSV UTF-8 (Comma delimited)”.</source>
         <translation>“{name}” không phải văn bản UTF-8; trong Excel hãy lưu dưới dạng “CSV UTF-8 (Comma delimited)”.</translation>
     </message>
@@ -732,22 +737,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tệp danh mục không có danh sách “procedures”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="18"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
         <source>The file is empty; its first row must be the column header.</source>
         <translation>Tệp trống; dòng đầu tiên phải là dòng tiêu đề cột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="21"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="24"/>
         <source>The header row lacks the column(s) {columns}; the first row must name the columns as the template saved from the catalogue window does.</source>
         <translation>Dòng tiêu đề thiếu cột {columns}; dòng đầu tiên phải ghi tên các cột như tệp mẫu lưu từ cửa sổ danh mục thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/catalogue_files/messages.py" line="26"/>
+        <location filename="../../counter_app/catalogue_files/messages.py" line="29"/>
         <source>Cannot open “{name}” as an Excel workbook: {detail}.</source>
         <translation>Không mở được “{name}” dưới dạng sổ tính Excel: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/catalogue.py" line="221"/>
+        <location filename="../../counter_app/services/catalogue.py" line="260"/>
         <source>There is no procedure with code “{code}” in the catalogue.</source>
         <translation>Không có thủ tục mã “{code}” trong danh mục; kiểm tra lại mã thủ tục.</translation>
     </message>
@@ -805,53 +810,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="64"/>
         <source>Import a catalogue file</source>
         <translation>Nhập tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="66"/>
         <source>Catalogue (*.csv *.xlsx *.json)</source>
         <translation>Danh mục (*.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="63"/>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="157"/>
         <source>Procedure catalogue</source>
         <translation>Danh mục thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="73"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="99"/>
         <source>Find: code or part of the name, with or without accents…</source>
         <translation>Tìm: mã hoặc một phần tên, có dấu hay không dấu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="95"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="123"/>
         <source>Edit the procedure…</source>
         <translation>Sửa thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="96"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="124"/>
         <source>Import a file (CSV, Excel)…</source>
         <translation>Nhập từ tệp (CSV, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="132"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="162"/>
         <source>{count} procedures</source>
         <translation>{count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="164"/>
         <source>{shown} of {count} procedures</source>
         <translation>{shown} trên {count} thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="231"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="192"/>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="253"/>
         <source>Catalogue import</source>
         <translation>Nhập danh mục</translation>
     </message>
@@ -881,6 +886,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Lưu tệp mẫu…</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="208"/>
         <location filename="../../counter_app/ui/admin/catalogue_dialog.py" line="213"/>
         <source>Catalogue template</source>
         <translation>Tệp mẫu danh mục</translation>
@@ -899,17 +905,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Central</name>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="83"/>
+        <location filename="../../counter_app/centre/admin.py" line="84"/>
         <source>The user name may contain only letters, digits, . and _.</source>
         <translation>Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch dưới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="148"/>
+        <location filename="../../counter_app/centre/admin.py" line="149"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/admin.py" line="243"/>
+        <location filename="../../counter_app/centre/admin.py" line="244"/>
         <source>A dossier can be handed only to a counter of the same agency.</source>
         <translation>Chỉ được chuyển hồ sơ cho quầy thuộc cùng cơ quan.</translation>
     </message>
@@ -1074,17 +1080,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>số {number} của ngày đó nằm trong khối số Trung tâm đã cấp cho quầy “{counter}” để đánh mã hồ sơ của cơ quan này; Cổng dịch vụ công phải đánh số ngoài các khối đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="301"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="316"/>
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="314"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="329"/>
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="348"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="363"/>
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>
@@ -1294,7 +1300,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/cli_setup.py" line="65"/>
-        <location filename="../../counter_app/cli_sync.py" line="337"/>
+        <location filename="../../counter_app/cli_sync.py" line="355"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
@@ -1464,29 +1470,29 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="317"/>
+        <location filename="../../counter_app/cli_sync.py" line="335"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="361"/>
+        <location filename="../../counter_app/cli_sync.py" line="379"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="372"/>
-        <location filename="../../counter_app/cli_sync.py" line="404"/>
-        <location filename="../../counter_app/cli_sync.py" line="412"/>
+        <location filename="../../counter_app/cli_sync.py" line="390"/>
+        <location filename="../../counter_app/cli_sync.py" line="422"/>
+        <location filename="../../counter_app/cli_sync.py" line="430"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="385"/>
+        <location filename="../../counter_app/cli_sync.py" line="403"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="421"/>
+        <location filename="../../counter_app/cli_sync.py" line="439"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -1542,12 +1548,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Cơ sở dữ liệu của quầy đang thiếu so với những gì quầy đã cấp: một bản sao cũ đã được khôi phục, hoặc phần mới nhất đã bị mất. Các hồ sơ tiếp nhận sau {since} có thể bị thiếu; hãy đối chiếu phiếu hẹn giấy và sổ theo dõi. Mã hồ sơ mới sẽ tiếp tục sau {code}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="63"/>
+        <location filename="../../counter_app/services/continuity.py" line="69"/>
         <source>The restore is not complete: the dossiers this counter sent to the centre after the backup was taken are not back yet. They are taken back at the next sync with the centre; look them up again after it.</source>
         <translation>Việc khôi phục chưa hoàn tất: các hồ sơ quầy đã gửi lên trung tâm sau thời điểm sao lưu chưa được lấy về. Các hồ sơ này sẽ được lấy về ở lần đồng bộ tiếp theo với trung tâm; hãy tra cứu lại sau khi đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/continuity.py" line="70"/>
+        <location filename="../../counter_app/services/continuity.py" line="76"/>
         <source>{behind} {pending}</source>
         <translation>{behind} {pending}</translation>
     </message>
@@ -1558,149 +1564,182 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
-    <name>DossierDialog</name>
+    <name>DocumentsEditor</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="59"/>
-        <source>Dossier</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="65"/>
-        <source>Procedure:</source>
-        <translation>Thủ tục:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
-        <source>Applicant:</source>
-        <translation>Người nộp:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="67"/>
-        <source>Identity number:</source>
-        <translation>Số giấy tờ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="68"/>
-        <source>Phone:</source>
-        <translation>Điện thoại:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="69"/>
-        <source>Address:</source>
-        <translation>Địa chỉ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="70"/>
-        <source>Email:</source>
-        <translation>Email:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="71"/>
-        <source>Received:</source>
-        <translation>Tiếp nhận:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="72"/>
-        <source>Appointment:</source>
-        <translation>Hẹn trả:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="73"/>
-        <source>Fee:</source>
-        <translation>Phí, lệ phí:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="74"/>
-        <source>Sets / pages / copies:</source>
-        <translation>Số bộ / số trang / số bản:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="75"/>
-        <source>Result delivered:</source>
-        <translation>Nhận kết quả:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="76"/>
-        <source>Ledger entry:</source>
-        <translation>Sổ theo dõi:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="103"/>
-        <source>Supplement requested</source>
-        <translation>Đã yêu cầu bổ sung</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="112"/>
-        <source>Notes from departments</source>
-        <translation>Ý kiến của cơ quan chuyên môn</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="126"/>
-        <source>Documents handed in</source>
-        <translation>Thành phần hồ sơ đã nộp</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="132"/>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="133"/>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Copies</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="49"/>
+        <source>Add a document</source>
+        <translation>Thêm giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/documents_editor.py" line="51"/>
+        <source>Remove the document</source>
+        <translation>Bỏ giấy tờ</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="73"/>
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="74"/>
+        <source>Applicant:</source>
+        <translation>Người nộp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="76"/>
+        <source>Identity number:</source>
+        <translation>Số giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="77"/>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="78"/>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="79"/>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="80"/>
+        <source>Received:</source>
+        <translation>Tiếp nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="81"/>
+        <source>Appointment:</source>
+        <translation>Hẹn trả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="82"/>
+        <source>Fee:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="83"/>
+        <source>Sets / pages / copies:</source>
+        <translation>Số bộ / số trang / số bản:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="84"/>
+        <source>Result delivered:</source>
+        <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="85"/>
+        <source>Ledger entry:</source>
+        <translation>Sổ theo dõi:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="113"/>
+        <source>Supplement requested</source>
+        <translation>Đã yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="122"/>
+        <source>Notes from departments</source>
+        <translation>Ý kiến của cơ quan chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="136"/>
+        <source>Documents handed in</source>
+        <translation>Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="142"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_view.py" line="143"/>
         <source>Form</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="134"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="144"/>
         <source>Qty</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="139"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="149"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="144"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="154"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="145"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="155"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="146"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="156"/>
         <source>Official</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="147"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="157"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="148"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="158"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="289"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="300"/>
         <source>Online dossier answered later than the law allows ({basis})</source>
         <translation>Trả lời hồ sơ trực tuyến muộn hơn thời hạn luật định ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="298"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="309"/>
         <source>Collected by {name} ({id_number})</source>
         <translation>Người nhận: {name} ({id_number})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="304"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="315"/>
         <source>Sent by post, tracking number {number}</source>
         <translation>Gửi qua bưu chính, mã bưu gửi {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="310"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="321"/>
         <source>Rating: {level}</source>
         <translation>Đánh giá: {level}</translation>
     </message>
@@ -1710,121 +1749,122 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="125"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="131"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="145"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="153"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="154"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="160"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="172"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="164"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="174"/>
         <source>{state} — overdue</source>
         <translation>{state} — quá hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="174"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="184"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="180"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="190"/>
         <source>(first given: {date})</source>
         <translation>(hẹn lần đầu: {date})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="184"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="194"/>
         <source>(clock paused)</source>
         <translation>(tạm dừng tính thời hạn)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="186"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="196"/>
         <source>(closed from {date} if not supplemented)</source>
         <translation>(đóng hồ sơ từ ngày {date} nếu không bổ sung)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="199"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="209"/>
         <source>{time} by {user}</source>
         <translation>{time}, người nhận: {user}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="206"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="216"/>
         <source>book {book}/{year}, no. {entry}</source>
         <translation>quyển {book}/{year}, số {entry}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="252"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="263"/>
         <source>Department: {name}</source>
         <translation>Cơ quan chuyên môn: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="260"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="271"/>
         <source>New appointment: {date}</source>
         <translation>Hẹn trả mới: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="277"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="288"/>
         <source>Asked later than the law allows ({basis})</source>
         <translation>Đề nghị muộn hơn thời hạn quy định ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="283"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="294"/>
         <source>Handed over later than the law allows ({basis})</source>
         <translation>Chuyển xử lý muộn hơn thời hạn quy định ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_view.py" line="266"/>
+        <location filename="../../counter_app/ui/dossier_view.py" line="277"/>
         <source>Time limit counted again: appointment {date} ({basis})</source>
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="338"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="350"/>
         <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
         <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="345"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="359"/>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="209"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="216"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="266"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="273"/>
         <source>Confirmation by another official</source>
         <translation>Cán bộ khác xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="268"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="275"/>
         <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
         <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="369"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="383"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="356"/>
         <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
         <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
     </message>
@@ -1877,22 +1917,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>{state} (còn {hours} giờ {minutes} phút để trả lời)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="164"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="165"/>
         <source>{document}: {number}</source>
         <translation>{document}: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="166"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="171"/>
         <source>Phone: {number}</source>
         <translation>Điện thoại: {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="172"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="177"/>
         <source>Accept the online dossier or ask for changes by {deadline} (within 8 working hours of its receipt).</source>
         <translation>Tiếp nhận hồ sơ trực tuyến hoặc yêu cầu bổ sung, hoàn thiện trước {deadline} (trong 08 giờ làm việc kể từ khi hệ thống tiếp nhận).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_table_model.py" line="176"/>
+        <location filename="../../counter_app/ui/dossier_table_model.py" line="181"/>
         <source>The appointment has passed: apologise and set a new appointment.</source>
         <translation>Đã quá ngày hẹn: cần gửi văn bản xin lỗi và hẹn lại ngày trả kết quả.</translation>
     </message>
@@ -2568,27 +2608,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="62"/>
+        <location filename="../../counter_app/ui/main_status.py" line="63"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="60"/>
+        <location filename="../../counter_app/ui/main_status.py" line="61"/>
         <source>No official logged in</source>
         <translation>Chưa có cán bộ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="31"/>
+        <location filename="../../counter_app/ui/main_status.py" line="33"/>
         <source>{counter} — {agency}</source>
         <translation>{counter} — {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="38"/>
+        <location filename="../../counter_app/ui/main_status.py" line="39"/>
         <source>Works without internet</source>
         <translation>Làm việc cả khi mất mạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="41"/>
+        <location filename="../../counter_app/ui/main_status.py" line="42"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -2649,7 +2689,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="396"/>
+        <location filename="../../counter_app/ui/main_window.py" line="398"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3120,12 +3160,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="248"/>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="271"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/jobs.py" line="168"/>
+        <location filename="../../counter_app/services/print_jobs/jobs.py" line="174"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -3153,67 +3193,68 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ProcedureForm</name>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="44"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="68"/>
         <source>Procedure {code}</source>
         <translation>Thủ tục {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="47"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="79"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="81"/>
         <source>Code:</source>
         <translation>Mã:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="48"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82"/>
         <source>Name:</source>
         <translation>Tên thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="57"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="98"/>
         <source>working days</source>
         <translation>ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="58"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="99"/>
         <source>working hours</source>
         <translation>giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="59"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="100"/>
         <source>the same day</source>
         <translation>trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="66"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="107"/>
         <source>Processing time:</source>
         <translation>Thời hạn giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="73"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="114"/>
         <source>“4 on the spot”: received, appraised, approved and returned at once</source>
         <translation>“4 tại chỗ”: tiếp nhận, thẩm định, phê duyệt và trả kết quả ngay</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="82"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="123"/>
         <source>Fee:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="130"/>
         <source>Amount:</source>
         <translation>Mức thu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="95"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="139"/>
         <source>Save the procedure</source>
         <translation>Lưu thủ tục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="110"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="154"/>
         <source>The amount of the province&apos;s fee table; 0 leaves it to be typed at each reception.</source>
         <translation>Mức thu theo biểu phí của tỉnh; để 0 thì nhập mức thu khi tiếp nhận từng hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/procedure_form.py" line="113"/>
+        <location filename="../../counter_app/ui/admin/procedure_form.py" line="157"/>
         <source>Page tiers are set by the catalogue file; import it to change them.</source>
         <translation>Bậc giá theo trang lấy từ tệp danh mục; muốn đổi thì nhập lại tệp.</translation>
     </message>
@@ -3335,72 +3376,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="65"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="102"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="105"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="116"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="119"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="118"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="121"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="121"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="124"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="135"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="138"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="141"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="141"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="144"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="184"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="181"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="185"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="206"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="214"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="238"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="246"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="259"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="267"/>
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="260"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="268"/>
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -3424,62 +3465,62 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/receive_form.py" line="128"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="311"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="325"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="163"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="164"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="169"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="170"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="181"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="212"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="199"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="213"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="200"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="214"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="214"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="228"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="217"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="231"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="223"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="237"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="248"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="262"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="263"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="277"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -3494,22 +3535,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="305"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="319"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="308"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="322"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="329"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="345"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="331"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -4059,7 +4100,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="114"/>
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
     </message>
@@ -4130,12 +4171,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/wire/connection_file.py" line="50"/>
+        <location filename="../../counter_app/wire/connection_file.py" line="49"/>
         <source>The file “{path}” is not a counter connection file from “counter-app central register-counter”.</source>
         <translation>Tệp “{path}” không phải tệp kết nối quầy do lệnh “counter-app central register-counter” tạo ra.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/wire/registration_request.py" line="45"/>
+        <location filename="../../counter_app/wire/registration_request.py" line="44"/>
         <source>The file “{path}” is not a counter&apos;s registration request; export it again from the counter (Administration › Central connection).</source>
         <translation>Tệp “{path}” không phải là yêu cầu đăng ký của một quầy; hãy xuất lại từ quầy (Quản trị › Kết nối trung tâm).</translation>
     </message>
@@ -4407,72 +4448,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="58"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="59"/>
         <source>Show the records sync could not apply</source>
         <translation>Xem các bản ghi chưa đồng bộ được</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="84"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="85"/>
         <source>Not connected to the centre</source>
         <translation>Chưa kết nối trung tâm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="87"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="88"/>
         <source>This counter works on its own. To send its dossiers to the province, the IT staff import its connection file.</source>
         <translation>Quầy đang làm việc độc lập. Để gửi hồ sơ lên tỉnh, cán bộ công nghệ thông tin cần nhập tệp kết nối của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="94"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="95"/>
         <source>Centre: checking…</source>
         <translation>Trung tâm: đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="95"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="96"/>
         <source>Centre: syncing…</source>
         <translation>Trung tâm: đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="96"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="97"/>
         <source>Centre: online</source>
         <translation>Trung tâm: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="97"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="98"/>
         <source>Centre: offline</source>
         <translation>Trung tâm: mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="98"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="99"/>
         <source>Centre: sync error</source>
         <translation>Trung tâm: lỗi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="99"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="100"/>
         <source>Centre: sync stopped</source>
         <translation>Trung tâm: đã dừng đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="104"/>
         <source>Waiting to send: {count}</source>
         <translation>Chờ gửi: {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="106"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="107"/>
         <source>Changes saved on this computer that the centre has not confirmed yet</source>
         <translation>Các thay đổi đã lưu trên máy này nhưng trung tâm chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="109"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="111"/>
         <source>Last sync: {time}</source>
         <translation>Đồng bộ: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="111"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="113"/>
         <source>Last sync: never</source>
         <translation>Đồng bộ: chưa có</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="114"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="117"/>
         <source>Sync issues: {count}</source>
         <translation>Cần xử lý: {count}</translation>
     </message>
@@ -4596,7 +4637,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="347"/>
+        <location filename="../../counter_app/cli_sync.py" line="365"/>
         <location filename="../../counter_app/services/users.py" line="91"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
@@ -5104,39 +5145,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentsEditor</name>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
-        <source>Document</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
-        <source>Form</source>
-        <translation>Hình thức</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
-        <source>Copies</source>
-        <translation>Số lượng</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
-        <source>Required</source>
-        <translation>Bắt buộc</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="49"/>
-        <source>Add a document</source>
-        <translation>Thêm giấy tờ</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/admin/documents_editor.py" line="51"/>
-        <source>Remove the document</source>
-        <translation>Bỏ giấy tờ</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +24,12 @@ from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files.csv_format import parse_csv
 from counter_app.domain.workflow import Action
 from counter_app.paper import FormKind
-from counter_app.services import catalogue, dossiers, setup, users
+from counter_app.services import backups, catalogue, dossiers, setup, users
 from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
 from counter_app.services.print_jobs import form_pdf
 from counter_app.services.views import DossierInfo
-from counter_app.sync.service import SyncStatus
+from counter_app.sync.service import IssueInfo, SyncStatus
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
 from counter_app.ui.admin.catalogue_dialog import CatalogueDialog
@@ -51,6 +52,7 @@ from counter_app.ui.setup_dialog import SetupDialog
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_worker import SyncPhase
+from counter_app.ui.widgets import ElidedLabel
 from tests.conftest import make_counter
 from tests.ui.conftest import CITIZEN, user_info
 
@@ -82,12 +84,17 @@ def outside(window: QWidget, area: QRect) -> list[dict[str, object]]:
                     "rect": [rect.x(), rect.y(), rect.width(), rect.height()],
                 }
             )
-    # Nothing in the status bar is cut short (at 1366 px it once read "Trung tâm: mấ").
+    # Nothing in the status bar is cut short (at 1366 px it once read "Trung tâm: mấ"),
+    # but for the names that give way by design, ending in "…".
     if isinstance(window, QMainWindow):
-        for label in window.statusBar().findChildren(QLabel):
-            if label.isVisibleTo(window) and label.width() < label.sizeHint().width():
+        bar = window.statusBar()
+        for item in bar.findChildren(QLabel) + bar.findChildren(QAbstractButton):
+            if not item.isVisibleTo(window):
+                continue
+            least = item.minimumSizeHint() if isinstance(item, ElidedLabel) else item.sizeHint()
+            if item.width() < least.width():
                 found.append(
-                    {"window": type(window).__name__, "button": label.text(), "rect": ["cut"]}
+                    {"window": type(window).__name__, "button": item.text(), "rect": ["cut"]}
                 )
     # The title bar (with its close button) must be reachable too.
     frame = window.frameGeometry()
@@ -116,19 +123,42 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     )
 
     def linked() -> QWidget:
-        """The home screen of a desk linked to the centre, the link down, changes waiting."""
+        """The home screen at its most crowded status bar: linked to the centre,
+        the link down, changes waiting, records sync could not apply, notices
+        due, a backup taken and the lists refreshed (each of these came at its
+        own time before, so the bar's width depended on the machine's speed)."""
+        backups.back_up(rt.data_dir, "daily")
         window = MainWindow(
             ctx, clerk, counter, print_receipt=lambda *_: None, data_dir=rt.data_dir
         )
-        # Its own first status read says "unlinked": let it land, then read no more.
-        read: list[object] = []
-        window.sync.status_changed.connect(read.append)
-        while not read:
+        # Its own first reads land (the lists' refresh reads the sync status
+        # and the notices again, and so does the notice sender's first run),
+        # then no more: the texts below stay.
+        read: list[str] = []
+        window.sync.status_changed.connect(lambda _s: read.append("status"))
+        window.refreshed.connect(lambda: read.append("lists"))
+        window.notices.sent.connect(lambda _r: read.append("sent"))
+        window.notices.loaded.connect(lambda: read.append("notices"))
+        while not (
+            "lists" in read
+            and read.count("status") >= 2
+            and "sent" in read
+            and "notices" in read[read.index("sent") :]
+        ):
+            QApplication.processEvents()
+        window.notices.timer.stop()
+        settle = time.monotonic() + 0.5
+        while time.monotonic() < settle:
             QApplication.processEvents()
         window.sync.directory = None
-        window.sync_status.show_status(SyncStatus(True, 128, datetime(2026, 12, 31, 16, 45), []))
+        issue = IssueInfo("pull", "dossier", "u1", "stale", datetime(2026, 12, 31, 16, 40))
+        window.sync_status.show_status(
+            SyncStatus(True, 128, datetime(2026, 12, 31, 16, 45), [issue, issue])
+        )
         window.sync_status.show_phase(SyncPhase.OFFLINE)
         window.offline_label.setVisible(False)
+        window.notices.status_label.setText("Thông báo chờ gửi: 12")
+        window.notices.status_label.setVisible(True)
         return window
 
     yield "main-linked", linked

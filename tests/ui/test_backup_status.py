@@ -30,11 +30,13 @@ def test_status_bar_shows_the_last_good_backup(
     # WHEN a backup is taken and the window refreshes
     (path,) = backups.back_up(counter.data_dir)
     window.refresh()
-    qtbot.waitUntil(lambda: label.text().startswith("Bản sao lưu tốt gần nhất"))
+    qtbot.waitUntil(lambda: label.text().startswith("Sao lưu: "))
     last = backups.last_good(counter.data_dir)
     assert last is not None and last.at is not None
-    assert f"{last.at:%d/%m/%Y %H:%M}" in label.text()
-    assert label.toolTip() == str(path) and label.styleSheet() == ""
+    # THEN the bar says when, briefly (taken today: the time); the tooltip has it all
+    assert label.text() == f"Sao lưu: {last.at:%H:%M}"
+    assert label.toolTip() == f"Bản sao lưu tốt gần nhất: {last.at:%d/%m/%Y %H:%M}\n{path}"
+    assert label.styleSheet() == ""
 
 
 def test_a_window_left_open_takes_the_days_backup_in_the_background(

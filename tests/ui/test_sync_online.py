@@ -61,8 +61,10 @@ def test_window_syncs_a_received_dossier_and_shows_online(
     assert bar.phase is SyncPhase.ONLINE
     assert bar.state_label.text() == "\u25cf Trung tâm: đã kết nối"
     assert bar.status is not None and bar.status.last_success is not None
-    assert bar.last_label.text().startswith("Đồng bộ: ")
-    assert bar.last_label.text()[-16:] == bar.status.last_success.strftime("%d/%m/%Y %H:%M")
+    # synced today: the time alone in the bar, the whole date in its tooltip
+    last = bar.status.last_success
+    assert bar.last_label.text() == f"Đồng bộ: {last:%H:%M}"
+    assert bar.last_label.toolTip() == f"{last:%d/%m/%Y %H:%M}"
     # AND closing the window stops the worker between rounds
     worker = window.sync.worker
     assert worker is not None
