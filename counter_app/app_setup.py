@@ -101,6 +101,7 @@ def peek_counter_name(directory: Path) -> str | None:
 
 
 def open_runtime(data_dir: str | Path | None = None) -> Runtime:
+    from counter_app.files.store import FileStore, files_dir
     from counter_app.services import backups, continuity
     from counter_app.services.context import ServiceContext
     from counter_app.services.setup import get_counter
@@ -109,7 +110,8 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     directory = config.data_dir(data_dir)
     setup_logging(directory)
     db = open_database(directory, hooks=hooks())
-    rt = Runtime(directory, db, ServiceContext(db.sessions))
+    ctx = ServiceContext(db.sessions, files=FileStore(files_dir(directory)))
+    rt = Runtime(directory, db, ctx)
     damage = db.damage_message()
     if damage is not None:
         rt.notices.append(damage)

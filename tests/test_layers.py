@@ -20,6 +20,7 @@ RANKS: dict[str, int] = {
     "wire": 1,
     "models": 1,
     "paper": 1,
+    "files": 1,
     "i18n": 1,
     "catalogue_files": 1,
     "high_water": 2,

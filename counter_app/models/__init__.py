@@ -18,6 +18,7 @@ from counter_app.models.dossier import (
     WorkflowStep,
 )
 from counter_app.models.notice import Notice
+from counter_app.models.paper import DigitisedPaper, StoredFile
 from counter_app.models.sync import CentralNote, OutboxEntry, SyncIssue, SyncState
 from counter_app.models.user import LoginAttempt, LoginLockout, User, UserRole
 
@@ -29,6 +30,7 @@ __all__ = [
     "ClockPause",
     "CodeBlock",
     "CounterIdentity",
+    "DigitisedPaper",
     "Dossier",
     "DossierDocument",
     "LoginAttempt",
@@ -40,6 +42,7 @@ __all__ = [
     "Procedure",
     "ProcedureDocument",
     "Setting",
+    "StoredFile",
     "SyncIssue",
     "SyncState",
     "User",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.files.store import FileStore
 from counter_app.models import CalendarDay, CounterIdentity, Setting
 from counter_app.storage import COUNTER, Sessions
 
@@ -39,6 +40,9 @@ class ServiceContext:
     sessions: Sessions
     clock: Callable[[], datetime] = datetime.now
     login_policy: LoginPolicy = field(default_factory=LoginPolicy)
+    # The electronic dossier's files (data folder, files/); None where no
+    # counter folder is open (a check run on a bare database file).
+    files: FileStore | None = None
     _calendar: WorkCalendar | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,123 @@
+"""The counter's content-addressed file store (Decree 118/2025 Art. 17(1)(c)).
+
+Each file is kept once, named by its SHA-256: ``files/ab/cdef…`` under the
+data folder, private like the database. A file is written to a temporary
+name, fsynced and renamed, so a crash leaves either nothing or the whole
+file; the database row that refers to it is written after the file is on
+disk, so a row never points at a file that was never stored. A file stored
+but never referred to (a crash between the two) is harmless and found by
+:func:`orphans`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.private_files import FILE_MODE, fsync_dir, private_dir
+
+CHUNK = 1 << 20
+_HEX = frozenset("0123456789abcdef")
+
+
+@dataclass(frozen=True)
+class Blob:
+    sha256: str
+    size: int
+
+
+def files_dir(data_dir: Path) -> Path:
+    return data_dir / "files"
+
+
+def is_sha256(value: str) -> bool:
+    return len(value) == 64 and set(value) <= _HEX
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class FileStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_of(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise ValueError(f"not a SHA-256: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:]
+
+    def has(self, sha256: str) -> bool:
+        return self.path_of(sha256).is_file()
+
+    def put_bytes(self, data: bytes) -> Blob:
+        sha = hashlib.sha256(data).hexdigest()
+        if not self.has(sha):
+            self._write(sha, iter((data,)))
+        return Blob(sha, len(data))
+
+    def put_file(self, source: Path) -> Blob:
+        """Store a copy of ``source`` (read twice: to name it, then to copy it)."""
+        sha = sha256_of(source)
+        if not self.has(sha):
+
+            def chunks() -> Iterator[bytes]:
+                with source.open("rb") as f:
+                    while chunk := f.read(CHUNK):
+                        yield chunk
+
+            self._write(sha, chunks())
+        return Blob(sha, source.stat().st_size)
+
+    def read(self, sha256: str) -> bytes:
+        return self.path_of(sha256).read_bytes()
+
+    def intact(self, sha256: str) -> bool:
+        """The file is there and still has the content it is named by."""
+        path = self.path_of(sha256)
+        return path.is_file() and sha256_of(path) == sha256
+
+    def stored(self) -> Iterator[str]:
+        """Every hash in the store (names of the right shape only)."""
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if not sub.is_dir() or len(sub.name) != 2:
+                continue
+            for f in sorted(sub.iterdir()):
+                name = sub.name + f.name
+                if is_sha256(name) and f.is_file():
+                    yield name
+
+    def _write(self, sha: str, chunks: Iterator[bytes]) -> None:
+        target = self.path_of(sha)
+        private_dir(self.root)
+        private_dir(target.parent)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        digest = hashlib.sha256()
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            for chunk in chunks:
+                digest.update(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        if digest.hexdigest() != sha:
+            # The source changed between hashing and copying.
+            tmp.unlink(missing_ok=True)
+            raise OSError(f"file changed while stored: expected {sha}")
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
