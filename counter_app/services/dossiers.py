@@ -27,7 +27,7 @@ from counter_app.domain.text import nfc, search_text
 from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import PENDING_STATES, RECEIVE_ROLES, Action, State, require_role
 from counter_app.models import Dossier, DossierDocument
-from counter_app.services import sequences
+from counter_app.services import papers, sequences
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import load_procedure, spec_of
 from counter_app.services.context import ServiceContext, counter_identity
@@ -94,6 +94,9 @@ class ReceiveRequest:
     online: bool = False  # submitted online: the lower online rate where there is one
     # The amount from the province's fee table, for a fee the province sets.
     fee_amount: int | None = None
+    # Digitised papers already held, taken instead of being asked for again
+    # (Decree 118/2025 Art. 17(1)(b)).
+    reuse: Sequence[papers.Reuse] = ()
 
 
 def pending_duplicates(
@@ -273,6 +276,8 @@ def receive_in(
             "online": request.online,
         },
     )
+    for taken in request.reuse:
+        papers.reuse_at_reception(session, ctx, actor, dossier, taken)
     return dossier, warnings
 
 

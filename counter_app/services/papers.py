@@ -267,6 +267,14 @@ def _record(
     return _info(paper, dossier.code)
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """A paper already held, to take into a dossier for one of its documents."""
+
+    paper_uuid: str
+    document_name: str
+
+
 def reuse(
     ctx: ServiceContext, actor: Actor, paper_uuid: str, dossier_code: str, component: int | None
 ) -> PaperInfo:
@@ -275,25 +283,52 @@ def reuse(
 
     def write(session: Session) -> PaperInfo:
         _may_digitise(session, actor)
-        source = _paper(session, paper_uuid)
-        if not valid_on(source.valid_until, ctx.now().date()):
-            assert source.valid_until is not None
-            raise _refused(
-                QT_TRANSLATE_NOOP(
-                    "Papers",
-                    "This paper expired on {date}; it cannot be reused. Scan the new paper.",
-                ),
-                date=f"{source.valid_until:%d/%m/%Y}",
-            )
         dossier = load_dossier(session, dossier_code)
-        info = _info(source, "")
-        new = NewCopy(dossier.code, b"", info.data, Origin.REUSE, PaperRole.PAPER, component)
-        blob = Blob(source.sha256, source.size)
-        return _record(
-            session, ctx, actor, dossier, new, info.data, blob, source.pages, source.uuid
-        )
+        return reuse_in(session, ctx, actor, paper_uuid, dossier, component)
 
     return ctx.sessions.write(write)
+
+
+def reuse_at_reception(
+    session: Session, ctx: ServiceContext, actor: Actor, dossier: Dossier, taken: Reuse
+) -> PaperInfo:
+    """A reuse chosen on the reception form, in the reception's unit of work:
+    the paper fulfils the handed-in document of that name."""
+    position = next((d.position for d in dossier.documents if d.name == taken.document_name), None)
+    if position is None:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Papers",
+                "“{name}” is not among the documents handed in; tick it or take "
+                "the paper for another document.",
+            ),
+            name=taken.document_name,
+        )
+    return reuse_in(session, ctx, actor, taken.paper_uuid, dossier, position)
+
+
+def reuse_in(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    paper_uuid: str,
+    dossier: Dossier,
+    component: int | None,
+) -> PaperInfo:
+    source = _paper(session, paper_uuid)
+    if not valid_on(source.valid_until, ctx.now().date()):
+        assert source.valid_until is not None
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Papers",
+                "This paper expired on {date}; it cannot be reused. Scan the new paper.",
+            ),
+            date=f"{source.valid_until:%d/%m/%Y}",
+        )
+    info = _info(source, "")
+    new = NewCopy(dossier.code, b"", info.data, Origin.REUSE, PaperRole.PAPER, component)
+    blob = Blob(source.sha256, source.size)
+    return _record(session, ctx, actor, dossier, new, info.data, blob, source.pages, source.uuid)
 
 
 def _paper(session: Session, uuid: str) -> DigitisedPaper:

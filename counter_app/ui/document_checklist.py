@@ -55,6 +55,16 @@ class DocumentChecklist(QListWidget):
             for i in range(self.count())
         ]
 
+    def all_documents(self) -> list[RequiredDocument]:
+        return [doc for doc, _checked in self._items()]
+
+    def tick_named(self, names: set[str]) -> None:
+        """Tick the documents of these names (a digitised paper taken for each)."""
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.data(DOC_ROLE).name in names:
+                item.setCheckState(Qt.CheckState.Checked)
+
     def handed_in(self) -> list[RequiredDocument]:
         return [doc for doc, checked in self._items() if checked]
 

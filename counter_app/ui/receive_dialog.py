@@ -87,6 +87,7 @@ class ReceiveDialog(ReceiveForm):
             note=self.note.toPlainText(),
             signatures=self.fee_entry.signature_count(),
             fee_amount=self.fee_entry.entered(),
+            reuse=self.reuse_panel.reuses(),
         )
 
     def submit(self) -> None:

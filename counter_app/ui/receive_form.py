@@ -54,6 +54,7 @@ from counter_app.ui.formats import (
     label,
 )
 from counter_app.ui.procedure_picker import ProcedurePicker
+from counter_app.ui.reuse_papers import ReusePanel, local_lookup
 from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
 
 
@@ -134,6 +135,7 @@ class ReceiveForm(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
 
         self.procedure.currentIndexChanged.connect(self._procedure_changed)
+        self.id_number.textChanged.connect(self.reuse_panel.number_changed)
         chain: list[QWidget] = [
             self.procedure,
             *self.applicant_box.tab_chain(),
@@ -172,6 +174,10 @@ class ReceiveForm(QDialog):
         row.addWidget(self.tick_all)
         row.addStretch(1)
         layout.addLayout(row)
+        self.reuse_panel = ReusePanel(
+            local_lookup(self._ctx), self.documents, lambda: self._ctx.now().date(), box
+        )
+        layout.addWidget(self.reuse_panel)
         self.missing_label = QLabel(box)
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color:#8a4b00;")
@@ -255,6 +261,7 @@ class ReceiveForm(QDialog):
 
     def _procedure_changed(self) -> None:
         spec = self.procedure.current_spec()
+        self.reuse_panel.forget()
         self.documents.blockSignals(True)
         self.documents.clear()
         self.delivery.clear()
@@ -312,6 +319,7 @@ class ReceiveForm(QDialog):
         return self.documents.missing()
 
     def _documents_changed(self) -> None:
+        self.reuse_panel.keep_only({d.name for d in self.handed_in()})
         missing = self.missing()
         if missing:
             self.missing_label.setText(

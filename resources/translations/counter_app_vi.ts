@@ -217,22 +217,22 @@
 <context>
     <name>BackupStatus</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="96"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="97"/>
         <source>Check the counter&apos;s data</source>
         <translation>Kiểm tra dữ liệu của quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="105"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="106"/>
         <source>Damaged database</source>
         <translation>Cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="112"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="113"/>
         <source>Restore the latest good backup</source>
         <translation>Khôi phục bản sao lưu tốt gần nhất</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="116"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="117"/>
         <source>Open read-only</source>
         <translation>Mở chỉ để xem</translation>
     </message>
@@ -240,22 +240,22 @@
 <context>
     <name>BackupStatusLabel</name>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="59"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="62"/>
         <source>The last backup failed</source>
         <translation>Lần sao lưu gần nhất không thành công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="61"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="64"/>
         <source>No backup yet</source>
         <translation>Chưa có bản sao lưu nào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="65"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="68"/>
         <source>Backup: {when}</source>
         <translation>Sao lưu: {when}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="67"/>
+        <location filename="../../counter_app/ui/backup_status.py" line="66"/>
         <source>Last good backup: {when}</source>
         <translation>Bản sao lưu tốt gần nhất: {when}</translation>
     </message>
@@ -1940,17 +1940,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="172"/>
+        <location filename="../../counter_app/services/dossiers.py" line="175"/>
         <source>This procedure does not deliver results that way; choose another.</source>
         <translation>Thủ tục này không trả kết quả theo hình thức đã chọn; hãy chọn hình thức khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="179"/>
+        <location filename="../../counter_app/services/dossiers.py" line="182"/>
         <source>Enter the postal address to send the result to.</source>
         <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossiers.py" line="209"/>
+        <location filename="../../counter_app/services/dossiers.py" line="212"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
@@ -2608,27 +2608,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="63"/>
+        <location filename="../../counter_app/ui/main_status.py" line="67"/>
         <source>Official: {name} ({username})</source>
         <translation>Cán bộ: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="61"/>
+        <location filename="../../counter_app/ui/main_status.py" line="65"/>
         <source>No official logged in</source>
         <translation>Chưa có cán bộ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="33"/>
+        <location filename="../../counter_app/ui/main_status.py" line="35"/>
         <source>{counter} — {agency}</source>
         <translation>{counter} — {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="39"/>
+        <location filename="../../counter_app/ui/main_status.py" line="41"/>
         <source>Works without internet</source>
         <translation>Làm việc cả khi mất mạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_status.py" line="42"/>
+        <location filename="../../counter_app/ui/main_status.py" line="44"/>
         <source>Data is kept on this computer: the counter works without internet.</source>
         <translation>Dữ liệu lưu trên máy này: quầy vẫn làm việc khi mất internet.</translation>
     </message>
@@ -2959,6 +2959,89 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/on_the_spot.py" line="117"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>Papers</name>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="130"/>
+        <source>Choose the document type from the list (version {version}).</source>
+        <translation>Chọn loại giấy tờ trong danh mục (phiên bản {version}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="139"/>
+        <source>Enter the document&apos;s name.</source>
+        <translation>Nhập tên giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="147"/>
+        <source>The identification number has 8 to 15 digits or capital letters; check it against the paper.</source>
+        <translation>Số định danh gồm 8 đến 15 chữ số hoặc chữ in hoa; đối chiếu lại với giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="173"/>
+        <source>Without an identification number, enter the holder&apos;s full name, year of birth, and the date and authority of issue.</source>
+        <translation>Không có số định danh thì nhập họ tên, năm sinh của người được cấp, ngày cấp và cơ quan cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="187"/>
+        <source>The year of birth must be from 1900 to {year}.</source>
+        <translation>Năm sinh phải từ 1900 đến {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="196"/>
+        <source>The date of issue cannot be in the future.</source>
+        <translation>Ngày cấp không được sau ngày hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/papers.py" line="208"/>
+        <source>The paper cannot expire before the date it was issued.</source>
+        <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="125"/>
+        <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
+        <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="152"/>
+        <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
+        <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="167"/>
+        <source>The dossier has no paper number {position} in its checklist.</source>
+        <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="211"/>
+        <source>Choose a result type (a code starting with KQ).</source>
+        <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="215"/>
+        <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
+        <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="300"/>
+        <source>“{name}” is not among the documents handed in; tick it or take the paper for another document.</source>
+        <translation>“{name}” không có trong các giấy tờ đã nộp; hãy đánh dấu giấy tờ đó hoặc dùng giấy tờ số hóa cho giấy tờ khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="322"/>
+        <source>This paper expired on {date}; it cannot be reused. Scan the new paper.</source>
+        <translation>Giấy tờ này đã hết hiệu lực ngày {date}, không dùng lại được. Hãy quét giấy tờ mới.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="338"/>
+        <source>This electronic copy is not held here.</source>
+        <translation>Bản điện tử này không có ở quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="408"/>
+        <source>Write why the copy is removed (at least 5 characters).</source>
+        <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
 </context>
 <context>
@@ -3381,67 +3464,67 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="105"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="106"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="119"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="120"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="121"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="122"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="125"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="139"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="141"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="142"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="144"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="145"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="184"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="185"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="185"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="186"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="215"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="246"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="247"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="267"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="268"/>
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="268"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="269"/>
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -3449,78 +3532,78 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="84"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="85"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="87"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="88"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="94"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="95"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="128"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="325"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="129"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="333"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="164"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="166"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="170"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="195"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="201"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="212"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="218"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="213"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="219"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="214"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="220"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="228"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="234"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="231"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="237"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="237"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="243"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="262"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="269"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="277"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="284"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -3535,22 +3618,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="319"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="327"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="322"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="330"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="345"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="353"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="347"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="355"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -3560,12 +3643,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Mã hồ sơ của cơ quan {authority}: hôm nay còn {left} số, được cấp đến ngày {until}. Hãy đồng bộ với Trung tâm để được cấp thêm; khi hết số, hồ sơ sẽ mang mã của chính đơn vị tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="184"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="190"/>
         <source>The dossier lacks documents the procedure requires.</source>
         <translation>Hồ sơ còn thiếu thành phần hồ sơ bắt buộc của thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="186"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="192"/>
         <source>Reason for the supplement:</source>
         <translation>Lý do yêu cầu bổ sung:</translation>
     </message>
@@ -3878,6 +3961,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>ReuseDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="66"/>
+        <source>Papers already digitised</source>
+        <translation>Giấy tờ đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="70"/>
+        <source>These papers of the citizen are held in digitised form. Tick those you take into this dossier instead of asking for them again (Decree 118/2025, Article 17(1)(b)); the paper itself need not be handed in.</source>
+        <translation>Các giấy tờ sau của công dân đã được số hóa. Đánh dấu giấy tờ dùng lại cho hồ sơ này thay vì yêu cầu nộp lại (Nghị định 118/2025, Điều 17 khoản 1 điểm b); công dân không phải nộp bản giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="85"/>
+        <source>&lt;b&gt;Paper held&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Giấy tờ đã số hóa&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="85"/>
+        <source>&lt;b&gt;Validity&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hiệu lực&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="86"/>
+        <source>&lt;b&gt;For the document&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dùng cho giấy tờ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="115"/>
+        <source>Take</source>
+        <translation>Dùng lại</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="120"/>
+        <source>dossier {code}</source>
+        <translation>hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="126"/>
+        <source>valid without limit</source>
+        <translation>không thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="128"/>
+        <source>valid until {date}</source>
+        <translation>còn hiệu lực đến {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="129"/>
+        <source>expired on {date}</source>
+        <translation>hết hạn ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ReusePanel</name>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="234"/>
+        <source>Papers already digitised ({count})…</source>
+        <translation>Giấy tờ đã số hóa ({count})…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="239"/>
+        <source>Taken from digitised papers: {names}</source>
+        <translation>Dùng lại giấy tờ đã số hóa: {names}</translation>
+    </message>
+</context>
+<context>
     <name>RolesDialog</name>
     <message>
         <location filename="../../counter_app/ui/admin/official_forms.py" line="113"/>
@@ -3911,7 +4060,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="96"/>
+        <location filename="../../counter_app/services/context.py" line="100"/>
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>

@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError, ValidationFailed
 from counter_app.domain.papers import Origin, PaperData, PaperRole
 from counter_app.files.pdf_pages import images_to_pdf
-from counter_app.models import AuditEntry, StoredFile
+from counter_app.models import AuditEntry, Dossier, StoredFile
 from counter_app.services import papers
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.papers import NewCopy
@@ -146,3 +146,42 @@ def test_a_removed_copy_stays_on_record_with_its_reason(counter: Runtime) -> Non
     (row,) = papers.list_papers(counter.ctx, code)
     assert row.removed and papers.file_path(counter.ctx, info.sha256).is_file()
     assert papers.held_for(counter.ctx, "020190001234") == []
+
+
+def test_article_17_1_b_a_paper_held_is_taken_at_reception_in_the_same_unit_of_work(
+    counter: Runtime,
+) -> None:
+    first = _dossier(counter)
+    clerk = login(counter.ctx, "tiepnhan")
+    birth = papers.add_copy(
+        counter.ctx, clerk, NewCopy(first, images_to_pdf([scan_page()]), BIRTH, Origin.SCAN)
+    )
+    # WHEN the next dossier is received taking the birth certificate for its first document
+    with counter.ctx.sessions() as session:
+        names = [
+            d.name
+            for d in session.scalars(select(Dossier).where(Dossier.code == first)).one().documents
+        ]
+    req = ReceiveRequest(
+        MARITAL_STATUS,
+        CITIZEN,
+        fee_amount=typed_fee(MARITAL_STATUS),
+        reuse=(papers.Reuse(birth.uuid, names[0]),),
+    )
+    second = receive(counter.ctx, clerk, req).code
+    (taken,) = papers.list_papers(counter.ctx, second)
+    assert taken.reused_from == birth.uuid and taken.component == 1
+    assert taken.component_name == names[0]
+    # AND a reuse naming a document not handed in refuses the whole reception
+    bad = ReceiveRequest(
+        MARITAL_STATUS,
+        CITIZEN,
+        fee_amount=typed_fee(MARITAL_STATUS),
+        reuse=(papers.Reuse(birth.uuid, "Giấy tờ không có trong danh sách"),),
+    )
+    with counter.ctx.sessions() as session:
+        before = session.scalar(select(func.count()).select_from(Dossier))
+    with pytest.raises(UserError, match="không có trong danh sách"):
+        receive(counter.ctx, clerk, bad)
+    with counter.ctx.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == before
