@@ -101,6 +101,16 @@ class PaperData:
     scope: str = ""
 
 
+@dataclass(frozen=True)
+class ResultCopy:
+    """The result's electronic copy handed over with it (Article 22(1), 22(4)):
+    the PDF the authority issued, or the signed paper scanned at the desk."""
+
+    pdf: bytes
+    data: PaperData
+    origin: Origin = Origin.AUTHORITY
+
+
 def _msg(source: str, **params: object) -> Message:
     return Message(_CTX, source, dict(params))
 

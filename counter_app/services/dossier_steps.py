@@ -20,6 +20,7 @@ from counter_app.domain.extension import ExtensionStanding, asked_late
 from counter_app.domain.handover import HANDOVER_ACTIONS, handed_late
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, ValidationFailed
 from counter_app.domain.online_answer import ANSWER_ACTIONS, CHANGES_ACTION, answered_late
+from counter_app.domain.papers import PaperData, PaperRole, ResultCopy, validate_paper
 from counter_app.domain.procedure import DocumentForm, cutoff_applies
 from counter_app.domain.procedure_rules import ProcedureRules
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
@@ -32,10 +33,11 @@ from counter_app.domain.supplement import (
 )
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Action, State, next_state
+from counter_app.files.store import Blob
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
 from counter_app.reports.definitions import is_overdue
-from counter_app.services import audit, notices
+from counter_app.services import audit, notices, paper_records
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of
 from counter_app.services.context import ServiceContext, counter_identity
@@ -71,6 +73,8 @@ class StepRequest:
     department: str = ""
     # RETURN_RESULT: who collected the result, how, and the citizen's rating.
     returned: ReturnDetails = field(default_factory=ReturnDetails)
+    # RETURN_RESULT: the result's electronic copy, kept for reuse (Art. 22).
+    result_copy: ResultCopy | None = None
 
 
 def record_step(
@@ -352,10 +356,26 @@ def take_step_in(
 
 
 def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest) -> DossierInfo:
-    """Take one workflow step; a refused step changes nothing and says why."""
+    """Take one workflow step; a refused step changes nothing and says why.
+
+    A result's electronic copy is checked and its file stored first; its row
+    is written with the step, so the return and its copy stand or fall together.
+    """
+    copy = request.result_copy
+    stored: tuple[PaperData, Blob, int] | None = None
+    if copy is not None:
+        if request.action is not Action.RETURN_RESULT:
+            raise ValueError("a result's copy comes with the return")
+        pages = paper_records.checked_pdf(copy.pdf)
+        data = validate_paper(copy.data, paper_records.document_types(), ctx.now().date())
+        stored = (data, paper_records.store_of(ctx).put_bytes(copy.pdf), pages)
 
     def step(session: Session) -> DossierInfo:
         dossier = take_step_in(session, ctx, actor, code, request)
+        if copy is not None and stored is not None:
+            data, blob, pages = stored
+            new = paper_records.NewCopy(code, b"", data, copy.origin, PaperRole.RESULT)
+            paper_records.record(session, ctx, actor, dossier, new, data, blob, pages)
         return info_of(dossier, calendar=ctx.calendar(session))
 
     return ctx.sessions.write(step)

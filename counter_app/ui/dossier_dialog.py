@@ -296,6 +296,7 @@ class DossierDialog(QDialog):
             code=self.code,
             # An apology's new appointment starts after now, even when overdue.
             appointment=max(self.info.row.appointment_at, self._ctx.now()),
+            holder_id=self.info.row.applicant_id_number,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.step_dialog = dialog

@@ -25,6 +25,7 @@ from counter_app.i18n import render
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.returns import current_evaluation
 from counter_app.ui import notify
+from counter_app.ui.result_copy import ResultCopyRow
 from counter_app.ui.return_form import ReturnForm
 from counter_app.ui.widgets import ok_cancel
 
@@ -52,6 +53,7 @@ class StepDialog(QDialog):
         *,
         code: str = "",
         appointment: datetime | None = None,
+        holder_id: str = "",
     ) -> None:
         super().__init__(parent)
         self.action = action
@@ -70,6 +72,7 @@ class StepDialog(QDialog):
         self.department: QLineEdit | None = None
         self.new_appointment: QDateTimeEdit | None = None
         self.return_form: ReturnForm | None = None
+        self.result_copy: ResultCopyRow | None = None
         if action is Action.REQUEST_SUPPLEMENT:
             self.items = QPlainTextEdit(self)
             self.items.setObjectName("items")
@@ -98,6 +101,8 @@ class StepDialog(QDialog):
         elif action is Action.RETURN_RESULT:
             self.return_form = ReturnForm(code, current_evaluation(), self)
             form.addRow(self.return_form)
+            self.result_copy = ResultCopyRow(holder_id, self)
+            form.addRow(self.tr("Electronic result:"), self.result_copy)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
         self.note.setTabChangesFocus(True)
@@ -148,6 +153,7 @@ class StepDialog(QDialog):
             new_appointment=appointment,
             department=self.department.text() if self.department is not None else "",
             **({"returned": self.return_form.details()} if self.return_form else {}),
+            result_copy=self.result_copy.result_copy() if self.result_copy else None,
         )
 
     def submit(self) -> None:

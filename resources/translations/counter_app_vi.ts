@@ -1834,12 +1834,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="350"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="351"/>
         <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
         <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="359"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="360"/>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
     </message>
@@ -1859,12 +1859,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="383"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="384"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="356"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="357"/>
         <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
         <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
     </message>
@@ -1955,37 +1955,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="126"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="130"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="158"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="162"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="166"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="170"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="202"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="206"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="207"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="211"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="211"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="215"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="217"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="221"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
@@ -2964,82 +2964,82 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="130"/>
+        <location filename="../../counter_app/domain/papers.py" line="140"/>
         <source>Choose the document type from the list (version {version}).</source>
         <translation>Chọn loại giấy tờ trong danh mục (phiên bản {version}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="139"/>
+        <location filename="../../counter_app/domain/papers.py" line="149"/>
         <source>Enter the document&apos;s name.</source>
         <translation>Nhập tên giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="147"/>
+        <location filename="../../counter_app/domain/papers.py" line="157"/>
         <source>The identification number has 8 to 15 digits or capital letters; check it against the paper.</source>
         <translation>Số định danh gồm 8 đến 15 chữ số hoặc chữ in hoa; đối chiếu lại với giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="173"/>
+        <location filename="../../counter_app/domain/papers.py" line="183"/>
         <source>Without an identification number, enter the holder&apos;s full name, year of birth, and the date and authority of issue.</source>
         <translation>Không có số định danh thì nhập họ tên, năm sinh của người được cấp, ngày cấp và cơ quan cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="187"/>
+        <location filename="../../counter_app/domain/papers.py" line="197"/>
         <source>The year of birth must be from 1900 to {year}.</source>
         <translation>Năm sinh phải từ 1900 đến {year}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="196"/>
+        <location filename="../../counter_app/domain/papers.py" line="206"/>
         <source>The date of issue cannot be in the future.</source>
         <translation>Ngày cấp không được sau ngày hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="208"/>
+        <location filename="../../counter_app/domain/papers.py" line="218"/>
         <source>The paper cannot expire before the date it was issued.</source>
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="125"/>
+        <location filename="../../counter_app/services/paper_records.py" line="116"/>
         <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
         <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="152"/>
+        <location filename="../../counter_app/services/paper_records.py" line="143"/>
         <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
         <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="167"/>
+        <location filename="../../counter_app/services/paper_records.py" line="158"/>
         <source>The dossier has no paper number {position} in its checklist.</source>
         <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="211"/>
+        <location filename="../../counter_app/services/paper_records.py" line="187"/>
         <source>Choose a result type (a code starting with KQ).</source>
         <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="215"/>
+        <location filename="../../counter_app/services/paper_records.py" line="191"/>
         <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
         <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="300"/>
+        <location filename="../../counter_app/services/papers.py" line="89"/>
         <source>“{name}” is not among the documents handed in; tick it or take the paper for another document.</source>
         <translation>“{name}” không có trong các giấy tờ đã nộp; hãy đánh dấu giấy tờ đó hoặc dùng giấy tờ số hóa cho giấy tờ khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="322"/>
+        <location filename="../../counter_app/services/papers.py" line="111"/>
         <source>This paper expired on {date}; it cannot be reused. Scan the new paper.</source>
         <translation>Giấy tờ này đã hết hiệu lực ngày {date}, không dùng lại được. Hãy quét giấy tờ mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="338"/>
+        <location filename="../../counter_app/services/papers.py" line="127"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không có ở quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="408"/>
+        <location filename="../../counter_app/services/papers.py" line="197"/>
         <source>Write why the copy is removed (at least 5 characters).</source>
         <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
@@ -3845,6 +3845,45 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>ResultCopyRow</name>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="40"/>
+        <source>Choose the file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="43"/>
+        <source>none (the result is returned on paper only)</source>
+        <translation>chưa có (chỉ trả kết quả bản giấy)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="50"/>
+        <source>valid until</source>
+        <translation>hiệu lực đến</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="68"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="87"/>
+        <source>The result&apos;s electronic copy</source>
+        <translation>Bản điện tử của kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="70"/>
+        <source>PDF or scanned image (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>PDF hoặc ảnh quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="89"/>
+        <source>“{name}” cannot be read as a PDF or an image; choose the file the authority issued, or scan the signed result again.</source>
+        <translation>Không đọc được “{name}” dưới dạng PDF hoặc ảnh; hãy chọn tệp do cơ quan có thẩm quyền ban hành, hoặc quét lại kết quả đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="96"/>
+        <source>{name}, {pages} page(s)</source>
+        <translation>{name}, {pages} trang</translation>
+    </message>
+</context>
+<context>
     <name>ReturnForm</name>
     <message>
         <location filename="../../counter_app/ui/return_form.py" line="105"/>
@@ -4214,52 +4253,57 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="65"/>
         <source>{step} — dossier {code}</source>
         <translation>{step} — hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="78"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="81"/>
         <source>One line for each document or detail to supplement</source>
         <translation>Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="81"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="84"/>
         <source>List everything at once: the request can be made only one time.</source>
         <translation>Ghi đầy đủ một lần: chỉ được yêu cầu bổ sung một lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="84"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="87"/>
         <source>To supplement:</source>
         <translation>Cần bổ sung:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="92"/>
         <source>Department:</source>
         <translation>Cơ quan chuyên môn:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="97"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="100"/>
         <source>New appointment:</source>
         <translation>Ngày hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="105"/>
+        <source>Electronic result:</source>
+        <translation>Kết quả điện tử:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="111"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="119"/>
         <source>Note (optional):</source>
         <translation>Ghi chú (nếu có):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="109"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="114"/>
         <source>Reason (printed on form 02):</source>
         <translation>Lý do (in trên mẫu 02):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="111"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="116"/>
         <source>Why the dossier is incomplete; left off the form when empty</source>
         <translation>Vì sao hồ sơ chưa đầy đủ; để trống thì phiếu không in dòng lý do</translation>
     </message>

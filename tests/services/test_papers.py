@@ -13,14 +13,22 @@ from sqlalchemy import func, select
 
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError, ValidationFailed
-from counter_app.domain.papers import Origin, PaperData, PaperRole
+from counter_app.domain.papers import Origin, PaperData, PaperRole, ResultCopy
+from counter_app.domain.workflow import Action, State
 from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.models import AuditEntry, Dossier, StoredFile
 from counter_app.services import papers
-from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.services.dossiers import (
+    ReceiveRequest,
+    StepRequest,
+    get_dossier,
+    receive,
+    take_step,
+)
 from counter_app.services.papers import NewCopy
 from tests.conftest import Clock, login, typed_fee
 from tests.services.test_online_answer import CITIZEN, MARITAL_STATUS
+from tests.services.test_steps import _ready
 
 
 def scan_page(shade: int = 200) -> bytes:
@@ -185,3 +193,34 @@ def test_article_17_1_b_a_paper_held_is_taken_at_reception_in_the_same_unit_of_w
         receive(counter.ctx, clerk, bad)
     with counter.ctx.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Dossier)) == before
+
+
+def test_article_22_the_return_keeps_the_results_electronic_copy_for_reuse(
+    counter: Runtime,
+) -> None:
+    code = _ready(counter)
+    result = PaperData(
+        doc_type_code="KQ.XNTTHN",
+        document_name="Giấy xác nhận tình trạng hôn nhân",
+        holder_id_number="020190001234",
+        valid_until=date(2027, 6, 5),
+    )
+    clerk = login(counter.ctx, "tiepnhan")
+    # a torn file refuses the return: nothing is recorded
+    torn = ResultCopy(b"%PDF-1.7 torn", result)
+    with pytest.raises(UserError):
+        take_step(counter.ctx, clerk, code, StepRequest(Action.RETURN_RESULT, result_copy=torn))
+    assert get_dossier(counter.ctx, code).state is not State.RETURNED
+    pdf = images_to_pdf([scan_page(230)])
+    info = take_step(
+        counter.ctx,
+        clerk,
+        code,
+        StepRequest(Action.RETURN_RESULT, result_copy=ResultCopy(pdf, result)),
+    )
+    assert info.state is State.RETURNED
+    (copy,) = papers.list_papers(counter.ctx, code)
+    assert copy.role is PaperRole.RESULT and copy.origin is Origin.AUTHORITY
+    assert copy.document_code == "020190001234.KQ.XNTTHN"
+    # kept in the citizen's store: offered at their next reception
+    assert [p.uuid for p in papers.held_for(counter.ctx, "020190001234")] == [copy.uuid]

@@ -7,13 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
+from counter_app.domain.papers import PaperRole
 from counter_app.domain.returns import Channel, Collector
 from counter_app.domain.workflow import Action, State
-from counter_app.services import dossiers
+from counter_app.files.pdf_pages import images_to_pdf
+from counter_app.services import dossiers, papers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.returns import current_evaluation
@@ -21,6 +23,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.return_form import CitizenScreen
 from tests.conftest import login
+from tests.services.test_papers import scan_page
 from tests.ui.conftest import wait_signal
 
 Receive = Callable[..., DossierInfo]
@@ -124,3 +127,40 @@ def test_by_post_needs_the_tracking_number_and_takes_no_rating(
         qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
     record = dossiers.get_dossier(counter.ctx, code).steps[-1].data["return"]
     assert record["channel"] == "post" and record["tracking_number"] == "EF123456789VN"
+
+
+def test_article_22_the_result_is_returned_with_its_electronic_copy(
+    qtbot: QtBot,
+    counter: Runtime,
+    official: Callable[[str], Actor],
+    receive_dossier: Receive,
+    hold: list[object],
+    tmp_path: Path,
+) -> None:
+    code, dialog = _ready_dialog(qtbot, counter, official, receive_dossier, hold)
+    step = dialog.start_step(Action.RETURN_RESULT)
+    row = step.result_copy
+    assert row is not None and row.result_copy() is None  # paper only unless a file is chosen
+    # WHEN the official picks a file that is no PDF: told so, nothing taken
+    bogus = tmp_path / "ket-qua.pdf"
+    bogus.write_bytes(b"not a pdf")
+    row.load(bogus)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and "ket-qua.pdf" in box.text()
+    box.accept()
+    assert row.result_copy() is None
+    # WHEN the authority's signed PDF is chosen, with its result type
+    issued = tmp_path / "xac-nhan-tthn.pdf"
+    issued.write_bytes(images_to_pdf([scan_page(240), scan_page(235)]))
+    row.load(issued)
+    assert row.file_label.text() == "xac-nhan-tthn.pdf, 2 trang"
+    row.kind.setCurrentIndex(row.kind.findData("KQ.XNTTHN"))
+    assert step.grab().save(str(tmp_path / "return-with-copy.png"))
+    with wait_signal(qtbot, dialog.dossier_changed):
+        qtbot.mouseClick(step.ok, Qt.MouseButton.LeftButton)
+    # THEN the dossier is returned and its result kept, coded by Art. 22(4)
+    assert dossiers.get_dossier(counter.ctx, code).state is State.RETURNED
+    (copy,) = papers.list_papers(counter.ctx, code)
+    number = dossiers.get_dossier(counter.ctx, code).row.applicant_id_number
+    assert copy.role is PaperRole.RESULT and copy.document_code == f"{number}.KQ.XNTTHN"
+    assert copy.pages == 2 and copy.data.document_name == "Giấy xác nhận tình trạng hôn nhân"
