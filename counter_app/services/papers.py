@@ -178,7 +178,7 @@ def search(ctx: ServiceContext, text: str, limit: int = 200) -> list[PaperInfo]:
         rows = _rows(
             session,
             DigitisedPaper.removed_at.is_(None),
-            *(DigitisedPaper.search_text.contains(w) for w in words),
+            *(DigitisedPaper.search_text.contains(w, autoescape=True) for w in words),
         )
     return rows[-limit:][::-1]
 

@@ -27,7 +27,7 @@ from counter_app.domain.reception import ONLINE_LEDGER_BOOK
 from counter_app.domain.supplement import closable_from
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import PENDING_STATES, State
-from counter_app.models import ClockPause, Dossier, Procedure
+from counter_app.models import ClockPause, DigitisedPaper, Dossier, Procedure
 from counter_app.reports import sql_rules
 from counter_app.reports.definitions import DeadlineWindow
 from counter_app.services.context import ServiceContext
@@ -162,10 +162,32 @@ def search_ids(session: Session, query: str, limit: int = 50) -> list[int]:
     )
 
 
+def paper_dossier_ids(session: Session, query: str, limit: int = 50) -> list[int]:
+    """Dossiers holding a digitised paper whose data (Decree 118/2025 Art. 19(2))
+    or OCR text has every word of ``query``: "giay khai sinh 1990" finds the
+    dossier the citizen's birth certificate was scanned into."""
+    words = fold(query).split()
+    if not words:
+        return []
+    return list(
+        session.scalars(
+            select(DigitisedPaper.dossier_id)
+            .where(
+                DigitisedPaper.removed_at.is_(None),
+                *(DigitisedPaper.search_text.contains(w, autoescape=True) for w in words),
+            )
+            .group_by(DigitisedPaper.dossier_id)
+            .order_by(DigitisedPaper.dossier_id.desc())
+            .limit(limit)
+        )
+    )
+
+
 def search(ctx: ServiceContext, query: str, limit: int = 50) -> list[DossierRow]:
-    """Dossiers matching every word of ``query`` in code, name, CCCD or phone; newest first."""
+    """Dossiers matching every word of ``query`` in code, name, CCCD or phone,
+    else in their digitised papers' data; newest first."""
     with ctx.sessions() as session:
-        ids = search_ids(session, query, limit)
+        ids = search_ids(session, query, limit) or paper_dossier_ids(session, query, limit)
         if not ids:
             return []
         # Ids come newest first, and a dossier's id grows with its arrival.

@@ -26,6 +26,7 @@ from counter_app.services.dossiers import (
     take_step,
 )
 from counter_app.services.papers import NewCopy
+from counter_app.services.search import search as find_dossiers
 from tests.conftest import Clock, login, typed_fee
 from tests.services.test_online_answer import CITIZEN, MARITAL_STATUS
 from tests.services.test_steps import _ready
@@ -224,3 +225,21 @@ def test_article_22_the_return_keeps_the_results_electronic_copy_for_reuse(
     assert copy.document_code == "020190001234.KQ.XNTTHN"
     # kept in the citizen's store: offered at their next reception
     assert [p.uuid for p in papers.held_for(counter.ctx, "020190001234")] == [copy.uuid]
+
+
+def test_the_desks_search_finds_a_dossier_by_its_papers_data(counter: Runtime) -> None:
+    code = _dossier(counter)
+    clerk = login(counter.ctx, "tiepnhan")
+    land = PaperData(
+        doc_type_code="GT.QSDD",
+        document_name="Giấy chứng nhận quyền sử dụng đất",
+        holder_id_number="020190001234",
+        summary="Thửa đất số 112, tờ bản đồ số 7, thôn Nà Cạn",
+    )
+    papers.add_copy(
+        counter.ctx, clerk, NewCopy(code, images_to_pdf([scan_page()]), land, Origin.SCAN)
+    )
+    # words of the paper's summary, typed without accents, find the dossier
+    assert [r.code for r in find_dossiers(counter.ctx, "thua dat 112 na can")] == [code]
+    # "%" and "_" are letters to look for, not wildcards
+    assert find_dossiers(counter.ctx, "thua_dat%") == []
