@@ -3901,6 +3901,75 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>Scanning</name>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="119"/>
+        <source>Scanning is not installed on this computer (SANE); ask IT to install it.</source>
+        <translation>Máy tính này chưa cài phần quét giấy tờ (SANE); đề nghị bộ phận CNTT cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="144"/>
+        <source>The scanner {name} cannot be opened ({reason}); check that it is on and connected, then choose it again.</source>
+        <translation>Không mở được máy quét {name} ({reason}); kiểm tra máy quét đã bật và được kết nối, rồi chọn lại.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="232"/>
+        <source>The scanner does not accept {option} = {value} ({reason}).</source>
+        <translation>Máy quét không nhận thiết lập {option} = {value} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="277"/>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="288"/>
+        <source>The scanner stopped: {reason}. Check the paper and scan again.</source>
+        <translation>Máy quét đã dừng: {reason}. Kiểm tra giấy rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="342"/>
+        <source>This scanner has no {source}; choose another source.</source>
+        <translation>Máy quét này không có {source}; chọn nguồn quét khác.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="367"/>
+        <source>The feeder is empty: put the papers in the feeder and scan again.</source>
+        <translation>Khay nạp giấy đang trống: đặt giấy tờ vào khay rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="396"/>
+        <source>The feeder gave {backs} backs for {fronts} fronts; put the whole stack back, turned over, and scan again.</source>
+        <translation>Khay nạp giấy cho {backs} mặt sau cho {fronts} mặt trước; đặt lại cả tập giấy, đã lật mặt, rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="412"/>
+        <source>flatbed</source>
+        <translation>mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="413"/>
+        <source>document feeder</source>
+        <translation>khay nạp giấy tự động</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="415"/>
+        <source>document feeder, both sides</source>
+        <translation>khay nạp giấy tự động, quét hai mặt</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="422"/>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="423"/>
+        <source>greyscale</source>
+        <translation>thang xám</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/sane_source.py" line="424"/>
+        <source>black and white</source>
+        <translation>đen trắng</translation>
+    </message>
+</context>
+<context>
     <name>ServiceForm</name>
     <message>
         <location filename="../../counter_app/ui/admin/service_form.py" line="28"/>
