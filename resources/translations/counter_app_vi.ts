@@ -3968,6 +3968,36 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>black and white</source>
         <translation>đen trắng</translation>
     </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/imports.py" line="82"/>
+        <source>The file {name} is empty.</source>
+        <translation>Tệp {name} không có nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/imports.py" line="87"/>
+        <source>The file {name} cannot be read (damaged, protected or not finished); choose another file or scan the paper.</source>
+        <translation>Không đọc được tệp {name} (bị hỏng, có mật khẩu hoặc chưa ghi xong); chọn tệp khác hoặc quét giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/imports.py" line="102"/>
+        <source>The file {name} is not a PDF, JPEG, PNG or TIFF; choose another file.</source>
+        <translation>Tệp {name} không phải PDF, JPEG, PNG hay TIFF; chọn tệp khác.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/imports.py" line="124"/>
+        <source>The file {name} cannot be opened; check that it is still there.</source>
+        <translation>Không mở được tệp {name}; kiểm tra tệp vẫn còn ở đó.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/scanning/imports.py" line="134"/>
+        <source>The file {name} is larger than 200 MB; scan the paper instead.</source>
+        <translation>Tệp {name} lớn hơn 200 MB; hãy quét giấy tờ thay cho tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/services/desk_settings.py" line="67"/>
+        <source>The folder {path} does not exist or cannot be opened; choose the folder the printer scans into.</source>
+        <translation>Thư mục {path} không tồn tại hoặc không mở được; chọn thư mục mà máy in quét vào.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceForm</name>
