@@ -1564,6 +1564,224 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>DigitiseDialog</name>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="113"/>
+        <source>Digitise: {paper} ({code})</source>
+        <translation>Số hóa: {paper} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="138"/>
+        <source>Paper {n} of the checklist: {paper}</source>
+        <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="148"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="165"/>
+        <source>%v pages read</source>
+        <translation>Đã đọc %v trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="167"/>
+        <source>&amp;Stop scanning</source>
+        <translation>&amp;Dừng quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="181"/>
+        <source>&amp;Save the copy</source>
+        <translation>&amp;Lưu bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="185"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="204"/>
+        <source>Look for scanners</source>
+        <translation>Tìm máy quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="210"/>
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="213"/>
+        <source>Source:</source>
+        <translation>Nguồn quét:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="216"/>
+        <source>Colour:</source>
+        <translation>Màu:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="219"/>
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="220"/>
+        <source>S&amp;can</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="228"/>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="233"/>
+        <source>Scan folder</source>
+        <translation>Thư mục quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="239"/>
+        <source>A PDF, a JPEG or PNG photo (taken with a phone, for instance) or a TIFF. Every page is added to the paper.</source>
+        <translation>Tệp PDF, ảnh JPEG hoặc PNG (ví dụ ảnh chụp bằng điện thoại) hoặc TIFF. Mọi trang của tệp được thêm vào giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="246"/>
+        <source>Add &amp;files…</source>
+        <translation>Thêm &amp;tệp…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="252"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="256"/>
+        <source>The paper&apos;s data (Decree 118/2025, Art. 19(2))</source>
+        <translation>Thông tin giấy tờ (Điều 19 khoản 2 Nghị định 118/2025)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="266"/>
+        <source>Document type:</source>
+        <translation>Loại giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="268"/>
+        <source>Document name:</source>
+        <translation>Tên giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="271"/>
+        <source>Identification number:</source>
+        <translation>Số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="277"/>
+        <source>Summary:</source>
+        <translation>Trích yếu nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="279"/>
+        <source>dd/mm/yyyy, empty: no limit</source>
+        <translation>dd/mm/yyyy, để trống: không thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="280"/>
+        <source>Valid until:</source>
+        <translation>Hiệu lực đến:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="282"/>
+        <source>Scope:</source>
+        <translation>Phạm vi hiệu lực:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="283"/>
+        <source>Without an identification number:</source>
+        <translation>Khi không có số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="287"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="290"/>
+        <source>Year of birth:</source>
+        <translation>Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="294"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="295"/>
+        <source>Issued on:</source>
+        <translation>Ngày cấp:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="297"/>
+        <source>Issued by:</source>
+        <translation>Nơi cấp:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="303"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="320"/>
+        <source>No scanner found. Check that it is on and connected, or use the scan folder or a file.</source>
+        <translation>Không tìm thấy máy quét. Kiểm tra máy đã bật và được kết nối, hoặc dùng thư mục quét hay tệp.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="398"/>
+        <source>Turn the stack over</source>
+        <translation>Lật tập giấy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="400"/>
+        <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
+        <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="423"/>
+        <source>The folder the printer scans into</source>
+        <translation>Thư mục mà máy in quét vào</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="440"/>
+        <source>Add files</source>
+        <translation>Thêm tệp</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="468"/>
+        <source>{n} pages in this copy</source>
+        <translation>Bản điện tử có {n} trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="485"/>
+        <source>Write the date as dd/mm/yyyy.</source>
+        <translation>Ghi ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="491"/>
+        <source>Write the year with four digits.</source>
+        <translation>Ghi năm bằng bốn chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="524"/>
+        <source>The pages could not be put together; add them again.</source>
+        <translation>Không ghép được các trang; hãy thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/digitise_dialog.py" line="567"/>
+        <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsEditor</name>
     <message>
         <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
@@ -2103,6 +2321,29 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/domain/fees.py" line="258"/>
         <source>A per-page fee needs at least one page tier with its price.</source>
         <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPanel</name>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_folder.py" line="59"/>
+        <source>&amp;Add the chosen files</source>
+        <translation>&amp;Thêm các tệp đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_folder.py" line="63"/>
+        <source>Choose the &amp;folder…</source>
+        <translation>Chọn &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_folder.py" line="80"/>
+        <source>No scan folder is set for this desk. Choose the folder the office&apos;s printer scans into.</source>
+        <translation>Quầy chưa đặt thư mục quét. Chọn thư mục mà máy in của cơ quan quét vào.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_folder.py" line="87"/>
+        <source>Files scanned into {path}:</source>
+        <translation>Các tệp đã quét vào {path}:</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3200,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/on_the_spot.py" line="117"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="75"/>
+        <source>Turn &amp;left</source>
+        <translation>Xoay &amp;trái</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="77"/>
+        <source>Turn &amp;right</source>
+        <translation>Xoay &amp;phải</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="79"/>
+        <source>&amp;Earlier</source>
+        <translation>Lên t&amp;rước</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="81"/>
+        <source>La&amp;ter</source>
+        <translation>Ra &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="83"/>
+        <source>Remove &amp;page</source>
+        <translation>&amp;Bỏ trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/paper_pages.py" line="176"/>
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
     </message>
 </context>
 <context>
