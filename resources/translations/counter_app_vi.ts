@@ -2086,6 +2086,161 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
         <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
     </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_dialog.py" line="118"/>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_dialog.py" line="186"/>
+        <source>Electronic papers</source>
+        <translation>Giấy tờ điện tử</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_dialog.py" line="188"/>
+        <source>Electronic papers ({n} not yet digitised)</source>
+        <translation>Giấy tờ điện tử ({n} chưa số hóa)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPapers</name>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="52"/>
+        <source>scanned at the desk</source>
+        <translation>quét tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="53"/>
+        <source>scan folder</source>
+        <translation>thư mục quét</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="54"/>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="55"/>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="56"/>
+        <source>from the authority</source>
+        <translation>do cơ quan giải quyết cấp</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="93"/>
+        <source>Papers of the checklist</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="98"/>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="110"/>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="98"/>
+        <source>Electronic copy</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="104"/>
+        <source>Electronic copies of this dossier</source>
+        <translation>Các bản điện tử của hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="111"/>
+        <source>Document</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="112"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="113"/>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="114"/>
+        <source>Origin</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="115"/>
+        <source>Digitised by</source>
+        <translation>Người số hóa</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="116"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="125"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="128"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Gỡ bỏ…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="167"/>
+        <source>in the dossier</source>
+        <translation>trong hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="171"/>
+        <source>removed: {reason}</source>
+        <translation>đã gỡ bỏ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="173"/>
+        <source>removed</source>
+        <translation>đã gỡ bỏ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="206"/>
+        <source>digitised: {copies} copies, {pages} pages</source>
+        <translation>đã số hóa: {copies} bản, {pages} trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="211"/>
+        <source>not yet digitised</source>
+        <translation>chưa số hóa</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="214"/>
+        <source>Digitise…</source>
+        <translation>Số hóa…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="253"/>
+        <source>The copy&apos;s file is not on this computer; check the desk.</source>
+        <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="256"/>
+        <source>No program opens PDF files on this computer; ask IT to add one.</source>
+        <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="275"/>
+        <source>Remove the copy</source>
+        <translation>Gỡ bỏ bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="277"/>
+        <source>Why is “{name}” removed from the dossier? (kept on record)</source>
+        <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/scan/counter_app/ui/dossier_papers.py" line="306"/>
+        <source>The electronic copies could not be read; close and open again.</source>
+        <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>
