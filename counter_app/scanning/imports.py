@@ -28,8 +28,8 @@ class BadFile(UserError):
     """The file cannot become a paper; the message names it and what to do."""
 
 
-def _bad(source: str, **params: object) -> BadFile:
-    return BadFile(Message(_CTX, source, dict(params)))
+def _bad(text: str, /, **params: object) -> BadFile:
+    return BadFile(Message(_CTX, text, dict(params)))
 
 
 def accepted(path: Path) -> bool:

@@ -105,8 +105,8 @@ class ScannerError(UserError):
 Progress = Callable[[int, ScannedPage], None]  # pages read so far, the last one
 
 
-def _error(source: str, **params: object) -> ScannerError:
-    return ScannerError(Message(_CTX, source, dict(params)))
+def _error(text: str, /, **params: object) -> ScannerError:
+    return ScannerError(Message(_CTX, text, dict(params)))
 
 
 def _sane() -> Any:

@@ -121,7 +121,7 @@ class PageStrip(QWidget):
     def _selected_rows(self) -> list[int]:
         return sorted(self.list.row(item) for item in self.list.selectedItems())
 
-    def rotate(self, row: int, degrees: int) -> None:
+    def rotate_page(self, row: int, degrees: int) -> None:
         item = self.list.item(row)
         source, page, rotation = item.data(_REF)
         item.setData(_REF, (source, page, (rotation + degrees) % 360))
@@ -130,9 +130,9 @@ class PageStrip(QWidget):
 
     def rotate_selected(self, degrees: int) -> None:
         for row in self._selected_rows():
-            self.rotate(row, degrees)
+            self.rotate_page(row, degrees)
 
-    def move(self, row: int, to: int) -> None:
+    def move_page(self, row: int, to: int) -> None:
         if not 0 <= to < self.list.count() or row == to:
             return
         item = self.list.takeItem(row)
@@ -143,9 +143,9 @@ class PageStrip(QWidget):
     def move_selected(self, step: int) -> None:
         rows = self._selected_rows()
         if len(rows) == 1:
-            self.move(rows[0], rows[0] + step)
+            self.move_page(rows[0], rows[0] + step)
 
-    def remove(self, row: int) -> None:
+    def remove_page(self, row: int) -> None:
         self.list.takeItem(row)
         self._renumber()
 

@@ -86,10 +86,10 @@ def test_a_paper_scanned_gathered_edited_and_saved_end_to_end(
 
     # the official keeps pages 1-2 of the scan, the folder's page and the photo
     for row in range(9, 1, -1):
-        dialog.pages.remove(row)
+        dialog.pages.remove_page(row)
     assert dialog.pages.count() == 4
-    dialog.pages.move(3, 0)  # the photo first
-    dialog.pages.rotate(1, 90)  # the first scanned page turned
+    dialog.pages.move_page(3, 0)  # the photo first
+    dialog.pages.rotate_page(1, 90)  # the first scanned page turned
     dialog.summary.setPlainText("Khai sinh của Nguyễn Thị Đoàn")
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SHOTS / "digitise_dialog.png"))
