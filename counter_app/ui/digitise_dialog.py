@@ -118,6 +118,7 @@ class DigitiseDialog(QDialog):
         self.scanner.cancelled.connect(self._scan_cancelled)
         self.scanner.failed.connect(self._scan_failed)
         self.scanner.listed.connect(self._listed)
+        self.scanner.look_up_failed.connect(self._look_up_failed)
         self.scanner.turn_over.connect(self._ask_turn_over)
         self.pages.changed.connect(self._pages_changed)
         self._pages_changed()
@@ -326,6 +327,22 @@ class DigitiseDialog(QDialog):
             return
         self.scanner_note.clear()
         self._device_chosen()
+
+    def _look_up_failed(self, error: object) -> None:
+        # No SANE on this computer, or the scanner went away: the folder and
+        # files still work.
+        self.scan_button.setEnabled(False)
+        self.source.clear()
+        if isinstance(error, UserError):
+            self.scanner_note.setText(render(error.message))
+        else:
+            log.error("Scanner look-up failed: %r", error)
+            self.scanner_note.setText(
+                self.tr(
+                    "No scanner found. Check that it is on and connected, or use the scan "
+                    "folder or a file."
+                )
+            )
 
     def _device_chosen(self) -> None:
         name = self.device.currentData()

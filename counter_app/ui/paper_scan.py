@@ -30,6 +30,7 @@ class ScanRunner(QObject):
     cancelled = Signal()
     failed = Signal(object)  # the exception (a UserError for the official)
     listed = Signal(object)  # devices() or options(): the answer of a look-up
+    look_up_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +74,7 @@ class ScanRunner(QObject):
                 self.listed.emit(fn())
             except Exception as exc:
                 log.info("Scanner look-up failed: %s", exc)
-                self.failed.emit(exc)
+                self.look_up_failed.emit(exc)
 
         self.pool.start(job)
 

@@ -155,3 +155,19 @@ def test_stopping_a_duplex_scan_while_the_stack_is_turned_adds_no_page(
     qtbot.waitUntil(lambda: dialog.turn_question is not None, timeout=20_000)
     dialog.turn_question.done(QMessageBox.StandardButton.Ok)
     qtbot.waitUntil(lambda: dialog.pages.count() == 20, timeout=20_000)
+
+
+def test_a_scanner_that_went_away_is_a_sentence_and_the_files_still_work(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive, tmp_path: Path
+) -> None:
+    info = receive_dossier()
+    photo = phone_photo(tmp_path / "IMG_2002.jpg")
+    dialog = open_dialog(qtbot, counter, info, choose_files=lambda: [str(photo)])
+    dialog.device.addItem("Máy quét cũ", "test:7")
+    dialog.device.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "test:7" in dialog.scanner_note.text(), timeout=10_000)
+    assert "Không mở được máy quét" in dialog.scanner_note.text()
+    assert not dialog.scan_button.isEnabled()
+    qtbot.mouseClick(dialog.file_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 1, timeout=10_000)
+    assert dialog.save_button.isEnabled()
