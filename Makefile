@@ -9,6 +9,8 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth \
 	postgresql
+# Scanners at the desk (python-sane builds against libsane-dev; sane-utils: scanimage for IT).
+APT_PACKAGES += libsane1 libsane-dev sane-utils
 OUT ?= out/demo
 
 .PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean

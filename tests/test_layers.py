@@ -21,6 +21,7 @@ RANKS: dict[str, int] = {
     "models": 1,
     "paper": 1,
     "files": 1,
+    "scanning": 1,
     "i18n": 1,
     "catalogue_files": 1,
     "high_water": 2,

@@ -1,10 +1,14 @@
-"""Settings of the desk itself: how long an unattended window stays open."""
+"""Settings of the desk itself: how long an unattended window stays open, and
+the folder its multifunction printer scans into."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import check_count
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
 from counter_app.models import Setting
 from counter_app.services import audit
@@ -41,3 +45,46 @@ def set_lock_after_minutes(ctx: ServiceContext, actor: Actor, minutes: int) -> i
 
     ctx.sessions.write(save)
     return minutes
+
+
+SCAN_FOLDER_KEY = "scan_folder"
+
+
+def scan_folder(ctx: ServiceContext) -> Path | None:
+    """The folder this desk's multifunction printer scans into, if set."""
+    with ctx.sessions() as session:
+        row = session.get(Setting, SCAN_FOLDER_KEY)
+        return Path(row.value) if row is not None and row.value else None
+
+
+def set_scan_folder(ctx: ServiceContext, actor: Actor, folder: str) -> Path | None:
+    """Set (or, with "", forget) the desk's scan-to-folder; it must exist."""
+    path = Path(folder.strip()).expanduser() if folder.strip() else None
+    if path is not None and not path.is_dir():
+        raise UserError(
+            Message(
+                "Scanning",
+                QT_TRANSLATE_NOOP(
+                    "Scanning",
+                    "The folder {path} does not exist or cannot be opened; choose the folder "
+                    "the printer scans into.",
+                ),
+                {"path": str(path)},
+            ),
+            field="scan_folder",
+        )
+
+    def save(session: Session) -> None:
+        acting_user(session, actor)
+        value = str(path.resolve()) if path is not None else ""
+        row = session.get(Setting, SCAN_FOLDER_KEY)
+        if row is None:
+            session.add(Setting(key=SCAN_FOLDER_KEY, value=value))
+        else:
+            row.value = value
+        audit.log_event(
+            session, ctx, actor.username, "desk.scan_folder", "settings", {"folder": value}
+        )
+
+    ctx.sessions.write(save)
+    return path.resolve() if path is not None else None

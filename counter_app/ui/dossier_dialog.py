@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
 from counter_app.ui import notify
+from counter_app.ui.dossier_papers import DossierPapers
 from counter_app.ui.dossier_view import DossierView
 from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
 from counter_app.ui.formats import fmt_datetime
@@ -108,8 +110,13 @@ class DossierDialog(QDialog):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        self.view = DossierView(self)
-        root.addWidget(self.view, 1)
+        self.tabs = QTabWidget(self)
+        self.view = DossierView(self.tabs)
+        self.tabs.addTab(self.view, self.tr("Dossier"))
+        self.papers = DossierPapers(self._ctx, self._user, self._writes, self.tabs)
+        self.papers.counted.connect(self._papers_counted)
+        self.tabs.addTab(self.papers, self.tr("Electronic papers"))
+        root.addWidget(self.tabs, 1)
         # The parts tests and callers reach through the dialog.
         self.state_badge = self.view.state_badge
         self.supplement_box = self.view.supplement_box
@@ -171,7 +178,15 @@ class DossierDialog(QDialog):
         overdue = row.overdue(now)
         self.setWindowTitle(self.tr("Dossier {code}").format(code=info.code))
         self.view.fill(info, overdue)
+        self.papers.show_dossier(info)
         self._fill_actions(overdue)
+
+    def _papers_counted(self, missing: int) -> None:
+        # The checklist papers still without an electronic copy (Art. 17(1)(c)).
+        text = self.tr("Electronic papers")
+        if missing:
+            text = self.tr("Electronic papers ({n} not yet digitised)").format(n=missing)
+        self.tabs.setTabText(self.tabs.indexOf(self.papers), text)
 
     def available_actions(self, overdue: bool | None = None) -> list[Action]:
         """The steps this user may take now, in workflow order."""
@@ -433,4 +448,5 @@ class DossierDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its write
         self._writes.wait()
+        self.papers.wait()
         super().done(result)

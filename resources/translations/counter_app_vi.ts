@@ -1564,6 +1564,225 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>DigitiseDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="113"/>
+        <source>Digitise: {paper} ({code})</source>
+        <translation>Số hóa: {paper} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="139"/>
+        <source>Paper {n} of the checklist: {paper}</source>
+        <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="149"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="166"/>
+        <source>%v pages read</source>
+        <translation>Đã đọc %v trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="168"/>
+        <source>&amp;Stop scanning</source>
+        <translation>&amp;Dừng quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="182"/>
+        <source>&amp;Save the copy</source>
+        <translation>&amp;Lưu bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="186"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="205"/>
+        <source>Look for scanners</source>
+        <translation>Tìm máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="211"/>
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="214"/>
+        <source>Source:</source>
+        <translation>Nguồn quét:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="217"/>
+        <source>Colour:</source>
+        <translation>Màu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="220"/>
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="221"/>
+        <source>S&amp;can</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="234"/>
+        <source>Scan folder</source>
+        <translation>Thư mục quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="240"/>
+        <source>A PDF, a JPEG or PNG photo (taken with a phone, for instance) or a TIFF. Every page is added to the paper.</source>
+        <translation>Tệp PDF, ảnh JPEG hoặc PNG (ví dụ ảnh chụp bằng điện thoại) hoặc TIFF. Mọi trang của tệp được thêm vào giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="247"/>
+        <source>Add &amp;files…</source>
+        <translation>Thêm &amp;tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="253"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="257"/>
+        <source>The paper&apos;s data (Decree 118/2025, Art. 19(2))</source>
+        <translation>Thông tin giấy tờ (Điều 19 khoản 2 Nghị định 118/2025)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="267"/>
+        <source>Document type:</source>
+        <translation>Loại giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="270"/>
+        <source>Document name:</source>
+        <translation>Tên giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="273"/>
+        <source>Identification number:</source>
+        <translation>Số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="279"/>
+        <source>Summary:</source>
+        <translation>Trích yếu nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="281"/>
+        <source>dd/mm/yyyy, empty: no limit</source>
+        <translation>dd/mm/yyyy, để trống: không thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="282"/>
+        <source>Valid until:</source>
+        <translation>Hiệu lực đến:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="284"/>
+        <source>Scope:</source>
+        <translation>Phạm vi hiệu lực:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="285"/>
+        <source>Without an identification number:</source>
+        <translation>Khi không có số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="289"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="292"/>
+        <source>Year of birth:</source>
+        <translation>Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="296"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="297"/>
+        <source>Issued on:</source>
+        <translation>Ngày cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="299"/>
+        <source>Issued by:</source>
+        <translation>Nơi cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="305"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="322"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="342"/>
+        <source>No scanner found. Check that it is on and connected, or use the scan folder or a file.</source>
+        <translation>Không tìm thấy máy quét. Kiểm tra máy đã bật và được kết nối, hoặc dùng thư mục quét hay tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="416"/>
+        <source>Turn the stack over</source>
+        <translation>Lật tập giấy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="418"/>
+        <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
+        <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="441"/>
+        <source>The folder the printer scans into</source>
+        <translation>Thư mục mà máy in quét vào</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="458"/>
+        <source>Add files</source>
+        <translation>Thêm tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="486"/>
+        <source>{n} pages in this copy</source>
+        <translation>Bản điện tử có {n} trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="503"/>
+        <source>Write the date as dd/mm/yyyy.</source>
+        <translation>Ghi ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="509"/>
+        <source>Write the year with four digits.</source>
+        <translation>Ghi năm bằng bốn chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="542"/>
+        <source>The pages could not be put together; add them again.</source>
+        <translation>Không ghép được các trang; hãy thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="585"/>
+        <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
+        <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsEditor</name>
     <message>
         <location filename="../../counter_app/ui/admin/documents_editor.py" line="37"/>
@@ -1599,6 +1818,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierDialog</name>
     <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="115"/>
         <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
@@ -1744,32 +1964,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="120"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="127"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="131"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="138"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="145"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="152"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="160"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="167"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="172"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="179"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -1834,39 +2054,194 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="351"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="366"/>
         <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
         <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="360"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="375"/>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="231"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="273"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="118"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="186"/>
+        <source>Electronic papers</source>
+        <translation>Giấy tờ điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="188"/>
+        <source>Electronic papers ({n} not yet digitised)</source>
+        <translation>Giấy tờ điện tử ({n} chưa số hóa)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="288"/>
         <source>Confirmation by another official</source>
         <translation>Cán bộ khác xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="275"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="290"/>
         <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
         <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="384"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="399"/>
         <source>Preparing the form…</source>
         <translation>Đang lập phiếu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="357"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="372"/>
         <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
         <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPapers</name>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="52"/>
+        <source>scanned at the desk</source>
+        <translation>quét tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="53"/>
+        <source>scan folder</source>
+        <translation>thư mục quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="54"/>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="55"/>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
+        <source>from the authority</source>
+        <translation>do cơ quan giải quyết cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="93"/>
+        <source>Papers of the checklist</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="97"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="108"/>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="97"/>
+        <source>Electronic copy</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="102"/>
+        <source>Electronic copies of this dossier</source>
+        <translation>Các bản điện tử của hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="111"/>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="112"/>
+        <source>Origin</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="113"/>
+        <source>Digitised by</source>
+        <translation>Người số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="114"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="126"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Gỡ bỏ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="169"/>
+        <source>in the dossier</source>
+        <translation>trong hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="173"/>
+        <source>removed: {reason}</source>
+        <translation>đã gỡ bỏ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="175"/>
+        <source>removed</source>
+        <translation>đã gỡ bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="208"/>
+        <source>digitised: {copies} copies, {pages} pages</source>
+        <translation>đã số hóa: {copies} bản, {pages} trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="213"/>
+        <source>not yet digitised</source>
+        <translation>chưa số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="216"/>
+        <source>Digitise…</source>
+        <translation>Số hóa…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="255"/>
+        <source>The copy&apos;s file is not on this computer; check the desk.</source>
+        <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="258"/>
+        <source>No program opens PDF files on this computer; ask IT to add one.</source>
+        <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="277"/>
+        <source>Remove the copy</source>
+        <translation>Gỡ bỏ bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="279"/>
+        <source>Why is “{name}” removed from the dossier? (kept on record)</source>
+        <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="308"/>
+        <source>The electronic copies could not be read; close and open again.</source>
+        <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2478,29 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/domain/fees.py" line="258"/>
         <source>A per-page fee needs at least one page tier with its price.</source>
         <translation>Phí tính theo trang cần có ít nhất một bậc giá theo trang kèm đơn giá.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_folder.py" line="59"/>
+        <source>&amp;Add the chosen files</source>
+        <translation>&amp;Thêm các tệp đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_folder.py" line="63"/>
+        <source>Choose the &amp;folder…</source>
+        <translation>Chọn &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_folder.py" line="80"/>
+        <source>No scan folder is set for this desk. Choose the folder the office&apos;s printer scans into.</source>
+        <translation>Quầy chưa đặt thư mục quét. Chọn thư mục mà máy in của cơ quan quét vào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_folder.py" line="87"/>
+        <source>Files scanned into {path}:</source>
+        <translation>Các tệp đã quét vào {path}:</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3357,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/on_the_spot.py" line="117"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="75"/>
+        <source>Turn &amp;left</source>
+        <translation>Xoay &amp;trái</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="77"/>
+        <source>Turn &amp;right</source>
+        <translation>Xoay &amp;phải</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="79"/>
+        <source>&amp;Earlier</source>
+        <translation>Lên t&amp;rước</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="81"/>
+        <source>La&amp;ter</source>
+        <translation>Ra &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="83"/>
+        <source>Remove &amp;page</source>
+        <translation>&amp;Bỏ trang</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_pages.py" line="176"/>
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
     </message>
 </context>
 <context>
@@ -4086,6 +4517,105 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/official_forms.py" line="118"/>
         <source>Save the roles</source>
         <translation>Lưu vai trò</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <location filename="../../counter_app/scanning/imports.py" line="82"/>
+        <source>The file {name} is empty.</source>
+        <translation>Tệp {name} không có nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/imports.py" line="87"/>
+        <source>The file {name} cannot be read (damaged, protected or not finished); choose another file or scan the paper.</source>
+        <translation>Không đọc được tệp {name} (bị hỏng, có mật khẩu hoặc chưa ghi xong); chọn tệp khác hoặc quét giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/imports.py" line="102"/>
+        <source>The file {name} is not a PDF, JPEG, PNG or TIFF; choose another file.</source>
+        <translation>Tệp {name} không phải PDF, JPEG, PNG hay TIFF; chọn tệp khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/imports.py" line="124"/>
+        <source>The file {name} cannot be opened; check that it is still there.</source>
+        <translation>Không mở được tệp {name}; kiểm tra tệp vẫn còn ở đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/imports.py" line="134"/>
+        <source>The file {name} is larger than 200 MB; scan the paper instead.</source>
+        <translation>Tệp {name} lớn hơn 200 MB; hãy quét giấy tờ thay cho tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="119"/>
+        <source>Scanning is not installed on this computer (SANE); ask IT to install it.</source>
+        <translation>Máy tính này chưa cài phần quét giấy tờ (SANE); đề nghị bộ phận CNTT cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="144"/>
+        <source>The scanner {name} cannot be opened ({reason}); check that it is on and connected, then choose it again.</source>
+        <translation>Không mở được máy quét {name} ({reason}); kiểm tra máy quét đã bật và được kết nối, rồi chọn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="232"/>
+        <source>The scanner does not accept {option} = {value} ({reason}).</source>
+        <translation>Máy quét không nhận thiết lập {option} = {value} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="277"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="288"/>
+        <source>The scanner stopped: {reason}. Check the paper and scan again.</source>
+        <translation>Máy quét đã dừng: {reason}. Kiểm tra giấy rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="342"/>
+        <source>This scanner has no {source}; choose another source.</source>
+        <translation>Máy quét này không có {source}; chọn nguồn quét khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="367"/>
+        <source>The feeder is empty: put the papers in the feeder and scan again.</source>
+        <translation>Khay nạp giấy đang trống: đặt giấy tờ vào khay rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="396"/>
+        <source>The feeder gave {backs} backs for {fronts} fronts; put the whole stack back, turned over, and scan again.</source>
+        <translation>Khay nạp giấy cho {backs} mặt sau cho {fronts} mặt trước; đặt lại cả tập giấy, đã lật mặt, rồi quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="412"/>
+        <source>flatbed</source>
+        <translation>mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="413"/>
+        <source>document feeder</source>
+        <translation>khay nạp giấy tự động</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="415"/>
+        <source>document feeder, both sides</source>
+        <translation>khay nạp giấy tự động, quét hai mặt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="422"/>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="423"/>
+        <source>greyscale</source>
+        <translation>thang xám</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/scanning/sane_source.py" line="424"/>
+        <source>black and white</source>
+        <translation>đen trắng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/desk_settings.py" line="67"/>
+        <source>The folder {path} does not exist or cannot be opened; choose the folder the printer scans into.</source>
+        <translation>Thư mục {path} không tồn tại hoặc không mở được; chọn thư mục mà máy in quét vào.</translation>
     </message>
 </context>
 <context>

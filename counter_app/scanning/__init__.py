@@ -1,0 +1,1 @@
+"""Digitising papers at the desk: a scanner (SANE), a scan-to-folder, files."""

@@ -1,0 +1,315 @@
+"""The dossier window's electronic papers (Decree 118/2025 Art. 17(1)(c)).
+
+Each paper of the checklist with its electronic copy, or marked "not yet
+digitised" with a button to digitise it; the dossier's copies, who made
+them and when, removed ones greyed with their reason; a copy opened in the
+system's PDF viewer or removed with a reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.messages import UserError
+from counter_app.i18n import render
+from counter_app.private_files import private_dir
+from counter_app.services import papers
+from counter_app.services.auth import Actor
+from counter_app.services.context import ServiceContext
+from counter_app.services.papers import PaperInfo
+from counter_app.services.views import DossierInfo
+from counter_app.ui.digitise_dialog import DigitiseDialog
+from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.widgets import error_label
+from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
+
+log = logging.getLogger(__name__)
+OpenUrl = Callable[[QUrl], bool]
+_GREY = QBrush(QColor("#8a8f98"))
+_MISSING = QBrush(QColor("#b3261e"))
+
+
+def _origin_text(value: str) -> str:
+    labels = {
+        "scan": QCoreApplication.translate("DossierPapers", "scanned at the desk"),
+        "folder": QCoreApplication.translate("DossierPapers", "scan folder"),
+        "file": QCoreApplication.translate("DossierPapers", "file"),
+        "reuse": QCoreApplication.translate("DossierPapers", "reused"),
+        "authority": QCoreApplication.translate("DossierPapers", "from the authority"),
+    }
+    return labels.get(value, value)
+
+
+class DossierPapers(QWidget):
+    """``papers_changed()`` after a copy is added or removed; ``counted(missing)``
+    each time the list is read: how many checklist papers have no copy."""
+
+    papers_changed = Signal()
+    counted = Signal(int)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        user: Actor,
+        writes: WriteRunner,
+        parent: QWidget | None = None,
+        *,
+        open_url: OpenUrl = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user = user
+        self._writes = writes
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        self._reads = WorkerRunner(pool)
+        self.open_url = open_url
+        self.info: DossierInfo | None = None
+        self.copies: list[PaperInfo] = []
+        self.digitise_dialog: DigitiseDialog | None = None
+        self.remove_question: QInputDialog | None = None
+        self._build()
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        checklist_box = QGroupBox(self.tr("Papers of the checklist"), self)
+        checklist_layout = QVBoxLayout(checklist_box)
+        self.checklist = QTableWidget(0, 3, checklist_box)
+        self.checklist.setObjectName("paperChecklist")
+        self.checklist.setHorizontalHeaderLabels([self.tr("Paper"), self.tr("Electronic copy"), ""])
+        self._table_look(self.checklist, 0)
+        checklist_layout.addWidget(self.checklist)
+        root.addWidget(checklist_box, 1)
+
+        copies_box = QGroupBox(self.tr("Electronic copies of this dossier"), self)
+        copies_layout = QVBoxLayout(copies_box)
+        self.table = QTableWidget(0, 7, copies_box)
+        self.table.setObjectName("paperCopies")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Paper"),
+                self.tr("Document"),
+                self.tr("Type"),
+                self.tr("Pages"),
+                self.tr("Origin"),
+                self.tr("Digitised by"),
+                self.tr("State"),
+            ]
+        )
+        self._table_look(self.table, 0, 1)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _i: self.open_selected())
+        copies_layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open"), copies_box)
+        self.open_button.setObjectName("openCopy")
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("Re&move…"), copies_box)
+        self.remove_button.setObjectName("removeCopy")
+        self.remove_button.clicked.connect(self.ask_remove)
+        for button in (self.open_button, self.remove_button):
+            button.setAutoDefault(False)
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        copies_layout.addLayout(buttons)
+        self.error = error_label(copies_box)
+        copies_layout.addWidget(self.error)
+        root.addWidget(copies_box, 1)
+
+    @staticmethod
+    def _table_look(table: QTableWidget, *stretch: int) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long names share the width left and end in "…" (whole in the tooltip).
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    # ----- content ------------------------------------------------------------------------
+
+    def show_dossier(self, info: DossierInfo) -> None:
+        self.info = info
+        ctx, code = self._ctx, info.code
+        self._reads.start(lambda: papers.list_papers(ctx, code), self._fill, self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._reads.busy
+
+    def _fill(self, copies: object) -> None:
+        assert isinstance(copies, list) and self.info is not None
+        self.copies = copies
+        self._fill_checklist()
+        self.table.setRowCount(len(copies))
+        for row, copy in enumerate(copies):
+            state = self.tr("in the dossier")
+            if copy.removed:
+                reason = getattr(copy, "removal_reason", "")
+                state = (
+                    self.tr("removed: {reason}").format(reason=reason)
+                    if reason
+                    else self.tr("removed")
+                )
+            texts = [
+                copy.component_name or "—",
+                copy.data.document_name,
+                copy.data.doc_type_code,
+                str(copy.pages),
+                _origin_text(copy.origin.value),
+                f"{copy.created_by}, {fmt_datetime(copy.created_at)}",
+                state,
+            ]
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if copy.removed:
+                    item.setForeground(_GREY)
+                self.table.setItem(row, col, item)
+        self._selection_changed()
+        self.counted.emit(len(self.missing()))
+
+    def _fill_checklist(self) -> None:
+        assert self.info is not None
+        documents = self.info.documents
+        self.checklist.setRowCount(len(documents))
+        for row, doc in enumerate(documents):
+            position = row + 1
+            held = [c for c in self.copies if c.component == position and not c.removed]
+            name = QTableWidgetItem(doc.name)
+            name.setToolTip(doc.name)
+            self.checklist.setItem(row, 0, name)
+            if held:
+                pages = sum(c.pages for c in held)
+                status = QTableWidgetItem(
+                    self.tr("digitised: {copies} copies, {pages} pages").format(
+                        copies=len(held), pages=pages
+                    )
+                )
+            else:
+                status = QTableWidgetItem(self.tr("not yet digitised"))
+                status.setForeground(_MISSING)
+            self.checklist.setItem(row, 1, status)
+            button = QPushButton(self.tr("Digitise…"), self.checklist)
+            button.setObjectName(f"digitise_{position}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, p=position: self.digitise(p))
+            self.checklist.setCellWidget(row, 2, button)
+
+    def missing(self) -> list[int]:
+        """Positions of the checklist's papers without a copy."""
+        assert self.info is not None
+        held = {c.component for c in self.copies if not c.removed}
+        return [n for n in range(1, len(self.info.documents) + 1) if n not in held]
+
+    # ----- actions ------------------------------------------------------------------------
+
+    def digitise(self, position: int) -> DigitiseDialog:
+        assert self.info is not None
+        dialog = DigitiseDialog(self._ctx, self._user, self.info, position, self)
+        dialog.saved.connect(lambda _p: self._changed())
+        self.digitise_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _selected(self) -> PaperInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.copies[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        copy = self._selected()
+        self.open_button.setEnabled(copy is not None)
+        self.remove_button.setEnabled(copy is not None and not copy.removed)
+
+    def open_selected(self) -> None:
+        copy = self._selected()
+        if copy is None:
+            return
+        try:
+            path = self._viewable(copy)
+        except OSError as exc:
+            log.warning("Copy %s cannot be opened: %s", copy.uuid, exc)
+            self._say(self.tr("The copy's file is not on this computer; check the desk."))
+            return
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            self._say(self.tr("No program opens PDF files on this computer; ask IT to add one."))
+
+    def _viewable(self, copy: PaperInfo) -> Path:
+        """The stored file under a name a PDF viewer recognises, in a private
+        folder beside the store (the store names files by hash only)."""
+        stored = papers.file_path(self._ctx, copy.sha256)
+        folder = private_dir(stored.parents[2] / "opened")
+        name = f"{copy.dossier_code}-{copy.component or 0}-{copy.uuid[:8]}.pdf"
+        target = folder / name
+        if not target.exists():
+            shutil.copyfile(stored, target)
+            target.chmod(0o600)
+        return target
+
+    def ask_remove(self) -> QInputDialog | None:
+        copy = self._selected()
+        if copy is None or copy.removed:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Remove the copy"))
+        dialog.setLabelText(
+            self.tr("Why is “{name}” removed from the dossier? (kept on record)").format(
+                name=copy.data.document_name
+            )
+        )
+        dialog.textValueSelected.connect(lambda reason: self.remove(copy.uuid, reason))
+        self.remove_question = dialog
+        dialog.open()
+        return dialog
+
+    def remove(self, uuid: str, reason: str) -> None:
+        ctx, user = self._ctx, self._user
+        self._writes.start(
+            lambda: papers.remove(ctx, user, uuid, reason),
+            lambda _r: self._changed(),
+            lambda error: self._say(render(refusal(error).message)),
+        )
+
+    def _changed(self) -> None:
+        self.error.clear()
+        self.error.setVisible(False)
+        if self.info is not None:
+            self.show_dossier(self.info)
+        self.papers_changed.emit()
+
+    def _failed(self, error: object) -> None:
+        if isinstance(error, UserError):
+            self._say(render(error.message))
+        else:
+            log.error("Papers could not be read: %r", error)
+            self._say(self.tr("The electronic copies could not be read; close and open again."))
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+    def wait(self) -> None:
+        self._reads.wait()

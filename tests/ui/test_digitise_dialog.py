@@ -1,0 +1,173 @@
+"""The digitise dialog, driven as an official would (offscreen): pages from
+SANE's test scanner, the scan folder and a phone photo, put in order, turned
+and thinned, the data of Art. 19(2) filled in, saved as one PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from counter_app.app_setup import Runtime
+from counter_app.domain.papers import Origin
+from counter_app.files.pdf_pages import images_to_pdf, page_count, rotations
+from counter_app.services import desk_settings, papers
+from counter_app.services.views import DossierInfo
+from counter_app.ui.digitise_dialog import DigitiseDialog
+from tests.conftest import login
+from tests.scanning.support import DEVICE  # sets SANE_CONFIG_DIR: the project's test scanner
+
+Receive = Callable[..., DossierInfo]
+LEFT = Qt.MouseButton.LeftButton
+SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+
+
+def phone_photo(path: Path) -> Path:
+    """A photo taken sideways (EXIF: turn 90° clockwise to view)."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    Image.new("RGB", (160, 120), (250, 250, 245)).save(out, "JPEG", exif=exif.tobytes())
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def open_dialog(qtbot: QtBot, counter: Runtime, info: DossierInfo, **kw: object) -> DigitiseDialog:
+    dialog = DigitiseDialog(counter.ctx, login(counter, "tiepnhan"), info, 1, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.source.count() > 0, timeout=10_000)
+    return dialog
+
+
+def choose(combo: object, data: object) -> None:
+    index = combo.findData(data)  # type: ignore[attr-defined]
+    assert index >= 0, data
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def test_a_paper_scanned_gathered_edited_and_saved_end_to_end(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive, tmp_path: Path
+) -> None:
+    info = receive_dossier()
+    folder = tmp_path / "mfp"
+    folder.mkdir()
+    desk_settings.set_scan_folder(counter.ctx, login(counter, "tiepnhan"), str(folder))
+    photo = phone_photo(tmp_path / "IMG_2001.jpg")
+    dialog = open_dialog(qtbot, counter, info, settle=0.2, choose_files=lambda: [str(photo)])
+    assert dialog.device.currentData() == DEVICE
+    # Art. 19(2) fields pre-filled from the dossier and the checklist
+    assert dialog.holder_id_number.text() == info.row.applicant_id_number
+    assert dialog.document_name.text() == info.documents[0].name
+
+    # the feeder: SANE's test scanner holds 10 sheets
+    choose(dialog.source, "adf")
+    choose(dialog.resolution, 75)
+    qtbot.mouseClick(dialog.scan_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 10, timeout=20_000)
+    assert not dialog.progress.isVisible()
+
+    # a file the printer writes into the scan folder
+    (folder / "SCAN_0001.pdf").write_bytes(images_to_pdf([_png(40)]))
+    qtbot.waitUntil(lambda: len(dialog.folder.ready_files()) == 1, timeout=10_000)
+    dialog.folder.choose(["SCAN_0001.pdf"])
+    qtbot.mouseClick(dialog.folder.take_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 11, timeout=10_000)
+    assert dialog.folder.ready_files() == []  # not offered twice
+
+    # and a phone photo
+    qtbot.mouseClick(dialog.file_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 12, timeout=10_000)
+
+    # the official keeps pages 1-2 of the scan, the folder's page and the photo
+    for row in range(9, 1, -1):
+        dialog.pages.remove_page(row)
+    assert dialog.pages.count() == 4
+    dialog.pages.move_page(3, 0)  # the photo first
+    dialog.pages.rotate_page(1, 90)  # the first scanned page turned
+    dialog.summary.setPlainText("Khai sinh của Nguyễn Thị Đoàn")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SHOTS / "digitise_dialog.png"))
+
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    paper = saved.args[0]
+    assert paper.pages == 4 and paper.component == 1 and paper.origin is Origin.SCAN
+    assert paper.data.summary == "Khai sinh của Nguyễn Thị Đoàn"
+    stored = papers.file_path(counter.ctx, paper.sha256).read_bytes()
+    assert page_count(stored) == 4
+    # the photo upright by its EXIF turn, the scanned page turned by the official
+    assert rotations(stored)[1] == 90 and rotations(stored)[0] in (90, 270)
+    assert [p.uuid for p in papers.list_papers(counter.ctx, info.code)] == [paper.uuid]
+    assert (folder / "taken" / "SCAN_0001.pdf").exists()
+    assert not (folder / "SCAN_0001.pdf").exists()
+
+
+def _png(shade: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("L", (60, 80), shade).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_missing_data_is_shown_next_to_the_field_and_nothing_is_stored(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive
+) -> None:
+    info = receive_dossier()
+    dialog = open_dialog(qtbot, counter, info)
+    choose(dialog.resolution, 75)
+    qtbot.mouseClick(dialog.scan_button, LEFT)  # the flatbed: one page
+    qtbot.waitUntil(lambda: dialog.pages.count() == 1, timeout=20_000)
+    dialog.document_name.clear()
+    dialog.valid_until.setText("31/02/2030")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.errors.label("valid_until").isVisible()
+    dialog.valid_until.clear()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.errors.label("document_name").isVisible(), timeout=10_000)
+    assert dialog.errors.label("document_name").text()
+    assert dialog.isVisible()
+    assert papers.list_papers(counter.ctx, info.code) == []
+    assert list(counter.ctx.files.stored()) == []
+
+
+def test_stopping_a_duplex_scan_while_the_stack_is_turned_adds_no_page(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive
+) -> None:
+    info = receive_dossier()
+    dialog = open_dialog(qtbot, counter, info)
+    choose(dialog.source, "adf_duplex")
+    choose(dialog.resolution, 75)
+    qtbot.mouseClick(dialog.scan_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.turn_question is not None, timeout=20_000)
+    assert dialog.progress.isVisible() and dialog.cancel_scan_button.isVisible()
+    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_scan_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10_000)
+    assert dialog.pages.count() == 0
+    # a second run, the stack turned over: ten sheets, both sides
+    dialog.turn_question = None
+    qtbot.mouseClick(dialog.scan_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.turn_question is not None, timeout=20_000)
+    dialog.turn_question.done(QMessageBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 20, timeout=20_000)
+
+
+def test_a_scanner_that_went_away_is_a_sentence_and_the_files_still_work(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive, tmp_path: Path
+) -> None:
+    info = receive_dossier()
+    photo = phone_photo(tmp_path / "IMG_2002.jpg")
+    dialog = open_dialog(qtbot, counter, info, choose_files=lambda: [str(photo)])
+    dialog.device.addItem("Máy quét cũ", "test:7")
+    dialog.device.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "test:7" in dialog.scanner_note.text(), timeout=10_000)
+    assert "Không mở được máy quét" in dialog.scanner_note.text()
+    assert not dialog.scan_button.isEnabled()
+    qtbot.mouseClick(dialog.file_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 1, timeout=10_000)
+    assert dialog.save_button.isEnabled()
