@@ -61,6 +61,9 @@ class PaperInfo:
     created_by: str
     created_at: datetime
     removed: bool
+    removed_by: str = ""
+    removed_at: datetime | None = None
+    removal_reason: str = ""
 
     def valid_on(self, day: date) -> bool:
         return valid_on(self.data.valid_until, day)
@@ -94,6 +97,9 @@ def info_of(paper: DigitisedPaper, dossier_code: str) -> PaperInfo:
         created_by=paper.created_by,
         created_at=paper.created_at,
         removed=paper.removed_at is not None,
+        removed_by=paper.removed_by,
+        removed_at=paper.removed_at,
+        removal_reason=paper.removal_reason,
     )
 
 

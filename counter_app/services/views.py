@@ -22,6 +22,8 @@ class DocumentLine:
     name: str
     form: str
     quantity: int
+    # What a digitised paper names as the component it fulfils.
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def info_of(
         finished_at=d.finished_at,
         returned_at=d.returned_at,
         print_count=d.print_count,
-        documents=[DocumentLine(x.name, x.form, x.quantity) for x in d.documents],
+        documents=[DocumentLine(x.name, x.form, x.quantity, x.position) for x in d.documents],
         steps=[
             StepLine(
                 s.action,

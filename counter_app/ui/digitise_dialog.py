@@ -98,7 +98,7 @@ class DigitiseDialog(QDialog):
         self._user = user
         self.info = info
         self.position = position
-        self.component = info.documents[position - 1].name
+        self.component = next(d.name for d in info.documents if d.position == position)
         self._writes = WriteRunner(ctx.submit_write, self)
         self._reads = WorkerRunner(self._own_pool())
         self.scanner = ScanRunner(self)

@@ -168,7 +168,7 @@ class DossierPapers(QWidget):
         for row, copy in enumerate(copies):
             state = self.tr("in the dossier")
             if copy.removed:
-                reason = getattr(copy, "removal_reason", "")
+                reason = copy.removal_reason
                 state = (
                     self.tr("removed: {reason}").format(reason=reason)
                     if reason
@@ -197,7 +197,7 @@ class DossierPapers(QWidget):
         documents = self.info.documents
         self.checklist.setRowCount(len(documents))
         for row, doc in enumerate(documents):
-            position = row + 1
+            position = doc.position
             held = [c for c in self.copies if c.component == position and not c.removed]
             name = QTableWidgetItem(doc.name)
             name.setToolTip(doc.name)

@@ -72,7 +72,7 @@ def test_a_checklist_paper_digitised_opened_and_removed_from_the_dossier_window(
     question.setTextValue("Quét nhầm giấy tờ")
     question.accept()
     qtbot.waitUntil(lambda: table.item(0, 1).text() == "chưa số hóa", timeout=10_000)
-    assert "đã gỡ bỏ" in copies.item(0, 6).text()
+    assert copies.item(0, 6).text() == "đã gỡ bỏ: Quét nhầm giấy tờ"
     assert copies.item(0, 1).foreground().color().name() == "#8a8f98"
     (paper,) = papers.list_papers(counter.ctx, info.code)
     assert paper.removed
