@@ -373,10 +373,14 @@ class MainWindow(QMainWindow):
         dialog = self.receive_dialog
         if dialog is None or dialog.wants_receipt():
             self._print("receipt", code)
-        else:
-            # A result given on the spot, without a receipt: the official goes
-            # straight on to appraise, approve and return it.
-            self.open_dossier(code)
+            if dialog is None or not dialog.digitise_now.isChecked():
+                return
+        # A result given on the spot, without a receipt: the official goes
+        # straight on to appraise, approve and return it; papers to digitise
+        # (Decree 118/2025 Art. 17(1)(c)): straight to them.
+        opened = self.open_dossier(code)
+        if opened is not None and dialog is not None and dialog.digitise_now.isChecked():
+            opened.tabs.setCurrentWidget(opened.papers)
 
     def _supplement_requested(self, _code: str) -> None:
         # Form 02 was printed before the request was recorded; only the lists change.

@@ -94,9 +94,15 @@ class ReceiveForm(QDialog):
         # receipt unless the citizen asks for one.
         self.receipt_requested = QCheckBox(self.tr("The citizen asks for a receipt"), self)
         self.receipt_requested.setObjectName("receiptRequested")
+        # Decree 118/2025 Art. 17(1)(c): once received, each paper is copied
+        # into an electronic copy; the dossier opens on its papers to do it.
+        self.digitise_now = QCheckBox(self.tr("Digitise the papers right after"), self)
+        self.digitise_now.setObjectName("digitiseNow")
+        self.digitise_now.setChecked(True)
         info_row = QHBoxLayout()
         info_row.addWidget(self.procedure_info, 1)
         info_row.addWidget(self.receipt_requested, 0, Qt.AlignmentFlag.AlignTop)
+        info_row.addWidget(self.digitise_now, 0, Qt.AlignmentFlag.AlignTop)
         info_row.addWidget(self.on_the_spot_badge, 0, Qt.AlignmentFlag.AlignTop)
         top.addRow("", info_row)
         root.addLayout(top)

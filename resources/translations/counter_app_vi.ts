@@ -3087,7 +3087,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="398"/>
+        <location filename="../../counter_app/ui/main_window.py" line="402"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3430,27 +3430,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="116"/>
+        <location filename="../../counter_app/services/paper_records.py" line="122"/>
         <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
         <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="143"/>
+        <location filename="../../counter_app/services/paper_records.py" line="149"/>
         <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
         <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="158"/>
+        <location filename="../../counter_app/services/paper_records.py" line="164"/>
         <source>The dossier has no paper number {position} in its checklist.</source>
         <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="187"/>
+        <location filename="../../counter_app/services/paper_records.py" line="193"/>
         <source>Choose a result type (a code starting with KQ).</source>
         <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="191"/>
+        <location filename="../../counter_app/services/paper_records.py" line="197"/>
         <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
         <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
     </message>
@@ -3978,63 +3978,68 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="129"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="333"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="99"/>
+        <source>Digitise the papers right after</source>
+        <translation>Số hóa giấy tờ ngay sau khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/receive_form.py" line="135"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="339"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="166"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="178"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="201"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="207"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="218"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="224"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="219"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="225"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="220"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="226"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="234"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="237"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="243"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="243"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="249"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="269"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="275"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="284"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="290"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -4049,22 +4054,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="327"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="333"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="330"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="336"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="353"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="359"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="355"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="361"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -4074,12 +4079,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Mã hồ sơ của cơ quan {authority}: hôm nay còn {left} số, được cấp đến ngày {until}. Hãy đồng bộ với Trung tâm để được cấp thêm; khi hết số, hồ sơ sẽ mang mã của chính đơn vị tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="190"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
         <source>The dossier lacks documents the procedure requires.</source>
         <translation>Hồ sơ còn thiếu thành phần hồ sơ bắt buộc của thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="192"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
         <source>Reason for the supplement:</source>
         <translation>Lý do yêu cầu bổ sung:</translation>
     </message>

@@ -96,3 +96,29 @@ def test_a_held_paper_is_offered_and_taken_at_reception_an_expired_one_is_not(
     (taken,) = papers.list_papers(counter.ctx, received.args[0])
     assert taken.reused_from == birth.uuid and taken.origin is Origin.REUSE
     assert taken.component_name == seen["for"]
+
+
+def test_article_17_1_c_after_the_receipt_the_dossier_opens_on_its_papers_to_digitise(
+    qtbot: QtBot, counter: Runtime, make_window: Callable[[str], MainWindow], printed: object
+) -> None:
+    window = make_window("tiepnhan")
+    for number, digitise in (("020090001235", True), ("020090001236", False)):
+        dialog = window.new_dossier()
+        assert dialog is not None and dialog.digitise_now.isChecked()
+        dialog.digitise_now.setChecked(digitise)
+        assert dialog.procedure.select_code(MARITAL_STATUS)
+        fill_applicant(qtbot, dialog, number)
+        qtbot.mouseClick(dialog.tick_all, Qt.MouseButton.LeftButton)
+        with wait_signal(qtbot, dialog.dossier_received) as received:
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        code = received.args[0]
+        opened = window.dossier_dialog
+        if digitise:
+            # the receipt is printed, then the dossier opens on its papers
+            assert opened is not None and opened.code == code
+            assert opened.tabs.currentWidget() is opened.papers
+            opened.close()
+            window.dossier_dialog = None
+        else:
+            assert opened is None
+    assert [kind for kind, _code in printed.jobs] == ["receipt", "receipt"]  # type: ignore[attr-defined]
