@@ -22,6 +22,7 @@ from counter_app.devtools.demo_law import (
     returned_with_evaluation,
     supplement_weeks_ago,
 )
+from counter_app.devtools.demo_papers import electronic_dossier
 from counter_app.devtools.demo_parts import Printer, ScriptedClock, line, typed_fee
 from counter_app.domain.evaluation import CitizenAnswers
 from counter_app.domain.procedure import FeeKind, ProcedureSpec, TimeUnit
@@ -184,6 +185,7 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
         ),
     )
     yield line(info, {"pdfs": [printer.print(info.code, FormKind.RECEIPT)]})
+    morning = info.code
 
     # 3. An incomplete dossier: a written, complete, one-time supplement request
     # (form 02) and no receipt: its appointment is set once it is complete
@@ -218,3 +220,4 @@ def run_demo(rt: Runtime, out: Path) -> Iterator[str]:
     yield from supplement_weeks_ago(rt, clock, printer, multi, missing)
     yield from extension_due_tomorrow(rt, clock, printer, multi)
     yield from returned_with_evaluation(rt, clock, printer, multi, approver)
+    yield from electronic_dossier(rt, clock, printer, multi, morning)

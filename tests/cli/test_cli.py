@@ -168,14 +168,14 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     result = run("demo", "--out", str(tmp_path / "out"), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 7
+    assert len(lines) == 8
     for line in lines:
         assert {"code", "procedure", "state", "appointment", "fee"} <= line.keys()
-    on_spot, multi, incomplete, restarted, closed, extended, evaluated = lines
+    on_spot, multi, incomplete, restarted, closed, extended, evaluated, electronic = lines
     assert on_spot["state"] == "returned" and on_spot["on_the_spot"] and on_spot["fee"] == 10_000
     assert multi["state"] == "received" and multi["appointment"] > multi["received"]
     assert incomplete["state"] == "supplement_requested" and incomplete["supplement"]
-    assert len({line["code"] for line in lines}) == 7
+    assert len({line["code"] for line in lines}) == 8
     # Decree 118/2025 Art. 19(5): a supplement brought today counts the time
     # limit again from now (a new receipt); one never brought is closed
     assert restarted["state"] == "in_appraisal"
@@ -198,6 +198,10 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     }
     # Art. 17(4): the result given on the spot needed no receipt
     assert on_spot["receipt"] is False
+    # Art. 17(1)(b), (c): the morning's papers were scanned; the citizen's second
+    # dossier takes them instead of asking for them again
+    assert electronic["applicant"] == multi["applicant"]
+    assert electronic["reused"] == electronic["digitised_first"] > 0
     # Every form the day produced is a PDF named after its dossier and form number:
     # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
     assert [Path(p).name for p in on_spot["pdfs"]] == [f"{on_spot['code']}-06.pdf"]
