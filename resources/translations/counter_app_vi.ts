@@ -292,6 +292,16 @@
         <source>A backup was restored; close the application and open it again before working on.</source>
         <translation>Đã khôi phục bản sao lưu; hãy đóng ứng dụng và mở lại trước khi làm việc tiếp.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="1"/>
+        <source>The database was backed up, but {count} electronic copies it names are missing or damaged in the data folder and could not be backed up; run “counter-app check” to see which dossiers they belong to.</source>
+        <translation>Đã sao lưu cơ sở dữ liệu, nhưng {count} bản điện tử mà nó ghi nhận bị thiếu hoặc hỏng trong thư mục dữ liệu nên không sao lưu được; hãy chạy “counter-app check” để xem chúng thuộc hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="1"/>
+        <source>“{file}” lacks {count} of the electronic copies its dossiers need (missing or damaged; dossiers {dossiers}); nothing was restored. Choose another backup.</source>
+        <translation>“{file}” thiếu {count} bản điện tử mà các hồ sơ của nó cần (bị thiếu hoặc hỏng; hồ sơ {dossiers}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
