@@ -1531,6 +1531,31 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
         <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="1"/>
+        <source>DAMAGED: file {file} of dossiers {dossiers}</source>
+        <translation>HỎNG: tệp {file} của hồ sơ {dossiers}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="1"/>
+        <source>MISSING: file {file} of dossiers {dossiers}</source>
+        <translation>THIẾU: tệp {file} của hồ sơ {dossiers}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="1"/>
+        <source>Electronic copies intact: {count} files read and checked.</source>
+        <translation>Bản điện tử nguyên vẹn: đã đọc và kiểm tra {count} tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="1"/>
+        <source>{bad} of {count} files are missing or damaged; restore them from a backup (counter-app restore) or digitise the papers again.</source>
+        <translation>{bad} trên {count} tệp bị thiếu hoặc hỏng; hãy khôi phục từ bản sao lưu (counter-app restore) hoặc số hóa lại giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="1"/>
+        <source>{count} files that no paper names were deleted ({size} bytes); the audit log lists them.</source>
+        <translation>Đã xóa {count} tệp không thuộc giấy tờ nào ({size} byte); nhật ký kiểm tra ghi danh sách các tệp này.</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
@@ -5155,6 +5180,14 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>FileChecks</name>
+    <message>
+        <location filename="../../counter_app/services/file_checks.py" line="1"/>
+        <source>{count} electronic copies are missing or damaged in the data folder (dossiers {dossiers}). Tell the administrator: they are restored from a backup; “counter-app check” lists them all.</source>
+        <translation>{count} bản điện tử bị thiếu hoặc hỏng trong thư mục dữ liệu (hồ sơ {dossiers}). Hãy báo quản trị viên để khôi phục chúng từ bản sao lưu; lệnh “counter-app check” liệt kê đủ các tệp này.</translation>
     </message>
 </context>
 </TS>
