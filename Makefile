@@ -8,7 +8,8 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 	libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth \
-	postgresql
+	postgresql \
+	tesseract-ocr tesseract-ocr-vie
 OUT ?= out/demo
 
 .PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean

@@ -5190,4 +5190,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>{count} bản điện tử bị thiếu hoặc hỏng trong thư mục dữ liệu (hồ sơ {dossiers}). Hãy báo quản trị viên để khôi phục chúng từ bản sao lưu; lệnh “counter-app check” liệt kê đủ các tệp này.</translation>
     </message>
 </context>
+<context>
+    <name>Ocr</name>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="1"/>
+        <source>Text recognition (OCR) is not available on this computer: the IT staff install it (Tesseract and ocrmypdf). The copy is kept without its text; type the paper's data.</source>
+        <translation>Chức năng nhận dạng chữ (OCR) không dùng được trên máy này: cán bộ CNTT cần cài đặt (Tesseract và ocrmypdf). Bản điện tử vẫn được lưu nhưng không có phần chữ; hãy nhập thông tin giấy tờ bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="1"/>
+        <source>Text recognition (OCR) lacks the language data {languages} on this computer (package tesseract-ocr-vie); type the paper's data.</source>
+        <translation>Chức năng nhận dạng chữ (OCR) trên máy này thiếu dữ liệu ngôn ngữ {languages} (gói tesseract-ocr-vie); hãy nhập thông tin giấy tờ bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="1"/>
+        <source>The text of this copy could not be read ({reason}); the copy is kept as scanned: type the paper's data.</source>
+        <translation>Không đọc được chữ trên bản điện tử này ({reason}); bản quét vẫn được giữ nguyên: hãy nhập thông tin giấy tờ bằng tay.</translation>
+    </message>
+</context>
 </TS>
