@@ -121,7 +121,7 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     )
     if behind is not None:
         rt.notices.append(behind)
-    missing = file_checks.at_start(rt.ctx)  # directory listings only: no file is read
+    missing = file_checks.at_start(rt.ctx, config.database_path(directory))  # reads no file
     if missing is not None:
         rt.notices.append(missing)
     if get_counter(rt.ctx) is not None and backups.daily_due(directory, date.today()):

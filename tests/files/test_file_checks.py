@@ -115,3 +115,45 @@ def test_purge_deletes_only_old_orphans_on_the_record(
         assert entry.username == "quantri" and entry.details["files"] == [old_orphan]
     finally:
         rt.close()
+
+
+def _age_folders(data: Path) -> None:
+    """The store's folders as a day-old store leaves them (no folder changed
+    in the last seconds, which the start would list again anyway)."""
+    old = time.time() - 3600
+    for sub in files_dir(data).iterdir():
+        if sub.is_dir():
+            os.utime(sub, (old, old))
+
+
+def test_the_start_lists_only_the_folders_that_changed_and_the_new_rows(
+    counter: Runtime, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = counter.data_dir
+    quiet_code, quiet = add_scan(counter, 200)
+    counter.close()
+    _age_folders(data)
+    assert _reopen_notices(data) == []  # a whole start: the folders are remembered
+    store = FileStore(files_dir(data))
+    # A file gone with its folder's time put back (as no deletion leaves it):
+    # the start does not list a folder that did not change...
+    folder = store.path_of(quiet).parent
+    before = folder.stat()
+    store.path_of(quiet).unlink()
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert _reopen_notices(data) == []
+    # ...the full check reads every file and finds it
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "check", "--by", "tiepnhan"]) == 3
+    assert quiet_code in capsys.readouterr().out
+    # A paper added since: its row is new, so its file is looked for, even
+    # when its folder's time says nothing changed.
+    rt = open_runtime(data)
+    new_code, new = add_scan(rt, 90)
+    rt.close()
+    folder = store.path_of(new).parent
+    before = folder.stat()
+    store.path_of(new).unlink()
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    notices = _reopen_notices(data)
+    assert any(new_code in n for n in notices), notices
