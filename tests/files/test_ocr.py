@@ -13,13 +13,18 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
+from counter_app.domain.papers import Origin, PaperData
 from counter_app.domain.text import fold
 from counter_app.files import ocr
 from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.i18n import render
 from counter_app.paper.fonts import register_fonts
-from counter_app.services.papers import document_types
+from counter_app.services import paper_ocr, papers
+from counter_app.services.papers import NewCopy, document_types
+from tests.conftest import login
+from tests.services.test_papers import _dossier
 
 LINES = [
     (14, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
@@ -80,6 +85,27 @@ def test_a_scanned_page_becomes_searchable_and_its_fields_are_proposed(tmp_path:
     assert proposal.issued_on == date(2021, 3, 15)
     assert proposal.valid_until == date(2046, 3, 15)
     assert (proposal.doc_type_code, proposal.document_name) == ("GT.KS", "Giấy khai sinh")
+
+
+def test_the_official_confirms_the_proposal_and_search_finds_the_words_read(
+    counter: Runtime, tmp_path: Path
+) -> None:
+    reading = paper_ocr.read_copy(scanned_page(tmp_path))
+    proposal = reading.proposal
+    # the official confirms what was proposed; the holder's name is not typed
+    data = PaperData(
+        doc_type_code=proposal.doc_type_code,
+        document_name=proposal.document_name,
+        holder_id_number=proposal.id_numbers[0],
+        id_issued_on=proposal.issued_on,
+        valid_until=proposal.valid_until,
+    )
+    code = _dossier(counter)
+    new = NewCopy(code, reading.pdf, data, Origin.SCAN, component=1, ocr_text=reading.text)
+    info = papers.add_copy(counter.ctx, login(counter.ctx, "tiepnhan"), new)
+    # the name read off the page finds the copy, typed without accents
+    assert [p.uuid for p in papers.search(counter.ctx, "lang thi khuyen")] == [info.uuid]
+    assert papers.file_path(counter.ctx, info.sha256).read_bytes() == reading.pdf
 
 
 def test_proposals_from_imperfect_text() -> None:
