@@ -58,7 +58,8 @@ def cmd_purge_orphans(args: argparse.Namespace) -> int:
     from counter_app.services import file_checks
 
     actor = _official(args, Role.ADMIN)
-    purged = file_checks.purge_orphans(_runtime(args).ctx, actor)
+    rt = _runtime(args)
+    purged = file_checks.purge_orphans(rt.ctx, actor, rt.data_dir)
     print(
         _tr(
             QT_TRANSLATE_NOOP(

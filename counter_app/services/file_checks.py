@@ -13,6 +13,7 @@ of orphans (:func:`purge_orphans`) deletes only files no row names at all.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from pathlib import Path
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
+from counter_app import backup_files, config
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
 from counter_app.files import check
 from counter_app.files.check import FileReport, absent, listing, verify
@@ -195,15 +197,41 @@ def _mtime(store: FileStore, sha: str) -> float:
         return float("inf")
 
 
-def purge_orphans(ctx: ServiceContext, actor: Actor) -> Purged:
+def _named_by_replaced(directory: Path) -> set[str]:
+    """Files a database replaced by a restore names (``backups/replaced-…``):
+    its dossiers may come back (from the centre, by hand), so their files
+    are not orphans. One that cannot be read keeps every file."""
+    named: set[str] = set()
+    for old in sorted(config.backups_dir(directory).glob(f"replaced-*/{config.DB_FILENAME}")):
+        try:
+            named |= backup_files.needed_files(old).keys()
+        except sqlite3.Error:
+            raise UserError(
+                Message(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        "FileChecks",
+                        "The database a restore replaced ({file}) cannot be read, so it is "
+                        "not known which files its dossiers need: nothing was deleted.",
+                    ),
+                    {"file": old},
+                )
+            ) from None
+    return named
+
+
+def purge_orphans(ctx: ServiceContext, actor: Actor, directory: Path) -> Purged:
     """Delete the orphans, an administrator only, with an audit entry naming
     every hash. A file any paper row names, removed or not, is never touched:
-    the retention of electronic dossiers (docs/law.md) keeps those."""
+    the retention of electronic dossiers (docs/law.md) keeps those; nor is
+    one a database replaced by a restore names."""
     store = _store(ctx)
+    replaced = _named_by_replaced(directory)
 
     def purge(session: Session) -> Purged:
         acting_user(session, actor, role=Role.ADMIN)
         named = set(expected(session)) | set(session.scalars(select(DigitisedPaper.sha256)))
+        named |= replaced
         # A file stored in the last hour may be one whose row is being
         # written right now (the file goes first): it is not an orphan yet.
         cutoff = time.time() - ORPHAN_AGE_S

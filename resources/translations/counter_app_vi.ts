@@ -5189,6 +5189,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>{count} electronic copies are missing or damaged in the data folder (dossiers {dossiers}). Tell the administrator: they are restored from a backup; “counter-app check” lists them all.</source>
         <translation>{count} bản điện tử bị thiếu hoặc hỏng trong thư mục dữ liệu (hồ sơ {dossiers}). Hãy báo quản trị viên để khôi phục chúng từ bản sao lưu; lệnh “counter-app check” liệt kê đủ các tệp này.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/file_checks.py" line="1"/>
+        <source>The database a restore replaced ({file}) cannot be read, so it is not known which files its dossiers need: nothing was deleted.</source>
+        <translation>Không đọc được cơ sở dữ liệu đã bị thay thế khi khôi phục ({file}), nên không biết các hồ sơ của nó cần những tệp nào: chưa xóa tệp nào.</translation>
+    </message>
 </context>
 <context>
     <name>Ocr</name>

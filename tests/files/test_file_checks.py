@@ -157,3 +157,24 @@ def test_the_start_lists_only_the_folders_that_changed_and_the_new_rows(
     os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
     notices = _reopen_notices(data)
     assert any(new_code in n for n in notices), notices
+
+
+def test_purge_spares_the_files_of_a_database_a_restore_replaced(
+    counter: Runtime, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counter_app.services import backups
+
+    data = counter.data_dir
+    before_scan = backups.back_up(data, "manual")[0]
+    _, sha = add_scan(counter, 200)
+    counter.close()
+    # An older copy is restored: no row of the restored database names the
+    # scan, but the replaced database (kept in backups/replaced-…) does.
+    backups.restore(data, before_scan)
+    store = FileStore(files_dir(data))
+    day_ago = time.time() - 86_400
+    os.utime(store.path_of(sha), (day_ago, day_ago))
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "files", "purge-orphans", "--by", "quantri"]) == 0
+    assert "Đã xóa 0 tệp" in capsys.readouterr().out
+    assert store.has(sha)
