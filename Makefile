@@ -11,6 +11,8 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 	postgresql
 # Scanners at the desk (python-sane builds against libsane-dev; sane-utils: scanimage for IT).
 APT_PACKAGES += libsane1 libsane-dev sane-utils
+# OCR of scanned copies (files/ocr.py).
+APT_PACKAGES += tesseract-ocr tesseract-ocr-vie
 OUT ?= out/demo
 
 .PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean

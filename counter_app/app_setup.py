@@ -102,7 +102,7 @@ def peek_counter_name(directory: Path) -> str | None:
 
 def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     from counter_app.files.store import FileStore, files_dir
-    from counter_app.services import backups, continuity
+    from counter_app.services import backups, continuity, file_checks
     from counter_app.services.context import ServiceContext
     from counter_app.services.setup import get_counter
     from counter_app.storage import open_database
@@ -121,6 +121,9 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     )
     if behind is not None:
         rt.notices.append(behind)
+    missing = file_checks.at_start(rt.ctx, config.database_path(directory))  # reads no file
+    if missing is not None:
+        rt.notices.append(missing)
     if get_counter(rt.ctx) is not None and backups.daily_due(directory, date.today()):
         # The first start of each day the desk is used.
         try:

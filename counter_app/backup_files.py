@@ -9,6 +9,14 @@ final name: a file named ``counter-*.sqlite3`` in a backup folder is a good
 backup. Each place keeps the newest ``keep`` generations and a copy of the
 high-water mark (counter_app/high_water.py).
 
+The electronic dossier's files go with it, incrementally: each place has its
+own content-addressed store (``<place>/files``, the layout of
+counter_app/files/store.py) and a generation needs the files its database
+copy names in ``stored_files`` (the copy is its own list, so the list and the
+database can never disagree). A file is copied only when that store does
+not hold it yet, so a daily backup copies the day's scans, not the year's;
+pruning a generation deletes only the files no kept generation names.
+
 This module sits beside storage.py (it runs before an upgrade, when no
 service can open the database yet); services/backups.py is the use case.
 """
@@ -28,6 +36,8 @@ from pathlib import Path
 
 from counter_app import config, high_water
 from counter_app.domain.audit_chain import first_broken_link
+from counter_app.files.check import FileReport, listing, verify
+from counter_app.files.store import ContentMismatch, FileStore, files_dir
 from counter_app.private_files import fsync_dir, narrow, private_file, write_atomic
 
 log = logging.getLogger(__name__)
@@ -44,6 +54,16 @@ class BackupFailed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class FilesMissing(BackupFailed):
+    """The database was backed up, but files it names are neither in the data
+    folder's store (missing, damaged) nor already in the backup place."""
+
+    def __init__(self, written: list[Path], missing: list[str]) -> None:
+        super().__init__(f"{len(missing)} files")
+        self.written = written
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -195,6 +215,8 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
     mark = directory / high_water.FILENAME
     written = []
     first: Path | None = None
+    live = FileStore(files_dir(directory))
+    lost: set[str] = set()
     for place in places(directory, extra):
         try:
             if place != config.backups_dir(directory) and not place.is_dir():
@@ -218,6 +240,7 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
             narrow(final)
             if mark.exists() and place != directory:
                 high_water.copy(mark, place / high_water.FILENAME)
+            lost |= set(copy_files(needed_files(final), live, backup_store(place)))
             prune(place, settings.keep)
         except OSError as exc:
             log.error("Backup to %s failed: %s", place, type(exc).__name__)
@@ -228,7 +251,76 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
         first = first or final
         written.append(final)
         log.info("Backup written: %s", final)
+    if lost:
+        log.error("Backup: %d stored files missing or damaged in the data folder", len(lost))
+        raise FilesMissing(written, sorted(lost))
     return written
+
+
+def backup_store(place: Path) -> FileStore:
+    return FileStore(place / "files")
+
+
+def needed_files(path: Path) -> dict[str, int]:
+    """Hash -> size of every stored file a database (live or a backup) names.
+
+    A database from before the electronic dossier names none. Raises
+    sqlite3.Error when the file cannot be read."""
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        if not con.execute(_HAS_FILES).fetchone():
+            return {}
+        return {str(sha): int(size) for sha, size in con.execute(_FILES)}
+    finally:
+        con.close()
+
+
+_HAS_FILES = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='stored_files'"
+_FILES = "SELECT sha256, size FROM stored_files"
+
+
+def copy_files(needed: dict[str, int], source: FileStore, target: FileStore) -> list[str]:
+    """Copy into ``target`` what it lacks of ``needed`` from ``source``,
+    each checked against its hash as it is written. A file already in
+    ``target`` with its size is not read again (the check of a backup reads
+    it). Returns the hashes neither store could give whole."""
+    present = listing(target, {sha[:2] for sha in needed}) if needed else {}
+    lost = []
+    for sha, size in sorted(needed.items()):
+        if present.get(sha) == size:
+            continue
+        origin = source.path_of(sha)
+        if not origin.is_file():
+            lost.append(sha)
+            continue
+        try:
+            target.put_known(sha, origin)
+        except ContentMismatch:
+            # Damaged at the source: never stored under its good name.
+            lost.append(sha)
+    return lost
+
+
+def dossiers_naming(path: Path, hashes: list[str]) -> list[str]:
+    """Codes of the dossiers whose papers use ``hashes``, in the database ``path``."""
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        marks = ",".join("?" * len(hashes))
+        rows = con.execute(
+            "SELECT DISTINCT d.code FROM digitised_papers p JOIN dossiers d ON d.id = p.dossier_id"
+            f" WHERE p.sha256 IN ({marks}) ORDER BY d.code",
+            hashes,
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        con.close()
+    return [str(code) for (code,) in rows]
+
+
+def check_files(path: Path) -> FileReport:
+    """Every file the backup ``path`` names, read whole in its place's store."""
+    return verify(backup_store(path.parent), needed_files(path))
 
 
 def database_mark(path: Path) -> high_water.Mark | None:
@@ -285,8 +377,22 @@ def generations(place: Path) -> list[Path]:
 
 
 def prune(place: Path, keep: int) -> None:
+    """The newest ``keep`` generations stay, and every file one of them names."""
     for old in generations(place)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
+    store = backup_store(place)
+    if not store.root.is_dir():
+        return
+    kept: set[str] = set()
+    for generation in generations(place):
+        try:
+            kept |= needed_files(generation).keys()
+        except sqlite3.Error:
+            # A generation that cannot say what it needs keeps every file.
+            log.warning("Backup %s unreadable: no stored file pruned", generation.name)
+            return
+    for sha in listing(store).keys() - kept:
+        store.path_of(sha).unlink(missing_ok=True)
 
 
 def latest(directory: Path) -> Path | None:

@@ -24,6 +24,7 @@ from counter_app import (
     cli_backup,
     cli_calendar,
     cli_dossier,
+    cli_files,
     cli_notices,
     cli_report,
     cli_setup,
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_dossier.register(sub)
     cli_audit.register(sub)
     cli_backup.register(sub)
+    cli_files.register(sub)
     cli_report.register(sub)
     cli_notices.register(sub)
 

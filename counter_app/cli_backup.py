@@ -79,10 +79,10 @@ def _restoring_administrator(args: argparse.Namespace, directory: Path, file: Pa
         rt = _runtime(args)
         if not rt.db.damage and _has_officials(rt.ctx):
             _checked_login(rt.ctx, username, password, Role.ADMIN)
-            backups.check_backup(file)
+            backups.check_backup(file, directory)
             return
         _close_runtime()
-    backups.check_backup(file)  # a bad file is named as such, not as a wrong password
+    backups.check_backup(file, directory)  # a bad file is named as such, not as a wrong password
     with _backup_context(file) as ctx:
         _checked_login(ctx, username, password, Role.ADMIN)
 

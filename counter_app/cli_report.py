@@ -43,6 +43,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_atomic(out, ledger_pdf(_runtime(args).ctx, first, last))
     elif args.format == "evaluation":
         _evaluation(args, period, out)
+    elif args.format == "digitisation":
+        _digitisation(args, period, out)
     else:
         if args.central:
             replica = args.replica or os.environ.get(REPLICA_ENV) or None
@@ -78,6 +80,35 @@ def _evaluation(args: argparse.Namespace, period: Any, out: Path) -> None:
     write_atomic(out, text.encode("utf-8"))
 
 
+def _digitisation(args: argparse.Namespace, period: Any, out: Path) -> None:
+    """Issue 18 point 7: digitised at reception, results digitised, papers
+    reused, per unit; the Vietnamese name and rule of each figure head the file."""
+    import json
+
+    from counter_app.private_files import write_atomic
+    from counter_app.reports.central_source import REPLICA_ENV
+    from counter_app.reports.digitisation import digitisation_json, headers
+    from counter_app.services import digitisation_reports
+
+    if args.central:
+        replica = args.replica or os.environ.get(REPLICA_ENV) or None
+        figures = digitisation_reports.province_digitisation(
+            args.central, period, replica_url=replica
+        )
+    else:
+        figures = digitisation_reports.counter_digitisation(_runtime(args).ctx, period)
+    text = json.dumps(
+        {
+            "period": [str(period.first), str(period.last)],
+            "headers": headers(),
+            "units": digitisation_json(figures),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+    write_atomic(out, text.encode("utf-8"))
+
+
 def register(sub: Any) -> None:
     r = sub.add_parser("report", help="figures of a period (JSON, Excel or PDF)")
     r.add_argument("--from", dest="date_from", required=True, help="first day, YYYY-MM-DD")
@@ -85,11 +116,12 @@ def register(sub: Any) -> None:
     r.add_argument("--per", choices=CUTS, help="one row per agency, counter, level, field, …")
     r.add_argument(
         "--format",
-        choices=("json", "xlsx", "pdf", "ledger", "evaluation"),
+        choices=("json", "xlsx", "pdf", "ledger", "evaluation", "digitisation"),
         default="json",
         help="ledger: the dossier ledger (form 06/07) of the counter, as PDF; evaluation: "
         "Circular 01/2018's indicators per unit (with --central, Decree 118 Art. 32(1) too), "
-        "as JSON",
+        "as JSON; digitisation: papers digitised at reception, results digitised, papers "
+        "reused, per unit, as JSON with Vietnamese headers",
     )
     r.add_argument("--out", required=True, help="file to write")
     r.add_argument("--central", metavar="URL", help="the province's central database")

@@ -42,6 +42,12 @@ FIGURES = {
         r"counter_report, year 2026 .*\d+ ms",
         r"province_report, June 2026 .*\d+ ms",
     ],
+    "bench_files.py": [
+        r"start without stored files \(floor\)\s+wall median \d+\.\d+ s",
+        r"start with \d+ stored files\s+wall median \d+\.\d+ s",
+        r"ratio with files/floor \(wall, median\): \d+\.\d+",
+        r"file check / floor: \d+\.\d+",
+    ],
 }
 
 
@@ -83,7 +89,7 @@ def test_quick_bench_runs_every_part_to_the_end_with_its_figures() -> None:
         assert f"== {part}: exit 0" in out, out
         for figure in figures:
             assert re.search(figure, out), f"{part}: no {figure!r} in\n{out}"
-    assert re.search(r"bench: all 5 parts ran to the end", out), out
+    assert re.search(r"bench: all 6 parts ran to the end", out), out
     print(f"quick bench: {took:.0f}s")
 
 

@@ -23,6 +23,10 @@ CHUNK = 1 << 20
 _HEX = frozenset("0123456789abcdef")
 
 
+class ContentMismatch(OSError):
+    """The bytes written do not have the hash they were to be stored under."""
+
+
 @dataclass(frozen=True)
 class Blob:
     sha256: str
@@ -59,14 +63,14 @@ class FileStore:
 
     def put_bytes(self, data: bytes) -> Blob:
         sha = hashlib.sha256(data).hexdigest()
-        if not self.has(sha):
+        if not self._touch(sha):
             self._write(sha, iter((data,)))
         return Blob(sha, len(data))
 
     def put_file(self, source: Path) -> Blob:
         """Store a copy of ``source`` (read twice: to name it, then to copy it)."""
         sha = sha256_of(source)
-        if not self.has(sha):
+        if not self._touch(sha):
 
             def chunks() -> Iterator[bytes]:
                 with source.open("rb") as f:
@@ -75,6 +79,29 @@ class FileStore:
 
             self._write(sha, chunks())
         return Blob(sha, source.stat().st_size)
+
+    def _touch(self, sha256: str) -> bool:
+        """True when the file is already stored; its time is then made now,
+        so the purge of old orphans (services/file_checks.py) spares a file
+        that a row is about to name again."""
+        try:
+            os.utime(self.path_of(sha256))
+        except FileNotFoundError:
+            return False
+        return True
+
+    def put_known(self, sha256: str, source: Path) -> None:
+        """Store a copy of ``source``, which must have the content ``sha256``
+        names (a backup's file, a restored one): OSError when it has another,
+        and nothing is stored, so damage is never copied under a good name.
+        A file already there is replaced whole (it may be the damaged one)."""
+
+        def chunks() -> Iterator[bytes]:
+            with source.open("rb") as f:
+                while chunk := f.read(CHUNK):
+                    yield chunk
+
+        self._write(sha256, chunks())
 
     def read(self, sha256: str) -> bytes:
         return self.path_of(sha256).read_bytes()
@@ -118,6 +145,6 @@ class FileStore:
         if digest.hexdigest() != sha:
             # The source changed between hashing and copying.
             tmp.unlink(missing_ok=True)
-            raise OSError(f"file changed while stored: expected {sha}")
+            raise ContentMismatch(f"file changed while stored: expected {sha}")
         os.replace(tmp, target)
         fsync_dir(target.parent)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from counter_app import backup_files, config, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
+from counter_app.files.store import FileStore, files_dir
 from counter_app.private_files import narrow, private_dir, write_atomic
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
@@ -44,6 +45,16 @@ def back_up(directory: Path, label: str = "manual", to: Path | None = None) -> l
     """A checked backup into every place (and ``to``); refused with a sentence."""
     try:
         return backup_files.take(config.database_path(directory), directory, label, extra=to)
+    except backup_files.FilesMissing as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The database was backed up, but {count} electronic copies it names are "
+                "missing or damaged in the data folder and could not be backed up; run "
+                "“counter-app check” to see which dossiers they belong to.",
+            ),
+            count=len(exc.missing),
+        ) from None
     except backup_files.BackupFailed as exc:
         raise _refused(
             QT_TRANSLATE_NOOP(
@@ -126,10 +137,13 @@ class CheckedBackup:
     path: Path
     at: datetime | None
     audit_entries: int
+    files: tuple[str, ...] = ()  # hashes held whole in the backup's store
 
 
-def check_backup(file: Path) -> CheckedBackup:
-    """Refused with a sentence unless ``file`` is a good backup; nothing changes."""
+def check_backup(file: Path, directory: Path | None = None) -> CheckedBackup:
+    """Refused with a sentence unless ``file`` is a good backup with every
+    electronic copy its dossiers name (in its place's store, or already whole
+    in ``directory``'s); nothing changes."""
     if not file.is_file():
         raise _refused(
             QT_TRANSLATE_NOOP("Backups", "There is no backup file \u201c{file}\u201d."), file=file
@@ -147,7 +161,32 @@ def check_backup(file: Path) -> CheckedBackup:
             if result.integrity != "ok"
             else f"audit {result.audit_broken_id}",
         )
-    return CheckedBackup(file, backup_files.taken_at(file), result.audit_checked)
+    return CheckedBackup(
+        file, backup_files.taken_at(file), result.audit_checked, _files_to_bring(file, directory)
+    )
+
+
+def _files_to_bring(file: Path, directory: Path | None) -> tuple[str, ...]:
+    """The hashes the restore copies from the backup's store: every file the
+    backup names that is whole there. One that is not must already be whole
+    in the data folder, else the restore is refused."""
+    report = backup_files.check_files(file)
+    bad = set(report.missing) | set(report.corrupt)
+    live = FileStore(files_dir(directory)) if directory is not None else None
+    lacking = sorted(s for s in bad if live is None or not live.intact(s))
+    if lacking:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "\u201c{file}\u201d lacks {count} of the electronic copies its dossiers need "
+                "(missing or damaged; dossiers {dossiers}); nothing was restored. "
+                "Choose another backup.",
+            ),
+            file=file,
+            count=len(lacking),
+            dossiers=", ".join(backup_files.dossiers_naming(file, lacking)),
+        )
+    return tuple(sorted(set(backup_files.needed_files(file)) - bad))
 
 
 def restore_while_open(ctx: ServiceContext, actor: Actor, directory: Path, file: Path) -> Path:
@@ -159,7 +198,7 @@ def restore_while_open(ctx: ServiceContext, actor: Actor, directory: Path, file:
     """
     with ctx.sessions() as session:
         acting_user(session, actor, role=Role.ADMIN)
-    check_backup(file)
+    check_backup(file, directory)
     ctx.sessions.close(
         Message(
             _CTX,
@@ -175,7 +214,14 @@ def restore_while_open(ctx: ServiceContext, actor: Actor, directory: Path, file:
 def restore(directory: Path, file: Path) -> Path:
     """Put ``file`` in place of the counter's database; returns where the
     replaced database was kept. The caller must not have the database open."""
-    check_backup(file)
+    checked = check_backup(file, directory)
+    # Files first: should the copy fail (a full disk), the database is not
+    # touched yet and the files already brought back are merely unused.
+    live_files = FileStore(files_dir(directory))
+    source = backup_files.backup_store(file.parent)
+    for sha in checked.files:
+        if not live_files.intact(sha):
+            live_files.put_known(sha, source.path_of(sha))
     live = config.database_path(directory)
     kept = private_dir(config.backups_dir(directory) / f"replaced-{datetime.now():%Y%m%d-%H%M%S}")
     incoming = live.with_name(live.name + ".restoring")

@@ -263,34 +263,44 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="49"/>
+        <location filename="../../counter_app/services/backups.py" line="60"/>
         <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
         <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="90"/>
+        <location filename="../../counter_app/services/backups.py" line="101"/>
         <source>Keep between 1 and 1000 backups in each place.</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="94"/>
+        <location filename="../../counter_app/services/backups.py" line="105"/>
         <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
         <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="135"/>
+        <location filename="../../counter_app/services/backups.py" line="149"/>
         <source>There is no backup file “{file}”.</source>
         <translation>Không có tệp sao lưu “{file}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="140"/>
+        <location filename="../../counter_app/services/backups.py" line="154"/>
         <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="166"/>
+        <location filename="../../counter_app/services/backups.py" line="205"/>
         <source>A backup was restored; close the application and open it again before working on.</source>
         <translation>Đã khôi phục bản sao lưu; hãy đóng ứng dụng và mở lại trước khi làm việc tiếp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="50"/>
+        <source>The database was backed up, but {count} electronic copies it names are missing or damaged in the data folder and could not be backed up; run “counter-app check” to see which dossiers they belong to.</source>
+        <translation>Đã sao lưu cơ sở dữ liệu, nhưng {count} bản điện tử mà nó ghi nhận bị thiếu hoặc hỏng trong thư mục dữ liệu nên không sao lưu được; hãy chạy “counter-app check” để xem chúng thuộc hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="179"/>
+        <source>“{file}” lacks {count} of the electronic copies its dossiers need (missing or damaged; dossiers {dossiers}); nothing was restored. Choose another backup.</source>
+        <translation>“{file}” thiếu {count} bản điện tử mà các hồ sơ của nó cần (bị thiếu hoặc hỏng; hồ sơ {dossiers}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
     </message>
 </context>
 <context>
@@ -1385,12 +1395,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="75"/>
+        <location filename="../../counter_app/cli.py" line="76"/>
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="133"/>
+        <location filename="../../counter_app/cli.py" line="135"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -1512,7 +1522,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kỳ báo cáo kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_report.py" line="53"/>
+        <location filename="../../counter_app/cli_report.py" line="55"/>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
@@ -1520,6 +1530,31 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/cli_sync.py" line="315"/>
         <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
         <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="25"/>
+        <source>DAMAGED: file {file} of dossiers {dossiers}</source>
+        <translation>HỎNG: tệp {file} của hồ sơ {dossiers}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="27"/>
+        <source>MISSING: file {file} of dossiers {dossiers}</source>
+        <translation>THIẾU: tệp {file} của hồ sơ {dossiers}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="35"/>
+        <source>Electronic copies intact: {count} files read and checked.</source>
+        <translation>Bản điện tử nguyên vẹn: đã đọc và kiểm tra {count} tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="44"/>
+        <source>{bad} of {count} files are missing or damaged; restore them from a backup (counter-app restore) or digitise the papers again.</source>
+        <translation>{bad} trên {count} tệp bị thiếu hoặc hỏng; hãy khôi phục từ bản sao lưu (counter-app restore) hoặc số hóa lại giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_files.py" line="65"/>
+        <source>{count} files that no paper names were deleted ({size} bytes); the audit log lists them.</source>
+        <translation>Đã xóa {count} tệp không thuộc giấy tờ nào ({size} byte); nhật ký kiểm tra ghi danh sách các tệp này.</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2516,19 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>FileChecks</name>
+    <message>
+        <location filename="../../counter_app/services/file_checks.py" line="177"/>
+        <source>{count} electronic copies are missing or damaged in the data folder (dossiers {dossiers}). Tell the administrator: they are restored from a backup; “counter-app check” lists them all.</source>
+        <translation>{count} bản điện tử bị thiếu hoặc hỏng trong thư mục dữ liệu (hồ sơ {dossiers}). Hãy báo quản trị viên để khôi phục chúng từ bản sao lưu; lệnh “counter-app check” liệt kê đủ các tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/file_checks.py" line="212"/>
+        <source>The database a restore replaced ({file}) cannot be read, so it is not known which files its dossiers need: nothing was deleted.</source>
+        <translation>Không đọc được cơ sở dữ liệu đã bị thay thế khi khôi phục ({file}), nên không biết các hồ sơ của nó cần những tệp nào: chưa xóa tệp nào.</translation>
+    </message>
+</context>
+<context>
     <name>FolderPanel</name>
     <message>
         <location filename="../../counter_app/ui/paper_folder.py" line="59"/>
@@ -3253,6 +3301,24 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/services/notice_settings.py" line="97"/>
         <source>Write the mail server&apos;s name, e.g. smtp.example.vn.</source>
         <translation>Nhập tên máy chủ thư, ví dụ smtp.example.vn.</translation>
+    </message>
+</context>
+<context>
+    <name>Ocr</name>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="69"/>
+        <source>Text recognition (OCR) is not available on this computer: the IT staff install it (Tesseract and ocrmypdf). The copy is kept without its text; type the paper&apos;s data.</source>
+        <translation>Chức năng nhận dạng chữ (OCR) không dùng được trên máy này: cán bộ CNTT cần cài đặt (Tesseract và ocrmypdf). Bản điện tử vẫn được lưu nhưng không có phần chữ; hãy nhập thông tin giấy tờ bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="80"/>
+        <source>Text recognition (OCR) lacks the language data {languages} on this computer (package tesseract-ocr-vie); type the paper&apos;s data.</source>
+        <translation>Chức năng nhận dạng chữ (OCR) trên máy này thiếu dữ liệu ngôn ngữ {languages} (gói tesseract-ocr-vie); hãy nhập thông tin giấy tờ bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/files/ocr.py" line="133"/>
+        <source>The text of this copy could not be read ({reason}); the copy is kept as scanned: type the paper&apos;s data.</source>
+        <translation>Không đọc được chữ trên bản điện tử này ({reason}); bản quét vẫn được giữ nguyên: hãy nhập thông tin giấy tờ bằng tay.</translation>
     </message>
 </context>
 <context>

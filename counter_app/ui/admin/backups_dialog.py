@@ -155,7 +155,11 @@ class BackupsDialog(AdminDialog):
         """Check the file off the UI thread (a full integrity check), then ask."""
         self.restore_button.setEnabled(False)
         self.show_done(self.tr("Checking the backup…"))
-        self.runner.start(lambda: backups.check_backup(file), self.confirm_restore, self._failed)
+        # Copies the data folder still holds whole need not be in the backup.
+        directory = self.data_dir
+        self.runner.start(
+            lambda: backups.check_backup(file, directory), self.confirm_restore, self._failed
+        )
 
     def confirm_restore(self, checked: object) -> None:
         self.restore_button.setEnabled(True)

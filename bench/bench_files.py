@@ -1,0 +1,154 @@
+"""A counter holding 50,000 stored files opens as fast as one holding none
+(issue 18 point 8): the start's file check reads directory listings, no file.
+
+    python bench/bench_files.py [--files 50000]
+    python bench/bench_files.py --quick   # or BENCH_QUICK=1: 5,000 files
+
+Two data folders with the same database: the floor has no stored file; the
+other has ``--files`` small files in its store and their ``stored_files``
+rows (written straight, as a year of scans leaves them, only smaller). Each
+round opens both (``app_setup.open_runtime``: migrations checked, the
+high-water mark, the file check, the daily backup already taken), in turn,
+so the machine's load weighs on both; the medians and their ratio are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.datagen import new_counter  # noqa: E402
+from counter_app import config  # noqa: E402
+from counter_app.app_setup import open_runtime  # noqa: E402
+from counter_app.files.store import FileStore, files_dir  # noqa: E402
+from counter_app.private_files import DIR_MODE, FILE_MODE  # noqa: E402
+from counter_app.services import file_checks  # noqa: E402
+
+# A start within this factor of the floor's counts as "as fast".
+WITHIN = 2.0
+
+
+def fill_store(data_dir: Path, count: int) -> None:
+    """``count`` distinct small files in the store and their rows, fast: no
+    fsync per file (the bench measures reading them back, not writing)."""
+    store = FileStore(files_dir(data_dir))
+    rows = []
+    now = datetime(2026, 1, 5, 9, 0).isoformat(sep=" ")
+    made: set[Path] = set()
+    for i in range(count):
+        body = f"%PDF-1.4 bench scan {i}\n".encode() * 4
+        sha = hashlib.sha256(body).hexdigest()
+        path = store.path_of(sha)
+        if path.parent not in made:
+            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            made.add(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            os.write(fd, body)
+        finally:
+            os.close(fd)
+        rows.append((sha, len(body), 1, "application/pdf", now))
+    con = sqlite3.connect(config.database_path(data_dir))
+    try:
+        with con:
+            con.executemany(
+                "INSERT INTO stored_files (sha256, size, pages, media_type, stored_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+    finally:
+        con.close()
+
+
+def quick_check_ms(data_dir: Path) -> float:
+    """The start's database check (storage.open_database), which grows with
+    the database: the rows of 50,000 files weigh on it, the files do not."""
+    con = sqlite3.connect(config.database_path(data_dir))
+    try:
+        t0 = time.perf_counter()
+        con.execute("PRAGMA quick_check(1)").fetchone()
+        return (time.perf_counter() - t0) * 1000
+    finally:
+        con.close()
+
+
+def timed_start(data_dir: Path) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    rt = open_runtime(data_dir)
+    took = time.perf_counter() - t0
+    notices = len(rt.notices)
+    rt.close()
+    return took, notices
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--quick", action="store_true", default=bool(os.environ.get("BENCH_QUICK")))
+    p.add_argument("--files", type=int)
+    p.add_argument("--rounds", type=int)
+    args = p.parse_args()
+    count = args.files or (5_000 if args.quick else 50_000)
+    rounds = args.rounds or (3 if args.quick else 9)
+    with tempfile.TemporaryDirectory(prefix="bench-files-") as tmp:
+        bare, full = Path(tmp) / "bare", Path(tmp) / "full"
+        new_counter(bare).close()
+        # The day's backup is taken here, once: the timed starts do not back up.
+        timed_start(bare)
+        shutil.copytree(bare, full)
+        t0 = time.perf_counter()
+        fill_store(full, count)
+        print(f"made {count} stored files in {time.perf_counter() - t0:.1f}s", flush=True)
+        timed_start(full)  # both warmed alike: the first start of a process loads the code
+        # The first start lists every folder; folders written in the last two
+        # seconds are listed again at the next (a coarse clock's tick).
+        time.sleep(2.1)
+        timed_start(full)
+        without, with_files = [], []
+        for _ in range(rounds):
+            took, _n = timed_start(bare)
+            without.append(took)
+            took, notices = timed_start(full)
+            with_files.append(took)
+            if notices:
+                print(f"unexpected notices at start: {notices}")
+                return 1
+        rt = open_runtime(full)
+        t0 = time.perf_counter()
+        said = file_checks.at_start(rt.ctx, config.database_path(full))
+        check_ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        listed = file_checks.quick_check(rt.ctx)
+        listing_ms = (time.perf_counter() - t0) * 1000
+        rt.close()
+        assert said is None and listed.checked == count and listed.ok, listed
+        pragma = {d.name: quick_check_ms(d) for d in (bare, full)}
+    floor, measured = statistics.median(without), statistics.median(with_files)
+    ratio = measured / floor
+    print(f"start without stored files (floor)   wall median {floor:.3f} s")
+    print(f"start with {count} stored files    wall median {measured:.3f} s")
+    print(f"  of which the start's file check   {check_ms:.1f} ms")
+    print(f"listing every folder instead (the first start, after a restore) {listing_ms:.0f} ms")
+    print(
+        f"  SQLite quick_check of the database: {pragma['bare']:.1f} ms without the rows, "
+        f"{pragma['full']:.1f} ms with them"
+    )
+    print(f"ratio with files/floor (wall, median): {ratio:.2f}")
+    print(f"within {WITHIN:.0f}x of the floor: {'yes' if ratio <= WITHIN else 'NO'}")
+    # What the files themselves cost the start, apart from the larger database.
+    print(f"file check / floor: {check_ms / 1000 / floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
