@@ -18,13 +18,18 @@ from counter_app.cli import main
 from counter_app.cli_common import PASSWORD_ENV
 from counter_app.domain.errors import Forbidden
 from counter_app.domain.messages import UserError
+from counter_app.domain.papers import Origin, PaperData
+from counter_app.files.pdf_pages import images_to_pdf
+from counter_app.files.store import FileStore
 from counter_app.i18n import render
 from counter_app.models import Dossier
-from counter_app.services import backups
+from counter_app.services import backups, papers
 from counter_app.services.auth import Actor
 from counter_app.services.dossiers import ReceiveRequest, receive
+from counter_app.services.papers import NewCopy
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from tests.conftest import PASSWORD, Clock, login, typed_fee
+from tests.services.test_papers import scan_page
 from tests.ui.conftest import CITIZEN, MARITAL_STATUS, Receive, wait_signal, written
 
 
@@ -198,3 +203,26 @@ def test_the_cli_sets_the_second_place_only_for_an_administrator(
     assert main([*data, "--by", "quantri"]) == 0
     assert backups.settings(counter.data_dir) == backup_files.BackupSettings(str(usb), 4)
     assert len(backup_files.generations(usb)) == 1
+
+
+def test_a_backup_missing_a_copy_the_desk_still_holds_reaches_the_confirmation(
+    dialog: BackupsDialog, counter: Runtime, qtbot: QtBot, receive_dossier: Receive
+) -> None:
+    # GIVEN a dossier with an electronic copy, backed up, then the copy lost from
+    # the backup place's store (a USB drive gone wrong) but whole on the desk
+    code = receive_dossier().code
+    pdf = images_to_pdf([scan_page()])
+    info = papers.add_copy(
+        counter.ctx,
+        login(counter, "tiepnhan"),
+        NewCopy(code, pdf, PaperData("GT.KS", "Giấy khai sinh", "020185000123"), Origin.SCAN),
+    )
+    (copy,) = backups.back_up(counter.data_dir)
+    kept = FileStore(copy.parent / "files").path_of(info.sha256)
+    assert kept.is_file()
+    kept.unlink()
+    # WHEN the administrator chooses it to restore
+    box = _confirmation(dialog, qtbot, copy)
+    # THEN it is offered (the desk's own copy completes it), not refused
+    assert box.isVisible()
+    box.reject()
