@@ -18,7 +18,7 @@ from counter_app.centre.migrations.versions import c0010_papers_and_files as c00
 from counter_app.wire import files as wire
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
-from tests.sync.paper_support import add_paper, pdf_of_size, small_pdf
+from tests.sync.paper_support import add_paper, pdf_of_size, push_rows_only, small_pdf
 from tests.sync.support import counter_engine, receive_many
 
 DAY = datetime(2026, 11, 26, 8, 0)
@@ -52,9 +52,7 @@ def _paper_rows_only(desk: Desk, pdf: bytes) -> tuple[str, int]:
     """A paper pushed whose file the desk has not sent (its file row marked sent)."""
     (code,) = receive_many(desk, 1)
     info = add_paper(desk, code, pdf)
-    from tests.sync.test_files_upload import _push_rows_only
-
-    _push_rows_only(desk)
+    push_rows_only(desk)
     return info.sha256, info.size
 
 

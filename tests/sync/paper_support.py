@@ -17,6 +17,9 @@ from counter_app.domain.papers import Origin, PaperData
 from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.services import papers
 from counter_app.services.papers import NewCopy, PaperInfo
+from counter_app.sync.central_link import central_session
+from counter_app.sync.push import push
+from counter_app.wire import connection_file as settings_file
 from tests.conftest import login
 from tests.sync.conftest import Desk
 
@@ -73,3 +76,11 @@ def forge_entry(desk: Desk, kind: str, row_uuid: str, body: dict[str, Any], vers
             )
     finally:
         con.close()
+
+
+def push_rows_only(desk: Desk) -> None:
+    """The rows of a round without its files (a round cut before them)."""
+    settings = settings_file.stored(desk.directory)
+    assert settings is not None
+    with central_session(settings) as engine, engine.connect() as conn:
+        push(desk.ctx.sessions, conn, settings.counter_uuid)

@@ -9,13 +9,10 @@ from sqlalchemy import select, text
 
 from counter_app.centre import files as central_files
 from counter_app.models import StoredFile
-from counter_app.sync.central_link import central_session
 from counter_app.sync.file_upload import pending_files
-from counter_app.sync.push import push
-from counter_app.wire import connection_file as settings_file
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
-from tests.sync.paper_support import add_paper, small_pdf
+from tests.sync.paper_support import add_paper, push_rows_only, small_pdf
 from tests.sync.support import assert_all_once, receive_many
 
 DAY = datetime(2026, 11, 26, 8, 0)
@@ -39,13 +36,6 @@ def _uploaded(desk: Desk) -> dict[str, datetime | None]:
         return dict(s.execute(select(StoredFile.sha256, StoredFile.uploaded_at)).all())  # type: ignore[arg-type]
 
 
-def _push_rows_only(desk: Desk) -> None:
-    settings = settings_file.stored(desk.directory)
-    assert settings is not None
-    with central_session(settings) as engine, engine.connect() as conn:
-        push(desk.ctx.sessions, conn, settings.counter_uuid)
-
-
 def test_papers_and_their_files_arrive_once_and_are_never_sent_again(centre: Centre) -> None:
     # GIVEN a desk with three papers on two dossiers, two of them one file
     a = centre.desk("Quầy số 1", Clock(DAY))
@@ -60,7 +50,7 @@ def test_papers_and_their_files_arrive_once_and_are_never_sent_again(centre: Cen
 
     # WHEN only the rows go (a round cut before its files): the papers are at
     # the centre, their files pending on both sides
-    _push_rows_only(a)
+    push_rows_only(a)
     waiting = central_files.pending(centre.engine)
     assert {w.paper_uuid for w in waiting} == {p1.uuid, p2.uuid, p3.uuid}
     assert {w.dossier_code for w in waiting} == {first, second}

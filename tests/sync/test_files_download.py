@@ -1,0 +1,115 @@
+"""Issue 18, points 3 and 6: a desk that takes a dossier over receives its
+papers with the dossier and downloads their files from the centre when it
+opens them; the province's papers for a person are found at the centre."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from counter_app.centre import admin
+from counter_app.domain.papers import PaperData
+from counter_app.models import DigitisedPaper, StoredFile
+from counter_app.services import papers
+from counter_app.sync.errors import CentralRefused
+from counter_app.sync.file_download import FileNotAtCentre, fetch
+from counter_app.sync.file_upload import pending_files
+from counter_app.sync.papers_lookup import held_at_centre
+from tests.conftest import Clock, login
+from tests.sync.conftest import Centre
+from tests.sync.paper_support import BIRTH, HOLDER, add_paper, push_rows_only, small_pdf
+from tests.sync.support import receive_many
+
+DAY = datetime(2026, 11, 26, 8, 0)
+
+
+def test_a_desk_taking_a_dossier_over_downloads_its_files_on_demand(centre: Centre) -> None:
+    # GIVEN a dossier with a paper at desk A, synced with its file
+    a = centre.desk("Quầy số 1", Clock(DAY))
+    b = centre.desk("Quầy số 2", Clock(DAY))
+    (code,) = receive_many(a, 1)
+    info = add_paper(a, code, small_pdf(90))
+    a.sync()
+    # WHEN the centre hands it to desk B, which syncs
+    admin.hand_over(centre.engine, code, b.registration.counter_uuid)
+    b.sync()
+    # THEN B holds the paper's row and data, not yet its file, and owes nothing
+    [held] = papers.list_papers(b.ctx, code)
+    assert (held.uuid, held.sha256, held.data) == (info.uuid, info.sha256, info.data)
+    assert b.ctx.files is not None and not b.ctx.files.has(info.sha256)
+    assert [p.uuid for p in papers.search(b.ctx, "khuyen")] == [info.uuid]
+    assert pending_files(b.ctx) == 0
+    # AND opening it downloads the file, checked, into B's store; once
+    path = fetch(b.ctx, b.directory, info.sha256)
+    assert path == papers.file_path(b.ctx, info.sha256)
+    assert path.read_bytes() == a.ctx.files.read(info.sha256)  # type: ignore[union-attr]
+    assert path.stat().st_mode & 0o077 == 0
+    assert b.ctx.files.intact(info.sha256)
+    assert fetch(b.ctx, b.directory, info.sha256) == path
+    # AND B's next round does not send it back
+    assert b.sync().files.bytes_sent == 0
+
+
+def test_a_file_not_yet_at_the_centre_or_of_another_agency_is_not_downloaded(
+    centre: Centre,
+) -> None:
+    a = centre.desk("Quầy số 1", Clock(DAY))
+    a2 = centre.desk("Quầy số 2", Clock(DAY))
+    (code,) = receive_many(a, 1)
+    info = add_paper(a, code)
+    push_rows_only(a)
+    with pytest.raises(FileNotAtCentre):
+        fetch(a2.ctx, a2.directory, info.sha256)
+    a.sync()
+    other = centre.desk("Quầy khác", Clock(DAY), agency="000.00.37.H38")
+    with pytest.raises(CentralRefused):
+        fetch(other.ctx, other.directory, info.sha256)
+    assert not other.ctx.files.has(info.sha256)  # type: ignore[union-attr]
+    with other.ctx.sessions() as s:
+        assert s.scalars(select(StoredFile)).all() == []
+
+
+def test_the_province_lookup_returns_a_persons_valid_papers(centre: Centre) -> None:
+    clerk_day = Clock(DAY)
+    a = centre.desk("Quầy số 1", clerk_day)
+    first, second = receive_many(a, 2)
+    kept = add_paper(a, first)
+    expired = add_paper(
+        a,
+        first,
+        small_pdf(30),
+        PaperData(
+            doc_type_code="GT.KS",
+            document_name="Giấy tờ hết hạn",
+            holder_id_number=HOLDER,
+            valid_until=date(2026, 12, 1),
+        ),
+    )
+    removed = add_paper(a, second, small_pdf(40))
+    papers.remove(a.ctx, login(a.ctx, "tiepnhan"), removed.uuid, "Quét nhầm giấy")
+    add_paper(
+        a,
+        second,
+        small_pdf(50),
+        PaperData("GT.KS", "Của người khác", holder_id_number="001090000001"),
+    )
+    a.sync()
+    # A desk of another agency of the province asks for the person
+    other = centre.desk("Quầy khác", Clock(DAY), agency="000.00.37.H38")
+    found = held_at_centre(other.ctx, other.directory, f" {HOLDER.lower()} ")
+    uuids = [p.uuid for p in found]
+    assert kept.uuid in uuids
+    assert removed.uuid not in uuids
+    # valid until 1/12/2026: the centre's today decides (the real date, past it)
+    assert (expired.uuid in uuids) == (date.today() <= date(2026, 12, 1))
+    assert all(p.data.holder_id_number == HOLDER for p in found)
+    [mine] = [p for p in found if p.uuid == kept.uuid]
+    assert mine.data == BIRTH and mine.dossier_code == first and mine.file_at_centre
+    assert mine.agency_id == a.registration.agency_id and mine.sha256 == kept.sha256
+    assert held_at_centre(other.ctx, other.directory, "12") == []
+    with a.ctx.sessions() as s:
+        assert (
+            s.scalar(select(DigitisedPaper.ocr_text).where(DigitisedPaper.uuid == kept.uuid)) == ""
+        )
