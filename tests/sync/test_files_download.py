@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from counter_app.centre import admin
 from counter_app.domain.papers import PaperData
-from counter_app.models import DigitisedPaper, StoredFile
+from counter_app.models import StoredFile
 from counter_app.services import papers
 from counter_app.sync.errors import CentralRefused
 from counter_app.sync.file_download import FileNotAtCentre, fetch
@@ -109,7 +109,3 @@ def test_the_province_lookup_returns_a_persons_valid_papers(centre: Centre) -> N
     assert mine.data == BIRTH and mine.dossier_code == first and mine.file_at_centre
     assert mine.agency_id == a.registration.agency_id and mine.sha256 == kept.sha256
     assert held_at_centre(other.ctx, other.directory, "12") == []
-    with a.ctx.sessions() as s:
-        assert (
-            s.scalar(select(DigitisedPaper.ocr_text).where(DigitisedPaper.uuid == kept.uuid)) == ""
-        )
