@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import DBAPIError
@@ -92,11 +93,24 @@ def _ready(ctx: ServiceContext) -> list[tuple[str, int]]:
     return [(str(sha), int(size)) for sha, size in rows]
 
 
-def _chunks(path: Path, chunk_size: int, wanted: list[int]) -> Iterator[tuple[int, bytes]]:
-    with path.open("rb") as f:
-        for n in wanted:
-            f.seek(n * chunk_size)
-            yield n, f.read(chunk_size)
+def _chunks(path: Path, chunk_size: int, wanted: list[int]) -> Iterator[tuple[int, bytes, str]]:
+    """Each wanted chunk with its SHA-256, read and hashed one ahead on a
+    thread of its own while the centre stores the one before (both release
+    the GIL)."""
+
+    def read(f: BinaryIO, n: int) -> tuple[int, bytes, str]:
+        f.seek(n * chunk_size)
+        data = f.read(chunk_size)
+        return n, data, hashlib.sha256(data).hexdigest()
+
+    with path.open("rb") as f, ThreadPoolExecutor(1) as ahead:
+        next_one = ahead.submit(read, f, wanted[0]) if wanted else None
+        for i in range(len(wanted)):
+            assert next_one is not None
+            current = next_one.result()
+            if i + 1 < len(wanted):
+                next_one = ahead.submit(read, f, wanted[i + 1])
+            yield current
 
 
 def _refusal(exc: DBAPIError) -> str | None:
@@ -121,17 +135,11 @@ def upload_one(
     have = set(state["have"])
     wanted = [n for n in range(-(-size // chunk_size)) if n not in have]
     sent = 0
-    for n, data in _chunks(path, chunk_size, wanted):
+    for n, data, chunk_sha in _chunks(path, chunk_size, wanted):
         with conn.begin():
             conn.execute(
                 _PUT,
-                {
-                    **params,
-                    "chunk_size": chunk_size,
-                    "n": n,
-                    "data": data,
-                    "chunk_sha": hashlib.sha256(data).hexdigest(),
-                },
+                {**params, "chunk_size": chunk_size, "n": n, "data": data, "chunk_sha": chunk_sha},
             )
         sent += len(data)
     with conn.begin():
