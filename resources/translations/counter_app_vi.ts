@@ -4126,6 +4126,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Sync</name>
     <message>
+        <location filename="../../counter_app/sync/file_download.py" line="36"/>
+        <source>The centre does not hold this electronic copy yet: the counter that scanned it has not sent it. Try again after that counter has synced.</source>
+        <translation>Trung tâm chưa có bản điện tử này: quầy đã số hóa giấy tờ chưa gửi tệp lên. Hãy thử lại sau khi quầy đó đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/file_download.py" line="52"/>
+        <source>The electronic copy arrived damaged from the centre and was not kept; try again.</source>
+        <translation>Bản điện tử tải từ trung tâm về bị hỏng nên không được lưu; hãy thử lại.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/sync/errors.py" line="17"/>
         <source>The central database cannot be reached; the counter keeps working offline and will send its changes later. Nothing was changed.</source>
         <translation>Không liên lạc được với cơ sở dữ liệu trung tâm (mất kết nối); quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
@@ -4262,6 +4272,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/wire/refusals.py" line="38"/>
         <source>malformed timestamp</source>
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/wire/refusals.py" line="41"/>
+        <source>malformed paper</source>
+        <translation>bản điện tử của giấy tờ có trường thiếu hoặc sai dạng (mã băm, kích thước, loại giấy tờ, số định danh, ngày tháng)</translation>
     </message>
     <message>
         <location filename="../../counter_app/sync/local_apply.py" line="60"/>
