@@ -21,6 +21,7 @@ from tests.conftest import Clock, login
 from tests.sync.conftest import Centre
 from tests.sync.paper_support import BIRTH, HOLDER, add_paper, push_rows_only, small_pdf
 from tests.sync.support import receive_many
+from tests.sync.test_code_blocks import DEPT, decided_by_the_department
 
 DAY = datetime(2026, 11, 26, 8, 0)
 
@@ -63,7 +64,7 @@ def test_a_file_not_yet_at_the_centre_or_of_another_agency_is_not_downloaded(
     with pytest.raises(FileNotAtCentre):
         fetch(a2.ctx, a2.directory, info.sha256)
     a.sync()
-    other = centre.desk("Quầy khác", Clock(DAY), agency="000.00.37.H38")
+    other = centre.desk("Quầy khác", agency="000.00.37.H38")
     with pytest.raises(CentralRefused):
         fetch(other.ctx, other.directory, info.sha256)
     assert not other.ctx.files.has(info.sha256)  # type: ignore[union-attr]
@@ -109,3 +110,23 @@ def test_the_province_lookup_returns_a_persons_valid_papers(centre: Centre) -> N
     assert mine.data == BIRTH and mine.dossier_code == first and mine.file_at_centre
     assert mine.agency_id == a.registration.agency_id and mine.sha256 == kept.sha256
     assert held_at_centre(other.ctx, other.directory, "12") == []
+
+
+def test_the_deciding_authoritys_desk_downloads_the_dossiers_files(centre: Centre) -> None:
+    # GIVEN a commune's dossier of a procedure the department decides (its code
+    # names the department, Art. 28(2)), with a paper synced
+    decided_by_the_department(centre)
+    # (today's clock: the centre grants blocks from its own today)
+    commune = centre.desk("Quầy số 1")
+    (code,) = receive_many(commune, 1)
+    assert code.startswith(f"{DEPT}-")
+    info = add_paper(commune, code)
+    commune.sync()
+    # WHEN the department's desk opens it, THEN it downloads the file
+    department = centre.desk("Sở Tư pháp", agency=DEPT)
+    path = fetch(department.ctx, department.directory, info.sha256)
+    assert path.read_bytes() == commune.ctx.files.read(info.sha256)  # type: ignore[union-attr]
+    # AND a desk of a third agency may not
+    other = centre.desk("Quầy khác", agency="000.00.37.H38")
+    with pytest.raises(CentralRefused):
+        fetch(other.ctx, other.directory, info.sha256)
