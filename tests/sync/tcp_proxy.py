@@ -29,6 +29,20 @@ ACCEPT_POLL_S = 0.1
 ServerTrigger = Callable[[bytes], int | None]
 
 
+def _after_bytes(n: int) -> ServerTrigger:
+    """A trigger that lets ``n`` bytes through, then cuts."""
+    remaining = n
+
+    def trigger(chunk: bytes) -> int | None:
+        nonlocal remaining
+        if len(chunk) < remaining:
+            remaining -= len(chunk)
+            return None
+        return remaining
+
+    return trigger
+
+
 class _Link:
     """One client connection and its upstream connection to the server."""
 
@@ -203,16 +217,7 @@ class TcpProxy:
 
     def cut_after_server_bytes(self, n: int) -> threading.Event:
         """One-shot: forward ``n`` more server bytes (all connections), then cut."""
-        remaining = n
-
-        def trigger(chunk: bytes) -> int | None:
-            nonlocal remaining
-            if len(chunk) < remaining:
-                remaining -= len(chunk)
-                return None
-            return remaining
-
-        return self._arm(trigger)
+        return self._arm(_after_bytes(n))
 
     def limit_rate(self, bytes_per_s: float | None) -> None:
         """Forward the client's bytes at most this fast (None: as fast as they come)."""
@@ -221,18 +226,9 @@ class TcpProxy:
 
     def cut_after_client_bytes(self, n: int) -> threading.Event:
         """One-shot: forward ``n`` more client bytes (all connections), then cut."""
-        remaining = n
-
-        def trigger(chunk: bytes) -> int | None:
-            nonlocal remaining
-            if len(chunk) < remaining:
-                remaining -= len(chunk)
-                return None
-            return remaining
-
         fired = threading.Event()
         with self._lock:
-            self._client_trigger = trigger
+            self._client_trigger = _after_bytes(n)
             self._client_fired = fired
         return fired
 
