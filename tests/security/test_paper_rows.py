@@ -11,15 +11,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import select
 
 from counter_app.centre.migrations import versions
+from counter_app.centre.schema import MIGRATIONS_DIR, init
 from counter_app.models import SyncIssue
 from counter_app.services import papers
 from counter_app.wire import refusals
 from tests.conftest import Clock, login
 from tests.sync.conftest import Centre, Desk
-from tests.sync.paper_support import add_paper, forge_entry
+from tests.sync.paper_support import add_paper, forge_entry, small_pdf
 from tests.sync.support import assert_all_once, outbox_size, receive_many
 
 DAY = datetime(2026, 11, 26, 8, 0)
@@ -160,3 +163,23 @@ def test_the_paper_reason_is_the_centres() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert refusals.MALFORMED_PAPER in module._MALFORMED_PAPER
+
+
+def test_the_centre_goes_back_before_c0010_and_up_again(centre: Centre) -> None:
+    desk = centre.desk("Quầy số 1", Clock(DAY))
+    (code,) = receive_many(desk, 1)
+    add_paper(desk, code)
+    desk.sync()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = centre.engine
+    command.downgrade(cfg, "c0009_code_blocks")
+    push = str(centre.scalar("SELECT prosrc FROM pg_proc WHERE proname = 'central_push'"))
+    assert "paper" not in push and "'print_job')" in push
+    assert centre.scalar("SELECT to_regclass('central_file_chunks')") is None
+    init(centre.engine)
+    # Up again: the next paper and its file arrive as before
+    later = add_paper(desk, code, small_pdf(10))
+    report = desk.sync()
+    assert (report.push.refused, report.files.confirmed) == (0, 1)
+    assert _central_body(centre, later.uuid)["sha256"] == later.sha256
