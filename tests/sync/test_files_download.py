@@ -4,24 +4,31 @@ opens them; the province's papers for a person are found at the centre."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from counter_app.app_setup import open_runtime
 from counter_app.centre import admin
+from counter_app.cli import main
 from counter_app.domain.papers import PaperData
+from counter_app.domain.workflow import Role
+from counter_app.files.store import files_dir
 from counter_app.models import StoredFile
-from counter_app.services import papers
+from counter_app.services import backups, papers, users
 from counter_app.sync.errors import CentralRefused
 from counter_app.sync.file_download import FileNotAtCentre, fetch
 from counter_app.sync.file_upload import pending_files
 from counter_app.sync.papers_lookup import held_at_centre
-from tests.conftest import Clock, login
+from tests.conftest import AGENCY, PASSWORD, Clock, login
 from tests.sync.conftest import Centre
 from tests.sync.paper_support import BIRTH, HOLDER, add_paper, push_rows_only, small_pdf
 from tests.sync.support import receive_many
 from tests.sync.test_code_blocks import DEPT, decided_by_the_department
+from tests.sync.test_restore_witness import BY, backups_on
 
 DAY = datetime(2026, 11, 26, 8, 0)
 
@@ -130,3 +137,41 @@ def test_the_deciding_authoritys_desk_downloads_the_dossiers_files(centre: Centr
     other = centre.desk("Quầy khác", agency="000.00.37.H38")
     with pytest.raises(CentralRefused):
         fetch(other.ctx, other.directory, info.sha256)
+
+
+def test_a_restore_takes_its_papers_back_from_the_centre(
+    centre: Centre, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a desk backed up before a paper was scanned, the paper and its file synced
+    admin.add_user(
+        centre.engine,
+        username="quantri",
+        full_name="Lương Văn Hải",
+        password_hash=users.hash_password(PASSWORD),
+        roles=[Role.ADMIN],
+        agency_id=AGENCY,
+    )
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", PASSWORD)
+    clock = Clock(DAY)
+    desk = centre.desk("Quầy số 1", clock)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (code,) = receive_many(desk, 1)
+    backups.back_up(desk.directory, to=usb)
+    info = add_paper(desk, code, small_pdf(70))
+    content = desk.ctx.files.read(info.sha256)  # type: ignore[union-attr]
+    desk.sync()
+    desk.rt.close()
+    # WHEN the disk is replaced and the backup restored (its files gone with the disk)
+    shutil.rmtree(files_dir(desk.directory))
+    assert main(["--data-dir", str(desk.directory), "restore", str(backups_on(usb)), *BY]) == 0
+    desk.rt = open_runtime(desk.directory)
+    desk.rt.ctx.clock = clock
+    # THEN the next round takes the paper back from the centre, with its data
+    assert desk.sync().push.refused == 0
+    [back] = papers.list_papers(desk.ctx, code)
+    assert (back.uuid, back.sha256, back.data) == (info.uuid, info.sha256, info.data)
+    # AND its file comes back on demand; nothing is sent up again
+    assert fetch(desk.ctx, desk.directory, info.sha256).read_bytes() == content
+    assert desk.sync().files.bytes_sent == 0
+    assert pending_files(desk.ctx) == 0
