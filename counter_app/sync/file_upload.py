@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from counter_app.files.store import sha256_of
 from counter_app.models import DigitisedPaper, Dossier, OutboxEntry, StoredFile, SyncIssue
 from counter_app.services.context import ServiceContext
 from counter_app.sync.outbox import counter_uuid_of
@@ -133,6 +134,10 @@ def upload_one(
     # A file begun with another chunk size goes on with it.
     chunk_size = int(state["chunk_size"] or chunk)
     have = set(state["have"])
+    # Before the first byte leaves: a copy damaged here would cross a slow
+    # link only to be refused whole, again every round.
+    if not have and sha256_of(path) != sha:
+        raise OSError("the stored file is not its name")
     wanted = [n for n in range(-(-size // chunk_size)) if n not in have]
     sent = 0
     for n, data, chunk_sha in _chunks(path, chunk_size, wanted):
@@ -154,16 +159,20 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
     store = ctx.files
     for sha, size in _ready(ctx):
         path = store.path_of(sha) if store is not None and store.has(sha) else None
-        if path is not None and path.stat().st_size != size:
-            log.error("Stored file %s has the wrong size; not sent", sha[:12])
-            report.refused += 1
-            continue
         try:
+            if path is not None and path.stat().st_size != size:
+                raise OSError("the stored file's size is not its row's")
             answer, sent = upload_one(conn, path, sha, size, chunk)
         except DBAPIError as exc:
             if _refusal(exc) is None:
                 raise
             log.warning("File %s refused by the centre (%s)", sha[:12], _refusal(exc))
+            report.refused += 1
+            continue
+        except OSError as exc:
+            # Gone or unreadable here (counter-app check names it): the
+            # other files and the round go on.
+            log.error("Stored file %s not sent: %s", sha[:12], type(exc).__name__)
             report.refused += 1
             continue
         report.bytes_sent += sent

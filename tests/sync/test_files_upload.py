@@ -94,9 +94,9 @@ def test_a_file_damaged_on_the_desk_is_not_confirmed(centre: Centre) -> None:
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    # WHEN the desk syncs, THEN the centre refuses it whole and keeps nothing of it
+    # WHEN the desk syncs, THEN it is not sent, the centre holds nothing of it
     report = a.sync()
-    assert (report.files.confirmed, report.files.refused) == (0, 1)
+    assert (report.files.confirmed, report.files.refused, report.files.bytes_sent) == (0, 1, 0)
     assert _central_file(centre, info.sha256) is None
     assert pending_files(a.ctx) == 1
     assert [w.paper_uuid for w in central_files.pending(centre.engine)] == [info.uuid]
