@@ -22,12 +22,17 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from counter_app.files.store import sha256_of
-from counter_app.models import DigitisedPaper, Dossier, OutboxEntry, StoredFile, SyncIssue
+from counter_app.models import (
+    CounterIdentity,
+    DigitisedPaper,
+    Dossier,
+    OutboxEntry,
+    StoredFile,
+    SyncIssue,
+)
 from counter_app.services.context import ServiceContext
-from counter_app.sync.outbox import counter_uuid_of
 from counter_app.wire import files as wire
 
 log = logging.getLogger(__name__)
@@ -47,8 +52,9 @@ class UploadReport:
     refused: int = 0
 
 
-def _mine(session: Session) -> Any:
-    return DigitisedPaper.counter_uuid == counter_uuid_of(session)
+def _mine() -> Any:
+    # A scalar subquery: a database not set up yet has no counter, and no paper.
+    return DigitisedPaper.counter_uuid == select(CounterIdentity.uuid).scalar_subquery()
 
 
 def pending_files(ctx: ServiceContext, dossier_code: str | None = None) -> int:
@@ -58,7 +64,7 @@ def pending_files(ctx: ServiceContext, dossier_code: str | None = None) -> int:
         query = (
             select(func.count(func.distinct(StoredFile.sha256)))
             .join(DigitisedPaper, DigitisedPaper.sha256 == StoredFile.sha256)
-            .where(StoredFile.uploaded_at.is_(None), _mine(s))
+            .where(StoredFile.uploaded_at.is_(None), _mine())
         )
         if dossier_code is not None:
             query = query.join(Dossier, Dossier.id == DigitisedPaper.dossier_id).where(
@@ -85,7 +91,7 @@ def _ready(ctx: ServiceContext) -> list[tuple[str, int]]:
             .where(
                 StoredFile.uploaded_at.is_(None),
                 StoredFile.sha256.in_(
-                    select(DigitisedPaper.sha256).where(_mine(s), ~waiting, ~refused)
+                    select(DigitisedPaper.sha256).where(_mine(), ~waiting, ~refused)
                 ),
                 StoredFile.sha256.not_in(select(DigitisedPaper.sha256).where(waiting)),
             )

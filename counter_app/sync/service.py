@@ -30,7 +30,7 @@ from counter_app.sync.errors import (
     NotConnected,
     NotRegistered,
 )
-from counter_app.sync.file_upload import UploadReport, upload_files
+from counter_app.sync.file_upload import UploadReport, pending_files, upload_files
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT, USER_NOTICES
 from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
@@ -300,6 +300,8 @@ class SyncStatus:
     waiting: int
     last_success: datetime | None
     issues: list[IssueInfo]
+    # Files of this counter's papers the centre does not hold whole yet.
+    files_pending: int = 0
 
 
 def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
@@ -318,6 +320,7 @@ def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
         waiting,
         datetime.fromisoformat(last.value) if last else None,
         issues,
+        pending_files(ctx),
     )
 
 

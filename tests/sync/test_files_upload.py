@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from counter_app.centre import files as central_files
 from counter_app.models import StoredFile
 from counter_app.sync.file_upload import pending_files
+from counter_app.sync.service import status
 from tests.conftest import Clock
 from tests.sync.conftest import Centre, Desk
 from tests.sync.paper_support import add_paper, push_rows_only, small_pdf
@@ -45,7 +46,7 @@ def test_papers_and_their_files_arrive_once_and_are_never_sent_again(centre: Cen
     p2 = add_paper(a, second, shared)
     p3 = add_paper(a, second, small_pdf(60))
     assert p1.sha256 == p2.sha256 != p3.sha256
-    assert pending_files(a.ctx) == 2
+    assert pending_files(a.ctx) == 2 == status(a.ctx, a.directory).files_pending
     assert pending_files(a.ctx, second) == 2 and pending_files(a.ctx, first) == 1
 
     # WHEN only the rows go (a round cut before its files): the papers are at
@@ -68,7 +69,7 @@ def test_papers_and_their_files_arrive_once_and_are_never_sent_again(centre: Cen
             a.ctx.files.read(info.sha256)  # type: ignore[union-attr]
         )
     assert all(_uploaded(a).values())
-    assert pending_files(a.ctx) == 0
+    assert pending_files(a.ctx) == 0 == status(a.ctx, a.directory).files_pending
     assert central_files.pending(centre.engine) == []
 
     # THEN a second round sends nothing again
