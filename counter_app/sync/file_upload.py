@@ -186,8 +186,8 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
             _confirm(ctx, sha)
             report.confirmed += 1
         elif answer == wire.CORRUPT:
-            # The centre deleted what it had; a damaged local copy would only
-            # be sent again and again (counter-app check names it).
+            # Damaged on the way, or chunks another desk sent were not this
+            # content: the centre deleted them all, the next round starts over.
             log.error("File %s arrived damaged at the centre; it will be sent again", sha[:12])
             report.refused += 1
     if report.bytes_sent or report.confirmed:
