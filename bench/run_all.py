@@ -28,6 +28,7 @@ PARTS = (
     "bench_sync.py",
     "bench_reports.py",
     "bench_files.py",
+    "bench_files_sync.py",
 )
 
 

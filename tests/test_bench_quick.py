@@ -48,6 +48,7 @@ FIGURES = {
         r"ratio with files/floor \(wall, median\): \d+\.\d+",
         r"file check / floor: \d+\.\d+",
     ],
+    "bench_files_sync.py": [r"ratio upload / COPY\s+\d+\.\d+"],
 }
 
 
@@ -89,7 +90,7 @@ def test_quick_bench_runs_every_part_to_the_end_with_its_figures() -> None:
         assert f"== {part}: exit 0" in out, out
         for figure in figures:
             assert re.search(figure, out), f"{part}: no {figure!r} in\n{out}"
-    assert re.search(r"bench: all 6 parts ran to the end", out), out
+    assert re.search(r"bench: all 7 parts ran to the end", out), out
     print(f"quick bench: {took:.0f}s")
 
 

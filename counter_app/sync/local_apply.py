@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import parse_code, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError
+from counter_app.domain.papers import PaperData, paper_search_text
 from counter_app.domain.text import search_text
 from counter_app.domain.workflow import Role, State
 from counter_app.models import (
@@ -34,11 +35,13 @@ from counter_app.models import (
     CentralNote,
     ClockPause,
     CounterIdentity,
+    DigitisedPaper,
     Dossier,
     DossierDocument,
     OutboxEntry,
     PrintJob,
     Procedure,
+    StoredFile,
     SyncIssue,
     SyncState,
     User,
@@ -474,11 +477,14 @@ def _dossier(session: Session, change: Change, central_code: str | None) -> None
 
 
 # A dossier handed over from another counter arrives with what hangs on it.
-_HISTORY: dict[str, type[DossierDocument | ClockPause | WorkflowStep | PrintJob]] = {
+_HISTORY: dict[
+    str, type[DossierDocument | ClockPause | WorkflowStep | PrintJob | DigitisedPaper]
+] = {
     "document": DossierDocument,
     "pause": ClockPause,
     "step": WorkflowStep,
     "print_job": PrintJob,
+    "paper": DigitisedPaper,
 }
 
 
@@ -497,8 +503,37 @@ def _history(session: Session, dossier: Dossier, records: list[dict[str, Any]]) 
             python_type = getattr(column.type, "python_type", None)
             if python_type is datetime and isinstance(value, str):
                 value = datetime.fromisoformat(value)
+            elif python_type is date and isinstance(value, str) and value:
+                value = date.fromisoformat(value)
             setattr(row, key, value)
+        if isinstance(row, DigitisedPaper):
+            _paper_file(session, row)
         session.add(row)
+
+
+def _paper_file(session: Session, paper: DigitisedPaper) -> None:
+    """A paper made at another counter: its search text derived here, and the
+    row of its file, which stays at the centre until the dossier is opened
+    (sync/file_download.py); ``uploaded_at`` is left empty, as this counter
+    has not sent it (sync/file_upload.py sends only what its store holds)."""
+    data = PaperData(
+        doc_type_code=paper.doc_type_code,
+        document_name=paper.document_name,
+        holder_id_number=paper.holder_id_number,
+        holder_name=paper.holder_name,
+        summary=paper.summary,
+        scope=paper.scope,
+        id_issued_by=paper.id_issued_by,
+    )
+    paper.search_text = paper_search_text(data, paper.ocr_text or "")
+    if session.get(StoredFile, paper.sha256) is None:
+        session.add(
+            StoredFile(
+                sha256=paper.sha256, size=paper.size, pages=paper.pages, stored_at=paper.created_at
+            )
+        )
+        # Before the paper: no relationship tells the flush that order.
+        session.flush()
 
 
 def _note(session: Session, change: Change, central_code: str | None) -> None:

@@ -21,6 +21,7 @@ from counter_app.models import (
     AuditEntry,
     ClockPause,
     CounterIdentity,
+    DigitisedPaper,
     Dossier,
     DossierDocument,
     NumberSequence,
@@ -44,6 +45,7 @@ SYNCED_KINDS: dict[type, str] = {
     WorkflowStep: "step",
     PrintJob: "print_job",
     AuditEntry: "audit",
+    DigitisedPaper: "paper",
 }
 
 

@@ -44,6 +44,7 @@ from counter_app.models import (
     AuditEntry,
     ClockPause,
     CounterIdentity,
+    DigitisedPaper,
     Dossier,
     DossierDocument,
     OutboxEntry,
@@ -67,11 +68,14 @@ from counter_app.wire.feed import Change
 log = logging.getLogger(__name__)
 
 # The records that hang on a dossier, by the centre's kind.
-RECORD_MODELS: dict[str, type[DossierDocument | ClockPause | WorkflowStep | PrintJob]] = {
+RECORD_MODELS: dict[
+    str, type[DossierDocument | ClockPause | WorkflowStep | PrintJob | DigitisedPaper]
+] = {
     "document": DossierDocument,
     "pause": ClockPause,
     "step": WorkflowStep,
     "print_job": PrintJob,
+    "paper": DigitisedPaper,
 }
 CHUNK = 500
 

@@ -30,6 +30,7 @@ from counter_app.sync.errors import (
     NotConnected,
     NotRegistered,
 )
+from counter_app.sync.file_upload import UploadReport, pending_files, upload_files
 from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT, USER_NOTICES
 from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
@@ -175,6 +176,7 @@ def _settings(directory: Path) -> CentralSettings:
 class SyncReport:
     push: PushReport
     pull: PullReport
+    files: UploadReport = field(default_factory=UploadReport)
 
 
 def sync_once(
@@ -197,11 +199,14 @@ def sync_once(
         raise_past_centre(ctx, conn)
         # After the pull: the catalogue it brought names the authorities.
         top_up(ctx.sessions, conn)
+        # Last: the rows that name the files are at the centre, and a long
+        # upload cut halfway costs the round nothing else.
+        files = upload_files(ctx, conn)
     _stamp(ctx)
     if pulled.applied:
         ctx.invalidate_calendar()
     log.info("Sync: %d sent, %d refused, %d received", pushed.sent, pushed.refused, pulled.applied)
-    return SyncReport(pushed, pulled)
+    return SyncReport(pushed, pulled, files)
 
 
 def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
@@ -295,6 +300,8 @@ class SyncStatus:
     waiting: int
     last_success: datetime | None
     issues: list[IssueInfo]
+    # Files of this counter's papers the centre does not hold whole yet.
+    files_pending: int = 0
 
 
 def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
@@ -313,6 +320,7 @@ def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
         waiting,
         datetime.fromisoformat(last.value) if last else None,
         issues,
+        pending_files(ctx),
     )
 
 

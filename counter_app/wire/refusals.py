@@ -37,6 +37,8 @@ MALFORMED = (
     QT_TRANSLATE_NOOP("SyncIssues", "malformed dossier"),
     QT_TRANSLATE_NOOP("SyncIssues", "malformed timestamp"),
 )
+# Added by c0010_papers_and_files: a digitised paper's body out of its bounds.
+MALFORMED_PAPER = QT_TRANSLATE_NOOP("SyncIssues", "malformed paper")
 REASONS = (
     AUDIT_BROKEN,
     CODE_TAKEN,

@@ -402,12 +402,12 @@
         <translation>Đang kiểm tra bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="171"/>
         <source>Restore this backup?</source>
         <translation>Khôi phục bản sao lưu này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="173"/>
         <source>The counter&apos;s data will be replaced by the backup of {when}:
 {file}
 
@@ -418,27 +418,27 @@ Everything entered after that time will no longer be in the counter; the data re
 Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ liệu bị thay được cất riêng trong thư mục sao lưu. Sau đó ứng dụng sẽ đóng: hãy mở lại để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="180"/>
         <source>I understand that what was entered after this backup leaves the counter</source>
         <translation>Tôi hiểu rằng dữ liệu nhập sau bản sao lưu này sẽ không còn trong quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="184"/>
         <source>Restore and close the application</source>
         <translation>Khôi phục và đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="187"/>
         <source>Do not restore</source>
         <translation>Không khôi phục</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="196"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="200"/>
         <source>Restoring…</source>
         <translation>Đang khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="208"/>
+        <location filename="../../counter_app/ui/admin/backups_dialog.py" line="212"/>
         <source>The backup was restored; the data replaced is kept in {kept}. The application closes now: open it again to go on working.</source>
         <translation>Đã khôi phục bản sao lưu; dữ liệu bị thay được cất tại {kept}. Ứng dụng sẽ đóng ngay bây giờ: hãy mở lại để làm việc tiếp.</translation>
     </message>
@@ -4920,6 +4920,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Sync</name>
     <message>
+        <location filename="../../counter_app/sync/file_download.py" line="36"/>
+        <source>The centre does not hold this electronic copy yet: the counter that scanned it has not sent it. Try again after that counter has synced.</source>
+        <translation>Trung tâm chưa có bản điện tử này: quầy đã số hóa giấy tờ chưa gửi tệp lên. Hãy thử lại sau khi quầy đó đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/file_download.py" line="52"/>
+        <source>The electronic copy arrived damaged from the centre and was not kept; try again.</source>
+        <translation>Bản điện tử tải từ trung tâm về bị hỏng nên không được lưu; hãy thử lại.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/sync/errors.py" line="17"/>
         <source>The central database cannot be reached; the counter keeps working offline and will send its changes later. Nothing was changed.</source>
         <translation>Không liên lạc được với cơ sở dữ liệu trung tâm (mất kết nối); quầy vẫn làm việc bình thường khi mất mạng và sẽ gửi các thay đổi sau. Dữ liệu chưa bị thay đổi.</translation>
@@ -4955,12 +4965,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="96"/>
+        <location filename="../../counter_app/sync/service.py" line="97"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}, identity {uuid}): give them its registration request (Central connection › Export a registration request).</source>
         <translation>Tệp kết nối này được tạo cho một quầy khác; hãy đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}, mã định danh {uuid}) và gửi họ yêu cầu đăng ký của quầy (Kết nối trung tâm › Xuất yêu cầu đăng ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="130"/>
+        <location filename="../../counter_app/sync/service.py" line="131"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
@@ -5058,62 +5068,67 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>thời điểm ghi trong bản ghi không đúng dạng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="60"/>
+        <location filename="../../counter_app/wire/refusals.py" line="41"/>
+        <source>malformed paper</source>
+        <translation>bản điện tử của giấy tờ có trường thiếu hoặc sai dạng (mã băm, kích thước, loại giấy tờ, số định danh, ngày tháng)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/local_apply.py" line="63"/>
         <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="63"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="66"/>
         <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="68"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="71"/>
         <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="73"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="76"/>
         <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="78"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="81"/>
         <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="83"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="86"/>
         <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="88"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="91"/>
         <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="93"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="96"/>
         <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="103"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="106"/>
         <source>The centre&apos;s copy of the official {official} lacks the roles {roles} this desk granted; the desk keeps them, since the centre never took them away. Ask the province&apos;s IT staff to add them at the centre, or change them in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="109"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="112"/>
         <source>The centre&apos;s copy of the official {official} lacks the title “{was}” this desk gave; the desk keeps it, since the centre did not change it. Ask the province&apos;s IT staff to set it at the centre, or change it in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} không có chức danh “{was}” do quầy này ghi; quầy vẫn giữ chức danh đó vì trung tâm không thay đổi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh ghi tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="115"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="118"/>
         <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="120"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="123"/>
         <source>The centre changed the title of the official {official} from “{was}” to “{title}”: it was changed at the centre. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã đổi chức danh của cán bộ {official} từ “{was}” thành “{title}”: thay đổi được thực hiện tại trung tâm. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>

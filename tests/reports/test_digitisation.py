@@ -141,16 +141,7 @@ def test_the_counter_counts_digitisation_as_by_hand(
     assert written["units"][TOTAL]["reuse_share"] == pytest.approx(total.reuse_share)
 
 
-def _papers_reach_the_centre() -> bool:
-    return DigitisedPaper in outbox.SYNCED_KINDS
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(
-    not _papers_reach_the_centre(),
-    reason="papers reach the centre with the filesync part of issue 18 (SYNCED_KINDS)",
-    strict=True,
-)
 def test_counter_and_centre_give_the_same_digitisation_figures(centre: Centre) -> None:
     clock = Clock(datetime(2027, 1, 4, 8, 0))
     desk = centre.desk("Quầy số 1", clock)

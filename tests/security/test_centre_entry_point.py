@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from counter_app.models import Dossier, SyncIssue
 from counter_app.wire import refusals
 from tests.conftest import AGENCY, Clock
 from tests.sync.conftest import Centre, Desk
+from tests.sync.paper_support import forge_entry
 from tests.sync.support import counter_engine, outbox_size, receive_many
 
 DAY = datetime(2026, 11, 26, 8, 0)
@@ -179,19 +179,7 @@ def test_malformed_entries_are_quarantined_not_fatal(centre: Centre) -> None:
     with desk.ctx.sessions() as s:
         row_uuid = s.scalars(select(Dossier.uuid)).one()
     body = {"uuid": row_uuid, "received_at": "yesterday", "fee": "free", "state": "x"}
-    con = sqlite3.connect(desk.directory / "counter.sqlite3")
-    try:
-        with con:
-            (seq,) = con.execute(
-                "UPDATE number_sequences SET value = value + 1 WHERE name = 'rows' RETURNING value"
-            ).fetchone()
-            con.execute(
-                "INSERT INTO sync_outbox (seq, kind, row_uuid, version, payload, created_at) "
-                "VALUES (?, 'dossier', ?, 99, ?, '2026-11-26 08:00:00')",
-                (seq, row_uuid, json.dumps(body)),
-            )
-    finally:
-        con.close()
+    forge_entry(desk, "dossier", row_uuid, body, 99)
     later = receive_many(desk, 1, first=7)
     # WHEN it syncs, THEN that entry alone is refused, the queue goes on
     assert desk.sync().push.refused == 1

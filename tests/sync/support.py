@@ -31,6 +31,7 @@ LOCAL_TABLES = {
     "step": "workflow_steps",
     "print_job": "print_jobs",
     "audit": "audit_log",
+    "paper": "digitised_papers",
 }
 # CommandComplete for COMMIT: tag byte, length 11, "COMMIT\0".
 COMMIT_COMPLETE = b"C\x00\x00\x00\x0bCOMMIT\x00"

@@ -4,7 +4,8 @@ The sync code talks to the centre through ``proxy.port`` instead of the
 server's port; the test then pulls the cable (``cut``), stalls the network
 (``set_blackhole``) or cuts at a chosen moment of the server's reply
 (``cut_when_server_sends``), e.g. after the server committed but before the
-client heard about it.
+client heard about it. An upload can be slowed (``limit_rate``) and cut after
+a number of the client's bytes (``cut_after_client_bytes``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import socket
 import struct
 import threading
+import time
 from collections.abc import Callable
 from types import TracebackType
 
@@ -25,6 +27,20 @@ ACCEPT_POLL_S = 0.1
 # Given a chunk the server sent, return how many of its bytes to forward
 # before cutting every connection, or None to forward it all and go on.
 ServerTrigger = Callable[[bytes], int | None]
+
+
+def _after_bytes(n: int) -> ServerTrigger:
+    """A trigger that lets ``n`` bytes through, then cuts."""
+    remaining = n
+
+    def trigger(chunk: bytes) -> int | None:
+        nonlocal remaining
+        if len(chunk) < remaining:
+            remaining -= len(chunk)
+            return None
+        return remaining
+
+    return trigger
 
 
 class _Link:
@@ -82,6 +98,9 @@ class TcpProxy:
         self._blackhole = False
         self._stopping = False
         self._server_trigger: ServerTrigger | None = None
+        self._client_trigger: ServerTrigger | None = None
+        self._client_fired: threading.Event | None = None
+        self._rate: float | None = None
         self._trigger_fired: threading.Event | None = None
         self._cut_generation = 0
         self.bytes_to_server = 0
@@ -198,16 +217,20 @@ class TcpProxy:
 
     def cut_after_server_bytes(self, n: int) -> threading.Event:
         """One-shot: forward ``n`` more server bytes (all connections), then cut."""
-        remaining = n
+        return self._arm(_after_bytes(n))
 
-        def trigger(chunk: bytes) -> int | None:
-            nonlocal remaining
-            if len(chunk) < remaining:
-                remaining -= len(chunk)
-                return None
-            return remaining
+    def limit_rate(self, bytes_per_s: float | None) -> None:
+        """Forward the client's bytes at most this fast (None: as fast as they come)."""
+        with self._lock:
+            self._rate = bytes_per_s
 
-        return self._arm(trigger)
+    def cut_after_client_bytes(self, n: int) -> threading.Event:
+        """One-shot: forward ``n`` more client bytes (all connections), then cut."""
+        fired = threading.Event()
+        with self._lock:
+            self._client_trigger = _after_bytes(n)
+            self._client_fired = fired
+        return fired
 
     def disarm(self) -> None:
         with self._lock:
@@ -287,20 +310,22 @@ class TcpProxy:
                     break
                 cut_after: int | None = None
                 fired: threading.Event | None = None
-                if not to_server:
-                    cut_after, fired = self._check_trigger(chunk)
-                    if cut_after is not None:
-                        chunk = chunk[:cut_after]
+                cut_after, fired = self._check_trigger(chunk, to_server)
+                if cut_after is not None:
+                    chunk = chunk[:cut_after]
                 try:
                     if chunk:
                         dst.sendall(chunk)
                 except OSError:
                     break
                 with self._lock:
+                    rate = self._rate if to_server else None
                     if to_server:
                         self.bytes_to_server += len(chunk)
                     else:
                         self.bytes_to_client += len(chunk)
+                if rate:
+                    time.sleep(len(chunk) / rate)
                 if cut_after is not None:
                     self._cut(False, fired)
                     break
@@ -319,16 +344,23 @@ class TcpProxy:
                 self._flowing.wait()
             return not self._stopping and generation == self._cut_generation
 
-    def _check_trigger(self, chunk: bytes) -> tuple[int | None, threading.Event | None]:
+    def _check_trigger(
+        self, chunk: bytes, to_server: bool = False
+    ) -> tuple[int | None, threading.Event | None]:
         with self._lock:
-            trigger = self._server_trigger
+            trigger = self._client_trigger if to_server else self._server_trigger
             if trigger is None:
                 return None, None
             keep = trigger(chunk)
             if keep is None:
                 return None, None
-            fired = self._trigger_fired
             # One-shot: disarm before another connection can match.
-            self._server_trigger = None
-            self._trigger_fired = None
+            if to_server:
+                fired = self._client_fired
+                self._client_trigger = None
+                self._client_fired = None
+            else:
+                fired = self._trigger_fired
+                self._server_trigger = None
+                self._trigger_fired = None
         return keep, fired

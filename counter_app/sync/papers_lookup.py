@@ -1,0 +1,93 @@
+"""Issue 18, point 3, the centre's side: the valid papers and results the
+province holds for a person (Decree 118/2025 Art. 17(1)(b): a paper held in
+digitised form is not asked for again), for the reception form to offer
+beside the counter's own (services.papers.held_for). Online only; blocking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from counter_app.domain.papers import Origin, PaperData, PaperRole
+from counter_app.services.context import ServiceContext
+from counter_app.sync.central_link import central_session
+from counter_app.sync.errors import NotConnected
+from counter_app.wire import connection_file as settings_file
+
+_HELD = text(
+    "SELECT uuid, agency_id, dossier_code, file_complete, body FROM central_papers_held(:n)"
+)
+# What the centre accepts (CCCD 12 digits, older numbers and passports).
+_ID_NUMBER = re.compile(r"[0-9A-Z]{6,15}")
+
+
+@dataclass(frozen=True)
+class CentralPaper:
+    """A paper or result held at the centre, shaped like services.papers.PaperInfo
+    for the reception form; ``file_at_centre``: its file arrived whole there."""
+
+    uuid: str
+    agency_id: str
+    dossier_code: str
+    role: PaperRole
+    origin: Origin
+    sha256: str
+    pages: int
+    size: int
+    data: PaperData
+    document_code: str
+    created_at: datetime
+    file_at_centre: bool
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _paper(row: Any) -> CentralPaper:
+    b = row.body
+    return CentralPaper(
+        uuid=str(row.uuid),
+        agency_id=str(row.agency_id),
+        dossier_code=str(row.dossier_code or ""),
+        role=PaperRole(b["role"]),
+        origin=Origin(b["origin"]),
+        sha256=str(b["sha256"]),
+        pages=int(b["pages"]),
+        size=int(b["size"]),
+        data=PaperData(
+            doc_type_code=b["doc_type_code"],
+            document_name=b["document_name"],
+            holder_id_number=b["holder_id_number"],
+            holder_name=b["holder_name"],
+            holder_birth_year=b.get("holder_birth_year"),
+            id_issued_on=_day(b.get("id_issued_on")),
+            id_issued_by=b["id_issued_by"],
+            summary=b["summary"],
+            valid_until=_day(b.get("valid_until")),
+            scope=b["scope"],
+        ),
+        document_code=b["document_code"],
+        created_at=datetime.fromisoformat(b["created_at"]),
+        file_at_centre=bool(row.file_complete),
+    )
+
+
+def held_at_centre(ctx: ServiceContext, directory: Path, id_number: str) -> list[CentralPaper]:
+    """Newest first, one per file and type, at most 200; [] for a number the
+    centre would not take. CentralUnreachable when offline."""
+    del ctx  # the same signature as the desk's own look-ups; the centre answers
+    number = id_number.strip().upper()
+    if not _ID_NUMBER.fullmatch(number):
+        return []
+    settings = settings_file.stored(directory)
+    if settings is None:
+        raise NotConnected()
+    with central_session(settings) as engine, engine.connect() as conn, conn.begin():
+        rows = conn.execute(_HELD, {"n": number}).all()
+    return [_paper(r) for r in rows]
