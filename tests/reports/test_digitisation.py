@@ -18,7 +18,7 @@ from counter_app.app_setup import Runtime
 from counter_app.cli import main
 from counter_app.domain.papers import Origin, PaperData, PaperRole
 from counter_app.files.pdf_pages import images_to_pdf
-from counter_app.models import DigitisedPaper, Dossier, DossierDocument
+from counter_app.models import Dossier, DossierDocument
 from counter_app.reports.definitions import Period
 from counter_app.reports.digitisation import TOTAL, DigitisationFigures
 from counter_app.services import papers
@@ -28,7 +28,6 @@ from counter_app.services.digitisation_reports import (
     province_digitisation,
 )
 from counter_app.services.papers import NewCopy
-from counter_app.sync import outbox
 from tests.conftest import PASSWORD, Clock, login
 from tests.reports.cases import P2, P5, Desk
 from tests.sync.conftest import Centre
