@@ -64,6 +64,9 @@ class PaperInfo:
     removed_by: str = ""
     removed_at: datetime | None = None
     removal_reason: str = ""
+    # A paper another counter of the province digitised, as the centre holds it
+    # (sync/papers_lookup): that counter's agency. "" for this counter's own.
+    held_at: str = ""
 
     def valid_on(self, day: date) -> bool:
         return valid_on(self.data.valid_until, day)

@@ -10,6 +10,7 @@ and in the audit log.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -62,6 +63,9 @@ class Reuse:
 
     paper_uuid: str
     document_name: str
+    # A paper held at the centre (PaperInfo.held_at set), its file already
+    # fetched into this counter's store; None for one of this counter's own.
+    held: PaperInfo | None = None
 
 
 def reuse(
@@ -93,7 +97,34 @@ def reuse_at_reception(
             ),
             name=taken.document_name,
         )
+    if taken.held is not None:
+        return _reuse_from_centre(session, ctx, actor, taken.held, dossier, position)
     return reuse_in(session, ctx, actor, taken.paper_uuid, dossier, position)
+
+
+def _reuse_from_centre(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    held: PaperInfo,
+    dossier: Dossier,
+    component: int,
+) -> PaperInfo:
+    """A paper of another counter of the province, its file fetched here first:
+    the same data and file, a row naming the centre's paper as its source."""
+    _still_valid(held.data.valid_until, ctx)
+    if not store_of(ctx).intact(held.sha256):
+        raise refused(
+            QT_TRANSLATE_NOOP(
+                "Papers",
+                "The file of “{name}” has not arrived from the centre; take the paper "
+                "again when the link is back, or scan it.",
+            ),
+            name=held.data.document_name,
+        )
+    new = NewCopy(dossier.code, b"", held.data, Origin.REUSE, PaperRole.PAPER, component)
+    blob = Blob(held.sha256, held.size)
+    return record(session, ctx, actor, dossier, new, held.data, blob, held.pages, held.uuid)
 
 
 def reuse_in(
@@ -105,19 +136,23 @@ def reuse_in(
     component: int | None,
 ) -> PaperInfo:
     source = _paper(session, paper_uuid)
-    if not valid_on(source.valid_until, ctx.now().date()):
-        assert source.valid_until is not None
+    _still_valid(source.valid_until, ctx)
+    info = info_of(source, "")
+    new = NewCopy(dossier.code, b"", info.data, Origin.REUSE, PaperRole.PAPER, component)
+    blob = Blob(source.sha256, source.size)
+    return record(session, ctx, actor, dossier, new, info.data, blob, source.pages, source.uuid)
+
+
+def _still_valid(valid_until: date | None, ctx: ServiceContext) -> None:
+    if not valid_on(valid_until, ctx.now().date()):
+        assert valid_until is not None
         raise refused(
             QT_TRANSLATE_NOOP(
                 "Papers",
                 "This paper expired on {date}; it cannot be reused. Scan the new paper.",
             ),
-            date=f"{source.valid_until:%d/%m/%Y}",
+            date=f"{valid_until:%d/%m/%Y}",
         )
-    info = info_of(source, "")
-    new = NewCopy(dossier.code, b"", info.data, Origin.REUSE, PaperRole.PAPER, component)
-    blob = Blob(source.sha256, source.size)
-    return record(session, ctx, actor, dossier, new, info.data, blob, source.pages, source.uuid)
 
 
 def _paper(session: Session, uuid: str) -> DigitisedPaper:

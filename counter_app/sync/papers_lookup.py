@@ -5,6 +5,7 @@ beside the counter's own (services.papers.held_for). Online only; blocking."""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,11 +14,18 @@ from typing import Any
 
 from sqlalchemy import text
 
+from counter_app.domain.messages import UserError
 from counter_app.domain.papers import Origin, PaperData, PaperRole
+from counter_app.services import papers
 from counter_app.services.context import ServiceContext
+from counter_app.services.paper_records import PaperInfo
+from counter_app.services.setup import get_counter
 from counter_app.sync.central_link import central_session
 from counter_app.sync.errors import NotConnected
+from counter_app.sync.file_download import fetch
 from counter_app.wire import connection_file as settings_file
+
+log = logging.getLogger(__name__)
 
 _HELD = text(
     "SELECT uuid, agency_id, dossier_code, file_complete, body FROM central_papers_held(:n)"
@@ -91,3 +99,62 @@ def held_at_centre(ctx: ServiceContext, directory: Path, id_number: str) -> list
     with central_session(settings) as engine, engine.connect() as conn, conn.begin():
         rows = conn.execute(_HELD, {"n": number}).all()
     return [_paper(r) for r in rows]
+
+
+def as_paper_info(paper: CentralPaper) -> PaperInfo:
+    """The centre's paper as the reception form shows the counter's own."""
+    return PaperInfo(
+        uuid=paper.uuid,
+        dossier_code=paper.dossier_code,
+        component=None,
+        component_name="",
+        role=paper.role,
+        origin=paper.origin,
+        sha256=paper.sha256,
+        pages=paper.pages,
+        size=paper.size,
+        data=paper.data,
+        document_code=paper.document_code,
+        reused_from=None,
+        created_by="",
+        created_at=paper.created_at,
+        removed=False,
+        held_at=paper.agency_id,
+    )
+
+
+def held_anywhere(ctx: ServiceContext, directory: Path | None, id_number: str) -> list[PaperInfo]:
+    """What the reception form offers: the counter's own papers for this number,
+    then, when the counter is linked and the centre answers, those other
+    counters of its agency digitised (their files whole at the centre, so this
+    counter may fetch them). Offline, the counter's own: the lookup is a help,
+    never a wait on the link."""
+    own = papers.held_for(ctx, id_number)
+    if directory is None or settings_file.stored(directory) is None:
+        return own
+    try:
+        central = held_at_centre(ctx, directory, id_number)
+    except (UserError, OSError) as exc:
+        log.info("Papers held at the centre not read: %s", exc)
+        return own
+    counter = get_counter(ctx)
+    agency = counter.agency_id if counter else ""
+    known = {p.uuid for p in own} | {p.reused_from for p in own if p.reused_from}
+    seen = {(p.sha256, p.data.doc_type_code) for p in own}
+    for paper in central:
+        key = (paper.sha256, paper.data.doc_type_code)
+        if paper.uuid in known or key in seen:
+            continue
+        if paper.agency_id != agency or not paper.file_at_centre:
+            continue
+        seen.add(key)
+        own.append(as_paper_info(paper))
+    return own
+
+
+def fetch_files(ctx: ServiceContext, directory: Path, held: list[PaperInfo]) -> None:
+    """The files of papers held at the centre, into this counter's store, before
+    the reception that takes them (hash checked by file_download.fetch)."""
+    for paper in held:
+        if paper.held_at:
+            fetch(ctx, directory, paper.sha256)

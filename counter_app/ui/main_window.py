@@ -358,7 +358,9 @@ class MainWindow(QMainWindow):
                 self.tr("Only a receiving officer can receive dossiers."),
             )
             return None
-        dialog = ReceiveDialog(self._ctx, self.user, self, choose_sink=self._choose_sink)
+        dialog = ReceiveDialog(
+            self._ctx, self.user, self, choose_sink=self._choose_sink, data_dir=self._data_dir
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.dossier_received.connect(self._received)
         # Received incomplete: no receipt, form 02 follows in the dialog.

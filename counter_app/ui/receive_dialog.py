@@ -13,6 +13,7 @@ come when the dossier is complete (Decree 118/2025 Art. 17(1)(c), 17(3)).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -52,6 +53,7 @@ class ReceiveDialog(ReceiveForm):
         parent: QWidget | None = None,
         *,
         choose_sink: ChooseSink = choose_sink,
+        data_dir: Path | None = None,
     ) -> None:
         self._user = user
         self._choose_sink = choose_sink
@@ -60,7 +62,7 @@ class ReceiveDialog(ReceiveForm):
         self.supplement: list[str] = []
         self.supplement_print: StepPrint | None = None
         self._busy = False
-        super().__init__(ctx, parent)
+        super().__init__(ctx, parent, data_dir)
         self._writes = WriteRunner(ctx.submit_write, self)
         self.setWindowTitle(self.tr("Receive a dossier"))
         fit_to_screen(self, 1080, 760)

@@ -8,6 +8,8 @@ is still missing. Receiving what the form holds is ReceiveDialog's
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -54,16 +56,20 @@ from counter_app.ui.formats import (
     label,
 )
 from counter_app.ui.procedure_picker import ProcedurePicker
-from counter_app.ui.reuse_papers import ReusePanel, local_lookup
+from counter_app.ui.reuse_papers import ReusePanel, lookups
 from counter_app.ui.widgets import FieldErrors, error_label, ok_cancel
 
 
 class ReceiveForm(QDialog):
     """The fields of a reception; :class:`ReceiveDialog` receives what they hold."""
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: ServiceContext, parent: QWidget | None = None, data_dir: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # The counter's folder, for its link to the centre (papers held there).
+        self._data_dir = data_dir
         self._per_page = self._per_copy = False
         self.errors = FieldErrors()
         self._build()
@@ -180,8 +186,9 @@ class ReceiveForm(QDialog):
         row.addWidget(self.tick_all)
         row.addStretch(1)
         layout.addLayout(row)
+        lookup, fetch = lookups(self._ctx, self._data_dir)
         self.reuse_panel = ReusePanel(
-            local_lookup(self._ctx), self.documents, lambda: self._ctx.now().date(), box
+            lookup, fetch, self.documents, lambda: self._ctx.now().date(), box
         )
         layout.addWidget(self.reuse_panel)
         self.missing_label = QLabel(box)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,15 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.messages import UserError
 from counter_app.domain.text import fold
+from counter_app.i18n import render
 from counter_app.services import papers
 from counter_app.services.context import ServiceContext
 from counter_app.services.papers import PaperInfo, Reuse
+from counter_app.sync.papers_lookup import fetch_files, held_anywhere
+from counter_app.ui import notify
 from counter_app.ui.document_checklist import DocumentChecklist
 from counter_app.ui.widgets import ok_cancel
 from counter_app.ui.workers import WorkerRunner
 
 Lookup = Callable[[str], list[PaperInfo]]
+# Brings the files of papers held at the centre into this counter's store.
+Fetch = Callable[[list[PaperInfo]], None]
 # Shorter than any identification number: nothing to look up yet.
 _MIN_NUMBER = 8
 _TYPING_PAUSE_MS = 300
@@ -118,6 +125,10 @@ class ReuseDialog(QDialog):
 
     def _describe(self, paper: PaperInfo) -> str:
         where = self.tr("dossier {code}").format(code=paper.dossier_code)
+        if paper.held_at:
+            where = self.tr("dossier {code}, another counter (from the centre)").format(
+                code=paper.dossier_code
+            )
         return f"{paper.data.document_name} ({paper.data.doc_type_code}), {where}"
 
     def _validity(self, paper: PaperInfo, today: date) -> str:
@@ -130,7 +141,7 @@ class ReuseDialog(QDialog):
 
     def chosen(self) -> list[Reuse]:
         return [
-            Reuse(paper.uuid, choice.currentText())
+            Reuse(paper.uuid, choice.currentText(), paper if paper.held_at else None)
             for paper, box, choice in self.rows
             if box.isChecked() and box.isEnabled()
         ]
@@ -144,12 +155,14 @@ class ReusePanel(QWidget):
     def __init__(
         self,
         lookup: Lookup,
+        fetch: Fetch,
         checklist: DocumentChecklist,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup
+        self._fetch = fetch
         self._checklist = checklist
         self._today = today
         self._runner = WorkerRunner(QThreadPool(self))
@@ -209,10 +222,36 @@ class ReusePanel(QWidget):
         dialog = ReuseDialog(self.held, documents, self._today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.taken = dialog.chosen()
+        chosen = dialog.chosen()
+        remote = [r.held for r in chosen if r.held is not None]
+        if not remote:
+            self._take(chosen)
+            return
+        # Their files come from the centre before the reception may name them.
+        self.button.setEnabled(False)
+        self.label.setText(self.tr("Fetching the papers' files from the centre…"))
+        fetch = self._fetch
+        self._runner.start(lambda: fetch(remote), lambda _r: self._take(chosen), self._not_fetched)
+
+    def _take(self, chosen: list[Reuse]) -> None:
+        self.button.setEnabled(True)
+        self.taken = chosen
         self._checklist.tick_named({r.document_name for r in self.taken})
         self._show()
         self.changed.emit()
+
+    def _not_fetched(self, error: object) -> None:
+        self.button.setEnabled(True)
+        self._show()
+        detail = render(error.message) if isinstance(error, UserError) else str(error)
+        notify.inform(
+            self,
+            self.tr("Papers already digitised"),
+            self.tr(
+                "The files could not be fetched from the centre, so the papers were not "
+                "taken: {detail}. Ask for the papers or scan them."
+            ).format(detail=detail),
+        )
 
     def forget(self) -> None:
         """Drop what was taken (the procedure, so the checklist, changed)."""
@@ -245,5 +284,11 @@ class ReusePanel(QWidget):
         self.setVisible(bool(self.held))
 
 
-def local_lookup(ctx: ServiceContext) -> Lookup:
-    return lambda number: papers.held_for(ctx, number)
+def lookups(ctx: ServiceContext, directory: Path | None) -> tuple[Lookup, Fetch]:
+    """The counter's own papers and, when linked, its agency's at the centre."""
+    if directory is None:
+        return (lambda number: papers.held_for(ctx, number)), (lambda _held: None)
+    return (
+        lambda number: held_anywhere(ctx, directory, number),
+        lambda held: fetch_files(ctx, directory, held),
+    )

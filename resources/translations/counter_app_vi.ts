@@ -3135,7 +3135,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="402"/>
+        <location filename="../../counter_app/ui/main_window.py" line="404"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3496,47 +3496,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="122"/>
+        <location filename="../../counter_app/services/paper_records.py" line="125"/>
         <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
         <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="149"/>
+        <location filename="../../counter_app/services/paper_records.py" line="152"/>
         <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
         <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="164"/>
+        <location filename="../../counter_app/services/paper_records.py" line="167"/>
         <source>The dossier has no paper number {position} in its checklist.</source>
         <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="193"/>
+        <location filename="../../counter_app/services/paper_records.py" line="196"/>
         <source>Choose a result type (a code starting with KQ).</source>
         <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="197"/>
+        <location filename="../../counter_app/services/paper_records.py" line="200"/>
         <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
         <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="89"/>
+        <location filename="../../counter_app/services/papers.py" line="93"/>
         <source>“{name}” is not among the documents handed in; tick it or take the paper for another document.</source>
         <translation>“{name}” không có trong các giấy tờ đã nộp; hãy đánh dấu giấy tờ đó hoặc dùng giấy tờ số hóa cho giấy tờ khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="111"/>
+        <location filename="../../counter_app/services/papers.py" line="118"/>
+        <source>The file of “{name}” has not arrived from the centre; take the paper again when the link is back, or scan it.</source>
+        <translation>Tệp của “{name}” chưa tải được từ Trung tâm; hãy chọn lại giấy tờ khi có kết nối, hoặc quét giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/papers.py" line="150"/>
         <source>This paper expired on {date}; it cannot be reused. Scan the new paper.</source>
         <translation>Giấy tờ này đã hết hiệu lực ngày {date}, không dùng lại được. Hãy quét giấy tờ mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="127"/>
+        <location filename="../../counter_app/services/papers.py" line="162"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không có ở quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="197"/>
+        <location filename="../../counter_app/services/papers.py" line="232"/>
         <source>Write why the copy is removed (at least 5 characters).</source>
         <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
@@ -3956,72 +3961,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="65"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="67"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="108"/>
         <source>Choose the procedure from the list.</source>
         <translation>Vui lòng chọn thủ tục trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="120"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="122"/>
         <source>Pending dossier</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="122"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="124"/>
         <source>This citizen already has a pending dossier for the same procedure: {codes}.</source>
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang được giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="125"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="127"/>
         <source>Receive a new dossier anyway?</source>
         <translation>Vẫn tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="141"/>
         <source>Incomplete dossier</source>
         <translation>Hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="142"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="144"/>
         <source>These required documents were not handed in:</source>
         <translation>Các giấy tờ bắt buộc sau chưa được nộp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="145"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="147"/>
         <source>Receive the dossier and give the citizen a one-time request to supplement exactly these?</source>
         <translation>Tiếp nhận hồ sơ và lập phiếu yêu cầu bổ sung một lần đúng các giấy tờ này?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="185"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="187"/>
         <source>Print supplement request…</source>
         <translation>In phiếu yêu cầu bổ sung…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="188"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="217"/>
         <source>Dossier {code} is received. Print or save the supplement request (form 02) for the citizen: the request is recorded only then.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận. Hãy in hoặc lưu phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) để giao cho người nộp: yêu cầu bổ sung chỉ được ghi nhận sau khi in hoặc lưu xong.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="247"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="249"/>
         <source>Dossier {code} is received, but the supplement request is not recorded yet: print it, or close and request it later from the dossier window.</source>
         <translation>Hồ sơ {code} đã được tiếp nhận nhưng chưa ghi nhận yêu cầu bổ sung: hãy in phiếu yêu cầu, hoặc đóng cửa sổ này và yêu cầu bổ sung sau trong cửa sổ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="268"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="270"/>
         <source>Close the reception form</source>
         <translation>Đóng phiếu tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_dialog.py" line="269"/>
+        <location filename="../../counter_app/ui/receive_dialog.py" line="271"/>
         <source>What was typed for this citizen will be lost. Close the form anyway?</source>
         <translation>Những gì đã nhập cho công dân này sẽ mất. Vẫn đóng phiếu?</translation>
     </message>
@@ -4029,83 +4034,83 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="85"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="91"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="88"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="94"/>
         <source>4 on the spot</source>
         <translation>4 tại chỗ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="95"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="101"/>
         <source>The citizen asks for a receipt</source>
         <translation>Công dân yêu cầu giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="99"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="105"/>
         <source>Digitise the papers right after</source>
         <translation>Số hóa giấy tờ ngay sau khi nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="135"/>
-        <location filename="../../counter_app/ui/receive_form.py" line="339"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="141"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="346"/>
         <source>Receive</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="172"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="178"/>
         <source>Documents handed in (tick each one received)</source>
         <translation>Thành phần hồ sơ (đánh dấu từng giấy tờ đã nhận)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="178"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="184"/>
         <source>All required handed in</source>
         <translation>Đã nhận đủ giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="207"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="214"/>
         <source>Fee and result</source>
         <translation>Phí, lệ phí và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="224"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="231"/>
         <source>Sets:</source>
         <translation>Số bộ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="225"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="232"/>
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="226"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="233"/>
         <source>Copies:</source>
         <translation>Số bản:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="240"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="247"/>
         <source>Postal address for the result</source>
         <translation>Địa chỉ nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="243"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="250"/>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="249"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="256"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="275"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="282"/>
         <source>Choose the procedure first.</source>
         <translation>Vui lòng chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="290"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="297"/>
         <source>Processing time: {time}. Appointment if received now: {appointment}.</source>
         <translation>Thời hạn giải quyết: {time}. Nếu tiếp nhận ngay, hẹn trả: {appointment}.</translation>
     </message>
@@ -4120,22 +4125,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>(nếu có)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="333"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="340"/>
         <source>Not handed in yet: {documents}. The dossier will be received with a request to supplement them.</source>
         <translation>Chưa nộp: {documents}. Hồ sơ sẽ được tiếp nhận kèm phiếu yêu cầu bổ sung các giấy tờ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="336"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="343"/>
         <source>Receive and request supplement</source>
         <translation>Tiếp nhận và yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="359"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="366"/>
         <source>Fee: to be entered</source>
         <translation>Phí, lệ phí: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="361"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="368"/>
         <source>Fee: {amount}</source>
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
@@ -4145,12 +4150,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Mã hồ sơ của cơ quan {authority}: hôm nay còn {left} số, được cấp đến ngày {until}. Hãy đồng bộ với Trung tâm để được cấp thêm; khi hết số, hồ sơ sẽ mang mã của chính đơn vị tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="196"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="203"/>
         <source>The dossier lacks documents the procedure requires.</source>
         <translation>Hồ sơ còn thiếu thành phần hồ sơ bắt buộc của thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/receive_form.py" line="198"/>
+        <location filename="../../counter_app/ui/receive_form.py" line="205"/>
         <source>Reason for the supplement:</source>
         <translation>Lý do yêu cầu bổ sung:</translation>
     </message>
@@ -4504,52 +4509,57 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReuseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="66"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="73"/>
         <source>Papers already digitised</source>
         <translation>Giấy tờ đã số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="70"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="77"/>
         <source>These papers of the citizen are held in digitised form. Tick those you take into this dossier instead of asking for them again (Decree 118/2025, Article 17(1)(b)); the paper itself need not be handed in.</source>
         <translation>Các giấy tờ sau của công dân đã được số hóa. Đánh dấu giấy tờ dùng lại cho hồ sơ này thay vì yêu cầu nộp lại (Nghị định 118/2025, Điều 17 khoản 1 điểm b); công dân không phải nộp bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="85"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="92"/>
         <source>&lt;b&gt;Paper held&lt;/b&gt;</source>
         <translation>&lt;b&gt;Giấy tờ đã số hóa&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="85"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="92"/>
         <source>&lt;b&gt;Validity&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hiệu lực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="86"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="93"/>
         <source>&lt;b&gt;For the document&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dùng cho giấy tờ&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="115"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="122"/>
         <source>Take</source>
         <translation>Dùng lại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="120"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="127"/>
         <source>dossier {code}</source>
         <translation>hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="126"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="129"/>
+        <source>dossier {code}, another counter (from the centre)</source>
+        <translation>hồ sơ {code}, quầy khác (từ Trung tâm)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="137"/>
         <source>valid without limit</source>
         <translation>không thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="128"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="139"/>
         <source>valid until {date}</source>
         <translation>còn hiệu lực đến {date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="129"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="140"/>
         <source>expired on {date}</source>
         <translation>hết hạn ngày {date}</translation>
     </message>
@@ -4557,12 +4567,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReusePanel</name>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="234"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="232"/>
+        <source>Fetching the papers&apos; files from the centre…</source>
+        <translation>Đang tải tệp giấy tờ từ Trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="249"/>
+        <source>Papers already digitised</source>
+        <translation>Giấy tờ đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="251"/>
+        <source>The files could not be fetched from the centre, so the papers were not taken: {detail}. Ask for the papers or scan them.</source>
+        <translation>Không tải được tệp từ Trung tâm nên chưa dùng lại được giấy tờ: {detail}. Hãy đề nghị công dân nộp giấy tờ hoặc quét giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="273"/>
         <source>Papers already digitised ({count})…</source>
         <translation>Giấy tờ đã số hóa ({count})…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reuse_papers.py" line="239"/>
+        <location filename="../../counter_app/ui/reuse_papers.py" line="278"/>
         <source>Taken from digitised papers: {names}</source>
         <translation>Dùng lại giấy tờ đã số hóa: {names}</translation>
     </message>
