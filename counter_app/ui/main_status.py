@@ -27,7 +27,7 @@ class MainStatusBar:
     ) -> None:
         # Who is logged in matters more than the counter's name, which the title
         # bar shows too.
-        self.user_label = ElidedLabel(window, keep_chars=26)
+        self.user_label = ElidedLabel(window, keep_chars=20)
         # Short texts, the rest in tooltips: the whole bar fits 1366 px at 125 %.
         self.counter_label = ElidedLabel(window, keep_chars=6)
         self.counter_label.setText(

@@ -100,12 +100,17 @@ class SyncStatusBar(QWidget):
             SyncPhase.STOPPED: self.tr("Centre: sync stopped"),
         }
         self._state(texts[self.phase], _COLOURS.get(self.phase, _GREY), self.message)
-        self.waiting_label.setText(
-            self.tr("Waiting to send: {count}").format(count=current.waiting)
-        )
-        self.waiting_label.setToolTip(
-            self.tr("Changes saved on this computer that the centre has not confirmed yet")
-        )
+        waiting = self.tr("Waiting to send: {count}").format(count=current.waiting)
+        tip = self.tr("Changes saved on this computer that the centre has not confirmed yet")
+        if current.files_pending:
+            # Papers' files go after their rows; until then the centre shows
+            # the papers as "files pending" (Decree 118/2025 Art. 17(1)(c)).
+            waiting += " " + self.tr("+ {files} file(s)").format(files=current.files_pending)
+            tip += "\n" + self.tr(
+                "{files} electronic copies not yet held whole at the centre"
+            ).format(files=current.files_pending)
+        self.waiting_label.setText(waiting)
+        self.waiting_label.setToolTip(tip)
         last = current.last_success
         self.last_label.setText(
             self.tr("Last sync: {time}").format(time=fmt_moment_short(last, date.today()))

@@ -3096,7 +3096,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="275"/>
         <source>Updated {time}</source>
-        <translation>Cập nhật lúc {time}</translation>
+        <translation>Cập nhật {time}</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="288"/>
@@ -5327,27 +5327,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Trung tâm: đã dừng đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="104"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="103"/>
         <source>Waiting to send: {count}</source>
         <translation>Chờ gửi: {count}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="107"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="104"/>
         <source>Changes saved on this computer that the centre has not confirmed yet</source>
         <translation>Các thay đổi đã lưu trên máy này nhưng trung tâm chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="111"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="108"/>
+        <source>+ {files} file(s)</source>
+        <translation>+ {files} tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_status.py" line="110"/>
+        <source>{files} electronic copies not yet held whole at the centre</source>
+        <translation>{files} bản điện tử Trung tâm chưa nhận đủ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_status.py" line="116"/>
         <source>Last sync: {time}</source>
         <translation>Đồng bộ: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="113"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="118"/>
         <source>Last sync: never</source>
         <translation>Đồng bộ: chưa có</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="117"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="122"/>
         <source>Sync issues: {count}</source>
         <translation>Cần xử lý: {count}</translation>
     </message>

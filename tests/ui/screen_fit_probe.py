@@ -153,7 +153,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         window.sync.directory = None
         issue = IssueInfo("pull", "dossier", "u1", "stale", datetime(2026, 12, 31, 16, 40))
         window.sync_status.show_status(
-            SyncStatus(True, 128, datetime(2026, 12, 31, 16, 45), [issue, issue])
+            SyncStatus(True, 128, datetime(2026, 12, 31, 16, 45), [issue, issue], files_pending=12)
         )
         window.sync_status.show_phase(SyncPhase.OFFLINE)
         window.offline_label.setVisible(False)

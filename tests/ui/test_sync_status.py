@@ -21,8 +21,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.app_setup import Runtime
+from counter_app.domain.papers import Origin
+from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.i18n import render
 from counter_app.models import SyncIssue
+from counter_app.services import papers
+from counter_app.services.papers import NewCopy
 from counter_app.services.search import WorkList
 from counter_app.sync.errors import CentralUnreachable, NotConnected
 from counter_app.sync.service import IssueInfo
@@ -30,6 +34,8 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog, SyncIssuesModel
 from counter_app.ui.sync_worker import SyncPhase, SyncTiming, SyncWorker, backoff_delay
 from counter_app.wire import connection_file as settings_file
+from tests.conftest import login
+from tests.services.test_papers import BIRTH, scan_page
 from tests.ui.conftest import Receive, wait_signal
 
 FAST = SyncTiming(interval_s=0.2, backoff_base_s=0.05, backoff_cap_s=0.2, backoff_floor_s=0.0)
@@ -140,8 +146,14 @@ def test_an_unreachable_centre_shows_offline_with_entries_waiting_and_backs_off(
     receive_dossier: Receive,
     closed_port: int,
 ) -> None:
-    # GIVEN a dossier received (its changes wait in the outbox) and a centre that is down
-    receive_dossier()
+    # GIVEN a dossier received with one paper digitised (its changes and the
+    # paper's file wait) and a centre that is down
+    code = receive_dossier().code
+    papers.add_copy(
+        counter.ctx,
+        login(counter, "tiepnhan"),
+        NewCopy(code, images_to_pdf([scan_page()]), BIRTH, Origin.SCAN),
+    )
     connect_to(counter, closed_port)
     window = make_window(sync_timing=FAST)
     # WHEN the background round runs
@@ -155,7 +167,8 @@ def test_an_unreachable_centre_shows_offline_with_entries_waiting_and_backs_off(
     assert bar.state_label.text() == "\u25cf Trung tâm: mất kết nối"
     assert bar.state_label.toolTip() == render(CentralUnreachable().message)
     assert bar.status is not None and bar.status.waiting > 0
-    assert bar.waiting_label.text() == f"Chờ gửi: {bar.status.waiting}"
+    assert bar.waiting_label.text() == f"Chờ gửi: {bar.status.waiting} + 1 tệp"
+    assert "1 bản điện tử" in bar.waiting_label.toolTip()
     assert bar.last_label.text() == "Đồng bộ: chưa có"
     assert not bar.issues_button.isVisibleTo(window)
     assert window.offline_label.isHidden()
