@@ -8,6 +8,8 @@ settled), so a half-written scan is never listed.
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
@@ -23,8 +25,33 @@ from PySide6.QtWidgets import (
 
 from counter_app.scanning.folder import SETTLE_SECONDS, FolderFile, ScanFolder
 
+log = logging.getLogger(__name__)
 _FILE = Qt.ItemDataRole.UserRole
 LOOK_AGAIN_MS = 500
+
+
+def move_taken(folder: ScanFolder, files: list[FolderFile]) -> threading.Thread:
+    """Move the files of a saved copy into ``taken/`` on a thread of their own.
+
+    A plain daemon thread, not a pool of the dialog: the dialog closes at once
+    and nothing waits for a share that answers slowly; the move touches no
+    database and a rename cut short by quitting leaves the file in place,
+    offered again, harmlessly.
+    """
+    files = list(files)
+
+    def run() -> None:
+        for file in files:
+            try:
+                folder.take(file)
+            except OSError as exc:
+                # Taken by another desk meanwhile, or the share went away: the
+                # copy is saved; the file may be offered again, harmlessly.
+                log.warning("Could not move %s into taken/: %s", file.path, exc)
+
+    thread = threading.Thread(target=run, name="scan-folder-move", daemon=True)
+    thread.start()
+    return thread
 
 
 class FolderPanel(QWidget):
