@@ -21,7 +21,14 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("bench_start.py", "bench_core.py", "bench_print.py", "bench_sync.py", "bench_reports.py")
+PARTS = (
+    "bench_start.py",
+    "bench_core.py",
+    "bench_print.py",
+    "bench_scan.py",
+    "bench_sync.py",
+    "bench_reports.py",
+)
 
 
 def main() -> int:
