@@ -131,8 +131,10 @@ class DigitiseDialog(QDialog):
             self.component, self.info.row.applicant_id_number, self.info.row.applicant_name, self
         )
         split.addWidget(self.fields)
+        # The page strip gives way first: at 125 % the data's hints ("dd/mm/yyyy,
+        # empty: no limit") and the scanner's name were cut short otherwise.
         split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 2)
         root.addWidget(split, 1)
 

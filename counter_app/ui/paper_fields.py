@@ -67,6 +67,13 @@ class PaperFields(QGroupBox):
             if not t.result:
                 self.doc_type.addItem(f"{t.code} — {t.name}", t.code)
         self.doc_type.setCurrentIndex(self.doc_type.findData(guess_type(component)))
+        # The box as wide as a short name, its list as wide as the longest:
+        # sized to its longest item it pushed the dialog off a 1366 px screen at 125 %.
+        self.doc_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.doc_type.setMinimumContentsLength(16)
+        self.doc_type.view().setMinimumWidth(self.doc_type.view().sizeHintForColumn(0) + 24)
         form.addRow(self.tr("Document type:"), self.errors.add("doc_type_code", self.doc_type))
         self.document_name = QLineEdit(component, self)
         self.document_name.setCursorPosition(0)  # the name's start, not its end

@@ -41,7 +41,7 @@ class ScannerPanel(QWidget):
         form = QFormLayout(self)
         self.device = QComboBox(self)
         self.device.setObjectName("device")
-        self.device.setMinimumContentsLength(18)
+        self.device.setMinimumContentsLength(12)
         self.device.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -49,10 +49,9 @@ class ScannerPanel(QWidget):
         refresh = QPushButton(self.tr("Look for scanners"), self)
         refresh.clicked.connect(self.refresh_devices)
         refresh.setAutoDefault(False)
-        device_row = QHBoxLayout()
-        device_row.addWidget(self.device, 1)
-        device_row.addWidget(refresh)
-        form.addRow(self.tr("Scanner:"), device_row)
+        # The device's name gets the row (a network scanner's is long); looking
+        # again sits beside Scan.
+        form.addRow(self.tr("Scanner:"), self.device)
         self.source = QComboBox(self)
         self.source.setObjectName("source")
         form.addRow(self.tr("Source:"), self.source)
@@ -66,7 +65,10 @@ class ScannerPanel(QWidget):
         self.scan_button.setObjectName("scan")
         self.scan_button.clicked.connect(self._scan)
         self.scan_button.setAutoDefault(False)
-        form.addRow(self.scan_button)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_button, 1)
+        scan_row.addWidget(refresh)
+        form.addRow(scan_row)
         self.scanner_note = QLabel(self)
         self.scanner_note.setWordWrap(True)
         form.addRow(self.scanner_note)

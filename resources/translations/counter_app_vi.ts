@@ -1581,72 +1581,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="142"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="144"/>
         <source>%v pages read</source>
         <translation>Đã đọc %v trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="144"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="146"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="158"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="160"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="164"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="174"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="176"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="181"/>
         <source>Scan folder</source>
         <translation>Thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="185"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="225"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="227"/>
         <source>Turn the stack over</source>
         <translation>Lật tập giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="227"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
         <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
         <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="250"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="252"/>
         <source>The folder the printer scans into</source>
         <translation>Thư mục mà máy in quét vào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="267"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="269"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="295"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="297"/>
         <source>{n} pages in this copy</source>
         <translation>Bản điện tử có {n} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="319"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="321"/>
         <source>The pages could not be put together; add them again.</source>
         <translation>Không ghép được các trang; hãy thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="357"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="359"/>
         <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -1990,7 +1990,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
         <source>Document</source>
-        <translation>Giấy tờ</translation>
+        <translation>Tên giấy tờ</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
@@ -2355,12 +2355,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="160"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="162"/>
         <source>A PDF, a JPEG or PNG photo (taken with a phone, for instance) or a TIFF. Every page is added to the paper.</source>
         <translation>Tệp PDF, ảnh JPEG hoặc PNG (ví dụ ảnh chụp bằng điện thoại) hoặc TIFF. Mọi trang của tệp được thêm vào giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="167"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="169"/>
         <source>Add &amp;files…</source>
         <translation>Thêm &amp;tệp…</translation>
     </message>
@@ -3247,27 +3247,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="77"/>
         <source>Turn &amp;left</source>
         <translation>Xoay &amp;trái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="77"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="79"/>
         <source>Turn &amp;right</source>
         <translation>Xoay &amp;phải</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="79"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="81"/>
         <source>&amp;Earlier</source>
         <translation>Lên t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="81"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="83"/>
         <source>La&amp;ter</source>
         <translation>Ra &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="83"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="85"/>
         <source>Remove &amp;page</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
@@ -3285,77 +3285,77 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thông tin giấy tờ (Điều 19 khoản 2 Nghị định 118/2025)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="70"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="77"/>
         <source>Document type:</source>
         <translation>Loại giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="73"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="80"/>
         <source>Document name:</source>
         <translation>Tên giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="76"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="83"/>
         <source>Identification number:</source>
         <translation>Số định danh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="82"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="89"/>
         <source>Summary:</source>
         <translation>Trích yếu nội dung:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="84"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="91"/>
         <source>dd/mm/yyyy, empty: no limit</source>
         <translation>dd/mm/yyyy, để trống: không thời hạn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="85"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="92"/>
         <source>Valid until:</source>
         <translation>Hiệu lực đến:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="87"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="94"/>
         <source>Scope:</source>
         <translation>Phạm vi hiệu lực:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="88"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="95"/>
         <source>Without an identification number:</source>
         <translation>Khi không có số định danh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="92"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="99"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="95"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="102"/>
         <source>Year of birth:</source>
         <translation>Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="99"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="106"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="100"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="107"/>
         <source>Issued on:</source>
         <translation>Ngày cấp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="102"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="109"/>
         <source>Issued by:</source>
         <translation>Nơi cấp:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="112"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="119"/>
         <source>Write the date as dd/mm/yyyy.</source>
         <translation>Ghi ngày theo dạng dd/mm/yyyy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_fields.py" line="118"/>
+        <location filename="../../counter_app/ui/paper_fields.py" line="125"/>
         <source>Write the year with four digits.</source>
         <translation>Ghi năm bằng bốn chữ số.</translation>
     </message>
@@ -4500,37 +4500,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="55"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="54"/>
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="58"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="57"/>
         <source>Source:</source>
         <translation>Nguồn quét:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="61"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="60"/>
         <source>Colour:</source>
         <translation>Màu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="64"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="63"/>
         <source>Resolution:</source>
         <translation>Độ phân giải:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="65"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="64"/>
         <source>S&amp;can</source>
         <translation>&amp;Quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="77"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="79"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_sources.py" line="82"/>
+        <location filename="../../counter_app/ui/paper_sources.py" line="84"/>
         <source>No scanner found. Check that it is on and connected, or use the scan folder or a file.</source>
         <translation>Không tìm thấy máy quét. Kiểm tra máy đã bật và được kết nối, hoặc dùng thư mục quét hay tệp.</translation>
     </message>
