@@ -124,7 +124,7 @@ def run(tmp: Path, pages: int, dpi: int, rounds: int) -> None:
         saved = compose([run_pdf], all_pages([run_pdf]))
         info = papers.add_copy(rt.ctx, official, NewCopy(code, saved, data, Origin.SCAN))
         took = time.perf_counter() - started
-        assert info.pages == pages and rt.ctx.files.has(info.sha256)
+        assert info.pages == pages and papers.file_path(rt.ctx, info.sha256).exists()
         return took
 
     floor_s: list[float] = []

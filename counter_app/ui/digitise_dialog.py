@@ -5,6 +5,8 @@ files, puts them in order, turns and removes pages, fills in the data of
 Article 19(2) and saves: one PDF, stored with its hash, linked to the
 checklist's paper. Scanning runs on a worker (ui/paper_scan.py) with its
 progress and a Cancel button; the save goes through the window's one writer.
+Its parts: the sources (ui/paper_sources.py, ui/paper_folder.py), the page
+strip (ui/paper_pages.py) and the paper's data (ui/paper_fields.py).
 """
 
 from __future__ import annotations
@@ -370,6 +372,7 @@ class DigitiseDialog(QDialog):
     def done(self, result: int) -> None:  # noqa: D102 - a closing dialog waits for its work
         self.scanner.wait()
         self._reads.wait()
+        self.folder.wait()
         self._writes.wait()
         if self.turn_question is not None:
             self.turn_question.close()

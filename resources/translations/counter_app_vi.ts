@@ -1566,87 +1566,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DigitiseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="90"/>
         <source>Digitise: {paper} ({code})</source>
         <translation>Số hóa: {paper} ({code})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="112"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="114"/>
         <source>Paper {n} of the checklist: {paper}</source>
         <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="122"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="124"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="144"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="146"/>
         <source>%v pages read</source>
         <translation>Đã đọc %v trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="146"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="148"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="162"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="164"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="166"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="178"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="181"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="183"/>
         <source>Scan folder</source>
         <translation>Thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="185"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="187"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="227"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
         <source>Turn the stack over</source>
         <translation>Lật tập giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="231"/>
         <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
         <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="252"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="254"/>
         <source>The folder the printer scans into</source>
         <translation>Thư mục mà máy in quét vào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="269"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="271"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="297"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="299"/>
         <source>{n} pages in this copy</source>
         <translation>Bản điện tử có {n} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="321"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="323"/>
         <source>The pages could not be put together; add them again.</source>
         <translation>Không ghép được các trang; hãy thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="359"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="361"/>
         <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -2368,22 +2368,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>FolderPanel</name>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="86"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="93"/>
         <source>&amp;Add the chosen files</source>
         <translation>&amp;Thêm các tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="90"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="97"/>
         <source>Choose the &amp;folder…</source>
         <translation>Chọn &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="107"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="114"/>
         <source>No scan folder is set for this desk. Choose the folder the office&apos;s printer scans into.</source>
         <translation>Quầy chưa đặt thư mục quét. Chọn thư mục mà máy in của cơ quan quét vào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="114"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="121"/>
         <source>Files scanned into {path}:</source>
         <translation>Các tệp đã quét vào {path}:</translation>
     </message>

@@ -179,6 +179,15 @@ def test_a_scanner_that_went_away_is_a_sentence_and_the_files_still_work(
     assert dialog.save_button.isEnabled()
 
 
+def share_with_a_scan(counter: Runtime, tmp_path: Path, name: str, shade: int) -> Path:
+    """The desk's scan folder, a share the printer has written one scan into."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    desk_settings.set_scan_folder(counter.ctx, login(counter, "tiepnhan"), str(folder))
+    (folder / name).write_bytes(images_to_pdf([_png(shade)]))
+    return folder
+
+
 def test_a_slow_scan_folder_share_freezes_neither_the_save_nor_the_window(
     qtbot: QtBot,
     counter: Runtime,
@@ -190,10 +199,7 @@ def test_a_slow_scan_folder_share_freezes_neither_the_save_nor_the_window(
     the copy is saved and the dialog closes at once; the file lands in taken/
     when the share answers."""
     info = receive_dossier()
-    folder = tmp_path / "share"
-    folder.mkdir()
-    desk_settings.set_scan_folder(counter.ctx, login(counter, "tiepnhan"), str(folder))
-    (folder / "SCAN_0002.pdf").write_bytes(images_to_pdf([_png(90)]))
+    folder = share_with_a_scan(counter, tmp_path, "SCAN_0002.pdf", 90)
     share_answers = threading.Event()
     real_take = ScanFolder.take
 
@@ -219,3 +225,30 @@ def test_a_slow_scan_folder_share_freezes_neither_the_save_nor_the_window(
     dialog.moving.join(10)
     assert (folder / "taken" / "SCAN_0002.pdf").exists()
     assert not (folder / "SCAN_0002.pdf").exists()
+
+
+def test_a_slow_scan_folder_listing_does_not_freeze_the_window(
+    qtbot: QtBot,
+    counter: Runtime,
+    receive_dossier: Receive,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Listing the share takes seconds: the window goes on answering and the
+    printer's file is offered once the listing is back."""
+    info = receive_dossier()
+    share_with_a_scan(counter, tmp_path, "SCAN_0003.pdf", 120)
+    real_look = ScanFolder.look
+
+    def slow_look(self: ScanFolder) -> tuple[list[FolderFile], bool]:
+        time.sleep(1.5)  # the share's latency; the real listing follows
+        return real_look(self)
+
+    monkeypatch.setattr(ScanFolder, "look", slow_look)
+    dialog = open_dialog(qtbot, counter, info, settle=0.2)
+    qtbot.waitUntil(lambda: dialog.folder.folder is not None, timeout=10_000)
+    started = time.monotonic()
+    dialog.folder.look()  # as the folder's watcher does when the printer writes
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(lambda: len(dialog.folder.ready_files()) == 1, timeout=20_000)
+    assert dialog.folder.ready_files()[0].name == "SCAN_0003.pdf"
