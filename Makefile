@@ -78,6 +78,8 @@ soak: sysdeps venv
 # Every benchmark with its floor (bench/run_all.py; about a quarter of an hour
 # on two cores); BENCH_QUICK=1 runs each part with a few rows in under a minute, as
 # make test does (tests/test_bench_quick.py). Fails, naming the part, if one fails.
+# bench_scan.py: 10 A4 pages at 300 dpi from SANE's test scanner to a saved, hashed
+# PDF against the raw SANE read plus img2pdf of the same pages (issue 18 point 8).
 BENCH_QUICK ?=
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py $(if $(BENCH_QUICK),--quick)

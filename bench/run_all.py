@@ -25,6 +25,7 @@ PARTS = (
     "bench_start.py",
     "bench_core.py",
     "bench_print.py",
+    "bench_scan.py",
     "bench_sync.py",
     "bench_reports.py",
     "bench_files.py",

@@ -32,6 +32,11 @@ FIGURES = {
         r"search service, names with accents\s+p50=",
     ],
     "bench_print.py": [r"receipt_pdf_a4 median=\d+\.\dms"],
+    "bench_scan.py": [
+        r"SANE read \+ img2pdf \(floor\), 2 pages A4 75 dpi grey\s+median \d+\.\d ms",
+        r"scan to saved, hashed PDF \(desk\), 2 pages A4 75 dpi grey\s+median \d+\.\d ms",
+        r"ratio desk / floor \(median\) \d+\.\d\d \(target <= 2\.0\)",
+    ],
     "bench_sync.py": [
         r"ratio push / COPY\s+\d+\.\d+",
         r"catch-up sync_once \(push \+ pull\)\s+\d+ entries in \d+\.\d+s",
@@ -90,7 +95,7 @@ def test_quick_bench_runs_every_part_to_the_end_with_its_figures() -> None:
         assert f"== {part}: exit 0" in out, out
         for figure in figures:
             assert re.search(figure, out), f"{part}: no {figure!r} in\n{out}"
-    assert re.search(r"bench: all 7 parts ran to the end", out), out
+    assert re.search(r"bench: all 8 parts ran to the end", out), out
     print(f"quick bench: {took:.0f}s")
 
 

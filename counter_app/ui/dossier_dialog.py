@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,39 +31,30 @@ from counter_app.domain.workflow import (
 )
 from counter_app.i18n import render
 from counter_app.paper import FormKind
-from counter_app.services import dossiers, print_jobs
+from counter_app.services import dossiers
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
-from counter_app.services.dossiers import StepRequest
 from counter_app.services.views import DossierInfo
-from counter_app.ui import notify
 from counter_app.ui.dossier_papers import DossierPapers
+from counter_app.ui.dossier_steps import DossierSteps
 from counter_app.ui.dossier_view import DossierView
-from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink, failure_text
-from counter_app.ui.formats import fmt_datetime
-from counter_app.ui.login_dialog import LoginDialog, role_names
+from counter_app.ui.form_print import ChooseSink, StepPrint, choose_sink
+from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.on_the_spot import OnTheSpot
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.widgets import fit_to_screen
-from counter_app.ui.workers import WriteRunner, refusal
+from counter_app.ui.workers import WriteRunner
 
 log = logging.getLogger(__name__)
 
 PrintForm = Callable[[str, str], None]
-# The citizen gets these steps in writing (forms 02, 03, 04): each is taken
-# only together with its printed form.
-FORM_OF_STEP = {
-    Action.REQUEST_SUPPLEMENT: FormKind.SUPPLEMENT,
-    Action.REFUSE: FormKind.REFUSAL,
-    Action.APOLOGISE: FormKind.APOLOGY,
-}
 
 
 class DossierDialog(QDialog):
     """Shows ``code`` for ``user``; ``dossier_changed(code)`` after every step taken.
 
     ``print_form(code, kind)`` prints the receipt; ``choose_sink`` asks where
-    the form of a step in FORM_OF_STEP goes. Raises UserError from the
+    the form of a step in dossier_steps.FORM_OF_STEP goes. Raises UserError from the
     constructor when the code does not exist.
     """
 
@@ -84,20 +74,13 @@ class DossierDialog(QDialog):
         self._ctx = ctx
         self._user = user
         self._print_form = print_form
-        self._choose_sink = choose_sink
         self._writes = WriteRunner(ctx.submit_write, self)
         self.info: DossierInfo = dossiers.get_dossier(ctx, code)
-        self.step_dialog: StepDialog | None = None
-        self.step_print: StepPrint | None = None
-        self.colleague_login: LoginDialog | None = None
-        self.appointment_notice: QMessageBox | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
         self._all_buttons: dict[Action, QPushButton] = {}
         self.colleague_buttons: dict[Action, QPushButton] = {}
         self._all_colleague_buttons: dict[Action, QPushButton] = {}
-        # Who takes the step being filled in: the official, or the colleague
-        # who confirmed it with their login.
-        self._step_actor = user
+        self.stepping = DossierSteps(self, printing=print_form is not None, choose_sink=choose_sink)
         self._build()
         self._fill()
         fit_to_screen(self, 1000, 720)
@@ -275,149 +258,30 @@ class DossierDialog(QDialog):
         self.info = dossiers.get_dossier(self._ctx, self.code)
         self._fill()
 
-    # ----- steps ----------------------------------------------------------------------------
+    # ----- steps (ui/dossier_steps.py) ----------------------------------------------------
 
     def confirm_step(self, action: Action) -> LoginDialog:
-        """A step the official may not take: the colleague who may logs in
-        here, and the step's form then acts in their name."""
-        roles = TRANSITIONS[action].roles
-        dialog = LoginDialog(
-            self._ctx,
-            self,
-            required_roles=roles,
-            title=self.tr("Confirmation by another official"),
-            intro=self.tr(
-                "“{step}” is taken by an official who holds the role “{role}”. "
-                "That official logs in here; the step is recorded in their name."
-            ).format(step=render(action_label(action)), role=role_names(roles)),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._colleague_signed_in(action))
-        self.colleague_login = dialog
-        dialog.open()
-        return dialog
-
-    def _colleague_signed_in(self, action: Action) -> None:
-        dialog = self.colleague_login
-        if dialog is not None and dialog.user is not None:
-            self.start_step(action, acting=dialog.user)
+        return self.stepping.confirm_step(action)
 
     def start_step(self, action: Action, *, acting: Actor | None = None) -> StepDialog:
-        self._step_actor = acting or self._user
-        dialog = StepDialog(
-            action,
-            self._take,
-            self,
-            code=self.code,
-            # An apology's new appointment starts after now, even when overdue.
-            appointment=max(self.info.row.appointment_at, self._ctx.now()),
-            holder_id=self.info.row.applicant_id_number,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.step_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.stepping.start_step(action, acting=acting)
 
-    def _take(self, request: StepRequest) -> bool:
-        """Queues the step on the one writer (False: the form stays busy until it
-        answers); a refusal is handed back to the step form, a step taken
-        refreshes the view. A step with a form first opens its preview.
-        """
-        kind = FORM_OF_STEP.get(request.action)
-        if kind is not None:
-            self._preview_step(request, kind)
-            return False
-        step_dialog = self.step_dialog
-        assert step_dialog is not None
-        step_dialog.set_busy(True)
-        ctx, actor, code = self._ctx, self._step_actor, self.code
-        before = self.info.row.appointment_at
-        self._writes.start(
-            lambda: dossiers.take_step(ctx, actor, code, request),
-            lambda info: self._step_taken(info, request, actor, before),
-            self._step_refused,
-        )
-        return False
+    # The step being taken, as tests and the window follow it.
+    @property
+    def step_dialog(self) -> StepDialog | None:
+        return self.stepping.step_dialog
 
-    def _step_taken(
-        self, info: object, request: StepRequest, actor: Actor, before: datetime
-    ) -> None:
-        assert isinstance(info, DossierInfo)
-        self.info = info
-        log.info("Step %s on %s by %s", request.action, self.code, actor.username)
-        self._fill()
-        self.dossier_changed.emit(self.code)
-        if self.step_dialog is not None:
-            self.step_dialog.set_busy(False)
-            self.step_dialog.accept()
-        if request.action is Action.SUPPLEMENT and info.row.appointment_at != before:
-            self._announce_appointment(before)
+    @property
+    def step_print(self) -> StepPrint | None:
+        return self.stepping.step_print
 
-    def _announce_appointment(self, before: datetime) -> None:
-        """An appointment the citizen holds on paper never changes silently
-        (the supplement counts the time limit again: Decree 118/2025 Art.
-        19(5)): the official sees the new date and prints the new receipt."""
-        new, basis = (
-            fmt_datetime(self.info.row.appointment_at),
-            self.info.rules.supplement_clock.basis,
-        )
-        if print_jobs.printed(self._ctx, self.code, FormKind.RECEIPT):
-            text = self.tr(
-                "The appointment is now {new} (it was {old}): the complete dossier sets the "
-                "time limit again ({basis}). Print the new receipt for the citizen?"
-            ).format(new=new, old=fmt_datetime(before), basis=basis)
-        else:
-            # Received incomplete, the citizen holds form 02 and no date yet.
-            text = self.tr(
-                "The dossier is complete: its time limit runs from now ({basis}) and the "
-                "appointment is {new}. Print the receipt for the citizen?"
-            ).format(new=new, basis=basis)
-        title = self.tr("New appointment")
-        if self._print_form is None:
-            self.appointment_notice = notify.inform(self, title, text, warning=False)
-        else:
-            self.appointment_notice = notify.ask(
-                self, title, text, lambda: self.print_form(FormKind.RECEIPT)
-            )
+    @property
+    def colleague_login(self) -> LoginDialog | None:
+        return self.stepping.colleague_login
 
-    def _preview_step(self, request: StepRequest, kind: FormKind) -> None:
-        step_dialog = self.step_dialog
-        assert step_dialog is not None
-        flow = StepPrint(
-            step_dialog,
-            self._ctx,
-            self._step_actor,
-            self.code,
-            request,
-            kind,
-            choose_sink=self._choose_sink,
-        )
-        flow.taken.connect(self._step_printed)
-        flow.refused.connect(self._step_refused)
-        flow.cancelled.connect(self._step_cancelled)
-        self.step_print = flow
-        step_dialog.set_busy(True, self.tr("Preparing the form…"))
-        flow.start()
-
-    def _step_printed(self, _result: object) -> None:
-        log.info("Step with form on %s by %s", self.code, self._step_actor.username)
-        self.reload()
-        self.dossier_changed.emit(self.code)
-        self.step_print = None
-        if self.step_dialog is not None:
-            self.step_dialog.set_busy(False)
-            self.step_dialog.accept()
-
-    def _step_refused(self, error: object) -> None:
-        self.step_print = None
-        if self.step_dialog is not None:
-            self.step_dialog.set_busy(False)
-            self.step_dialog.refuse(failure_text(refusal(error)))
-
-    def _step_cancelled(self) -> None:
-        self.step_print = None
-        if self.step_dialog is not None:
-            self.step_dialog.set_busy(False)
+    @property
+    def appointment_notice(self) -> QMessageBox | None:
+        return self.stepping.appointment_notice
 
     # What the "4 tại chỗ" part (ui/on_the_spot.py) works with.
     @property

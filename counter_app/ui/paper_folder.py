@@ -3,14 +3,17 @@ multifunction printer has finished writing, offered to the official.
 
 QFileSystemWatcher says when the folder changes; a timer looks again while a
 file is still growing (scanning/folder.py offers it only once its size has
-settled), so a half-written scan is never listed.
+settled), so a half-written scan is never listed. Looking and moving the
+taken files run off the UI thread: the folder is often a network share.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,9 +25,35 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.scanning.folder import SETTLE_SECONDS, FolderFile, ScanFolder
+from counter_app.ui.workers import WorkerRunner
 
+log = logging.getLogger(__name__)
 _FILE = Qt.ItemDataRole.UserRole
 LOOK_AGAIN_MS = 500
+
+
+def move_taken(folder: ScanFolder, files: list[FolderFile]) -> threading.Thread:
+    """Move the files of a saved copy into ``taken/`` on a thread of their own.
+
+    A plain daemon thread, not a pool of the dialog: the dialog closes at once
+    and nothing waits for a share that answers slowly; the move touches no
+    database and a rename cut short by quitting leaves the file in place,
+    offered again, harmlessly.
+    """
+    files = list(files)
+
+    def run() -> None:
+        for file in files:
+            try:
+                folder.take(file)
+            except OSError as exc:
+                # Taken by another desk meanwhile, or the share went away: the
+                # copy is saved; the file may be offered again, harmlessly.
+                log.warning("Could not move %s into taken/: %s", file.path, exc)
+
+    thread = threading.Thread(target=run, name="scan-folder-move", daemon=True)
+    thread.start()
+    return thread
 
 
 class FolderPanel(QWidget):
@@ -45,6 +74,11 @@ class FolderPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(LOOK_AGAIN_MS)
         self._timer.timeout.connect(self.look)
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        self._reads = WorkerRunner(pool)
+        self._looking = False
+        self._again = False
         layout = QVBoxLayout(self)
         self.where = QLabel(self)
         self.where.setWordWrap(True)
@@ -89,9 +123,28 @@ class FolderPanel(QWidget):
         self.look()
 
     def look(self) -> None:
+        """Look at the folder again, on the panel's worker: listing a network
+        share can take seconds. A look asked for meanwhile follows it."""
         if self.folder is None:
             return
-        ready, pending = self.folder.look()
+        if self._looking:
+            self._again = True
+            return
+        self._looking, self._again = True, False
+        folder = self.folder
+        self._reads.start(
+            folder.look,
+            lambda result: self._looked(folder, result),
+            self._look_failed,
+        )
+
+    def _looked(self, folder: ScanFolder, result: object) -> None:
+        self._looking = False
+        if folder is not self.folder or self._again:
+            self.look()  # another folder chosen, or the folder changed again
+            return
+        assert isinstance(result, tuple)
+        ready, pending = result
         chosen = {item.data(_FILE).path for item in self.files.selectedItems()}
         self.files.clear()
         for file in ready:
@@ -107,6 +160,13 @@ class FolderPanel(QWidget):
             self._timer.start()
         elif not pending:
             self._timer.stop()
+
+    def _look_failed(self, error: object) -> None:
+        self._looking = False
+        log.error("Looking at the scan folder failed: %r", error)
+
+    def wait(self) -> None:
+        self._reads.wait()
 
     def ready_files(self) -> list[FolderFile]:
         return [self.files.item(r).data(_FILE) for r in range(self.files.count())]

@@ -71,7 +71,9 @@ class PageStrip(QWidget):
         self.list.setSpacing(6)
         self.list.model().rowsMoved.connect(self._renumber)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        # Two rows, turning and ordering: five in one row made the digitise
+        # dialog wider than a 1366 px screen at 125 %.
+        turns, order = QHBoxLayout(), QHBoxLayout()
         self.left_button = QPushButton(self.tr("Turn &left"), self)
         self.left_button.clicked.connect(lambda: self.rotate_selected(-90))
         self.right_button = QPushButton(self.tr("Turn &right"), self)
@@ -82,17 +84,15 @@ class PageStrip(QWidget):
         self.later_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button = QPushButton(self.tr("Remove &page"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (
-            self.left_button,
-            self.right_button,
-            self.earlier_button,
-            self.later_button,
-            self.remove_button,
+        for row, row_buttons in (
+            (turns, (self.left_button, self.right_button)),
+            (order, (self.earlier_button, self.later_button, self.remove_button)),
         ):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            for button in row_buttons:
+                button.setAutoDefault(False)
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
 
     # ----- gathering ----------------------------------------------------------------------
 

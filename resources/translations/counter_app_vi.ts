@@ -1601,218 +1601,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DigitiseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="113"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="90"/>
         <source>Digitise: {paper} ({code})</source>
         <translation>Số hóa: {paper} ({code})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="114"/>
         <source>Paper {n} of the checklist: {paper}</source>
         <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="149"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="124"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="146"/>
         <source>%v pages read</source>
         <translation>Đã đọc %v trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="148"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="182"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="162"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="166"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="205"/>
-        <source>Look for scanners</source>
-        <translation>Tìm máy quét</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="211"/>
-        <source>Scanner:</source>
-        <translation>Máy quét:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="214"/>
-        <source>Source:</source>
-        <translation>Nguồn quét:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="217"/>
-        <source>Colour:</source>
-        <translation>Màu:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="220"/>
-        <source>Resolution:</source>
-        <translation>Độ phân giải:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="221"/>
-        <source>S&amp;can</source>
-        <translation>&amp;Quét</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="178"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="234"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="183"/>
         <source>Scan folder</source>
         <translation>Thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="240"/>
-        <source>A PDF, a JPEG or PNG photo (taken with a phone, for instance) or a TIFF. Every page is added to the paper.</source>
-        <translation>Tệp PDF, ảnh JPEG hoặc PNG (ví dụ ảnh chụp bằng điện thoại) hoặc TIFF. Mọi trang của tệp được thêm vào giấy tờ.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="247"/>
-        <source>Add &amp;files…</source>
-        <translation>Thêm &amp;tệp…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="253"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="187"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="257"/>
-        <source>The paper&apos;s data (Decree 118/2025, Art. 19(2))</source>
-        <translation>Thông tin giấy tờ (Điều 19 khoản 2 Nghị định 118/2025)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="267"/>
-        <source>Document type:</source>
-        <translation>Loại giấy tờ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="270"/>
-        <source>Document name:</source>
-        <translation>Tên giấy tờ:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="273"/>
-        <source>Identification number:</source>
-        <translation>Số định danh:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="279"/>
-        <source>Summary:</source>
-        <translation>Trích yếu nội dung:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="281"/>
-        <source>dd/mm/yyyy, empty: no limit</source>
-        <translation>dd/mm/yyyy, để trống: không thời hạn</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="282"/>
-        <source>Valid until:</source>
-        <translation>Hiệu lực đến:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="284"/>
-        <source>Scope:</source>
-        <translation>Phạm vi hiệu lực:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="285"/>
-        <source>Without an identification number:</source>
-        <translation>Khi không có số định danh:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="289"/>
-        <source>Full name:</source>
-        <translation>Họ và tên:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="292"/>
-        <source>Year of birth:</source>
-        <translation>Năm sinh:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="296"/>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="297"/>
-        <source>Issued on:</source>
-        <translation>Ngày cấp:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="299"/>
-        <source>Issued by:</source>
-        <translation>Nơi cấp:</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="305"/>
-        <source>Looking for scanners…</source>
-        <translation>Đang tìm máy quét…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="322"/>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="342"/>
-        <source>No scanner found. Check that it is on and connected, or use the scan folder or a file.</source>
-        <translation>Không tìm thấy máy quét. Kiểm tra máy đã bật và được kết nối, hoặc dùng thư mục quét hay tệp.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="416"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
         <source>Turn the stack over</source>
         <translation>Lật tập giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="418"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="231"/>
         <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
         <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="441"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="254"/>
         <source>The folder the printer scans into</source>
         <translation>Thư mục mà máy in quét vào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="458"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="271"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="486"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="299"/>
         <source>{n} pages in this copy</source>
         <translation>Bản điện tử có {n} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="503"/>
-        <source>Write the date as dd/mm/yyyy.</source>
-        <translation>Ghi ngày theo dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="509"/>
-        <source>Write the year with four digits.</source>
-        <translation>Ghi năm bằng bốn chữ số.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="542"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="323"/>
         <source>The pages could not be put together; add them again.</source>
         <translation>Không ghép được các trang; hãy thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="585"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="361"/>
         <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -1853,7 +1722,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="115"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="98"/>
         <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
@@ -1999,32 +1868,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="110"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="121"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="152"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="135"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="143"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="150"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="162"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -2089,50 +1958,20 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="366"/>
-        <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
-        <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="375"/>
-        <source>New appointment</source>
-        <translation>Ngày hẹn mới</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="231"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="214"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="118"/>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="101"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="169"/>
         <source>Electronic papers</source>
         <translation>Giấy tờ điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="171"/>
         <source>Electronic papers ({n} not yet digitised)</source>
         <translation>Giấy tờ điện tử ({n} chưa số hóa)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="288"/>
-        <source>Confirmation by another official</source>
-        <translation>Cán bộ khác xác nhận</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="290"/>
-        <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
-        <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="399"/>
-        <source>Preparing the form…</source>
-        <translation>Đang lập phiếu…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="372"/>
-        <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
-        <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2116,39 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/dossier_papers.py" line="308"/>
         <source>The electronic copies could not be read; close and open again.</source>
         <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierSteps</name>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="65"/>
+        <source>Confirmation by another official</source>
+        <translation>Cán bộ khác xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="67"/>
+        <source>“{step}” is taken by an official who holds the role “{role}”. That official logs in here; the step is recorded in their name.</source>
+        <translation>Bước “{step}” do cán bộ có vai trò “{role}” thực hiện. Cán bộ đó đăng nhập tại đây; bước được ghi nhận dưới tên của họ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="141"/>
+        <source>The appointment is now {new} (it was {old}): the complete dossier sets the time limit again ({basis}). Print the new receipt for the citizen?</source>
+        <translation>Ngày hẹn trả kết quả nay là {new} (trước đây là {old}): thời hạn giải quyết được tính lại khi nhận đủ hồ sơ ({basis}). In giấy tiếp nhận và hẹn trả kết quả mới cho công dân?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="147"/>
+        <source>The dossier is complete: its time limit runs from now ({basis}) and the appointment is {new}. Print the receipt for the citizen?</source>
+        <translation>Hồ sơ đã đủ: thời hạn giải quyết tính từ bây giờ ({basis}), hẹn trả kết quả {new}. In giấy tiếp nhận cho công dân?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="150"/>
+        <source>New appointment</source>
+        <translation>Ngày hẹn mới</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_steps.py" line="174"/>
+        <source>Preparing the form…</source>
+        <translation>Đang lập phiếu…</translation>
     </message>
 </context>
 <context>
@@ -2529,24 +2401,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="162"/>
+        <source>A PDF, a JPEG or PNG photo (taken with a phone, for instance) or a TIFF. Every page is added to the paper.</source>
+        <translation>Tệp PDF, ảnh JPEG hoặc PNG (ví dụ ảnh chụp bằng điện thoại) hoặc TIFF. Mọi trang của tệp được thêm vào giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="169"/>
+        <source>Add &amp;files…</source>
+        <translation>Thêm &amp;tệp…</translation>
+    </message>
+</context>
+<context>
     <name>FolderPanel</name>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="59"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="93"/>
         <source>&amp;Add the chosen files</source>
         <translation>&amp;Thêm các tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="63"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="97"/>
         <source>Choose the &amp;folder…</source>
         <translation>Chọn &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="80"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="114"/>
         <source>No scan folder is set for this desk. Choose the folder the office&apos;s printer scans into.</source>
         <translation>Quầy chưa đặt thư mục quét. Chọn thư mục mà máy in của cơ quan quét vào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_folder.py" line="87"/>
+        <location filename="../../counter_app/ui/paper_folder.py" line="121"/>
         <source>Files scanned into {path}:</source>
         <translation>Các tệp đã quét vào {path}:</translation>
     </message>
@@ -3428,27 +3313,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="77"/>
         <source>Turn &amp;left</source>
         <translation>Xoay &amp;trái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="77"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="79"/>
         <source>Turn &amp;right</source>
         <translation>Xoay &amp;phải</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="79"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="81"/>
         <source>&amp;Earlier</source>
         <translation>Lên t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="81"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="83"/>
         <source>La&amp;ter</source>
         <translation>Ra &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_pages.py" line="83"/>
+        <location filename="../../counter_app/ui/paper_pages.py" line="85"/>
         <source>Remove &amp;page</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
@@ -3456,6 +3341,89 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/paper_pages.py" line="176"/>
         <source>Page {n}</source>
         <translation>Trang {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperFields</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="61"/>
+        <source>The paper&apos;s data (Decree 118/2025, Art. 19(2))</source>
+        <translation>Thông tin giấy tờ (Điều 19 khoản 2 Nghị định 118/2025)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="77"/>
+        <source>Document type:</source>
+        <translation>Loại giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="80"/>
+        <source>Document name:</source>
+        <translation>Tên giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="83"/>
+        <source>Identification number:</source>
+        <translation>Số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="89"/>
+        <source>Summary:</source>
+        <translation>Trích yếu nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="91"/>
+        <source>dd/mm/yyyy, empty: no limit</source>
+        <translation>dd/mm/yyyy, để trống: không thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="92"/>
+        <source>Valid until:</source>
+        <translation>Hiệu lực đến:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="94"/>
+        <source>Scope:</source>
+        <translation>Phạm vi hiệu lực:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="95"/>
+        <source>Without an identification number:</source>
+        <translation>Khi không có số định danh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="99"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="102"/>
+        <source>Year of birth:</source>
+        <translation>Năm sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="106"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="107"/>
+        <source>Issued on:</source>
+        <translation>Ngày cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="109"/>
+        <source>Issued by:</source>
+        <translation>Nơi cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="119"/>
+        <source>Write the date as dd/mm/yyyy.</source>
+        <translation>Ghi ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_fields.py" line="125"/>
+        <source>Write the year with four digits.</source>
+        <translation>Ghi năm bằng bốn chữ số.</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +4584,49 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>ScannerPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="49"/>
+        <source>Look for scanners</source>
+        <translation>Tìm máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="54"/>
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="57"/>
+        <source>Source:</source>
+        <translation>Nguồn quét:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="60"/>
+        <source>Colour:</source>
+        <translation>Màu:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="63"/>
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="64"/>
+        <source>S&amp;can</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="79"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_sources.py" line="84"/>
+        <source>No scanner found. Check that it is on and connected, or use the scan folder or a file.</source>
+        <translation>Không tìm thấy máy quét. Kiểm tra máy đã bật và được kết nối, hoặc dùng thư mục quét hay tệp.</translation>
+    </message>
+</context>
+<context>
     <name>Scanning</name>
     <message>
         <location filename="../../counter_app/scanning/imports.py" line="82"/>
@@ -4643,68 +4654,68 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tệp {name} lớn hơn 200 MB; hãy quét giấy tờ thay cho tệp này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="119"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="83"/>
         <source>Scanning is not installed on this computer (SANE); ask IT to install it.</source>
         <translation>Máy tính này chưa cài phần quét giấy tờ (SANE); đề nghị bộ phận CNTT cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="144"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="108"/>
         <source>The scanner {name} cannot be opened ({reason}); check that it is on and connected, then choose it again.</source>
         <translation>Không mở được máy quét {name} ({reason}); kiểm tra máy quét đã bật và được kết nối, rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="232"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="70"/>
         <source>The scanner does not accept {option} = {value} ({reason}).</source>
         <translation>Máy quét không nhận thiết lập {option} = {value} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="277"/>
-        <location filename="../../counter_app/scanning/sane_source.py" line="288"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="115"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="126"/>
         <source>The scanner stopped: {reason}. Check the paper and scan again.</source>
         <translation>Máy quét đã dừng: {reason}. Kiểm tra giấy rồi quét lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="342"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="180"/>
         <source>This scanner has no {source}; choose another source.</source>
         <translation>Máy quét này không có {source}; chọn nguồn quét khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="367"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="205"/>
         <source>The feeder is empty: put the papers in the feeder and scan again.</source>
         <translation>Khay nạp giấy đang trống: đặt giấy tờ vào khay rồi quét lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="396"/>
+        <location filename="../../counter_app/scanning/sane_source.py" line="234"/>
         <source>The feeder gave {backs} backs for {fronts} fronts; put the whole stack back, turned over, and scan again.</source>
         <translation>Khay nạp giấy cho {backs} mặt sau cho {fronts} mặt trước; đặt lại cả tập giấy, đã lật mặt, rồi quét lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="412"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="193"/>
         <source>flatbed</source>
         <translation>mặt kính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="413"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="194"/>
         <source>document feeder</source>
         <translation>khay nạp giấy tự động</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="415"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="196"/>
         <source>document feeder, both sides</source>
         <translation>khay nạp giấy tự động, quét hai mặt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="422"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="203"/>
         <source>colour</source>
         <translation>màu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="423"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="204"/>
         <source>greyscale</source>
         <translation>thang xám</translation>
     </message>
     <message>
-        <location filename="../../counter_app/scanning/sane_source.py" line="424"/>
+        <location filename="../../counter_app/scanning/sane_devices.py" line="205"/>
         <source>black and white</source>
         <translation>đen trắng</translation>
     </message>

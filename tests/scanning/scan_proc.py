@@ -8,7 +8,8 @@ import sys
 from counter_app.app_setup import open_runtime
 from counter_app.domain.papers import Origin, PaperData
 from counter_app.files.pdf_pages import images_to_pdf
-from counter_app.scanning.sane_source import ScanRequest, Source, page_images, scan
+from counter_app.scanning.sane_devices import Source
+from counter_app.scanning.sane_source import ScanRequest, page_images, scan
 from counter_app.services import auth, papers
 from tests.conftest import PASSWORD
 

@@ -18,18 +18,8 @@ import pytest
 from counter_app.app_setup import Runtime
 from counter_app.domain.papers import Origin, PaperData
 from counter_app.files.pdf_pages import images_to_pdf, page_count
-from counter_app.scanning.sane_source import (
-    ColourMode,
-    ScanCancelled,
-    ScannerError,
-    ScanRequest,
-    Side,
-    Source,
-    devices,
-    options,
-    page_images,
-    scan,
-)
+from counter_app.scanning.sane_devices import ColourMode, ScannerError, Source, devices, options
+from counter_app.scanning.sane_source import ScanCancelled, ScanRequest, Side, page_images, scan
 from counter_app.services import papers
 from counter_app.services.papers import NewCopy
 from tests.conftest import login

@@ -8,6 +8,7 @@ Usage: python -m tests.ui.screen_fit_probe DATA_DIR [SCREENSHOT_DIR]
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import tempfile
@@ -16,17 +17,21 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QWidget
 
 from counter_app import i18n
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files.csv_format import parse_csv
+from counter_app.domain.papers import Origin, PaperData
 from counter_app.domain.workflow import Action
+from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.paper import FormKind
-from counter_app.services import backups, catalogue, dossiers, setup, users
+from counter_app.services import backups, catalogue, dossiers, papers, setup, users
 from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
+from counter_app.services.papers import NewCopy
 from counter_app.services.print_jobs import form_pdf
 from counter_app.services.views import DossierInfo
 from counter_app.sync.service import IssueInfo, SyncStatus
@@ -40,6 +45,7 @@ from counter_app.ui.admin.officials_dialog import OfficialsDialog
 from counter_app.ui.admin.printer_dialog import PrinterDialog
 from counter_app.ui.admin.procedure_form import ProcedureForm
 from counter_app.ui.admin.unit_dialog import UnitDialog
+from counter_app.ui.digitise_dialog import DigitiseDialog
 from counter_app.ui.dossier_dialog import DossierDialog
 from counter_app.ui.form_print import FormPrint, PrintPreviewDialog
 from counter_app.ui.help_window import HelpWindow
@@ -48,12 +54,14 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.reports_dialog import ReportsDialog
+from counter_app.ui.reuse_papers import ReuseDialog
 from counter_app.ui.setup_dialog import SetupDialog
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_worker import SyncPhase
 from counter_app.ui.widgets import ElidedLabel
 from tests.conftest import make_counter
+from tests.scanning.support import DEVICE  # sets SANE_CONFIG_DIR: the project's test scanner
 from tests.ui.conftest import CITIZEN, user_info
 
 # A desktop's taskbar takes this much of the screen's height (Windows 10/11 at
@@ -185,6 +193,7 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     pdf = form_pdf(ctx, info.code, FormKind.RECEIPT)
     receipt = FormPrint(ctx, clerk, info.code, FormKind.RECEIPT)
     yield "preview", lambda: PrintPreviewDialog(receipt, pdf)
+    yield from paper_windows(rt, info)
     yield "ledger-period", lambda: LedgerPeriodDialog(ctx.now().date())
     yield "sync-issues", lambda: SyncIssuesDialog([])
     yield "guide", lambda: HelpWindow()
@@ -196,6 +205,57 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "admin-backups", lambda: BackupsDialog(ctx, admin, rt.data_dir)
     yield "admin-central", lambda: CentralDialog(ctx, admin, rt.data_dir)
     yield from admin_windows(rt)
+
+
+def wait_for(done: Callable[[], bool], seconds: float = 30) -> None:
+    """Let the window's workers (SANE look-ups, a scan, reads) answer."""
+    until = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > until:
+            raise SystemExit(f"screen_fit_probe: gave up waiting for {done}")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def paper_windows(rt: Runtime, info: DossierInfo) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    """The electronic papers: digitising a checklist paper (before and after a
+    scan), the dossier's papers tab and the papers offered again at reception."""
+    ctx = rt.ctx
+    clerk = user_info(rt, "tiepnhan")
+    position = info.documents[0].position
+    # Two papers already held for the citizen, one of them this dossier's.
+    image = io.BytesIO()
+    Image.new("L", (60, 80), 240).save(image, "PNG")
+    page = images_to_pdf([image.getvalue()])
+    for code, name in (("GT.KS", "Giấy khai sinh"), ("GT.CT", "Giấy xác nhận cư trú")):
+        data = PaperData(code, name, holder_id_number=CITIZEN.id_number, summary=name)
+        papers.add_copy(ctx, clerk, NewCopy(info.code, page, data, Origin.SCAN, component=position))
+
+    def digitise(scan: bool) -> QWidget:
+        dialog = DigitiseDialog(ctx, clerk, info, position)
+        panel = dialog.scan_panel
+        wait_for(lambda: panel.source.count() > 0)
+        assert panel.device.currentData() == DEVICE
+        if scan:
+            panel.resolution.setCurrentIndex(panel.resolution.findData(75))
+            panel.scan_button.click()
+            wait_for(lambda: dialog.pages.count() > 0 and dialog.save_button.isEnabled())
+        return dialog
+
+    yield "digitise", lambda: digitise(scan=False)
+    yield "digitise-pages", lambda: digitise(scan=True)
+
+    def dossier_papers() -> QWidget:
+        dialog = DossierDialog(ctx, clerk, info.code)
+        dialog.tabs.setCurrentWidget(dialog.papers)
+        wait_for(lambda: not dialog.papers.busy)
+        return dialog
+
+    yield "dossier-papers", dossier_papers
+    held = papers.held_for(ctx, CITIZEN.id_number)
+    assert len(held) == 2
+    documents = [d.name for d in info.documents]
+    yield "reuse", lambda: ReuseDialog(held, documents, ctx.now().date())
 
 
 def admin_windows(rt: Runtime) -> Iterator[tuple[str, Callable[[], QWidget]]]:

@@ -44,9 +44,9 @@ def test_a_checklist_paper_digitised_opened_and_removed_from_the_dossier_window(
     qtbot.mouseClick(table.cellWidget(0, 2), LEFT)
     digitise = dialog.papers.digitise_dialog
     assert digitise is not None and digitise.position == 1
-    qtbot.waitUntil(lambda: digitise.resolution.count() > 0, timeout=10_000)
-    digitise.resolution.setCurrentIndex(digitise.resolution.findData(75))
-    qtbot.mouseClick(digitise.scan_button, LEFT)
+    qtbot.waitUntil(lambda: digitise.scan_panel.resolution.count() > 0, timeout=10_000)
+    digitise.scan_panel.resolution.setCurrentIndex(digitise.scan_panel.resolution.findData(75))
+    qtbot.mouseClick(digitise.scan_panel.scan_button, LEFT)
     qtbot.waitUntil(lambda: digitise.pages.count() == 1, timeout=20_000)
     qtbot.mouseClick(digitise.save_button, LEFT)
     qtbot.waitUntil(lambda: dialog.papers.table.rowCount() == 1, timeout=20_000)
