@@ -45,6 +45,7 @@ from counter_app.services.papers import NewCopy, PaperInfo
 from counter_app.services.views import DossierInfo
 from counter_app.ui.paper_fields import FormErrors, PaperFields
 from counter_app.ui.paper_folder import FolderPanel, move_taken
+from counter_app.ui.paper_ocr import PaperOcr
 from counter_app.ui.paper_pages import PageStrip
 from counter_app.ui.paper_scan import ScanRunner
 from counter_app.ui.paper_sources import FilesPanel, ScannerPanel
@@ -166,6 +167,9 @@ class DigitiseDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
         self.close_button.setAutoDefault(False)
+        self.ocr = PaperOcr(self.pages, self.fields, self._reads, self)
+        bottom.insertWidget(0, self.ocr.label, 1)
+        bottom.addWidget(self.ocr.button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         root.addLayout(bottom)
@@ -323,7 +327,10 @@ class DigitiseDialog(QDialog):
             self.error.setText(self.tr("The pages could not be put together; add them again."))
             self.error.setVisible(True)
             return
-        new = NewCopy(self.info.code, pdf, data, self.origin(), component=self.position)
+        pdf, text = self.ocr.for_saving(pdf)
+        new = NewCopy(
+            self.info.code, pdf, data, self.origin(), component=self.position, ocr_text=text
+        )
         ctx, user = self._ctx, self._user
         self.save_button.setEnabled(False)
         self._writes.start(lambda: papers.add_copy(ctx, user, new), self._saved, self._refused)

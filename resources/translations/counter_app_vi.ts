@@ -1601,87 +1601,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DigitiseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="90"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="91"/>
         <source>Digitise: {paper} ({code})</source>
         <translation>Số hóa: {paper} ({code})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="115"/>
         <source>Paper {n} of the checklist: {paper}</source>
         <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="125"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="146"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="147"/>
         <source>%v pages read</source>
         <translation>Đã đọc %v trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="149"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="163"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="167"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="178"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="182"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="187"/>
         <source>Scan folder</source>
         <translation>Thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="191"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="233"/>
         <source>Turn the stack over</source>
         <translation>Lật tập giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="231"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="235"/>
         <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
         <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="254"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="258"/>
         <source>The folder the printer scans into</source>
         <translation>Thư mục mà máy in quét vào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="271"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="275"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="299"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="303"/>
         <source>{n} pages in this copy</source>
         <translation>Bản điện tử có {n} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="323"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="327"/>
         <source>The pages could not be put together; add them again.</source>
         <translation>Không ghép được các trang; hãy thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="361"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="368"/>
         <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -3424,6 +3424,59 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/paper_fields.py" line="125"/>
         <source>Write the year with four digits.</source>
         <translation>Ghi năm bằng bốn chữ số.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperOcr</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="34"/>
+        <source>Read the text (OCR)</source>
+        <translation>Nhận dạng chữ (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="44"/>
+        <source>Make the copy searchable and propose its data</source>
+        <translation>Nhận dạng chữ để tìm kiếm được bản điện tử và đề xuất thông tin giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="52"/>
+        <source>The pages changed: read the text again if needed.</source>
+        <translation>Các trang đã thay đổi: nhận dạng chữ lại nếu cần.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="62"/>
+        <source>Reading the text…</source>
+        <translation>Đang nhận dạng chữ…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="74"/>
+        <source>Text read: the copy will be searchable. Filled in: {fields}. Check them.</source>
+        <translation>Đã nhận dạng chữ: bản điện tử sẽ tìm kiếm được. Đã điền: {fields}. Hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="75"/>
+        <source>nothing</source>
+        <translation>không ô nào</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="97"/>
+        <source>number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="98"/>
+        <source>issued on</source>
+        <translation>ngày cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="99"/>
+        <source>valid until</source>
+        <translation>hiệu lực đến</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="103"/>
+        <source>document type</source>
+        <translation>loại giấy tờ</translation>
     </message>
 </context>
 <context>

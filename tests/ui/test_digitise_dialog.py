@@ -21,9 +21,11 @@ from counter_app.domain.papers import Origin
 from counter_app.files.pdf_pages import images_to_pdf, page_count, rotations
 from counter_app.scanning.folder import FolderFile, ScanFolder
 from counter_app.services import desk_settings, papers
+from counter_app.services.search import search
 from counter_app.services.views import DossierInfo
 from counter_app.ui.digitise_dialog import DigitiseDialog
 from tests.conftest import login
+from tests.files.test_ocr import scanned_page
 from tests.scanning.support import DEVICE  # sets SANE_CONFIG_DIR: the project's test scanner
 
 Receive = Callable[..., DossierInfo]
@@ -252,3 +254,33 @@ def test_a_slow_scan_folder_listing_does_not_freeze_the_window(
     assert time.monotonic() - started < 0.5
     qtbot.waitUntil(lambda: len(dialog.folder.ready_files()) == 1, timeout=20_000)
     assert dialog.folder.ready_files()[0].name == "SCAN_0003.pdf"
+
+
+def test_reading_the_text_fills_the_empty_fields_and_makes_the_copy_searchable(
+    qtbot: QtBot, counter: Runtime, receive_dossier: Receive, tmp_path: Path
+) -> None:
+    # GIVEN a birth certificate's page as a file, and the number field left empty
+    page = tmp_path / "khai-sinh.pdf"
+    page.write_bytes(scanned_page(tmp_path))
+    info = receive_dossier()
+    dialog = open_dialog(qtbot, counter, info, choose_files=lambda: [str(page)])
+    qtbot.mouseClick(dialog.files_panel.file_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 1, timeout=20_000)
+    dialog.fields.holder_id_number.clear()
+    # WHEN the official has the text read
+    assert dialog.ocr.button.isEnabled()
+    qtbot.mouseClick(dialog.ocr.button, LEFT)
+    qtbot.waitUntil(lambda: dialog.ocr.button.isEnabled(), timeout=120_000)
+    # THEN the number and the dates read off the page fill the empty fields
+    assert dialog.fields.holder_id_number.text() == "020190001234"
+    assert dialog.fields.id_issued_on.text() == "15/03/2021"
+    assert dialog.fields.valid_until.text() == "15/03/2046"
+    assert "Hãy kiểm tra lại" in dialog.ocr.label.text()
+    # AND the saved copy is the searchable one: its words find the dossier
+    dialog.fields.summary.setPlainText("Giấy khai sinh")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    (copy,) = papers.list_papers(counter.ctx, info.code)
+    assert [r.code for r in search(counter.ctx, "khuyen 020190001234")] == [info.code]
+    stored = papers.file_path(counter.ctx, copy.sha256).read_bytes()
+    assert b"GlyphLessFont" in stored or b"/Font" in stored  # the text layer OCR added
