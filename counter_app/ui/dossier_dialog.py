@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -69,10 +70,12 @@ class DossierDialog(QDialog):
         *,
         print_form: PrintForm | None = None,
         choose_sink: ChooseSink = choose_sink,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._user = user
+        self._data_dir = data_dir
         self._print_form = print_form
         self._writes = WriteRunner(ctx.submit_write, self)
         self.info: DossierInfo = dossiers.get_dossier(ctx, code)
@@ -96,7 +99,9 @@ class DossierDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.view = DossierView(self.tabs)
         self.tabs.addTab(self.view, self.tr("Dossier"))
-        self.papers = DossierPapers(self._ctx, self._user, self._writes, self.tabs)
+        self.papers = DossierPapers(
+            self._ctx, self._user, self._writes, self.tabs, data_dir=self._data_dir
+        )
         self.papers.counted.connect(self._papers_counted)
         self.tabs.addTab(self.papers, self.tr("Electronic papers"))
         root.addWidget(self.tabs, 1)

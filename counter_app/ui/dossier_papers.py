@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +37,8 @@ from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.papers import PaperInfo
 from counter_app.services.views import DossierInfo
+from counter_app.sync.file_download import fetch
+from counter_app.sync.file_upload import pending_files
 from counter_app.ui.digitise_dialog import DigitiseDialog
 from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.widgets import error_label
@@ -73,9 +76,13 @@ class DossierPapers(QWidget):
         parent: QWidget | None = None,
         *,
         open_url: OpenUrl = QDesktopServices.openUrl,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # The counter's folder: its link to the centre, where another desk's
+        # copies are fetched from when opened here.
+        self._data_dir = data_dir
         self._user = user
         self._writes = writes
         pool = QThreadPool(self)
@@ -132,6 +139,11 @@ class DossierPapers(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         copies_layout.addLayout(buttons)
+        self.pending_label = QLabel(copies_box)
+        self.pending_label.setObjectName("filesPending")
+        self.pending_label.setStyleSheet("color:#8a4b00;")
+        self.pending_label.setVisible(False)
+        copies_layout.addWidget(self.pending_label)
         self.error = error_label(copies_box)
         copies_layout.addWidget(self.error)
         root.addWidget(copies_box, 1)
@@ -155,6 +167,17 @@ class DossierPapers(QWidget):
         self.info = info
         ctx, code = self._ctx, info.code
         self._reads.start(lambda: papers.list_papers(ctx, code), self._fill, self._failed)
+        self._reads.start(lambda: pending_files(ctx, code), self._show_pending, self._failed)
+
+    def _show_pending(self, count: object) -> None:
+        assert isinstance(count, int)
+        # A copy's row goes to the centre first, its file after (sync/file_upload).
+        self.pending_label.setText(
+            self.tr("{count} copies' files not yet at the centre (sent at the next sync)").format(
+                count=count
+            )
+        )
+        self.pending_label.setVisible(count > 0)
 
     @property
     def busy(self) -> bool:
@@ -248,6 +271,34 @@ class DossierPapers(QWidget):
         copy = self._selected()
         if copy is None:
             return
+        store = self._ctx.files
+        if store is not None and not store.has(copy.sha256) and self._data_dir is not None:
+            # Digitised at another desk (a dossier handed over): fetched from
+            # the centre off the UI thread, hash-checked, then opened.
+            ctx, directory, sha = self._ctx, self._data_dir, copy.sha256
+            self.open_button.setEnabled(False)
+            self._say(self.tr("Fetching the copy from the centre…"))
+            self._reads.start(
+                lambda: fetch(ctx, directory, sha),
+                lambda _path: self._fetched(copy),
+                self._not_fetched,
+            )
+            return
+        self._open(copy)
+
+    def _fetched(self, copy: PaperInfo) -> None:
+        self.open_button.setEnabled(True)
+        self.error.setVisible(False)
+        self._open(copy)
+
+    def _not_fetched(self, error: object) -> None:
+        self.open_button.setEnabled(True)
+        detail = render(error.message) if isinstance(error, UserError) else str(error)
+        self._say(
+            self.tr("The copy could not be fetched from the centre: {detail}").format(detail=detail)
+        )
+
+    def _open(self, copy: PaperInfo) -> None:
         try:
             path = self._viewable(copy)
         except OSError as exc:

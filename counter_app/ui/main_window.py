@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
                 self,
                 print_form=self._print_any,
                 choose_sink=self._choose_sink,
+                data_dir=self._data_dir,
             )
         except UserError as err:
             notify.show_user_error(self, self.tr("Open dossier"), err)

@@ -1722,7 +1722,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="98"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="101"/>
         <location filename="../../counter_app/ui/dossier_view.py" line="66"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
@@ -1868,32 +1868,32 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đánh giá: {level}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="110"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="115"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="121"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="126"/>
         <source>Steps another official confirms with their login</source>
         <translation>Bước do cán bộ khác đăng nhập xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="135"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="140"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;In phiếu hẹn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="143"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="148"/>
         <source>Print &amp;control slip</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="150"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="155"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="167"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -1958,18 +1958,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thời hạn tính lại từ đầu: hẹn trả {date} ({basis})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="219"/>
         <source>No step is open to you for this dossier now.</source>
         <translation>Hiện bạn không có bước nào cần thực hiện với hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="101"/>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="174"/>
         <source>Electronic papers</source>
         <translation>Giấy tờ điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/dossier_dialog.py" line="176"/>
         <source>Electronic papers ({n} not yet digitised)</source>
         <translation>Giấy tờ điện tử ({n} chưa số hóa)</translation>
     </message>
@@ -1977,143 +1977,158 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierPapers</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="52"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="55"/>
         <source>scanned at the desk</source>
         <translation>quét tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="53"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
         <source>scan folder</source>
         <translation>thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="54"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="57"/>
         <source>file</source>
         <translation>tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="55"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
         <source>reused</source>
         <translation>tái sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
         <source>from the authority</source>
         <translation>do cơ quan giải quyết cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="93"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="100"/>
         <source>Papers of the checklist</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="97"/>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="108"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="104"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="115"/>
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="97"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="104"/>
         <source>Electronic copy</source>
         <translation>Bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="102"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
         <source>Electronic copies of this dossier</source>
         <translation>Các bản điện tử của hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="116"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="117"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="111"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="118"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="112"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="119"/>
         <source>Origin</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="113"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
         <source>Digitised by</source>
         <translation>Người số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="114"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="130"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="126"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="133"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Gỡ bỏ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="169"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="176"/>
+        <source>{count} copies&apos; files not yet at the centre (sent at the next sync)</source>
+        <translation>{count} bản điện tử chưa gửi tệp lên Trung tâm (sẽ gửi ở lần đồng bộ tới)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="192"/>
         <source>in the dossier</source>
         <translation>trong hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="173"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="196"/>
         <source>removed: {reason}</source>
         <translation>đã gỡ bỏ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="175"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="198"/>
         <source>removed</source>
         <translation>đã gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="208"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="231"/>
         <source>digitised: {copies} copies, {pages} pages</source>
         <translation>đã số hóa: {copies} bản, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="213"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="236"/>
         <source>not yet digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="216"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="239"/>
         <source>Digitise…</source>
         <translation>Số hóa…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="255"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="280"/>
+        <source>Fetching the copy from the centre…</source>
+        <translation>Đang tải bản điện tử từ Trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="298"/>
+        <source>The copy could not be fetched from the centre: {detail}</source>
+        <translation>Không tải được bản điện tử từ Trung tâm: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="306"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="258"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="309"/>
         <source>No program opens PDF files on this computer; ask IT to add one.</source>
         <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="277"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="328"/>
         <source>Remove the copy</source>
         <translation>Gỡ bỏ bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="279"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="330"/>
         <source>Why is “{name}” removed from the dossier? (kept on record)</source>
         <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="308"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="359"/>
         <source>The electronic copies could not be read; close and open again.</source>
         <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
     </message>
@@ -2924,7 +2939,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="232"/>
-        <location filename="../../counter_app/ui/main_window.py" line="358"/>
+        <location filename="../../counter_app/ui/main_window.py" line="359"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -3010,17 +3025,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="344"/>
+        <location filename="../../counter_app/ui/main_window.py" line="345"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="357"/>
+        <location filename="../../counter_app/ui/main_window.py" line="358"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="404"/>
+        <location filename="../../counter_app/ui/main_window.py" line="405"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3429,52 +3444,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PaperOcr</name>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="34"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="36"/>
         <source>Read the text (OCR)</source>
         <translation>Nhận dạng chữ (OCR)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="44"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="46"/>
         <source>Make the copy searchable and propose its data</source>
         <translation>Nhận dạng chữ để tìm kiếm được bản điện tử và đề xuất thông tin giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="52"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="55"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="75"/>
         <source>The pages changed: read the text again if needed.</source>
         <translation>Các trang đã thay đổi: nhận dạng chữ lại nếu cần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="62"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="65"/>
         <source>Reading the text…</source>
         <translation>Đang nhận dạng chữ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="74"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="82"/>
         <source>Text read: the copy will be searchable. Filled in: {fields}. Check them.</source>
         <translation>Đã nhận dạng chữ: bản điện tử sẽ tìm kiếm được. Đã điền: {fields}. Hãy kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="75"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="83"/>
         <source>nothing</source>
         <translation>không ô nào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="97"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="105"/>
         <source>number</source>
         <translation>số định danh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="98"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="106"/>
         <source>issued on</source>
         <translation>ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="99"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="107"/>
         <source>valid until</source>
         <translation>hiệu lực đến</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_ocr.py" line="103"/>
+        <location filename="../../counter_app/ui/paper_ocr.py" line="111"/>
         <source>document type</source>
         <translation>loại giấy tờ</translation>
     </message>
