@@ -18,7 +18,7 @@ from counter_app.domain.validation import ApplicantInput
 from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.paper import FormKind
 from counter_app.paper.fonts import register_fonts
-from counter_app.services import dossiers, papers
+from counter_app.services import dossiers, paper_ocr, papers
 from counter_app.services.papers import NewCopy, Reuse
 
 
@@ -47,6 +47,7 @@ def electronic_dossier(
     held = dossiers.get_dossier(rt.ctx, first)
     person = applicant = held.row
     clock.at(16, 10)
+    read_words = 0
     for doc in held.documents:
         data = PaperData(
             doc_type_code="GT.TK" if "khai" in doc.name.lower() else "GT.KHAC",
@@ -55,8 +56,16 @@ def electronic_dossier(
             summary=f"{doc.name} của {person.applicant_name}",
         )
         pdf = images_to_pdf([scanned_page(doc.name, person.applicant_name)])
+        text = ""
+        if paper_ocr.unavailable() is None:
+            # The copy made searchable, as the desk's "Nhận dạng chữ" does.
+            reading = paper_ocr.read_copy(pdf)
+            pdf, text = reading.pdf, reading.text
+            read_words += len(text.split())
         papers.add_copy(
-            rt.ctx, actor, NewCopy(first, pdf, data, Origin.SCAN, component=doc.position)
+            rt.ctx,
+            actor,
+            NewCopy(first, pdf, data, Origin.SCAN, component=doc.position, ocr_text=text),
         )
     # Back before closing time for a second one of the same procedure (another
     # purpose): the papers held are offered and taken for the lines naming them.
@@ -87,6 +96,7 @@ def electronic_dossier(
         {
             "digitised_first": len(held.documents),
             "reused": sum(1 for c in copies if c.origin is Origin.REUSE),
+            "ocr_words": read_words,
             "pdfs": pdfs,
         },
     )

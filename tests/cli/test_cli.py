@@ -202,6 +202,8 @@ def test_demo_prints_one_json_line_per_dossier(tmp_path: Path) -> None:
     # dossier takes them instead of asking for them again
     assert electronic["applicant"] == multi["applicant"]
     assert electronic["reused"] == electronic["digitised_first"] > 0
+    # ... each made searchable by OCR (Tesseract comes with `make`)
+    assert electronic["ocr_words"] > 10
     # Every form the day produced is a PDF named after its dossier and form number:
     # a 2026 day prints with Circular 03/2025's set, whose control slip is Mẫu số 06.
     assert [Path(p).name for p in on_spot["pdfs"]] == [f"{on_spot['code']}-06.pdf"]
