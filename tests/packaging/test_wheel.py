@@ -46,6 +46,8 @@ def test_wheel_carries_resources_and_every_package(wheel: Path) -> None:
         "counter_app/resources/translations/qtbase_vi.qm",
         "counter_app/resources/guide/huong-dan-su-dung.md",
         "counter_app/resources/satisfaction/criteria-v1.json",
+        "counter_app/resources/papers/document_types.json",
+        "counter_app/resources/sane/dll.conf",
         "counter_app/migrations/versions/0001_initial_schema.py",
         "counter_app/migrations/script.py.mako",
     ):
