@@ -126,9 +126,8 @@ def as_paper_info(paper: CentralPaper) -> PaperInfo:
 def held_anywhere(ctx: ServiceContext, directory: Path | None, id_number: str) -> list[PaperInfo]:
     """What the reception form offers: the counter's own papers for this number,
     then, when the counter is linked and the centre answers, those other
-    counters of its agency digitised (their files whole at the centre, so this
-    counter may fetch them). Offline, the counter's own: the lookup is a help,
-    never a wait on the link."""
+    counters of the province digitised (their files whole at the centre).
+    Offline, the counter's own: the lookup is a help, never a wait on the link."""
     own = papers.held_for(ctx, id_number)
     if directory is None or settings_file.stored(directory) is None:
         return own
@@ -137,24 +136,35 @@ def held_anywhere(ctx: ServiceContext, directory: Path | None, id_number: str) -
     except (UserError, OSError) as exc:
         log.info("Papers held at the centre not read: %s", exc)
         return own
-    counter = get_counter(ctx)
-    agency = counter.agency_id if counter else ""
     known = {p.uuid for p in own} | {p.reused_from for p in own if p.reused_from}
     seen = {(p.sha256, p.data.doc_type_code) for p in own}
     for paper in central:
         key = (paper.sha256, paper.data.doc_type_code)
-        if paper.uuid in known or key in seen:
-            continue
-        if paper.agency_id != agency or not paper.file_at_centre:
+        if paper.uuid in known or key in seen or not paper.file_at_centre:
             continue
         seen.add(key)
         own.append(as_paper_info(paper))
     return own
 
 
+_TAKE = text("SELECT central_paper_take(:u)")
+
+
 def fetch_files(ctx: ServiceContext, directory: Path, held: list[PaperInfo]) -> None:
     """The files of papers held at the centre, into this counter's store, before
-    the reception that takes them (hash checked by file_download.fetch)."""
+    the reception that takes them (hash checked by file_download.fetch). A
+    paper of another agency is taken at the centre first (c0011): the centre
+    records which desk took whose paper, and lets it read that file."""
+    counter = get_counter(ctx)
+    agency = counter.agency_id if counter else ""
+    others = [p for p in held if p.held_at and p.held_at != agency]
+    if others:
+        settings = settings_file.stored(directory)
+        if settings is None:
+            raise NotConnected()
+        with central_session(settings) as engine, engine.connect() as conn, conn.begin():
+            for paper in others:
+                conn.execute(_TAKE, {"u": paper.uuid})
     for paper in held:
         if paper.held_at:
             fetch(ctx, directory, paper.sha256)

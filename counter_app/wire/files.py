@@ -13,6 +13,9 @@ MAX_CHUNK = 4 * 1024 * 1024
 # (1 MB/s: the statement timeout is 30 s), and little sent again after a cut.
 CHUNK = 1024 * 1024
 
+# Papers of another agency a desk may take in a day (migration c0011_paper_grants).
+MAX_GRANTS_A_DAY = 500
+
 # SQLSTATEs the file functions raise.
 FILE_REFUSED = "CAFIL"  # no paper of the agency names it, or out of bounds
 CHUNK_DAMAGED = "CAHSH"  # a chunk's content is not the SHA-256 sent with it
