@@ -26,6 +26,8 @@ _VERDICTS = {
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    import logging
+
     from counter_app import config
     from counter_app.signing import verify
     from counter_app.signing.sign import VIETNAM
@@ -37,6 +39,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise UserError(
             Message("Cli", QT_TRANSLATE_NOOP("Cli", "Cannot read the file {path}."), {"path": path})
         ) from None
+    # An unknown chain is a verdict printed below, not pyHanko's logged traceback.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     folder = verify.trust_dir(config.data_dir(args.data_dir))
     reports = verify.verify_pdf(pdf, verify.trust_anchors(folder))
     if not reports:

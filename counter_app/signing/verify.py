@@ -85,11 +85,26 @@ def _cn(cert: asn1_x509.Certificate) -> str:
     return str(names.get("common_name") or cert.subject.human_friendly)
 
 
-def _chain(status: object, signer: asn1_x509.Certificate) -> list[str]:
+def _chain(status: object, sig: object) -> list[str]:
+    """The validated path; else the chain the signature itself carries (issuer
+    by issuer), so an untrusted signature still shows where it leads."""
     path = getattr(status, "validation_path", None)
-    if path is None:
-        return [_cn(signer)]
-    return [_cn(c) for c in reversed(list(path.iter_certs(include_root=True)))]
+    if path is not None:
+        return [_cn(c) for c in reversed(list(path.iter_certs(include_root=True)))]
+    carried = [
+        c.chosen
+        for c in sig.signed_data["certificates"]  # type: ignore[attr-defined]
+        if c.name == "certificate"
+    ]
+    cert = sig.signer_cert  # type: ignore[attr-defined]
+    chain = [cert]
+    while cert.issuer != cert.subject and len(chain) < 10:
+        issuer = next((c for c in carried if c.subject == cert.issuer), None)
+        if issuer is None or issuer in chain:
+            break
+        chain.append(issuer)
+        cert = issuer
+    return [_cn(c) for c in chain]
 
 
 def verify_pdf(pdf: bytes, anchors: list[asn1_x509.Certificate]) -> list[SignatureReport]:
@@ -132,7 +147,7 @@ def verify_pdf(pdf: bytes, anchors: list[asn1_x509.Certificate]) -> list[Signatu
                 field=sig.field_name,
                 signer=_cn(signer_cert),
                 signed_at=status.signer_reported_dt,
-                chain=_chain(status, signer_cert),
+                chain=_chain(status, sig),
                 intact=intact,
                 trusted=bool(status.trusted),
                 changed_after=changed,

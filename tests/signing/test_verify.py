@@ -32,9 +32,7 @@ def signed(env: TokenEnv) -> bytes:
         certs = {c.label: c for c in token.certificates()}
         once = sign_pdf(scan(), token.signer(certs["valid"]))
         # A second official signs the same file in a box: two signatures.
-        return sign_pdf(
-            once, token.signer(certs["other"]), Placement(box=Box(0, 20, 20, 160, 70))
-        )
+        return sign_pdf(once, token.signer(certs["other"]), Placement(box=Box(0, 20, 20, 160, 70)))
     finally:
         token.close()
 
@@ -88,6 +86,9 @@ def test_a_chain_to_no_installed_root_is_untrusted(signed: bytes, tmp_path: Path
     done = verify(pdf, None, tmp_path / "data")  # <data>/trust/ is empty
     assert done.returncode == 4, done.stdout + done.stderr
     assert str(tmp_path / "data" / "trust") in done.stdout
+    # The chain the signature carries is still shown; no traceback anywhere.
+    assert "Nguyễn Thị Lan → Test CA cap duoi" in done.stdout
+    assert "Traceback" not in done.stderr and "Traceback" not in done.stdout
 
 
 def test_a_file_that_is_not_a_pdf_gets_one_sentence(tmp_path: Path) -> None:
