@@ -17,7 +17,12 @@ from counter_app.domain.papers import Origin
 from counter_app.models import AuditEntry, DigitisedPaper, OutboxEntry, StoredFile
 from counter_app.services import papers
 from counter_app.services.papers import NewCopy
-from counter_app.services.signatures import SigningSession, sign_paper
+from counter_app.services.signatures import (
+    SigningSession,
+    pkcs11_module_setting,
+    set_pkcs11_module,
+    sign_paper,
+)
 from counter_app.signing.token import TokenGone
 from tests.conftest import login
 from tests.services.test_papers import BIRTH, _dossier
@@ -88,7 +93,7 @@ def test_a_token_pulled_out_while_signing_a_copy_changes_nothing(
 ) -> None:
     info = _copy(counter)
     before = sorted(p.name for p in counter.ctx.files.root.rglob("*") if p.is_file())  # type: ignore[union-attr]
-    remove_tokens(env.tmp)  # the last test of this module: the token is gone for good
+    remove_tokens(env.tmp)  # gone for good: later tests of this module open no token
     with pytest.raises(TokenGone):
         sign_paper(counter.ctx, login(counter.ctx, "tiepnhan"), info.uuid, signing)
     after = sorted(p.name for p in counter.ctx.files.root.rglob("*") if p.is_file())  # type: ignore[union-attr]
@@ -96,3 +101,20 @@ def test_a_token_pulled_out_while_signing_a_copy_changes_nothing(
     with counter.ctx.sessions() as s:
         row = s.scalar(select(DigitisedPaper).where(DigitisedPaper.uuid == info.uuid))
         assert row is not None and row.sha256 == info.sha256 and row.signed_at is None
+
+
+def test_the_token_driver_is_a_desk_setting_the_environment_overrides(
+    counter: Runtime, env: TokenEnv, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COUNTER_APP_PKCS11_MODULE", raising=False)
+    admin = login(counter.ctx, "quantri")
+    with pytest.raises(UserError, match="No token driver"):
+        SigningSession.configured(counter.ctx)
+    with pytest.raises(UserError, match="was not found"):
+        set_pkcs11_module(counter.ctx, admin, str(tmp_path / "vnptca_p11.dll"))
+    assert pkcs11_module_setting(counter.ctx) == ""
+    set_pkcs11_module(counter.ctx, admin, str(env.module))
+    assert SigningSession.configured(counter.ctx).module == env.module
+    monkeypatch.setenv("COUNTER_APP_PKCS11_MODULE", str(tmp_path / "other.so"))
+    with pytest.raises(UserError, match="was not found"):
+        SigningSession.configured(counter.ctx)  # the environment wins, and is checked
