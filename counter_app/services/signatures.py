@@ -18,7 +18,14 @@ left the outbox is refused with a sentence (sign a new copy instead). No
 central migration is needed: the signed paper reaches the centre once, as
 signed, with the signature's columns in its body, and its file is the
 signed PDF. The unsigned file stays in the store, named by
-``unsigned_sha256``, so nothing is lost.
+``unsigned_sha256``, so nothing is lost (its ``stored_files`` row stays too:
+backups copy it and the purge of orphans spares it).
+
+"Not yet pushed" is read from the outbox: the paper's first entry leaves it
+only once the centre has taken it. A round already under way may have read
+that entry before the signing commits; the centre then takes the unsigned
+version and refuses the signed one (quarantined, as any refused change).
+The window signs a copy as it is made, before any round can carry it.
 """
 
 from __future__ import annotations
@@ -242,11 +249,11 @@ def sign_paper(
     pdf = store_of(ctx).read(unsigned)
     if isinstance(signer, SigningSession):
         signed_pdf = signer.sign(pdf, placement)
-        pyhanko_signer = signer.signer()
+        assert signer.chosen is not None  # sign() chose it or refused
+        cert = signer.chosen
     else:
         signed_pdf = sign_pdf(pdf, signer, placement)
-        pyhanko_signer = signer
-    cert = describe(pyhanko_signer.signing_cert.dump())
+        cert = describe(signer.signing_cert.dump())
     # File first: a row never names a file the store lacks.
     blob = store_of(ctx).put_bytes(signed_pdf)
 

@@ -157,7 +157,7 @@ def sign_pdf(
         spec = fields.SigFieldSpec(
             name,
             on_page=box.page if box else 0,
-            box=(box.x1, box.y1, box.x2, box.y2) if box else None,
+            box=(round(box.x1), round(box.y1), round(box.x2), round(box.y2)) if box else None,
         )
         meta = signers.PdfSignatureMetadata(
             field_name=name,

@@ -44,7 +44,7 @@ class Verdict(Enum):
 
 @dataclass(frozen=True)
 class SignatureReport:
-    field: str
+    field_name: str
     signer: str
     signed_at: datetime | None
     chain: list[str] = field(default_factory=list)  # signer first, root last
@@ -144,7 +144,7 @@ def verify_pdf(pdf: bytes, anchors: list[asn1_x509.Certificate]) -> list[Signatu
             verdict = Verdict.GOOD
         reports.append(
             SignatureReport(
-                field=sig.field_name,
+                field_name=sig.field_name,
                 signer=_cn(signer_cert),
                 signed_at=status.signer_reported_dt,
                 chain=_chain(status, sig),

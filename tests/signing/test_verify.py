@@ -99,3 +99,24 @@ def test_a_file_that_is_not_a_pdf_gets_one_sentence(tmp_path: Path) -> None:
     unsigned = tmp_path / "unsigned.pdf"
     unsigned.write_bytes(receipt())
     assert verify(unsigned, None, tmp_path / "data").returncode == 3
+
+
+def test_a_page_drawn_on_after_signing_is_reported_changed(
+    env: TokenEnv, signed: bytes, tmp_path: Path
+) -> None:
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.generic import StreamObject
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    # The signed bytes stay as they were; a later revision draws on the page.
+    writer = IncrementalPdfFileWriter(BytesIO(signed))
+    writer.add_stream_to_page(0, writer.add_object(StreamObject(stream_data=b"0 0 m 90 90 l S")))
+    out = BytesIO()
+    writer.write(out)
+    reports = verify_pdf(out.getvalue(), trust_anchors(env.trust_dir))
+    assert [r.verdict for r in reports] == [Verdict.CHANGED, Verdict.CHANGED]
+    assert all(r.intact and r.changed_after for r in reports)
+    pdf = tmp_path / "ve-them.pdf"
+    pdf.write_bytes(out.getvalue())
+    assert verify(pdf, env.trust_dir, tmp_path / "data").returncode == 3
