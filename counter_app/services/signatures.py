@@ -108,6 +108,7 @@ class SigningSession:
         self._label: str | None = None
         self._pin: str | None = None
         self._token: Token | None = None
+        self._signer: Any = None
         self._wrong = 0
         self.chosen: CertificateInfo | None = None
 
@@ -147,6 +148,7 @@ class SigningSession:
         for cert in self.certificates():
             if cert.fingerprint == fingerprint:
                 self.chosen = cert
+                self._signer = None
                 return cert
         raise _refused(
             QT_TRANSLATE_NOOP(
@@ -161,7 +163,10 @@ class SigningSession:
             if len(certs) != 1:
                 raise _refused(QT_TRANSLATE_NOOP("Signing", "Choose the certificate to sign with."))
             self.chosen = certs[0]
-        return self._open().signer(self.chosen)
+        if self._signer is None:
+            # Kept: it remembers the room its signatures need (signing/sign.py).
+            self._signer = self._open().signer(self.chosen)
+        return self._signer
 
     def sign(self, pdf: bytes, placement: Placement | None = None) -> bytes:
         try:
@@ -187,6 +192,7 @@ class SigningSession:
         return self._token
 
     def _close(self) -> None:
+        self._signer = None
         if self._token is not None:
             self._token.close()
             self._token = None

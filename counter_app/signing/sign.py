@@ -144,6 +144,17 @@ def _stamp_style() -> Any:
     )
 
 
+_RESERVE = "_counter_app_bytes_reserved"
+
+
+def _reserved(signed: bytes) -> int:
+    """The room the last signature of ``signed`` was given: the hex digits
+    between the two signed byte ranges (pyHanko's ``bytes_reserved``)."""
+    reader = PdfFileReader(BytesIO(signed), strict=False)
+    ranges = reader.embedded_signatures[-1].sig_object["/ByteRange"]
+    return int(ranges[2]) - int(ranges[1]) - 2
+
+
 def sign_pdf(
     pdf: bytes, signer: Any, placement: Placement | None = None, now: datetime | None = None
 ) -> bytes:
@@ -175,8 +186,15 @@ def sign_pdf(
         # The stamp shows the desk's time (Vietnam keeps UTC+7 all year), not UTC.
         text = {"when": now.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")}
         writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-        out = pdf_signer.sign_pdf(writer, appearance_text_params=text if box else None)
-        return out.getvalue()
+        # pyHanko sizes the signature by signing a dummy first, which doubles
+        # the time; a signer's next signatures take the size of its first.
+        reserve = getattr(signer, _RESERVE, None)
+        out = pdf_signer.sign_pdf(
+            writer, bytes_reserved=reserve, appearance_text_params=text if box else None
+        ).getvalue()
+        if reserve is None:
+            setattr(signer, _RESERVE, _reserved(out))
+        return out
     except pk.PKCS11Error as error:
         raise token_failed(error) from None
     except SigningError as error:

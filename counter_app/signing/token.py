@@ -10,7 +10,6 @@ one sentence (a UserError), never as a PKCS#11 return code.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import threading
@@ -308,22 +307,35 @@ class Token:
         """A pyHanko signer for ``cert``'s key (pyhanko.sign.pkcs11.PKCS11Signer)."""
         from pyhanko.sign.pkcs11 import PKCS11Signer
 
-        others = [
-            asn1_x509.Certificate.load(der)
-            for der in self.chain_certificates()
-            if hashlib.sha256(der).hexdigest() != cert.fingerprint
-        ]
+        own = asn1_x509.Certificate.load(cert.der)
         return PKCS11Signer(
             self.session,
             key_id=cert.key_id,
-            signing_cert=asn1_x509.Certificate.load(cert.der),
-            ca_chain=others,
+            signing_cert=own,
+            ca_chain=issuers(own, self.chain_certificates()),
         )
 
     def close(self) -> None:
         # A removed token has closed it already.
         with contextlib.suppress(pk.PKCS11Error):
             self.session.close()
+
+
+def issuers(cert: asn1_x509.Certificate, candidates: list[bytes]) -> list[asn1_x509.Certificate]:
+    """``cert``'s issuers among ``candidates``, nearest first: the chain a
+    signature carries (never another official's certificate on the token)."""
+    pool = [asn1_x509.Certificate.load(der) for der in candidates]
+    chain: list[asn1_x509.Certificate] = []
+    current = cert
+    while current.issuer != current.subject:
+        issuer = next(
+            (c for c in pool if c.subject == current.issuer and c.ca and c not in chain), None
+        )
+        if issuer is None:
+            break
+        chain.append(issuer)
+        current = issuer
+    return chain
 
 
 def _flags_now(lib: Any, label: str) -> int:

@@ -89,6 +89,10 @@ def test_a_scanned_copy_is_signed_invisibly_and_verifies(env: TokenEnv, token: T
     (status,) = _validate(signed, env)
     assert status.intact and status.valid and status.trusted
     assert status.signing_cert.subject.native["common_name"] == "Nguyễn Thị Lan"
+    # The signature carries its chain, never the other officials' certificates.
+    (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    carried = {c.chosen.subject.native["common_name"] for c in embedded.signed_data["certificates"]}
+    assert carried == {"Nguyễn Thị Lan", "Test CA cap duoi"}
     with pikepdf.open(io.BytesIO(signed)) as doc:
         (widget,) = [a for a in doc.pages[0].get("/Annots", []) if a.get("/FT") == "/Sig"]
         rect = [float(v) for v in widget.Rect]
@@ -145,8 +149,13 @@ def test_an_expired_certificate_is_refused_with_its_date(token: Token) -> None:
 
 def test_twenty_scanned_pages_sign_in_one_go(env: TokenEnv, token: Token) -> None:
     pdf = scan(20)
-    signed = sign_pdf(pdf, token.signer(_cert(token, "valid")))
+    signer = token.signer(_cert(token, "valid"))
+    signed = sign_pdf(pdf, signer)
     (status,) = _validate(signed, env)
+    assert status.intact and status.valid
+    # The signer's next signatures reuse the room its first one needed.
+    again = sign_pdf(scan(1), signer)
+    (status,) = _validate(again, env)
     assert status.intact and status.valid
     with pikepdf.open(io.BytesIO(signed)) as doc:
         assert len(doc.pages) == 20
