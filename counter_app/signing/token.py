@@ -217,6 +217,16 @@ def _wrong_pin(flags: int) -> UserError:
             ),
             WrongPin,
         )
+    if flags & TokenFlag.USER_PIN_COUNT_LOW:
+        # PKCS#11 tells no number: only "one left" or "fewer than it had".
+        return refused(
+            QT_TRANSLATE_NOOP(
+                "Signing",
+                "Wrong PIN. The token says few tries are left before it locks itself; check the "
+                "PIN before trying again.",
+            ),
+            WrongPin,
+        )
     return refused(
         QT_TRANSLATE_NOOP(
             "Signing",

@@ -6223,5 +6223,10 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>The file is not a PDF that can be read; its signatures cannot be checked.</source>
         <translation>Tệp không phải PDF đọc được; không kiểm tra được chữ ký của tệp.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="224"/>
+        <source>Wrong PIN. The token says few tries are left before it locks itself; check the PIN before trying again.</source>
+        <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
+    </message>
 </context>
 </TS>

@@ -37,7 +37,8 @@ def test_three_wrong_pins_then_the_desk_stops_before_the_token_locks(env: TokenE
     for _ in range(3):
         with pytest.raises(WrongPin) as wrong:
             signing.unlock("000000", LABEL)
-        assert "Wrong PIN" in str(wrong.value)
+        # What the token reports after a wrong PIN (SoftHSM: CKF_USER_PIN_COUNT_LOW).
+        assert "Wrong PIN. The token says few tries are left" in str(wrong.value)
     # The fourth try never reaches the token, even with the right PIN.
     with pytest.raises(UserError, match="Three wrong PINs in a row") as stopped:
         signing.unlock(USER_PIN, LABEL)
