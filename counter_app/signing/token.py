@@ -174,10 +174,16 @@ def describe(der: bytes, label: str = "", key_id: bytes = b"") -> CertificateInf
     )
 
 
+def _initialised(lib: Any) -> list[Any]:
+    """The tokens plugged in and set up by their CA (a reader's empty or
+    blank slot is no token to sign with)."""
+    tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
+    return [t for t in tokens if t.flags & TokenFlag.TOKEN_INITIALIZED]
+
+
 def list_tokens(module: Path) -> list[TokenInfo]:
     try:
-        slots = _library(module).get_slots(token_present=True)
-        tokens = [slot.get_token() for slot in slots]
+        tokens = _initialised(_library(module))
     except pk.PKCS11Error as error:
         raise token_failed(error) from None
     return [
@@ -251,10 +257,12 @@ class Token:
         lib = _library(module)
         try:
             if label is None:
-                present = lib.get_slots(token_present=True)
+                present = _initialised(lib)
+                if len(present) > 1:
+                    raise pk.MultipleTokensReturned()
                 if not present:
                     raise _no_token()
-                token = present[0].get_token()
+                token = present[0]
             else:
                 token = lib.get_token(token_label=label)
         except (pk.NoSuchToken, pk.TokenNotPresent):

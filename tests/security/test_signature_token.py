@@ -55,7 +55,7 @@ def test_the_pin_is_asked_once_and_forgotten_on_lock(env: TokenEnv) -> None:
     signing = SigningSession(env.module)
     with pytest.raises(UserError, match="Type the token's PIN"):
         signing.certificates()
-    signing.unlock(USER_PIN, LABEL)
+    signing.unlock(USER_PIN)  # one token plugged in: the desk need not ask which
     signing.choose(_valid(signing.certificates()).fingerprint)
     first = signing.sign(_scan())
     second = signing.sign(_scan())  # no PIN asked again
