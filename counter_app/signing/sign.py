@@ -19,6 +19,7 @@ from typing import Any
 
 from pkcs11 import exceptions as pk
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError
@@ -197,6 +198,14 @@ def sign_pdf(
         return out
     except pk.PKCS11Error as error:
         raise token_failed(error) from None
+    except PdfReadError:
+        raise refused(
+            QT_TRANSLATE_NOOP(
+                "Signing",
+                "The file is not a PDF that can be read (damaged or protected); nothing was "
+                "signed.",
+            )
+        ) from None
     except SigningError as error:
         cause = error.__cause__ or error.__context__
         if isinstance(cause, pk.PKCS11Error):

@@ -6228,5 +6228,10 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>Wrong PIN. The token says few tries are left before it locks itself; check the PIN before trying again.</source>
         <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/signing/sign.py" line="204"/>
+        <source>The file is not a PDF that can be read (damaged or protected); nothing was signed.</source>
+        <translation>Tệp không phải PDF đọc được (bị hỏng hoặc được bảo vệ); chưa ký gì.</translation>
+    </message>
 </context>
 </TS>

@@ -147,6 +147,11 @@ def test_an_expired_certificate_is_refused_with_its_date(token: Token) -> None:
     assert "valid only from" in str(early.value)
 
 
+def test_a_damaged_pdf_is_refused_in_a_sentence(token: Token) -> None:
+    with pytest.raises(UserError, match="not a PDF that can be read"):
+        sign_pdf(scan()[:300], token.signer(_cert(token, "valid")))
+
+
 def test_twenty_scanned_pages_sign_in_one_go(env: TokenEnv, token: Token) -> None:
     pdf = scan(20)
     signer = token.signer(_cert(token, "valid"))
