@@ -37,7 +37,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.domain.workflow import Role
 from counter_app.models import DigitisedPaper, Dossier, OutboxEntry, Setting
 from counter_app.services import audit
@@ -59,17 +59,13 @@ from counter_app.signing.token import (
     describe,
     existing_module,
     module_path,
+    refused,
 )
 
-_CTX = "Signing"
 PKCS11_MODULE_KEY = "pkcs11_module"
 # Wrong PINs in a row after which the desk stops trying (the token's own
 # counter is often 3 to 10; stopping first keeps the last tries for the official).
 MAX_WRONG_PINS = 3
-
-
-def _refused(source: str, **params: object) -> UserError:
-    return UserError(Message(_CTX, source, dict(params)))
 
 
 def pkcs11_module_setting(ctx: ServiceContext) -> str:
@@ -123,7 +119,7 @@ class SigningSession:
     def unlock(self, pin: str, label: str | None = None) -> list[CertificateInfo]:
         """Log in once; the certificates the official may choose from."""
         if self._wrong >= MAX_WRONG_PINS:
-            raise _refused(
+            raise refused(
                 QT_TRANSLATE_NOOP(
                     "Signing",
                     "Three wrong PINs in a row: the desk stops trying so the token does not "
@@ -150,7 +146,7 @@ class SigningSession:
                 self.chosen = cert
                 self._signer = None
                 return cert
-        raise _refused(
+        raise refused(
             QT_TRANSLATE_NOOP(
                 "Signing", "The chosen certificate is not on this token; choose another one."
             )
@@ -161,7 +157,7 @@ class SigningSession:
         if self.chosen is None:
             certs = self.certificates()
             if len(certs) != 1:
-                raise _refused(QT_TRANSLATE_NOOP("Signing", "Choose the certificate to sign with."))
+                raise refused(QT_TRANSLATE_NOOP("Signing", "Choose the certificate to sign with."))
             self.chosen = certs[0]
         if self._signer is None:
             # Kept: it remembers the room its signatures need (signing/sign.py).
@@ -187,7 +183,7 @@ class SigningSession:
     def _open(self) -> Token:
         if self._token is None:
             if self._pin is None:
-                raise _refused(QT_TRANSLATE_NOOP("Signing", "Type the token's PIN to sign."))
+                raise refused(QT_TRANSLATE_NOOP("Signing", "Type the token's PIN to sign."))
             self._token = Token.open(self.module, self._label, self._pin)
         return self._token
 
@@ -220,14 +216,14 @@ def _never_pushed(session: Session, paper: DigitisedPaper) -> bool:
 def _signable(session: Session, paper_uuid: str) -> DigitisedPaper:
     paper = session.scalar(select(DigitisedPaper).where(DigitisedPaper.uuid == paper_uuid))
     if paper is None or paper.removed_at is not None:
-        raise _refused(QT_TRANSLATE_NOOP("Signing", "This electronic copy is not held here."))
+        raise refused(QT_TRANSLATE_NOOP("Signing", "This electronic copy is not held here."))
     if paper.signed_at is not None:
-        raise _refused(
+        raise refused(
             QT_TRANSLATE_NOOP("Signing", "This copy was signed already by {name}."),
             name=paper.signer_name or "",
         )
     if not _never_pushed(session, paper):
-        raise _refused(
+        raise refused(
             QT_TRANSLATE_NOOP(
                 "Signing",
                 "This copy has reached the centre unsigned and stays as it is there; make a "
@@ -267,7 +263,7 @@ def sign_paper(
         may_digitise(session, actor)
         row = _signable(session, paper_uuid)
         if row.sha256 != unsigned:
-            raise _refused(
+            raise refused(
                 QT_TRANSLATE_NOOP(
                     "Signing", "The copy changed while it was being signed; sign again."
                 )
