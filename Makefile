@@ -13,6 +13,8 @@ APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-co
 APT_PACKAGES += libsane1 libsane-dev sane-utils
 # OCR of scanned copies (files/ocr.py).
 APT_PACKAGES += tesseract-ocr tesseract-ocr-vie
+# Digital signatures: the tests' PKCS#11 token (SoftHSM2, configured per test in tmp).
+APT_PACKAGES += softhsm2
 OUT ?= out/demo
 
 .PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean

@@ -29,6 +29,7 @@ from counter_app import (
     cli_report,
     cli_setup,
     cli_sync,
+    cli_verify,
 )
 from counter_app.cli_common import PASSWORD_ENV as PASSWORD_ENV
 from counter_app.cli_common import _close_runtime, _runtime, _tr
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_files.register(sub)
     cli_report.register(sub)
     cli_notices.register(sub)
+    cli_verify.register(sub)
 
     cli_sync.register(sub)
 

@@ -73,3 +73,11 @@ class DigitisedPaper(SyncedMixin, Base):
     removed_at: Mapped[datetime | None]
     removed_by: Mapped[str] = mapped_column(String(60), default="")
     removal_reason: Mapped[str] = mapped_column(Text, default="")
+
+    # Signed by the receiving official (Art. 17(1)(c); services/signatures.py):
+    # ``sha256`` then names the signed file and this the file it was made from.
+    unsigned_sha256: Mapped[str | None] = mapped_column(String(64))
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_serial: Mapped[str | None] = mapped_column(String(80))
+    signer_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    signed_at: Mapped[datetime | None]

@@ -1,0 +1,1 @@
+"""Digital signatures: the official's PKCS#11 token, PAdES signing, verification."""
