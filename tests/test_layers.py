@@ -22,6 +22,7 @@ RANKS: dict[str, int] = {
     "paper": 1,
     "files": 1,
     "scanning": 1,
+    "signing": 1,
     "i18n": 1,
     "catalogue_files": 1,
     "high_water": 2,
