@@ -51,7 +51,7 @@ from pyhanko_certvalidator.errors import (
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from counter_app.signing.trust import TrustAnchors, validation_context
 
-CTX = "ltv"
+CTX = "SignatureLtv"
 DIGEST = "sha256"
 # A timestamp server that has not answered in this long is treated as offline.
 DEFAULT_TIMEOUT_S = 10.0
@@ -120,29 +120,31 @@ def _day(moment: datetime | None) -> str:
 def _extension_message(status: Extension, when: datetime | None) -> Message:
     texts = {
         Extension.EXTENDED: QT_TRANSLATE_NOOP(
-            "ltv",
+            "SignatureLtv",
             "Extended: timestamped at {when}, with the revocation data embedded (PAdES B-LT).",
         ),
-        Extension.ALREADY: QT_TRANSLATE_NOOP("ltv", "Already extended (PAdES B-LT)."),
+        Extension.ALREADY: QT_TRANSLATE_NOOP("SignatureLtv", "Already extended (PAdES B-LT)."),
         Extension.PENDING: QT_TRANSLATE_NOOP(
-            "ltv",
+            "SignatureLtv",
             "Not extended yet: the timestamp server or the revocation sources cannot be "
             "reached. It will be retried when the connection returns.",
         ),
         Extension.REVOKED: QT_TRANSLATE_NOOP(
-            "ltv",
+            "SignatureLtv",
             "The signer's certificate was revoked on {day}; the signature cannot be extended.",
         ),
         Extension.EXPIRED: QT_TRANSLATE_NOOP(
-            "ltv",
+            "SignatureLtv",
             "The signer's certificate expired on {day}; the signature cannot be extended.",
         ),
         Extension.UNTRUSTED: QT_TRANSLATE_NOOP(
-            "ltv",
+            "SignatureLtv",
             "The signer's certificate does not lead to an installed root certificate; "
             "the signature cannot be extended.",
         ),
-        Extension.UNSIGNED: QT_TRANSLATE_NOOP("ltv", "The file carries no signature to extend."),
+        Extension.UNSIGNED: QT_TRANSLATE_NOOP(
+            "SignatureLtv", "The file carries no signature to extend."
+        ),
     }
     return Message(CTX, texts[status], {"when": _when(when), "day": _day(when)})
 
@@ -310,10 +312,10 @@ class RevocationStatus:
 
     def message(self) -> Message:
         texts = {
-            Revocation.GOOD: QT_TRANSLATE_NOOP("ltv", "Certificate not revoked."),
-            Revocation.REVOKED: QT_TRANSLATE_NOOP("ltv", "Certificate revoked on {day}."),
+            Revocation.GOOD: QT_TRANSLATE_NOOP("SignatureLtv", "Certificate not revoked."),
+            Revocation.REVOKED: QT_TRANSLATE_NOOP("SignatureLtv", "Certificate revoked on {day}."),
             Revocation.UNKNOWN: QT_TRANSLATE_NOOP(
-                "ltv",
+                "SignatureLtv",
                 "Revocation status unknown: no connection and no revocation data in the file.",
             ),
         }

@@ -4957,6 +4957,59 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>SignatureLtv</name>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="122"/>
+        <source>Extended: timestamped at {when}, with the revocation data embedded (PAdES B-LT).</source>
+        <translation>Đã gia hạn: gắn dấu thời gian lúc {when}, kèm dữ liệu kiểm tra thu hồi (PAdES B-LT).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="126"/>
+        <source>Already extended (PAdES B-LT).</source>
+        <translation>Đã gia hạn từ trước (PAdES B-LT).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="127"/>
+        <source>Not extended yet: the timestamp server or the revocation sources cannot be reached. It will be retried when the connection returns.</source>
+        <translation>Chưa gia hạn: không kết nối được máy chủ dấu thời gian hoặc nguồn kiểm tra thu hồi chứng thư số. Phần mềm sẽ tự thử lại khi có kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="132"/>
+        <source>The signer&apos;s certificate was revoked on {day}; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký đã bị thu hồi ngày {day}; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="136"/>
+        <source>The signer&apos;s certificate expired on {day}; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký đã hết hạn ngày {day}; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="140"/>
+        <source>The signer&apos;s certificate does not lead to an installed root certificate; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký không thuộc chuỗi của chứng thư gốc nào đã cài đặt trên máy; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="145"/>
+        <source>The file carries no signature to extend.</source>
+        <translation>Tệp không có chữ ký số nào để gia hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="315"/>
+        <source>Certificate not revoked.</source>
+        <translation>Chứng thư số chưa bị thu hồi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="316"/>
+        <source>Certificate revoked on {day}.</source>
+        <translation>Chứng thư số đã bị thu hồi ngày {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="317"/>
+        <source>Revocation status unknown: no connection and no revocation data in the file.</source>
+        <translation>Chưa rõ tình trạng thu hồi: không có kết nối và tệp không kèm dữ liệu kiểm tra thu hồi.</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="65"/>

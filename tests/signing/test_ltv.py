@@ -19,6 +19,7 @@ from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timesta
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator import ValidationContext
 
+from counter_app import i18n
 from counter_app.signing import ltv
 from counter_app.signing.ltv import Extension, LtvSources, Revocation
 from tests.signing.pki import fixtures
@@ -46,6 +47,11 @@ def sources(pki: TestPki, **overrides) -> LtvSources:
     return LtvSources(
         **{"tsa_url": pki.tsa_url, "anchors": [pki.root()], "timeout_s": 3.0, **overrides}
     )
+
+
+def day(moment: datetime | None) -> str:
+    assert moment is not None
+    return f"{moment.astimezone():%d/%m/%Y}"
 
 
 def reader(pdf: bytes) -> PdfFileReader:
@@ -109,13 +115,13 @@ def test_revoked_official_is_reported_revoked_with_the_date(test_pki: TestPki, p
     [status] = ltv.revocation_status(signed, [test_pki.root()], online=True)
     assert status.status is Revocation.REVOKED
     assert status.revoked_on == datetime(2025, 6, 1, tzinfo=UTC)
-    assert "01/06/2025" in status.message().render()
+    assert f"ngày {day(status.revoked_on)}" in i18n.render(status.message())
 
     result = ltv.extend(signed, sources(test_pki))
     assert result.status is Extension.REVOKED
     assert result.when == datetime(2025, 6, 1, tzinfo=UTC)
     assert result.pdf == signed
-    assert "01/06/2025" in result.message().render()
+    assert f"thu hồi ngày {day(result.when)}" in i18n.render(result.message())
 
 
 def test_expired_official_is_refused_extension_with_the_date(
@@ -130,7 +136,7 @@ def test_expired_official_is_refused_extension_with_the_date(
     assert result.status is Extension.EXPIRED
     assert result.when == datetime(2023, 1, 1, tzinfo=UTC)
     assert result.pdf == signed
-    assert "01/01/2023" in result.message().render()
+    assert f"hết hạn ngày {day(result.when)}" in i18n.render(result.message())
 
 
 def test_untrusted_root_is_not_extended(test_pki: TestPki, page: bytes) -> None:
@@ -152,7 +158,7 @@ def test_offline_leaves_the_pdf_unchanged_then_extends_once_the_servers_are_back
         result = ltv.extend(signed, sources(test_pki))
         assert result.status is Extension.PENDING
         assert result.pdf == signed
-        assert "connection" in result.message().render()
+        assert i18n.render(result.message()).startswith("Chưa gia hạn")
         offline_round = ltv.extend_pending(queued, sources(test_pki))
         # Both stay queued; the first failure ended the round.
         assert offline_round.pending == [sha for sha, _ in queued]
