@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
+from typing import Any
 
 import aiohttp
 from asn1crypto import x509
@@ -32,12 +33,8 @@ from pyhanko.sign.general import SigningError
 from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
-from pyhanko.sign.validation import (
-    EmbeddedPdfSignature,
-    async_add_validation_info,
-    async_validate_pdf_signature,
-)
-from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation import EmbeddedPdfSignature, async_validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore, async_add_validation_info
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import (
     ExpiredError,
@@ -192,7 +189,8 @@ async def _extend(pdf: bytes, sources: LtvSources, context: ValidationContext) -
         validation_context=context,
         output=BytesIO(),
     )
-    return out.getvalue()
+    extended: bytes = out.getvalue()
+    return extended
 
 
 async def _run(pdf: bytes, sources: LtvSources) -> bytes:
@@ -200,7 +198,7 @@ async def _run(pdf: bytes, sources: LtvSources) -> bytes:
     try:
         return await _extend(pdf, sources, context)
     finally:
-        await context.aclose()
+        await context.aclose()  # type: ignore[no-untyped-call]
 
 
 def extend(pdf: bytes, sources: LtvSources) -> ExtensionResult:
@@ -242,12 +240,14 @@ def _revocation_date(exc: RevokedError) -> datetime | None:
 
 
 def _expiry(signatures: list[EmbeddedPdfSignature]) -> datetime | None:
-    return signatures[0].signer_cert.not_valid_after
+    expiry: datetime = signatures[0].signer_cert.not_valid_after
+    return expiry
 
 
 def _timestamp_time(stamp: EmbeddedPdfSignature) -> datetime | None:
     token = stamp.signed_data["encap_content_info"]["content"].parsed
-    return token["gen_time"].native
+    gen_time: datetime = token["gen_time"].native
+    return gen_time
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,7 @@ async def _status_of(
     roots = list(anchors.roots if isinstance(anchors, TrustAnchors) else anchors)
     stamp = _covering_timestamp(reader, signature)
     moment = _timestamp_time(stamp) if stamp is not None else None
-    kwargs: dict = {
+    kwargs: dict[str, Any] = {
         "trust_roots": roots,
         "allow_fetching": online,
         # "Good" must mean someone said so: no data is UNKNOWN, never GOOD.
@@ -355,15 +355,17 @@ async def _status_of(
     if dss is not None:
         context = dss.as_validation_context(kwargs)
     else:
-        # Offline with nothing embedded: pyHanko wants the emptiness said outright.
-        context = ValidationContext(**kwargs, **({} if online else {"crls": [], "ocsps": []}))
+        if not online:
+            # Nothing embedded, nothing fetched: pyHanko wants that said outright.
+            kwargs.update(crls=[], ocsps=[])
+        context = ValidationContext(**kwargs)
     signer = signature.signer_cert.subject.human_friendly
     try:
         result = await async_validate_pdf_signature(
             signature, signer_validation_context=context, skip_diff=True
         )
     finally:
-        await context.aclose()
+        await context.aclose()  # type: ignore[no-untyped-call]
     if result.revocation_details is not None:
         return RevocationStatus(
             Revocation.REVOKED, signer, result.revocation_details.revocation_date, moment

@@ -11,6 +11,7 @@ published.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,11 +82,11 @@ def load_trust_anchors(folder: str | Path) -> TrustAnchors:
 
 
 def validation_context(
-    anchors: TrustAnchors | list[x509.Certificate] | tuple[x509.Certificate, ...],
+    anchors: TrustAnchors | Sequence[x509.Certificate],
     *,
     online: bool,
     require_revocation: bool = False,
-    other_certs: list[x509.Certificate] | tuple[x509.Certificate, ...] = (),
+    other_certs: Sequence[x509.Certificate] = (),
 ) -> ValidationContext:
     """A pyHanko ValidationContext trusting exactly these roots.
 
