@@ -88,7 +88,9 @@ class LtvSources:
 
     def context(self) -> ValidationContext:
         # A fresh context per document: what it fetched belongs to that document.
-        return validation_context(self.anchors, online=True, require_revocation=True)
+        return validation_context(
+            self.anchors, online=True, require_revocation=True, timeout_s=self.timeout_s
+        )
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,14 @@ from pathlib import Path
 
 from asn1crypto import pem, x509
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
+from pyhanko_certvalidator.fetchers.api import OwnedFetcherBackend
 
 TRUST_DIR_ENV = "COUNTER_APP_TRUST_DIR"
 # What CAs publish roots as: DER or PEM, under any of these names.
 CERT_SUFFIXES = (".crt", ".cer", ".pem", ".der")
+# An OCSP responder or CRL server silent this long counts as unreachable.
+FETCH_TIMEOUT_S = 10.0
 
 
 def trust_dir(data_dir: str | Path) -> Path:
@@ -87,6 +91,7 @@ def validation_context(
     online: bool,
     require_revocation: bool = False,
     other_certs: Sequence[x509.Certificate] = (),
+    timeout_s: float = FETCH_TIMEOUT_S,
 ) -> ValidationContext:
     """A pyHanko ValidationContext trusting exactly these roots.
 
@@ -103,6 +108,8 @@ def validation_context(
         other_certs=list(other_certs),
         allow_fetching=online,
         revocation_mode=mode,
+        # Owned: the context's aclose() releases the HTTP session with it.
+        fetcher_backend=OwnedFetcherBackend(AIOHttpFetcherBackend(per_request_timeout=timeout_s)),
     )
 
 

@@ -54,6 +54,7 @@ class TestPki:
     def __init__(self, key_dir: Path) -> None:
         config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
         _write_keys(config, key_dir)
+        self.key_dir = key_dir
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.config = CertomancerConfig(
@@ -81,6 +82,10 @@ class TestPki:
         path = folder / "test-root.crt"
         path.write_bytes(self.root().dump())
         return path
+
+    def key_path(self, label: str) -> Path:
+        """The label's private key, PKCS#8 PEM, unencrypted (e.g. for softhsm2-util --import)."""
+        return self.key_dir / f"{label}.key.pem"
 
     def signer(self, label: str):
         """A pyHanko SimpleSigner holding the official's key and its chain."""
