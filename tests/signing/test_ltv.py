@@ -23,7 +23,7 @@ from counter_app import i18n
 from counter_app.signing import ltv
 from counter_app.signing.ltv import Extension, LtvSources, Revocation
 from tests.signing.pki import fixtures
-from tests.signing.pki.server import TestPki
+from tests.signing.pki.server import ARCH, TestPki
 
 # The session's PKI (a conftest importing it for the folder would do the same).
 test_pki = fixtures.test_pki
@@ -67,6 +67,9 @@ def test_valid_official_b_b_is_extended_to_b_lt_and_validates_from_the_file_alon
     # Offline, a B-B file says nothing about revocation.
     [before] = ltv.revocation_status(signed, [test_pki.root()], online=False)
     assert before.status is Revocation.UNKNOWN
+    # Online, the Government CA's OCSP responder says it is good.
+    [asked] = ltv.revocation_status(signed, [test_pki.root()], online=True)
+    assert asked.status is Revocation.GOOD, asked.detail
 
     result = ltv.extend(signed, sources(test_pki))
 
@@ -187,9 +190,22 @@ def test_unreachable_timestamp_server_changes_nothing(test_pki: TestPki, page: b
     assert result.pdf == signed
 
 
+def test_unreachable_revocation_sources_are_not_extended_without_revocation_data(
+    test_pki: TestPki, page: bytes
+) -> None:
+    # The timestamp authority answers, the OCSP responder and CRLs do not: a
+    # B-LT saying "could not ask" would be worthless, so nothing is written.
+    signed = sign_b_b(test_pki, "official", page)
+    with test_pki.stopped(), test_pki.mirror() as elsewhere:
+        result = ltv.extend(signed, sources(test_pki, tsa_url=f"{elsewhere}/{ARCH}/tsa/tsa"))
+    assert result.status is Extension.PENDING, result.detail
+    assert result.pdf == signed
+
+
 def test_a_pdf_without_signature_is_not_extended(test_pki: TestPki, page: bytes) -> None:
     result = ltv.extend(page, sources(test_pki))
     assert result.status is Extension.UNSIGNED
     assert result.pdf == page
     round_ = ltv.extend_pending([("ab" * 32, page)], sources(test_pki))
     assert list(round_.settled) == ["ab" * 32]
+    assert ltv.extend(b"not a pdf", sources(test_pki)).status is Extension.UNSIGNED

@@ -114,6 +114,24 @@ class TestPki:
             self._server = self._thread = None
 
     @contextmanager
+    def mirror(self) -> Iterator[str]:
+        """The same services on another port: its URL, which no certificate names.
+
+        A test reaches the timestamp authority there while the OCSP responder
+        and CRLs the certificates point to are down.
+        """
+        port = _free_port()
+        server = make_server("127.0.0.1", port, self._app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+
+    @contextmanager
     def stopped(self) -> Iterator[None]:
         self.stop()
         try:
