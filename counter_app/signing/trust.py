@@ -29,8 +29,8 @@ FETCH_TIMEOUT_S = 10.0
 
 def trust_dir(data_dir: str | Path) -> Path:
     """Where the desk's trusted roots live; the environment wins over the data folder."""
-    configured = os.environ.get(TRUST_DIR_ENV)
-    return Path(configured) if configured else Path(data_dir) / "trust"
+    configured = os.environ.get(TRUST_DIR_ENV, "").strip()
+    return Path(configured).expanduser() if configured else Path(data_dir) / "trust"
 
 
 @dataclass(frozen=True)
