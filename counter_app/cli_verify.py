@@ -29,7 +29,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     import logging
 
     from counter_app import config
-    from counter_app.signing import verify
+    from counter_app.signing import trust, verify
     from counter_app.signing.sign import VIETNAM
 
     path = Path(args.file)
@@ -41,7 +41,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         ) from None
     # An unknown chain is a verdict printed below, not pyHanko's logged traceback.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
-    folder = verify.trust_dir(config.data_dir(args.data_dir))
+    folder = trust.trust_dir(config.data_dir(args.data_dir))
     reports = verify.verify_pdf(pdf, verify.trust_anchors(folder))
     if not reports:
         print(_tr(QT_TRANSLATE_NOOP("Cli", "{path}: no digital signature."), path=path))

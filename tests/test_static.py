@@ -32,6 +32,7 @@ def test_core_layers_type_check_strictly() -> None:
             "counter_app/models",
             "counter_app/files",
             "counter_app/scanning",
+            "counter_app/signing",
             "counter_app/services",
             "counter_app/sync",
             "counter_app/reports",

@@ -193,6 +193,7 @@ def sign_pdf(
         out = pdf_signer.sign_pdf(
             writer, bytes_reserved=reserve, appearance_text_params=text if box else None
         ).getvalue()
+        assert isinstance(out, bytes)
         if reserve is None:
             setattr(signer, _RESERVE, _reserved(out))
         return out

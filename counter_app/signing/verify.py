@@ -3,21 +3,18 @@ chain, and whether the document is as it was signed.
 
 Trust anchors are configuration: the root certificates a province installs
 (the national root and the government CA's) in a folder, ``COUNTER_APP_TRUST_DIR``
-or ``<data folder>/trust/``. :func:`trust_anchors` is the one place that
-reads them, so the trust configuration (signing/trust.py) can replace it.
+or ``<data folder>/trust/``, read by the trust configuration (signing/trust.py).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from io import BytesIO
 from pathlib import Path
 
-from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -27,12 +24,10 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
+from counter_app.signing import trust
 from counter_app.signing.token import refused
 
 log = logging.getLogger(__name__)
-
-TRUST_ENV = "COUNTER_APP_TRUST_DIR"
-_CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 
 
 class Verdict(Enum):
@@ -54,30 +49,9 @@ class SignatureReport:
     verdict: Verdict = Verdict.BROKEN
 
 
-def trust_dir(data_dir: Path) -> Path:
-    chosen = os.environ.get(TRUST_ENV, "").strip()
-    return Path(chosen).expanduser() if chosen else data_dir / "trust"
-
-
 def trust_anchors(folder: Path) -> list[asn1_x509.Certificate]:
-    """The root certificates in ``folder`` (PEM or DER, one or more a file)."""
-    anchors: list[asn1_x509.Certificate] = []
-    if not folder.is_dir():
-        return anchors
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in _CERT_SUFFIXES or not path.is_file():
-            continue
-        data = path.read_bytes()
-        try:
-            blobs = (
-                [der for _t, _h, der in pem.unarmor(data, multiple=True)]
-                if pem.detect(data)
-                else [data]
-            )
-            anchors += [asn1_x509.Certificate.load(der) for der in blobs]
-        except ValueError:
-            log.warning("Not a certificate, skipped: %s", path)
-    return anchors
+    """The root certificates in ``folder`` (signing/trust.py reads them)."""
+    return list(trust.load_trust_anchors(folder).roots)
 
 
 def _cn(cert: asn1_x509.Certificate) -> str:

@@ -1395,12 +1395,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="76"/>
+        <location filename="../../counter_app/cli.py" line="77"/>
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="135"/>
+        <location filename="../../counter_app/cli.py" line="137"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
@@ -1577,27 +1577,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>HỎNG: tệp không còn là tệp đã được ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_verify.py" line="38"/>
+        <location filename="../../counter_app/cli_verify.py" line="40"/>
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_verify.py" line="43"/>
+        <location filename="../../counter_app/cli_verify.py" line="47"/>
         <source>{path}: no digital signature.</source>
         <translation>{path}: không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_verify.py" line="51"/>
+        <location filename="../../counter_app/cli_verify.py" line="55"/>
         <source>Signature {n}: {signer}, signed {when}: {verdict}</source>
         <translation>Chữ ký {n}: {signer}, ký lúc {when}: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_verify.py" line="60"/>
+        <location filename="../../counter_app/cli_verify.py" line="64"/>
         <source>  Certificate chain: {chain}</source>
         <translation>  Chuỗi chứng thư: {chain}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_verify.py" line="70"/>
+        <location filename="../../counter_app/cli_verify.py" line="74"/>
         <source>Install the CA&apos;s root certificate in {folder} to trust these signatures.</source>
         <translation>Hãy cài chứng thư gốc của tổ chức chứng thực vào thư mục {folder} để tin cậy các chữ ký này.</translation>
     </message>
@@ -5002,6 +5002,177 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>SignatureLtv</name>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="121"/>
+        <source>Extended: timestamped at {when}, with the revocation data embedded (PAdES B-LT).</source>
+        <translation>Đã gia hạn: gắn dấu thời gian lúc {when}, kèm dữ liệu kiểm tra thu hồi (PAdES B-LT).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="125"/>
+        <source>Already extended (PAdES B-LT).</source>
+        <translation>Đã gia hạn từ trước (PAdES B-LT).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="126"/>
+        <source>Not extended yet: the timestamp server or the revocation sources cannot be reached. It will be retried when the connection returns.</source>
+        <translation>Chưa gia hạn: không kết nối được máy chủ dấu thời gian hoặc nguồn kiểm tra thu hồi chứng thư số. Phần mềm sẽ tự thử lại khi có kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="131"/>
+        <source>The signer&apos;s certificate was revoked on {day}; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký đã bị thu hồi ngày {day}; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="135"/>
+        <source>The signer&apos;s certificate expired on {day}; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký đã hết hạn ngày {day}; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="139"/>
+        <source>The signer&apos;s certificate does not lead to an installed root certificate; the signature cannot be extended.</source>
+        <translation>Chứng thư số của người ký không thuộc chuỗi của chứng thư gốc nào đã cài đặt trên máy; không thể gia hạn chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="144"/>
+        <source>The file carries no signature to extend.</source>
+        <translation>Tệp không có chữ ký số nào để gia hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="317"/>
+        <source>Certificate not revoked.</source>
+        <translation>Chứng thư số chưa bị thu hồi.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="318"/>
+        <source>Certificate revoked on {day}.</source>
+        <translation>Chứng thư số đã bị thu hồi ngày {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/ltv.py" line="319"/>
+        <source>Revocation status unknown: no connection and no revocation data in the file.</source>
+        <translation>Chưa rõ tình trạng thu hồi: không có kết nối và tệp không kèm dữ liệu kiểm tra thu hồi.</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="123"/>
+        <source>Three wrong PINs in a row: the desk stops trying so the token does not lock itself. Check the PIN (the CA&apos;s token tool shows the tries left); locking the window and signing in again allows three more tries.</source>
+        <translation>Đã nhập sai mã PIN ba lần liên tiếp: phần mềm dừng thử để token không tự khóa. Hãy kiểm tra lại mã PIN (công cụ token của tổ chức chứng thực cho biết số lần thử còn lại); khóa màn hình rồi đăng nhập lại sẽ được thử thêm ba lần.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="150"/>
+        <source>The chosen certificate is not on this token; choose another one.</source>
+        <translation>Chứng thư đã chọn không có trên token này; hãy chọn chứng thư khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="160"/>
+        <source>Choose the certificate to sign with.</source>
+        <translation>Hãy chọn chứng thư số dùng để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="186"/>
+        <source>Type the token&apos;s PIN to sign.</source>
+        <translation>Hãy nhập mã PIN của token để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="219"/>
+        <source>This electronic copy is not held here.</source>
+        <translation>Bản điện tử này không được lưu tại quầy này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="222"/>
+        <source>This copy was signed already by {name}.</source>
+        <translation>Bản điện tử này đã được {name} ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="227"/>
+        <source>This copy has reached the centre unsigned and stays as it is there; make a new copy and sign it when it is made.</source>
+        <translation>Bản điện tử này đã được gửi lên trung tâm khi chưa ký và được giữ nguyên ở đó; hãy số hóa lại giấy tờ và ký ngay khi tạo bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signatures.py" line="267"/>
+        <source>The copy changed while it was being signed; sign again.</source>
+        <translation>Bản điện tử đã thay đổi trong lúc ký; hãy ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/sign.py" line="58"/>
+        <source>The certificate of {holder} is valid only from {start}; nothing was signed. Check the computer&apos;s date or use another certificate.</source>
+        <translation>Chứng thư số của {holder} chỉ có hiệu lực từ ngày {start}; chưa ký gì. Hãy kiểm tra ngày giờ của máy tính hoặc dùng chứng thư khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/sign.py" line="68"/>
+        <source>The certificate of {holder} expired on {end}; nothing was signed. Renew it with the CA or use another certificate.</source>
+        <translation>Chứng thư số của {holder} đã hết hạn ngày {end}; chưa ký gì. Hãy gia hạn với tổ chức chứng thực hoặc dùng chứng thư khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="63"/>
+        <source>No token driver is configured; set the path of the PKCS#11 module your CA installed (see the CA&apos;s installer) in the desk settings.</source>
+        <translation>Chưa cấu hình trình điều khiển token; hãy đặt đường dẫn tới thư viện PKCS#11 mà tổ chức chứng thực đã cài (xem bộ cài của tổ chức chứng thực) trong phần cài đặt của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="76"/>
+        <source>The token driver {path} was not found; install the CA&apos;s token software or correct the path in the desk settings.</source>
+        <translation>Không tìm thấy trình điều khiển token {path}; hãy cài phần mềm token của tổ chức chứng thực hoặc sửa đường dẫn trong phần cài đặt của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="94"/>
+        <source>The token driver {path} could not be loaded; it may be for another system (32/64-bit); reinstall the CA&apos;s token software.</source>
+        <translation>Không nạp được trình điều khiển token {path}; có thể nó dành cho hệ thống khác (32/64-bit); hãy cài lại phần mềm token của tổ chức chứng thực.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="107"/>
+        <source>The token was removed or stopped answering; nothing was signed. Plug the token in again and sign once more.</source>
+        <translation>Token đã bị rút ra hoặc không phản hồi; chưa ký gì. Hãy cắm lại token và ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="205"/>
+        <source>The token says its PIN is locked after too many wrong PINs. It cannot sign until it is unblocked with its SO PIN: bring it to your IT staff or the CA that issued it.</source>
+        <translation>Token báo mã PIN đã bị khóa do nhập sai quá nhiều lần. Token không ký được cho đến khi được mở khóa bằng mã SO PIN: hãy mang token đến cán bộ công nghệ thông tin hoặc tổ chức chứng thực đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="219"/>
+        <source>Wrong PIN. The token says one try is left before it locks itself; check the PIN before trying again.</source>
+        <translation>Sai mã PIN. Token báo chỉ còn một lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="237"/>
+        <source>Wrong PIN; the token did not open. Type the token&apos;s PIN again (the token locks itself after a few wrong PINs).</source>
+        <translation>Sai mã PIN; token chưa mở. Hãy nhập lại mã PIN của token (token tự khóa sau vài lần nhập sai).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="272"/>
+        <source>Several tokens are plugged in; choose the one to sign with.</source>
+        <translation>Đang cắm nhiều token; hãy chọn token dùng để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="287"/>
+        <source>The token is open already in another window of this desk; lock that window first, then sign here.</source>
+        <translation>Token đang được mở ở một cửa sổ khác của quầy; hãy khóa cửa sổ đó trước rồi ký tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="368"/>
+        <source>No token is plugged in; plug in your signing token.</source>
+        <translation>Chưa cắm token; hãy cắm token ký số của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/verify.py" line="117"/>
+        <source>The file is not a PDF that can be read; its signatures cannot be checked.</source>
+        <translation>Tệp không phải PDF đọc được; không kiểm tra được chữ ký của tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/token.py" line="229"/>
+        <source>Wrong PIN. The token says few tries are left before it locks itself; check the PIN before trying again.</source>
+        <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/signing/sign.py" line="203"/>
+        <source>The file is not a PDF that can be read (damaged or protected); nothing was signed.</source>
+        <translation>Tệp không phải PDF đọc được (bị hỏng hoặc được bảo vệ); chưa ký gì.</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="65"/>
@@ -6114,124 +6285,6 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/paper/errors.py" line="34"/>
         <source>The result is to be sent by post but the postal address is empty. Enter the address.</source>
         <translation>Kết quả được đăng ký gửi qua bưu chính nhưng chưa có địa chỉ nhận. Hãy nhập địa chỉ.</translation>
-    </message>
-</context>
-<context>
-    <name>Signing</name>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="119"/>
-        <source>Three wrong PINs in a row: the desk stops trying so the token does not lock itself. Check the PIN (the CA&apos;s token tool shows the tries left); locking the window and signing in again allows three more tries.</source>
-        <translation>Đã nhập sai mã PIN ba lần liên tiếp: phần mềm dừng thử để token không tự khóa. Hãy kiểm tra lại mã PIN (công cụ token của tổ chức chứng thực cho biết số lần thử còn lại); khóa màn hình rồi đăng nhập lại sẽ được thử thêm ba lần.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="145"/>
-        <source>The chosen certificate is not on this token; choose another one.</source>
-        <translation>Chứng thư đã chọn không có trên token này; hãy chọn chứng thư khác.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="155"/>
-        <source>Choose the certificate to sign with.</source>
-        <translation>Hãy chọn chứng thư số dùng để ký.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="178"/>
-        <source>Type the token&apos;s PIN to sign.</source>
-        <translation>Hãy nhập mã PIN của token để ký.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="210"/>
-        <source>This electronic copy is not held here.</source>
-        <translation>Bản điện tử này không được lưu tại quầy này.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="213"/>
-        <source>This copy was signed already by {name}.</source>
-        <translation>Bản điện tử này đã được {name} ký số.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="218"/>
-        <source>This copy has reached the centre unsigned and stays as it is there; make a new copy and sign it when it is made.</source>
-        <translation>Bản điện tử này đã được gửi lên trung tâm khi chưa ký và được giữ nguyên ở đó; hãy số hóa lại giấy tờ và ký ngay khi tạo bản mới.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/signatures.py" line="258"/>
-        <source>The copy changed while it was being signed; sign again.</source>
-        <translation>Bản điện tử đã thay đổi trong lúc ký; hãy ký lại.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/sign.py" line="57"/>
-        <source>The certificate of {holder} is valid only from {start}; nothing was signed. Check the computer&apos;s date or use another certificate.</source>
-        <translation>Chứng thư số của {holder} chỉ có hiệu lực từ ngày {start}; chưa ký gì. Hãy kiểm tra ngày giờ của máy tính hoặc dùng chứng thư khác.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/sign.py" line="67"/>
-        <source>The certificate of {holder} expired on {end}; nothing was signed. Renew it with the CA or use another certificate.</source>
-        <translation>Chứng thư số của {holder} đã hết hạn ngày {end}; chưa ký gì. Hãy gia hạn với tổ chức chứng thực hoặc dùng chứng thư khác.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="64"/>
-        <source>No token driver is configured; set the path of the PKCS#11 module your CA installed (see the CA&apos;s installer) in the desk settings.</source>
-        <translation>Chưa cấu hình trình điều khiển token; hãy đặt đường dẫn tới thư viện PKCS#11 mà tổ chức chứng thực đã cài (xem bộ cài của tổ chức chứng thực) trong phần cài đặt của quầy.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="77"/>
-        <source>The token driver {path} was not found; install the CA&apos;s token software or correct the path in the desk settings.</source>
-        <translation>Không tìm thấy trình điều khiển token {path}; hãy cài phần mềm token của tổ chức chứng thực hoặc sửa đường dẫn trong phần cài đặt của quầy.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="95"/>
-        <source>The token driver {path} could not be loaded; it may be for another system (32/64-bit); reinstall the CA&apos;s token software.</source>
-        <translation>Không nạp được trình điều khiển token {path}; có thể nó dành cho hệ thống khác (32/64-bit); hãy cài lại phần mềm token của tổ chức chứng thực.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="108"/>
-        <source>The token was removed or stopped answering; nothing was signed. Plug the token in again and sign once more.</source>
-        <translation>Token đã bị rút ra hoặc không phản hồi; chưa ký gì. Hãy cắm lại token và ký lại.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="200"/>
-        <source>The token says its PIN is locked after too many wrong PINs. It cannot sign until it is unblocked with its SO PIN: bring it to your IT staff or the CA that issued it.</source>
-        <translation>Token báo mã PIN đã bị khóa do nhập sai quá nhiều lần. Token không ký được cho đến khi được mở khóa bằng mã SO PIN: hãy mang token đến cán bộ công nghệ thông tin hoặc tổ chức chứng thực đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="214"/>
-        <source>Wrong PIN. The token says one try is left before it locks itself; check the PIN before trying again.</source>
-        <translation>Sai mã PIN. Token báo chỉ còn một lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="222"/>
-        <source>Wrong PIN; the token did not open. Type the token&apos;s PIN again (the token locks itself after a few wrong PINs).</source>
-        <translation>Sai mã PIN; token chưa mở. Hãy nhập lại mã PIN của token (token tự khóa sau vài lần nhập sai).</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="255"/>
-        <source>Several tokens are plugged in; choose the one to sign with.</source>
-        <translation>Đang cắm nhiều token; hãy chọn token dùng để ký.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="270"/>
-        <source>The token is open already in another window of this desk; lock that window first, then sign here.</source>
-        <translation>Token đang được mở ở một cửa sổ khác của quầy; hãy khóa cửa sổ đó trước rồi ký tại đây.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="338"/>
-        <source>No token is plugged in; plug in your signing token.</source>
-        <translation>Chưa cắm token; hãy cắm token ký số của bạn.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/verify.py" line="102"/>
-        <source>The file is not a PDF that can be read; its signatures cannot be checked.</source>
-        <translation>Tệp không phải PDF đọc được; không kiểm tra được chữ ký của tệp.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/token.py" line="224"/>
-        <source>Wrong PIN. The token says few tries are left before it locks itself; check the PIN before trying again.</source>
-        <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/signing/sign.py" line="204"/>
-        <source>The file is not a PDF that can be read (damaged or protected); nothing was signed.</source>
-        <translation>Tệp không phải PDF đọc được (bị hỏng hoặc được bảo vệ); chưa ký gì.</translation>
     </message>
 </context>
 </TS>
