@@ -49,9 +49,10 @@ run: sysdeps venv
 # (pytest-xdist; each worker has its own PostgreSQL cluster and temp dirs).
 # TEST_WORKERS=0 runs it in one process. The tests marked "alone" measure how
 # fast the window answers, so they run after the others, one at a time.
+# The slowest tests are listed at the end: CI must stay under 20 minutes.
 TEST_WORKERS ?= auto
 test: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not alone"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not alone" --durations=20
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m alone
 
 demo: sysdeps venv
