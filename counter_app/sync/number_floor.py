@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import DossierCode, slot_range
@@ -60,18 +61,7 @@ def raise_past_centre(ctx: ServiceContext, conn: Connection) -> None:
                 dossiers.c.code <= str(DossierCode(agency, today, end)),
             )
         )
-        entries = {
-            book: conn.scalar(
-                select(func.max(dossiers.c.body["ledger_entry"].as_integer())).where(
-                    and_(
-                        dossiers.c.agency_id == agency,
-                        dossiers.c.ledger_book == book,
-                        dossiers.c.body["ledger_year"].as_integer() == today.year,
-                    )
-                )
-            )
-            for book in books
-        }
+        entries = {book: conn.scalar(ledger_top(agency, book, today.year)) for book in books}
     floors = {f"ledger:{book}:{today.year}": top for book, top in entries.items() if top}
     if top_code is not None:
         floors[_day(today)] = int(top_code[-4:])
@@ -90,6 +80,18 @@ def raise_past_centre(ctx: ServiceContext, conn: Connection) -> None:
                 sequences.set_value(session, name, floor)
 
     ctx.sessions.write(lift)
+
+
+def ledger_top(agency: str, book: str, year: int) -> Select[Any]:
+    """The highest entry of ``book`` in ``year`` at the centre: one step down
+    the index c0012 made for it."""
+    return select(func.max(dossiers.c.body["ledger_entry"].as_integer())).where(
+        and_(
+            dossiers.c.agency_id == agency,
+            dossiers.c.ledger_book == book,
+            dossiers.c.body["ledger_year"].as_integer() == year,
+        )
+    )
 
 
 def _day(day: date) -> str:
