@@ -81,9 +81,11 @@ class SignatureCheckDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         root.addWidget(self.summary)
-        self.table = QTableWidget(0, 6, self)
+        # One column per signature, one row per fact: long chains and
+        # sentences wrap instead of running off the dialog's side.
+        self.table = QTableWidget(6, 0, self)
         self.table.setObjectName("signatures")
-        self.table.setHorizontalHeaderLabels(
+        self.table.setVerticalHeaderLabels(
             [
                 self.tr("Signed by"),
                 self.tr("Signed at"),
@@ -94,11 +96,8 @@ class SignatureCheckDialog(QDialog):
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         root.addWidget(self.table, 1)
         self.error = error_label(self)
         root.addWidget(self.error)
@@ -110,7 +109,7 @@ class SignatureCheckDialog(QDialog):
         pool.setMaxThreadCount(1)
         self._reads = WorkerRunner(pool)
         self._reads.start(lambda: check_copy(ctx, copy.sha256, data_dir), self._show, self._failed)
-        fit_to_screen(self, 1000, 360)
+        fit_to_screen(self, 820, 380)
 
     def _show(self, result: object) -> None:
         assert isinstance(result, list)
@@ -126,9 +125,12 @@ class SignatureCheckDialog(QDialog):
                 count=len(result)
             )
         )
-        self.table.setRowCount(len(result))
-        for row, checked in enumerate(result):
-            for col, (text, wrong) in enumerate(self._cells(checked)):
+        self.table.setColumnCount(len(result))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Signature {n}").format(n=n) for n in range(1, len(result) + 1)]
+        )
+        for col, checked in enumerate(result):
+            for row, (text, wrong) in enumerate(self._cells(checked)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if wrong:

@@ -108,7 +108,7 @@ class PinDialog(QDialog):
         buttons.rejected.connect(self.reject)
         root.addWidget(buttons)
         self.pin.setFocus()
-        fit_to_screen(self, 420, 200)
+        self.resize(max(420, self.sizeHint().width()), self.sizeHint().height())
 
     def accept(self) -> None:
         if self.pin.text():

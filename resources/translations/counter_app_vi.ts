@@ -3621,22 +3621,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PaperSigning</name>
     <message>
-        <location filename="../../counter_app/ui/paper_signing.py" line="51"/>
+        <location filename="../../counter_app/ui/paper_signing.py" line="52"/>
         <source>Sign and &amp;save</source>
         <translation>&amp;Ký số và lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_signing.py" line="51"/>
+        <location filename="../../counter_app/ui/paper_signing.py" line="52"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_signing.py" line="59"/>
+        <location filename="../../counter_app/ui/paper_signing.py" line="63"/>
         <source>No digital signature configured: the copy is saved unsigned.</source>
         <translation>Chưa cấu hình chữ ký số: bản điện tử được lưu mà không ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/paper_signing.py" line="65"/>
+        <location filename="../../counter_app/ui/paper_signing.py" line="69"/>
         <source>The copy is signed with your token when saved (the PIN is asked once).</source>
         <translation>Bản điện tử được ký bằng token của anh/chị khi lưu (mã PIN chỉ hỏi một lần).</translation>
     </message>
@@ -5143,92 +5143,97 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đang kiểm tra chữ ký…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="88"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="90"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="89"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="91"/>
         <source>Signed at</source>
         <translation>Thời điểm ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="90"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="92"/>
         <source>Certificate chain</source>
         <translation>Chuỗi chứng thư</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="91"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="93"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="92"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
         <source>Trust</source>
         <translation>Tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="93"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="95"/>
         <source>Revocation</source>
         <translation>Thu hồi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="106"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="105"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="119"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="118"/>
         <source>This copy carries no digital signature.</source>
         <translation>Bản điện tử này không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="123"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="122"/>
         <source>The file was changed after it was signed: do not rely on it.</source>
         <translation>Tệp đã bị thay đổi sau khi ký: không được dựa vào bản này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="125"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="124"/>
         <source>{count} signatures; the file is as it was signed.</source>
         <translation>{count} chữ ký; tệp còn nguyên như khi ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="147"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="130"/>
+        <source>Signature {n}</source>
+        <translation>Chữ ký {n}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="149"/>
         <source>changed since signing (the signed content does not match)</source>
         <translation>đã bị thay đổi sau khi ký (nội dung đã ký không còn khớp)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="149"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="151"/>
         <source>changed since signing</source>
         <translation>đã bị thay đổi sau khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="151"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="153"/>
         <source>intact since signing</source>
         <translation>nguyên vẹn từ khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="153"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
         <source>trusted (chains to an installed root)</source>
         <translation>tin cậy (dẫn tới chứng thư gốc đã cài)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
         <source>not trusted: no installed root vouches for it</source>
         <translation>chưa tin cậy: không có chứng thư gốc đã cài nào xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="165"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="167"/>
         <source>not known</source>
         <translation>chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="173"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="175"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="177"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="179"/>
         <source>The signatures could not be checked; details are in the log file.</source>
         <translation>Không kiểm tra được chữ ký; chi tiết ghi trong tệp nhật ký.</translation>
     </message>
