@@ -70,7 +70,11 @@ def check_copy(ctx: ServiceContext, sha256: str, data_dir: Path | None) -> list[
 
 class SignatureCheckDialog(QDialog):
     def __init__(
-        self, ctx: ServiceContext, copy: PaperInfo, data_dir: Path | None, parent: QWidget
+        self,
+        ctx: ServiceContext,
+        copy: PaperInfo,
+        data_dir: Path | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signatureCheck")
