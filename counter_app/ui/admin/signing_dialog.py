@@ -54,6 +54,7 @@ class SigningAdminDialog(QDialog):
         self.setObjectName("signingAdmin")
         self.setWindowTitle(self.tr("Digital signatures"))
         self._ctx, self._user, self._signing = ctx, user, signing
+        self.actor = user
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)
         self._reads = WorkerRunner(pool)
