@@ -29,7 +29,7 @@ from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog
 from tests.conftest import PASSWORD, login
 from tests.scanning.support import DEVICE  # noqa: F401 - the project's SANE test scanner
 from tests.signing.test_sign import scan
-from tests.signing.token_support import LABEL, USER_PIN, TokenEnv, start_token
+from tests.signing.token_support import LABEL, USER_PIN, TokenEnv, remove_tokens, start_token
 
 Receive = Callable[..., DossierInfo]
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
@@ -220,4 +220,43 @@ def test_without_a_token_configured_the_copy_is_saved_unsigned_and_the_dialog_sa
     assert copy.signer_name == "" and copy.signed_at is None
     assert window.signing.pin_dialog is None
     assert verify_pdf(counter.ctx.files.read(copy.sha256), []) == []  # type: ignore[union-attr]
+    window.dossier_dialog.close()  # type: ignore[union-attr]
+
+
+def _choose(qtbot: QtBot, window: MainWindow, holder: str) -> None:
+    qtbot.waitUntil(lambda: window.signing.certificate_dialog is not None, timeout=10_000)
+    choice = window.signing.certificate_dialog
+    assert choice is not None
+    row = next(
+        r for r in range(choice.table.rowCount()) if choice.table.item(r, 0).text() == holder
+    )
+    choice.table.selectRow(row)
+    choice.accept()
+
+
+def test_a_token_pulled_out_stores_nothing_and_the_dialog_says_so(
+    qtbot: QtBot,
+    counter: Runtime,
+    configured: TokenEnv,
+    make_window: Callable[[str], MainWindow],
+    receive_dossier: Receive,
+) -> None:
+    # Last in this module: the token is gone for good afterwards.
+    code = receive_dossier().code
+    window = make_window("tiepnhan")
+    dialog = _digitise(qtbot, window, code)
+    dialog.save_button.click()
+    _pin(qtbot, window)
+    _choose(qtbot, window, "Trần Văn Bình")
+    qtbot.waitUntil(lambda: len(_stored(counter, code)) == 1, timeout=20_000)
+    files = sorted(p.name for p in counter.ctx.files.root.rglob("*") if p.is_file())  # type: ignore[union-attr]
+    remove_tokens(configured.tmp)
+    dialog = _digitise(qtbot, window, code)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=20_000)
+    assert dialog.error.text().startswith("Token đã bị rút ra hoặc không phản hồi")
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    assert len(_stored(counter, code)) == 1
+    assert sorted(p.name for p in counter.ctx.files.root.rglob("*") if p.is_file()) == files  # type: ignore[union-attr]
+    dialog.close()
     window.dossier_dialog.close()  # type: ignore[union-attr]
