@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -77,14 +78,25 @@ def certificate_table(parent: QWidget, certs: list[CertificateInfo]) -> QTableWi
 class PinDialog(QDialog):
     """The token's PIN, masked; kept by the window's signing session only."""
 
-    def __init__(self, token_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, token_labels: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setWindowTitle(self.tr("Token PIN"))
         root = QVBoxLayout(self)
-        token = QLabel(self.tr("Token: {label}").format(label=token_label or "—"), self)
+        # Several tokens plugged in (a personal one and the agency's): the
+        # official says which one; one token is named, not asked.
+        self.tokens = QComboBox(self)
+        self.tokens.setObjectName("tokens")
+        self.tokens.addItems(token_labels)
+        self.tokens.setVisible(len(token_labels) > 1)
+        token = QLabel(
+            self.tr("Token: {label}").format(label=token_labels[0] if token_labels else "—"),
+            self,
+        )
         token.setObjectName("tokenLabel")
+        token.setVisible(len(token_labels) <= 1)
         root.addWidget(token)
+        root.addWidget(self.tokens)
         intro = QLabel(
             self.tr(
                 "Type the PIN of your signing token. It is asked once: the desk keeps it until "
@@ -109,6 +121,9 @@ class PinDialog(QDialog):
         root.addWidget(buttons)
         self.pin.setFocus()
         self.resize(max(420, self.sizeHint().width()), self.sizeHint().height())
+
+    def token_label(self) -> str | None:
+        return self.tokens.currentText() or None
 
     def accept(self) -> None:
         if self.pin.text():

@@ -37,7 +37,7 @@ Job = Callable[[SigningSession], object]
 
 @dataclass(frozen=True)
 class _NeedPin:
-    token_label: str | None
+    token_labels: list[str]
 
 
 def _cancelled() -> UserError:
@@ -114,7 +114,7 @@ class WindowSigning(QObject):
             if not tokens:
                 # Refused by the token layer before any PIN: "plug in your token".
                 session.unlock("", None)
-            return _NeedPin(tokens[0].label if len(tokens) == 1 else None)
+            return _NeedPin([t.label for t in tokens])
         if session.chosen is not None:
             return session.chosen
         certs = session.certificates()
@@ -171,7 +171,7 @@ class WindowSigning(QObject):
 
         def prepared(result: object) -> None:
             if isinstance(result, _NeedPin):
-                self._ask_pin(result.token_label, parent, then, on_failed, choose)
+                self._ask_pin(result.token_labels, parent, then, on_failed, choose)
             elif isinstance(result, CertificateInfo):
                 self._use(result)
                 then(result)
@@ -185,18 +185,18 @@ class WindowSigning(QObject):
 
     def _ask_pin(
         self,
-        label: str | None,
+        labels: list[str],
         parent: QWidget,
         then: Callback,
         on_failed: Callback,
         choose: bool,
     ) -> None:
-        dialog = PinDialog(label or "", parent)
+        dialog = PinDialog(labels, parent)
         self.pin_dialog = dialog
 
         def answered(result: int) -> None:
             self.pin_dialog = None
-            pin = dialog.pin.text()
+            pin, label = dialog.pin.text(), dialog.token_label()
             dialog.pin.clear()
             dialog.deleteLater()
             if result != QDialog.DialogCode.Accepted:

@@ -1251,52 +1251,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="44"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="45"/>
         <source>Holder</source>
         <translation>Người được cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="45"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="46"/>
         <source>CCCD / tax code</source>
         <translation>CCCD / MST</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="46"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="47"/>
         <source>Issued by</source>
         <translation>Tổ chức cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="47"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="48"/>
         <source>Valid from</source>
         <translation>Hiệu lực từ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="48"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="49"/>
         <source>Valid to</source>
         <translation>Hiệu lực đến</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="62"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="63"/>
         <source>{day} (not valid now)</source>
         <translation>{day} (không còn hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="125"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="140"/>
         <source>Choose the certificate to sign with</source>
         <translation>Chọn chứng thư số để ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="130"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="145"/>
         <source>Choose your own certificate. The desk remembers the choice for your next sessions; an expired certificate cannot be chosen.</source>
         <translation>Chọn chứng thư số của chính anh/chị. Máy quầy ghi nhớ lựa chọn này cho các phiên làm việc sau; chứng thư đã hết hạn không chọn được.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="145"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="160"/>
         <source>Sign with this certificate</source>
         <translation>Ký bằng chứng thư này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="147"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="162"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3760,27 +3760,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="83"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="84"/>
         <source>Token PIN</source>
         <translation>Mã PIN của token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="85"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="93"/>
         <source>Token: {label}</source>
         <translation>Token: {label}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="90"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="102"/>
         <source>Type the PIN of your signing token. It is asked once: the desk keeps it until the screen is locked or you log out.</source>
         <translation>Nhập mã PIN của token ký số. Mã PIN chỉ hỏi một lần: máy quầy giữ đến khi khóa màn hình hoặc đăng xuất.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="105"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="117"/>
         <source>Open the token</source>
         <translation>Mở token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="106"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="118"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -5133,107 +5133,107 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SignatureCheckDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="77"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="81"/>
         <source>Signatures of “{name}”</source>
         <translation>Chữ ký số của “{name}”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="80"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="84"/>
         <source>Checking the signatures…</source>
         <translation>Đang kiểm tra chữ ký…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="90"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="91"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="95"/>
         <source>Signed at</source>
         <translation>Thời điểm ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="92"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="96"/>
         <source>Certificate chain</source>
         <translation>Chuỗi chứng thư</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="93"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="97"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="98"/>
         <source>Trust</source>
         <translation>Tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="95"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="99"/>
         <source>Revocation</source>
         <translation>Thu hồi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="105"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="109"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="118"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="122"/>
         <source>This copy carries no digital signature.</source>
         <translation>Bản điện tử này không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="122"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="126"/>
         <source>The file was changed after it was signed: do not rely on it.</source>
         <translation>Tệp đã bị thay đổi sau khi ký: không được dựa vào bản này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="124"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="128"/>
         <source>{count} signatures; the file is as it was signed.</source>
         <translation>{count} chữ ký; tệp còn nguyên như khi ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="130"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="134"/>
         <source>Signature {n}</source>
         <translation>Chữ ký {n}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="149"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="153"/>
         <source>changed since signing (the signed content does not match)</source>
         <translation>đã bị thay đổi sau khi ký (nội dung đã ký không còn khớp)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="151"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
         <source>changed since signing</source>
         <translation>đã bị thay đổi sau khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="153"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
         <source>intact since signing</source>
         <translation>nguyên vẹn từ khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="159"/>
         <source>trusted (chains to an installed root)</source>
         <translation>tin cậy (dẫn tới chứng thư gốc đã cài)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="161"/>
         <source>not trusted: no installed root vouches for it</source>
         <translation>chưa tin cậy: không có chứng thư gốc đã cài nào xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="167"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="171"/>
         <source>not known</source>
         <translation>chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="175"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="179"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="179"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="183"/>
         <source>The signatures could not be checked; details are in the log file.</source>
         <translation>Không kiểm tra được chữ ký; chi tiết ghi trong tệp nhật ký.</translation>
     </message>
@@ -5417,62 +5417,62 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="67"/>
         <source>e.g. the .dll the CA&apos;s token software installed</source>
         <translation>ví dụ tệp .dll do phần mềm token của nhà cung cấp chữ ký số cài đặt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="67"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="68"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="72"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="73"/>
         <source>Token driver (PKCS#11)</source>
         <translation>Trình điều khiển token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="77"/>
         <source>Trusted roots</source>
         <translation>Chứng thư gốc tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="89"/>
         <source>&amp;Try the token</source>
         <translation>&amp;Thử token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="93"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="94"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="97"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="98"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="111"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="112"/>
         <source>{folder} ({count} root certificates installed)</source>
         <translation>{folder} (đã cài {count} chứng thư gốc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="118"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="119"/>
         <source>The token driver (PKCS#11 module)</source>
         <translation>Trình điều khiển token (mô-đun PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="135"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="139"/>
         <source>Opening the token…</source>
         <translation>Đang mở token…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="149"/>
         <source>The token answers: {count} certificates.</source>
         <translation>Token trả lời: {count} chứng thư số.</translation>
     </message>

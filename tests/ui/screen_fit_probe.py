@@ -271,7 +271,7 @@ def signing_windows(rt: Runtime, copy: PaperInfo) -> Iterator[tuple[str, Callabl
     ctx = rt.ctx
     admin = user_info(rt, "quantri")
     certs = [describe(o.der, role) for role, o in shared_pki().officials.items()]
-    yield "signing-pin", lambda: PinDialog("VNPT-CA Token 0123456789")
+    yield "signing-pin", lambda: PinDialog(["VNPT-CA Token 0123456789", "Token co quan"])
     yield "signing-certificate", lambda: CertificateDialog(certs)
 
     def check() -> QWidget:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from counter_app.app_setup import Runtime
 from counter_app.services.signatures import pkcs11_module_setting
 from counter_app.ui.main_window import MainWindow
-from tests.signing.token_support import USER_PIN, TokenEnv, start_token
+from tests.signing.token_support import LABEL, USER_PIN, TokenEnv, init_token, start_token
 
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
@@ -52,10 +52,16 @@ def test_the_administrator_sets_the_token_driver_and_tries_the_token(
     qtbot.waitUntil(lambda: dialog.message.text() == "Đã lưu.", timeout=10_000)
     assert pkcs11_module_setting(counter.ctx) == str(env.module)
 
+    # A second token plugged in (the agency's): the PIN dialog asks which one
+    init_token(env.tmp, env.pki, env.module, label="Token co quan")
     dialog.try_button.click()
     qtbot.waitUntil(lambda: window.signing.pin_dialog is not None, timeout=10_000)
     pin = window.signing.pin_dialog
     assert pin is not None
+    labels = [pin.tokens.itemText(i) for i in range(pin.tokens.count())]
+    assert sorted(labels) == sorted([LABEL, "Token co quan"])
+    assert pin.tokens.isVisibleTo(pin)
+    pin.tokens.setCurrentText(LABEL)
     pin.pin.setText(USER_PIN)
     pin.accept()
     qtbot.waitUntil(lambda: dialog.certificates.rowCount() == 3, timeout=10_000)
