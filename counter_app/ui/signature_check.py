@@ -102,6 +102,7 @@ class SignatureCheckDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setVisible(False)
         root.addWidget(self.table, 1)
         self.error = error_label(self)
         root.addWidget(self.error)
@@ -129,6 +130,7 @@ class SignatureCheckDialog(QDialog):
                 count=len(result)
             )
         )
+        self.table.setVisible(True)
         self.table.setColumnCount(len(result))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Signature {n}").format(n=n) for n in range(1, len(result) + 1)]

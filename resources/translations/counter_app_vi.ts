@@ -5173,67 +5173,67 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Thu hồi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="109"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="110"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="122"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="123"/>
         <source>This copy carries no digital signature.</source>
         <translation>Bản điện tử này không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="126"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="127"/>
         <source>The file was changed after it was signed: do not rely on it.</source>
         <translation>Tệp đã bị thay đổi sau khi ký: không được dựa vào bản này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="128"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="129"/>
         <source>{count} signatures; the file is as it was signed.</source>
         <translation>{count} chữ ký; tệp còn nguyên như khi ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="134"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="136"/>
         <source>Signature {n}</source>
         <translation>Chữ ký {n}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="153"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
         <source>changed since signing (the signed content does not match)</source>
         <translation>đã bị thay đổi sau khi ký (nội dung đã ký không còn khớp)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
         <source>changed since signing</source>
         <translation>đã bị thay đổi sau khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="159"/>
         <source>intact since signing</source>
         <translation>nguyên vẹn từ khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="159"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="161"/>
         <source>trusted (chains to an installed root)</source>
         <translation>tin cậy (dẫn tới chứng thư gốc đã cài)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="161"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="163"/>
         <source>not trusted: no installed root vouches for it</source>
         <translation>chưa tin cậy: không có chứng thư gốc đã cài nào xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="171"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="173"/>
         <source>not known</source>
         <translation>chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="179"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="181"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="183"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="185"/>
         <source>The signatures could not be checked; details are in the log file.</source>
         <translation>Không kiểm tra được chữ ký; chi tiết ghi trong tệp nhật ký.</translation>
     </message>
@@ -5437,42 +5437,47 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chứng thư gốc tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="83"/>
+        <source>“Try the token” opens it with its PIN and lists its certificates.</source>
+        <translation>“Thử token” mở token bằng mã PIN và liệt kê các chứng thư số trên token.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="92"/>
         <source>&amp;Try the token</source>
         <translation>&amp;Thử token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="94"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="97"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="98"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="101"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="112"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="115"/>
         <source>{folder} ({count} root certificates installed)</source>
         <translation>{folder} (đã cài {count} chứng thư gốc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="119"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="122"/>
         <source>The token driver (PKCS#11 module)</source>
         <translation>Trình điều khiển token (mô-đun PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="135"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="138"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="142"/>
         <source>Opening the token…</source>
         <translation>Đang mở token…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="149"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="153"/>
         <source>The token answers: {count} certificates.</source>
         <translation>Token trả lời: {count} chứng thư số.</translation>
     </message>

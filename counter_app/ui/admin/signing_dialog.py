@@ -77,8 +77,11 @@ class SigningAdminDialog(QDialog):
         form.addRow(self.tr("Trusted roots"), self.trust_label)
         root.addLayout(form)
         self.certificates: QTableWidget = certificate_table(self, [])
+        self.certificates.setVisible(False)
         root.addWidget(self.certificates, 1)
-        self.message = QLabel(self)
+        self.message = QLabel(
+            self.tr("“Try the token” opens it with its PIN and lists its certificates."), self
+        )
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         root.addWidget(self.message)
@@ -145,6 +148,7 @@ class SigningAdminDialog(QDialog):
         self.layout().replaceWidget(self.certificates, table)
         self.certificates.deleteLater()
         self.certificates = table
+        table.setVisible(True)
         self.message.setText(
             self.tr("The token answers: {count} certificates.").format(count=len(certs))
         )
