@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
-from counter_app.models import DigitisedPaper
+from counter_app.models import DigitisedPaper, OutboxEntry
 from counter_app.services import papers
 from counter_app.services.signatures import set_pkcs11_module
 from counter_app.services.views import DossierInfo
@@ -118,6 +118,10 @@ def test_the_pin_is_asked_once_a_session_and_the_certificate_choice_is_remembere
     with counter.ctx.sessions() as session:
         row = session.scalar(select(DigitisedPaper).where(DigitisedPaper.uuid == first.uuid))
         assert row is not None and row.signer_fingerprint and row.version == 1
+        # Its one outgoing version is the signed one: it never leaves unsigned.
+        (entry,) = session.scalars(select(OutboxEntry).where(OutboxEntry.row_uuid == first.uuid))
+        assert entry.payload["sha256"] == first.sha256
+        assert entry.payload["signer_name"] == "Nguyễn Thị Lan"
 
     # Second copy, same session: neither PIN nor certificate asked
     dialog = _digitise(qtbot, window, code)
