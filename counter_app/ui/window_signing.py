@@ -26,7 +26,7 @@ from counter_app.services import signatures
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.signatures import SigningSession
-from counter_app.signing.token import CertificateInfo, list_tokens
+from counter_app.signing.token import CertificateInfo, list_tokens, refused
 from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog, vietnam_day
 from counter_app.ui.workers import WorkerRunner, WriteRunner
 
@@ -112,8 +112,12 @@ class WindowSigning(QObject):
         elif not session.unlocked:
             tokens = list_tokens(session.module)
             if not tokens:
-                # Refused by the token layer before any PIN: "plug in your token".
-                session.unlock("", None)
+                # Said before any PIN is typed: a PIN for no token is asked for nothing.
+                raise refused(
+                    QT_TRANSLATE_NOOP(
+                        "Signing", "No token is plugged in; plug in your signing token."
+                    )
+                )
             return _NeedPin([t.label for t in tokens])
         if session.chosen is not None:
             return session.chosen

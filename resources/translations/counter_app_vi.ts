@@ -5390,6 +5390,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/signing/token.py" line="368"/>
+        <location filename="../../counter_app/ui/window_signing.py" line="117"/>
         <source>No token is plugged in; plug in your signing token.</source>
         <translation>Chưa cắm token; hãy cắm token ký số của bạn.</translation>
     </message>
@@ -6383,7 +6384,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chưa ký và chưa lưu gì: chưa chọn chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/window_signing.py" line="251"/>
+        <location filename="../../counter_app/ui/window_signing.py" line="255"/>
         <source>Signed by: {holder}, expires {day}</source>
         <translation>Ký bởi: {holder}, hết hạn {day}</translation>
     </message>

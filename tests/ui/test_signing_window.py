@@ -262,5 +262,12 @@ def test_a_token_pulled_out_stores_nothing_and_the_dialog_says_so(
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert len(_stored(counter, code)) == 1
     assert sorted(p.name for p in counter.ctx.files.root.rglob("*") if p.is_file()) == files  # type: ignore[union-attr]
+    # The next session, the token still out: said before any PIN is asked
+    window.signing.forget()
+    dialog.save_button.click()
+    assert dialog.error.text() == ""
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=20_000)
+    assert dialog.error.text().startswith("Token đã bị rút ra hoặc không phản hồi")
+    assert window.signing.pin_dialog is None and len(_stored(counter, code)) == 1
     dialog.close()
     window.dossier_dialog.close()  # type: ignore[union-attr]
