@@ -59,7 +59,7 @@ class SigningAdminDialog(QDialog):
         pool.setMaxThreadCount(1)
         self._reads = WorkerRunner(pool)
         self._writes = WriteRunner(ctx.submit_write, self)
-        root = QVBoxLayout(self)
+        root = self._root = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
         self.module = QLineEdit(self)
@@ -145,7 +145,7 @@ class SigningAdminDialog(QDialog):
     def _listed(self, certs: object) -> None:
         assert isinstance(certs, list)
         table = certificate_table(self, certs)
-        self.layout().replaceWidget(self.certificates, table)
+        self._root.replaceWidget(self.certificates, table)
         self.certificates.deleteLater()
         self.certificates = table
         table.setVisible(True)
