@@ -67,6 +67,9 @@ class PaperInfo:
     # A paper another counter of the province digitised, as the centre holds it
     # (sync/papers_lookup): that counter's agency. "" for this counter's own.
     held_at: str = ""
+    # Who signed the copy (Art. 17(1)(c)) and when; "" and None: not signed.
+    signer_name: str = ""
+    signed_at: datetime | None = None
 
     def valid_on(self, day: date) -> bool:
         return valid_on(self.data.valid_until, day)
@@ -103,6 +106,8 @@ def info_of(paper: DigitisedPaper, dossier_code: str) -> PaperInfo:
         removed_by=paper.removed_by,
         removed_at=paper.removed_at,
         removal_reason=paper.removal_reason,
+        signer_name=paper.signer_name or "",
+        signed_at=paper.signed_at,
     )
 
 
@@ -132,6 +137,15 @@ def may_digitise(session: Session, actor: Actor) -> None:
 
 
 @dataclass(frozen=True)
+class SignedBy:
+    """The certificate a copy was signed with before it was stored."""
+
+    name: str
+    serial: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class NewCopy:
     """An electronic copy to add to a dossier: its PDF and its data."""
 
@@ -142,6 +156,9 @@ class NewCopy:
     role: PaperRole = PaperRole.PAPER
     component: int | None = None  # DossierDocument.position it fulfils
     ocr_text: str = ""
+    # Set when ``pdf`` is already signed (ui/paper_signing.py): the copy's
+    # first version carries its signer, so it never leaves unsigned.
+    signed_by: SignedBy | None = None
 
 
 def checked_pdf(pdf: bytes) -> int:
@@ -231,6 +248,11 @@ def record(
         created_at=now,
         counter_uuid=counter_identity(session).uuid,
     )
+    if new.signed_by is not None:
+        paper.signer_name = new.signed_by.name
+        paper.signer_serial = new.signed_by.serial
+        paper.signer_fingerprint = new.signed_by.fingerprint
+        paper.signed_at = now
     session.add(paper)
     session.flush()
     audit.log_event(
@@ -247,6 +269,7 @@ def record(
             "pages": pages,
             "doc_type": data.doc_type_code,
             **({"reused_from": reused_from} if reused_from else {}),
+            **({"signer": new.signed_by.name} if new.signed_by else {}),
         },
     )
     return info_of(paper, dossier.code)

@@ -29,6 +29,7 @@ from counter_app.services.dossier_steps import load_dossier
 from counter_app.services.paper_records import (
     NewCopy,
     PaperInfo,
+    SignedBy,
     checked_pdf,
     document_types,
     info_of,
@@ -38,7 +39,7 @@ from counter_app.services.paper_records import (
     store_of,
 )
 
-__all__ = ["NewCopy", "PaperInfo", "document_types"]
+__all__ = ["NewCopy", "PaperInfo", "SignedBy", "document_types"]
 _CTX = "Papers"
 
 

@@ -30,6 +30,8 @@ The window signs a copy as it is made, before any round can carry it.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +54,7 @@ from counter_app.services.paper_records import (
 )
 from counter_app.signing.sign import Placement, sign_pdf
 from counter_app.signing.token import (
+    MODULE_ENV,
     CertificateInfo,
     Token,
     TokenGone,
@@ -94,6 +97,38 @@ def set_pkcs11_module(ctx: ServiceContext, actor: Actor, path: str) -> str:
 
     ctx.sessions.write(save)
     return value
+
+
+def token_configured(ctx: ServiceContext) -> bool:
+    """A token driver is set (the environment or the desk): copies are signed."""
+    return bool(os.environ.get(MODULE_ENV, "").strip() or pkcs11_module_setting(ctx))
+
+
+def _chosen_key(username: str) -> str:
+    # A username may fill the settings key's 60 characters alone: hashed, 53.
+    return "signing_cert." + hashlib.sha256(username.encode()).hexdigest()[:40]
+
+
+def chosen_certificate(ctx: ServiceContext, username: str) -> str:
+    """The fingerprint of the certificate ``username`` signs with at this desk ("" if none)."""
+    with ctx.sessions() as session:
+        row = session.get(Setting, _chosen_key(username))
+        return row.value if row is not None else ""
+
+
+def remember_certificate(ctx: ServiceContext, actor: Actor, fingerprint: str) -> None:
+    """The official's own choice, remembered on this desk for the next session."""
+    key = _chosen_key(actor.username)
+
+    def save(session: Session) -> None:
+        acting_user(session, actor)
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=fingerprint))
+        else:
+            row.value = fingerprint
+
+    ctx.sessions.write(save)
 
 
 class SigningSession:

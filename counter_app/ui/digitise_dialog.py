@@ -38,7 +38,7 @@ from counter_app.i18n import render
 from counter_app.scanning import imports
 from counter_app.scanning.folder import SETTLE_SECONDS, FolderFile
 from counter_app.scanning.sane_source import ScanRequest
-from counter_app.services import desk_settings, papers
+from counter_app.services import desk_settings
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.papers import NewCopy, PaperInfo
@@ -48,6 +48,7 @@ from counter_app.ui.paper_folder import FolderPanel, move_taken
 from counter_app.ui.paper_ocr import PaperOcr
 from counter_app.ui.paper_pages import PageStrip
 from counter_app.ui.paper_scan import ScanRunner
+from counter_app.ui.paper_signing import PaperSigning
 from counter_app.ui.paper_sources import FilesPanel, ScannerPanel
 from counter_app.ui.widgets import error_label, fit_to_screen
 from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
@@ -173,6 +174,8 @@ class DigitiseDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         root.addLayout(bottom)
+        self.signing = PaperSigning(self, self._ctx, self._user, self._writes, self.save_button)
+        root.insertWidget(root.indexOf(self.error), self.signing.label)
 
     def _build_sources(self) -> QWidget:
         self.sources = QTabWidget(self)
@@ -331,9 +334,8 @@ class DigitiseDialog(QDialog):
         new = NewCopy(
             self.info.code, pdf, data, self.origin(), component=self.position, ocr_text=text
         )
-        ctx, user = self._ctx, self._user
         self.save_button.setEnabled(False)
-        self._writes.start(lambda: papers.add_copy(ctx, user, new), self._saved, self._refused)
+        self.signing.save(new, self._saved, self._refused)
 
     def _saved(self, info: object) -> None:
         assert isinstance(info, PaperInfo)
@@ -380,6 +382,7 @@ class DigitiseDialog(QDialog):
         self.scanner.wait()
         self._reads.wait()
         self.folder.wait()
+        self.signing.wait()
         self._writes.wait()
         if self.turn_question is not None:
             self.turn_question.close()

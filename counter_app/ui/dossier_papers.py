@@ -41,6 +41,7 @@ from counter_app.sync.file_download import fetch
 from counter_app.sync.file_upload import pending_files
 from counter_app.ui.digitise_dialog import DigitiseDialog
 from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.signature_check import SignatureCheckDialog
 from counter_app.ui.widgets import error_label
 from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
 
@@ -108,7 +109,7 @@ class DossierPapers(QWidget):
 
         copies_box = QGroupBox(self.tr("Electronic copies of this dossier"), self)
         copies_layout = QVBoxLayout(copies_box)
-        self.table = QTableWidget(0, 7, copies_box)
+        self.table = QTableWidget(0, 8, copies_box)
         self.table.setObjectName("paperCopies")
         self.table.setHorizontalHeaderLabels(
             [
@@ -119,6 +120,7 @@ class DossierPapers(QWidget):
                 self.tr("Origin"),
                 self.tr("Digitised by"),
                 self.tr("State"),
+                self.tr("Signature"),
             ]
         )
         self._table_look(self.table, 0, 1)
@@ -133,7 +135,11 @@ class DossierPapers(QWidget):
         self.remove_button = QPushButton(self.tr("Re&move…"), copies_box)
         self.remove_button.setObjectName("removeCopy")
         self.remove_button.clicked.connect(self.ask_remove)
-        for button in (self.open_button, self.remove_button):
+        self.check_button = QPushButton(self.tr("&Check signatures"), copies_box)
+        self.check_button.setObjectName("checkSignatures")
+        self.check_button.clicked.connect(self.check_selected)
+        self.check_dialog: SignatureCheckDialog | None = None
+        for button in (self.open_button, self.remove_button, self.check_button):
             button.setAutoDefault(False)
             button.setEnabled(False)
             buttons.addWidget(button)
@@ -205,6 +211,11 @@ class DossierPapers(QWidget):
                 _origin_text(copy.origin.value),
                 f"{copy.created_by}, {fmt_datetime(copy.created_at)}",
                 state,
+                self.tr("{name}, {when}").format(
+                    name=copy.signer_name, when=fmt_datetime(copy.signed_at)
+                )
+                if copy.signed_at
+                else self.tr("not signed"),
             ]
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -266,6 +277,18 @@ class DossierPapers(QWidget):
         copy = self._selected()
         self.open_button.setEnabled(copy is not None)
         self.remove_button.setEnabled(copy is not None and not copy.removed)
+        self.check_button.setEnabled(copy is not None)
+
+    def check_selected(self) -> SignatureCheckDialog | None:
+        """What the selected copy's signatures say, as its file is on disk now."""
+        copy = self._selected()
+        if copy is None:
+            return None
+        dialog = SignatureCheckDialog(self._ctx, copy, self._data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.check_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_selected(self) -> None:
         copy = self._selected()

@@ -22,6 +22,7 @@ from counter_app.ui.admin.catalogue_dialog import CatalogueDialog
 from counter_app.ui.admin.central_dialog import CentralDialog
 from counter_app.ui.admin.officials_dialog import OfficialsDialog
 from counter_app.ui.admin.printer_dialog import PrinterDialog
+from counter_app.ui.admin.signing_dialog import SigningAdminDialog
 from counter_app.ui.admin.unit_dialog import UnitDialog
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class MainAdmin(QObject):
         self.menu.addSeparator()
         self.backups_action = self.add_action(self.tr("&Backups…"), self.open_backups)
         self.central_action = self.add_action(self.tr("Central c&onnection…"), self.open_central)
+        self.signing_action = self.add_action(self.tr("&Digital signatures…"), self.open_signing)
 
     def add_action(self, text: str, slot: Callable[[], object]) -> QAction:
         """Another entry in the menu; ``slot`` runs when it is chosen (with
@@ -100,6 +102,12 @@ class MainAdmin(QObject):
         # A newly imported connection starts the background sync at once.
         dialog.connection_imported.connect(self._window.sync.refresh_status)
         return self._show(dialog)
+
+    def open_signing(self) -> SigningAdminDialog:
+        window = self._window
+        return self._show(
+            SigningAdminDialog(self._ctx, window.user, self._data_dir, window.signing, window)
+        )
 
     @staticmethod
     def _show(dialog: _Dialog) -> _Dialog:

@@ -134,6 +134,9 @@ class MainSession(QObject):
             return self.login
         self.idle.stop()
         window = self._window
+        # Lock, logout or switch: the token's PIN is forgotten (Issue 21:
+        # nobody signs with the previous official's open token).
+        window.signing.forget()
         self._hidden = [
             d for d in window.findChildren(QDialog) if d.isVisible() and d.parent() is not None
         ]

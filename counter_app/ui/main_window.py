@@ -54,6 +54,7 @@ from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncController
 from counter_app.ui.sync_worker import SyncTiming
 from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.window_signing import WindowSigning
 from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         )
         self.sync_menu.follow(self.sync, self.offline_label)
         self.input = InputWatch(self)
+        # The official's token: one signing session for the window (ui/window_signing.py).
+        self.signing = WindowSigning(ctx, lambda: self.user, self)
+        self.statusBar().addPermanentWidget(self.signing.status_label)
         self.session = MainSession(self, ctx, desk_settings.lock_after_minutes(ctx))
         self.help = MainHelp(self, data_dir, counter.uuid)
         self.set_user(user)
@@ -417,5 +421,7 @@ class MainWindow(QMainWindow):
         self.search_box.stop()
         self.sync.stop()
         self.notices.stop()
+        self.signing.forget()
+        self.signing.wait()
         self._runner.wait()
         super().closeEvent(event)

@@ -1249,6 +1249,59 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="45"/>
+        <source>Holder</source>
+        <translation>Người được cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="46"/>
+        <source>CCCD / tax code</source>
+        <translation>CCCD / MST</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="47"/>
+        <source>Issued by</source>
+        <translation>Tổ chức cấp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="48"/>
+        <source>Valid from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="49"/>
+        <source>Valid to</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="63"/>
+        <source>{day} (not valid now)</source>
+        <translation>{day} (không còn hiệu lực)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="140"/>
+        <source>Choose the certificate to sign with</source>
+        <translation>Chọn chứng thư số để ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="145"/>
+        <source>Choose your own certificate. The desk remembers the choice for your next sessions; an expired certificate cannot be chosen.</source>
+        <translation>Chọn chứng thư số của chính anh/chị. Máy quầy ghi nhớ lựa chọn này cho các phiên làm việc sau; chứng thư đã hết hạn không chọn được.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="160"/>
+        <source>Sign with this certificate</source>
+        <translation>Ký bằng chứng thư này</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="162"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>CitizenScreen</name>
     <message>
         <location filename="../../counter_app/ui/return_form.py" line="40"/>
@@ -1646,87 +1699,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DigitiseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="92"/>
         <source>Digitise: {paper} ({code})</source>
         <translation>Số hóa: {paper} ({code})</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="115"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="116"/>
         <source>Paper {n} of the checklist: {paper}</source>
         <translation>Giấy tờ số {n} trong danh mục: {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="125"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="126"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="148"/>
         <source>%v pages read</source>
         <translation>Đã đọc %v trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="149"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="150"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="164"/>
         <source>&amp;Save the copy</source>
         <translation>&amp;Lưu bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="168"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="182"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="185"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="190"/>
         <source>Scan folder</source>
         <translation>Thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="191"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="194"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="233"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="236"/>
         <source>Turn the stack over</source>
         <translation>Lật tập giấy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="235"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="238"/>
         <source>{sheets} fronts are read. Put the stack back in the feeder turned over, then press OK to read the backs.</source>
         <translation>Đã đọc {sheets} mặt trước. Lật tập giấy, đặt lại vào khay nạp giấy rồi bấm OK để quét mặt sau.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="258"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="261"/>
         <source>The folder the printer scans into</source>
         <translation>Thư mục mà máy in quét vào</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="275"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="278"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="303"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="306"/>
         <source>{n} pages in this copy</source>
         <translation>Bản điện tử có {n} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="327"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="330"/>
         <source>The pages could not be put together; add them again.</source>
         <translation>Không ghép được các trang; hãy thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/digitise_dialog.py" line="368"/>
+        <location filename="../../counter_app/ui/digitise_dialog.py" line="370"/>
         <source>That did not work. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Thao tác không thành công. Hãy thử lại; nếu vẫn lỗi, gọi cán bộ CNTT (chi tiết trong tệp nhật ký).</translation>
     </message>
@@ -2022,158 +2075,178 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierPapers</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="55"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
         <source>scanned at the desk</source>
         <translation>quét tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="57"/>
         <source>scan folder</source>
         <translation>thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="57"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
         <source>file</source>
         <translation>tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
         <source>reused</source>
         <translation>tái sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="60"/>
         <source>from the authority</source>
         <translation>do cơ quan giải quyết cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="100"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="101"/>
         <source>Papers of the checklist</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="104"/>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="115"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="116"/>
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="104"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
         <source>Electronic copy</source>
         <translation>Bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
         <source>Electronic copies of this dossier</source>
         <translation>Các bản điện tử của hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="116"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="117"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="117"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="118"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="118"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="119"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="119"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
         <source>Origin</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
         <source>Digitised by</source>
         <translation>Người số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="122"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="130"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="132"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="133"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="135"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Gỡ bỏ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="176"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="138"/>
+        <source>&amp;Check signatures</source>
+        <translation>&amp;Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="182"/>
         <source>{count} copies&apos; files not yet at the centre (sent at the next sync)</source>
         <translation>{count} bản điện tử chưa gửi tệp lên Trung tâm (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="192"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="198"/>
         <source>in the dossier</source>
         <translation>trong hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="196"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="202"/>
         <source>removed: {reason}</source>
         <translation>đã gỡ bỏ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="198"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="204"/>
         <source>removed</source>
         <translation>đã gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="231"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="214"/>
+        <source>{name}, {when}</source>
+        <translation>{name}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="218"/>
+        <source>not signed</source>
+        <translation>chưa ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="242"/>
         <source>digitised: {copies} copies, {pages} pages</source>
         <translation>đã số hóa: {copies} bản, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="236"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="247"/>
         <source>not yet digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="239"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="250"/>
         <source>Digitise…</source>
         <translation>Số hóa…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="280"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="303"/>
         <source>Fetching the copy from the centre…</source>
         <translation>Đang tải bản điện tử từ Trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="298"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="321"/>
         <source>The copy could not be fetched from the centre: {detail}</source>
         <translation>Không tải được bản điện tử từ Trung tâm: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="306"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="329"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="309"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="332"/>
         <source>No program opens PDF files on this computer; ask IT to add one.</source>
         <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="328"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="351"/>
         <source>Remove the copy</source>
         <translation>Gỡ bỏ bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="330"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="353"/>
         <source>Why is “{name}” removed from the dossier? (kept on record)</source>
         <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="359"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="382"/>
         <source>The electronic copies could not be read; close and open again.</source>
         <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
     </message>
@@ -2767,44 +2840,49 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainAdmin</name>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="39"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="40"/>
         <source>&amp;Administration</source>
         <translation>&amp;Quản trị</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="41"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="42"/>
         <source>&amp;Officials…</source>
         <translation>&amp;Cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="43"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="44"/>
         <source>Procedure &amp;catalogue…</source>
         <translation>&amp;Danh mục thủ tục…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="46"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="47"/>
         <source>Working &amp;calendar…</source>
         <translation>&amp;Lịch làm việc…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="47"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="48"/>
         <source>&amp;Printers and paper…</source>
         <translation>&amp;Máy in và khổ giấy…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="48"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="49"/>
         <source>&amp;Unit and forms…</source>
         <translation>&amp;Đơn vị và mẫu biểu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="50"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="51"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_admin.py" line="51"/>
+        <location filename="../../counter_app/ui/main_admin.py" line="52"/>
         <source>Central c&amp;onnection…</source>
         <translation>Kết nối &amp;trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_admin.py" line="53"/>
+        <source>&amp;Digital signatures…</source>
+        <translation>Chữ &amp;ký số…</translation>
     </message>
 </context>
 <context>
@@ -2973,18 +3051,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="115"/>
+        <location filename="../../counter_app/ui/main_window.py" line="116"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="153"/>
+        <location filename="../../counter_app/ui/main_window.py" line="157"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="232"/>
-        <location filename="../../counter_app/ui/main_window.py" line="359"/>
+        <location filename="../../counter_app/ui/main_window.py" line="236"/>
+        <location filename="../../counter_app/ui/main_window.py" line="363"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -2994,7 +3072,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="161"/>
+        <location filename="../../counter_app/ui/main_window.py" line="165"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
@@ -3039,18 +3117,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="275"/>
+        <location filename="../../counter_app/ui/main_window.py" line="279"/>
         <source>Updated {time}</source>
         <translation>Cập nhật {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="288"/>
         <location filename="../../counter_app/ui/main_window.py" line="292"/>
+        <location filename="../../counter_app/ui/main_window.py" line="296"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="294"/>
+        <location filename="../../counter_app/ui/main_window.py" line="298"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -3070,17 +3148,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="345"/>
+        <location filename="../../counter_app/ui/main_window.py" line="349"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="358"/>
+        <location filename="../../counter_app/ui/main_window.py" line="362"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="405"/>
+        <location filename="../../counter_app/ui/main_window.py" line="409"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3541,6 +3619,29 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>PaperSigning</name>
+    <message>
+        <location filename="../../counter_app/ui/paper_signing.py" line="52"/>
+        <source>Sign and &amp;save</source>
+        <translation>&amp;Ký số và lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_signing.py" line="52"/>
+        <source>&amp;Save the copy</source>
+        <translation>&amp;Lưu bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_signing.py" line="63"/>
+        <source>No digital signature configured: the copy is saved unsigned.</source>
+        <translation>Chưa cấu hình chữ ký số: bản điện tử được lưu mà không ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/paper_signing.py" line="69"/>
+        <source>The copy is signed with your token when saved (the PIN is asked once).</source>
+        <translation>Bản điện tử được ký bằng token của anh/chị khi lưu (mã PIN chỉ hỏi một lần).</translation>
+    </message>
+</context>
+<context>
     <name>Papers</name>
     <message>
         <location filename="../../counter_app/domain/papers.py" line="140"/>
@@ -3578,52 +3679,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="125"/>
+        <location filename="../../counter_app/services/paper_records.py" line="130"/>
         <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
         <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="152"/>
+        <location filename="../../counter_app/services/paper_records.py" line="169"/>
         <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
         <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="167"/>
+        <location filename="../../counter_app/services/paper_records.py" line="184"/>
         <source>The dossier has no paper number {position} in its checklist.</source>
         <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="196"/>
+        <location filename="../../counter_app/services/paper_records.py" line="213"/>
         <source>Choose a result type (a code starting with KQ).</source>
         <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="200"/>
+        <location filename="../../counter_app/services/paper_records.py" line="217"/>
         <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
         <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="93"/>
+        <location filename="../../counter_app/services/papers.py" line="94"/>
         <source>“{name}” is not among the documents handed in; tick it or take the paper for another document.</source>
         <translation>“{name}” không có trong các giấy tờ đã nộp; hãy đánh dấu giấy tờ đó hoặc dùng giấy tờ số hóa cho giấy tờ khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="118"/>
+        <location filename="../../counter_app/services/papers.py" line="119"/>
         <source>The file of “{name}” has not arrived from the centre; take the paper again when the link is back, or scan it.</source>
         <translation>Tệp của “{name}” chưa tải được từ Trung tâm; hãy chọn lại giấy tờ khi có kết nối, hoặc quét giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="150"/>
+        <location filename="../../counter_app/services/papers.py" line="151"/>
         <source>This paper expired on {date}; it cannot be reused. Scan the new paper.</source>
         <translation>Giấy tờ này đã hết hiệu lực ngày {date}, không dùng lại được. Hãy quét giấy tờ mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="162"/>
+        <location filename="../../counter_app/services/papers.py" line="163"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không có ở quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="232"/>
+        <location filename="../../counter_app/services/papers.py" line="233"/>
         <source>Write why the copy is removed (at least 5 characters).</source>
         <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
@@ -3654,6 +3755,34 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/admin/official_forms.py" line="101"/>
         <source>Set the password</source>
         <translation>Đặt mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="84"/>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="93"/>
+        <source>Token: {label}</source>
+        <translation>Token: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="102"/>
+        <source>Type the PIN of your signing token. It is asked once: the desk keeps it until the screen is locked or you log out.</source>
+        <translation>Nhập mã PIN của token ký số. Mã PIN chỉ hỏi một lần: máy quầy giữ đến khi khóa màn hình hoặc đăng xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="117"/>
+        <source>Open the token</source>
+        <translation>Mở token</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="118"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -5002,6 +5131,114 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
 </context>
 <context>
+    <name>SignatureCheckDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="81"/>
+        <source>Signatures of “{name}”</source>
+        <translation>Chữ ký số của “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="84"/>
+        <source>Checking the signatures…</source>
+        <translation>Đang kiểm tra chữ ký…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="95"/>
+        <source>Signed at</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="96"/>
+        <source>Certificate chain</source>
+        <translation>Chuỗi chứng thư</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="97"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="98"/>
+        <source>Trust</source>
+        <translation>Tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="99"/>
+        <source>Revocation</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="110"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="123"/>
+        <source>This copy carries no digital signature.</source>
+        <translation>Bản điện tử này không có chữ ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="127"/>
+        <source>The file was changed after it was signed: do not rely on it.</source>
+        <translation>Tệp đã bị thay đổi sau khi ký: không được dựa vào bản này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="129"/>
+        <source>{count} signatures; the file is as it was signed.</source>
+        <translation>{count} chữ ký; tệp còn nguyên như khi ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="136"/>
+        <source>Signature {n}</source>
+        <translation>Chữ ký {n}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
+        <source>changed since signing (the signed content does not match)</source>
+        <translation>đã bị thay đổi sau khi ký (nội dung đã ký không còn khớp)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
+        <source>changed since signing</source>
+        <translation>đã bị thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="159"/>
+        <source>intact since signing</source>
+        <translation>nguyên vẹn từ khi ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="161"/>
+        <source>trusted (chains to an installed root)</source>
+        <translation>tin cậy (dẫn tới chứng thư gốc đã cài)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="163"/>
+        <source>not trusted: no installed root vouches for it</source>
+        <translation>chưa tin cậy: không có chứng thư gốc đã cài nào xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="173"/>
+        <source>not known</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="181"/>
+        <source>The copy&apos;s file is not on this computer; check the desk.</source>
+        <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signature_check.py" line="185"/>
+        <source>The signatures could not be checked; details are in the log file.</source>
+        <translation>Không kiểm tra được chữ ký; chi tiết ghi trong tệp nhật ký.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureLtv</name>
     <message>
         <location filename="../../counter_app/signing/ltv.py" line="121"/>
@@ -5057,42 +5294,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="123"/>
+        <location filename="../../counter_app/services/signatures.py" line="158"/>
         <source>Three wrong PINs in a row: the desk stops trying so the token does not lock itself. Check the PIN (the CA&apos;s token tool shows the tries left); locking the window and signing in again allows three more tries.</source>
         <translation>Đã nhập sai mã PIN ba lần liên tiếp: phần mềm dừng thử để token không tự khóa. Hãy kiểm tra lại mã PIN (công cụ token của tổ chức chứng thực cho biết số lần thử còn lại); khóa màn hình rồi đăng nhập lại sẽ được thử thêm ba lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="150"/>
+        <location filename="../../counter_app/services/signatures.py" line="185"/>
         <source>The chosen certificate is not on this token; choose another one.</source>
         <translation>Chứng thư đã chọn không có trên token này; hãy chọn chứng thư khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="160"/>
+        <location filename="../../counter_app/services/signatures.py" line="195"/>
         <source>Choose the certificate to sign with.</source>
         <translation>Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="186"/>
+        <location filename="../../counter_app/services/signatures.py" line="221"/>
         <source>Type the token&apos;s PIN to sign.</source>
         <translation>Hãy nhập mã PIN của token để ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="219"/>
+        <location filename="../../counter_app/services/signatures.py" line="254"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không được lưu tại quầy này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="222"/>
+        <location filename="../../counter_app/services/signatures.py" line="257"/>
         <source>This copy was signed already by {name}.</source>
         <translation>Bản điện tử này đã được {name} ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="227"/>
+        <location filename="../../counter_app/services/signatures.py" line="262"/>
         <source>This copy has reached the centre unsigned and stays as it is there; make a new copy and sign it when it is made.</source>
         <translation>Bản điện tử này đã được gửi lên trung tâm khi chưa ký và được giữ nguyên ở đó; hãy số hóa lại giấy tờ và ký ngay khi tạo bản mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="267"/>
+        <location filename="../../counter_app/services/signatures.py" line="302"/>
         <source>The copy changed while it was being signed; sign again.</source>
         <translation>Bản điện tử đã thay đổi trong lúc ký; hãy ký lại.</translation>
     </message>
@@ -5153,11 +5390,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/signing/token.py" line="368"/>
+        <location filename="../../counter_app/ui/window_signing.py" line="117"/>
         <source>No token is plugged in; plug in your signing token.</source>
         <translation>Chưa cắm token; hãy cắm token ký số của bạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/verify.py" line="117"/>
+        <location filename="../../counter_app/signing/verify.py" line="91"/>
         <source>The file is not a PDF that can be read; its signatures cannot be checked.</source>
         <translation>Tệp không phải PDF đọc được; không kiểm tra được chữ ký của tệp.</translation>
     </message>
@@ -5167,9 +5405,82 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/sign.py" line="203"/>
+        <location filename="../../counter_app/signing/sign.py" line="204"/>
         <source>The file is not a PDF that can be read (damaged or protected); nothing was signed.</source>
         <translation>Tệp không phải PDF đọc được (bị hỏng hoặc được bảo vệ); chưa ký gì.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningAdminDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="55"/>
+        <source>Digital signatures</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="67"/>
+        <source>e.g. the .dll the CA&apos;s token software installed</source>
+        <translation>ví dụ tệp .dll do phần mềm token của nhà cung cấp chữ ký số cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="68"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="73"/>
+        <source>Token driver (PKCS#11)</source>
+        <translation>Trình điều khiển token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="77"/>
+        <source>Trusted roots</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="83"/>
+        <source>“Try the token” opens it with its PIN and lists its certificates.</source>
+        <translation>“Thử token” mở token bằng mã PIN và liệt kê các chứng thư số trên token.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="92"/>
+        <source>&amp;Try the token</source>
+        <translation>&amp;Thử token</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="97"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="101"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="115"/>
+        <source>{folder} ({count} root certificates installed)</source>
+        <translation>{folder} (đã cài {count} chứng thư gốc)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="122"/>
+        <source>The token driver (PKCS#11 module)</source>
+        <translation>Trình điều khiển token (mô-đun PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="138"/>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="142"/>
+        <source>Opening the token…</source>
+        <translation>Đang mở token…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="153"/>
+        <source>The token answers: {count} certificates.</source>
+        <translation>Token trả lời: {count} chứng thư số.</translation>
     </message>
 </context>
 <context>
@@ -6058,6 +6369,24 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <location filename="../../counter_app/ui/widgets.py" line="135"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSigning</name>
+    <message>
+        <location filename="../../counter_app/ui/window_signing.py" line="47"/>
+        <source>Nothing was signed or saved: the token&apos;s PIN was not given.</source>
+        <translation>Chưa ký và chưa lưu gì: chưa nhập mã PIN của token.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/window_signing.py" line="58"/>
+        <source>Nothing was signed or saved: no certificate was chosen.</source>
+        <translation>Chưa ký và chưa lưu gì: chưa chọn chứng thư số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/window_signing.py" line="255"/>
+        <source>Signed by: {holder}, expires {day}</source>
+        <translation>Ký bởi: {holder}, hết hạn {day}</translation>
     </message>
 </context>
 <context>

@@ -31,9 +31,10 @@ from counter_app.paper import FormKind
 from counter_app.services import backups, catalogue, dossiers, papers, setup, users
 from counter_app.services.catalogue import ImportReport
 from counter_app.services.dossiers import ReceiveRequest
-from counter_app.services.papers import NewCopy
+from counter_app.services.papers import NewCopy, PaperInfo
 from counter_app.services.print_jobs import form_pdf
 from counter_app.services.views import DossierInfo
+from counter_app.signing.token import describe
 from counter_app.sync.service import IssueInfo, SyncStatus
 from counter_app.ui.admin.backups_dialog import BackupsDialog
 from counter_app.ui.admin.calendar_dialog import CalendarDialog
@@ -44,6 +45,7 @@ from counter_app.ui.admin.official_forms import AddOfficialDialog, PasswordDialo
 from counter_app.ui.admin.officials_dialog import OfficialsDialog
 from counter_app.ui.admin.printer_dialog import PrinterDialog
 from counter_app.ui.admin.procedure_form import ProcedureForm
+from counter_app.ui.admin.signing_dialog import SigningAdminDialog
 from counter_app.ui.admin.unit_dialog import UnitDialog
 from counter_app.ui.digitise_dialog import DigitiseDialog
 from counter_app.ui.dossier_dialog import DossierDialog
@@ -56,12 +58,16 @@ from counter_app.ui.receive_dialog import ReceiveDialog
 from counter_app.ui.reports_dialog import ReportsDialog
 from counter_app.ui.reuse_papers import ReuseDialog
 from counter_app.ui.setup_dialog import SetupDialog
+from counter_app.ui.signature_check import SignatureCheckDialog
+from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog
 from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_worker import SyncPhase
 from counter_app.ui.widgets import ElidedLabel
+from counter_app.ui.window_signing import WindowSigning
 from tests.conftest import make_counter
 from tests.scanning.support import DEVICE  # sets SANE_CONFIG_DIR: the project's test scanner
+from tests.signing.token_support import shared_pki
 from tests.ui.conftest import CITIZEN, user_info
 
 # A desktop's taskbar takes this much of the screen's height (Windows 10/11 at
@@ -256,6 +262,26 @@ def paper_windows(rt: Runtime, info: DossierInfo) -> Iterator[tuple[str, Callabl
     assert len(held) == 2
     documents = [d.name for d in info.documents]
     yield "reuse", lambda: ReuseDialog(held, documents, ctx.now().date())
+    yield from signing_windows(rt, held[0])
+
+
+def signing_windows(rt: Runtime, copy: PaperInfo) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    """Issue 21: the token's PIN, the certificate choice (a long holder name, an
+    expired one), a copy's signature check and Administration > Digital signatures."""
+    ctx = rt.ctx
+    admin = user_info(rt, "quantri")
+    certs = [describe(o.der, role) for role, o in shared_pki().officials.items()]
+    yield "signing-pin", lambda: PinDialog(["VNPT-CA Token 0123456789", "Token co quan"])
+    yield "signing-certificate", lambda: CertificateDialog(certs)
+
+    def check() -> QWidget:
+        dialog = SignatureCheckDialog(ctx, copy, rt.data_dir)
+        wait_for(lambda: dialog.checked is not None)
+        return dialog
+
+    yield "signing-check", check
+    signing = WindowSigning(ctx, lambda: admin)
+    yield "admin-signing", lambda: SigningAdminDialog(ctx, admin, rt.data_dir, signing)
 
 
 def admin_windows(rt: Runtime) -> Iterator[tuple[str, Callable[[], QWidget]]]:

@@ -24,6 +24,7 @@ ENTRIES = [
     "&Đơn vị và mẫu biểu…",
     "&Sao lưu…",
     "Kết nối &trung tâm…",
+    "Chữ &ký số…",
 ]
 
 
@@ -40,6 +41,7 @@ def test_every_admin_screen_opens_from_the_menu_as_the_official_at_the_desk(
         menu.open_unit,
         menu.open_backups,
         menu.open_central,
+        menu.open_signing,
     ):
         dialog = open_screen()
         qtbot.waitExposed(dialog)
