@@ -44,6 +44,7 @@ from counter_app.ui.formats import fmt_datetime
 from counter_app.ui.signature_check import SignatureCheckDialog
 from counter_app.ui.widgets import error_label
 from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
+from counter_app.wire import connection_file as settings_file
 
 log = logging.getLogger(__name__)
 OpenUrl = Callable[[QUrl], bool]
@@ -171,9 +172,9 @@ class DossierPapers(QWidget):
 
     def show_dossier(self, info: DossierInfo) -> None:
         self.info = info
-        ctx, code = self._ctx, info.code
+        ctx, code, directory = self._ctx, info.code, self._data_dir
         self._reads.start(lambda: papers.list_papers(ctx, code), self._fill, self._failed)
-        self._reads.start(lambda: pending_files(ctx, code), self._show_pending, self._failed)
+        self._reads.start(lambda: _pending(ctx, directory, code), self._show_pending, self._failed)
 
     def _show_pending(self, count: object) -> None:
         assert isinstance(count, int)
@@ -387,3 +388,11 @@ class DossierPapers(QWidget):
 
     def wait(self) -> None:
         self._reads.wait()
+
+
+def _pending(ctx: ServiceContext, directory: Path | None, code: str) -> int:
+    """Files of this dossier's copies the centre has not taken yet; none for a
+    desk not linked to a centre (nothing would ever send them)."""
+    if directory is None or settings_file.stored(directory) is None:
+        return 0
+    return pending_files(ctx, code)

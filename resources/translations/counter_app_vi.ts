@@ -2123,7 +2123,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     <message>
         <location filename="../../counter_app/ui/dossier_papers.py" line="117"/>
         <source>Document</source>
-        <translation>Giấy tờ</translation>
+        <translation>Tên giấy tờ</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/dossier_papers.py" line="118"/>
