@@ -15,13 +15,14 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Role
-from counter_app.models import CalendarDay, Setting
+from counter_app.models import CalendarDay
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import (
     CUTOFF_KEY,
     HOURS_KEY,
     ServiceContext,
+    put_setting,
     working_hours,
 )
 
@@ -140,11 +141,7 @@ def set_working_hours(ctx: ServiceContext, actor: Actor, periods: str, cutoff: s
             (HOURS_KEY, ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.periods)),
             (CUTOFF_KEY, f"{hours.cutoff:%H:%M}"),
         ):
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                row.value = value
+            put_setting(session, key, value)
         audit.log_event(
             session,
             ctx,

@@ -76,6 +76,15 @@ class ServiceContext:
         self.sessions.writer.forbid_this_thread()
 
 
+def put_setting(session: Session, key: str, value: str) -> None:
+    """Set one of the desk's settings in the caller's unit of work."""
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
 def working_hours(session: Session) -> WorkingHours:
     """The administrator's working hours, else the default 07:30–11:30, 13:30–17:00."""
     periods = session.get(Setting, HOURS_KEY)

@@ -13,7 +13,7 @@ from counter_app.domain.workflow import Role
 from counter_app.models import Setting
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
-from counter_app.services.context import ServiceContext
+from counter_app.services.context import ServiceContext, put_setting
 
 LOCK_AFTER_KEY = "lock_after_minutes"
 # A desk faces the public: ten minutes without a key or a click and the
@@ -34,11 +34,7 @@ def set_lock_after_minutes(ctx: ServiceContext, actor: Actor, minutes: int) -> i
 
     def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
-        row = session.get(Setting, LOCK_AFTER_KEY)
-        if row is None:
-            session.add(Setting(key=LOCK_AFTER_KEY, value=str(minutes)))
-        else:
-            row.value = str(minutes)
+        put_setting(session, LOCK_AFTER_KEY, str(minutes))
         audit.log_event(
             session, ctx, actor.username, "desk.lock_after", "settings", {"minutes": minutes}
         )
@@ -77,11 +73,7 @@ def set_scan_folder(ctx: ServiceContext, actor: Actor, folder: str) -> Path | No
     def save(session: Session) -> None:
         acting_user(session, actor)
         value = str(path.resolve()) if path is not None else ""
-        row = session.get(Setting, SCAN_FOLDER_KEY)
-        if row is None:
-            session.add(Setting(key=SCAN_FOLDER_KEY, value=value))
-        else:
-            row.value = value
+        put_setting(session, SCAN_FOLDER_KEY, value)
         audit.log_event(
             session, ctx, actor.username, "desk.scan_folder", "settings", {"folder": value}
         )

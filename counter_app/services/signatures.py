@@ -44,7 +44,7 @@ from counter_app.domain.workflow import Role
 from counter_app.models import DigitisedPaper, Dossier, OutboxEntry, Setting
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
-from counter_app.services.context import ServiceContext
+from counter_app.services.context import ServiceContext, put_setting
 from counter_app.services.paper_records import (
     PaperInfo,
     file_row,
@@ -86,11 +86,7 @@ def set_pkcs11_module(ctx: ServiceContext, actor: Actor, path: str) -> str:
 
     def save(session: Session) -> None:
         acting_user(session, actor, role=Role.ADMIN)
-        row = session.get(Setting, PKCS11_MODULE_KEY)
-        if row is None:
-            session.add(Setting(key=PKCS11_MODULE_KEY, value=value))
-        else:
-            row.value = value
+        put_setting(session, PKCS11_MODULE_KEY, value)
         audit.log_event(
             session, ctx, actor.username, "desk.pkcs11_module", "settings", {"path": value}
         )
@@ -122,11 +118,7 @@ def remember_certificate(ctx: ServiceContext, actor: Actor, fingerprint: str) ->
 
     def save(session: Session) -> None:
         acting_user(session, actor)
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=fingerprint))
-        else:
-            row.value = fingerprint
+        put_setting(session, key, fingerprint)
 
     ctx.sessions.write(save)
 

@@ -14,7 +14,7 @@ from counter_app.models import Setting
 from counter_app.paper import FormKind
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
-from counter_app.services.context import ServiceContext
+from counter_app.services.context import ServiceContext, put_setting
 
 _CTX = "Printing"
 
@@ -100,11 +100,7 @@ def set_print_settings(
     def save(session: Session) -> PrintSettings:
         acting_user(session, actor, role=Role.ADMIN)
         for key, value in values.items():
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                row.value = value
+            put_setting(session, key, value)
         audit.log_event(session, ctx, actor.username, "print.settings", "settings", values)
         return read_settings(session)
 
