@@ -4,17 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Every Debian package the app and its tests need, in one list (tests/
+# test_fresh_machine.py reads it): the Qt runtime, fonts, PostgreSQL; scanners
+# (python-sane builds against libsane-dev; sane-utils: scanimage for IT); OCR
+# of scanned copies (files/ocr.py); the signing tests' PKCS#11 token (SoftHSM2,
+# its module in libsofthsm2, configured per test in tmp).
 APT_PACKAGES := poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-core fontconfig \
 	libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth \
-	postgresql
-# Scanners at the desk (python-sane builds against libsane-dev; sane-utils: scanimage for IT).
-APT_PACKAGES += libsane1 libsane-dev sane-utils
-# OCR of scanned copies (files/ocr.py).
-APT_PACKAGES += tesseract-ocr tesseract-ocr-vie
-# Digital signatures: the tests' PKCS#11 token (SoftHSM2, configured per test in tmp).
-APT_PACKAGES += softhsm2
+	postgresql \
+	libsane1 libsane-dev sane-utils \
+	tesseract-ocr tesseract-ocr-vie \
+	softhsm2 libsofthsm2
 OUT ?= out/demo
 
 .PHONY: all run test soak bench demo central lint translations screenshots sysdeps venv clean

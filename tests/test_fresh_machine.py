@@ -12,7 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # System paths and command-line tools the tests (and the code they run) use.
 _PATH = re.compile(r'Path\("(/usr/(?:share|lib)/[^"]+)"\)')
-_TOOL = re.compile(r'\["(pdftotext|pdftoppm|pdffonts|pdfinfo|pdfimages|zbarimg|fc-list|xvfb-run)"')
+_TOOL = re.compile(
+    r'(?:\[\s*|which\()"(pdftotext|pdftoppm|pdffonts|pdfinfo|pdfimages|zbarimg|fc-list|xvfb-run'
+    r'|softhsm2-util|tesseract)"'
+)
 
 
 def _apt_packages() -> set[str]:
@@ -71,7 +74,8 @@ def _used() -> tuple[set[str], set[str]]:
 def test_every_system_file_and_tool_the_tests_use_is_installed_by_make() -> None:
     packages = _installed_with(_apt_packages())
     paths, tools = _used()
-    assert paths and "pdftotext" in tools  # the scan itself found what it looks for
+    # the scan itself found what it looks for
+    assert paths and {"pdftotext", "softhsm2-util", "tesseract"} <= tools, tools
     missing: dict[str, set[str]] = {}
     for path in sorted(paths):
         owners = _owners(path)

@@ -25,20 +25,10 @@ from pkcs11 import Attribute, CertificateType, ObjectClass
 USER_PIN = "123456"
 SO_PIN = "87654321"
 LABEL = "Token cua can bo"
-MODULE_CANDIDATES = (
-    "/usr/lib/softhsm/libsofthsm2.so",
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/local/lib/softhsm/libsofthsm2.so",
-)
+# Debian's libsofthsm2 links its module here on every architecture (make
+# installs it; tests/test_fresh_machine.py checks this path's package).
+SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
 NOW = datetime.now(UTC)
-
-
-def softhsm_module() -> Path | None:
-    for candidate in MODULE_CANDIDATES:
-        if Path(candidate).is_file():
-            return Path(candidate)
-    return None
 
 
 def _name(cn: str, uid: str = "") -> x509.Name:
@@ -289,8 +279,8 @@ def start_token(tmp: Path) -> TokenEnv:
     """A fresh token in ``tmp``: SOFTHSM2_CONF points there and the module is
     initialised again, so it reads that configuration (the process loads the
     PKCS#11 module once; each test module gets its own token)."""
-    module = softhsm_module()
-    assert module is not None, "SoftHSM2 is missing: make sysdeps (Debian softhsm2)"
+    module = SOFTHSM_MODULE
+    assert module.is_file(), "SoftHSM2 is missing: make sysdeps (Debian libsofthsm2)"
     os.environ["SOFTHSM2_CONF"] = str(write_softhsm_conf(tmp))
     pkcs11.lib(str(module)).reinitialize()
     pki = shared_pki()
