@@ -27,9 +27,10 @@ from sqlalchemy.orm import Session
 from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import parse_code, slot_range
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, UserError
-from counter_app.domain.papers import PaperData, paper_search_text
+from counter_app.domain.papers import paper_search_text
 from counter_app.domain.text import search_text
 from counter_app.domain.workflow import Role, State
+from counter_app.files.store import Blob
 from counter_app.models import (
     CalendarDay,
     CentralNote,
@@ -41,7 +42,6 @@ from counter_app.models import (
     OutboxEntry,
     PrintJob,
     Procedure,
-    StoredFile,
     SyncIssue,
     SyncState,
     User,
@@ -49,6 +49,7 @@ from counter_app.models import (
     WorkflowStep,
 )
 from counter_app.services.catalogue import upsert_specs
+from counter_app.services.paper_records import file_row, info_of
 from counter_app.services.setup import change_ledger_book
 from counter_app.sync.outbox import counter_uuid_of
 from counter_app.wire.feed import Change
@@ -516,24 +517,8 @@ def _paper_file(session: Session, paper: DigitisedPaper) -> None:
     row of its file, which stays at the centre until the dossier is opened
     (sync/file_download.py); ``uploaded_at`` is left empty, as this counter
     has not sent it (sync/file_upload.py sends only what its store holds)."""
-    data = PaperData(
-        doc_type_code=paper.doc_type_code,
-        document_name=paper.document_name,
-        holder_id_number=paper.holder_id_number,
-        holder_name=paper.holder_name,
-        summary=paper.summary,
-        scope=paper.scope,
-        id_issued_by=paper.id_issued_by,
-    )
-    paper.search_text = paper_search_text(data, paper.ocr_text or "")
-    if session.get(StoredFile, paper.sha256) is None:
-        session.add(
-            StoredFile(
-                sha256=paper.sha256, size=paper.size, pages=paper.pages, stored_at=paper.created_at
-            )
-        )
-        # Before the paper: no relationship tells the flush that order.
-        session.flush()
+    paper.search_text = paper_search_text(info_of(paper, "").data, paper.ocr_text or "")
+    file_row(session, Blob(paper.sha256, paper.size), paper.pages, paper.created_at)
 
 
 def _note(session: Session, change: Change, central_code: str | None) -> None:
