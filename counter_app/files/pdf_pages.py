@@ -57,7 +57,8 @@ def _open(pdf: bytes) -> pikepdf.Pdf:
 
 
 def compose(sources: Sequence[bytes], pages: Sequence[PageRef]) -> bytes:
-    """One PDF of ``pages`` in their order; every operation below is one of these.
+    """One PDF of ``pages`` in their order: merging, reordering, turning and
+    removing pages are each one of these (ui/paper_pages.PageStrip).
 
     Pages are copied as they are (no re-encoding); a rotation is the page's
     /Rotate, so nothing of the scan is lost either.
@@ -86,28 +87,6 @@ def compose(sources: Sequence[bytes], pages: Sequence[PageRef]) -> bytes:
 
 def all_pages(sources: Sequence[bytes]) -> list[PageRef]:
     return [PageRef(n, p) for n, pdf in enumerate(sources) for p in range(page_count(pdf))]
-
-
-def merge_pdfs(pdfs: Sequence[bytes]) -> bytes:
-    return compose(pdfs, all_pages(pdfs))
-
-
-def rotate_page(pdf: bytes, index: int, degrees: int) -> bytes:
-    refs = all_pages([pdf])
-    refs[index] = PageRef(0, index, degrees)
-    return compose([pdf], refs)
-
-
-def reorder_pages(pdf: bytes, order: Sequence[int]) -> bytes:
-    """``order`` lists every page index once, in the new order."""
-    if sorted(order) != list(range(page_count(pdf))):
-        raise ValueError("the new order must list every page once")
-    return compose([pdf], [PageRef(0, i) for i in order])
-
-
-def remove_pages(pdf: bytes, indices: Sequence[int]) -> bytes:
-    gone = set(indices)
-    return compose([pdf], [r for r in all_pages([pdf]) if r.page not in gone])
 
 
 def rotations(pdf: bytes) -> list[int]:

@@ -16,13 +16,10 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.papers import Origin, PaperData
 from counter_app.files.pdf_pages import (
     PageRef,
+    all_pages,
     compose,
     images_to_pdf,
-    merge_pdfs,
     page_count,
-    remove_pages,
-    reorder_pages,
-    rotate_page,
     rotations,
 )
 from counter_app.scanning.folder import ScanFolder
@@ -116,11 +113,11 @@ def test_pages_reordered_turned_and_removed_show_in_the_saved_pdf(
     code = new_dossier(counter)
     first = images_to_pdf([shade_page(0), shade_page(90)])
     second = images_to_pdf([shade_page(180), shade_page(250, (80, 60))])
-    merged = merge_pdfs([first, second])
+    # As the page strip composes them: both files' pages, the landscape page
+    # first and turned upright, the blank back (shade 90) left out.
+    merged = compose([first, second], all_pages([first, second]))
     assert page_count(merged) == 4
-    edited = reorder_pages(merged, [3, 0, 1, 2])  # the landscape page first
-    edited = rotate_page(edited, 0, 90)  # turned upright
-    edited = remove_pages(edited, [2])  # the blank back (shade 90) out
+    edited = compose([first, second], [PageRef(1, 1, 90), PageRef(0, 0), PageRef(1, 0)])
     info = papers.add_copy(
         counter.ctx,
         login(counter.ctx, "tiepnhan"),
