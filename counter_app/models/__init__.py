@@ -19,6 +19,7 @@ from counter_app.models.dossier import (
 )
 from counter_app.models.notice import Notice
 from counter_app.models.paper import DigitisedPaper, StoredFile
+from counter_app.models.signature_queue import SignatureExtension
 from counter_app.models.sync import CentralNote, OutboxEntry, SyncIssue, SyncState
 from counter_app.models.user import LoginAttempt, LoginLockout, User, UserRole
 
@@ -42,6 +43,7 @@ __all__ = [
     "Procedure",
     "ProcedureDocument",
     "Setting",
+    "SignatureExtension",
     "StoredFile",
     "SyncIssue",
     "SyncState",

@@ -35,13 +35,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.domain.workflow import Role
-from counter_app.models import DigitisedPaper, Dossier, OutboxEntry, Setting
+from counter_app.models import (
+    DigitisedPaper,
+    Dossier,
+    OutboxEntry,
+    Setting,
+    SignatureExtension,
+)
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, put_setting
@@ -66,6 +73,9 @@ from counter_app.signing.token import (
 )
 
 PKCS11_MODULE_KEY = "pkcs11_module"
+TSA_URL_KEY = "tsa_url"
+# The environment wins over the desk setting, as for the token driver.
+TSA_URL_ENV = "COUNTER_APP_TSA_URL"
 # Wrong PINs in a row after which the desk stops trying (the token's own
 # counter is often 3 to 10; stopping first keeps the last tries for the official).
 MAX_WRONG_PINS = 3
@@ -90,6 +100,38 @@ def set_pkcs11_module(ctx: ServiceContext, actor: Actor, path: str) -> str:
         audit.log_event(
             session, ctx, actor.username, "desk.pkcs11_module", "settings", {"path": value}
         )
+
+    ctx.sessions.write(save)
+    return value
+
+
+def tsa_url(ctx: ServiceContext) -> str:
+    """The timestamp server that extends this desk's signatures ("" when none)."""
+    configured = os.environ.get(TSA_URL_ENV, "").strip()
+    if configured:
+        return configured
+    with ctx.sessions() as session:
+        row = session.get(Setting, TSA_URL_KEY)
+        return row.value if row is not None else ""
+
+
+def set_tsa_url(ctx: ServiceContext, actor: Actor, url: str) -> str:
+    """Set the timestamp server the CA or the province names (admin only)."""
+    value = url.strip()
+    parts = urlsplit(value)
+    if value and (parts.scheme not in ("http", "https") or not parts.netloc or len(value) > 400):
+        raise refused(
+            QT_TRANSLATE_NOOP(
+                "Signing",
+                "The timestamp server address must be a web address such as "
+                "http://tsa.example.vn/tsa; copy it as your CA publishes it.",
+            )
+        )
+
+    def save(session: Session) -> None:
+        acting_user(session, actor, role=Role.ADMIN)
+        put_setting(session, TSA_URL_KEY, value)
+        audit.log_event(session, ctx, actor.username, "desk.tsa_url", "settings", {"url": value})
 
     ctx.sessions.write(save)
     return value
@@ -304,6 +346,8 @@ def sign_paper(
         row.signer_serial = cert.serial
         row.signer_fingerprint = cert.fingerprint
         row.signed_at = now
+        # Signed offline (B-B): the sync round extends it to B-LT once it can.
+        session.add(SignatureExtension(paper_uuid=row.uuid, queued_at=now, outcome="", detail=""))
         session.flush()
         code = session.scalar(select(Dossier.code).where(Dossier.id == row.dossier_id)) or ""
         audit.log_event(

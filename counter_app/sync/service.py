@@ -36,6 +36,8 @@ from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.reclaim import reclaim_if_restored
+from counter_app.sync.signature_extension import ExtensionReport, extend_queued
+from counter_app.sync.signature_extension import waiting as signatures_waiting
 from counter_app.wire import connection_file as settings_file
 from counter_app.wire.central_tables import counters
 from counter_app.wire.connection_file import CentralSettings
@@ -177,6 +179,7 @@ class SyncReport:
     push: PushReport
     pull: PullReport
     files: UploadReport = field(default_factory=UploadReport)
+    signatures: ExtensionReport = field(default_factory=ExtensionReport)
 
 
 def sync_once(
@@ -189,6 +192,9 @@ def sync_once(
     """One push then one pull; CentralUnreachable when there is no round trip
     (CentralSilent when the link went quiet for ``silent_s``, at most SILENT_LINK_S)."""
     settings = _settings(directory)
+    # First, off the central link: an extended paper's row and file then go
+    # in this same round.
+    signatures = extend_queued(ctx, directory)
     with central_session(settings, silent_s) as engine, engine.connect() as conn:
         # Issue 16, point 5: after a restore, the centre's copies of this
         # counter's records come back before anything is pushed or received.
@@ -206,7 +212,7 @@ def sync_once(
     if pulled.applied:
         ctx.invalidate_calendar()
     log.info("Sync: %d sent, %d refused, %d received", pushed.sent, pushed.refused, pulled.applied)
-    return SyncReport(pushed, pulled, files)
+    return SyncReport(pushed, pulled, files, signatures)
 
 
 def resync_all(ctx: ServiceContext, directory: Path) -> PullReport:
@@ -302,6 +308,8 @@ class SyncStatus:
     issues: list[IssueInfo]
     # Files of this counter's papers the centre does not hold whole yet.
     files_pending: int = 0
+    # Signatures made offline not extended to B-LT yet.
+    signatures_waiting: int = 0
 
 
 def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
@@ -321,6 +329,7 @@ def status(ctx: ServiceContext, directory: Path) -> SyncStatus:
         datetime.fromisoformat(last.value) if last else None,
         issues,
         pending_files(ctx),
+        signatures_waiting(ctx),
     )
 
 
