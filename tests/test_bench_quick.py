@@ -54,6 +54,12 @@ FIGURES = {
         r"file check / floor: \d+\.\d+",
     ],
     "bench_files_sync.py": [r"ratio upload / COPY\s+\d+\.\d+"],
+    "bench_signing.py": [
+        r"one-page receipt, visible \(floor\)\s+median \d+\.\d ms",
+        r"SigningSession\.sign, one-page receipt, visible box \(desk\)\s+median \d+\.\d ms",
+        r"ratio desk / floor \(median\) \d+\.\d\d \(target <= 2\.0\)",
+        r"20 scanned one-page copies .* signed in turn\s+total \d+\.\d{3} s, median of \d+ \(target < 1\.0\)",
+    ],
 }
 
 
@@ -95,7 +101,7 @@ def test_quick_bench_runs_every_part_to_the_end_with_its_figures() -> None:
         assert f"== {part}: exit 0" in out, out
         for figure in figures:
             assert re.search(figure, out), f"{part}: no {figure!r} in\n{out}"
-    assert re.search(r"bench: all 8 parts ran to the end", out), out
+    assert re.search(r"bench: all 9 parts ran to the end", out), out
     print(f"quick bench: {took:.0f}s")
 
 
