@@ -5344,6 +5344,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chứng thư số của {holder} đã hết hạn ngày {end}; chưa ký gì. Hãy gia hạn với tổ chức chứng thực hoặc dùng chứng thư khác.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/services/signatures.py" line="125"/>
+        <source>The timestamp server address must be a web address such as http://tsa.example.vn/tsa; copy it as your CA publishes it.</source>
+        <translation>Địa chỉ máy chủ cấp dấu thời gian phải là một địa chỉ web, ví dụ http://tsa.example.vn/tsa; hãy chép đúng như tổ chức chứng thực công bố.</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/signing/token.py" line="63"/>
         <source>No token driver is configured; set the path of the PKCS#11 module your CA installed (see the CA&apos;s installer) in the desk settings.</source>
         <translation>Chưa cấu hình trình điều khiển token; hãy đặt đường dẫn tới thư viện PKCS#11 mà tổ chức chứng thực đã cài (xem bộ cài của tổ chức chứng thực) trong phần cài đặt của quầy.</translation>

@@ -9,14 +9,25 @@ it after three wrong ones, and the "locked" path is one a CA's token takes
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pkcs11
 import pytest
 from pkcs11 import TokenFlag
 
+from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
 from counter_app.i18n import render
-from counter_app.services.signatures import MAX_WRONG_PINS, SigningSession
-from counter_app.signing.token import TokenLocked, WrongPin, list_tokens
+from counter_app.services.signatures import (
+    MAX_WRONG_PINS,
+    TSA_URL_ENV,
+    SigningSession,
+    set_tsa_url,
+    tsa_url,
+)
+from counter_app.signing.token import MODULE_ENV, TokenLocked, WrongPin, list_tokens, module_path
+from tests.conftest import login
 from tests.signing.token_support import LABEL, USER_PIN, TokenEnv, start_token
 
 PIN_FLAGS = TokenFlag.USER_PIN_COUNT_LOW | TokenFlag.USER_PIN_FINAL_TRY | TokenFlag.USER_PIN_LOCKED
@@ -57,3 +68,52 @@ def test_three_wrong_pins_say_so_each_time_and_softhsm_does_not_lock(env: TokenE
     assert signing.unlocked and {c.label for c in certs} >= {"valid"}
     assert _pin_flags(env) == TokenFlag(0)  # a good login clears "few tries left"
     signing.forget()
+
+
+ROOT = Path(__file__).resolve().parents[2] / "counter_app"
+# What a Linux-only path looks like written into code.
+_LINUX_PATH = re.compile(r"""["'](/usr/|/lib/|/etc/|/opt/|/home/|~/\.)|\.so["']""")
+
+
+def test_nothing_in_the_signing_code_assumes_linux_paths(
+    env: TokenEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = [*sorted((ROOT / "signing").glob("*.py")), ROOT / "services" / "signatures.py"]
+    written = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sources
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if _LINUX_PATH.search(line)
+    ]
+    assert written == []
+    # No default driver: the path comes from the environment or the desk only.
+    monkeypatch.delenv(MODULE_ENV, raising=False)
+    with pytest.raises(UserError, match="No token driver is configured"):
+        module_path("")
+    # A Windows path is taken as the official typed it and named when missing.
+    dll = r"C:\Windows\System32\vnpt-ca_csp11.dll"
+    with pytest.raises(UserError) as missing:
+        module_path(dll)
+    assert dll in render(missing.value.message)
+    # Any folder and name will do: the driver copied under a Windows-like name.
+    copied = tmp_path / "Program Files" / "CA token" / "ca_p11.dll"
+    copied.parent.mkdir(parents=True)
+    copied.write_bytes(env.module.read_bytes())
+    monkeypatch.setenv(MODULE_ENV, str(copied))
+    assert module_path("") == copied
+
+
+def test_the_timestamp_server_is_a_desk_setting_checked_when_saved(
+    counter: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(TSA_URL_ENV, raising=False)
+    admin = login(counter.ctx, "quantri")
+    assert tsa_url(counter.ctx) == ""
+    with pytest.raises(UserError) as refused:
+        set_tsa_url(counter.ctx, admin, r"C:\tsa")
+    assert "phải là một địa chỉ web" in render(refused.value.message)
+    assert tsa_url(counter.ctx) == ""
+    assert set_tsa_url(counter.ctx, admin, " http://tsa.ca.vn/tsa ") == "http://tsa.ca.vn/tsa"
+    assert tsa_url(counter.ctx) == "http://tsa.ca.vn/tsa"
+    monkeypatch.setenv(TSA_URL_ENV, "http://127.0.0.1:9/tsa")
+    assert tsa_url(counter.ctx) == "http://127.0.0.1:9/tsa"  # the environment wins
