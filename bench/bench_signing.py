@@ -116,7 +116,9 @@ def floor_block(env: TokenEnv, pdf: bytes, runs: int) -> list[float]:
             field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES
         )
         spec = fields.SigFieldSpec(
-            "Signature1", on_page=BOX.page, box=(BOX.x1, BOX.y1, BOX.x2, BOX.y2)
+            "Signature1",
+            on_page=BOX.page,
+            box=(round(BOX.x1), round(BOX.y1), round(BOX.x2), round(BOX.y2)),
         )
 
         def sign() -> bytes:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Select, delete, func, or_, select
@@ -53,7 +54,7 @@ class ExtensionReport:
     waiting: int = 0
 
 
-def _waiting_query() -> Select[tuple[str, str]]:
+def _waiting_query() -> Select[str, str]:
     return (
         select(SignatureExtension.paper_uuid, DigitisedPaper.sha256)
         .join(DigitisedPaper, DigitisedPaper.uuid == SignatureExtension.paper_uuid)
@@ -83,8 +84,8 @@ def _queued(ctx: ServiceContext) -> dict[str, list[str]]:
             _waiting_query().order_by(SignatureExtension.queued_at).limit(PER_ROUND)
         ).all()
     by_file: dict[str, list[str]] = {}
-    for uuid, sha in rows:
-        by_file.setdefault(str(sha), []).append(str(uuid))
+    for row in rows:
+        by_file.setdefault(str(row.sha256), []).append(str(row.paper_uuid))
     return by_file
 
 
@@ -110,7 +111,7 @@ def extend_queued(ctx: ServiceContext, directory: Path) -> ExtensionReport:
     for item in done.extended:
         # File first: a row never names a file the store lacks.
         blob = store_of(ctx).put_bytes(item.pdf)
-        ctx.sessions.write(lambda s, i=item, b=blob: _name_extended(s, ctx, i, b, by_file))
+        ctx.sessions.write(partial(_name_extended, ctx=ctx, item=item, blob=blob, by_file=by_file))
     ctx.sessions.write(lambda s: _note(s, ctx, done, by_file))
     report = ExtensionReport(len(done.extended), len(done.settled), waiting(ctx))
     if report.extended or report.settled:

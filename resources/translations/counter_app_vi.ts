@@ -5418,6 +5418,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SigningAdminDialog</name>
     <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="82"/>
+        <source>e.g. the CA&apos;s http://… address (empty: no extension)</source>
+        <translation>ví dụ địa chỉ http://… của tổ chức chứng thực (để trống: không gia hạn chữ ký)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="84"/>
+        <source>Timestamp server (TSA)</source>
+        <translation>Máy chủ cấp dấu thời gian (TSA)</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/admin/signing_dialog.py" line="55"/>
         <source>Digital signatures</source>
         <translation>Chữ ký số</translation>

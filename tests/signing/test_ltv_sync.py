@@ -29,14 +29,13 @@ from tests.signing.pki import fixtures
 from tests.signing.pki.server import TestPki
 from tests.signing.test_sign import scan
 from tests.sync.conftest import Centre, Desk, central_url, centre
-
-# The sync tests' real PostgreSQL centre, a fresh database per test.
-centre = centre
-central_url = central_url
 from tests.sync.paper_support import BIRTH, add_paper
 from tests.sync.support import receive_many
 
 test_pki = fixtures.test_pki
+# The sync tests' real PostgreSQL centre, a fresh database per test.
+centre = centre
+central_url = central_url
 DAY = datetime(2026, 11, 26, 8, 0)
 
 

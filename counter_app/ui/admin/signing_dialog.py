@@ -71,6 +71,10 @@ class SigningAdminDialog(QDialog):
         row.addWidget(self.module, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Token driver (PKCS#11)"), row)
+        self.tsa = QLineEdit(self)
+        self.tsa.setObjectName("tsaUrl")
+        self.tsa.setPlaceholderText(self.tr("e.g. the CA's http://… address (empty: no extension)"))
+        form.addRow(self.tr("Timestamp server (TSA)"), self.tsa)
         self.trust_label = QLabel(self)
         self.trust_label.setObjectName("trustFolder")
         self.trust_label.setWordWrap(True)
@@ -102,11 +106,15 @@ class SigningAdminDialog(QDialog):
         close.clicked.connect(self.reject)
         root.addWidget(buttons)
         self._reads.start(lambda: signatures.pkcs11_module_setting(ctx), self._loaded, self._failed)
+        self._reads.start(lambda: signatures.tsa_url(ctx), self._tsa_loaded, self._failed)
         self._reads.start(lambda: _trust_state(data_dir), self._show_trust, self._failed)
         fit_to_screen(self, 860, 420)
 
     def _loaded(self, path: object) -> None:
         self.module.setText(str(path))
+
+    def _tsa_loaded(self, url: object) -> None:
+        self.tsa.setText(str(url))
 
     def _show_trust(self, state: object) -> None:
         assert isinstance(state, tuple)
@@ -126,13 +134,21 @@ class SigningAdminDialog(QDialog):
 
     def save(self) -> None:
         self.error.setVisible(False)
-        ctx, user, path = self._ctx, self._user, self.module.text()
-        self._writes.start(
-            lambda: signatures.set_pkcs11_module(ctx, user, path), self._saved, self._refused
-        )
+        ctx, user, path, url = self._ctx, self._user, self.module.text(), self.tsa.text()
 
-    def _saved(self, path: object) -> None:
+        def save() -> tuple[str, str]:
+            return (
+                signatures.set_pkcs11_module(ctx, user, path),
+                signatures.set_tsa_url(ctx, user, url),
+            )
+
+        self._writes.start(save, self._saved, self._refused)
+
+    def _saved(self, saved: object) -> None:
+        assert isinstance(saved, tuple)
+        path, url = saved
         self.module.setText(str(path))
+        self.tsa.setText(str(url))
         # Another driver: the open token session belongs to the old one.
         self._signing.forget(reset=True)
         self.message.setText(self.tr("Saved."))
