@@ -19,7 +19,9 @@ central migration is needed: the signed paper reaches the centre once, as
 signed, with the signature's columns in its body, and its file is the
 signed PDF. The unsigned file stays in the store, named by
 ``unsigned_sha256``, so nothing is lost (its ``stored_files`` row stays too:
-backups copy it and the purge of orphans spares it).
+backups copy it and the purge of orphans spares it). Signed offline (B-B),
+the paper is queued for its extension to B-LT (sync/signature_extension.py):
+that later change of its file is the one c0015 lets the centre take.
 
 "Not yet pushed" is read from the outbox: the paper's first entry leaves it
 only once the centre has taken it. A round already under way may have read
