@@ -81,9 +81,7 @@ class SignatureCell(Flowable):  # type: ignore[misc]  # ReportLab ships no type 
             return
         # The canvas's matrix holds every translation and the shrinking of a
         # receipt squeezed onto one page: the corners in page coordinates.
-        corners = [
-            self.canv.absolutePosition(x, y) for x, y in ((0, 0), (self.width, self.height))
-        ]
+        corners = [self.canv.absolutePosition(x, y) for x, y in ((0, 0), (self.width, self.height))]
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         page = int(self.canv.getPageNumber()) - 1
         places.append(SignaturePlace(page, min(xs), min(ys), max(xs), max(ys)))

@@ -245,9 +245,7 @@ def _header(
     ]
 
 
-def render_receipt(
-    data: ReceiptData, *, paper: str = "A4", form_set: str = "tt01-2018"
-) -> FormPdf:
+def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt01-2018") -> FormPdf:
     """Render form 01 as PDF: "Liên 1: Lưu" and "Liên 2: Giao khách hàng".
 
     A4 and A5 print one copy per page; "80mm" prints both copies on one

@@ -16,7 +16,6 @@ import pikepdf
 import pypdf
 import pytest
 from PIL import Image
-from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import func, select
 
 from counter_app.app_setup import Runtime
@@ -49,9 +48,14 @@ from counter_app.services.signatures import SigningSession
 from counter_app.signing.token import TokenGone
 from counter_app.signing.verify import Verdict, trust_anchors, verify_pdf
 from tests.conftest import PROVINCE_FEE, Clock, login
-from tests.printing.conftest import decode, pages_as_images, pdf_text  # noqa: F401 - fixtures
+from tests.printing import conftest as printing_fixtures
+from tests.printing.conftest import decode
 from tests.printing.test_dossier_forms import CITIZEN, to_file
 from tests.signing.token_support import LABEL, USER_PIN, TokenEnv, remove_tokens, start_token
+
+# The printing tests' fixtures: each page as a scanner sees it, each page's text.
+pages_as_images = printing_fixtures.pages_as_images
+pdf_text = printing_fixtures.pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +105,12 @@ def _slip_ready(counter: Runtime, clock: Clock) -> str:
 
 def _withdrawn(counter: Runtime, clock: Clock) -> str:
     code = _received(counter)
-    take_step(counter.ctx, login(counter.ctx, "tiepnhan"), code, StepRequest(Action.WITHDRAW, note="Xin rút"))
+    take_step(
+        counter.ctx,
+        login(counter.ctx, "tiepnhan"),
+        code,
+        StepRequest(Action.WITHDRAW, note="Xin rút"),
+    )
     return code
 
 
@@ -228,7 +237,12 @@ def test_a_signed_receipts_paper_names_its_signed_copy_in_its_qr_code(
     # The paper that went to the printer (the file sink) is the receipt with KS
     printed = (tmp_path / "01.pdf").read_bytes()
     assert printed == result.pdf
-    qrs = [text for page in pages_as_images(printed, 200) for fmt, text in decode(page) if fmt == "QRCode"]
+    qrs = [
+        text
+        for page in pages_as_images(printed, 200)
+        for fmt, text in decode(page)
+        if fmt == "QRCode"
+    ]
     assert len(qrs) == 2  # one on each copy
     for text in qrs:
         payload = parse_qr_payload(text)

@@ -22,18 +22,17 @@ from counter_app.ui.form_print import preview_form
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.signing_dialogs import PinDialog
 from tests.conftest import AGENCY, login
-from tests.printing.conftest import decode, pages_as_images  # noqa: F401 - fixture
+from tests.printing import conftest as printing_fixtures
+from tests.printing.conftest import decode
 from tests.signing.token_support import USER_PIN, TokenEnv, start_token
-from tests.ui.conftest import (  # noqa: F401 - fixtures
-    chooser,
-    hold,
-    make_window,
-    printed,
-    receive_dossier,
-    wait_signal,
-)
+from tests.ui import conftest as ui_fixtures
+from tests.ui.conftest import wait_signal
 from tests.ui.keyboard import SCANNER_GAP_MS, Keyboard
 
+# The window tests' fixtures, and the printing tests' page images.
+chooser, hold, printed = ui_fixtures.chooser, ui_fixtures.hold, ui_fixtures.printed
+make_window, receive_dossier = ui_fixtures.make_window, ui_fixtures.receive_dossier
+pages_as_images = printing_fixtures.pages_as_images
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 

@@ -16,16 +16,16 @@ from counter_app.services.print_jobs.jobs import (
     print_form,
     printed,
 )
+from counter_app.services.print_jobs.settings import (
+    PrintSettings,
+    get_print_settings,
+    set_print_settings,
+)
 from counter_app.services.print_jobs.signed import (
     FormSigner,
     SignedForm,
     signed_form,
     token_signer,
-)
-from counter_app.services.print_jobs.settings import (
-    PrintSettings,
-    get_print_settings,
-    set_print_settings,
 )
 from counter_app.services.print_jobs.steps import preview_step_form, step_with_form
 

@@ -21,8 +21,8 @@ from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import load_dossier
-from counter_app.services.print_jobs.forms import DONE, FAILED, SENDING, build_form, done_prints
 from counter_app.services.paper_records import PaperInfo
+from counter_app.services.print_jobs.forms import DONE, FAILED, SENDING, build_form, done_prints
 from counter_app.services.print_jobs.settings import paper_for
 from counter_app.services.print_jobs.signed import FormSigner, StoredForm, record_form, sign_form
 

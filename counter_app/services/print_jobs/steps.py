@@ -19,9 +19,9 @@ from counter_app.paper import FormKind
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
+from counter_app.services.paper_records import PaperInfo
 from counter_app.services.print_jobs.forms import build_form
 from counter_app.services.print_jobs.jobs import PrintResult, Sink, print_failed, record_job
-from counter_app.services.paper_records import PaperInfo
 from counter_app.services.print_jobs.settings import paper_for
 from counter_app.services.print_jobs.signed import FormSigner, StoredForm, record_form, sign_form
 
