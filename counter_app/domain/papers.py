@@ -30,6 +30,7 @@ _ID_NUMBER = re.compile(r"^[0-9A-Z][0-9A-Z-]{7,14}$")
 class PaperRole(StrEnum):
     PAPER = "paper"  # a paper the citizen handed in
     RESULT = "result"  # the dossier's result
+    FORM = "form"  # a form the desk issued, signed by the official (never a citizen's paper)
 
 
 class Origin(StrEnum):
@@ -38,6 +39,7 @@ class Origin(StrEnum):
     FILE = "file"  # a file or a phone photo
     REUSE = "reuse"  # taken from a paper already held (Art. 17(1)(b))
     AUTHORITY = "authority"  # the PDF the deciding authority issued
+    ISSUED = "issued"  # a form the desk printed, signed digitally
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ _KEYS = {
     "CQ": "agency_id",
     "TTHC": "procedure_code",
     "HEN": "appointment",
+    "KS": "signed_sha256",
 }
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _APPOINTMENT_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -39,6 +41,8 @@ class QrPayload:
     agency_id: str = ""
     procedure_code: str = ""
     appointment: datetime | None = None
+    # The SHA-256 of the digitally signed copy the paper was printed from; "" if none.
+    signed_sha256: str = ""
 
 
 def qr_payload(
@@ -46,20 +50,25 @@ def qr_payload(
     agency_id: str,
     procedure_code: str,
     appointment: datetime,
+    signed_sha256: str = "",
 ) -> str:
     """The text put in a receipt's QR code: one ``KEY:value`` per line.
 
     Anyone's phone can read a QR code off a receipt left on a desk, so it
     carries what finds the dossier, never the citizen's identity number.
-    Receipts printed before kept a ``CD:`` line; the reader skips it."""
-    return "\n".join(
-        (
-            f"MHS:{dossier_code}",
-            f"CQ:{agency_id}",
-            f"TTHC:{procedure_code}",
-            f"HEN:{appointment.strftime(_APPOINTMENT_FORMAT)}",
-        )
-    )
+    Receipts printed before kept a ``CD:`` line; the reader skips it. A
+    receipt printed from its signed electronic copy adds ``KS:`` and that
+    copy's SHA-256: a hash cannot be inside the file it is the hash of, so
+    the paper names the electronic original and not the other way round."""
+    lines = [
+        f"MHS:{dossier_code}",
+        f"CQ:{agency_id}",
+        f"TTHC:{procedure_code}",
+        f"HEN:{appointment.strftime(_APPOINTMENT_FORMAT)}",
+    ]
+    if signed_sha256:
+        lines.append(f"KS:{signed_sha256}")
+    return "\n".join(lines)
 
 
 def parse_qr_payload(text: str) -> QrPayload:
@@ -79,6 +88,10 @@ def parse_qr_payload(text: str) -> QrPayload:
         )
     except ValueError as exc:
         raise errors.printing_error(errors.NOT_A_SLIP_QR, missing="HEN") from exc
+    signed = fields.get("signed_sha256", "").lower()
+    if signed and not _SHA256.match(signed):
+        raise errors.printing_error(errors.NOT_A_SLIP_QR, missing="KS")
+    fields["signed_sha256"] = signed
     return QrPayload(appointment=appointment, **fields)
 
 

@@ -20,31 +20,45 @@ from counter_app.paper.layout import (
     title_paragraph,
 )
 from counter_app.paper.notes import notes_block
+from counter_app.paper.places import FormPdf, SignatureCell
 from counter_app.paper.text import esc
 
 
 def _time_cell(
-    step: ControlStep, spec: FormSpec, forms: FormSet, st: Styles, width: float
+    step: ControlStep,
+    spec: FormSpec,
+    forms: FormSet,
+    st: Styles,
+    width: float,
+    *,
+    signed_here: bool = False,
 ) -> Flowable:
-    """Hand-over time on top, then "Người giao" / "Người nhận" with their names."""
+    """Hand-over time on top, then "Người giao" / "Người nhận" with their names.
+
+    ``signed_here``: the giver's space above their name is where they sign
+    digitally (paper/places.py): the first hand-over is the receiving
+    official's, who prints the slip at reception.
+    """
     half = width / 2
+    height = st.size * 2.6
+    giver: list[Flowable] = [Paragraph(f"<b>{esc(step.handed_over_by)}</b>", st.cell_center)]
+    if signed_here:
+        # The row's paddings (2.5) and the name's line (cell_center's leading) are not room.
+        giver.insert(0, SignatureCell(height - 2.5 - st.cell_center.leading - 1))
     rows = [
         [Paragraph(datetime_text(forms, step.handed_over_at), st.cell_center), blank()],
         [
             Paragraph(f"<i>{spec.text('cell_giver')}</i>", st.cell_center),
             Paragraph(f"<i>{spec.text('cell_receiver')}</i>", st.cell_center),
         ],
-        [
-            Paragraph(f"<b>{esc(step.handed_over_by)}</b>", st.cell_center),
-            Paragraph(f"<b>{esc(step.received_by)}</b>", st.cell_center),
-        ],
+        [giver, Paragraph(f"<b>{esc(step.received_by)}</b>", st.cell_center)],
     ]
     return plain_table(
         st.fonts.regular,
         rows,
         [half, half],
         padding=2,
-        heights=[None, None, st.size * 2.6],
+        heights=[None, None, height],
         extra=[
             ("SPAN", (0, 0), (1, 0)),
             ("LINEBELOW", (0, 0), (1, 0), 0.4, colors.black),
@@ -56,7 +70,7 @@ def _time_cell(
 
 def render_control_slip(
     data: ControlSlipData, *, paper: str = "A4", form_set: str = "tt01-2018"
-) -> bytes:
+) -> FormPdf:
     """The control slip with the dossier's real hand-over history."""
     forms = load_form_set(form_set)
     spec = forms.form(FormKind.CONTROL_SLIP)
@@ -91,7 +105,7 @@ def render_control_slip(
         [Paragraph(spec.text(key), st.cell_head) for key in ("col_unit", "col_time", "col_result")]
         + [Paragraph(spec.text("col_note"), st.cell_head)]
     ]
-    for step in data.steps:
+    for index, step in enumerate(data.steps):
         units = spec.text(
             "cell_units",
             handed_over_unit=step.handed_over_unit,
@@ -100,7 +114,7 @@ def render_control_slip(
         rows.append(
             [
                 Paragraph(units, st.cell),
-                _time_cell(step, spec, forms, st, widths[1]),
+                _time_cell(step, spec, forms, st, widths[1], signed_here=index == 0),
                 Paragraph(esc(forms.timeliness(step.result)), st.cell_center),
                 Paragraph(esc(step.note), st.cell),
             ]

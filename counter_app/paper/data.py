@@ -101,6 +101,9 @@ class ReceiptData:
     post_address: str = ""  # required when delivery is POST
     reprint_no: int = 0  # 0 = original print, N = N-th reprint
     document_number: str = ""  # "Số: …" line, printed only when given
+    # The paper print of a digitally signed receipt: the signed copy's SHA-256,
+    # put in the QR code and named under the codes (issue 21 point 4).
+    signed_sha256: str = ""
 
 
 @dataclass(frozen=True)

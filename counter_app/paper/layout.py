@@ -32,6 +32,7 @@ from counter_app.paper import errors
 from counter_app.paper.data import AgencyInfo, Applicant
 from counter_app.paper.fonts import FontFamily, register_fonts
 from counter_app.paper.formset import FormSet, FormSpec
+from counter_app.paper.places import FormPdf, SignatureCell, recording
 from counter_app.paper.text import esc, long_date, nfc, short_date
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5, "A4-landscape": landscape(A4)}
@@ -359,20 +360,24 @@ def signature_block(
     width: float,
     *,
     space: float = 18 * mm,
+    sign_at: int | None = None,
 ) -> Table:
     """Side-by-side signature blocks: (title, hint, name) each; blank title = empty column.
 
-    Titles, hints and names sit on shared rows so the names line up.
+    Titles, hints and names sit on shared rows so the names line up. The
+    space of column ``sign_at`` (the official who signs digitally) reports
+    where it was drawn (paper/places.py).
     """
     col = width / len(titles)
     rows: list[list[Flowable]] = [[], [], [], []]
-    for title, hint, name in titles:
+    for index, (title, hint, name) in enumerate(titles):
         lines = nfc(title).split("\n")
         size = min((_fit(line, st.fonts.bold, st.size, col - 4) for line in lines), default=st.size)
         markup = "<br/>".join(esc(line) for line in lines)
         rows[0].append(Paragraph(f'<font size="{size:.2f}"><b>{markup}</b></font>', st.header))
         rows[1].append(Paragraph(f"<i>{esc(hint)}</i>", st.header) if title else blank())
-        rows[2].append(blank())
+        # The cell's paddings (plain_table, padding=1) come off the row's height.
+        rows[2].append(SignatureCell(space - 1.25) if index == sign_at else blank())
         rows[3].append(Paragraph(f"<b>{esc(name)}</b>", st.header) if title and name else blank())
     return plain_table(
         st.fonts.regular,
@@ -428,8 +433,9 @@ def build_pdf(
     page_label: Callable[[int, int], str] | None = None,
     fonts: FontFamily,
     created: datetime,
-) -> bytes:
-    """Lay out ``story`` and return the PDF bytes (deterministic output).
+) -> FormPdf:
+    """Lay out ``story`` and return the PDF bytes (deterministic output), with
+    the first signature cell drawn (the official's place, paper/places.py).
 
     ``margins`` are (left, right, top, bottom). ``created`` is the moment the
     paper speaks of (a reception, a step): the same dossier gives the same
@@ -477,8 +483,9 @@ def build_pdf(
         canvas.setDateFormatter(lambda *_: stamp)
         return canvas
 
-    doc.build(story, canvasmaker=dated)
-    return buffer.getvalue()
+    with recording() as places:
+        doc.build(story, canvasmaker=dated)
+    return FormPdf(buffer.getvalue(), places[0] if places else None)
 
 
 @dataclass(frozen=True)

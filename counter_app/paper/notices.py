@@ -131,6 +131,7 @@ def render_supplement(
             st,
             setup.width,
             space=setup.signature_space,
+            sign_at=1,
         )
     )
     return _finish(story, spec, forms, setup, st, data.dossier_code, data.issued_at)
@@ -161,6 +162,7 @@ def render_refusal(data: RefusalData, *, paper: str = "A4", form_set: str = "tt0
             st,
             setup.width,
             space=setup.signature_space,
+            sign_at=1,
         )
     )
     return _finish(story, spec, forms, setup, st, data.dossier_code, data.issued_at)
@@ -185,6 +187,7 @@ def _letter_end(
         st,
         half,
         space=setup.signature_space,
+        sign_at=0,
     )
     return plain_table(st.fonts.regular, [[left, right]], [half, half], padding=0)
 

@@ -32,6 +32,7 @@ from counter_app.paper.layout import (
     title_paragraph,
 )
 from counter_app.paper.notes import notes_block
+from counter_app.paper.places import FormPdf
 from counter_app.paper.text import esc, format_vnd
 
 
@@ -113,6 +114,7 @@ def _code_flowables(
         data.agency.agency_id,
         data.procedure_code,
         data.appointment,
+        data.signed_sha256,
     )
     bar = Code128(
         data.dossier_code,
@@ -163,6 +165,10 @@ def _copy(
     appointment = datetime_text(form_set, data.appointment)
     head: list[Flowable] = [] if slip else [form_reference(spec, form_set, st)]
     head.append(_codes(codes, st, geo, width, slip))
+    if data.signed_sha256:
+        # The paper says it was printed from a signed original, and which one.
+        line = form_set.text("signed_copy", sha256=f"{data.signed_sha256[:16]}…")
+        head.append(Paragraph(f"<i>{line}</i>", st.small_center))
     story: list[Flowable] = []
     story.append(Spacer(1, st.size * 0.3))
     story.extend(_header(data, form_set, st, width, slip))
@@ -214,6 +220,7 @@ def _copy(
             st,
             width,
             space=geo.signature_space,
+            sign_at=1,
         )
     )
     story.extend(notes_block(spec, data.agency, st))
@@ -238,7 +245,7 @@ def _header(
     ]
 
 
-def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt01-2018") -> bytes:
+def render_receipt(data: ReceiptData, *, paper: str = "A4", form_set: str = "tt01-2018") -> FormPdf:
     """Render form 01 as PDF: "Liên 1: Lưu" and "Liên 2: Giao khách hàng".
 
     A4 and A5 print one copy per page; "80mm" prints both copies on one

@@ -214,6 +214,8 @@ def search(ctx: ServiceContext, text: str, limit: int = 200) -> list[PaperInfo]:
         rows = _rows(
             session,
             DigitisedPaper.removed_at.is_(None),
+            # A form the desk issued is no paper of the citizen's to find and reuse.
+            DigitisedPaper.role != PaperRole.FORM.value,
             *(DigitisedPaper.search_text.contains(w, autoescape=True) for w in words),
         )
     return rows[-limit:][::-1]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import UserError
+from counter_app.domain.papers import PaperRole
 from counter_app.i18n import render
 from counter_app.private_files import private_dir
 from counter_app.services import papers
@@ -59,6 +60,7 @@ def _origin_text(value: str) -> str:
         "file": QCoreApplication.translate("DossierPapers", "file"),
         "reuse": QCoreApplication.translate("DossierPapers", "reused"),
         "authority": QCoreApplication.translate("DossierPapers", "from the authority"),
+        "issued": QCoreApplication.translate("DossierPapers", "issued by the desk"),
     }
     return labels.get(value, value)
 
@@ -93,6 +95,7 @@ class DossierPapers(QWidget):
         self.open_url = open_url
         self.info: DossierInfo | None = None
         self.copies: list[PaperInfo] = []
+        self._to_show: str | None = None  # a copy to select once the list is read
         self.digitise_dialog: DigitiseDialog | None = None
         self.remove_question: QInputDialog | None = None
         self._build()
@@ -204,8 +207,10 @@ class DossierPapers(QWidget):
                     if reason
                     else self.tr("removed")
                 )
+            # A form the desk issued and signed is no paper of the checklist: said so.
+            signed_form = copy.role is PaperRole.FORM
             texts = [
-                copy.component_name or "—",
+                self.tr("Signed form") if signed_form else copy.component_name or "—",
                 copy.data.document_name,
                 copy.data.doc_type_code,
                 str(copy.pages),
@@ -225,7 +230,18 @@ class DossierPapers(QWidget):
                     item.setForeground(_GREY)
                 self.table.setItem(row, col, item)
         self._selection_changed()
+        if self._to_show is not None:
+            self.show_copy(self._to_show)
         self.counted.emit(len(self.missing()))
+
+    def show_copy(self, uuid: str) -> None:
+        """Select the copy ``uuid`` (a scanned receipt's signed form); once read, if not yet."""
+        row = next((n for n, c in enumerate(self.copies) if c.uuid == uuid), None)
+        if row is None:
+            self._to_show = uuid
+            return
+        self._to_show = None
+        self.table.selectRow(row)
 
     def _fill_checklist(self) -> None:
         assert self.info is not None

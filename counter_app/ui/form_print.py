@@ -105,10 +105,23 @@ class FormPrint:
         )
 
     def send(self, sink: print_service.Sink) -> print_service.PrintResult:
+        return self._send(sink, None)
+
+    def send_signed(
+        self, sink: print_service.Sink, sign: print_service.FormSigner
+    ) -> print_service.PrintResult:
+        """Signed with the official's token as it prints, and kept in the dossier."""
+        return self._send(sink, sign)
+
+    def _send(
+        self, sink: print_service.Sink, sign: print_service.FormSigner | None
+    ) -> print_service.PrintResult:
         if self.step is None:
-            return print_service.print_form(self.ctx, self.actor, self.code, self.kind, sink)
+            return print_service.print_form(
+                self.ctx, self.actor, self.code, self.kind, sink, sign=sign
+            )
         return print_service.step_with_form(
-            self.ctx, self.actor, self.code, self.step, self.kind, sink
+            self.ctx, self.actor, self.code, self.step, self.kind, sink, sign=sign
         )
 
 

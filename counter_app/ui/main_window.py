@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.sync.round_finished.connect(self.notices.send_now)
         self.notices.send_now()
 
-        self.scan = MainScan(self)
+        self.scan = MainScan(self, self._ctx)
         self.scanner = self.scan.scanner
 
         self.timer = QTimer(self)

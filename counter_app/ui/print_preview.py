@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,6 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import UserError
+from counter_app.services.auth import Actor
+from counter_app.services.context import ServiceContext
+from counter_app.services.print_jobs import FormSigner, token_signer
 from counter_app.services.print_jobs.jobs import Sink, file_sink
+from counter_app.services.signatures import SigningSession
 from counter_app.ui import notify
 from counter_app.ui.print_output import (
     ChooseSink,
@@ -38,6 +43,7 @@ from counter_app.ui.print_output import (
     render_to_printer,
 )
 from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.window_signing import WindowSigning
 from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
@@ -71,6 +77,20 @@ class Printable(Protocol):
     def build(self) -> bytes: ...
 
     def send(self, sink: Sink) -> Sent: ...
+
+
+@runtime_checkable
+class SignablePrint(Printable, Protocol):
+    """A paper the official may sign with their token as it prints (issue 21):
+    ``send_signed`` runs on the window's token worker, with its signer."""
+
+    @property
+    def ctx(self) -> ServiceContext: ...
+
+    @property
+    def actor(self) -> Actor: ...
+
+    def send_signed(self, sink: Sink, sign: FormSigner) -> Sent: ...
 
 
 class PrintPreviewDialog(QDialog):
@@ -126,6 +146,22 @@ class PrintPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file)
         self.close_button = QPushButton(self.tr("Cancel") if self.once else self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
+        # Shown once the desk is known to have a token driver (asked off the UI thread).
+        self.sign_box = QCheckBox(self.tr("Sign digitally"), self)
+        self.sign_box.setObjectName("signForm")
+        self.sign_box.setToolTip(
+            self.tr(
+                "Sign the form with your token as it prints; the signed copy is kept "
+                "in the dossier."
+            )
+        )
+        self.sign_box.setVisible(False)
+        self._signing_now = False
+        self.signing: WindowSigning | None = None
+        if isinstance(printable, SignablePrint):
+            self.signing = WindowSigning.of(self, printable.ctx, printable.actor)
+            self.signing.configured(self._token_known, self._token_unknown)
+        buttons.addWidget(self.sign_box)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
@@ -136,7 +172,13 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._runner.busy
+        return self._runner.busy or self._signing_now
+
+    def _token_known(self, configured: object) -> None:
+        self.sign_box.setVisible(bool(configured))
+
+    def _token_unknown(self, error: object) -> None:
+        log.warning("Token driver setting not read: %r", error)
 
     def choose_printer(self) -> None:
         self._choose(Output.PRINTER)
@@ -159,17 +201,29 @@ class PrintPreviewDialog(QDialog):
 
     def _start(self, sink: Sink) -> None:
         printable = self.printable
-        if self._runner.busy or printable is None:
+        if self.busy or printable is None:
             return
         self._set_busy(True)
+        if self.signing is not None and not self.sign_box.isHidden() and self.sign_box.isChecked():
+            assert isinstance(printable, SignablePrint)
+            self._signing_now = True
+            self.status.setText(self.tr("Signing and printing…"))
+
+            def job(session: SigningSession) -> object:
+                # On the token worker: the token signs the very form that prints.
+                return printable.send_signed(sink, token_signer(session))
+
+            self.signing.run(job, self, self._printed, self._failed)
+            return
         self.status.setText(self.tr("Printing…"))
         self._runner.start(lambda: printable.send(sink), self._printed, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.print_button, self.save_button, self.close_button):
+        for button in (self.print_button, self.save_button, self.close_button, self.sign_box):
             button.setEnabled(not busy)
 
     def _printed(self, result: object) -> None:
+        self._signing_now = False
         target = str(getattr(result, "target", ""))
         self.printed_to = target
         self._set_busy(False)
@@ -182,6 +236,7 @@ class PrintPreviewDialog(QDialog):
             self.accept()
 
     def _failed(self, error: object) -> None:
+        self._signing_now = False
         self._set_busy(False)
         self.status.setText("")
         if isinstance(error, UserError):
@@ -191,7 +246,7 @@ class PrintPreviewDialog(QDialog):
 
     def reject(self) -> None:
         # Closing while a step is being printed would hide whether it was taken.
-        if not self._runner.busy:
+        if not self.busy:
             super().reject()
 
     def done(self, result: int) -> None:

@@ -81,6 +81,9 @@ def _starts_payload(typed: str) -> bool:
 
 class BarcodeScanner(QObject):
     code_scanned = Signal(str)
+    # A signed receipt's QR code (issue 21 point 4): (dossier code, the signed
+    # copy's SHA-256), after ``code_scanned`` of the same code.
+    signed_receipt_scanned = Signal(str, str)
     card_scanned = Signal(CardQr)
     # A QR payload that is neither a receipt's nor a card's.
     unreadable = Signal()
@@ -184,15 +187,18 @@ class BarcodeScanner(QObject):
             log.info("Scanned a citizen identity card")
             self.card_scanned.emit(card)
             return
-        code = None
+        code, signed = None, ""
         with contextlib.suppress(UserError):
-            code = parse_code(parse_qr_payload(payload).dossier_code)
+            receipt = parse_qr_payload(payload)
+            code, signed = parse_code(receipt.dossier_code), receipt.signed_sha256
         if code is None:
             log.info("Scanned a QR code that is neither a receipt's nor a card's")
             self.unreadable.emit()
             return
         log.info("Scanned dossier code %s from a receipt's QR code", code)
         self.code_scanned.emit(str(code))
+        if signed:
+            self.signed_receipt_scanned.emit(str(code), signed)
 
 
 def _remove_burst(widget: QWidget, burst: str) -> None:

@@ -2075,6 +2075,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierPapers</name>
     <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="1"/>
+        <source>Signed form</source>
+        <translation>Biểu mẫu đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="1"/>
+        <source>issued by the desk</source>
+        <translation>do bộ phận một cửa cấp</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
         <source>scanned at the desk</source>
         <translation>quét tại quầy</translation>
@@ -2923,6 +2933,16 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 </context>
 <context>
     <name>MainScan</name>
+    <message>
+        <location filename="../../counter_app/ui/main_scan.py" line="1"/>
+        <source>This receipt names a signed electronic form that is not held for dossier {code}: it was not printed from a signed copy of this system, or that copy has not reached this desk yet.</source>
+        <translation>Giấy tiếp nhận này ghi một biểu mẫu điện tử đã ký số không có trong hồ sơ {code}: giấy không được in từ bản đã ký số của hệ thống này, hoặc bản đó chưa về đến quầy này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_scan.py" line="1"/>
+        <source>The receipt matches the signed electronic form of dossier {code}, signed by {name} at {when}; it is selected in the dossier&apos;s Papers tab.</source>
+        <translation>Giấy tiếp nhận khớp với biểu mẫu điện tử đã ký số của hồ sơ {code}, do {name} ký lúc {when}; bản đó đang được chọn ở thẻ Giấy tờ của hồ sơ.</translation>
+    </message>
     <message>
         <location filename="../../counter_app/ui/main_scan.py" line="42"/>
         <source>A citizen identity card was scanned. Open a reception (F2) and scan it again to fill the form from it.</source>
@@ -3787,6 +3807,21 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 </context>
 <context>
     <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <source>Sign digitally</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <source>Sign the form with your token as it prints; the signed copy is kept in the dossier.</source>
+        <translation>Ký số biểu mẫu bằng chứng thư số (token) của cán bộ khi in; bản đã ký số được lưu trong hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <source>Signing and printing…</source>
+        <translation>Đang ký số và in…</translation>
+    </message>
     <message>
         <location filename="../../counter_app/ui/form_print.py" line="83"/>
         <source>Print preview — {code}</source>

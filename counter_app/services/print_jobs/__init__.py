@@ -21,10 +21,18 @@ from counter_app.services.print_jobs.settings import (
     get_print_settings,
     set_print_settings,
 )
+from counter_app.services.print_jobs.signed import (
+    FormSigner,
+    SignedForm,
+    signed_form,
+    token_signer,
+)
 from counter_app.services.print_jobs.steps import preview_step_form, step_with_form
 
 __all__ = [
+    "FormSigner",
     "PrintResult",
+    "SignedForm",
     "Sink",
     "build_form",
     "file_sink",
@@ -36,5 +44,7 @@ __all__ = [
     "print_form",
     "printed",
     "set_print_settings",
+    "signed_form",
     "step_with_form",
+    "token_signer",
 ]

@@ -155,8 +155,12 @@ def build_form(
     *,
     paper: str,
     reprint_no: int = 0,
+    signed_sha256: str = "",
 ) -> bytes:
-    """The PDF of one form of dossier ``d`` as the database holds it in ``session``."""
+    """The PDF of one form of dossier ``d`` as the database holds it in ``session``.
+
+    ``signed_sha256``: a receipt's paper print names its signed copy (issue 21 point 4).
+    """
     # The set in force on the receipt date: a reprint looks like the original.
     agency, applicant = agency_info(counter, d.unit_name), applicant_of(d)
     form_set = form_set_for(d.received_at.date())
@@ -187,6 +191,7 @@ def build_form(
                 delivery=Delivery(d.delivery),
                 post_address=d.delivery_address,
                 reprint_no=reprint_no,
+                signed_sha256=signed_sha256,
             ),
             paper=paper,
             form_set=form_set,

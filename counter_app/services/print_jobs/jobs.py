@@ -21,8 +21,10 @@ from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import load_dossier
+from counter_app.services.paper_records import PaperInfo
 from counter_app.services.print_jobs.forms import DONE, FAILED, SENDING, build_form, done_prints
 from counter_app.services.print_jobs.settings import paper_for
+from counter_app.services.print_jobs.signed import FormSigner, StoredForm, record_form, sign_form
 
 log = logging.getLogger(__name__)
 _CTX = "Printing"
@@ -59,10 +61,17 @@ class PrintResult:
     target: str
     reprint_no: int
     pdf: bytes
+    # The signed electronic form kept in the dossier, when the official signed it.
+    signed: PaperInfo | None = None
 
 
 def _current_form(
-    ctx: ServiceContext, code: str, kind: FormKind, paper: str | None, actor: Actor | None = None
+    ctx: ServiceContext,
+    code: str,
+    kind: FormKind,
+    paper: str | None,
+    actor: Actor | None = None,
+    signed_sha256: str = "",
 ) -> tuple[bytes, int]:
     """The form as it prints now, and its reprint number (receipts count their prints).
 
@@ -76,7 +85,13 @@ def _current_form(
         d = load_dossier(session, code)
         reprint = done_prints(session, d, kind) if kind is FormKind.RECEIPT else 0
         pdf = build_form(
-            session, d, counter_identity(session), kind, paper=paper, reprint_no=reprint
+            session,
+            d,
+            counter_identity(session),
+            kind,
+            paper=paper,
+            reprint_no=reprint,
+            signed_sha256=signed_sha256,
         )
     return pdf, reprint
 
@@ -189,9 +204,20 @@ def print_form(
     sink: Sink,
     *,
     paper: str | None = None,
+    sign: FormSigner | None = None,
 ) -> PrintResult:
-    """Print a form of a committed dossier and record the job (a repeat is a marked reprint)."""
+    """Print a form of a committed dossier and record the job (a repeat is a marked reprint).
+
+    With ``sign``, the form is signed first (a refused signature prints and
+    records nothing) and kept as the dossier's signed form with the job; a
+    receipt's paper then carries the signed copy's SHA-256 in its QR code.
+    """
     pdf, reprint = _current_form(ctx, code, kind, paper, actor)
+    stored: StoredForm | None = None
+    if sign is not None:
+        stored = sign_form(ctx, sign, code, kind, pdf)
+        if kind is FormKind.RECEIPT:
+            pdf, _ = _current_form(ctx, code, kind, paper, actor, stored.sha256)
 
     # Recorded before the paper goes out: should the app die while it prints,
     # the next print of this form still counts this one and is a marked reprint.
@@ -208,5 +234,12 @@ def print_form(
         target = sink(pdf)
     except Exception as exc:
         raise print_failed(ctx, actor, code, kind, reprint, exc, job_id) from exc
-    ctx.sessions.write(lambda session: _finish_job(session, ctx, job_id, DONE, target))
-    return PrintResult(code, kind, target, reprint, pdf)
+
+    def done(session: Session) -> PaperInfo | None:
+        _finish_job(session, ctx, job_id, DONE, target)
+        if stored is None:
+            return None
+        return record_form(session, ctx, actor, load_dossier(session, code), stored)
+
+    kept = ctx.sessions.write(done)
+    return PrintResult(code, kind, target, reprint, pdf, kept)

@@ -19,9 +19,11 @@ from counter_app.paper import FormKind
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import StepRequest, apply_step, load_dossier
+from counter_app.services.paper_records import PaperInfo
 from counter_app.services.print_jobs.forms import build_form
 from counter_app.services.print_jobs.jobs import PrintResult, Sink, print_failed, record_job
 from counter_app.services.print_jobs.settings import paper_for
+from counter_app.services.print_jobs.signed import FormSigner, StoredForm, record_form, sign_form
 
 CHANGED_WHILE_PRINTING = QT_TRANSLATE_NOOP(
     "Printing",
@@ -57,26 +59,36 @@ def step_with_form(
     sink: Sink,
     *,
     paper: str | None = None,
+    sign: FormSigner | None = None,
 ) -> PrintResult:
-    """Take a step whose paper must reach the citizen: commit only if the print succeeded."""
+    """Take a step whose paper must reach the citizen: commit only if the print succeeded.
+
+    With ``sign``, the form that prints is signed first, the very bytes the
+    step yields (a refused signature takes no step and prints nothing), and
+    kept as the dossier's signed form in the step's unit of work.
+    """
     now = ctx.now()
     pdf = ctx.sessions.write(
         lambda session: _step_and_form(session, ctx, actor, code, step, kind, paper, now)[1],
         trial=True,
     )
+    stored: StoredForm | None = None
+    if sign is not None:
+        stored = sign_form(ctx, sign, code, kind, pdf)
     try:
         target = sink(pdf)
     except Exception as exc:  # the printer's failure, whatever its kind
         raise print_failed(ctx, actor, code, kind, 0, exc) from exc
 
-    def commit(session: Session) -> None:
+    def commit(session: Session) -> PaperInfo | None:
         d, again = _step_and_form(session, ctx, actor, code, step, kind, paper, now)
         if again != pdf:
             raise UserError(Message("Printing", CHANGED_WHILE_PRINTING))
         record_job(session, ctx, d, actor.username, kind, target, "done", 0)
+        return None if stored is None else record_form(session, ctx, actor, d, stored)
 
-    ctx.sessions.write(commit)
-    return PrintResult(code, kind, target, 0, pdf)
+    kept = ctx.sessions.write(commit)
+    return PrintResult(code, kind, target, 0, pdf, kept)
 
 
 def preview_step_form(
