@@ -163,6 +163,18 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             issues=len(st.issues),
         )
     )
+    if st.files_pending or st.signatures_waiting:
+        print(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Electronic copies not yet held whole at the centre: {files}. "
+                    "Signatures made offline waiting for a timestamp (B-LT): {signatures}.",
+                ),
+                files=st.files_pending,
+                signatures=st.signatures_waiting,
+            )
+        )
     for issue in st.issues:
         # Which record, what and why: the dossier's code when there is one,
         # its uuid always (the IT staff look it up at the centre by either).

@@ -109,6 +109,12 @@ class SyncStatusBar(QWidget):
             tip += "\n" + self.tr(
                 "{files} electronic copies not yet held whole at the centre"
             ).format(files=current.files_pending)
+        if current.signatures_waiting:
+            # Tooltip only: the bar is full at 1366×768 and a signature waits
+            # safely (B-B is valid; the round extends it when the TSA answers).
+            tip += "\n" + self.tr(
+                "{count} signature(s) made offline wait for the timestamp server (B-LT)"
+            ).format(count=current.signatures_waiting)
         self.waiting_label.setText(waiting)
         self.waiting_label.setToolTip(tip)
         last = current.last_success

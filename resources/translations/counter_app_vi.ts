@@ -471,12 +471,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="60"/>
+        <location filename="../../counter_app/services/calendar_admin.py" line="61"/>
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="101"/>
+        <location filename="../../counter_app/services/calendar_admin.py" line="102"/>
         <source>{day} is not one of the province&apos;s own days; nothing to remove.</source>
         <translation>Ngày {day} không phải ngày riêng của tỉnh; không có gì để xoá.</translation>
     </message>
@@ -1363,7 +1363,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/cli_setup.py" line="65"/>
-        <location filename="../../counter_app/cli_sync.py" line="355"/>
+        <location filename="../../counter_app/cli_sync.py" line="367"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
@@ -1503,59 +1503,64 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="185"/>
+        <location filename="../../counter_app/cli_sync.py" line="169"/>
+        <source>Electronic copies not yet held whole at the centre: {files}. Signatures made offline waiting for a timestamp (B-LT): {signatures}.</source>
+        <translation>Bản điện tử Trung tâm chưa nhận đủ: {files}. Chữ ký số tạo khi mất mạng đang chờ dấu thời gian (B-LT): {signatures}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli_sync.py" line="197"/>
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="207"/>
+        <location filename="../../counter_app/cli_sync.py" line="219"/>
         <source>Give the central database&apos;s address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="221"/>
+        <location filename="../../counter_app/cli_sync.py" line="233"/>
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="255"/>
+        <location filename="../../counter_app/cli_sync.py" line="267"/>
         <source>Give --{option}, or the counter&apos;s registration request with --request FILE.</source>
         <translation>Hãy nhập --{option}, hoặc yêu cầu đăng ký của quầy bằng --request TỆP.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="282"/>
+        <location filename="../../counter_app/cli_sync.py" line="294"/>
         <source>Cannot write the connection file “{path}”; check that its folder exists and may be written. Nothing was registered.</source>
         <translation>Không ghi được tệp kết nối “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi. Chưa đăng ký gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="296"/>
+        <location filename="../../counter_app/cli_sync.py" line="308"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="335"/>
+        <location filename="../../counter_app/cli_sync.py" line="347"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="379"/>
+        <location filename="../../counter_app/cli_sync.py" line="391"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="390"/>
-        <location filename="../../counter_app/cli_sync.py" line="422"/>
-        <location filename="../../counter_app/cli_sync.py" line="430"/>
+        <location filename="../../counter_app/cli_sync.py" line="402"/>
+        <location filename="../../counter_app/cli_sync.py" line="434"/>
+        <location filename="../../counter_app/cli_sync.py" line="442"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="403"/>
+        <location filename="../../counter_app/cli_sync.py" line="415"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="439"/>
+        <location filename="../../counter_app/cli_sync.py" line="451"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -1580,7 +1585,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="315"/>
+        <location filename="../../counter_app/cli_sync.py" line="327"/>
         <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
         <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
     </message>
@@ -2075,188 +2080,188 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierPapers</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="1"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="213"/>
         <source>Signed form</source>
         <translation>Biểu mẫu đã ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="1"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="63"/>
         <source>issued by the desk</source>
         <translation>do bộ phận một cửa cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="56"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
         <source>scanned at the desk</source>
         <translation>quét tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="57"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
         <source>scan folder</source>
         <translation>thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="60"/>
         <source>file</source>
         <translation>tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="61"/>
         <source>reused</source>
         <translation>tái sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="60"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="62"/>
         <source>from the authority</source>
         <translation>do cơ quan giải quyết cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="101"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
         <source>Papers of the checklist</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="116"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
         <source>Electronic copy</source>
         <translation>Bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="114"/>
         <source>Electronic copies of this dossier</source>
         <translation>Các bản điện tử của hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="117"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
         <source>Document</source>
         <translation>Tên giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="118"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="122"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="119"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="124"/>
         <source>Origin</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="125"/>
         <source>Digitised by</source>
         <translation>Người số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="122"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="126"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="127"/>
         <source>Signature</source>
         <translation>Chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="132"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="136"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="135"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="139"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Gỡ bỏ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="138"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="142"/>
         <source>&amp;Check signatures</source>
         <translation>&amp;Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="182"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="186"/>
         <source>{count} copies&apos; files not yet at the centre (sent at the next sync)</source>
         <translation>{count} bản điện tử chưa gửi tệp lên Trung tâm (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="198"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="202"/>
         <source>in the dossier</source>
         <translation>trong hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="202"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="206"/>
         <source>removed: {reason}</source>
         <translation>đã gỡ bỏ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="204"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="208"/>
         <source>removed</source>
         <translation>đã gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="214"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="220"/>
         <source>{name}, {when}</source>
         <translation>{name}, {when}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="218"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="224"/>
         <source>not signed</source>
         <translation>chưa ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="242"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="259"/>
         <source>digitised: {copies} copies, {pages} pages</source>
         <translation>đã số hóa: {copies} bản, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="247"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="264"/>
         <source>not yet digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="250"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="267"/>
         <source>Digitise…</source>
         <translation>Số hóa…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="303"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="320"/>
         <source>Fetching the copy from the centre…</source>
         <translation>Đang tải bản điện tử từ Trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="321"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="338"/>
         <source>The copy could not be fetched from the centre: {detail}</source>
         <translation>Không tải được bản điện tử từ Trung tâm: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="329"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="346"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="332"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="349"/>
         <source>No program opens PDF files on this computer; ask IT to add one.</source>
         <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="351"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="368"/>
         <source>Remove the copy</source>
         <translation>Gỡ bỏ bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="353"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="370"/>
         <source>Why is “{name}” removed from the dossier? (kept on record)</source>
         <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="382"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="399"/>
         <source>The electronic copies could not be read; close and open again.</source>
         <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
     </message>
@@ -2934,22 +2939,22 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>MainScan</name>
     <message>
-        <location filename="../../counter_app/ui/main_scan.py" line="1"/>
+        <location filename="../../counter_app/ui/main_scan.py" line="58"/>
         <source>This receipt names a signed electronic form that is not held for dossier {code}: it was not printed from a signed copy of this system, or that copy has not reached this desk yet.</source>
         <translation>Giấy tiếp nhận này ghi một biểu mẫu điện tử đã ký số không có trong hồ sơ {code}: giấy không được in từ bản đã ký số của hệ thống này, hoặc bản đó chưa về đến quầy này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_scan.py" line="1"/>
+        <location filename="../../counter_app/ui/main_scan.py" line="67"/>
         <source>The receipt matches the signed electronic form of dossier {code}, signed by {name} at {when}; it is selected in the dossier&apos;s Papers tab.</source>
         <translation>Giấy tiếp nhận khớp với biểu mẫu điện tử đã ký số của hồ sơ {code}, do {name} ký lúc {when}; bản đó đang được chọn ở thẻ Giấy tờ của hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_scan.py" line="42"/>
+        <location filename="../../counter_app/ui/main_scan.py" line="83"/>
         <source>A citizen identity card was scanned. Open a reception (F2) and scan it again to fill the form from it.</source>
         <translation>Vừa quét thẻ Căn cước công dân. Mở Tiếp nhận hồ sơ (F2) rồi quét lại thẻ để điền vào mẫu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_scan.py" line="51"/>
+        <location filename="../../counter_app/ui/main_scan.py" line="92"/>
         <source>The scanned code is neither a receipt of this system nor a citizen identity card; nothing was changed. Scan the receipt&apos;s barcode instead.</source>
         <translation>Mã vừa quét không phải giấy tiếp nhận của hệ thống này, cũng không phải thẻ Căn cước công dân; không có gì thay đổi. Hãy quét mã vạch trên giấy tiếp nhận.</translation>
     </message>
@@ -3664,37 +3669,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="140"/>
+        <location filename="../../counter_app/domain/papers.py" line="142"/>
         <source>Choose the document type from the list (version {version}).</source>
         <translation>Chọn loại giấy tờ trong danh mục (phiên bản {version}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="149"/>
+        <location filename="../../counter_app/domain/papers.py" line="151"/>
         <source>Enter the document&apos;s name.</source>
         <translation>Nhập tên giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="157"/>
+        <location filename="../../counter_app/domain/papers.py" line="159"/>
         <source>The identification number has 8 to 15 digits or capital letters; check it against the paper.</source>
         <translation>Số định danh gồm 8 đến 15 chữ số hoặc chữ in hoa; đối chiếu lại với giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="183"/>
+        <location filename="../../counter_app/domain/papers.py" line="185"/>
         <source>Without an identification number, enter the holder&apos;s full name, year of birth, and the date and authority of issue.</source>
         <translation>Không có số định danh thì nhập họ tên, năm sinh của người được cấp, ngày cấp và cơ quan cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="197"/>
+        <location filename="../../counter_app/domain/papers.py" line="199"/>
         <source>The year of birth must be from 1900 to {year}.</source>
         <translation>Năm sinh phải từ 1900 đến {year}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="206"/>
+        <location filename="../../counter_app/domain/papers.py" line="208"/>
         <source>The date of issue cannot be in the future.</source>
         <translation>Ngày cấp không được sau ngày hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="218"/>
+        <location filename="../../counter_app/domain/papers.py" line="220"/>
         <source>The paper cannot expire before the date it was issued.</source>
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
@@ -3744,7 +3749,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản điện tử này không có ở quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="233"/>
+        <location filename="../../counter_app/services/papers.py" line="235"/>
         <source>Write why the copy is removed (at least 5 characters).</source>
         <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
@@ -3808,17 +3813,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="150"/>
         <source>Sign digitally</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="154"/>
         <source>Sign the form with your token as it prints; the signed copy is kept in the dossier.</source>
         <translation>Ký số biểu mẫu bằng chứng thư số (token) của cán bộ khi in; bản đã ký số được lưu trong hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="1"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="210"/>
         <source>Signing and printing…</source>
         <translation>Đang ký số và in…</translation>
     </message>
@@ -3828,17 +3833,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Xem trước khi in — {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="122"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="142"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="125"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="145"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="147"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -3853,29 +3858,29 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chưa lưu: bước “{step}” chỉ được ghi nhận sau khi phiếu này đã được in hoặc lưu thành tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="127"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="147"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="165"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="218"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="176"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="230"/>
         <source>Sent to {target}.</source>
         <translation>Đã gửi tới {target}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="188"/>
-        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
-        <location filename="../../counter_app/ui/print_preview.py" line="226"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="243"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="245"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="281"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/print_preview.py" line="190"/>
+        <location filename="../../counter_app/ui/print_preview.py" line="245"/>
         <source>Printing failed; see the log file.</source>
         <translation>In không thành công; vui lòng xem tệp nhật ký.</translation>
     </message>
@@ -3991,12 +3996,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hồ sơ chưa có bước xử lý tương ứng với mẫu phiếu này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/forms.py" line="271"/>
+        <location filename="../../counter_app/services/print_jobs/forms.py" line="276"/>
         <source>Print the ledger from the ledger screen.</source>
         <translation>Hãy in sổ theo dõi hồ sơ từ màn hình sổ theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/jobs.py" line="174"/>
+        <location filename="../../counter_app/services/print_jobs/jobs.py" line="189"/>
         <source>Printing failed ({detail}); check the printer and paper, then print again. Nothing was changed.</source>
         <translation>In không thành công ({detail}); hãy kiểm tra máy in và giấy rồi in lại. Hồ sơ chưa bị thay đổi.</translation>
     </message>
@@ -4011,7 +4016,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Khổ giấy “{value}” không dùng được cho mẫu này; hãy chọn {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/print_jobs/steps.py" line="26"/>
+        <location filename="../../counter_app/services/print_jobs/steps.py" line="28"/>
         <source>The dossier changed while its form was printing, so the step was not saved. Open the dossier again and take the step again.</source>
         <translation>Hồ sơ đã thay đổi trong lúc in mẫu nên bước này chưa được lưu. Hãy mở lại hồ sơ và thực hiện lại bước này.</translation>
     </message>
@@ -4998,7 +5003,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>đen trắng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/desk_settings.py" line="67"/>
+        <location filename="../../counter_app/services/desk_settings.py" line="63"/>
         <source>The folder {path} does not exist or cannot be opened; choose the folder the printer scans into.</source>
         <translation>Thư mục {path} không tồn tại hoặc không mở được; chọn thư mục mà máy in quét vào.</translation>
     </message>
@@ -5014,7 +5019,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="100"/>
+        <location filename="../../counter_app/services/context.py" line="109"/>
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -5329,42 +5334,42 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="158"/>
+        <location filename="../../counter_app/services/signatures.py" line="194"/>
         <source>Three wrong PINs in a row: the desk stops trying so the token does not lock itself. Check the PIN (the CA&apos;s token tool shows the tries left); locking the window and signing in again allows three more tries.</source>
         <translation>Đã nhập sai mã PIN ba lần liên tiếp: phần mềm dừng thử để token không tự khóa. Hãy kiểm tra lại mã PIN (công cụ token của tổ chức chứng thực cho biết số lần thử còn lại); khóa màn hình rồi đăng nhập lại sẽ được thử thêm ba lần.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="185"/>
+        <location filename="../../counter_app/services/signatures.py" line="221"/>
         <source>The chosen certificate is not on this token; choose another one.</source>
         <translation>Chứng thư đã chọn không có trên token này; hãy chọn chứng thư khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="195"/>
+        <location filename="../../counter_app/services/signatures.py" line="231"/>
         <source>Choose the certificate to sign with.</source>
         <translation>Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="221"/>
+        <location filename="../../counter_app/services/signatures.py" line="257"/>
         <source>Type the token&apos;s PIN to sign.</source>
         <translation>Hãy nhập mã PIN của token để ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="254"/>
+        <location filename="../../counter_app/services/signatures.py" line="290"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không được lưu tại quầy này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="257"/>
+        <location filename="../../counter_app/services/signatures.py" line="293"/>
         <source>This copy was signed already by {name}.</source>
         <translation>Bản điện tử này đã được {name} ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="262"/>
+        <location filename="../../counter_app/services/signatures.py" line="298"/>
         <source>This copy has reached the centre unsigned and stays as it is there; make a new copy and sign it when it is made.</source>
         <translation>Bản điện tử này đã được gửi lên trung tâm khi chưa ký và được giữ nguyên ở đó; hãy số hóa lại giấy tờ và ký ngay khi tạo bản mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="302"/>
+        <location filename="../../counter_app/services/signatures.py" line="338"/>
         <source>The copy changed while it was being signed; sign again.</source>
         <translation>Bản điện tử đã thay đổi trong lúc ký; hãy ký lại.</translation>
     </message>
@@ -5379,7 +5384,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chứng thư số của {holder} đã hết hạn ngày {end}; chưa ký gì. Hãy gia hạn với tổ chức chứng thực hoặc dùng chứng thư khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signatures.py" line="125"/>
+        <location filename="../../counter_app/services/signatures.py" line="126"/>
         <source>The timestamp server address must be a web address such as http://tsa.example.vn/tsa; copy it as your CA publishes it.</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải là một địa chỉ web, ví dụ http://tsa.example.vn/tsa; hãy chép đúng như tổ chức chứng thực công bố.</translation>
     </message>
@@ -5453,12 +5458,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SigningAdminDialog</name>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="76"/>
         <source>e.g. the CA&apos;s http://… address (empty: no extension)</source>
         <translation>ví dụ địa chỉ http://… của tổ chức chứng thực (để trống: không gia hạn chữ ký)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="84"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="77"/>
         <source>Timestamp server (TSA)</source>
         <translation>Máy chủ cấp dấu thời gian (TSA)</translation>
     </message>
@@ -5483,52 +5488,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Trình điều khiển token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="77"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="81"/>
         <source>Trusted roots</source>
         <translation>Chứng thư gốc tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="83"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="87"/>
         <source>“Try the token” opens it with its PIN and lists its certificates.</source>
         <translation>“Thử token” mở token bằng mã PIN và liệt kê các chứng thư số trên token.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="92"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="96"/>
         <source>&amp;Try the token</source>
         <translation>&amp;Thử token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="97"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="101"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="101"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="105"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="115"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="123"/>
         <source>{folder} ({count} root certificates installed)</source>
         <translation>{folder} (đã cài {count} chứng thư gốc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="122"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="130"/>
         <source>The token driver (PKCS#11 module)</source>
         <translation>Trình điều khiển token (mô-đun PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="154"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="142"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="158"/>
         <source>Opening the token…</source>
         <translation>Đang mở token…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/admin/signing_dialog.py" line="169"/>
         <source>The token answers: {count} certificates.</source>
         <translation>Token trả lời: {count} chứng thư số.</translation>
     </message>
@@ -5647,12 +5652,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Quầy đã mất kết nối lâu hơn thời gian trung tâm lưu giữ các thay đổi; hãy chạy “counter-app sync resync” để tải lại toàn bộ dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="97"/>
+        <location filename="../../counter_app/sync/service.py" line="99"/>
         <source>This connection file was made for another counter; ask the IT staff for the file of this counter ({counter}, identity {uuid}): give them its registration request (Central connection › Export a registration request).</source>
         <translation>Tệp kết nối này được tạo cho một quầy khác; hãy đề nghị cán bộ công nghệ thông tin cấp tệp của quầy này ({counter}, mã định danh {uuid}) và gửi họ yêu cầu đăng ký của quầy (Kết nối trung tâm › Xuất yêu cầu đăng ký).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/service.py" line="131"/>
+        <location filename="../../counter_app/sync/service.py" line="133"/>
         <source>This counter is set up already: only its administrator may import a connection file (with the CLI, name them with --by USER).</source>
         <translation>Quầy này đã được thiết lập: chỉ quản trị viên của quầy mới được nhập tệp kết nối (trên dòng lệnh, ghi tên quản trị viên bằng --by USER).</translation>
     </message>
@@ -5755,62 +5760,62 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>bản điện tử của giấy tờ có trường thiếu hoặc sai dạng (mã băm, kích thước, loại giấy tờ, số định danh, ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="63"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="64"/>
         <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="66"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="67"/>
         <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="71"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="72"/>
         <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="76"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="77"/>
         <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="81"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="82"/>
         <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="86"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="87"/>
         <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="91"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="92"/>
         <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="96"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="97"/>
         <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="106"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="107"/>
         <source>The centre&apos;s copy of the official {official} lacks the roles {roles} this desk granted; the desk keeps them, since the centre never took them away. Ask the province&apos;s IT staff to add them at the centre, or change them in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="112"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="113"/>
         <source>The centre&apos;s copy of the official {official} lacks the title “{was}” this desk gave; the desk keeps it, since the centre did not change it. Ask the province&apos;s IT staff to set it at the centre, or change it in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} không có chức danh “{was}” do quầy này ghi; quầy vẫn giữ chức danh đó vì trung tâm không thay đổi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh ghi tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="118"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="119"/>
         <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="123"/>
+        <location filename="../../counter_app/sync/local_apply.py" line="124"/>
         <source>The centre changed the title of the official {official} from “{was}” to “{title}”: it was changed at the centre. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã đổi chức danh của cán bộ {official} từ “{was}” thành “{title}”: thay đổi được thực hiện tại trung tâm. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
@@ -6005,16 +6010,21 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_status.py" line="116"/>
+        <source>{count} signature(s) made offline wait for the timestamp server (B-LT)</source>
+        <translation>{count} chữ ký số tạo khi mất mạng đang chờ máy chủ dấu thời gian (B-LT)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_status.py" line="122"/>
         <source>Last sync: {time}</source>
         <translation>Đồng bộ: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="118"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="124"/>
         <source>Last sync: never</source>
         <translation>Đồng bộ: chưa có</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_status.py" line="122"/>
+        <location filename="../../counter_app/ui/sync_status.py" line="128"/>
         <source>Sync issues: {count}</source>
         <translation>Cần xử lý: {count}</translation>
     </message>
@@ -6138,7 +6148,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="365"/>
+        <location filename="../../counter_app/cli_sync.py" line="377"/>
         <location filename="../../counter_app/services/users.py" line="91"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>

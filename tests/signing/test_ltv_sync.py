@@ -23,14 +23,15 @@ from counter_app.signing import ltv
 from counter_app.signing.ltv import Revocation
 from counter_app.sync.service import status
 from counter_app.sync.signature_extension import extend_queued, waiting
-from tests.conftest import Clock, login
+from counter_app.ui.sync_status import SyncStatusBar
+from tests.conftest import PASSWORD, Clock, login
 from tests.services.test_papers import _dossier
 from tests.signing.pki import fixtures
 from tests.signing.pki.server import TestPki
 from tests.signing.test_sign import scan
 from tests.sync.conftest import Centre, Desk, central_url, centre
 from tests.sync.paper_support import BIRTH, add_paper
-from tests.sync.support import receive_many
+from tests.sync.support import receive_many, run_cli
 
 test_pki = fixtures.test_pki
 # The sync tests' real PostgreSQL centre, a fresh database per test.
@@ -131,6 +132,15 @@ def test_with_the_tsa_down_the_round_does_its_other_work_and_the_next_one_extend
     with desk.ctx.sessions() as s:
         queued = s.get(SignatureExtension, uuid)
         assert queued is not None and queued.tried_at is not None and queued.settled_at is None
+    # IT staff read the wait with `sync status`; the official in the status bar's tooltip.
+    said = run_cli(
+        "sync", "status", "--by", "tiepnhan", data_dir=desk.directory, COUNTER_APP_PASSWORD=PASSWORD
+    )
+    assert said.returncode == 0, said.stderr
+    assert "chờ dấu thời gian (B-LT): 1" in said.stdout
+    bar = SyncStatusBar()
+    bar.show_status(status(desk.ctx, desk.directory))
+    assert "1 chữ ký số tạo khi mất mạng" in bar.waiting_label.toolTip()
 
     up = desk.sync()
 
