@@ -78,7 +78,9 @@ def certificate_table(parent: QWidget, certs: list[CertificateInfo]) -> QTableWi
 class PinDialog(QDialog):
     """The token's PIN, masked; kept by the window's signing session only."""
 
-    def __init__(self, token_labels: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, token_labels: list[str], parent: QWidget | None = None, *, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setWindowTitle(self.tr("Token PIN"))
@@ -97,15 +99,16 @@ class PinDialog(QDialog):
         token.setVisible(len(token_labels) <= 1)
         root.addWidget(token)
         root.addWidget(self.tokens)
-        intro = QLabel(
-            self.tr(
+        said = QLabel(
+            intro
+            or self.tr(
                 "Type the PIN of your signing token. It is asked once: the desk keeps it until "
                 "the screen is locked or you log out."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        root.addWidget(intro)
+        said.setWordWrap(True)
+        root.addWidget(said)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -134,21 +137,24 @@ class CertificateDialog(QDialog):
     """The first signing at this desk: which of the token's certificates is the
     official's (a token may hold a personal and an agency certificate)."""
 
-    def __init__(self, certs: list[CertificateInfo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, certs: list[CertificateInfo], parent: QWidget | None = None, *, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("certificateDialog")
         self.setWindowTitle(self.tr("Choose the certificate to sign with"))
         self.certs = certs
         root = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
+        said = QLabel(
+            intro
+            or self.tr(
                 "Choose your own certificate. The desk remembers the choice for your next "
                 "sessions; an expired certificate cannot be chosen."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        root.addWidget(intro)
+        said.setWordWrap(True)
+        root.addWidget(said)
         self.table = certificate_table(self, certs)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _i: self.accept())
