@@ -111,7 +111,7 @@ class ResultCopyRow(QWidget):
         signatures.addWidget(self.sign_button)
         signatures.addWidget(self.clear_button)
         self.signer: ResultSigner | None = None
-        self._token_configured = False
+        self.token_configured: bool | None = None  # known once asked off the UI thread
         if self._desk is not None:
             self.signer = ResultSigner(self._desk, self)
             self.signer.configured(self._configured)
@@ -175,7 +175,7 @@ class ResultCopyRow(QWidget):
         self.pdf, self.origin = pdf, origin
         text, tip, warn = summary(checked)
         self._show_signatures(text, tip, warn)
-        self.sign_button.setVisible(self._token_configured and self.signed_by is None)
+        self.sign_button.setVisible(bool(self.token_configured) and self.signed_by is None)
 
     def _refused(self, pdf: bytes, error: object) -> None:
         if self.checking is not pdf:
@@ -200,8 +200,8 @@ class ResultCopyRow(QWidget):
         self.clear_button.setVisible(True)
 
     def _configured(self, on: object) -> None:
-        self._token_configured = bool(on)
-        self.sign_button.setVisible(self._token_configured and self.pdf is not None)
+        self.token_configured = bool(on)
+        self.sign_button.setVisible(bool(self.token_configured) and self.pdf is not None)
 
     def sign(self) -> None:
         """The authority's signer signs the chosen result on their own token."""
