@@ -13,6 +13,7 @@ entry naming the signer of a result signed at the desk.
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,10 +23,13 @@ from counter_app.models import Dossier
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
 from counter_app.services.context import ServiceContext, counter_identity
-from counter_app.signing.sign import Placement
+from counter_app.signing import ltv
+from counter_app.signing.sign import VIETNAM, Placement
 from counter_app.signing.token import CertificateInfo
+from counter_app.signing.trust import TrustAnchors
 from counter_app.signing.verify import SignatureReport, Verdict
 
+log = logging.getLogger(__name__)
 _CTX = "ResultSigning"
 # Not the file as its signer left it: the signed bytes do not match, or the
 # file was changed in ways a signature does not allow after it.
@@ -50,6 +54,34 @@ def refuse_altered(name: str, reports: list[SignatureReport]) -> None:
                     "the signed paper result instead.",
                 ),
                 {"name": name, "signer": altered[0].signer},
+            )
+        )
+
+
+def refuse_revoked(pdf: bytes, anchors: TrustAnchors, holder: str) -> None:
+    """A result just signed at the desk with a certificate its CA has revoked
+    is refused, when the CA can be asked now. Offline or with no roots
+    installed the status stays unknown and the signature is kept: the desk
+    signs offline (PAdES B-B) and the status is shown where it is checked."""
+    if anchors.empty:
+        return
+    try:
+        statuses = ltv.revocation_status(pdf, anchors, online=True)
+    except Exception:  # noqa: BLE001 - a CA that cannot be asked leaves it unknown
+        log.info("Revocation status of a result's signer not read", exc_info=True)
+        return
+    last = statuses[-1] if statuses else None
+    if last is not None and last.status is ltv.Revocation.REVOKED:
+        day = last.revoked_on.astimezone(VIETNAM).strftime("%d/%m/%Y") if last.revoked_on else "?"
+        raise UserError(
+            Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "ResultSigning",
+                    "The certificate of {holder} was revoked by its CA on {day}; the result was "
+                    "not signed. Sign with a valid certificate.",
+                ),
+                {"holder": holder, "day": day},
             )
         )
 

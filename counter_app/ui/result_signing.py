@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.i18n import render
@@ -26,7 +26,7 @@ from counter_app.services import result_signing, signatures
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.signatures import SigningSession
-from counter_app.signing import ltv
+from counter_app.signing import ltv, trust
 from counter_app.signing.token import CertificateInfo, list_tokens, refused
 from counter_app.ui.signature_check import Checked, check_pdf, signature_facts
 from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog
@@ -201,9 +201,12 @@ class ResultSigner(QObject):
         assert session is not None
         try:
             cert = session.choose(fingerprint)
-            return session.sign(pdf, result_signing.placement(self._desk.ctx)), cert
+            signed = session.sign(pdf, result_signing.placement(self._desk.ctx))
         finally:
             self._forget()
+        anchors = trust.load_trust_anchors(trust.trust_dir(self._desk.data_dir or Path(".")))
+        result_signing.refuse_revoked(signed, anchors, cert.holder)
+        return signed, cert
 
     def _forget(self) -> None:
         if self._session is not None:
@@ -230,18 +233,15 @@ class ResultSigner(QObject):
         dialog.setWindowTitle(QCoreApplication.translate("ResultSigning", "The signer's token PIN"))
         self.pin_dialog = dialog
 
-        def answered(result: int) -> None:
+        def entered(pin: str, label: str | None) -> None:
             self.pin_dialog = None
-            pin, label = dialog.pin.text(), dialog.token_label()
-            dialog.pin.clear()
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted:
-                failed(_cancelled())
-                return
             then(pin, label)
 
-        dialog.finished.connect(answered)
-        dialog.open()
+        def cancelled() -> None:
+            self.pin_dialog = None
+            failed(_cancelled())
+
+        dialog.ask(entered, cancelled)
 
     def _ask_certificate(
         self, certs: list[CertificateInfo], then: Callable[[str], None], failed: Callback
@@ -257,17 +257,15 @@ class ResultSigner(QObject):
         )
         self.certificate_dialog = dialog
 
-        def answered(result: int) -> None:
+        def chosen(cert: CertificateInfo) -> None:
             self.certificate_dialog = None
-            cert = dialog.chosen()
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted or cert is None:
-                failed(_cancelled())
-                return
             then(cert.fingerprint)
 
-        dialog.finished.connect(answered)
-        dialog.open()
+        def cancelled() -> None:
+            self.certificate_dialog = None
+            failed(_cancelled())
+
+        dialog.ask(chosen, cancelled)
 
     def cancel(self) -> None:
         """Close the signer's open question (which forgets their token's session)."""

@@ -76,7 +76,8 @@ class CitizenScreen(QWidget):
         screens = QGuiApplication.screens()
         if len(screens) < 2:
             return False
-        own = self.parentWidget().screen() if self.parentWidget() else screens[0]
+        parent = self.parentWidget()
+        own = parent.screen() if parent is not None else screens[0]
         other = next(s for s in screens if s is not own)
         self.setScreen(other)
         self.setGeometry(other.geometry())

@@ -6,6 +6,7 @@ while the official types."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -128,6 +129,22 @@ class PinDialog(QDialog):
     def token_label(self) -> str | None:
         return self.tokens.currentText() or None
 
+    def ask(self, on_pin: Callable[[str, str | None], None], on_cancel: Callable[[], None]) -> None:
+        """Open; once answered, the PIN leaves the dialog for ``on_pin`` only
+        (the field is cleared and the dialog deleted), or ``on_cancel()``."""
+
+        def answered(result: int) -> None:
+            pin, label = self.pin.text(), self.token_label()
+            self.pin.clear()
+            self.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                on_pin(pin, label)
+            else:
+                on_cancel()
+
+        self.finished.connect(answered)
+        self.open()
+
     def accept(self) -> None:
         if self.pin.text():
             super().accept()
@@ -174,6 +191,22 @@ class CertificateDialog(QDialog):
     def chosen(self) -> CertificateInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.certs[rows[0].row()] if rows else None
+
+    def ask(
+        self, on_chosen: Callable[[CertificateInfo], None], on_cancel: Callable[[], None]
+    ) -> None:
+        """Open; once answered (the dialog then deleted), ``on_chosen(cert)`` or ``on_cancel()``."""
+
+        def answered(result: int) -> None:
+            cert = self.chosen()
+            self.deleteLater()
+            if result == QDialog.DialogCode.Accepted and cert is not None:
+                on_chosen(cert)
+            else:
+                on_cancel()
+
+        self.finished.connect(answered)
+        self.open()
 
     def choose(self, fingerprint: str) -> None:
         for row, cert in enumerate(self.certs):

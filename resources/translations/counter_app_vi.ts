@@ -4669,6 +4669,11 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>The result could not be signed; details are in the log file.</source>
         <translation>Không ký được kết quả; chi tiết có trong tệp nhật ký.</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/result_signing.py" line="70"/>
+        <source>The certificate of {holder} was revoked by its CA on {day}; the result was not signed. Sign with a valid certificate.</source>
+        <translation>Chứng thư số của {holder} đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi ngày {day}; kết quả chưa được ký. Hãy ký bằng chứng thư số còn hiệu lực.</translation>
+    </message>
 </context>
 <context>
     <name>ReturnForm</name>

@@ -14,6 +14,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
@@ -48,6 +50,7 @@ LEADER_LABEL = "Token lanh dao"
 LEADER_PIN = "246810"
 LEADER = "Nông Văn Kính"
 EXPIRED_LABEL = "Token het han"
+REVOKED_LABEL = "Token bi thu hoi"
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 test_pki = fixtures.test_pki
 
@@ -58,9 +61,11 @@ class Tokens:
     leader_fingerprint: str
 
 
-def _token_of(env: TokenEnv, label: str, roles: dict[str, token_support.Official]) -> None:
+def _token_of(
+    env: TokenEnv, label: str, roles: dict[str, token_support.Official], **pki_parts: object
+) -> None:
     """Another token in the same SoftHSM: the leader's own, with its own PIN."""
-    pki = dataclasses.replace(env.pki, officials=roles)
+    pki = dataclasses.replace(env.pki, officials=roles, **pki_parts)  # type: ignore[arg-type]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(token_support, "USER_PIN", LEADER_PIN)
         token_support.init_token(env.tmp, pki, env.module, label=label)
@@ -70,8 +75,20 @@ def _fingerprint(official: token_support.Official) -> str:
     return official.cert.fingerprint(token_support.hashes.SHA256()).hex()
 
 
+def _revoked_token(env: TokenEnv, ca: CertomancerPki) -> None:
+    """The certomancer CA's revoked official on a token of its own, with its CA's
+    certificate: its OCSP responder answers on loopback."""
+
+    def load(label: str) -> x509.Certificate:
+        return x509.load_der_x509_certificate(ca.cert(label).dump())
+
+    key = serialization.load_pem_private_key(ca.key_path("official-revoked").read_bytes(), None)
+    revoked = token_support.Official("Tran Thi Binh", key, load("official-revoked"), b"\xb2")  # type: ignore[arg-type]
+    _token_of(env, REVOKED_LABEL, {"revoked": revoked}, inter=load("gov-ca"))
+
+
 @pytest.fixture(scope="module")
-def tokens(tmp_path_factory: pytest.TempPathFactory) -> Tokens:
+def tokens(tmp_path_factory: pytest.TempPathFactory, test_pki: CertomancerPki) -> Tokens:
     env = start_token(tmp_path_factory.mktemp("token"))
     pki = env.pki
     key = token_support._key()
@@ -87,6 +104,7 @@ def tokens(tmp_path_factory: pytest.TempPathFactory) -> Tokens:
     leader = token_support.Official(LEADER, key, cert, b"\xb1")
     _token_of(env, LEADER_LABEL, {"leader": leader})
     _token_of(env, EXPIRED_LABEL, {"expired": pki.officials["expired"]})
+    _revoked_token(env, test_pki)
     return Tokens(env, _fingerprint(leader))
 
 
@@ -115,6 +133,13 @@ def _on_the_spot(qtbot: QtBot, dialog: DossierDialog) -> tuple[StepDialog, Resul
     step = dialog.step_dialog
     assert step is not None and step.result_copy is not None and step.isVisible()
     return step, step.result_copy
+
+
+def _dossier(qtbot: QtBot, dossier: DossierDialog, hold: list[object]) -> DossierDialog:
+    qtbot.addWidget(dossier)
+    hold.append(dossier)
+    dossier.show()
+    return dossier
 
 
 def _choose(qtbot: QtBot, row: ResultCopyRow, path: Path) -> None:
@@ -243,20 +268,18 @@ def test_at_4_on_the_spot_the_leader_signs_the_result_with_their_own_token(
     dossier.close()
 
 
-def test_a_wrong_pin_or_an_expired_certificate_keeps_nothing(
+def test_a_wrong_pin_an_expired_or_a_revoked_certificate_keeps_nothing(
     qtbot: QtBot,
     counter: Runtime,
     configured: Tokens,
+    test_pki: CertomancerPki,
     official: Callable[[str], Actor],
     receive_dossier: Receive,
     hold: list[object],
     tmp_path: Path,
 ) -> None:
     code = receive_dossier(CERTIFIED_COPY, username="motcua").code
-    dossier = DossierDialog(counter.ctx, official("motcua"), code)
-    qtbot.addWidget(dossier)
-    hold.append(dossier)
-    dossier.show()
+    dossier = _dossier(qtbot, DossierDialog(counter.ctx, official("motcua"), code), hold)
     step, row = _on_the_spot(qtbot, dossier)
     _choose(qtbot, row, _result_pdf(tmp_path))
     chosen = row.pdf
@@ -270,6 +293,18 @@ def test_a_wrong_pin_or_an_expired_certificate_keeps_nothing(
     _pin(qtbot, row, EXPIRED_LABEL, LEADER_PIN)
     text = _told(qtbot)
     assert "Lê Văn Cũ" in text and "15/03/2024" in text
+    assert row.pdf == chosen and row.signed_by is None
+    # A certificate its CA revoked (its OCSP responder says so): refused with the date
+    test_pki.write_root(counter.data_dir / "trust")
+    row.sign_button.click()
+    _pin(qtbot, row, REVOKED_LABEL, LEADER_PIN)
+    qtbot.waitUntil(lambda: row.signer.certificate_dialog is not None, timeout=10_000)  # type: ignore[union-attr]
+    certs = row.signer.certificate_dialog  # type: ignore[union-attr]
+    assert certs is not None
+    certs.table.selectRow(0)
+    certs.accept()
+    text = _told(qtbot)
+    assert "Tran Thi Binh" in text and "01/06/2025" in text and "thu hồi" in text
     assert row.pdf == chosen and row.signed_by is None
     assert _signed_results(counter) == []
     # The official returns without an electronic copy
@@ -297,10 +332,7 @@ def test_an_imported_result_is_verified_and_a_tampered_one_refused(
     tmp_path: Path,
 ) -> None:
     code = receive_dossier(CERTIFIED_COPY, username="motcua").code
-    dossier = DossierDialog(counter.ctx, official("motcua"), code)
-    qtbot.addWidget(dossier)
-    hold.append(dossier)
-    dossier.show()
+    dossier = _dossier(qtbot, DossierDialog(counter.ctx, official("motcua"), code), hold)
     step, row = _on_the_spot(qtbot, dossier)
     signed = _sign_b_b(test_pki, scan(1))
     issued = tmp_path / "ket-qua-da-ky.pdf"
