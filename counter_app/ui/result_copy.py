@@ -230,6 +230,8 @@ class ResultCopyRow(QWidget):
 
     def _sign_failed(self, error: object) -> None:
         self._enable()
+        if not self.isVisible():
+            return  # the step form was closed mid-signing: nothing to tell
         notify.inform(self, self.tr("The result's electronic copy"), failure_text(error))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name

@@ -158,6 +158,7 @@ def _pin(qtbot: QtBot, row: ResultCopyRow, label: str, pin: str) -> None:
     assert dialog.tokens.isVisibleTo(dialog)
     dialog.tokens.setCurrentText(label)
     dialog.pin.setText(pin)
+    _shot(dialog, "result_signer_pin.png")
     dialog.accept()
 
 
