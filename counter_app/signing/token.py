@@ -331,6 +331,10 @@ class Token:
             key_id=cert.key_id,
             signing_cert=own,
             ca_chain=issuers(own, self.chain_certificates()),
+            # ECDSA keys: pyHanko hashes and the token signs the digest
+            # (CKM_ECDSA), which every EC token offers; hash-and-sign
+            # mechanisms are missing on many (SoftHSM 2.6 among them).
+            use_raw_mechanism=own.public_key.algorithm == "ec",
         )
 
     def close(self) -> None:

@@ -76,7 +76,8 @@ class CitizenScreen(QWidget):
         screens = QGuiApplication.screens()
         if len(screens) < 2:
             return False
-        own = self.parentWidget().screen() if self.parentWidget() else screens[0]
+        parent = self.parentWidget()
+        own = parent.screen() if parent is not None else screens[0]
         other = next(s for s in screens if s is not own)
         self.setScreen(other)
         self.setGeometry(other.geometry())
@@ -110,18 +111,25 @@ class ReturnForm(QWidget):
         self.collector_id = QLineEdit(self)
         self.collector_id.setObjectName("collector_id")
         self.collector_id.setMaxLength(20)
-        form.addRow(self.tr("Authorised person's name:"), self.collector_name)
-        form.addRow(self.tr("Their CCCD number:"), self.collector_id)
+        # Paired on one row each (name and CCCD, channel and tracking number):
+        # with the result's signatures shown too, the form still fits a
+        # 1366x768 screen at 125 %.
+        form.addRow(
+            self.tr("Authorised person's name:"),
+            self._pair(self.collector_name, self.tr("Their CCCD number:"), self.collector_id),
+        )
 
         self.channel = QComboBox(self)
         self.channel.setObjectName("channel")
         self.channel.addItem(self.tr("At the desk"), Channel.DESK)
         self.channel.addItem(self.tr("By post"), Channel.POST)
-        form.addRow(self.tr("Returned:"), self.channel)
         self.tracking = QLineEdit(self)
         self.tracking.setObjectName("tracking_number")
         self.tracking.setPlaceholderText("EF123456789VN")
-        form.addRow(self.tr("Postal tracking number:"), self.tracking)
+        form.addRow(
+            self.tr("Returned:"),
+            self._pair(self.channel, self.tr("Postal tracking number:"), self.tracking),
+        )
 
         self.rating_box = QGroupBox(self.tr("The citizen's evaluation"), self)
         rating_layout = QVBoxLayout(self.rating_box)
@@ -181,6 +189,15 @@ class ReturnForm(QWidget):
         self.collector.currentIndexChanged.connect(self._sync_enabled)
         self.channel.currentIndexChanged.connect(self._sync_enabled)
         self._sync_enabled()
+
+    def _pair(self, first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(first, 1)
+        said = QLabel(label, self)
+        said.setBuddy(second)
+        row.addWidget(said)
+        row.addWidget(second, 1)
+        return row
 
     def _sync_enabled(self) -> None:
         authorised = self._collector() is Collector.AUTHORISED

@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,11 @@ class Checked:
 
 def check_copy(ctx: ServiceContext, sha256: str, data_dir: Path | None) -> list[Checked]:
     """Every signature of the stored file, as it is on disk now (offline)."""
-    pdf = papers.file_path(ctx, sha256).read_bytes()
+    return check_pdf(papers.file_path(ctx, sha256).read_bytes(), data_dir)
+
+
+def check_pdf(pdf: bytes, data_dir: Path | None) -> list[Checked]:
+    """Every signature of ``pdf`` (a stored copy, or a result being imported), offline."""
     anchors = trust.load_trust_anchors(trust.trust_dir(data_dir or Path(".")))
     reports = verify_pdf(pdf, list(anchors.roots))
     revocations: list[ltv.RevocationStatus | None] = [None] * len(reports)
@@ -66,6 +70,46 @@ def check_copy(ctx: ServiceContext, sha256: str, data_dir: Path | None) -> list[
         if len(found) == len(reports):
             revocations = list(found)
     return [Checked(r, s) for r, s in zip(reports, revocations, strict=True)]
+
+
+def signature_facts(checked: Checked) -> list[tuple[str, bool]]:
+    """One signature's facts, in the order of the dialog's rows, each with
+    whether it is bad news (shown in red)."""
+
+    report = checked.report
+    when = (
+        report.signed_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M") if report.signed_at else "—"
+    )
+    if report.verdict is Verdict.BROKEN:
+        content = QCoreApplication.translate(
+            "SignatureCheckDialog", "changed since signing (the signed content does not match)"
+        )
+    elif report.verdict is Verdict.CHANGED:
+        content = QCoreApplication.translate("SignatureCheckDialog", "changed since signing")
+    else:
+        content = QCoreApplication.translate("SignatureCheckDialog", "intact since signing")
+    trusted = (
+        QCoreApplication.translate("SignatureCheckDialog", "trusted (chains to an installed root)")
+        if report.trusted
+        else QCoreApplication.translate(
+            "SignatureCheckDialog", "not trusted: no installed root vouches for it"
+        )
+    )
+    revocation = checked.revocation
+    revoked = revocation is not None and revocation.status is ltv.Revocation.REVOKED
+    return [
+        (report.signer, False),
+        (when, False),
+        (" → ".join(report.chain), False),
+        (content, report.verdict in (Verdict.CHANGED, Verdict.BROKEN)),
+        (trusted, not report.trusted),
+        (
+            render(revocation.message())
+            if revocation
+            else QCoreApplication.translate("SignatureCheckDialog", "not known"),
+            revoked,
+        ),
+    ]
 
 
 class SignatureCheckDialog(QDialog):
@@ -136,42 +180,13 @@ class SignatureCheckDialog(QDialog):
             [self.tr("Signature {n}").format(n=n) for n in range(1, len(result) + 1)]
         )
         for col, checked in enumerate(result):
-            for row, (text, wrong) in enumerate(self._cells(checked)):
+            for row, (text, wrong) in enumerate(signature_facts(checked)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if wrong:
                     item.setForeground(_BAD)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
-
-    def _cells(self, checked: Checked) -> list[tuple[str, bool]]:
-        report = checked.report
-        when = (
-            report.signed_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
-            if report.signed_at
-            else "—"
-        )
-        if report.verdict is Verdict.BROKEN:
-            content = self.tr("changed since signing (the signed content does not match)")
-        elif report.verdict is Verdict.CHANGED:
-            content = self.tr("changed since signing")
-        else:
-            content = self.tr("intact since signing")
-        trusted = (
-            self.tr("trusted (chains to an installed root)")
-            if report.trusted
-            else self.tr("not trusted: no installed root vouches for it")
-        )
-        revocation = checked.revocation
-        revoked = revocation is not None and revocation.status is ltv.Revocation.REVOKED
-        return [
-            (report.signer, False),
-            (when, False),
-            (" → ".join(report.chain), False),
-            (content, report.verdict in (Verdict.CHANGED, Verdict.BROKEN)),
-            (trusted, not report.trusted),
-            (render(revocation.message()) if revocation else self.tr("not known"), revoked),
-        ]
 
     def _failed(self, error: object) -> None:
         self.summary.setText("")

@@ -6,6 +6,7 @@ while the official types."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -78,7 +79,9 @@ def certificate_table(parent: QWidget, certs: list[CertificateInfo]) -> QTableWi
 class PinDialog(QDialog):
     """The token's PIN, masked; kept by the window's signing session only."""
 
-    def __init__(self, token_labels: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, token_labels: list[str], parent: QWidget | None = None, *, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setWindowTitle(self.tr("Token PIN"))
@@ -97,15 +100,16 @@ class PinDialog(QDialog):
         token.setVisible(len(token_labels) <= 1)
         root.addWidget(token)
         root.addWidget(self.tokens)
-        intro = QLabel(
-            self.tr(
+        said = QLabel(
+            intro
+            or self.tr(
                 "Type the PIN of your signing token. It is asked once: the desk keeps it until "
                 "the screen is locked or you log out."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        root.addWidget(intro)
+        said.setWordWrap(True)
+        root.addWidget(said)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -125,6 +129,22 @@ class PinDialog(QDialog):
     def token_label(self) -> str | None:
         return self.tokens.currentText() or None
 
+    def ask(self, on_pin: Callable[[str, str | None], None], on_cancel: Callable[[], None]) -> None:
+        """Open; once answered, the PIN leaves the dialog for ``on_pin`` only
+        (the field is cleared and the dialog deleted), or ``on_cancel()``."""
+
+        def answered(result: int) -> None:
+            pin, label = self.pin.text(), self.token_label()
+            self.pin.clear()
+            self.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                on_pin(pin, label)
+            else:
+                on_cancel()
+
+        self.finished.connect(answered)
+        self.open()
+
     def accept(self) -> None:
         if self.pin.text():
             super().accept()
@@ -134,21 +154,24 @@ class CertificateDialog(QDialog):
     """The first signing at this desk: which of the token's certificates is the
     official's (a token may hold a personal and an agency certificate)."""
 
-    def __init__(self, certs: list[CertificateInfo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, certs: list[CertificateInfo], parent: QWidget | None = None, *, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("certificateDialog")
         self.setWindowTitle(self.tr("Choose the certificate to sign with"))
         self.certs = certs
         root = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
+        said = QLabel(
+            intro
+            or self.tr(
                 "Choose your own certificate. The desk remembers the choice for your next "
                 "sessions; an expired certificate cannot be chosen."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        root.addWidget(intro)
+        said.setWordWrap(True)
+        root.addWidget(said)
         self.table = certificate_table(self, certs)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _i: self.accept())
@@ -168,6 +191,22 @@ class CertificateDialog(QDialog):
     def chosen(self) -> CertificateInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.certs[rows[0].row()] if rows else None
+
+    def ask(
+        self, on_chosen: Callable[[CertificateInfo], None], on_cancel: Callable[[], None]
+    ) -> None:
+        """Open; once answered (the dialog then deleted), ``on_chosen(cert)`` or ``on_cancel()``."""
+
+        def answered(result: int) -> None:
+            cert = self.chosen()
+            self.deleteLater()
+            if result == QDialog.DialogCode.Accepted and cert is not None:
+                on_chosen(cert)
+            else:
+                on_cancel()
+
+        self.finished.connect(answered)
+        self.open()
 
     def choose(self, fingerprint: str) -> None:
         for row, cert in enumerate(self.certs):

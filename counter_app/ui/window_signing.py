@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.services import signatures
@@ -198,18 +198,15 @@ class WindowSigning(QObject):
         dialog = PinDialog(labels, parent)
         self.pin_dialog = dialog
 
-        def answered(result: int) -> None:
+        def entered(pin: str, label: str | None) -> None:
             self.pin_dialog = None
-            pin, label = dialog.pin.text(), dialog.token_label()
-            dialog.pin.clear()
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted:
-                on_failed(_cancelled())
-                return
             self._ask(pin, label, parent, then, on_failed, choose=choose)
 
-        dialog.finished.connect(answered)
-        dialog.open()
+        def cancelled() -> None:
+            self.pin_dialog = None
+            on_failed(_cancelled())
+
+        dialog.ask(entered, cancelled)
 
     def _ask_certificate(
         self, certs: list[CertificateInfo], parent: QWidget, then: Callback, on_failed: Callback
@@ -218,13 +215,12 @@ class WindowSigning(QObject):
         self.certificate_dialog = dialog
         actor = self._user()
 
-        def answered(result: int) -> None:
+        def cancelled() -> None:
             self.certificate_dialog = None
-            cert = dialog.chosen()
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted or cert is None:
-                on_failed(_not_chosen())
-                return
+            on_failed(_not_chosen())
+
+        def answered(cert: CertificateInfo) -> None:
+            self.certificate_dialog = None
             ctx = self._ctx
             self._writes.start(
                 lambda: signatures.remember_certificate(ctx, actor, cert.fingerprint),
@@ -241,8 +237,7 @@ class WindowSigning(QObject):
                 lambda: self._session_now().choose(cert.fingerprint), chosen, on_failed
             )
 
-        dialog.finished.connect(answered)
-        dialog.open()
+        dialog.ask(answered, cancelled)
 
     def _use(self, cert: CertificateInfo) -> None:
         if self.chosen != cert:

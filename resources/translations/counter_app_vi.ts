@@ -4640,6 +4640,80 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <source>{name}, {pages} page(s)</source>
         <translation>{name}, {pages} trang</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="100"/>
+        <source>The authority&apos;s signer signs the result</source>
+        <translation>Người có thẩm quyền ký số kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="105"/>
+        <source>Remove the file</source>
+        <translation>Bỏ tệp</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="156"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="228"/>
+        <source>Checking the file&apos;s digital signatures…</source>
+        <translation>Đang kiểm tra chữ ký số của tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_copy.py" line="252"/>
+        <source>The result&apos;s file is still being checked or signed; wait a moment and confirm again.</source>
+        <translation>Tệp kết quả đang được kiểm tra hoặc ký số; đợi một chút rồi xác nhận lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultSigning</name>
+    <message>
+        <location filename="../../counter_app/services/result_signing.py" line="46"/>
+        <source>“{name}” was changed after {signer} signed it: it is not the document the authority issued. Ask the authority for the file as issued, or scan the signed paper result instead.</source>
+        <translation>“{name}” đã bị thay đổi sau khi {signer} ký: đây không phải văn bản cơ quan có thẩm quyền đã ban hành. Hãy xin lại tệp đúng như đã ban hành, hoặc quét bản giấy kết quả đã ký thay cho tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/result_signing.py" line="78"/>
+        <source>Dossier {code} is not held here.</source>
+        <translation>Hồ sơ {code} không có tại quầy này.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="76"/>
+        <source>No digital signature in this file (it may be a scan of the signed paper): check it against the paper result.</source>
+        <translation>Tệp không có chữ ký số (có thể là bản quét của giấy đã ký): hãy đối chiếu với kết quả bản giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="91"/>
+        <source>Signed by {signer} ({when}): {content}; {trust}</source>
+        <translation>Ký bởi {signer} ({when}): {content}; {trust}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="104"/>
+        <source>Nothing was signed: the signer&apos;s PIN or certificate was not given.</source>
+        <translation>Chưa ký gì: người ký chưa nhập mã PIN hoặc chưa chọn chứng thư số.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="224"/>
+        <source>The authority&apos;s signer types the PIN of their own token. It is used for this signing only and forgotten at once.</source>
+        <translation>Người có thẩm quyền nhập mã PIN token của chính mình. Mã PIN chỉ dùng cho lần ký này và được xoá ngay sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="230"/>
+        <source>The signer&apos;s token PIN</source>
+        <translation>Mã PIN token của người ký</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="252"/>
+        <source>The signer chooses their own certificate; the result is signed with it now. An expired certificate cannot be chosen.</source>
+        <translation>Người ký chọn chứng thư số của mình; kết quả được ký ngay bằng chứng thư này. Không chọn được chứng thư đã hết hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/result_signing.py" line="287"/>
+        <source>The result could not be signed; details are in the log file.</source>
+        <translation>Không ký được kết quả; chi tiết có trong tệp nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/result_signing.py" line="70"/>
+        <source>The certificate of {holder} was revoked by its CA on {day}; the result was not signed. Sign with a valid certificate.</source>
+        <translation>Chứng thư số của {holder} đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi ngày {day}; kết quả chưa được ký. Hãy ký bằng chứng thư số còn hiệu lực.</translation>
+    </message>
 </context>
 <context>
     <name>ReturnForm</name>

@@ -154,6 +154,9 @@ def test_article_22_the_result_is_returned_with_its_electronic_copy(
     issued.write_bytes(images_to_pdf([scan_page(240), scan_page(235)]))
     row.load(issued)
     assert row.file_label.text() == "xac-nhan-tthn.pdf, 2 trang"
+    # Its signatures are checked off the UI thread: an unsigned file is taken, with a warning
+    qtbot.waitUntil(lambda: row.checking is None, timeout=10_000)
+    assert row.signatures.text().startswith("Tệp không có chữ ký số")
     row.kind.setCurrentIndex(row.kind.findData("KQ.XNTTHN"))
     assert step.grab().save(str(tmp_path / "return-with-copy.png"))
     with wait_signal(qtbot, dialog.dossier_changed):
