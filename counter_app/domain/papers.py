@@ -104,13 +104,24 @@ class PaperData:
 
 
 @dataclass(frozen=True)
+class SignedBy:
+    """The certificate a copy was signed with at this desk before it was stored."""
+
+    name: str
+    serial: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class ResultCopy:
     """The result's electronic copy handed over with it (Article 22(1), 22(4)):
-    the PDF the authority issued, or the signed paper scanned at the desk."""
+    the PDF the authority issued, or the signed paper scanned at the desk.
+    ``signed_by``: the authority's signer signed it here (4 tại chỗ)."""
 
     pdf: bytes
     data: PaperData
     origin: Origin = Origin.AUTHORITY
+    signed_by: SignedBy | None = None
 
 
 def _msg(source: str, **params: object) -> Message:

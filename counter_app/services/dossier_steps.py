@@ -37,12 +37,13 @@ from counter_app.files.store import Blob
 from counter_app.models import ClockPause, CounterIdentity, Dossier, DossierDocument, WorkflowStep
 from counter_app.models.user import User
 from counter_app.reports.definitions import is_overdue
-from counter_app.services import audit, notices, paper_records
+from counter_app.services import audit, notices, paper_records, result_signing
 from counter_app.services.auth import Actor, acting_user, roles_of
 from counter_app.services.catalogue import spec_of
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.returns import current_criteria, current_evaluation
 from counter_app.services.views import DossierInfo, info_of, rules_of
+from counter_app.signing.verify import verify_pdf
 
 _CTX = "Dossiers"
 # A supplement request lists documents one by one; a few dozen at most.
@@ -368,13 +369,18 @@ def take_step(ctx: ServiceContext, actor: Actor, code: str, request: StepRequest
             raise ValueError("a result's copy comes with the return")
         pages = paper_records.checked_pdf(copy.pdf)
         data = validate_paper(copy.data, paper_records.document_types(), ctx.now().date())
+        # Whatever path brought it (the window, a script), a result whose
+        # signature no longer matches its bytes is not what the authority issued.
+        result_signing.refuse_altered(data.document_name, verify_pdf(copy.pdf, []))
         stored = (data, paper_records.store_of(ctx).put_bytes(copy.pdf), pages)
 
     def step(session: Session) -> DossierInfo:
         dossier = take_step_in(session, ctx, actor, code, request)
         if copy is not None and stored is not None:
             data, blob, pages = stored
-            new = paper_records.NewCopy(code, b"", data, copy.origin, PaperRole.RESULT)
+            new = paper_records.NewCopy(
+                code, b"", data, copy.origin, PaperRole.RESULT, signed_by=copy.signed_by
+            )
             paper_records.record(session, ctx, actor, dossier, new, data, blob, pages)
         return info_of(dossier, calendar=ctx.calendar(session))
 

@@ -18,6 +18,7 @@ from counter_app.domain.papers import (
     Origin,
     PaperData,
     PaperRole,
+    SignedBy,
     document_code,
     paper_search_text,
     parse_document_types,
@@ -26,7 +27,7 @@ from counter_app.domain.papers import (
 from counter_app.domain.workflow import Role
 from counter_app.files.pdf_pages import NotAPdf, page_count
 from counter_app.files.store import Blob, FileStore
-from counter_app.models import DigitisedPaper, Dossier, StoredFile
+from counter_app.models import DigitisedPaper, Dossier, SignatureExtension, StoredFile
 from counter_app.resources_path import resource
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user, roles_of
@@ -134,15 +135,6 @@ def may_digitise(session: Session, actor: Actor) -> None:
                 ),
             )
         )
-
-
-@dataclass(frozen=True)
-class SignedBy:
-    """The certificate a copy was signed with before it was stored."""
-
-    name: str
-    serial: str
-    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -255,6 +247,8 @@ def record(
         paper.signed_at = now
     session.add(paper)
     session.flush()
+    if new.signed_by is not None:
+        queue_extension(session, paper.uuid, now)
     audit.log_event(
         session,
         ctx,
@@ -273,3 +267,10 @@ def record(
         },
     )
     return info_of(paper, dossier.code)
+
+
+def queue_extension(session: Session, paper_uuid: str, now: datetime) -> None:
+    """A signature made at this desk is PAdES B-B (the desk signs offline):
+    the sync round extends it to B-LT once a timestamp server answers
+    (sync/signature_extension.py). Every signed copy comes through here."""
+    session.add(SignatureExtension(paper_uuid=paper_uuid, queued_at=now, outcome="", detail=""))

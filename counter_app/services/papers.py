@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import NotFound
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message
-from counter_app.domain.papers import Origin, PaperRole, valid_on, validate_paper
+from counter_app.domain.papers import Origin, PaperRole, SignedBy, valid_on, validate_paper
 from counter_app.domain.text import fold
 from counter_app.files.store import Blob
 from counter_app.models import DigitisedPaper, Dossier
@@ -29,7 +29,6 @@ from counter_app.services.dossier_steps import load_dossier
 from counter_app.services.paper_records import (
     NewCopy,
     PaperInfo,
-    SignedBy,
     checked_pdf,
     document_types,
     info_of,

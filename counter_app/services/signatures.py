@@ -49,7 +49,6 @@ from counter_app.models import (
     Dossier,
     OutboxEntry,
     Setting,
-    SignatureExtension,
 )
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user
@@ -59,6 +58,7 @@ from counter_app.services.paper_records import (
     file_row,
     info_of,
     may_digitise,
+    queue_extension,
     store_of,
 )
 from counter_app.signing.sign import Placement, sign_pdf
@@ -349,7 +349,7 @@ def sign_paper(
         row.signer_fingerprint = cert.fingerprint
         row.signed_at = now
         # Signed offline (B-B): the sync round extends it to B-LT once it can.
-        session.add(SignatureExtension(paper_uuid=row.uuid, queued_at=now, outcome="", detail=""))
+        queue_extension(session, row.uuid, now)
         session.flush()
         code = session.scalar(select(Dossier.code).where(Dossier.id == row.dossier_id)) or ""
         audit.log_event(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
-from counter_app.domain.papers import Origin, PaperData, ResultCopy
+from counter_app.domain.papers import Origin, PaperData, ResultCopy, SignedBy
 from counter_app.files.pdf_pages import NotAPdf, images_to_pdf, page_count
 from counter_app.services.paper_records import document_types
 from counter_app.signing.token import CertificateInfo
@@ -270,4 +270,6 @@ class ResultCopyRow(QWidget):
             holder_id_number=self._holder_id,
             valid_until=until,
         )
-        return ResultCopy(self.pdf, data, self.origin)
+        by = self.signed_by
+        signed_by = None if by is None else SignedBy(by.holder, by.serial, by.fingerprint)
+        return ResultCopy(self.pdf, data, self.origin, signed_by)

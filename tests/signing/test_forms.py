@@ -22,7 +22,7 @@ from counter_app.app_setup import Runtime
 from counter_app.domain.messages import UserError
 from counter_app.domain.papers import Origin, PaperRole
 from counter_app.domain.workflow import Action
-from counter_app.models import DigitisedPaper, PrintJob
+from counter_app.models import DigitisedPaper, PrintJob, SignatureExtension
 from counter_app.paper import FormKind, parse_qr_payload
 from counter_app.paper.places import SignaturePlace, place_of
 from counter_app.reports.definitions import Period
@@ -197,6 +197,8 @@ def test_each_form_is_signed_in_its_officials_place_and_kept_as_a_form(
     assert kept is not None
     assert (kept.role, kept.origin) == (PaperRole.FORM, Origin.ISSUED)
     assert kept.signer_name == "Nguyễn Thị Lan" and kept.component is None
+    with counter.ctx.sessions() as s:  # the sync round extends it to B-LT when it can
+        assert s.get(SignatureExtension, kept.uuid) is not None
     assert kept.data.doc_type_code.startswith("BM.") and kept.data.document_name
     stored = counter.ctx.files.read(kept.sha256)  # type: ignore[union-attr]
     assert hashlib.sha256(stored).hexdigest() == kept.sha256

@@ -24,11 +24,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.papers import Origin, PaperRole
-from counter_app.domain.workflow import State
-from counter_app.models import AuditEntry
+from counter_app.domain.messages import UserError
+from counter_app.domain.papers import Origin, PaperData, PaperRole, ResultCopy
+from counter_app.domain.workflow import Action, State
+from counter_app.i18n import render
+from counter_app.models import AuditEntry, SignatureExtension
 from counter_app.services import dossiers, papers
 from counter_app.services.auth import Actor
+from counter_app.services.dossiers import StepRequest
 from counter_app.services.signatures import set_pkcs11_module
 from counter_app.services.views import DossierInfo
 from counter_app.signing.verify import Verdict, trust_anchors, verify_pdf
@@ -245,6 +248,10 @@ def test_at_4_on_the_spot_the_leader_signs_the_result_with_their_own_token(
     assert dossiers.get_dossier(counter.ctx, code).state is State.RETURNED
     (copy,) = papers.list_papers(counter.ctx, code)
     assert copy.role is PaperRole.RESULT and copy.origin is Origin.AUTHORITY
+    # The papers tab names the leader as the copy's signer, and the round will extend it to B-LT
+    assert copy.signer_name == LEADER
+    with counter.ctx.sessions() as s:
+        assert s.get(SignatureExtension, copy.uuid) is not None
     pdf = counter.ctx.files.read(copy.sha256)  # type: ignore[union-attr]
     (report,) = verify_pdf(pdf, [])
     assert report.intact and report.signer == LEADER and report.verdict is Verdict.UNTRUSTED
@@ -362,3 +369,19 @@ def test_an_imported_result_is_verified_and_a_tampered_one_refused(
     assert row.pdf is None and row.result_copy() is None
     assert row.file_label.text() == "chưa có (chỉ trả kết quả bản giấy)"
     step.reject()
+    # A script taking the return with that file is refused by the service itself
+    holder = dossiers.get_dossier(counter.ctx, code).row.applicant_id_number
+    data = PaperData(
+        doc_type_code="KQ.TLKS", document_name="Trích lục khai sinh", holder_id_number=holder
+    )
+    with pytest.raises(UserError) as refused:
+        dossiers.take_step(
+            counter.ctx,
+            official("motcua"),
+            code,
+            StepRequest(Action.RETURN_RESULT, result_copy=ResultCopy(bytes(tampered), data)),
+        )
+    assert "“Trích lục khai sinh” đã bị thay đổi sau khi Nguyen Van An ký" in render(
+        refused.value.message
+    )
+    assert papers.list_papers(counter.ctx, code) == []

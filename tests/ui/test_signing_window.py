@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
-from counter_app.models import DigitisedPaper, OutboxEntry
+from counter_app.models import DigitisedPaper, OutboxEntry, SignatureExtension
 from counter_app.services import papers
 from counter_app.services.signatures import set_pkcs11_module
 from counter_app.services.views import DossierInfo
@@ -122,6 +122,8 @@ def test_the_pin_is_asked_once_a_session_and_the_certificate_choice_is_remembere
         (entry,) = session.scalars(select(OutboxEntry).where(OutboxEntry.row_uuid == first.uuid))
         assert entry.payload["sha256"] == first.sha256
         assert entry.payload["signer_name"] == "Nguyễn Thị Lan"
+        # Signed offline (B-B): queued for the sync round to extend to B-LT
+        assert session.get(SignatureExtension, first.uuid) is not None
 
     # Second copy, same session: neither PIN nor certificate asked
     dialog = _digitise(qtbot, window, code)
@@ -222,6 +224,8 @@ def test_without_a_token_configured_the_copy_is_saved_unsigned_and_the_dialog_sa
     qtbot.waitUntil(lambda: len(_stored(counter, code)) == 1, timeout=20_000)
     (copy,) = _stored(counter, code)
     assert copy.signer_name == "" and copy.signed_at is None
+    with counter.ctx.sessions() as session:  # nothing to extend
+        assert session.get(SignatureExtension, copy.uuid) is None
     assert window.signing.pin_dialog is None
     assert verify_pdf(counter.ctx.files.read(copy.sha256), []) == []  # type: ignore[union-attr]
     window.dossier_dialog.close()  # type: ignore[union-attr]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.papers import Origin, PaperData, PaperRole
+from counter_app.domain.papers import Origin, PaperData, PaperRole, SignedBy
 from counter_app.files.store import Blob
 from counter_app.models import DigitisedPaper, Dossier
 from counter_app.paper import FormKind, form_set_for, load_form_set
@@ -28,7 +28,7 @@ from counter_app.services import paper_records
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext, counter_identity
 from counter_app.services.dossiers import load_dossier
-from counter_app.services.paper_records import NewCopy, PaperInfo, SignedBy
+from counter_app.services.paper_records import NewCopy, PaperInfo
 from counter_app.services.signatures import SigningSession
 from counter_app.signing.sign import Box, Placement
 
