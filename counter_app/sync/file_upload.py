@@ -126,12 +126,18 @@ def _refusal(exc: DBAPIError) -> str | None:
 
 
 def upload_one(
-    conn: Connection, path: Path | None, sha: str, size: int, chunk: int
+    conn: Connection,
+    path: Path | None,
+    sha: str,
+    size: int,
+    chunk: int,
+    hashed: Future[str] | None = None,
 ) -> tuple[str | None, int]:
     """Send what the centre lacks of one file; (its answer, bytes sent). The
     answer is None once every chunk is there and the file waits for
     ``central_file_complete``. With ``path`` None (the file is not held here)
-    only asks whether it is whole."""
+    only asks whether it is whole. ``hashed``: the file's SHA-256 being
+    computed already (else it is computed here when needed)."""
     params = {"sha": sha, "size": size}
     with conn.begin():
         state = conn.execute(_STATE, params).scalar_one()
@@ -144,7 +150,7 @@ def upload_one(
     have = set(state["have"])
     # Before the first byte leaves: a copy damaged here would cross a slow
     # link only to be refused whole, again every round.
-    if not have and sha256_of(path) != sha:
+    if not have and (hashed.result() if hashed is not None else sha256_of(path)) != sha:
         raise OSError("the stored file is not its name")
     wanted = [n for n in range(-(-size // chunk_size)) if n not in have]
     sent = 0
@@ -216,10 +222,21 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
     ready = _ready(ctx)
     if not ready:
         return report
+    store = ctx.files
+    paths = [
+        store.path_of(sha) if store is not None and store.has(sha) else None for sha, _ in ready
+    ]
+    # Each file's own SHA-256 is checked before its first byte leaves; the
+    # next file's is computed while this one's chunks go.
+    hasher = ThreadPoolExecutor(1, thread_name_prefix="file-hash")
+    hashes = [None if path is None else hasher.submit(sha256_of, path) for path in paths[:1]]
     completions = _Completions(_autocommit(conn))
     try:
         for i, (sha, size) in enumerate(ready):
-            sent = _send(ctx, conn, sha, size, chunk, report)
+            if i + 1 < len(ready):
+                following = paths[i + 1]
+                hashes.append(None if following is None else hasher.submit(sha256_of, following))
+            sent = _send(conn, paths[i], hashes[i], sha, size, chunk, report)
             if sent is not None:
                 answer, report.bytes_sent = sent[0], report.bytes_sent + sent[1]
                 if answer is None:
@@ -231,6 +248,7 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
         for done_sha, done in completions.answers(wait=True):
             _settle_future(ctx, done_sha, done, report)
     finally:
+        hasher.shutdown(wait=True, cancel_futures=True)
         completions.close()
         conn.execution_options(isolation_level=conn.default_isolation_level)
     if report.bytes_sent or report.confirmed:
@@ -239,15 +257,19 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
 
 
 def _send(
-    ctx: ServiceContext, conn: Connection, sha: str, size: int, chunk: int, report: UploadReport
+    conn: Connection,
+    path: Path | None,
+    hashed: Future[str] | None,
+    sha: str,
+    size: int,
+    chunk: int,
+    report: UploadReport,
 ) -> tuple[str | None, int] | None:
     """One file's chunks (see upload_one); None when it is refused here or there."""
-    store = ctx.files
-    path = store.path_of(sha) if store is not None and store.has(sha) else None
     try:
         if path is not None and path.stat().st_size != size:
             raise OSError("the stored file's size is not its row's")
-        return upload_one(conn, path, sha, size, chunk)
+        return upload_one(conn, path, sha, size, chunk, hashed)
     except DBAPIError as exc:
         _refused(exc, sha, report)
     except OSError as exc:
