@@ -5,6 +5,10 @@ only the others are sent, each in its own transaction), each chunk checked by
 its SHA-256 on arrival and the whole file by the centre before it is marked
 complete. ``StoredFile.uploaded_at`` is set only once the centre says so.
 
+Speed (issue 18, point 8): a chunk is one statement (one round trip on a slow
+link), a file is completed on a second connection while the next file's
+chunks go, and the next file's own hash is computed meanwhile.
+
 A file is sent only when every paper of this counter that names it has left
 the outbox: the centre refuses a file no paper of the agency names, so a row
 always arrives before its file, never the other way round.
@@ -250,7 +254,8 @@ def upload_files(ctx: ServiceContext, conn: Connection, chunk: int = wire.CHUNK)
     finally:
         hasher.shutdown(wait=True, cancel_futures=True)
         completions.close()
-        conn.execution_options(isolation_level=conn.default_isolation_level)
+    # Not after a failure: the round ends there and its connection with it.
+    conn.execution_options(isolation_level=conn.default_isolation_level)
     if report.bytes_sent or report.confirmed:
         log.info("Files: %d confirmed, %d bytes sent", report.confirmed, report.bytes_sent)
     return report
