@@ -9,6 +9,8 @@ triggers index them exactly as the app does.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import random
 import time
 from datetime import datetime, timedelta
@@ -19,7 +21,8 @@ from sqlalchemy import insert, select
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.text import fold
 from counter_app.domain.workflow import Role, State
-from counter_app.models import Dossier, Procedure
+from counter_app.models import DigitisedPaper, Dossier, Procedure, StoredFile
+from counter_app.private_files import DIR_MODE, FILE_MODE
 from counter_app.services import auth, catalogue, setup, users
 
 FAMILY = [
@@ -192,6 +195,101 @@ def fill(rt: Runtime, count: int, seed: int = 7, batch: int = 20_000) -> None:
             done += 1
         with rt.ctx.sessions.begin() as s:
             s.execute(insert(table), rows)
+
+
+# A dossier's papers as a busy commune scans them: the application form and
+# the usual civil-status and identity papers.
+PAPERS = [
+    ("TK", "Tờ khai"),
+    ("GT.KS", "Giấy khai sinh"),
+    ("GT.CCCD", "Căn cước công dân"),
+    ("GT.KH", "Giấy chứng nhận kết hôn"),
+    ("GT.XNCT", "Giấy xác nhận cư trú"),
+]
+
+
+def fill_papers(rt: Runtime, per_dossier: int = 5, seed: int = 11) -> int:
+    """``per_dossier`` scanned papers for each dossier: a distinct small file
+    in the store (written without fsync: benchmarks measure reading), its
+    ``stored_files`` row and its ``digitised_papers`` row, as a counter that
+    scanned them holds them (Core inserts: no outbox entry, as after a sync).
+    Returns the number of files."""
+    store = rt.ctx.files
+    assert store is not None
+    rng = random.Random(seed)
+    with rt.ctx.sessions() as s:
+        counter_uuid = setup.get_counter(rt.ctx).uuid  # type: ignore[union-attr]
+        dossiers = s.execute(
+            select(
+                Dossier.id,
+                Dossier.code,
+                Dossier.applicant_name,
+                Dossier.applicant_id_number,
+                Dossier.received_at,
+            )
+        ).all()
+    made: set[Path] = set()
+    files: list[dict[str, object]] = []
+    papers: list[dict[str, object]] = []
+    for dossier_id, code, name, id_number, received in dossiers:
+        for k in range(per_dossier):
+            doc_type, doc_name = PAPERS[k % len(PAPERS)]
+            body = f"%PDF-1.4 scan {code} {k} {rng.random()}\n".encode() * 40
+            sha = hashlib.sha256(body).hexdigest()
+            path = store.path_of(sha)
+            if path.parent not in made:
+                path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+                made.add(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            try:
+                os.write(fd, body)
+            finally:
+                os.close(fd)
+            at = received + timedelta(minutes=k + 1)
+            files.append(
+                {
+                    "sha256": sha,
+                    "size": len(body),
+                    "pages": 1,
+                    "media_type": "application/pdf",
+                    "stored_at": at,
+                    "uploaded_at": at + timedelta(minutes=5),
+                }
+            )
+            papers.append(
+                {
+                    "uuid": f"00000000-0000-4000-9000-{len(papers) + 1:012d}",
+                    "counter_uuid": counter_uuid,
+                    "counter_seq": 0,
+                    "version": 1,
+                    "dossier_id": dossier_id,
+                    "component": k + 1,
+                    "component_name": doc_name,
+                    "role": "paper",
+                    "origin": "scan",
+                    "sha256": sha,
+                    "pages": 1,
+                    "size": len(body),
+                    "doc_type_code": doc_type,
+                    "holder_id_number": id_number,
+                    "holder_name": name,
+                    "id_issued_by": "",
+                    "document_name": doc_name,
+                    "summary": "",
+                    "scope": "",
+                    "document_code": "",
+                    "ocr_text": "",
+                    "search_text": " ".join((fold(doc_name), fold(name), id_number)),
+                    "created_by": "bench",
+                    "created_at": at,
+                    "removed_by": "",
+                    "removal_reason": "",
+                }
+            )
+    with rt.ctx.sessions.begin() as s:
+        s.execute(insert(StoredFile), files)
+        s.execute(insert(DigitisedPaper), papers)
+    return len(files)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from counter_app.models import StoredFile
 from counter_app.sync.errors import CentralUnreachable
@@ -101,6 +102,16 @@ def test_an_upload_killed_midway_leaves_nothing_half_stored(
     finally:
         returncode, _, _ = finish(child, timeout=30)
     assert returncode == -signal.SIGKILL
+    # Each chunk is one statement: one the desk had sent whole before it was
+    # killed is still stored once it has crossed, so the centre's answer is
+    # read after the killed desk's session has ended there.
+    role = make_url(desk.registration.url).username
+    wait_until(
+        lambda: (
+            centre.scalar("SELECT count(*) FROM pg_stat_activity WHERE usename = :r", r=role) == 0
+        ),
+        timeout=30,
+    )
     # THEN the centre holds whole chunks of an incomplete file, the desk's
     # database is intact and the file still pending
     complete, chunks, lengths = _held(centre, info.sha256)
