@@ -87,7 +87,7 @@ def test_the_centre_goes_back_before_c0014_and_up_again(centre: Centre) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = centre.engine
-    command.downgrade(cfg, "c0012_ledger_floor_index")
+    command.downgrade(cfg, "c0013_signed_forms")
     for name in ("central_file_put", "central_file_complete"):
         body = str(centre.scalar("SELECT prosrc FROM pg_proc WHERE proname = :n", n=name))
         assert "synchronous_commit" not in body

@@ -2,7 +2,7 @@
 completion does; the completion reads the chunks in the primary key's order
 
 Revision ID: c0014_file_upload_speed
-Revises: c0012_ledger_floor_index
+Revises: c0013_signed_forms
 Create Date: 2026-12-23 10:00:00
 
 Issue 18, point 8 (upload of 100 MB at half a raw COPY's rate or better):
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "c0014_file_upload_speed"
-down_revision: str | None = "c0012_ledger_floor_index"
+down_revision: str | None = "c0013_signed_forms"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

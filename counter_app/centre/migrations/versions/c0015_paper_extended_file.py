@@ -1,7 +1,7 @@
 """paper extended file: a signed paper's file may change when its signature is extended
 
 Revision ID: c0015_paper_extended_file
-Revises: c0013_signed_forms
+Revises: c0014_file_upload_speed
 Create Date: 2026-12-23 09:00:00
 
 A desk signs a copy offline (PAdES B-B) and extends the signature to B-LT
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "c0015_paper_extended_file"
-down_revision: str | None = "c0013_signed_forms"
+down_revision: str | None = "c0014_file_upload_speed"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
