@@ -62,15 +62,15 @@ demo: sysdeps venv
 		$(VENV)/bin/counter-app demo --out $(OUT)
 	@# Sync part: two counters of one agency work offline, then sync to a
 	@# central database of their own (a new one each run, in the local cluster).
-	@url=$$($(PY) -m counter_app.devtools.local_cluster start --dir out/central \
+	@url=$$($(PY) -m counter_app.devtools.local_cluster_cli start --dir out/central \
 		--database counter_demo_$$(date +%Y%m%d%H%M%S)) && rm -rf out/demo-sync && \
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/counter-app central --url "$$url" demo --dir out/demo-sync
 
 # A local PostgreSQL cluster as the central database (data in out/central);
 # prints its SQLAlchemy URL. Stop it with
-# $(PY) -m counter_app.devtools.local_cluster stop --dir out/central
+# $(PY) -m counter_app.devtools.local_cluster_cli stop --dir out/central
 central: sysdeps venv
-	@$(PY) -m counter_app.devtools.local_cluster start --dir out/central
+	@$(PY) -m counter_app.devtools.local_cluster_cli start --dir out/central
 
 # The sync's random fault schedule for SOAK_SECONDS (tools/soak.py, its own
 # throwaway cluster); prints lost / doubled / stalled and fails if any is not 0.

@@ -4,10 +4,10 @@ A copy is taken with SQLite's online backup API, so what still sits in the
 -wal (committed dossiers not yet checkpointed) is in it, and it is consistent
 while the desk works. The copy is written under a temporary name, turned
 into a self-contained file (rollback journal, no -wal needed), checked
-(``integrity_check`` and the audit hash chain) and only then renamed to its
-final name: a file named ``counter-*.sqlite3`` in a backup folder is a good
-backup. Each place keeps the newest ``keep`` generations and a copy of the
-high-water mark (counter_app/high_water.py).
+(``integrity_check`` and the audit hash chain, database_checks.py) and only
+then renamed to its final name: a file named ``counter-*.sqlite3`` in a
+backup folder is a good backup. Each place keeps the newest ``keep``
+generations and a copy of the high-water mark (counter_app/high_water.py).
 
 The electronic dossier's files go with it, incrementally: each place has its
 own content-addressed store (``<place>/files``, the layout of
@@ -35,7 +35,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app import config, high_water
-from counter_app.domain.audit_chain import first_broken_link
+from counter_app.database_checks import check, database_mark, needed_files, one_line
 from counter_app.files.check import FileReport, listing, verify
 from counter_app.files.store import ContentMismatch, FileStore, files_dir
 from counter_app.private_files import fsync_dir, narrow, private_file, write_atomic
@@ -64,19 +64,6 @@ class FilesMissing(BackupFailed):
         super().__init__(f"{len(missing)} files")
         self.written = written
         self.missing = missing
-
-
-@dataclass(frozen=True)
-class Check:
-    """What a database file says about itself."""
-
-    integrity: str  # "ok" or SQLite's first complaint
-    audit_checked: int = 0
-    audit_broken_id: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.integrity == "ok" and self.audit_broken_id is None
 
 
 @dataclass(frozen=True)
@@ -111,67 +98,6 @@ def places(directory: Path, extra: Path | None = None) -> list[Path]:
         if other is not None and other.resolve() not in {p.resolve() for p in found}:
             found.append(other)
     return found
-
-
-def _one_line(complaint: str) -> str:
-    # SQLite lists every damaged page; the official needs the first, on one line.
-    lines = [ln for ln in complaint.strip().splitlines() if not ln.startswith("***")]
-    return (lines[0] if lines else complaint.strip())[:200]
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that opens ``path`` without writing anything beside it.
-
-    Read-only, a WAL database still gets a -wal and -shm created next to it
-    when they are missing; with no -wal there is nothing else to read, so it
-    is opened immutable and no file is created."""
-    wal = path.with_name(path.name + "-wal")
-    return f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
-
-
-def quick_check(path: Path) -> str:
-    """``PRAGMA quick_check`` of a database file: "ok" or the first complaint.
-
-    Read-only, so a damaged file is not made worse by a checkpoint."""
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        return _one_line(str(exc))
-    try:
-        row = con.execute("PRAGMA quick_check(1)").fetchone()
-        return _one_line(str(row[0])) if row else "no answer"
-    except sqlite3.Error as exc:
-        return _one_line(str(exc))
-    finally:
-        con.close()
-
-
-def check(path: Path) -> Check:
-    """Full ``integrity_check`` and the audit chain of a self-contained copy."""
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            row = con.execute("PRAGMA integrity_check(1)").fetchone()
-            integrity = _one_line(str(row[0])) if row else "no answer"
-            if integrity != "ok" or not con.execute(_HAS_AUDIT).fetchone():
-                return Check(integrity)
-            checked, broken, _reason = first_broken_link(
-                (i, datetime.fromisoformat(at), u, c, e, n, json.loads(d), p, h)
-                for i, at, u, c, e, n, d, p, h in con.execute(_CHAIN)
-            )
-        finally:
-            con.close()
-    except (sqlite3.Error, ValueError) as exc:
-        return Check(_one_line(str(exc)))
-    return Check(integrity, checked, broken)
-
-
-_HAS_AUDIT = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
-# The columns the chain covers, present since the first schema.
-_CHAIN = (
-    "SELECT id, at, username, counter_uuid, event, entity, details, prev_hash, hash "
-    "FROM audit_log ORDER BY id"
-)
 
 
 @contextmanager
@@ -247,7 +173,7 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
             raise BackupFailed(f"{place}: {exc.strerror or exc}") from exc
         except sqlite3.Error as exc:  # a source SQLite cannot even read
             log.error("Backup failed reading the database: %s", type(exc).__name__)
-            raise BackupFailed(_one_line(str(exc))) from exc
+            raise BackupFailed(one_line(str(exc))) from exc
         first = first or final
         written.append(final)
         log.info("Backup written: %s", final)
@@ -259,24 +185,6 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
 
 def backup_store(place: Path) -> FileStore:
     return FileStore(place / "files")
-
-
-def needed_files(path: Path) -> dict[str, int]:
-    """Hash -> size of every stored file a database (live or a backup) names.
-
-    A database from before the electronic dossier names none. Raises
-    sqlite3.Error when the file cannot be read."""
-    con = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        if not con.execute(_HAS_FILES).fetchone():
-            return {}
-        return {str(sha): int(size) for sha, size in con.execute(_FILES)}
-    finally:
-        con.close()
-
-
-_HAS_FILES = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='stored_files'"
-_FILES = "SELECT sha256, size FROM stored_files"
 
 
 def copy_files(needed: dict[str, int], source: FileStore, target: FileStore) -> list[str]:
@@ -301,46 +209,9 @@ def copy_files(needed: dict[str, int], source: FileStore, target: FileStore) -> 
     return lost
 
 
-def dossiers_naming(path: Path, hashes: list[str]) -> list[str]:
-    """Codes of the dossiers whose papers use ``hashes``, in the database ``path``."""
-    con = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        marks = ",".join("?" * len(hashes))
-        rows = con.execute(
-            "SELECT DISTINCT d.code FROM digitised_papers p JOIN dossiers d ON d.id = p.dossier_id"
-            f" WHERE p.sha256 IN ({marks}) ORDER BY d.code",
-            hashes,
-        ).fetchall()
-    except sqlite3.Error:
-        return []
-    finally:
-        con.close()
-    return [str(code) for (code,) in rows]
-
-
 def check_files(path: Path) -> FileReport:
     """Every file the backup ``path`` names, read whole in its place's store."""
     return verify(backup_store(path.parent), needed_files(path))
-
-
-def database_mark(path: Path) -> high_water.Mark | None:
-    """What a database file (a backup, a database a restore replaced) had
-    handed out; None when it cannot be read (damaged, not a counter's)."""
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            rows = con.execute("SELECT name, value FROM number_sequences").fetchall()
-            last = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        log.warning("Numbers of %s not read: %s", path.name, type(exc).__name__)
-        return None
-    return high_water.Mark(
-        {str(n): int(v) for n, v in rows if str(n).startswith(high_water.KEPT_PREFIXES)},
-        int(last[0]) if last else 0,
-        str(last[1]) if last else "",
-    )
 
 
 def mark_copies(directory: Path, *more: Path) -> list[high_water.Mark]:

@@ -24,7 +24,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from counter_app import backup_files, config, high_water, private_files
+from counter_app import backup_files, config, database_checks, high_water, private_files
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.writer import Writer
 
@@ -360,7 +360,7 @@ class Database:
 
 def _read_only_engine(path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///{backup_files.read_only_uri(path)}&uri=true",
+        f"sqlite:///{database_checks.read_only_uri(path)}&uri=true",
         poolclass=NullPool,
         hide_parameters=True,
     )
@@ -392,7 +392,7 @@ def open_database(directory: Path, *, hooks: Sequence[Hook]) -> Database:
     read-only (nothing written into it, not even a checkpoint or an upgrade)."""
     path = config.database_path(directory)
     if path.exists() and path.stat().st_size > 0:
-        verdict = backup_files.quick_check(path)
+        verdict = database_checks.quick_check(path)
         if verdict != "ok":
             log.error("Database failed its start check (%s): opened read-only", verdict)
             engine = _read_only_engine(path)

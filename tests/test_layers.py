@@ -27,6 +27,7 @@ RANKS: dict[str, int] = {
     "catalogue_files": 1,
     "high_water": 2,
     "backup_files": 2,
+    "database_checks": 2,
     "storage": 2,
     "writer": 2,
     "migrations": 2,

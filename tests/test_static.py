@@ -39,6 +39,7 @@ def test_core_layers_type_check_strictly() -> None:
             "counter_app/storage.py",
             "counter_app/config.py",
             "counter_app/backup_files.py",
+            "counter_app/database_checks.py",
             "counter_app/high_water.py",
             "counter_app/private_files.py",
         ],

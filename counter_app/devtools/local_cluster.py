@@ -11,30 +11,21 @@ Layout for a data directory ``<parent>/<name>``::
     <parent>/<name>.port        TCP port, so a restart keeps its URL
     <parent>/<name>.sockets/    private Unix socket directory
 
-Command line::
-
-    python -m counter_app.devtools.local_cluster start --dir out/central
-    python -m counter_app.devtools.local_cluster url --dir out/central
-    python -m counter_app.devtools.local_cluster stop --dir out/central
+The command line is local_cluster_cli.py; the server's programs and user
+are pg_server.py.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import logging
 import os
-import pwd
-import re
 import secrets
 import shutil
 import socket
-import stat
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -43,11 +34,10 @@ from psycopg import errors as pg_errors
 from psycopg import sql
 from sqlalchemy.engine import URL
 
+from counter_app.devtools.pg_server import ClusterError, ServerUser, find_bin_dir
+
 log = logging.getLogger(__name__)
 
-MIN_MAJOR = 15
-PG_LIB = Path("/usr/lib/postgresql")
-SERVER_USER = "postgres"
 SUPERUSER = "postgres"
 HOST = "127.0.0.1"
 CONF_NAME = "counter_cluster.conf"
@@ -55,27 +45,6 @@ LOG_NAME = "server.log"
 # sun_path holds 108 bytes; the server appends "/.s.PGSQL.NNNNN" (15) and a NUL.
 MAX_SOCKET_DIR = 90
 START_TIMEOUT_S = 60
-
-
-class ClusterError(Exception):
-    """The local cluster cannot be found, initialised, started or stopped."""
-
-
-def find_bin_dir() -> Path:
-    """Return the bin directory of the newest installed PostgreSQL >= 15."""
-    versions: list[tuple[int, Path]] = []
-    if PG_LIB.is_dir():
-        for entry in PG_LIB.iterdir():
-            if re.fullmatch(r"\d+", entry.name) and (entry / "bin" / "pg_ctl").is_file():
-                versions.append((int(entry.name), entry / "bin"))
-    usable = sorted(v for v in versions if v[0] >= MIN_MAJOR)
-    if not usable:
-        found = ", ".join(str(v) for v, _ in sorted(versions)) or "none"
-        raise ClusterError(
-            f"PostgreSQL {MIN_MAJOR} or later not found under {PG_LIB} (found: {found}); "
-            "install Debian's 'postgresql' package (make sysdeps does)."
-        )
-    return usable[-1][1]
 
 
 def free_port() -> int:
@@ -119,7 +88,7 @@ class LocalCluster:
             self.socket_dir = Path(tempfile.gettempdir()) / f"counter-pg-{digest}"
         self.log_file = self.datadir / LOG_NAME
         self.bin_dir = find_bin_dir()
-        self._as_root = os.geteuid() == 0
+        self._server = ServerUser()
         self._password = password
         self.port: int = port if port is not None else self._stored_port()
 
@@ -167,9 +136,9 @@ class LocalCluster:
         self._write_private(self.password_file, password + "\n")
         self._password = password
         self.datadir.mkdir(parents=True, exist_ok=True)
-        self._own(self.datadir)
+        self._server.own(self.datadir)
         self.datadir.chmod(0o700)
-        self._make_traversable(self.datadir.parent)
+        self._server.make_traversable(self.datadir.parent)
         self._prepare_socket_dir()
         # initdb reads the password from a file; it runs as the server user, so
         # the file lives in the private socket directory only while initdb runs.
@@ -178,9 +147,9 @@ class LocalCluster:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(password + "\n")
-            self._own(pwfile)
+            self._server.own(pwfile)
             log.info("initialising PostgreSQL cluster in %s", self.datadir)
-            self._run(
+            self._server.run(
                 [
                     str(self.bin_dir / "initdb"),
                     "--pgdata",
@@ -220,12 +189,12 @@ class LocalCluster:
             log.warning("port %d is taken; cluster %s moves to %d", old, self.datadir, self.port)
         self._write_public(self.port_file, f"{self.port}\n")
         # pytest resets its base directory to 0700 each session; check again.
-        self._make_traversable(self.datadir.parent)
+        self._server.make_traversable(self.datadir.parent)
         self._prepare_socket_dir()
         self._write_server_conf()
         log.info("starting PostgreSQL in %s on %s:%d", self.datadir, HOST, self.port)
         try:
-            self._run(
+            self._server.run(
                 [
                     str(self.bin_dir / "pg_ctl"),
                     "start",
@@ -247,7 +216,7 @@ class LocalCluster:
         if not self.is_running():
             return
         log.info("stopping PostgreSQL in %s (%s)", self.datadir, mode)
-        self._run(
+        self._server.run(
             [
                 str(self.bin_dir / "pg_ctl"),
                 "stop",
@@ -266,7 +235,7 @@ class LocalCluster:
     def is_running(self) -> bool:
         if not self.is_initialised():
             return False
-        result = self._run(
+        result = self._server.run(
             [str(self.bin_dir / "pg_ctl"), "status", "--pgdata", str(self.datadir)],
             check=False,
         )
@@ -342,45 +311,13 @@ class LocalCluster:
             f"# Written by counter_app.devtools.local_cluster; rewritten on every start.\n{text}",
             "utf-8",
         )
-        self._own(path)
+        self._server.own(path)
 
     def _prepare_socket_dir(self) -> None:
         self.socket_dir.mkdir(parents=True, exist_ok=True)
-        self._own(self.socket_dir)
+        self._server.own(self.socket_dir)
         self.socket_dir.chmod(0o700)
-        self._make_traversable(self.socket_dir.parent)
-
-    def _server_uid_gid(self) -> tuple[int, int]:
-        try:
-            entry = pwd.getpwnam(SERVER_USER)
-        except KeyError:
-            # Debian's postgresql package creates this user; a bare image may not.
-            log.info("creating system user %s to run PostgreSQL", SERVER_USER)
-            subprocess.run(
-                ["useradd", "--system", "--user-group", "--no-create-home", SERVER_USER],
-                check=True,
-            )
-            entry = pwd.getpwnam(SERVER_USER)
-        return entry.pw_uid, entry.pw_gid
-
-    def _own(self, path: Path) -> None:
-        """Hand ``path`` to the server user when we are root (it refuses root)."""
-        if not self._as_root:
-            return
-        uid, gid = self._server_uid_gid()
-        os.chown(path, uid, gid)
-
-    def _make_traversable(self, directory: Path) -> None:
-        # The server user must reach its data and socket directories; add o+x
-        # (search, not listing) only on ancestors that lack it, e.g. pytest's
-        # 0700 base directory. The cluster's own directories stay 0700.
-        if not self._as_root:
-            return
-        for ancestor in [directory, *directory.parents]:
-            mode = ancestor.stat().st_mode
-            if not mode & stat.S_IXOTH:
-                log.info("adding o+x to %s so %s can reach the cluster", ancestor, SERVER_USER)
-                ancestor.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+        self._server.make_traversable(self.socket_dir.parent)
 
     def _write_private(self, path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -393,31 +330,6 @@ class LocalCluster:
     def _write_public(self, path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-
-    def _run(self, argv: Sequence[str], check: bool = True) -> subprocess.CompletedProcess[str]:
-        command = list(argv)
-        if self._as_root:
-            self._server_uid_gid()
-            command = ["runuser", "-u", SERVER_USER, "--", *command]
-        # cwd "/" because the server user may not be allowed into our cwd;
-        # every path passed is absolute.
-        result = subprocess.run(
-            command,
-            cwd="/",
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "LC_ALL": "C.UTF-8"},
-        )
-        if result.stdout.strip():
-            log.debug("%s: %s", Path(argv[0]).name, result.stdout.strip())
-        if check and result.returncode != 0:
-            raise ClusterError(
-                f"{' '.join(command)} failed with exit status {result.returncode}:\n"
-                f"{result.stderr.strip() or result.stdout.strip()}"
-            )
-        return result
 
     def _log_tail(self, lines: int = 30) -> str:
         try:
@@ -436,63 +348,3 @@ def temporary_cluster() -> Iterator[LocalCluster]:
             yield cluster
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-# -- command line ------------------------------------------------------------
-
-DEFAULT_DATABASE = "counter_central"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m counter_app.devtools.local_cluster",
-        description="Manage a local PostgreSQL cluster for counter_app's central database.",
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
-    commands = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (
-        ("start", "initialise if needed, start, create the database and print its URL"),
-        ("stop", "stop the cluster"),
-        ("url", "print the database URL"),
-        ("status", "exit 0 if the cluster runs, 3 if not"),
-    ):
-        sub = commands.add_parser(name, help=help_text)
-        sub.add_argument("--dir", required=True, type=Path, help="cluster data directory")
-        if name in ("start", "url"):
-            sub.add_argument("--database", default=DEFAULT_DATABASE, help="database name")
-        if name == "start":
-            sub.add_argument("--port", type=int, default=None, help="TCP port (default: free)")
-        if name == "stop":
-            sub.add_argument("--mode", choices=("smart", "fast", "immediate"), default="fast")
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    try:
-        if args.command == "start":
-            cluster = LocalCluster(args.dir, port=args.port)
-            cluster.init()
-            cluster.start()
-            cluster.create_database(args.database)
-            print(cluster.superuser_url(args.database))
-        elif args.command == "stop":
-            LocalCluster(args.dir).stop(mode=args.mode)
-        elif args.command == "url":
-            cluster = LocalCluster(args.dir)
-            if not cluster.is_initialised():
-                raise ClusterError(f"{args.dir} holds no cluster: run 'start' first")
-            print(cluster.superuser_url(args.database))
-        elif args.command == "status":
-            running = LocalCluster(args.dir).is_running()
-            log.info("cluster in %s is %s", args.dir, "running" if running else "stopped")
-            return 0 if running else 3
-    except ClusterError as exc:
-        log.error("%s", exc)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,22 +5,14 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from counter_app.paper.blocks import datetime_text, form_reference, national_header, title_paragraph
 from counter_app.paper.data import ControlSlipData, ControlStep
+from counter_app.paper.flowables import blank, plain_table
 from counter_app.paper.formset import FormKind, FormSet, FormSpec, load_form_set
-from counter_app.paper.layout import (
-    Styles,
-    blank,
-    build_pdf,
-    datetime_text,
-    form_reference,
-    make_styles,
-    national_header,
-    page_setup,
-    plain_table,
-    title_paragraph,
-)
+from counter_app.paper.layout import build_pdf, page_setup
 from counter_app.paper.notes import notes_block
 from counter_app.paper.places import FormPdf, SignatureCell
+from counter_app.paper.styles import Styles, make_styles
 from counter_app.paper.text import esc
 
 

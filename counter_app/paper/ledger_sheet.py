@@ -9,19 +9,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from counter_app.paper.blocks import agency_block, form_reference, title_paragraph
 from counter_app.paper.data import LedgerData, LedgerPeriod, LedgerRow
+from counter_app.paper.flowables import blank, plain_table
 from counter_app.paper.formset import ColumnSpec, FormKind, FormSet, load_form_set
-from counter_app.paper.layout import (
-    Styles,
-    agency_block,
-    blank,
-    build_pdf,
-    form_reference,
-    make_styles,
-    paper_size,
-    plain_table,
-    title_paragraph,
-)
+from counter_app.paper.layout import build_pdf, paper_size
+from counter_app.paper.styles import Styles, make_styles
 from counter_app.paper.text import esc, short_date
 
 _MARGINS = (10 * mm, 10 * mm, 10 * mm, 12 * mm)

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from counter_app.paper.data import AgencyInfo
 from counter_app.paper.formset import FormSpec
-from counter_app.paper.layout import Styles
+from counter_app.paper.styles import Styles
 
 
 def notes_block(spec: FormSpec, agency: AgencyInfo, st: Styles) -> list[Flowable]:

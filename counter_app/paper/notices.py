@@ -7,6 +7,14 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from counter_app.paper.blocks import (
+    datetime_text,
+    form_reference,
+    identity_line,
+    national_header,
+    signature_block,
+    title_paragraph,
+)
 from counter_app.paper.data import (
     AgencyInfo,
     ApologyData,
@@ -16,21 +24,10 @@ from counter_app.paper.data import (
     StopNoticeData,
     SupplementData,
 )
+from counter_app.paper.flowables import plain_table
 from counter_app.paper.formset import FormKind, FormSet, FormSpec, load_form_set
-from counter_app.paper.layout import (
-    PageSetup,
-    Styles,
-    build_pdf,
-    datetime_text,
-    form_reference,
-    identity_line,
-    make_styles,
-    national_header,
-    page_setup,
-    plain_table,
-    signature_block,
-    title_paragraph,
-)
+from counter_app.paper.layout import PageSetup, build_pdf, page_setup
+from counter_app.paper.styles import Styles, make_styles
 from counter_app.paper.text import esc, short_date
 
 

@@ -10,29 +10,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer
 
 from counter_app.paper import errors
-from counter_app.paper.codes import Code128, QrCode, qr_payload
-from counter_app.paper.data import Delivery, ReceiptData
-from counter_app.paper.formset import FormKind, FormSet, FormSpec, load_form_set
-from counter_app.paper.layout import (
-    SLIP_CONTENT_WIDTH,
-    SLIP_WIDTH,
-    CutLine,
-    Styles,
+from counter_app.paper.blocks import (
     agency_block,
-    build_pdf,
     datetime_text,
     form_reference,
     identity_line,
-    make_styles,
     motto_block,
     national_header,
-    paper_size,
-    plain_table,
     signature_block,
     title_paragraph,
 )
+from counter_app.paper.codes import Code128, QrCode, qr_payload
+from counter_app.paper.data import Delivery, ReceiptData
+from counter_app.paper.flowables import CutLine, plain_table
+from counter_app.paper.formset import FormKind, FormSet, FormSpec, load_form_set
+from counter_app.paper.layout import SLIP_CONTENT_WIDTH, SLIP_WIDTH, build_pdf, paper_size
 from counter_app.paper.notes import notes_block
 from counter_app.paper.places import FormPdf
+from counter_app.paper.styles import Styles, make_styles
 from counter_app.paper.text import esc, format_vnd
 
 

@@ -15,9 +15,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from counter_app.paper.blocks import national_header
 from counter_app.paper.data import AgencyInfo
+from counter_app.paper.flowables import plain_table
 from counter_app.paper.formset import load_form_set
-from counter_app.paper.layout import Styles, build_pdf, make_styles, national_header, plain_table
+from counter_app.paper.layout import build_pdf
+from counter_app.paper.styles import Styles, make_styles
 from counter_app.paper.text import esc
 from counter_app.private_files import write_atomic
 from counter_app.reports.charts import in_time_line, monthly_bars

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.reports.definitions import DossierFacts, Period
-from counter_app.reports.figures import Cut, Figures, WorkingClock, tally
+from counter_app.reports.figures import Cut, Figures, tally
+from counter_app.reports.working_clock import WorkingClock
 
 
 @contextmanager

@@ -1,10 +1,11 @@
 """Backup and restore, as the official and the administrator use them.
 
-The copying and checking is in counter_app/backup_files.py; here are the
-occasions (on demand, the first start of each day, on exit), the second
-place, the last good backup for the status bar, and restore: a file is
-checked before anything is replaced, the replaced database is kept aside,
-and the next start raises the numbers above the high-water mark.
+The copying and checking is in counter_app/backup_files.py and
+counter_app/database_checks.py; here are the occasions (on demand, the
+first start of each day, on exit), the second place, the last good backup
+for the status bar, and restore: a file is checked before anything is
+replaced, the replaced database is kept aside, and the next start raises
+the numbers above the high-water mark.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from counter_app import backup_files, config, high_water
+from counter_app import backup_files, config, database_checks, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
 from counter_app.files.store import FileStore, files_dir
@@ -148,7 +149,7 @@ def check_backup(file: Path, directory: Path | None = None) -> CheckedBackup:
         raise _refused(
             QT_TRANSLATE_NOOP("Backups", "There is no backup file \u201c{file}\u201d."), file=file
         )
-    result = backup_files.check(file)
+    result = database_checks.check(file)
     if not result.ok:
         raise _refused(
             QT_TRANSLATE_NOOP(
@@ -184,9 +185,9 @@ def _files_to_bring(file: Path, directory: Path | None) -> tuple[str, ...]:
             ),
             file=file,
             count=len(lacking),
-            dossiers=", ".join(backup_files.dossiers_naming(file, lacking)),
+            dossiers=", ".join(database_checks.dossiers_naming(file, lacking)),
         )
-    return tuple(sorted(set(backup_files.needed_files(file)) - bad))
+    return tuple(sorted(set(database_checks.needed_files(file)) - bad))
 
 
 def restore_while_open(ctx: ServiceContext, actor: Actor, directory: Path, file: Path) -> Path:

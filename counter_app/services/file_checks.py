@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
-from counter_app import backup_files, config
+from counter_app import config, database_checks
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
 from counter_app.files import check
@@ -204,7 +204,7 @@ def _named_by_replaced(directory: Path) -> set[str]:
     named: set[str] = set()
     for old in sorted(config.backups_dir(directory).glob(f"replaced-*/{config.DB_FILENAME}")):
         try:
-            named |= backup_files.needed_files(old).keys()
+            named |= database_checks.needed_files(old).keys()
         except sqlite3.Error:
             raise UserError(
                 Message(

@@ -3,7 +3,8 @@
 Each paper of the checklist with its electronic copy, or marked "not yet
 digitised" with a button to digitise it; the dossier's copies, who made
 them and when, removed ones greyed with their reason; a copy opened in the
-system's PDF viewer or removed with a reason.
+system's PDF viewer or removed with a reason. How the two tables read is
+ui/paper_tables.py.
 """
 
 from __future__ import annotations
@@ -13,24 +14,21 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.messages import UserError
-from counter_app.domain.papers import PaperRole
 from counter_app.i18n import render
 from counter_app.private_files import private_dir
 from counter_app.services import papers
@@ -41,7 +39,7 @@ from counter_app.services.views import DossierInfo
 from counter_app.sync.file_download import fetch
 from counter_app.sync.file_upload import pending_files
 from counter_app.ui.digitise_dialog import DigitiseDialog
-from counter_app.ui.formats import fmt_datetime
+from counter_app.ui.paper_tables import fill_checklist, fill_copies, table_look
 from counter_app.ui.signature_check import SignatureCheckDialog
 from counter_app.ui.widgets import error_label
 from counter_app.ui.workers import WorkerRunner, WriteRunner, refusal
@@ -49,20 +47,6 @@ from counter_app.wire import connection_file as settings_file
 
 log = logging.getLogger(__name__)
 OpenUrl = Callable[[QUrl], bool]
-_GREY = QBrush(QColor("#8a8f98"))
-_MISSING = QBrush(QColor("#b3261e"))
-
-
-def _origin_text(value: str) -> str:
-    labels = {
-        "scan": QCoreApplication.translate("DossierPapers", "scanned at the desk"),
-        "folder": QCoreApplication.translate("DossierPapers", "scan folder"),
-        "file": QCoreApplication.translate("DossierPapers", "file"),
-        "reuse": QCoreApplication.translate("DossierPapers", "reused"),
-        "authority": QCoreApplication.translate("DossierPapers", "from the authority"),
-        "issued": QCoreApplication.translate("DossierPapers", "issued by the desk"),
-    }
-    return labels.get(value, value)
 
 
 class DossierPapers(QWidget):
@@ -107,7 +91,7 @@ class DossierPapers(QWidget):
         self.checklist = QTableWidget(0, 3, checklist_box)
         self.checklist.setObjectName("paperChecklist")
         self.checklist.setHorizontalHeaderLabels([self.tr("Paper"), self.tr("Electronic copy"), ""])
-        self._table_look(self.checklist, 0)
+        table_look(self.checklist, 0)
         checklist_layout.addWidget(self.checklist)
         root.addWidget(checklist_box, 1)
 
@@ -127,7 +111,7 @@ class DossierPapers(QWidget):
                 self.tr("Signature"),
             ]
         )
-        self._table_look(self.table, 0, 1)
+        table_look(self.table, 0, 1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _i: self.open_selected())
@@ -158,19 +142,6 @@ class DossierPapers(QWidget):
         copies_layout.addWidget(self.error)
         root.addWidget(copies_box, 1)
 
-    @staticmethod
-    def _table_look(table: QTableWidget, *stretch: int) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Long names share the width left and end in "…" (whole in the tooltip).
-        for column in stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-
     # ----- content ------------------------------------------------------------------------
 
     def show_dossier(self, info: DossierInfo) -> None:
@@ -196,39 +167,8 @@ class DossierPapers(QWidget):
     def _fill(self, copies: object) -> None:
         assert isinstance(copies, list) and self.info is not None
         self.copies = copies
-        self._fill_checklist()
-        self.table.setRowCount(len(copies))
-        for row, copy in enumerate(copies):
-            state = self.tr("in the dossier")
-            if copy.removed:
-                reason = copy.removal_reason
-                state = (
-                    self.tr("removed: {reason}").format(reason=reason)
-                    if reason
-                    else self.tr("removed")
-                )
-            # A form the desk issued and signed is no paper of the checklist: said so.
-            signed_form = copy.role is PaperRole.FORM
-            texts = [
-                self.tr("Signed form") if signed_form else copy.component_name or "—",
-                copy.data.document_name,
-                copy.data.doc_type_code,
-                str(copy.pages),
-                _origin_text(copy.origin.value),
-                f"{copy.created_by}, {fmt_datetime(copy.created_at)}",
-                state,
-                self.tr("{name}, {when}").format(
-                    name=copy.signer_name, when=fmt_datetime(copy.signed_at)
-                )
-                if copy.signed_at
-                else self.tr("not signed"),
-            ]
-            for col, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if copy.removed:
-                    item.setForeground(_GREY)
-                self.table.setItem(row, col, item)
+        fill_checklist(self.checklist, self.info.documents, copies, self.digitise)
+        fill_copies(self.table, copies)
         self._selection_changed()
         if self._to_show is not None:
             self.show_copy(self._to_show)
@@ -242,33 +182,6 @@ class DossierPapers(QWidget):
             return
         self._to_show = None
         self.table.selectRow(row)
-
-    def _fill_checklist(self) -> None:
-        assert self.info is not None
-        documents = self.info.documents
-        self.checklist.setRowCount(len(documents))
-        for row, doc in enumerate(documents):
-            position = doc.position
-            held = [c for c in self.copies if c.component == position and not c.removed]
-            name = QTableWidgetItem(doc.name)
-            name.setToolTip(doc.name)
-            self.checklist.setItem(row, 0, name)
-            if held:
-                pages = sum(c.pages for c in held)
-                status = QTableWidgetItem(
-                    self.tr("digitised: {copies} copies, {pages} pages").format(
-                        copies=len(held), pages=pages
-                    )
-                )
-            else:
-                status = QTableWidgetItem(self.tr("not yet digitised"))
-                status.setForeground(_MISSING)
-            self.checklist.setItem(row, 1, status)
-            button = QPushButton(self.tr("Digitise…"), self.checklist)
-            button.setObjectName(f"digitise_{position}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _=False, p=position: self.digitise(p))
-            self.checklist.setCellWidget(row, 2, button)
 
     def missing(self) -> list[int]:
         """Positions of the checklist's papers without a copy."""

@@ -34,6 +34,7 @@ from counter_app.ui.form_print import ChooseSink, choose_sink
 from counter_app.ui.help_window import MainHelp
 from counter_app.ui.input_watch import InputWatch
 from counter_app.ui.main_admin import MainAdmin
+from counter_app.ui.main_dossiers import MainDossiers, PrintReceipt
 from counter_app.ui.main_lists import (
     ALERT_LISTS,
     SEARCH_TITLE,
@@ -59,8 +60,6 @@ from counter_app.ui.workers import WorkerRunner
 
 log = logging.getLogger(__name__)
 
-PrintReceipt = Callable[[str], None]
-
 REFRESH_MS = 60_000
 
 
@@ -74,7 +73,8 @@ class MainWindow(QMainWindow):
 
     The work lists' tables and loading are in ui/main_lists.py; the search box
     and its results tab are a ``MainSearch`` (ui/main_search.py); the Sync menu
-    and its messages a ``MainSync`` (ui/main_sync.py)."""
+    and its messages a ``MainSync`` (ui/main_sync.py); receiving and opening
+    dossiers, and printing their forms, a ``MainDossiers`` (ui/main_dossiers.py)."""
 
     refreshed = Signal()
     searched = Signal(str)
@@ -99,8 +99,6 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self.user = user
         self.counter = counter
-        self._print_receipt = print_receipt
-        self._print_form = print_form
         self._choose_sink = choose_sink
         self._data_dir = data_dir
         self._daily_backup = daily_backup
@@ -108,10 +106,16 @@ class MainWindow(QMainWindow):
         self._refresh_again = False
         self._refreshing = False
         self._loaded: list[tuple[WorkList, list[DossierRow]]] = []
-        self.receive_dialog: ReceiveDialog | None = None
-        self.dossier_dialog: DossierDialog | None = None
         self.models: dict[WorkList, DossierTableModel] = {}
         self.views: dict[WorkList, QTableView] = {}
+        self.dossiers = MainDossiers(
+            self,
+            ctx,
+            print_receipt=print_receipt,
+            print_form=print_form,
+            choose_sink=choose_sink,
+            data_dir=data_dir,
+        )
         self.setWindowTitle(
             self.tr("One-stop counter — {counter}, {agency}").format(
                 counter=counter.counter_name, agency=counter.agency_name
@@ -335,78 +339,20 @@ class MainWindow(QMainWindow):
         return str(code) if code else None
 
     def open_dossier(self, code: str) -> DossierDialog | None:
-        try:
-            dialog = DossierDialog(
-                self._ctx,
-                self.user,
-                code,
-                self,
-                print_form=self._print_any,
-                choose_sink=self._choose_sink,
-                data_dir=self._data_dir,
-            )
-        except UserError as err:
-            notify.show_user_error(self, self.tr("Open dossier"), err)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.dossier_changed.connect(self._dossier_changed)
-        self.dossier_dialog = dialog
-        dialog.open()
-        self.dossier_opened.emit(dialog.code)
-        return dialog
+        return self.dossiers.open_dossier(code)
 
     def new_dossier(self) -> ReceiveDialog | None:
-        if Role.RECEIVER not in self.user.roles:
-            notify.inform(
-                self,
-                self.tr("Receive a dossier"),
-                self.tr("Only a receiving officer can receive dossiers."),
-            )
-            return None
-        dialog = ReceiveDialog(
-            self._ctx, self.user, self, choose_sink=self._choose_sink, data_dir=self._data_dir
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.dossier_received.connect(self._received)
-        # Received incomplete: no receipt, form 02 follows in the dialog.
-        dialog.received_incomplete.connect(self._supplement_requested)
-        dialog.supplement_requested.connect(self._supplement_requested)
-        self.receive_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.dossiers.new_dossier()
 
-    def _received(self, code: str) -> None:
-        self.refresh()
-        dialog = self.receive_dialog
-        if dialog is None or dialog.wants_receipt():
-            self._print("receipt", code)
-            if dialog is None or not dialog.digitise_now.isChecked():
-                return
-        # A result given on the spot, without a receipt: the official goes
-        # straight on to appraise, approve and return it; papers to digitise
-        # (Decree 118/2025 Art. 17(1)(c)): straight to them.
-        opened = self.open_dossier(code)
-        if opened is not None and dialog is not None and dialog.digitise_now.isChecked():
-            opened.tabs.setCurrentWidget(opened.papers)
+    @property
+    def receive_dialog(self) -> ReceiveDialog | None:
+        """The reception last opened (F2 or the New dossier button)."""
+        return self.dossiers.receive_dialog
 
-    def _supplement_requested(self, _code: str) -> None:
-        # Form 02 was printed before the request was recorded; only the lists change.
-        self.refresh()
-
-    def _dossier_changed(self, _code: str) -> None:
-        self.refresh()
-
-    def _print_any(self, code: str, kind: str) -> None:
-        self._print(kind, code)
-
-    def _print(self, kind: str, code: str) -> None:
-        try:
-            if kind == "receipt":
-                self._print_receipt(code)
-            elif self._print_form is not None:
-                self._print_form(code, kind)
-        except UserError as err:
-            notify.show_user_error(self, self.tr("Printing"), err)
+    @property
+    def dossier_dialog(self) -> DossierDialog | None:
+        """The dossier last opened (from a list, the search or the scanner)."""
+        return self.dossiers.dossier_dialog
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # Its window exists once shown; the mouse may move over it before it has the focus.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter_app import backup_files
+from counter_app import backup_files, database_checks
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.messages import UserError
 from counter_app.domain.papers import Origin
@@ -54,7 +54,7 @@ def test_a_daily_backup_copies_only_the_new_scans_and_its_check_reads_them(
     # THEN the new scan is copied and the old one is not written again
     assert _store(place).has(second)
     assert copied.stat().st_ino == inode
-    assert backup_files.needed_files(newest).keys() == {first, second}
+    assert database_checks.needed_files(newest).keys() == {first, second}
     assert backups.check_backup(newest).files == tuple(sorted({first, second}))
     # a backup whose copy was damaged afterwards fails its check
     copied.chmod(0o600)
@@ -84,7 +84,7 @@ def test_pruning_keeps_the_files_a_kept_generation_needs(counter: Runtime) -> No
         rt.close()
     # once no kept generation names it, the file goes with the last one that did
     assert len(backup_files.generations(place)) == 2
-    assert not any(sha in backup_files.needed_files(g) for g in backup_files.generations(place))
+    assert not any(sha in database_checks.needed_files(g) for g in backup_files.generations(place))
     assert not _store(place).has(sha)
 
 

@@ -7,9 +7,10 @@ import pytest
 
 from counter_app.app_setup import Runtime
 from counter_app.reports.definitions import is_relevant
-from counter_app.reports.figures import CUT_KEYS, Cut, Figures, WorkingClock, tally
+from counter_app.reports.figures import CUT_KEYS, Cut, Figures, tally
 from counter_app.reports.local_source import local_facts
 from counter_app.reports.source import Report
+from counter_app.reports.working_clock import WorkingClock
 from counter_app.services.context import counter_identity
 from counter_app.services.reports import counter_report
 from tests.conftest import Clock

@@ -23,8 +23,8 @@ from counter_app.reports.definitions import (
     standing,
 )
 from counter_app.reports.facts import COMPLETED_FIELDS, FIELDS
-from counter_app.reports.figures import WorkingClock
 from counter_app.reports.local_source import facts_select
+from counter_app.reports.working_clock import WorkingClock
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter_app import backup_files, high_water
+from counter_app import backup_files, database_checks, high_water
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.cli import main
 from counter_app.domain.messages import UserError
@@ -101,7 +101,7 @@ def test_backup_carries_what_is_still_in_the_wal(tmp_path: Path, clock: Clock) -
     # THEN the backup alone (no -wal beside it) holds them, and passes its checks
     assert not copy.with_name(copy.name + "-wal").exists()
     assert _count(copy, "dossiers") == 4
-    result = backup_files.check(copy)
+    result = database_checks.check(copy)
     assert result.ok and result.audit_checked > 4
     rt.close()
 
@@ -174,7 +174,7 @@ def test_restore_refuses_a_backup_whose_audit_chain_was_edited(
     con.execute("UPDATE audit_log SET username = 'ai-do' WHERE id = 2")
     con.commit()
     con.close()
-    assert backup_files.check(copy).audit_broken_id == 2
+    assert database_checks.check(copy).audit_broken_id == 2
     assert main(["--data-dir", str(rt.data_dir), "restore", str(copy), *ADMIN]) == 2
 
 
@@ -287,7 +287,7 @@ def test_an_upgrade_at_start_is_preceded_by_a_checked_backup_in_every_place(
     again = open_runtime(rt.data_dir)
     # THEN a copy of the old file was taken first, in both places, and it is good
     copies = [g for g in backup_files.generations(usb) if "before-" in g.name]
-    assert len(copies) == 1 and backup_files.check(copies[0]).ok
+    assert len(copies) == 1 and database_checks.check(copies[0]).ok
     assert _count(copies[0], "dossiers") == 2
     assert (rt.data_dir / "backups" / copies[0].name).exists()
     again.close()

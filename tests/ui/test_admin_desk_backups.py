@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from counter_app import backup_files
+from counter_app import backup_files, database_checks
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.cli import main
 from counter_app.cli_common import PASSWORD_ENV
@@ -58,7 +58,7 @@ def test_back_up_now_writes_a_checked_backup_and_the_status_follows(
     qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.back_up_button.isEnabled(), timeout=20_000)
     last = backups.last_good(counter.data_dir)
-    assert last is not None and backup_files.check(last.path).ok
+    assert last is not None and database_checks.check(last.path).ok
     assert str(last.path) in dialog.outcome.text()
     assert "Đã sao lưu" in dialog.outcome.text()
     assert "Bản sao lưu tốt gần nhất" in dialog.status.text()

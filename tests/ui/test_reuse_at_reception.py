@@ -118,7 +118,7 @@ def test_article_17_1_c_after_the_receipt_the_dossier_opens_on_its_papers_to_dig
             assert opened is not None and opened.code == code
             assert opened.tabs.currentWidget() is opened.papers
             opened.close()
-            window.dossier_dialog = None
+            window.dossiers.dossier_dialog = None
         else:
             assert opened is None
     assert [kind for kind, _code in printed.jobs] == ["receipt", "receipt"]  # type: ignore[attr-defined]
