@@ -15,7 +15,11 @@ counter of a year with an empty one: the start's database check
 with the files. Each round opens both (``app_setup.open_runtime``:
 migrations checked, the database checked, the high-water mark, the file
 check, the daily backup already taken), in turn, so the machine's load weighs
-on both; the medians and their ratio are printed.
+on both; the medians and their ratio are printed. Then the same two counters
+are started as the official starts them: the real program, from its launch
+until the login is accepted (bench/bench_start.py's "ready"), in turn; that
+ratio is the one the target reads ("starts as fast"): the database check
+above is a part of it, the files' own check is 1-2 ms.
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bench_start import timed_run  # noqa: E402
 from bench.datagen import fill, fill_papers, new_counter  # noqa: E402
 from counter_app import config  # noqa: E402
 from counter_app.app_setup import open_runtime  # noqa: E402
 from counter_app.services import file_checks  # noqa: E402
+from counter_app.ui.app import QUIT_AT_LOGIN_ENV, QUIT_WHEN_READY  # noqa: E402
 
 # A start within this factor of the floor's counts as "as fast".
 WITHIN = 2.0
@@ -62,6 +68,25 @@ def timed_start(data_dir: Path) -> tuple[float, int]:
     notices = len(rt.notices)
     rt.close()
     return took, notices
+
+
+def app_starts(bare: Path, full: Path, rounds: int) -> tuple[list[float], list[float]]:
+    """What the official waits for: the real program (``counter-app``) from
+    its launch until the login is accepted (database checked, files checked),
+    one counter then the other, the first of each a warm-up."""
+    app = str(Path(sys.executable).parent / "counter-app")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        QUIT_AT_LOGIN_ENV: QUIT_WHEN_READY,
+    }
+    times: tuple[list[float], list[float]] = ([], [])
+    for run in range(rounds + 1):
+        for taken, data in zip(times, (bare, full), strict=True):
+            wall, _cpu = timed_run([app, "--data-dir", str(data)], env)
+            if run:
+                taken.append(wall)
+    return times
 
 
 def main() -> int:
@@ -113,6 +138,7 @@ def main() -> int:
         rt.close()
         assert said is None and listed.checked == count and listed.ok, listed
         pragma = {d.name: quick_check_ms(d) for d in (bare, full)}
+        app_bare, app_full = app_starts(bare, full, rounds)
     floor, measured = statistics.median(without), statistics.median(with_files)
     ratio = measured / floor
     print(f"start without stored files (floor)   wall median {floor:.3f} s")
@@ -124,7 +150,14 @@ def main() -> int:
         f"{pragma['full']:.1f} ms with them"
     )
     print(f"ratio with files/floor (wall, median): {ratio:.2f}")
-    print(f"within {WITHIN:.0f}x of the floor: {'yes' if ratio <= WITHIN else 'NO'}")
+    app_floor, app_measured = statistics.median(app_bare), statistics.median(app_full)
+    app_ratio = app_measured / app_floor
+    print(f"app start to login ready, without files (floor) wall median {app_floor:.3f} s")
+    print(f"app start to login ready, with {count} files   wall median {app_measured:.3f} s")
+    print(f"ratio app start with files/floor (wall, median): {app_ratio:.2f}")
+    print(
+        f"within {WITHIN:.0f}x of the floor (app start): {'yes' if app_ratio <= WITHIN else 'NO'}"
+    )
     # What the files themselves cost the start, apart from the larger database.
     print(f"file check / floor: {check_ms / 1000 / floor:.2f}")
     return 0

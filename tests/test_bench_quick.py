@@ -52,6 +52,7 @@ FIGURES = {
         r"start with \d+ stored files\s+wall median \d+\.\d+ s",
         r"ratio with files/floor \(wall, median\): \d+\.\d+",
         r"file check / floor: \d+\.\d+",
+        r"ratio app start with files/floor \(wall, median\): \d+\.\d+",
     ],
     "bench_files_sync.py": [r"ratio upload / COPY\s+\d+\.\d+"],
     "bench_signing.py": [
