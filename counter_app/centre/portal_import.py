@@ -36,10 +36,11 @@ from counter_app.domain import reception
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.catalogue.document import spec_from_entry
 from counter_app.domain.codes import AGENCY_ID_RE, BLOCK, parse_code
+from counter_app.domain.identity_documents import IdKind
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, ValidationFailed
 from counter_app.domain.procedure import FeeKind, ProcedureSpec
 from counter_app.domain.reception import ONLINE_LEDGER_BOOK
-from counter_app.domain.validation import ApplicantInput, IdKind, validate_applicant
+from counter_app.domain.validation import ApplicantInput, validate_applicant
 from counter_app.domain.workflow import State
 
 # Re-exported: the command line reads the file through this module.
