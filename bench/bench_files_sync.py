@@ -36,7 +36,7 @@ from sqlalchemy import Engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_sync import Clock, central, line, new_desk, pg_connect, receive_many  # noqa: E402
+from bench.sync_support import Clock, central, line, new_desk, pg_connect, receive_many  # noqa: E402
 from counter_app.app_setup import setup_logging  # noqa: E402
 from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
 from counter_app.domain.papers import Origin, PaperData  # noqa: E402

@@ -21,6 +21,7 @@ threads, to see every part runs; ``--push-only``: part 1 alone, for repeating it
    the p50/p95 of one sync round.
 
 The cluster lives in a temporary directory and is stopped and removed at the end.
+Part 3 is in sync_storm.py; the centre and desks all parts use, in sync_support.py.
 """
 
 from __future__ import annotations
@@ -28,48 +29,43 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import random
 import shutil
-import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import psycopg
-from sqlalchemy import Engine, func, make_url, select, text
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from counter_app.app_setup import Runtime, open_runtime, setup_logging  # noqa: E402
-from counter_app.catalogue_files import load_catalogue  # noqa: E402
+from bench.sync_storm import bench_storm  # noqa: E402
+from bench.sync_support import (  # noqa: E402
+    ADMIN,
+    PASSWORD,
+    Clock,
+    Desk,
+    agency_id,
+    central,
+    drop_role,
+    line,
+    new_desk,
+    pg_connect,
+    queue_entries,
+    waiting,
+)
+from counter_app.app_setup import open_runtime, setup_logging  # noqa: E402
 from counter_app.centre import admin  # noqa: E402
 from counter_app.centre.schema import engine_for, init  # noqa: E402
 from counter_app.devtools.local_cluster import LocalCluster  # noqa: E402
-from counter_app.domain.validation import ApplicantInput  # noqa: E402
-from counter_app.domain.workflow import Role  # noqa: E402
-from counter_app.models import Dossier, OutboxEntry  # noqa: E402
-from counter_app.resources_path import resource  # noqa: E402
-from counter_app.services import users  # noqa: E402
 from counter_app.services.auth import login  # noqa: E402
-from counter_app.services.catalogue import SAMPLE_CATALOGUE  # noqa: E402
-from counter_app.services.dossiers import ReceiveRequest, receive  # noqa: E402
 from counter_app.sync import push as push_module  # noqa: E402
 from counter_app.sync.service import central_engine, connect, sync_once  # noqa: E402
-from counter_app.wire.connection_file import CentralSettings  # noqa: E402
 from counter_app.wire.connection_file import write as write_settings  # noqa: E402
 
-PROCEDURE = "2.000815"
-OFFICIAL = "tiepnhan"
-# A desk set up already takes a new connection file from its administrator only.
-ADMIN = "quantri"
-PASSWORD = "bench-password"
 DOSSIER_COLUMNS = (
     "uuid",
     "code",
@@ -99,176 +95,6 @@ RECORD_COLUMNS = (
 )
 
 
-# -- output, in bench_core's style ------------------------------------------------
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def line(label: str, value: str) -> None:
-    print(f"{label:<44} {value}", flush=True)
-
-
-def report(label: str, ms: list[float]) -> None:
-    line(
-        label,
-        f"p50={statistics.median(ms):7.1f}ms p95={pct(ms, 95):7.1f}ms "
-        f"max={max(ms):7.1f}ms n={len(ms)}",
-    )
-
-
-# -- desks -------------------------------------------------------------------------
-
-
-class Clock:
-    """The desks' service clock: receptions a few seconds apart, within a day's code block."""
-
-    def __init__(self, start: datetime) -> None:
-        self.start = start
-        self.count = 0
-        self.lock = threading.Lock()
-
-    def __call__(self) -> datetime:
-        # A code slot holds 999 numbers a day: move to the next day every 400.
-        n = self.count
-        return self.start + timedelta(days=n // 400, seconds=30 * (n % 400))
-
-    def tick(self) -> None:
-        with self.lock:
-            self.count += 1
-
-
-@dataclass
-class Desk:
-    rt: Runtime
-    directory: Path
-    registration: CentralSettings
-    clock: Clock
-
-    def sync(self) -> Any:
-        return sync_once(self.rt.ctx, self.directory)
-
-
-def central(cluster: LocalCluster, name: str) -> Engine:
-    """A fresh central database at head with the sample catalogue and the officials."""
-    cluster.create_database(name)
-    engine = engine_for(cluster.superuser_url(name))
-    init(engine)
-    sample = load_catalogue(Path(str(resource(*SAMPLE_CATALOGUE))))
-    admin.import_catalogue(engine, sample.procedures)
-    admin.add_user(
-        engine,
-        username=OFFICIAL,
-        full_name="Hoàng Thị Mai",
-        password_hash=users.hash_password(PASSWORD),
-        roles=(Role.RECEIVER, Role.RETURNER),
-        agency_id=None,  # every agency's counters receive this official
-    )
-    admin.add_user(
-        engine,
-        username=ADMIN,
-        full_name="Lương Văn Hải",
-        password_hash=users.hash_password(PASSWORD),
-        roles=(Role.ADMIN,),
-        agency_id=None,
-    )
-    return engine
-
-
-def agency_id(k: int) -> str:
-    return f"000.{k:02d}.37.H37"
-
-
-def attach(
-    reg: CentralSettings, directory: Path, clock: Clock, template: Path | None = None
-) -> Desk:
-    """A desk for a registration: its data dir (a copy of an empty, migrated
-    template when given), the connection file imported, the first sync done."""
-    if template is not None:
-        shutil.copytree(template, directory)
-    else:
-        directory.mkdir(parents=True)
-    file = directory / "connection.json"
-    write_settings(file, reg)
-    rt = open_runtime(directory)
-    rt.ctx.clock = clock
-    connect(rt.ctx, directory, file)
-    file.unlink()
-    desk = Desk(rt, directory, reg, clock)
-    desk.sync()
-    return desk
-
-
-def new_desk(
-    engine: Engine,
-    root: Path,
-    agency: str,
-    name: str,
-    clock: Clock,
-    template: Path | None = None,
-) -> Desk:
-    reg = admin.register_counter(
-        engine,
-        agency_id=agency,
-        agency_name=f"UBND xã {agency}",
-        unit_name=f"Trung tâm Phục vụ hành chính công xã {agency}",
-        counter_name=name,
-        parent_name="UBND TỈNH LẠNG SƠN",
-        place="Lạng Sơn",
-    )
-    return attach(reg, root / f"desk-{reg.counter_uuid[:8]}", clock, template)
-
-
-def receive_many(desk: Desk, n: int, tag: int = 0) -> list[str]:
-    codes = []
-    official = login(desk.rt.ctx, OFFICIAL, PASSWORD)
-    for i in range(n):
-        info = receive(
-            desk.rt.ctx,
-            official,
-            ReceiveRequest(
-                PROCEDURE,
-                ApplicantInput(
-                    full_name="Vi Thị Hoa",
-                    id_number=f"0201900{(tag * 1000 + i) % 100_000:05d}",
-                    phone="0912345678",
-                ),
-            ),
-        )
-        desk.clock.tick()
-        codes.append(info.code)
-    return codes
-
-
-def waiting(desk: Desk) -> int:
-    with desk.rt.ctx.sessions() as s:
-        return int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
-
-
-def queue_entries(desk: Desk, entries: int) -> int:
-    """Receive dossiers until at least ``entries`` outbox entries wait; return how many."""
-    per = 4  # dossier, its mandatory document, the receive step, the audit entry
-    t0 = time.perf_counter()
-    while (have := waiting(desk)) < entries:
-        receive_many(desk, max(1, (entries - have + per - 1) // per), tag=have)
-    line(
-        "queued outbox entries (real receive)",
-        f"{have} entries in {time.perf_counter() - t0:.1f}s",
-    )
-    return have
-
-
-def drop_role(cluster: LocalCluster, counter_uuid: str) -> None:
-    """Roles belong to the cluster: free the counter's name for a new registration."""
-    role = "ctr_" + counter_uuid.replace("-", "")[:20]
-    engine = engine_for(cluster.superuser_url())
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
-    engine.dispose()
-
-
 # -- 1. push against COPY ------------------------------------------------------------
 
 
@@ -290,13 +116,6 @@ def timed_apply() -> tuple[list[float], Callable[[], None]]:
         push_module.apply_batch = original  # type: ignore[assignment]
 
     return spent, undo
-
-
-def pg_connect(url: str) -> psycopg.Connection[Any]:
-    u = make_url(url)
-    return psycopg.connect(
-        host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database
-    )
 
 
 def copy_rows(source_url: str, target_url: str) -> tuple[int, float]:
@@ -441,173 +260,6 @@ def bench_catchup(cluster: LocalCluster, snapshot: Path, before: tuple[Any, ...]
     engine.dispose()
     cluster.drop_database("bench_catchup")
     drop_role(cluster, counter_uuid)
-
-
-# -- 3. reconnection storm ----------------------------------------------------------------
-
-PRELOAD_DOSSIERS = """
-WITH c AS (
-    SELECT uuid, agency_id, code_slot,
-           row_number() OVER (ORDER BY agency_id, code_slot) - 1 AS k
-    FROM central_counters
-), g AS (
-    SELECT n, n % :counters AS k, n / :counters AS j FROM generate_series(0, :total - 1) n
-), d AS (
-    SELECT gen_random_uuid()::text AS uuid,
-           c.agency_id || '-' || to_char(date '2025-01-01' + (g.j % 365)::int, 'YYMMDD') || '-'
-               || lpad((c.code_slot * 1000 + 1 + g.j / 365)::text, 4, '0') AS code,
-           c.agency_id, c.uuid AS counter_uuid, g.n,
-           (date '2025-01-01' + (g.j % 365)::int) + time '08:00'
-               + (g.j / 365) * interval '7 minutes' AS received_at
-    FROM g JOIN c USING (k)
-)
-INSERT INTO central_dossiers (uuid, code, agency_id, source, origin_counter_uuid,
-    owner_counter_uuid, procedure_code, state, version, received_at, appointment_at,
-    finished_at, returned_at, body, updated_at)
-SELECT uuid, code, agency_id, 'counter', counter_uuid, counter_uuid, '2.000815', 'returned', 4,
-       received_at, received_at + interval '3 days', received_at + interval '2 days',
-       received_at + interval '3 days',
-       jsonb_build_object('uuid', uuid, 'code', code, 'counter_uuid', counter_uuid,
-           'procedure_code', '2.000815', 'procedure_name', 'Chứng thực bản sao từ bản chính',
-           'state', 'returned', 'applicant_name', 'Nguyễn Văn ' || n,
-           'applicant_id_number', '02019' || lpad((n % 10000000)::text, 7, '0'),
-           'applicant_phone', '09' || lpad((n % 100000000)::text, 8, '0'),
-           'fee', 0, 'received_at', received_at, 'ledger_book', '01'),
-       received_at + interval '3 days'
-FROM d
-"""
-
-PRELOAD_RECORDS = """
-INSERT INTO central_records (uuid, kind, dossier_uuid, counter_uuid, agency_id, counter_seq,
-    version, body)
-SELECT gen_random_uuid()::text, 'step', uuid, origin_counter_uuid, agency_id, 0, 1,
-       jsonb_build_object('action', 'receive', 'to_state', 'received', 'at', received_at)
-FROM central_dossiers
-"""
-
-
-def bench_storm(
-    cluster: LocalCluster,
-    root: Path,
-    counters: int,
-    province: int,
-    threads: int,
-    jitter: float,
-) -> None:
-    print(
-        f"-- reconnection storm: {counters} counters, {province:,} dossiers at the centre",
-        flush=True,
-    )
-    engine = central(cluster, "bench_storm")
-    template = root / "template"
-    open_runtime(template).close()
-    rng = random.Random(11)
-    clock = Clock(datetime(2026, 3, 2, 8, 0))
-
-    t0 = time.perf_counter()
-    desks = [
-        new_desk(engine, root, agency_id(k // 10), f"Quầy {k % 10 + 1}", clock, template)
-        for k in range(counters)
-    ]
-    line(
-        "desks registered, connected, first sync", f"{counters} in {time.perf_counter() - t0:.0f}s"
-    )
-
-    t0 = time.perf_counter()
-    with engine.begin() as conn:
-        conn.execute(text(PRELOAD_DOSSIERS), {"counters": counters, "total": province})
-        conn.execute(text(PRELOAD_RECORDS))
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM ANALYZE central_dossiers"))
-        conn.execute(text("VACUUM ANALYZE central_records"))
-    with engine.connect() as conn:
-        held, size = conn.execute(
-            text(
-                "SELECT count(*), pg_size_pretty(pg_total_relation_size('central_dossiers') "
-                "+ pg_total_relation_size('central_records')) FROM central_dossiers"
-            )
-        ).one()
-    line(
-        "centre preloaded (generate_series)",
-        f"{held:,} dossiers + steps, {size}, {time.perf_counter() - t0:.0f}s",
-    )
-
-    # Offline: each counter receives a few dossiers while the link is down.
-    t0 = time.perf_counter()
-    sent: dict[str, list[str]] = {}
-    for k, desk in enumerate(desks):
-        receive_many(desk, rng.randint(5, 20), tag=k)
-        with desk.rt.ctx.sessions() as s:
-            sent[desk.registration.counter_uuid] = list(
-                s.scalars(select(Dossier.uuid).where(Dossier.received_at >= datetime(2026, 1, 1)))
-            )
-    total_sent = sum(len(v) for v in sent.values())
-    queued = sum(waiting(d) for d in desks)
-    line(
-        "received offline",
-        f"{total_sent} dossiers, {queued} entries, {time.perf_counter() - t0:.0f}s",
-    )
-
-    errors: list[str] = []
-    rounds: list[float] = []
-    guard = threading.Lock()
-    delays = [rng.uniform(0, jitter) for _ in desks]
-
-    def reconnect(i: int) -> None:
-        time.sleep(delays[i])
-        t = time.perf_counter()
-        try:
-            result = desks[i].sync()
-            if result.push.refused:
-                raise RuntimeError(f"{result.push.refused} refused")
-        except Exception as exc:  # counted and shown, never hidden
-            with guard:
-                errors.append(f"{type(exc).__name__}: {exc}")
-            return
-        with guard:
-            rounds.append((time.perf_counter() - t) * 1000)
-
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        list(pool.map(reconnect, range(len(desks))))
-    storm_s = time.perf_counter() - t0
-
-    with engine.connect() as conn:
-        arrived, codes, quarantined = conn.execute(
-            text(
-                "SELECT count(*), count(DISTINCT code), "
-                "(SELECT count(*) FROM central_quarantine) FROM central_dossiers "
-                "WHERE received_at >= '2026-01-01'"
-            )
-        ).one()
-        central_uuids = set(
-            conn.execute(
-                text("SELECT uuid FROM central_dossiers WHERE received_at >= '2026-01-01'")
-            ).scalars()
-        )
-        with_owner = conn.execute(
-            text(
-                "SELECT count(*) FROM central_dossiers WHERE received_at >= '2026-01-01' "
-                "AND owner_counter_uuid = origin_counter_uuid"
-            )
-        ).scalar_one()
-    local_uuids = {u for v in sent.values() for u in v}
-    left = sum(waiting(d) for d in desks)
-    line("errors", f"{len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
-    line(
-        "dossiers sent / arrived / distinct codes",
-        f"{total_sent} / {arrived} / {codes}; same UUIDs: {local_uuids == central_uuids}; "
-        f"owned by origin: {with_owner}",
-    )
-    line("entries left waiting / quarantined", f"{left} / {quarantined}")
-    if rounds:
-        report(f"sync round ({threads} threads, 0-{jitter:g}s jitter)", rounds)
-    line("storm wall time", f"{storm_s:.1f}s for {len(desks)} counters")
-    for d in desks:
-        d.rt.close()
-    engine.dispose()
-    if errors or arrived != total_sent or codes != total_sent or local_uuids != central_uuids:
-        raise SystemExit("reconnection storm: something was lost, doubled or failed")
 
 
 def main() -> None:

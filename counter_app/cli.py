@@ -6,8 +6,8 @@ dir and reported as one line, exit status 1.
 
 The commands live by group in sibling modules, each adding its subcommands
 with ``register(sub)``: cli_setup (setup, user, catalogue), cli_calendar,
-cli_dossier (dossier, printer), cli_audit, cli_sync (sync, central). What they
-share is in cli_common.
+cli_dossier (dossier, printer), cli_audit, cli_sync (sync), cli_central
+(central). What they share is in cli_common.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from counter_app import (
     cli_audit,
     cli_backup,
     cli_calendar,
+    cli_central,
     cli_dossier,
     cli_files,
     cli_notices,
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_verify.register(sub)
 
     cli_sync.register(sub)
+    cli_central.register(sub)
 
     m = sub.add_parser("demo", help="run a scripted day at a commune desk")
     m.add_argument("--out", required=True, help="folder for the printed forms")

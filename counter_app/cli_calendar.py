@@ -50,7 +50,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_hours(args: argparse.Namespace) -> int:
-    from counter_app.domain.calendar import format_working_hours
+    from counter_app.domain.working_hours import format_working_hours
     from counter_app.services.calendar_admin import get_working_hours, set_working_hours
 
     rt = _runtime(args)

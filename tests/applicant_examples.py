@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from counter_app.domain.validation import ApplicantInput, IdKind
+from counter_app.domain.identity_documents import IdKind
+from counter_app.domain.validation import ApplicantInput
 
 CCCD = ApplicantInput(full_name="Hoàng Văn Pắn", id_number="020 087 002 345")
 CMND = ApplicantInput(full_name="Vi Thị Mến", id_number="080.123.456", id_kind=IdKind.CMND)

@@ -16,15 +16,14 @@ sau 15 giờ ... trả kết quả trong ngày làm việc tiếp theo").
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
-from functools import cache
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.national_days import MAKEUP_DAY_NAME, national_year
 from counter_app.domain.procedure import ProcessingTime, TimeUnit, default_cutoff
+from counter_app.domain.working_hours import WorkingHours
 
 log = logging.getLogger(__name__)
 
@@ -33,135 +32,6 @@ VN_TZ = timezone(timedelta(hours=7), "ICT")
 _ONE_DAY = timedelta(days=1)
 # More consecutive days off than this means a misconfigured calendar, not a holiday.
 _MAX_DAYS_OFF_IN_A_ROW = 366
-
-# The holidays package names a swapped day off "Ngày nghỉ (thay cho ngày 26/04/2025)",
-# i.e. it points at the weekend day worked in exchange.
-_SWAPPED_FROM = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
-
-MAKEUP_DAY_NAME = "Ngày làm bù"
-
-
-def _makeup_name(day_off: date | None) -> str:
-    if day_off is None:
-        return MAKEUP_DAY_NAME
-    return f"{MAKEUP_DAY_NAME} (cho ngày nghỉ {day_off:%d/%m/%Y})"
-
-
-def _hhmm(t: time) -> str:
-    return f"{t:%H:%M}"
-
-
-@dataclass(frozen=True)
-class WorkingHours:
-    """Official working periods of a working day and the receipt cutoff.
-
-    ``periods`` must be in order, each ending after it starts, and must not
-    overlap; otherwise :class:`UserError` (field ``"periods"``) is raised.
-    """
-
-    periods: tuple[tuple[time, time], ...] = (
-        (time(7, 30), time(11, 30)),
-        (time(13, 30), time(17, 0)),
-    )
-    cutoff: time = time(15, 0)
-
-    def __post_init__(self) -> None:
-        if not self.periods:
-            raise UserError(
-                Message(
-                    "Calendar",
-                    QT_TRANSLATE_NOOP("Calendar", "Enter at least one working period."),
-                ),
-                field="periods",
-            )
-        previous_end: time | None = None
-        for start, end in self.periods:
-            if start >= end:
-                raise UserError(
-                    Message(
-                        "Calendar",
-                        QT_TRANSLATE_NOOP(
-                            "Calendar",
-                            "The working period {start}–{end} must end after it starts.",
-                        ),
-                        {"start": _hhmm(start), "end": _hhmm(end)},
-                    ),
-                    field="periods",
-                )
-            if previous_end is not None and start < previous_end:
-                raise UserError(
-                    Message(
-                        "Calendar",
-                        QT_TRANSLATE_NOOP(
-                            "Calendar",
-                            "Working periods must be in order and must not overlap: "
-                            "{start} is before the end of the previous period ({end}).",
-                        ),
-                        {"start": _hhmm(start), "end": _hhmm(previous_end)},
-                    ),
-                    field="periods",
-                )
-            previous_end = end
-
-    @property
-    def opening(self) -> time:
-        """Start of the first working period."""
-        return self.periods[0][0]
-
-    @property
-    def closing(self) -> time:
-        """End of the last working period."""
-        return self.periods[-1][1]
-
-    @property
-    def day_length(self) -> timedelta:
-        """Working time in a full working day (7 h 30 min by default)."""
-        return sum(
-            (
-                datetime.combine(date.min, e) - datetime.combine(date.min, s)
-                for s, e in self.periods
-            ),
-            timedelta(),
-        )
-
-
-@dataclass(frozen=True)
-class _NationalYear:
-    """National calendar facts for one year, from the holidays package."""
-
-    holidays: Mapping[date, str]
-    makeup_days: Mapping[date, str]
-
-
-@cache
-def _national_holidays(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
-    # Imported on the first date counted: 40 ms the login window need not wait.
-    import holidays
-
-    calendar = holidays.country_holidays("VN", years=year, language="vi")
-    names = {d: str(name) for d, name in calendar.items() if d.year == year}
-    # Swaps across New Year appear in both years' objects; callers filter by year.
-    weekend_workdays = frozenset(getattr(calendar, "weekend_workdays", ()))
-    return names, weekend_workdays
-
-
-@cache
-def _national_year(year: int) -> _NationalYear:
-    neighbours = [_national_holidays(y) for y in (year - 1, year, year + 1)]
-    swapped_for: dict[date, date] = {}
-    for names, _ in neighbours:
-        for day_off, name in names.items():
-            match = _SWAPPED_FROM.search(name)
-            if match:
-                dd, mm, yyyy = (int(g) for g in match.groups())
-                swapped_for[date(yyyy, mm, dd)] = day_off
-    makeup = {
-        d: _makeup_name(swapped_for.get(d))
-        for _, workdays in neighbours
-        for d in workdays
-        if d.year == year
-    }
-    return _NationalYear(holidays=neighbours[1][0], makeup_days=makeup)
 
 
 @dataclass
@@ -238,7 +108,7 @@ class WorkCalendar:
         return resolved
 
     def _resolve_year(self, year: int) -> _Year:
-        national = _national_year(year)
+        national = national_year(year)
         resolved = _Year(
             days_off={d: n for d, n in national.holidays.items() if d.weekday() < 5},
             workdays={d: n for d, n in national.makeup_days.items() if d.weekday() >= 5},
@@ -423,47 +293,3 @@ class WorkCalendar:
         if amount < timedelta():
             raise ValueError(f"processing time must not be negative: {processing}")
         return self._advance(start, amount + self._paused_time(start, pauses))
-
-
-def parse_working_hours(periods: str, cutoff: str = "15:00") -> WorkingHours:
-    """Working hours as an administrator types them: "07:30-11:30, 13:30-17:00".
-
-    Raises UserError (field "periods" or "cutoff") saying what to fix.
-    """
-
-    def clock(text: str, field: str) -> time:
-        try:
-            return datetime.strptime(text.strip(), "%H:%M").time()
-        except ValueError:
-            raise UserError(
-                Message(
-                    "Calendar",
-                    QT_TRANSLATE_NOOP(
-                        "Calendar", "“{value}” is not a time of day; write it as HH:MM, e.g. 07:30."
-                    ),
-                    {"value": text.strip()},
-                ),
-                field=field,
-            ) from None
-
-    spans = []
-    for part in periods.split(","):
-        start, sep, end = part.partition("-")
-        if not sep:
-            raise UserError(
-                Message(
-                    "Calendar",
-                    QT_TRANSLATE_NOOP(
-                        "Calendar",
-                        "Write each working period as start-end, e.g. 07:30-11:30; "
-                        "separate periods with commas.",
-                    ),
-                ),
-                field="periods",
-            )
-        spans.append((clock(start, "periods"), clock(end, "periods")))
-    return WorkingHours(tuple(spans), clock(cutoff, "cutoff"))
-
-
-def format_working_hours(hours: WorkingHours) -> str:
-    return ", ".join(f"{_hhmm(a)}-{_hhmm(b)}" for a, b in hours.periods)

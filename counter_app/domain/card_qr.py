@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from counter_app.domain.cccd import Sex
 from counter_app.domain.text import fold, nfc
-from counter_app.domain.validation import Sex
 
 SEPARATOR = "|"
 _FIELDS = 7

@@ -34,7 +34,7 @@ class Dossier(SyncedMixin, Base):
     on_the_spot: Mapped[bool] = mapped_column(default=False)
 
     applicant_name: Mapped[str] = mapped_column(String(120))
-    # What applicant_id_number is (domain/validation.IdKind, migration 0018):
+    # What applicant_id_number is (domain/identity_documents.IdKind, migration 0018):
     # a passport's holder has a nationality, an organisation a representative
     # named as the applicant. The number may be up to 15 characters (a business
     # code); the column keeps the length 0001 declared, which SQLite does not

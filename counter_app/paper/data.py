@@ -68,7 +68,7 @@ class Applicant:
     address: str = ""
     phone: str = ""
     email: str = ""
-    id_kind: str = "cccd"  # domain/validation.IdKind's value: picks the number's label
+    id_kind: str = "cccd"  # domain/identity_documents.IdKind's value: picks the number's label
     nationality: str = ""  # a passport holder's, ISO alpha-3
     representative: str = ""  # an organisation's: the person who signs for it
 

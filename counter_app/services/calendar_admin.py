@@ -9,12 +9,13 @@ from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.bounds import check_text
-from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
+from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.errors import NotFound
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import ProcessingTime
 from counter_app.domain.text import nfc
 from counter_app.domain.workflow import Role
+from counter_app.domain.working_hours import WorkingHours, parse_working_hours
 from counter_app.models import CalendarDay
 from counter_app.services import audit
 from counter_app.services.auth import Actor, acting_user

@@ -11,8 +11,9 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.calendar import WorkCalendar, WorkingHours, parse_working_hours
+from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.working_hours import WorkingHours, parse_working_hours
 from counter_app.files.store import FileStore
 from counter_app.models import CalendarDay, CounterIdentity, Setting
 from counter_app.storage import COUNTER, Sessions

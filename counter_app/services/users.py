@@ -1,7 +1,7 @@
 """Officials: creation by an administrator (or the first one at setup), the list,
 and what an administrator changes later: disable/enable, password, roles.
 
-Officials may also arrive from the centre's feed (sync/local_apply.py), which
+Officials may also arrive from the centre's feed (sync/pulled_officials.py), which
 overwrites the row as the centre holds it; the changes made here are audited,
 and the audit log reaches the centre through the outbox."""
 

@@ -63,7 +63,7 @@ class DossierRow:
     appointment_at: datetime
     paused: bool
     on_the_spot: bool
-    # The applicant's document (domain.validation.IdKind): how the number is named.
+    # The applicant's document (domain.identity_documents.IdKind): how the number is named.
     applicant_id_kind: str = "cccd"
     # An online dossier not answered yet (Decree 118/2025 Art. 17(2), the
     # list ONLINE_ANSWER_DUE): by when, and the working minutes left then.

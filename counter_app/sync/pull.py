@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from counter_app.models import SyncIssue, SyncState
 from counter_app.storage import Sessions
 from counter_app.sync.errors import ResyncNeeded
-from counter_app.sync.local_apply import USER_NOTICES, apply_change
+from counter_app.sync.local_apply import apply_change
 from counter_app.sync.outbox import APPLYING_FEED
+from counter_app.sync.pull_reasons import USER_NOTICES
 from counter_app.sync.push import central_connection
 from counter_app.wire import feed
 from counter_app.wire.central_tables import dossiers

@@ -31,9 +31,9 @@ from counter_app.sync.errors import (
     NotRegistered,
 )
 from counter_app.sync.file_upload import UploadReport, pending_files, upload_files
-from counter_app.sync.local_apply import PULL_REASONS, REASON_CONTEXT, USER_NOTICES
 from counter_app.sync.number_floor import raise_past_centre
 from counter_app.sync.pull import PullReport, pull, resync
+from counter_app.sync.pull_reasons import PULL_REASONS, REASON_CONTEXT, USER_NOTICES
 from counter_app.sync.push import PushReport, push
 from counter_app.sync.reclaim import reclaim_if_restored
 from counter_app.sync.signature_extension import ExtensionReport, extend_queued

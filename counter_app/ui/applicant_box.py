@@ -23,14 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.card_qr import CardQr
+from counter_app.domain.cccd import Sex, cccd_birth_info
 from counter_app.domain.countries import VIETNAMESE_NAMES
-from counter_app.domain.validation import (
-    ORGANISATION_KINDS,
-    ApplicantInput,
-    IdKind,
-    Sex,
-    cccd_birth_info,
-)
+from counter_app.domain.identity_documents import ORGANISATION_KINDS, IdKind
+from counter_app.domain.validation import ApplicantInput
 from counter_app.ui.formats import ID_KINDS, SEXES, label
 from counter_app.ui.widgets import FieldErrors
 

@@ -6,10 +6,11 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.domain.cccd import Sex
 from counter_app.domain.fees import format_vnd
+from counter_app.domain.identity_documents import IdKind
 from counter_app.domain.messages import QT_TRANSLATE_NOOP
 from counter_app.domain.procedure import Delivery, DocumentForm, ProcessingTime, TimeUnit
-from counter_app.domain.validation import IdKind, Sex
 
 _CTX = "Labels"
 

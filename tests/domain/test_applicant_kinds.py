@@ -8,13 +8,9 @@ from datetime import date
 
 import pytest
 
+from counter_app.domain.identity_documents import IdKind, tax_code_check_digit
 from counter_app.domain.messages import ValidationFailed
-from counter_app.domain.validation import (
-    ApplicantInput,
-    IdKind,
-    tax_code_check_digit,
-    validate_applicant,
-)
+from counter_app.domain.validation import ApplicantInput, validate_applicant
 from tests.applicant_examples import EVERY_KIND, PASSPORT, TAX_CODE
 
 TODAY = date(2026, 11, 26)

@@ -10,14 +10,10 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from counter_app.domain.calendar import (
-    Timeliness,
-    WorkCalendar,
-    WorkingHours,
-    classify,
-)
+from counter_app.domain.calendar import Timeliness, WorkCalendar, classify
 from counter_app.domain.messages import UserError
 from counter_app.domain.procedure import ProcessingTime, TimeUnit
+from counter_app.domain.working_hours import WorkingHours
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 

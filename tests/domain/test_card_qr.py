@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from counter_app.domain.card_qr import parse_card_qr
-from counter_app.domain.validation import Sex
+from counter_app.domain.cccd import Sex
 
 CARD = "020090001234|123456789|Lương Thị Nữ|15031990|Nữ|Số 12, ngõ 3, phố Lê Lợi, phường Vĩnh Trại, Lạng Sơn|20042021"
 

@@ -7,15 +7,9 @@ from datetime import date
 
 import pytest
 
+from counter_app.domain.cccd import Sex, cccd_birth_info, cccd_province, validate_cccd
 from counter_app.domain.messages import ValidationFailed
-from counter_app.domain.validation import (
-    ApplicantInput,
-    Sex,
-    cccd_birth_info,
-    cccd_province,
-    validate_applicant,
-    validate_cccd,
-)
+from counter_app.domain.validation import ApplicantInput, validate_applicant
 
 TODAY = date(2026, 3, 2)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.validation import IdKind
+from counter_app.domain.identity_documents import IdKind
 from counter_app.domain.workflow import Action
 from counter_app.paper import FormKind
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive

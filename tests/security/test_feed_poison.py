@@ -23,12 +23,8 @@ from counter_app.centre import admin, feed
 from counter_app.domain.workflow import Role
 from counter_app.models import Dossier, SyncIssue
 from counter_app.services import users
-from counter_app.sync.local_apply import (
-    BODY_DISAGREES,
-    CODE_IN_OWN_RANGE,
-    CODE_TAKEN_HERE,
-)
 from counter_app.sync.pull import read_cursor
+from counter_app.sync.pull_reasons import BODY_DISAGREES, CODE_IN_OWN_RANGE, CODE_TAKEN_HERE
 from counter_app.sync.service import status
 from counter_app.ui.sync_issues_dialog import SyncIssuesDialog
 from counter_app.ui.sync_status import SyncStatusBar

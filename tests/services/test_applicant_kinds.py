@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.validation import IdKind
+from counter_app.domain.identity_documents import IdKind
 from counter_app.models import Dossier
 from counter_app.services.dossiers import ReceiveRequest, receive
 from counter_app.services.search import search

@@ -13,8 +13,8 @@ from counter_app.centre import admin
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, SyncIssue
 from counter_app.services.dossiers import StepRequest, get_dossier, take_step
-from counter_app.sync.local_apply import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.pull import pull
+from counter_app.sync.pull_reasons import UNSYNCED_LOCAL_EDIT
 from counter_app.sync.service import status
 from counter_app.wire.refusals import CHANGED_CENTRALLY, DOSSIER_REFUSED
 from tests.conftest import AGENCY, Clock, login

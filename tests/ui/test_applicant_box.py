@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.app_setup import Runtime
-from counter_app.domain.validation import IdKind
+from counter_app.domain.identity_documents import IdKind
 from counter_app.models import Dossier
 from counter_app.services import dossiers
 from counter_app.ui.main_window import MainWindow

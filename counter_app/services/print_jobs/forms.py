@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import classify
+from counter_app.domain.identity_documents import ORGANISATION_KINDS
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.procedure import Delivery, TimeUnit
-from counter_app.domain.validation import ORGANISATION_KINDS
 from counter_app.domain.workflow import Action, Role
 from counter_app.models import CounterIdentity, Dossier, PrintJob, User, UserRole, WorkflowStep
 from counter_app.paper import (

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.bounds import MAX_WORKING_DAYS
-from counter_app.domain.calendar import format_working_hours
 from counter_app.domain.procedure import ProcessingTime, TimeUnit
+from counter_app.domain.working_hours import format_working_hours
 from counter_app.services import calendar_admin
 from counter_app.services.auth import Actor
 from counter_app.services.calendar_admin import ProvinceDay
