@@ -15,7 +15,6 @@ sau 15 giờ ... trả kết quả trong ngày làm việc tiếp theo").
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -24,8 +23,6 @@ from enum import StrEnum
 from counter_app.domain.national_days import MAKEUP_DAY_NAME, national_year
 from counter_app.domain.procedure import ProcessingTime, TimeUnit, default_cutoff
 from counter_app.domain.working_hours import WorkingHours
-
-log = logging.getLogger(__name__)
 
 VN_TZ = timezone(timedelta(hours=7), "ICT")
 
