@@ -42,11 +42,36 @@ from counter_app.ui.result_signing import (
     failure_text,
     summary,
 )
+from counter_app.ui.signature_check import Checked
 from counter_app.ui.workers import WorkerRunner
 
 _IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 _WARN = "color:#8a5a00;"
 _GOOD = "color:#1b5e20;"
+
+
+def read_result(path: Path) -> tuple[bytes, Origin, int]:
+    """A chosen result: a PDF as issued, or an image of the signed paper made
+    a PDF; its pages. Refused in a sentence when it is neither."""
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() in _IMAGES:
+            pdf, origin = images_to_pdf([data]), Origin.SCAN
+        else:
+            pdf, origin = data, Origin.AUTHORITY
+        return pdf, origin, page_count(pdf)
+    except (OSError, NotAPdf):
+        raise UserError(
+            Message(
+                "ResultCopyRow",
+                QT_TRANSLATE_NOOP(
+                    "ResultCopyRow",
+                    "“{name}” cannot be read as a PDF or an image; choose the file the "
+                    "authority issued, or scan the signed result again.",
+                ),
+                {"name": path.name},
+            )
+        ) from None
 
 
 class ResultCopyRow(QWidget):
@@ -55,8 +80,9 @@ class ResultCopyRow(QWidget):
         self._holder_id = holder_id
         self.pdf: bytes | None = None
         self.origin = Origin.AUTHORITY
-        # The file chosen, while its signatures are being checked.
-        self.checking: bytes | None = None
+        # The file chosen (its path while it is read, then its bytes), while
+        # its signatures are being checked.
+        self.checking: bytes | Path | None = None
         self._name = ""
         self.signed_by: CertificateInfo | None = None
         self._desk = desk_of(self)
@@ -127,35 +153,40 @@ class ResultCopyRow(QWidget):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        """Take the file: a PDF as issued, an image as the scanned signed paper."""
-        try:
-            data = path.read_bytes()
-            if path.suffix.lower() in _IMAGES:
-                pdf, origin = images_to_pdf([data]), Origin.SCAN
-            else:
-                pdf, origin = data, Origin.AUTHORITY
-            pages = page_count(pdf)
-        except (OSError, NotAPdf):
-            notify.inform(
-                self,
-                self.tr("The result's electronic copy"),
-                self.tr(
-                    "“{name}” cannot be read as a PDF or an image; choose the file the "
-                    "authority issued, or scan the signed result again."
-                ).format(name=path.name),
-            )
-            return
+        """Take the file: a PDF as issued, an image as the scanned signed paper.
+
+        Read, converted and its signatures checked on the worker: a file on a
+        slow share or a large scan never freezes the return form."""
         self.pdf, self.signed_by, self._name = None, None, path.name
-        self.checking = pdf
-        self.file_label.setText(
-            self.tr("{name}, {pages} page(s)").format(name=path.name, pages=pages)
-        )
+        self.checking = path
+        self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
         for widget in (self.kind, self.limited, self.until):
             widget.setVisible(True)
         self._show_signatures(self.tr("Checking the file's digital signatures…"), "", False)
         self.sign_button.setVisible(False)
-        self._check(pdf, origin)
+        data_dir = self._desk.data_dir if self._desk is not None else None
+
+        def read_and_check() -> tuple[bytes, Origin, int, list[Checked]]:
+            pdf, origin, pages = read_result(path)
+            return pdf, origin, pages, check_import(pdf, path.name, data_dir)
+
+        self._checks.start(
+            read_and_check,
+            lambda done: self._read(path, done),
+            lambda error: self._refused(path, error),
+        )
+
+    def _read(self, path: Path, done: object) -> None:
+        if self.checking is not path:
+            return  # another file was chosen meanwhile
+        assert isinstance(done, tuple)
+        pdf, origin, pages, checked = done
+        self.file_label.setText(
+            self.tr("{name}, {pages} page(s)").format(name=path.name, pages=pages)
+        )
+        self.checking = pdf
+        self._checked(pdf, origin, checked)
 
     # ----- the signatures ------------------------------------------------------------------
 
@@ -177,8 +208,8 @@ class ResultCopyRow(QWidget):
         self._show_signatures(text, tip, warn)
         self.sign_button.setVisible(bool(self.token_configured) and self.signed_by is None)
 
-    def _refused(self, pdf: bytes, error: object) -> None:
-        if self.checking is not pdf:
+    def _refused(self, checked: bytes | Path, error: object) -> None:
+        if self.checking is not checked:
             return
         self.clear()
         notify.inform(self, self.tr("The result's electronic copy"), failure_text(error))

@@ -145,6 +145,10 @@ def test_article_22_the_result_is_returned_with_its_electronic_copy(
     bogus = tmp_path / "ket-qua.pdf"
     bogus.write_bytes(b"not a pdf")
     row.load(bogus)
+    # (read on the worker, like the signatures' check: told once it is read)
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000
+    )
     box = QApplication.activeModalWidget()
     assert isinstance(box, QMessageBox) and "ket-qua.pdf" in box.text()
     box.accept()
@@ -153,9 +157,9 @@ def test_article_22_the_result_is_returned_with_its_electronic_copy(
     issued = tmp_path / "xac-nhan-tthn.pdf"
     issued.write_bytes(images_to_pdf([scan_page(240), scan_page(235)]))
     row.load(issued)
-    assert row.file_label.text() == "xac-nhan-tthn.pdf, 2 trang"
-    # Its signatures are checked off the UI thread: an unsigned file is taken, with a warning
+    # Read and its signatures checked off the UI thread: an unsigned file is taken, with a warning
     qtbot.waitUntil(lambda: row.checking is None, timeout=10_000)
+    assert row.file_label.text() == "xac-nhan-tthn.pdf, 2 trang"
     assert row.signatures.text().startswith("Tệp không có chữ ký số")
     row.kind.setCurrentIndex(row.kind.findData("KQ.XNTTHN"))
     assert step.grab().save(str(tmp_path / "return-with-copy.png"))
