@@ -27,6 +27,7 @@ from pkcs11 import Attribute, ObjectClass, TokenFlag
 from pkcs11 import exceptions as pk
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
+from counter_app.domain.text import fold
 
 MODULE_ENV = "COUNTER_APP_PKCS11_MODULE"
 _CTX = "Signing"
@@ -146,6 +147,13 @@ class CertificateInfo:
 
     def valid_at(self, when: datetime) -> bool:
         return self.not_before <= when <= self.not_after
+
+    def issued_to(self, full_name: str) -> bool:
+        """Whether the certificate names the official ``full_name``: accents
+        and case aside, and whole words (a CA may add the unit after the name)."""
+        words = re.sub(r"[^\w]+", " ", fold(full_name)).strip()
+        holder = re.sub(r"[^\w]+", " ", fold(self.holder)).strip()
+        return bool(words) and f" {words} " in f" {holder} "
 
 
 def _cn(name: x509.Name) -> str:

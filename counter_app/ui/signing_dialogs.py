@@ -155,10 +155,16 @@ class CertificateDialog(QDialog):
     official's (a token may hold a personal and an agency certificate)."""
 
     def __init__(
-        self, certs: list[CertificateInfo], parent: QWidget | None = None, *, intro: str = ""
+        self,
+        certs: list[CertificateInfo],
+        parent: QWidget | None = None,
+        *,
+        intro: str = "",
+        official: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("certificateDialog")
+        self._official = official
         self.setWindowTitle(self.tr("Choose the certificate to sign with"))
         self.certs = certs
         root = QVBoxLayout(self)
@@ -176,6 +182,15 @@ class CertificateDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _i: self.accept())
         root.addWidget(self.table, 1)
+        # A token may hold the agency's certificate beside the official's own:
+        # a copy signed at reception must carry the receiving official's own
+        # signature (Decree 118/2025 Art. 17(1)(c)), so another name is said.
+        self.mismatch = QLabel(self)
+        self.mismatch.setObjectName("certificateMismatch")
+        self.mismatch.setWordWrap(True)
+        self.mismatch.setStyleSheet("color:#8a5a00;")
+        self.mismatch.setVisible(False)
+        root.addWidget(self.mismatch)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -214,7 +229,18 @@ class CertificateDialog(QDialog):
                 self.table.selectRow(row)
 
     def _selection_changed(self) -> None:
-        self.ok.setEnabled(self.chosen() is not None)
+        cert = self.chosen()
+        self.ok.setEnabled(cert is not None)
+        other = cert is not None and bool(self._official) and not cert.issued_to(self._official)
+        if cert is not None and other:
+            self.mismatch.setText(
+                self.tr(
+                    "This certificate is issued to {holder}, not to {official}: what you sign "
+                    "will carry {holder}'s name. Choose it only if it is the certificate you "
+                    "were given to sign with."
+                ).format(holder=cert.holder, official=self._official)
+            )
+        self.mismatch.setVisible(other)
 
     def accept(self) -> None:
         if self.chosen() is not None:

@@ -211,9 +211,9 @@ class WindowSigning(QObject):
     def _ask_certificate(
         self, certs: list[CertificateInfo], parent: QWidget, then: Callback, on_failed: Callback
     ) -> None:
-        dialog = CertificateDialog(certs, parent)
-        self.certificate_dialog = dialog
         actor = self._user()
+        dialog = CertificateDialog(certs, parent, official=actor.full_name)
+        self.certificate_dialog = dialog
 
         def cancelled() -> None:
             self.certificate_dialog = None

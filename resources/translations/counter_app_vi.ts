@@ -101,115 +101,115 @@
 <context>
     <name>ApplicantBox</name>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="42"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="38"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="54"/>
-        <location filename="../../counter_app/ui/applicant_box.py" line="163"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="50"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="159"/>
         <source>As on the registration certificate</source>
         <translation>Ghi như trên giấy chứng nhận đăng ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="63"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="59"/>
         <source>Code on the passport (CHN, KOR, USA…) or name</source>
         <translation>Mã trên hộ chiếu (CHN, KOR, USA…) hoặc tên nước</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="83"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="79"/>
         <source>Birth &amp;year:</source>
         <translation>&amp;Năm sinh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="87"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="83"/>
         <source>&amp;Document:</source>
         <translation>&amp;Giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="88"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="84"/>
         <source>Or&amp;ganisation:</source>
         <translation>&amp;Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="89"/>
-        <location filename="../../counter_app/ui/applicant_box.py" line="170"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="85"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="166"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="90"/>
-        <location filename="../../counter_app/ui/applicant_box.py" line="154"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="86"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="150"/>
         <source>&amp;Citizen ID (CCCD):</source>
         <translation>Số &amp;CCCD:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="91"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="87"/>
         <source>&amp;Nationality:</source>
         <translation>&amp;Quốc tịch:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="92"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="88"/>
         <source>&amp;Sex:</source>
         <translation>Giới &amp;tính:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="93"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="89"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="94"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="90"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="95"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="91"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="154"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="150"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="155"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="151"/>
         <source>&amp;CMND number:</source>
         <translation>Số &amp;CMND:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="155"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="151"/>
         <source>9 digits</source>
         <translation>9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="156"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="152"/>
         <source>&amp;Passport number:</source>
         <translation>Số hộ &amp;chiếu:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="156"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="152"/>
         <source>6 to 9 letters and digits</source>
         <translation>6 đến 9 chữ cái và chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="158"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="154"/>
         <source>&amp;Tax code:</source>
         <translation>&amp;Mã số thuế:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="159"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="155"/>
         <source>10 digits; a branch: 10 digits-3 digits</source>
         <translation>10 chữ số; chi nhánh: 10 chữ số-3 chữ số</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="162"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="158"/>
         <source>&amp;Business registration code:</source>
         <translation>&amp;Mã số đăng ký kinh doanh:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/applicant_box.py" line="170"/>
+        <location filename="../../counter_app/ui/applicant_box.py" line="166"/>
         <source>&amp;Representative:</source>
         <translation>&amp;Người đại diện:</translation>
     </message>
@@ -263,42 +263,42 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="60"/>
+        <location filename="../../counter_app/services/backups.py" line="61"/>
         <source>The backup was not made ({reason}); check that the backup folder is plugged in and writable, then try again.</source>
         <translation>Chưa sao lưu được ({reason}); hãy kiểm tra thư mục sao lưu đã được cắm vào và cho phép ghi, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="101"/>
+        <location filename="../../counter_app/services/backups.py" line="102"/>
         <source>Keep between 1 and 1000 backups in each place.</source>
         <translation>Số bản sao lưu giữ lại ở mỗi nơi phải từ 1 đến 1000.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="105"/>
+        <location filename="../../counter_app/services/backups.py" line="106"/>
         <source>The folder “{folder}” does not exist; plug the drive in or create the folder first.</source>
         <translation>Thư mục “{folder}” không tồn tại; hãy cắm ổ đĩa vào hoặc tạo thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="149"/>
+        <location filename="../../counter_app/services/backups.py" line="150"/>
         <source>There is no backup file “{file}”.</source>
         <translation>Không có tệp sao lưu “{file}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="154"/>
+        <location filename="../../counter_app/services/backups.py" line="155"/>
         <source>“{file}” is not a good backup ({reason}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” không phải là bản sao lưu tốt ({reason}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="205"/>
+        <location filename="../../counter_app/services/backups.py" line="206"/>
         <source>A backup was restored; close the application and open it again before working on.</source>
         <translation>Đã khôi phục bản sao lưu; hãy đóng ứng dụng và mở lại trước khi làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="50"/>
+        <location filename="../../counter_app/services/backups.py" line="51"/>
         <source>The database was backed up, but {count} electronic copies it names are missing or damaged in the data folder and could not be backed up; run “counter-app check” to see which dossiers they belong to.</source>
         <translation>Đã sao lưu cơ sở dữ liệu, nhưng {count} bản điện tử mà nó ghi nhận bị thiếu hoặc hỏng trong thư mục dữ liệu nên không sao lưu được; hãy chạy “counter-app check” để xem chúng thuộc hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/backups.py" line="179"/>
+        <location filename="../../counter_app/services/backups.py" line="180"/>
         <source>“{file}” lacks {count} of the electronic copies its dossiers need (missing or damaged; dossiers {dossiers}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” thiếu {count} bản điện tử mà các hồ sơ của nó cần (bị thiếu hoặc hỏng; hồ sơ {dossiers}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
     </message>
@@ -446,37 +446,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="73"/>
+        <location filename="../../counter_app/domain/working_hours.py" line="36"/>
         <source>Enter at least one working period.</source>
         <translation>Vui lòng nhập ít nhất một khoảng thời gian làm việc.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="83"/>
+        <location filename="../../counter_app/domain/working_hours.py" line="46"/>
         <source>The working period {start}–{end} must end after it starts.</source>
         <translation>Khoảng thời gian làm việc {start}–{end} phải có giờ kết thúc sau giờ bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="95"/>
+        <location filename="../../counter_app/domain/working_hours.py" line="58"/>
         <source>Working periods must be in order and must not overlap: {start} is before the end of the previous period ({end}).</source>
         <translation>Các khoảng thời gian làm việc phải theo thứ tự và không được chồng lên nhau: {start} sớm hơn giờ kết thúc của khoảng trước ({end}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="441"/>
+        <location filename="../../counter_app/domain/working_hours.py" line="104"/>
         <source>“{value}” is not a time of day; write it as HH:MM, e.g. 07:30.</source>
         <translation>“{value}” không phải giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/calendar.py" line="456"/>
+        <location filename="../../counter_app/domain/working_hours.py" line="119"/>
         <source>Write each working period as start-end, e.g. 07:30-11:30; separate periods with commas.</source>
         <translation>Hãy ghi mỗi khoảng làm việc theo dạng bắt đầu-kết thúc, ví dụ 07:30-11:30; các khoảng cách nhau bằng dấu phẩy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="61"/>
+        <location filename="../../counter_app/services/calendar_admin.py" line="62"/>
         <source>Give the day a name, e.g. the decision that set it.</source>
         <translation>Hãy đặt tên cho ngày này, ví dụ số quyết định đã quy định ngày đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/calendar_admin.py" line="102"/>
+        <location filename="../../counter_app/services/calendar_admin.py" line="103"/>
         <source>{day} is not one of the province&apos;s own days; nothing to remove.</source>
         <translation>Ngày {day} không phải ngày riêng của tỉnh; không có gì để xoá.</translation>
     </message>
@@ -1040,12 +1040,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tệp “{path}” phải là một đối tượng JSON chỉ chứa danh sách “dossiers”, như Cổng dịch vụ công xuất ra; chưa nhập hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="98"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="45"/>
         <source>The file lists no dossiers; nothing was imported.</source>
         <translation>Tệp không có hồ sơ nào; chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="102"/>
+        <location filename="../../counter_app/centre/portal_import.py" line="49"/>
         <source>The file lists {count} dossiers, more than {max} at once; nothing was imported.</source>
         <translation>Tệp có {count} hồ sơ, nhiều hơn {max} hồ sơ một lần; chưa nhập hồ sơ nào.</translation>
     </message>
@@ -1055,52 +1055,52 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>mỗi mục phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="168"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="71"/>
         <source>the centre knows no agency {agency} (no counter or official of it is registered)</source>
         <translation>trung tâm không biết cơ quan {agency} (chưa đăng ký quầy hay cán bộ nào của cơ quan này)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="182"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="85"/>
         <source>the code {code} is also in entry {first}; each dossier once per file</source>
         <translation>mã {code} đã có ở mục {first}; mỗi hồ sơ chỉ được có một lần trong tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="200"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="103"/>
         <source>no procedure of the catalogue has the code {code}</source>
         <translation>không có thủ tục nào trong danh mục mang mã {code}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="218"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="121"/>
         <source>the province sets this procedure&apos;s fee: give the fee charged</source>
         <translation>phí của thủ tục này do tỉnh quy định: hãy ghi số phí đã thu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="242"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="145"/>
         <source>the code is not a dossier code of agency {agency}: it must read {agency}-YYMMDD-NNNN</source>
         <translation>mã không phải mã hồ sơ của cơ quan {agency}: phải có dạng {agency}-YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="258"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="161"/>
         <source>the number {number} lies in code slot {slot}, which the counter “{counter}” of the agency holds; a code slot belongs to one counter or to the portal, never both: the portal must number in a slot no counter holds</source>
         <translation>số {number} thuộc dải mã {slot} của quầy “{counter}” trong cơ quan; mỗi dải mã chỉ thuộc về một quầy hoặc Cổng dịch vụ công, không bao giờ cả hai: Cổng phải đánh số trong dải mà không quầy nào giữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="280"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="183"/>
         <source>the number {number} of that day lies in a block of numbers the centre granted the counter “{counter}” for the authority&apos;s codes; the portal must number outside them</source>
         <translation>số {number} của ngày đó nằm trong khối số Trung tâm đã cấp cho quầy “{counter}” để đánh mã hồ sơ của cơ quan này; Cổng dịch vụ công phải đánh số ngoài các khối đó</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="316"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="204"/>
         <source>the code {code} is a dossier a counter received, not the portal</source>
         <translation>mã {code} là hồ sơ do một quầy tiếp nhận, không phải từ Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="329"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="217"/>
         <source>the dossier {code} was imported before with other content; the centre does not change it silently: import the file with --amend to send the amendment</source>
         <translation>hồ sơ {code} đã được nhập trước đó với nội dung khác; trung tâm không tự ý thay đổi: hãy nhập tệp với --amend để gửi nội dung bổ sung, sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/centre/portal_import.py" line="363"/>
+        <location filename="../../counter_app/centre/portal_checks.py" line="251"/>
         <source>must be a date and time of {first} to {last}, e.g. 2026-11-26T08:15:00</source>
         <translation>phải là ngày giờ trong các năm {first} đến {last}, ví dụ 2026-11-26T08:15:00</translation>
     </message>
@@ -1251,54 +1251,59 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="45"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="46"/>
         <source>Holder</source>
         <translation>Người được cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="46"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="47"/>
         <source>CCCD / tax code</source>
         <translation>CCCD / MST</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="47"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="48"/>
         <source>Issued by</source>
         <translation>Tổ chức cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="48"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="49"/>
         <source>Valid from</source>
         <translation>Hiệu lực từ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="49"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="50"/>
         <source>Valid to</source>
         <translation>Hiệu lực đến</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="63"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="64"/>
         <source>{day} (not valid now)</source>
         <translation>{day} (không còn hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="140"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="168"/>
         <source>Choose the certificate to sign with</source>
         <translation>Chọn chứng thư số để ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="145"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="174"/>
         <source>Choose your own certificate. The desk remembers the choice for your next sessions; an expired certificate cannot be chosen.</source>
         <translation>Chọn chứng thư số của chính anh/chị. Máy quầy ghi nhớ lựa chọn này cho các phiên làm việc sau; chứng thư đã hết hạn không chọn được.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="160"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="198"/>
         <source>Sign with this certificate</source>
         <translation>Ký bằng chứng thư này</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="162"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="200"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="238"/>
+        <source>This certificate is issued to {holder}, not to {official}: what you sign will carry {holder}&apos;s name. Choose it only if it is the certificate you were given to sign with.</source>
+        <translation>Chứng thư này cấp cho {holder}, không phải {official}: văn bản bạn ký sẽ mang tên {holder}. Chỉ chọn nếu đây đúng là chứng thư bạn được giao để ký.</translation>
     </message>
 </context>
 <context>
@@ -1362,8 +1367,8 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đã thiết lập quầy: {name} ({agency}), dải số {slot}.</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli_central.py" line="163"/>
         <location filename="../../counter_app/cli_setup.py" line="65"/>
-        <location filename="../../counter_app/cli_sync.py" line="367"/>
         <source>Unknown role in “{value}”; use: {roles}.</source>
         <translation>Vai trò không hợp lệ trong “{value}”; hãy dùng: {roles}.</translation>
     </message>
@@ -1448,119 +1453,119 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Nhật ký kiểm tra BỊ CẮT: khi khởi động lúc {when}, nhật ký không còn mục {mark} như mốc cao nhất lưu ngoài cơ sở dữ liệu đã ghi nhận (nhật ký kết thúc ở mục {found}; có mục đã bị xóa hoặc bị viết lại).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="77"/>
+        <location filename="../../counter_app/cli.py" line="78"/>
         <source>The command is not complete or not right ({detail}); see: {prog} --help</source>
         <translation>Lệnh chưa đủ hoặc chưa đúng ({detail}); xem hướng dẫn: {prog} --help</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli.py" line="137"/>
+        <location filename="../../counter_app/cli.py" line="139"/>
         <source>Unexpected error; details are in the log file in the data folder.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi trong tệp nhật ký ở thư mục dữ liệu. Hãy báo cho cán bộ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="49"/>
+        <location filename="../../counter_app/cli_sync.py" line="33"/>
         <source>Sync done: {sent} changes sent ({refused} refused), {received} received, {conflicts} conflicts.</source>
         <translation>Đồng bộ xong: đã gửi {sent} thay đổi ({refused} bị từ chối), đã nhận {received}, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="70"/>
+        <location filename="../../counter_app/cli_sync.py" line="54"/>
         <source>Connected: {counter} of {agency}, code slot {slot}, ledger book {book}.</source>
         <translation>Đã kết nối: {counter} thuộc {agency}, vị trí mã {slot}, quyển sổ {book}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="93"/>
+        <location filename="../../counter_app/cli_sync.py" line="77"/>
         <source>This counter is not set up yet: run “counter-app setup” first, or import the connection file the IT staff made with “sync connect”.</source>
         <translation>Quầy chưa được thiết lập: hãy chạy “counter-app setup” trước, hoặc nhập tệp kết nối do cán bộ công nghệ thông tin tạo bằng “sync connect”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="106"/>
+        <location filename="../../counter_app/cli_sync.py" line="90"/>
         <source>Cannot write “{path}”; check that its folder exists and may be written.</source>
         <translation>Không ghi được “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="116"/>
+        <location filename="../../counter_app/cli_sync.py" line="100"/>
         <source>Registration request of {counter} (identity {uuid}) written to {path}; the province&apos;s IT staff register it with “counter-app central register-counter --request”.</source>
         <translation>Đã ghi yêu cầu đăng ký của {counter} (mã định danh {uuid}) vào {path}; cán bộ công nghệ thông tin của tỉnh đăng ký quầy bằng lệnh “counter-app central register-counter --request”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="145"/>
+        <location filename="../../counter_app/cli_sync.py" line="129"/>
         <source>Counter: {counter} of {agency}, identity {uuid}.</source>
         <translation>Quầy: {counter} của {agency}, mã định danh {uuid}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="153"/>
+        <location filename="../../counter_app/cli_sync.py" line="137"/>
         <source>Central database: {state}. Changes waiting to be sent: {waiting}. Last successful sync: {last}. Records needing attention: {issues}.</source>
         <translation>Cơ sở dữ liệu trung tâm: {state}. Thay đổi chờ gửi: {waiting}. Lần đồng bộ thành công gần nhất: {last}. Bản ghi cần xử lý: {issues}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="158"/>
+        <location filename="../../counter_app/cli_sync.py" line="142"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="160"/>
+        <location filename="../../counter_app/cli_sync.py" line="144"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="169"/>
+        <location filename="../../counter_app/cli_sync.py" line="153"/>
         <source>Electronic copies not yet held whole at the centre: {files}. Signatures made offline waiting for a timestamp (B-LT): {signatures}.</source>
         <translation>Bản điện tử Trung tâm chưa nhận đủ: {files}. Chữ ký số tạo khi mất mạng đang chờ dấu thời gian (B-LT): {signatures}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="197"/>
+        <location filename="../../counter_app/cli_sync.py" line="181"/>
         <source>Downloaded again from the centre: {count} records.</source>
         <translation>Đã tải lại từ trung tâm: {count} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="219"/>
+        <location filename="../../counter_app/cli_central_db.py" line="27"/>
         <source>Give the central database&apos;s address with --url or ${env}.</source>
         <translation>Hãy cho biết địa chỉ cơ sở dữ liệu trung tâm bằng --url hoặc ${env}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="233"/>
+        <location filename="../../counter_app/cli_central.py" line="29"/>
         <source>Central database is ready.</source>
         <translation>Cơ sở dữ liệu trung tâm đã sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="267"/>
+        <location filename="../../counter_app/cli_central.py" line="63"/>
         <source>Give --{option}, or the counter&apos;s registration request with --request FILE.</source>
         <translation>Hãy nhập --{option}, hoặc yêu cầu đăng ký của quầy bằng --request TỆP.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="294"/>
+        <location filename="../../counter_app/cli_central.py" line="90"/>
         <source>Cannot write the connection file “{path}”; check that its folder exists and may be written. Nothing was registered.</source>
         <translation>Không ghi được tệp kết nối “{path}”; hãy kiểm tra thư mục có tồn tại và được phép ghi. Chưa đăng ký gì.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="308"/>
+        <location filename="../../counter_app/cli_central.py" line="104"/>
         <source>Counter registered: code slot {slot}, ledger book {book}. Connection file (keep it private): {path}</source>
         <translation>Đã đăng ký quầy: vị trí mã {slot}, quyển sổ {book}. Tệp kết nối (giữ kín, không chia sẻ): {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="347"/>
+        <location filename="../../counter_app/cli_central.py" line="143"/>
         <source>Catalogue sent to every counter: {count} procedures.</source>
         <translation>Đã gửi danh mục tới mọi quầy: {count} thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="391"/>
+        <location filename="../../counter_app/cli_central.py" line="187"/>
         <source>Official saved; counters receive it at their next sync.</source>
         <translation>Đã lưu cán bộ; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="402"/>
-        <location filename="../../counter_app/cli_sync.py" line="434"/>
-        <location filename="../../counter_app/cli_sync.py" line="442"/>
+        <location filename="../../counter_app/cli_central.py" line="198"/>
+        <location filename="../../counter_app/cli_central_dossiers.py" line="42"/>
+        <location filename="../../counter_app/cli_central_dossiers.py" line="50"/>
         <source>Saved; counters receive it at their next sync.</source>
         <translation>Đã lưu; các quầy sẽ nhận ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="415"/>
+        <location filename="../../counter_app/cli_central_dossiers.py" line="23"/>
         <source>Online dossiers imported: {count}.</source>
         <translation>Đã nhập hồ sơ trực tuyến: {count}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="451"/>
+        <location filename="../../counter_app/cli_central_dossiers.py" line="59"/>
         <source>Feed pruned: {count} changes removed.</source>
         <translation>Đã dọn luồng thay đổi: xóa {count} thay đổi.</translation>
     </message>
@@ -1585,7 +1590,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đã ghi báo cáo: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="327"/>
+        <location filename="../../counter_app/cli_central.py" line="123"/>
         <source>Counter “{counter}” removed from the centre with its database role; code slot {slot} is free again.</source>
         <translation>Đã xóa quầy “{counter}” khỏi trung tâm cùng tài khoản cơ sở dữ liệu của quầy; vị trí mã {slot} đã trống trở lại.</translation>
     </message>
@@ -2080,188 +2085,188 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>DossierPapers</name>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="213"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="77"/>
         <source>Signed form</source>
         <translation>Biểu mẫu đã ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="63"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="40"/>
         <source>issued by the desk</source>
         <translation>do bộ phận một cửa cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="58"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="35"/>
         <source>scanned at the desk</source>
         <translation>quét tại quầy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="59"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="36"/>
         <source>scan folder</source>
         <translation>thư mục quét</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="60"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="37"/>
         <source>file</source>
         <translation>tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="61"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="38"/>
         <source>reused</source>
         <translation>tái sử dụng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="62"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="39"/>
         <source>from the authority</source>
         <translation>do cơ quan giải quyết cấp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="89"/>
         <source>Papers of the checklist</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="93"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="104"/>
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="93"/>
         <source>Electronic copy</source>
         <translation>Bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="114"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="98"/>
         <source>Electronic copies of this dossier</source>
         <translation>Các bản điện tử của hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="121"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="105"/>
         <source>Document</source>
         <translation>Tên giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="122"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="106"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="107"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="124"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="108"/>
         <source>Origin</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="125"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="109"/>
         <source>Digitised by</source>
         <translation>Người số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="126"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="110"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="127"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="111"/>
         <source>Signature</source>
         <translation>Chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="136"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="120"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="139"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="123"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Gỡ bỏ…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="142"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="126"/>
         <source>&amp;Check signatures</source>
         <translation>&amp;Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="186"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="157"/>
         <source>{count} copies&apos; files not yet at the centre (sent at the next sync)</source>
         <translation>{count} bản điện tử chưa gửi tệp lên Trung tâm (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="202"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="64"/>
         <source>in the dossier</source>
         <translation>trong hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="206"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="68"/>
         <source>removed: {reason}</source>
         <translation>đã gỡ bỏ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="208"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="72"/>
         <source>removed</source>
         <translation>đã gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="220"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="86"/>
         <source>{name}, {when}</source>
         <translation>{name}, {when}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="224"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="90"/>
         <source>not signed</source>
         <translation>chưa ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="259"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="118"/>
         <source>digitised: {copies} copies, {pages} pages</source>
         <translation>đã số hóa: {copies} bản, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="264"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="124"/>
         <source>not yet digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="267"/>
+        <location filename="../../counter_app/ui/paper_tables.py" line="128"/>
         <source>Digitise…</source>
         <translation>Số hóa…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="320"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="233"/>
         <source>Fetching the copy from the centre…</source>
         <translation>Đang tải bản điện tử từ Trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="338"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="251"/>
         <source>The copy could not be fetched from the centre: {detail}</source>
         <translation>Không tải được bản điện tử từ Trung tâm: {detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="346"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="259"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="349"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="262"/>
         <source>No program opens PDF files on this computer; ask IT to add one.</source>
         <translation>Máy này chưa có chương trình mở tệp PDF; đề nghị bộ phận CNTT cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="368"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="281"/>
         <source>Remove the copy</source>
         <translation>Gỡ bỏ bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="370"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="283"/>
         <source>Why is “{name}” removed from the dossier? (kept on record)</source>
         <translation>Lý do gỡ bỏ “{name}” khỏi hồ sơ? (vẫn được lưu vết)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dossier_papers.py" line="399"/>
+        <location filename="../../counter_app/ui/dossier_papers.py" line="312"/>
         <source>The electronic copies could not be read; close and open again.</source>
         <translation>Không đọc được các bản điện tử; hãy đóng và mở lại hồ sơ.</translation>
     </message>
@@ -2385,37 +2390,37 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Công dân này đã có hồ sơ cùng thủ tục đang giải quyết: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="130"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="131"/>
         <source>No dossier has the code “{code}”.</source>
         <translation>Không có hồ sơ nào mang mã “{code}”; kiểm tra lại mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="162"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="163"/>
         <source>List every document or detail the citizen must supplement, at once.</source>
         <translation>Hãy liệt kê đầy đủ, một lần, các giấy tờ hoặc nội dung công dân cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="170"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="171"/>
         <source>A supplement was already requested for this dossier; the request is made only once, with the complete list.</source>
         <translation>Hồ sơ này đã được yêu cầu bổ sung; chỉ được yêu cầu bổ sung một lần, với danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="206"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="207"/>
         <source>Name the department the dossier is transferred to.</source>
         <translation>Hãy nhập tên cơ quan chuyên môn nhận hồ sơ chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="211"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="212"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi rõ lý do vào ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="215"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="216"/>
         <source>The new appointment must be later than now and than the old one.</source>
         <translation>Thời hạn hẹn mới phải sau thời điểm hiện tại và sau thời hạn hẹn cũ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/dossier_steps.py" line="221"/>
+        <location filename="../../counter_app/services/dossier_steps.py" line="222"/>
         <source>Write the reason for the delay.</source>
         <translation>Hãy ghi rõ lý do chậm trễ.</translation>
     </message>
@@ -2661,103 +2666,103 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="17"/>
+        <location filename="../../counter_app/ui/formats.py" line="18"/>
         <source>original</source>
         <translation>bản chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="18"/>
+        <location filename="../../counter_app/ui/formats.py" line="19"/>
         <source>certified copy</source>
         <translation>bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="19"/>
+        <location filename="../../counter_app/ui/formats.py" line="20"/>
         <source>photocopy</source>
         <translation>bản chụp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="23"/>
+        <location filename="../../counter_app/ui/formats.py" line="24"/>
         <source>At the counter</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="24"/>
+        <location filename="../../counter_app/ui/formats.py" line="25"/>
         <source>By public postal service</source>
         <translation>Qua dịch vụ bưu chính công ích</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="25"/>
+        <location filename="../../counter_app/ui/formats.py" line="26"/>
         <source>Electronic copy online</source>
         <translation>Bản điện tử trên Cổng dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="29"/>
+        <location filename="../../counter_app/ui/formats.py" line="30"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="30"/>
+        <location filename="../../counter_app/ui/formats.py" line="31"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="35"/>
+        <location filename="../../counter_app/ui/formats.py" line="36"/>
         <source>Citizen ID (CCCD)</source>
         <translation>Căn cước công dân (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="36"/>
+        <location filename="../../counter_app/ui/formats.py" line="37"/>
         <source>Old identity card (CMND, 9 digits)</source>
         <translation>Chứng minh nhân dân cũ (CMND, 9 số)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="37"/>
-        <location filename="../../counter_app/ui/formats.py" line="48"/>
+        <location filename="../../counter_app/ui/formats.py" line="38"/>
+        <location filename="../../counter_app/ui/formats.py" line="49"/>
         <source>Passport</source>
         <translation>Hộ chiếu</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="38"/>
+        <location filename="../../counter_app/ui/formats.py" line="39"/>
         <source>Organisation: tax code</source>
         <translation>Tổ chức: mã số thuế</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="39"/>
+        <location filename="../../counter_app/ui/formats.py" line="40"/>
         <source>Organisation: business registration code</source>
         <translation>Tổ chức: mã số đăng ký kinh doanh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="46"/>
+        <location filename="../../counter_app/ui/formats.py" line="47"/>
         <source>CCCD</source>
         <translation>CCCD</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="47"/>
+        <location filename="../../counter_app/ui/formats.py" line="48"/>
         <source>CMND</source>
         <translation>CMND</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="49"/>
+        <location filename="../../counter_app/ui/formats.py" line="50"/>
         <source>Tax code</source>
         <translation>Mã số thuế</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="50"/>
+        <location filename="../../counter_app/ui/formats.py" line="51"/>
         <source>Business code</source>
         <translation>Mã số ĐKKD</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="53"/>
+        <location filename="../../counter_app/ui/formats.py" line="54"/>
         <source>Same day</source>
         <translation>Trong ngày</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="54"/>
+        <location filename="../../counter_app/ui/formats.py" line="55"/>
         <source>{count} working days</source>
         <translation>{count} ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/formats.py" line="55"/>
+        <location filename="../../counter_app/ui/formats.py" line="56"/>
         <source>{count} working hours</source>
         <translation>{count} giờ làm việc</translation>
     </message>
@@ -3076,18 +3081,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="116"/>
+        <location filename="../../counter_app/ui/main_window.py" line="120"/>
         <source>One-stop counter — {counter}, {agency}</source>
         <translation>Bộ phận một cửa — {counter}, {agency}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="157"/>
+        <location filename="../../counter_app/ui/main_window.py" line="161"/>
         <source>New dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="236"/>
-        <location filename="../../counter_app/ui/main_window.py" line="363"/>
+        <location filename="../../counter_app/ui/main_dossiers.py" line="83"/>
+        <location filename="../../counter_app/ui/main_window.py" line="240"/>
         <source>Only a receiving officer can receive dossiers.</source>
         <translation>Chỉ công chức tiếp nhận mới được tiếp nhận hồ sơ.</translation>
     </message>
@@ -3097,7 +3102,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tìm theo mã hồ sơ, họ tên, số CCCD hoặc điện thoại — gõ có dấu hay không dấu đều được (F3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="165"/>
+        <location filename="../../counter_app/ui/main_window.py" line="169"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
@@ -3142,18 +3147,18 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Bản ghi đồng bộ cần xử lý…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="279"/>
+        <location filename="../../counter_app/ui/main_window.py" line="283"/>
         <source>Updated {time}</source>
         <translation>Cập nhật {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="292"/>
         <location filename="../../counter_app/ui/main_window.py" line="296"/>
+        <location filename="../../counter_app/ui/main_window.py" line="300"/>
         <source>Counter</source>
         <translation>Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="298"/>
+        <location filename="../../counter_app/ui/main_window.py" line="302"/>
         <source>The data could not be read. Try again; if it keeps failing, call the IT staff (details are in the log file).</source>
         <translation>Không đọc được dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cán bộ công nghệ thông tin (chi tiết có trong tệp nhật ký).</translation>
     </message>
@@ -3173,17 +3178,17 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Đồng bộ xong: đã gửi {sent}, đã nhận {received}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="349"/>
+        <location filename="../../counter_app/ui/main_dossiers.py" line="68"/>
         <source>Open dossier</source>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="362"/>
+        <location filename="../../counter_app/ui/main_dossiers.py" line="82"/>
         <source>Receive a dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="409"/>
+        <location filename="../../counter_app/ui/main_dossiers.py" line="136"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -3669,87 +3674,87 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="142"/>
+        <location filename="../../counter_app/domain/papers.py" line="153"/>
         <source>Choose the document type from the list (version {version}).</source>
         <translation>Chọn loại giấy tờ trong danh mục (phiên bản {version}).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="151"/>
+        <location filename="../../counter_app/domain/papers.py" line="162"/>
         <source>Enter the document&apos;s name.</source>
         <translation>Nhập tên giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="159"/>
+        <location filename="../../counter_app/domain/papers.py" line="170"/>
         <source>The identification number has 8 to 15 digits or capital letters; check it against the paper.</source>
         <translation>Số định danh gồm 8 đến 15 chữ số hoặc chữ in hoa; đối chiếu lại với giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="185"/>
+        <location filename="../../counter_app/domain/papers.py" line="196"/>
         <source>Without an identification number, enter the holder&apos;s full name, year of birth, and the date and authority of issue.</source>
         <translation>Không có số định danh thì nhập họ tên, năm sinh của người được cấp, ngày cấp và cơ quan cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="199"/>
+        <location filename="../../counter_app/domain/papers.py" line="210"/>
         <source>The year of birth must be from 1900 to {year}.</source>
         <translation>Năm sinh phải từ 1900 đến {year}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="208"/>
+        <location filename="../../counter_app/domain/papers.py" line="219"/>
         <source>The date of issue cannot be in the future.</source>
         <translation>Ngày cấp không được sau ngày hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/papers.py" line="220"/>
+        <location filename="../../counter_app/domain/papers.py" line="231"/>
         <source>The paper cannot expire before the date it was issued.</source>
         <translation>Ngày hết hiệu lực không được trước ngày cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="130"/>
+        <location filename="../../counter_app/services/paper_records.py" line="131"/>
         <source>Only an official who receives dossiers or returns results may add electronic copies.</source>
         <translation>Chỉ công chức tiếp nhận hồ sơ hoặc trả kết quả mới được thêm bản điện tử.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="169"/>
+        <location filename="../../counter_app/services/paper_records.py" line="161"/>
         <source>The file is not a PDF that can be read (damaged or protected); scan the paper again or choose another file.</source>
         <translation>Tệp không phải là PDF đọc được (bị hỏng hoặc có mật khẩu); hãy quét lại giấy tờ hoặc chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="184"/>
+        <location filename="../../counter_app/services/paper_records.py" line="176"/>
         <source>The dossier has no paper number {position} in its checklist.</source>
         <translation>Hồ sơ không có giấy tờ số {position} trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="213"/>
+        <location filename="../../counter_app/services/paper_records.py" line="205"/>
         <source>Choose a result type (a code starting with KQ).</source>
         <translation>Chọn loại kết quả (mã bắt đầu bằng KQ).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/paper_records.py" line="217"/>
+        <location filename="../../counter_app/services/paper_records.py" line="209"/>
         <source>A result&apos;s document code needs the holder&apos;s identification number.</source>
         <translation>Mã kết quả điện tử cần số định danh của người được cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="94"/>
+        <location filename="../../counter_app/services/papers.py" line="93"/>
         <source>“{name}” is not among the documents handed in; tick it or take the paper for another document.</source>
         <translation>“{name}” không có trong các giấy tờ đã nộp; hãy đánh dấu giấy tờ đó hoặc dùng giấy tờ số hóa cho giấy tờ khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="119"/>
+        <location filename="../../counter_app/services/papers.py" line="118"/>
         <source>The file of “{name}” has not arrived from the centre; take the paper again when the link is back, or scan it.</source>
         <translation>Tệp của “{name}” chưa tải được từ Trung tâm; hãy chọn lại giấy tờ khi có kết nối, hoặc quét giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="151"/>
+        <location filename="../../counter_app/services/papers.py" line="150"/>
         <source>This paper expired on {date}; it cannot be reused. Scan the new paper.</source>
         <translation>Giấy tờ này đã hết hiệu lực ngày {date}, không dùng lại được. Hãy quét giấy tờ mới.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="163"/>
+        <location filename="../../counter_app/services/papers.py" line="162"/>
         <source>This electronic copy is not held here.</source>
         <translation>Bản điện tử này không có ở quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/papers.py" line="235"/>
+        <location filename="../../counter_app/services/papers.py" line="234"/>
         <source>Write why the copy is removed (at least 5 characters).</source>
         <translation>Ghi lý do gỡ bỏ bản điện tử (ít nhất 5 ký tự).</translation>
     </message>
@@ -3785,27 +3790,27 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="84"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="87"/>
         <source>Token PIN</source>
         <translation>Mã PIN của token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="93"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="96"/>
         <source>Token: {label}</source>
         <translation>Token: {label}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="102"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="106"/>
         <source>Type the PIN of your signing token. It is asked once: the desk keeps it until the screen is locked or you log out.</source>
         <translation>Nhập mã PIN của token ký số. Mã PIN chỉ hỏi một lần: máy quầy giữ đến khi khóa màn hình hoặc đăng xuất.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="117"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="121"/>
         <source>Open the token</source>
         <translation>Mở token</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signing_dialogs.py" line="118"/>
+        <location filename="../../counter_app/ui/signing_dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -4605,59 +4610,61 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ResultCopyRow</name>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="40"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="96"/>
         <source>Choose the file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="43"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="99"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="220"/>
         <source>none (the result is returned on paper only)</source>
         <translation>chưa có (chỉ trả kết quả bản giấy)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="50"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="106"/>
         <source>valid until</source>
         <translation>hiệu lực đến</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="68"/>
-        <location filename="../../counter_app/ui/result_copy.py" line="87"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="148"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="215"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="266"/>
         <source>The result&apos;s electronic copy</source>
         <translation>Bản điện tử của kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="70"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="150"/>
         <source>PDF or scanned image (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF hoặc ảnh quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="89"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="67"/>
         <source>“{name}” cannot be read as a PDF or an image; choose the file the authority issued, or scan the signed result again.</source>
         <translation>Không đọc được “{name}” dưới dạng PDF hoặc ảnh; hãy chọn tệp do cơ quan có thẩm quyền ban hành, hoặc quét lại kết quả đã ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="96"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="186"/>
         <source>{name}, {pages} page(s)</source>
         <translation>{name}, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="100"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="126"/>
         <source>The authority&apos;s signer signs the result</source>
         <translation>Người có thẩm quyền ký số kết quả</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="105"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="131"/>
         <source>Remove the file</source>
         <translation>Bỏ tệp</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="156"/>
-        <location filename="../../counter_app/ui/result_copy.py" line="228"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="166"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="259"/>
         <source>Checking the file&apos;s digital signatures…</source>
         <translation>Đang kiểm tra chữ ký số của tệp…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_copy.py" line="252"/>
+        <location filename="../../counter_app/ui/result_copy.py" line="285"/>
         <source>The result&apos;s file is still being checked or signed; wait a moment and confirm again.</source>
         <translation>Tệp kết quả đang được kiểm tra hoặc ký số; đợi một chút rồi xác nhận lại.</translation>
     </message>
@@ -4665,12 +4672,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ResultSigning</name>
     <message>
-        <location filename="../../counter_app/services/result_signing.py" line="46"/>
+        <location filename="../../counter_app/services/result_signing.py" line="50"/>
         <source>“{name}” was changed after {signer} signed it: it is not the document the authority issued. Ask the authority for the file as issued, or scan the signed paper result instead.</source>
         <translation>“{name}” đã bị thay đổi sau khi {signer} ký: đây không phải văn bản cơ quan có thẩm quyền đã ban hành. Hãy xin lại tệp đúng như đã ban hành, hoặc quét bản giấy kết quả đã ký thay cho tệp này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/result_signing.py" line="78"/>
+        <location filename="../../counter_app/services/result_signing.py" line="110"/>
         <source>Dossier {code} is not held here.</source>
         <translation>Hồ sơ {code} không có tại quầy này.</translation>
     </message>
@@ -4690,12 +4697,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chưa ký gì: người ký chưa nhập mã PIN hoặc chưa chọn chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_signing.py" line="224"/>
+        <location filename="../../counter_app/ui/result_signing.py" line="227"/>
         <source>The authority&apos;s signer types the PIN of their own token. It is used for this signing only and forgotten at once.</source>
         <translation>Người có thẩm quyền nhập mã PIN token của chính mình. Mã PIN chỉ dùng cho lần ký này và được xoá ngay sau đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_signing.py" line="230"/>
+        <location filename="../../counter_app/ui/result_signing.py" line="233"/>
         <source>The signer&apos;s token PIN</source>
         <translation>Mã PIN token của người ký</translation>
     </message>
@@ -4705,12 +4712,12 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Người ký chọn chứng thư số của mình; kết quả được ký ngay bằng chứng thư này. Không chọn được chứng thư đã hết hạn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/result_signing.py" line="287"/>
+        <location filename="../../counter_app/ui/result_signing.py" line="285"/>
         <source>The result could not be signed; details are in the log file.</source>
         <translation>Không ký được kết quả; chi tiết có trong tệp nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/result_signing.py" line="70"/>
+        <location filename="../../counter_app/services/result_signing.py" line="79"/>
         <source>The certificate of {holder} was revoked by its CA on {day}; the result was not signed. Sign with a valid certificate.</source>
         <translation>Chứng thư số của {holder} đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi ngày {day}; kết quả chưa được ký. Hãy ký bằng chứng thư số còn hiệu lực.</translation>
     </message>
@@ -4718,72 +4725,72 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="105"/>
+        <location filename="../../counter_app/ui/return_form.py" line="106"/>
         <source>The applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="106"/>
+        <location filename="../../counter_app/ui/return_form.py" line="107"/>
         <source>An authorised person</source>
         <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="107"/>
+        <location filename="../../counter_app/ui/return_form.py" line="108"/>
         <source>Collected by:</source>
         <translation>Người nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="113"/>
+        <location filename="../../counter_app/ui/return_form.py" line="118"/>
         <source>Authorised person&apos;s name:</source>
         <translation>Họ tên người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="114"/>
+        <location filename="../../counter_app/ui/return_form.py" line="119"/>
         <source>Their CCCD number:</source>
         <translation>Số CCCD của người được ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="118"/>
+        <location filename="../../counter_app/ui/return_form.py" line="124"/>
         <source>At the desk</source>
         <translation>Tại Bộ phận một cửa</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="119"/>
+        <location filename="../../counter_app/ui/return_form.py" line="125"/>
         <source>By post</source>
         <translation>Qua dịch vụ bưu chính</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="120"/>
+        <location filename="../../counter_app/ui/return_form.py" line="130"/>
         <source>Returned:</source>
         <translation>Hình thức trả:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="124"/>
+        <location filename="../../counter_app/ui/return_form.py" line="131"/>
         <source>Postal tracking number:</source>
         <translation>Mã bưu gửi:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="126"/>
+        <location filename="../../counter_app/ui/return_form.py" line="134"/>
         <source>The citizen&apos;s evaluation</source>
         <translation>Đánh giá của công dân</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="152"/>
+        <location filename="../../counter_app/ui/return_form.py" line="160"/>
         <source>Not answered</source>
         <translation>Không trả lời</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="167"/>
+        <location filename="../../counter_app/ui/return_form.py" line="175"/>
         <source>Other comments (i):</source>
         <translation>Ý kiến khác (i):</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="171"/>
+        <location filename="../../counter_app/ui/return_form.py" line="179"/>
         <source>List version {version}: {source}. Scored by the system: {computed}.</source>
         <translation>Danh mục phiên bản {version}: {source}. Hệ thống tự chấm: {computed}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/return_form.py" line="128"/>
+        <location filename="../../counter_app/ui/return_form.py" line="136"/>
         <source>Ask the citizen on the second screen</source>
         <translation>Mời người dân đánh giá trên màn hình thứ hai</translation>
     </message>
@@ -5093,7 +5100,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../counter_app/services/context.py" line="109"/>
+        <location filename="../../counter_app/services/context.py" line="110"/>
         <source>This counter is not set up yet; run “counter-app setup” or ask the IT staff to set it up.</source>
         <translation>Quầy chưa được thiết lập; hãy chạy “counter-app setup” hoặc đề nghị cán bộ kỹ thuật thiết lập.</translation>
     </message>
@@ -5247,107 +5254,107 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>SignatureCheckDialog</name>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="81"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="125"/>
         <source>Signatures of “{name}”</source>
         <translation>Chữ ký số của “{name}”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="84"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="128"/>
         <source>Checking the signatures…</source>
         <translation>Đang kiểm tra chữ ký…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="138"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="95"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="139"/>
         <source>Signed at</source>
         <translation>Thời điểm ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="96"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="140"/>
         <source>Certificate chain</source>
         <translation>Chuỗi chứng thư</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="97"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="141"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="98"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="142"/>
         <source>Trust</source>
         <translation>Tin cậy</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="99"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="143"/>
         <source>Revocation</source>
         <translation>Thu hồi</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="110"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="154"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="123"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="167"/>
         <source>This copy carries no digital signature.</source>
         <translation>Bản điện tử này không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="127"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="171"/>
         <source>The file was changed after it was signed: do not rely on it.</source>
         <translation>Tệp đã bị thay đổi sau khi ký: không được dựa vào bản này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="129"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="173"/>
         <source>{count} signatures; the file is as it was signed.</source>
         <translation>{count} chữ ký; tệp còn nguyên như khi ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="136"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="180"/>
         <source>Signature {n}</source>
         <translation>Chữ ký {n}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="155"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="84"/>
         <source>changed since signing (the signed content does not match)</source>
         <translation>đã bị thay đổi sau khi ký (nội dung đã ký không còn khớp)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="157"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="88"/>
         <source>changed since signing</source>
         <translation>đã bị thay đổi sau khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="159"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="90"/>
         <source>intact since signing</source>
         <translation>nguyên vẹn từ khi ký</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="161"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="92"/>
         <source>trusted (chains to an installed root)</source>
         <translation>tin cậy (dẫn tới chứng thư gốc đã cài)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="163"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="94"/>
         <source>not trusted: no installed root vouches for it</source>
         <translation>chưa tin cậy: không có chứng thư gốc đã cài nào xác nhận</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="173"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="109"/>
         <source>not known</source>
         <translation>chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="181"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="196"/>
         <source>The copy&apos;s file is not on this computer; check the desk.</source>
         <translation>Tệp của bản điện tử không có trên máy này; hãy kiểm tra máy của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/signature_check.py" line="185"/>
+        <location filename="../../counter_app/ui/signature_check.py" line="200"/>
         <source>The signatures could not be checked; details are in the log file.</source>
         <translation>Không kiểm tra được chữ ký; chi tiết ghi trong tệp nhật ký.</translation>
     </message>
@@ -5463,52 +5470,53 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải là một địa chỉ web, ví dụ http://tsa.example.vn/tsa; hãy chép đúng như tổ chức chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="63"/>
+        <location filename="../../counter_app/signing/token.py" line="64"/>
         <source>No token driver is configured; set the path of the PKCS#11 module your CA installed (see the CA&apos;s installer) in the desk settings.</source>
         <translation>Chưa cấu hình trình điều khiển token; hãy đặt đường dẫn tới thư viện PKCS#11 mà tổ chức chứng thực đã cài (xem bộ cài của tổ chức chứng thực) trong phần cài đặt của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="76"/>
+        <location filename="../../counter_app/signing/token.py" line="77"/>
         <source>The token driver {path} was not found; install the CA&apos;s token software or correct the path in the desk settings.</source>
         <translation>Không tìm thấy trình điều khiển token {path}; hãy cài phần mềm token của tổ chức chứng thực hoặc sửa đường dẫn trong phần cài đặt của quầy.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="94"/>
+        <location filename="../../counter_app/signing/token.py" line="95"/>
         <source>The token driver {path} could not be loaded; it may be for another system (32/64-bit); reinstall the CA&apos;s token software.</source>
         <translation>Không nạp được trình điều khiển token {path}; có thể nó dành cho hệ thống khác (32/64-bit); hãy cài lại phần mềm token của tổ chức chứng thực.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="107"/>
+        <location filename="../../counter_app/signing/token.py" line="108"/>
         <source>The token was removed or stopped answering; nothing was signed. Plug the token in again and sign once more.</source>
         <translation>Token đã bị rút ra hoặc không phản hồi; chưa ký gì. Hãy cắm lại token và ký lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="205"/>
+        <location filename="../../counter_app/signing/token.py" line="213"/>
         <source>The token says its PIN is locked after too many wrong PINs. It cannot sign until it is unblocked with its SO PIN: bring it to your IT staff or the CA that issued it.</source>
         <translation>Token báo mã PIN đã bị khóa do nhập sai quá nhiều lần. Token không ký được cho đến khi được mở khóa bằng mã SO PIN: hãy mang token đến cán bộ công nghệ thông tin hoặc tổ chức chứng thực đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="219"/>
+        <location filename="../../counter_app/signing/token.py" line="227"/>
         <source>Wrong PIN. The token says one try is left before it locks itself; check the PIN before trying again.</source>
         <translation>Sai mã PIN. Token báo chỉ còn một lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="237"/>
+        <location filename="../../counter_app/signing/token.py" line="245"/>
         <source>Wrong PIN; the token did not open. Type the token&apos;s PIN again (the token locks itself after a few wrong PINs).</source>
         <translation>Sai mã PIN; token chưa mở. Hãy nhập lại mã PIN của token (token tự khóa sau vài lần nhập sai).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="272"/>
+        <location filename="../../counter_app/signing/token.py" line="280"/>
         <source>Several tokens are plugged in; choose the one to sign with.</source>
         <translation>Đang cắm nhiều token; hãy chọn token dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="287"/>
+        <location filename="../../counter_app/signing/token.py" line="295"/>
         <source>The token is open already in another window of this desk; lock that window first, then sign here.</source>
         <translation>Token đang được mở ở một cửa sổ khác của quầy; hãy khóa cửa sổ đó trước rồi ký tại đây.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="368"/>
+        <location filename="../../counter_app/signing/token.py" line="380"/>
+        <location filename="../../counter_app/ui/result_signing.py" line="191"/>
         <location filename="../../counter_app/ui/window_signing.py" line="117"/>
         <source>No token is plugged in; plug in your signing token.</source>
         <translation>Chưa cắm token; hãy cắm token ký số của bạn.</translation>
@@ -5519,7 +5527,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Tệp không phải PDF đọc được; không kiểm tra được chữ ký của tệp.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/signing/token.py" line="229"/>
+        <location filename="../../counter_app/signing/token.py" line="237"/>
         <source>Wrong PIN. The token says few tries are left before it locks itself; check the PIN before trying again.</source>
         <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi tự khóa; hãy kiểm tra mã PIN trước khi thử lại.</translation>
     </message>
@@ -5834,62 +5842,62 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>bản điện tử của giấy tờ có trường thiếu hoặc sai dạng (mã băm, kích thước, loại giấy tờ, số định danh, ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="64"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="20"/>
         <source>changed here and not yet pushed; the centre&apos;s version is kept aside</source>
         <translation>đã sửa tại quầy và chưa gửi lên; bản của trung tâm được giữ riêng</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="67"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="23"/>
         <source>Its procedure {procedure} is not in this counter&apos;s catalogue; it is applied once the catalogue brings it.</source>
         <translation>Thủ tục {procedure} của hồ sơ chưa có trong danh mục của quầy; hồ sơ sẽ được cập nhật khi danh mục có thủ tục này.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="72"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="28"/>
         <source>The centre sent this record incomplete or in a form this counter cannot read; the province&apos;s IT staff must correct it at the centre.</source>
         <translation>Trung tâm gửi bản ghi này thiếu thông tin hoặc ở dạng quầy không đọc được; cán bộ CNTT của tỉnh cần sửa tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="77"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="33"/>
         <source>The centre&apos;s copy contradicts itself: the code in its contents ({code}) is not the dossier&apos;s code at the centre; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm tự mâu thuẫn: mã hồ sơ ghi trong nội dung ({code}) khác mã của hồ sơ tại trung tâm; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="82"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="38"/>
         <source>The centre&apos;s copy gives this dossier another code ({code}) than the one it has here, and a dossier&apos;s code never changes; the province&apos;s IT staff must correct it.</source>
         <translation>Bản của trung tâm ghi cho hồ sơ này mã khác ({code}) với mã đang có tại quầy, trong khi mã hồ sơ không bao giờ thay đổi; cán bộ CNTT của tỉnh cần sửa lại.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="87"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="43"/>
         <source>Another dossier of this counter already has the code {code}; the province&apos;s IT staff must give the centre&apos;s dossier its own code.</source>
         <translation>Một hồ sơ khác của quầy đã mang mã {code}; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="92"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="48"/>
         <source>The code {code} lies in the numbers this counter gives its own dossiers; the province&apos;s IT staff must give the centre&apos;s dossier another code.</source>
         <translation>Mã {code} nằm trong dải số quầy này dùng cho hồ sơ của mình; cán bộ CNTT của tỉnh cần cấp cho hồ sơ của trung tâm một mã khác.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="97"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="53"/>
         <source>This counter&apos;s database refused the centre&apos;s copy: it clashes with a record kept here; the province&apos;s IT staff must check it at the centre.</source>
         <translation>Cơ sở dữ liệu của quầy không nhận bản của trung tâm vì trùng với một bản ghi đang lưu tại quầy; cán bộ CNTT của tỉnh cần kiểm tra tại trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="107"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="63"/>
         <source>The centre&apos;s copy of the official {official} lacks the roles {roles} this desk granted; the desk keeps them, since the centre never took them away. Ask the province&apos;s IT staff to add them at the centre, or change them in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} thiếu vai trò {roles} do quầy này cấp; quầy vẫn giữ các vai trò đó vì trung tâm chưa từng thu hồi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh bổ sung tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="113"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="69"/>
         <source>The centre&apos;s copy of the official {official} lacks the title “{was}” this desk gave; the desk keeps it, since the centre did not change it. Ask the province&apos;s IT staff to set it at the centre, or change it in Administration › Officials.</source>
         <translation>Bản sao tại trung tâm của cán bộ {official} không có chức danh “{was}” do quầy này ghi; quầy vẫn giữ chức danh đó vì trung tâm không thay đổi. Hãy đề nghị cán bộ công nghệ thông tin của tỉnh ghi tại trung tâm, hoặc sửa tại Quản trị › Cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="119"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="75"/>
         <source>The centre took the roles {roles} away from the official {official}: it was changed at the centre, which owns what it granted. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã thu hồi vai trò {roles} của cán bộ {official}: thay đổi được thực hiện tại trung tâm, nơi quản lý các vai trò do trung tâm cấp. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/local_apply.py" line="124"/>
+        <location filename="../../counter_app/sync/pull_reasons.py" line="80"/>
         <source>The centre changed the title of the official {official} from “{was}” to “{title}”: it was changed at the centre. Ask the province&apos;s IT staff if this is wrong.</source>
         <translation>Trung tâm đã đổi chức danh của cán bộ {official} từ “{was}” thành “{title}”: thay đổi được thực hiện tại trung tâm. Nếu không đúng, hãy hỏi cán bộ công nghệ thông tin của tỉnh.</translation>
     </message>
@@ -6222,7 +6230,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Hãy nhập họ và tên cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli_sync.py" line="377"/>
+        <location filename="../../counter_app/cli_central.py" line="173"/>
         <location filename="../../counter_app/services/users.py" line="91"/>
         <source>The password must have at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
@@ -6297,187 +6305,187 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="166"/>
+        <location filename="../../counter_app/domain/cccd.py" line="68"/>
         <source>Citizen ID (CCCD) may contain only digits; remove “{chars}”.</source>
         <translation>Số CCCD chỉ được gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="171"/>
+        <location filename="../../counter_app/domain/cccd.py" line="73"/>
         <source>Citizen ID (CCCD) must have exactly 12 digits; {count} were entered.</source>
         <translation>Số CCCD phải gồm đúng 12 chữ số; đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="178"/>
+        <location filename="../../counter_app/domain/cccd.py" line="80"/>
         <source>The first three digits of the citizen ID (CCCD), {code}, are not a province code; check the number.</source>
         <translation>Ba chữ số đầu của số CCCD ({code}) không phải là mã tỉnh, thành phố; vui lòng kiểm tra lại số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="188"/>
+        <location filename="../../counter_app/domain/cccd.py" line="90"/>
         <source>The citizen ID (CCCD) gives birth year {year}, which is in the future; check digits 4 to 6.</source>
         <translation>Số CCCD cho năm sinh {year}, là năm trong tương lai; vui lòng kiểm tra chữ số thứ 4 đến thứ 6.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="197"/>
+        <location filename="../../counter_app/domain/cccd.py" line="99"/>
         <source>The citizen ID (CCCD) is a man&apos;s (4th digit {digit}), but female was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nam (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nữ; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="203"/>
+        <location filename="../../counter_app/domain/cccd.py" line="105"/>
         <source>The citizen ID (CCCD) is a woman&apos;s (4th digit {digit}), but male was selected; correct the sex or the ID number.</source>
         <translation>Số CCCD là của nữ (chữ số thứ 4 là {digit}) nhưng giới tính đã chọn là nam; vui lòng sửa giới tính hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="210"/>
+        <location filename="../../counter_app/domain/cccd.py" line="112"/>
         <source>Birth year {entered} does not match the citizen ID (CCCD), which gives {encoded}; correct the birth year or the ID number.</source>
         <translation>Năm sinh {entered} không khớp với số CCCD (năm sinh theo CCCD là {encoded}); vui lòng sửa năm sinh hoặc số CCCD.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="241"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="55"/>
         <source>The old identity card (CMND) number may contain only digits; remove “{chars}”.</source>
         <translation>Số chứng minh nhân dân (CMND) chỉ gồm chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="247"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="61"/>
         <source>The old identity card (CMND) number must have exactly 9 digits; {count} were entered. A 12-digit number is a citizen ID (CCCD): choose that kind.</source>
         <translation>Số chứng minh nhân dân (CMND) phải có đúng 9 chữ số; đã nhập {count} chữ số. Số có 12 chữ số là số căn cước công dân (CCCD): hãy chọn loại giấy tờ đó.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="263"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="77"/>
         <source>The passport number may contain only Latin letters and digits, as printed on the passport; remove “{chars}”.</source>
         <translation>Số hộ chiếu chỉ gồm chữ cái La-tinh và chữ số, như in trên hộ chiếu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="270"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="84"/>
         <source>The passport number must have {low} to {high} letters and digits; {count} were entered.</source>
         <translation>Số hộ chiếu phải có từ {low} đến {high} chữ cái và chữ số; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="278"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="92"/>
         <source>Enter the passport holder&apos;s nationality: its three-letter code as printed on the passport (for example CHN, KOR, USA) or its name (for example Trung Quốc).</source>
         <translation>Nhập quốc tịch của người mang hộ chiếu: mã ba chữ cái in trên hộ chiếu (ví dụ CHN, KOR, USA) hoặc tên nước (ví dụ Trung Quốc).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="287"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="101"/>
         <source>Nationality “{value}” is not known: enter the three-letter country code printed on the passport (for example CHN, KOR, USA).</source>
         <translation>Không nhận ra quốc tịch “{value}”: hãy nhập mã nước ba chữ cái in trên hộ chiếu (ví dụ CHN, KOR, USA).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="312"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="126"/>
         <source>The tax code may contain only digits, and a dash before a branch&apos;s three digits; remove “{chars}”.</source>
         <translation>Mã số thuế chỉ gồm chữ số, và một dấu gạch ngang trước ba chữ số của chi nhánh; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="320"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="134"/>
         <source>The tax code must have 10 digits, or for a branch 10 digits, a dash and 3 digits (for example 0101234567-001); {count} digits were entered.</source>
         <translation>Mã số thuế phải có 10 chữ số, hoặc với chi nhánh là 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); đã nhập {count} chữ số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="330"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="144"/>
         <source>Tax code {value} is not one the tax office issues; check the number.</source>
         <translation>Mã số thuế {value} không phải mã do cơ quan thuế cấp; hãy kiểm tra lại số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="335"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="149"/>
         <source>Tax code {value} is mistyped: its 10th digit does not match the first nine. Check it against the organisation&apos;s registration certificate.</source>
         <translation>Mã số thuế {value} bị nhập sai: chữ số thứ 10 không khớp với chín chữ số đầu. Hãy đối chiếu với giấy chứng nhận đăng ký của tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="349"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="163"/>
         <source>The business registration code may contain only Latin letters and digits; remove “{chars}”.</source>
         <translation>Mã số đăng ký kinh doanh chỉ gồm chữ cái La-tinh và chữ số; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="356"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="170"/>
         <source>The business registration code must have {low} to {high} letters and digits, as printed on the registration certificate; {count} were entered.</source>
         <translation>Mã số đăng ký kinh doanh phải có từ {low} đến {high} chữ cái và chữ số, như in trên giấy chứng nhận đăng ký; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="371"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="185"/>
         <source>Choose the applicant&apos;s document: citizen ID (CCCD), old identity card (CMND), passport, or an organisation&apos;s tax code or business registration code.</source>
         <translation>Chọn giấy tờ của người nộp: căn cước công dân (CCCD), chứng minh nhân dân cũ (CMND), hộ chiếu, hoặc mã số thuế hay mã số đăng ký kinh doanh của tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="382"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="196"/>
         <source>Enter the old identity card (CMND) number.</source>
         <translation>Nhập số chứng minh nhân dân (CMND).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="383"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="197"/>
         <source>Enter the passport number.</source>
         <translation>Nhập số hộ chiếu.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="384"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="198"/>
         <source>Enter the organisation&apos;s tax code.</source>
         <translation>Nhập mã số thuế của tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="385"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="199"/>
         <source>Enter the organisation&apos;s business registration code.</source>
         <translation>Nhập mã số đăng ký kinh doanh của tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="395"/>
+        <location filename="../../counter_app/domain/validation.py" line="88"/>
         <source>Enter the full name of the organisation&apos;s representative.</source>
         <translation>Nhập họ và tên người đại diện của tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="400"/>
+        <location filename="../../counter_app/domain/validation.py" line="93"/>
         <source>Enter the full name.</source>
         <translation>Vui lòng nhập họ và tên.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="411"/>
+        <location filename="../../counter_app/domain/validation.py" line="104"/>
         <source>Full name may contain only letters, spaces, apostrophes and hyphens; remove “{chars}”.</source>
         <translation>Họ và tên chỉ được gồm chữ cái, dấu cách, dấu nháy đơn và dấu gạch nối; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="420"/>
+        <location filename="../../counter_app/domain/validation.py" line="113"/>
         <source>Full name must be at most {max} characters; {count} were entered.</source>
         <translation>Họ và tên chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="462"/>
+        <location filename="../../counter_app/domain/validation.py" line="155"/>
         <source>Phone number may contain only digits, spaces, dots, dashes, brackets and a leading +; remove “{chars}”.</source>
         <translation>Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang, dấu ngoặc và dấu + ở đầu; hãy xóa “{chars}”.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="470"/>
+        <location filename="../../counter_app/domain/validation.py" line="163"/>
         <source>Phone number {value} is not a Vietnamese number: enter 10 digits starting with 0 for a mobile, 11 digits starting with 02 for a landline, or +84 instead of the first 0.</source>
         <translation>Số điện thoại {value} không phải số của Việt Nam: hãy nhập 10 chữ số bắt đầu bằng 0 (di động), 11 chữ số bắt đầu bằng 02 (cố định), hoặc thay số 0 đầu tiên bằng +84.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="483"/>
+        <location filename="../../counter_app/domain/validation.py" line="176"/>
         <source>Email address {value} is not valid; it should look like name@example.vn.</source>
         <translation>Địa chỉ email {value} không hợp lệ; email phải có dạng ten@example.vn.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="499"/>
+        <location filename="../../counter_app/domain/validation.py" line="192"/>
         <source>Birth year must be between {min} and {max}; {value} was entered.</source>
         <translation>Năm sinh phải từ {min} đến {max}; đã nhập {value}.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="509"/>
+        <location filename="../../counter_app/domain/validation.py" line="204"/>
         <source>Address must be at most {max} characters; {count} were entered.</source>
         <translation>Địa chỉ chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="513"/>
+        <location filename="../../counter_app/domain/validation.py" line="208"/>
         <source>Organisation name must be at most {max} characters; {count} were entered.</source>
         <translation>Tên cơ quan, tổ chức chỉ được dài tối đa {max} ký tự; đã nhập {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="526"/>
+        <location filename="../../counter_app/domain/validation.py" line="221"/>
         <source>Choose the sex: male or female.</source>
         <translation>Vui lòng chọn giới tính: nam hoặc nữ.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="532"/>
+        <location filename="../../counter_app/domain/validation.py" line="227"/>
         <source>Enter the organisation&apos;s name, as on its registration certificate; the full name is its representative&apos;s.</source>
         <translation>Nhập tên tổ chức như trên giấy chứng nhận đăng ký; ô họ và tên là của người đại diện.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/validation.py" line="381"/>
+        <location filename="../../counter_app/domain/identity_documents.py" line="195"/>
         <source>Enter the citizen ID (CCCD) number.</source>
         <translation>Vui lòng nhập số CCCD.</translation>
     </message>
@@ -6518,7 +6526,7 @@ Mọi thứ nhập sau thời điểm đó sẽ không còn trong quầy; dữ l
         <translation>Chưa ký và chưa lưu gì: chưa chọn chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/window_signing.py" line="255"/>
+        <location filename="../../counter_app/ui/window_signing.py" line="250"/>
         <source>Signed by: {holder}, expires {day}</source>
         <translation>Ký bởi: {holder}, hết hạn {day}</translation>
     </message>

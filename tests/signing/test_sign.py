@@ -4,6 +4,7 @@ at), an expired certificate refused with its date, 20 pages at once."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import subprocess
 from datetime import UTC, datetime
@@ -80,6 +81,24 @@ def test_the_token_lists_the_officials_certificates(env: TokenEnv, token: Token)
     assert expired.not_after == datetime(2024, 3, 15, 12, tzinfo=UTC)
     # The intermediate rides along on the token but has no key: not offered.
     assert {c.label for c in token.certificates()} == {"valid", "other", "expired"}
+
+
+@pytest.mark.parametrize(
+    ("holder", "official", "same"),
+    [
+        ("Nguyễn Thị Lan", "Nguyễn Thị Lan", True),
+        ("NGUYỄN THỊ LAN", "Nguyễn Thị Lan", True),  # a CA writing the name in capitals
+        ("Nguyen Thi Lan - UBND xa Hoang Van Thu", "Nguyễn Thị Lan", True),
+        ("Nguyễn Thị Lan", "Nguyễn Thị La", False),  # whole words, not a prefix
+        ("UBND xã Hoàng Văn Thụ", "Nguyễn Thị Lan", False),  # the agency's certificate
+        ("Nguyễn Thị Lan", "", False),
+    ],
+)
+def test_a_certificate_names_its_official_accents_and_case_aside(
+    token: Token, holder: str, official: str, same: bool
+) -> None:
+    lan = dataclasses.replace(_cert(token, "valid"), holder=holder)
+    assert lan.issued_to(official) is same
 
 
 def test_a_scanned_copy_is_signed_invisibly_and_verifies(env: TokenEnv, token: Token) -> None:

@@ -105,6 +105,9 @@ def test_the_pin_is_asked_once_a_session_and_the_certificate_choice_is_remembere
     assert choice.chosen() is None and not choice.ok.isEnabled()
     assert choice.table.item(rows["Nguyễn Thị Lan"], 1).text() == "001190012345"
     choice.table.selectRow(rows["Nguyễn Thị Lan"])
+    # Not the logged-in official's name (Hoàng Thị Mai): said before anything is signed
+    assert choice.mismatch.isVisibleTo(choice)
+    assert "cấp cho Nguyễn Thị Lan, không phải Hoàng Thị Mai" in choice.mismatch.text()
     _shot(choice, "signing_certificate.png")
     choice.accept()
     qtbot.waitUntil(lambda: len(_stored(counter, code)) == 1, timeout=20_000)
