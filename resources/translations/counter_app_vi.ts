@@ -264,11 +264,6 @@
         <source>Database backed up: {when}; {count} electronic copies still being copied</source>
         <translation>Đã sao lưu cơ sở dữ liệu: {when}; còn {count} bản điện tử đang được chép</translation>
     </message>
-    <message>
-        <location filename="../../counter_app/ui/backup_status.py" line="98"/>
-        <source>Backup: {when} (copying {count} files)</source>
-        <translation>Sao lưu: {when} (đang chép {count} tệp)</translation>
-    </message>
 </context>
 <context>
     <name>Backups</name>

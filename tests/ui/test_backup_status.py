@@ -98,13 +98,16 @@ def test_the_window_copies_the_files_the_start_left_and_says_so_meanwhile(
     qtbot.addWidget(window)
     label = window.backup_status
     # THEN the bar says the files are still being copied, not a complete backup
-    assert label.text() == f"Sao lưu: {last.at:%H:%M} (đang chép 1500 tệp)"
-    assert label.toolTip().startswith(
+    good = f"Bản sao lưu tốt gần nhất: {last.at:%d/%m/%Y %H:%M}"
+    assert label.text() == f"Sao lưu: {last.at:%H:%M}"
+    assert label.toolTip() == (
         f"Đã sao lưu cơ sở dữ liệu: {last.at:%d/%m/%Y %H:%M}; còn 1500 bản điện tử đang được chép"
+        f"\n{generation}"
     )
-    assert "b00020" not in label.styleSheet()
+    assert "8a5a00" in label.styleSheet()
     # AND the window's worker copies them, then the bar says the backup is good
-    qtbot.waitUntil(lambda: label.text() == f"Sao lưu: {last.at:%H:%M}", timeout=60_000)
+    qtbot.waitUntil(lambda: label.toolTip() == f"{good}\n{generation}", timeout=60_000)
+    assert label.styleSheet() == ""
     assert held(counter.data_dir / "backups") == named(generation) == files
     assert backup_files.pending(counter.data_dir) == []
     window.close()
