@@ -30,6 +30,7 @@ PARTS = (
     "bench_reports.py",
     "bench_files.py",
     "bench_files_sync.py",
+    "bench_backup.py",
     "bench_signing.py",
 )
 

@@ -125,9 +125,10 @@ def open_runtime(data_dir: str | Path | None = None) -> Runtime:
     if missing is not None:
         rt.notices.append(missing)
     if get_counter(rt.ctx) is not None and backups.daily_due(directory, date.today()):
-        # The first start of each day the desk is used.
+        # The first start of each day the desk is used: the database whole, the
+        # files for a moment; the window copies the rest after the login.
         try:
-            backups.back_up(directory, "daily")
+            backups.back_up(directory, "daily", budget=backups.START_FILES_BUDGET_S)
         except UserError as exc:
             rt.notices.append(exc.message)
     return rt

@@ -35,9 +35,25 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app import config, high_water
-from counter_app.database_checks import check, database_mark, needed_files, one_line
+from counter_app.database_checks import (
+    check,
+    database_mark,
+    named_among,
+    needed_files,
+    one_line,
+)
+from counter_app.files.backup_copy import (
+    UNBOUNDED,
+    Limit,
+    clear_pending,
+    copy_into,
+    has_whole,
+    mark_pending,
+    pending_count,
+    settle,
+)
 from counter_app.files.check import FileReport, listing, verify
-from counter_app.files.store import ContentMismatch, FileStore, files_dir
+from counter_app.files.store import FileStore, files_dir
 from counter_app.private_files import fsync_dir, narrow, private_file, write_atomic
 
 log = logging.getLogger(__name__)
@@ -134,13 +150,27 @@ def copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def take(source: Path, directory: Path, label: str, *, extra: Path | None = None) -> list[Path]:
-    """A checked backup of ``source`` into every place; newest ``keep`` kept in each."""
+def take(
+    source: Path,
+    directory: Path,
+    label: str,
+    *,
+    extra: Path | None = None,
+    limit: Limit = UNBOUNDED,
+) -> list[Path]:
+    """A checked backup of ``source`` into every place; newest ``keep`` kept in each.
+
+    The database copy is always whole. The files go until ``limit``: what is
+    left is marked pending beside the generation (files/backup_copy.py) and
+    copied by :func:`finish`. Unbounded, every place's store is listed (a
+    file deleted there by hand is copied again) and older pending
+    generations are finished too."""
     settings = read_settings(directory)
     name = f"{PREFIX}{datetime.now():%Y%m%d-%H%M%S-%f}-{label}{SUFFIX}"
     mark = directory / high_water.FILENAME
     written = []
     first: Path | None = None
+    needed: dict[str, int] = {}
     live = FileStore(files_dir(directory))
     lost: set[str] = set()
     for place in places(directory, extra):
@@ -160,14 +190,17 @@ def take(source: Path, directory: Path, label: str, *, extra: Path | None = None
                             if result.integrity != "ok"
                             else f"audit chain broken at entry {result.audit_broken_id}"
                         )
+                    needed = needed_files(tmp)
                 else:
                     # The checked copy, copied on: the source may have moved on.
                     shutil.copyfile(first, tmp)
             narrow(final)
             if mark.exists() and place != directory:
                 high_water.copy(mark, place / high_water.FILENAME)
-            lost |= set(copy_files(needed_files(final), live, backup_store(place)))
-            prune(place, settings.keep)
+            lost |= set(_copy_for(final, needed, live, limit))
+            if not limit.bounded:
+                lost |= set(_finish_place(place, live, limit))
+            prune(place, settings.keep, needed)
         except OSError as exc:
             log.error("Backup to %s failed: %s", place, type(exc).__name__)
             raise BackupFailed(f"{place}: {exc.strerror or exc}") from exc
@@ -187,26 +220,82 @@ def backup_store(place: Path) -> FileStore:
     return FileStore(place / "files")
 
 
-def copy_files(needed: dict[str, int], source: FileStore, target: FileStore) -> list[str]:
-    """Copy into ``target`` what it lacks of ``needed`` from ``source``,
-    each checked against its hash as it is written. A file already in
-    ``target`` with its size is not read again (the check of a backup reads
-    it). Returns the hashes neither store could give whole."""
-    present = listing(target, {sha[:2] for sha in needed}) if needed else {}
-    lost = []
-    for sha, size in sorted(needed.items()):
-        if present.get(sha) == size:
-            continue
-        origin = source.path_of(sha)
-        if not origin.is_file():
-            lost.append(sha)
+def _copy_for(generation: Path, needed: dict[str, int], live: FileStore, limit: Limit) -> list[str]:
+    """The files ``generation`` needs that its place lacks, copied until ``limit``.
+
+    Bounded (the start), what the place holds is what its newest complete
+    generation names, which pruning never deletes: only the files named
+    since are looked at, not the 50,000 entries of the store."""
+    store = backup_store(generation.parent)
+    known = _complete_before(generation) if limit.bounded else None
+    if known is None:
+        present = listing(store, {sha[:2] for sha in needed}) if needed else {}
+        todo = {sha: size for sha, size in needed.items() if present.get(sha) != size}
+    else:
+        todo = {
+            sha: size
+            for sha, size in needed.items()
+            if sha not in known and not has_whole(store, sha, size)
+        }
+    if not todo:
+        return []
+    # Said before the first file is copied: a crash leaves it said.
+    mark_pending(generation, len(todo))
+    copied = copy_into(todo, live, store, limit)
+    settle(generation, copied)
+    return copied.lost
+
+
+def _complete_before(generation: Path) -> set[str] | None:
+    """What the newest complete generation older than ``generation`` names."""
+    for older in generations(generation.parent):
+        if older.name < generation.name and pending_count(older) is None:
+            try:
+                return set(needed_files(older))
+            except sqlite3.Error:
+                return None
+    return None
+
+
+def pending(directory: Path) -> list[Path]:
+    """Generations, in the places at hand, whose files are still being copied."""
+    return [
+        g for place in places(directory) for g in generations(place) if pending_count(g) is not None
+    ]
+
+
+def finish(directory: Path, limit: Limit = UNBOUNDED) -> list[str]:
+    """Copy what pending generations still lack, until ``limit``; returns the
+    hashes the data folder could not give whole. An unplugged place waits."""
+    live = FileStore(files_dir(directory))
+    lost: list[str] = []
+    for place in places(directory):
+        if not place.is_dir():
             continue
         try:
-            target.put_known(sha, origin)
-        except ContentMismatch:
-            # Damaged at the source: never stored under its good name.
-            lost.append(sha)
-    return lost
+            lost += _finish_place(place, live, limit)
+        except OSError as exc:
+            raise BackupFailed(f"{place}: {exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:
+            raise BackupFailed(one_line(str(exc))) from exc
+    return sorted(set(lost))
+
+
+def _finish_place(place: Path, live: FileStore, limit: Limit) -> list[str]:
+    """Every pending generation of ``place``, newest first, against one listing."""
+    waiting = [g for g in generations(place) if pending_count(g) is not None]
+    if not waiting:
+        return []
+    store = backup_store(place)
+    present = listing(store)
+    lost: set[str] = set()
+    for generation in waiting:
+        todo = {s: n for s, n in needed_files(generation).items() if present.get(s) != n}
+        copied = copy_into(todo, live, store, limit)
+        settle(generation, copied)
+        lost |= set(copied.lost)
+        present.update({s: n for s, n in todo.items() if s not in copied.lost + copied.left})
+    return sorted(lost)
 
 
 def check_files(path: Path) -> FileReport:
@@ -247,21 +336,58 @@ def generations(place: Path) -> list[Path]:
     )
 
 
-def prune(place: Path, keep: int) -> None:
-    """The newest ``keep`` generations stay, and every file one of them names."""
-    for old in generations(place)[max(keep, 1) :]:
-        old.unlink(missing_ok=True)
-    store = backup_store(place)
-    if not store.root.is_dir():
+def prune(place: Path, keep: int, newest: dict[str, int] | None = None) -> None:
+    """The newest ``keep`` generations stay, and every file one of them names.
+
+    Only the files the generations going away name are candidates: those the
+    newest names (``newest``: its list, already read) stay, and the few left
+    are looked up in each other kept generation (an index lookup, not its
+    whole list). A generation that cannot say what it names is handled as
+    before: a kept one keeps every file; one going away makes the whole store
+    compared with every kept list once it is gone."""
+    kept = generations(place)
+    going = kept[max(keep, 1) :]
+    kept = kept[: max(keep, 1)]
+    if not going:
         return
-    kept: set[str] = set()
-    for generation in generations(place):
+    store = backup_store(place)
+    sweep = False
+    if store.root.is_dir():
         try:
-            kept |= needed_files(generation).keys()
+            doomed = _named_by(going)
         except sqlite3.Error:
-            # A generation that cannot say what it needs keeps every file.
-            log.warning("Backup %s unreadable: no stored file pruned", generation.name)
-            return
+            doomed, sweep = set(), True
+        try:
+            doomed -= (newest if newest is not None else needed_files(kept[0])).keys()
+            for generation in kept[1:]:
+                doomed -= named_among(generation, doomed)
+        except sqlite3.Error:
+            log.warning("Backup in %s unreadable: no stored file pruned", place)
+            doomed, sweep = set(), False
+        # The files go first: a crash before the generation goes does it again.
+        for sha in doomed:
+            store.path_of(sha).unlink(missing_ok=True)
+    for old in going:
+        old.unlink(missing_ok=True)
+        clear_pending(old)
+    if sweep:
+        _sweep(place, store)
+
+
+def _named_by(generations_: list[Path]) -> set[str]:
+    named: set[str] = set()
+    for generation in generations_:
+        named |= needed_files(generation).keys()
+    return named
+
+
+def _sweep(place: Path, store: FileStore) -> None:
+    """Every file no kept generation names is deleted (each list read whole)."""
+    try:
+        kept = _named_by(generations(place))
+    except sqlite3.Error:
+        log.warning("Backup in %s unreadable: no stored file pruned", place)
+        return
     for sha in listing(store).keys() - kept:
         store.path_of(sha).unlink(missing_ok=True)
 

@@ -111,6 +111,30 @@ def needed_files(path: Path) -> dict[str, int]:
         con.close()
 
 
+def named_among(path: Path, hashes: set[str]) -> set[str]:
+    """Which of ``hashes`` the database ``path`` names (by its key, in
+    slices): what pruning asks of a kept generation, not its whole list.
+    Raises sqlite3.Error when the file cannot be read."""
+    if not hashes:
+        return set()
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        if not con.execute(_HAS_FILES).fetchone():
+            return set()
+        order = sorted(hashes)
+        found: set[str] = set()
+        for start in range(0, len(order), _SLICE):
+            part = order[start : start + _SLICE]
+            marks = ",".join("?" * len(part))
+            rows = con.execute(f"SELECT sha256 FROM stored_files WHERE sha256 IN ({marks})", part)
+            found |= {str(sha) for (sha,) in rows}
+        return found
+    finally:
+        con.close()
+
+
+# Below SQLite's oldest limit on bound parameters (999).
+_SLICE = 900
 _HAS_FILES = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='stored_files'"
 _FILES = "SELECT sha256, size FROM stored_files"
 

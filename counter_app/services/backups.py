@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from counter_app import backup_files, config, database_checks, high_water
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from counter_app.domain.workflow import Role
+from counter_app.files.backup_copy import Limit, pending_count
 from counter_app.files.store import FileStore, files_dir
 from counter_app.private_files import narrow, private_dir, write_atomic
 from counter_app.services import audit
@@ -36,40 +38,90 @@ def _refused(source: str, **params: object) -> UserError:
     return UserError(Message(_CTX, source, dict(params)))
 
 
+# What the first start of a day spends copying files before the login is
+# accepted: the database copy is always whole; the rest follows after the login.
+START_FILES_BUDGET_S = 2.0
+
+
 @dataclass(frozen=True)
 class LastBackup:
     path: Path
     at: datetime | None
+    copying: int | None = None  # files still being copied into its places; None: none
 
 
-def back_up(directory: Path, label: str = "manual", to: Path | None = None) -> list[Path]:
-    """A checked backup into every place (and ``to``); refused with a sentence."""
+def back_up(
+    directory: Path,
+    label: str = "manual",
+    to: Path | None = None,
+    *,
+    budget: float | None = None,
+    stop: threading.Event | None = None,
+) -> list[Path]:
+    """A checked backup into every place (and ``to``); refused with a sentence.
+
+    With a ``budget`` (seconds) or a ``stop``, the files not copied by then
+    are left to :func:`finish_copy`."""
     try:
-        return backup_files.take(config.database_path(directory), directory, label, extra=to)
+        return backup_files.take(
+            config.database_path(directory),
+            directory,
+            label,
+            extra=to,
+            limit=Limit.within(budget, stop),
+        )
     except backup_files.FilesMissing as exc:
-        raise _refused(
-            QT_TRANSLATE_NOOP(
-                "Backups",
-                "The database was backed up, but {count} electronic copies it names are "
-                "missing or damaged in the data folder and could not be backed up; run "
-                "“counter-app check” to see which dossiers they belong to.",
-            ),
-            count=len(exc.missing),
-        ) from None
+        raise _files_missing(len(exc.missing)) from None
     except backup_files.BackupFailed as exc:
-        raise _refused(
-            QT_TRANSLATE_NOOP(
-                "Backups",
-                "The backup was not made ({reason}); check that the backup folder is "
-                "plugged in and writable, then try again.",
-            ),
-            reason=exc.reason,
-        ) from None
+        raise _failed(exc.reason) from None
+
+
+def finish_copy(directory: Path, stop: threading.Event | None = None) -> int:
+    """The files the last backups still lack, copied until ``stop`` (the
+    window's worker); returns how many remain. Refused with a sentence."""
+    try:
+        lost = backup_files.finish(directory, Limit(None, stop))
+    except backup_files.BackupFailed as exc:
+        raise _failed(exc.reason) from None
+    if lost:
+        raise _files_missing(len(lost))
+    return sum(pending_count(g) or 0 for g in backup_files.pending(directory))
+
+
+def _files_missing(count: int) -> UserError:
+    return _refused(
+        QT_TRANSLATE_NOOP(
+            "Backups",
+            "The database was backed up, but {count} electronic copies it names are "
+            "missing or damaged in the data folder and could not be backed up; run "
+            "“counter-app check” to see which dossiers they belong to.",
+        ),
+        count=count,
+    )
+
+
+def _failed(reason: str) -> UserError:
+    return _refused(
+        QT_TRANSLATE_NOOP(
+            "Backups",
+            "The backup was not made ({reason}); check that the backup folder is "
+            "plugged in and writable, then try again.",
+        ),
+        reason=reason,
+    )
 
 
 def last_good(directory: Path) -> LastBackup | None:
+    """The newest backup; ``copying`` when its files are not all in its places yet."""
     path = backup_files.latest(directory)
-    return None if path is None else LastBackup(path, backup_files.taken_at(path))
+    if path is None:
+        return None
+    counts = [
+        n
+        for place in backup_files.places(directory)
+        if (n := pending_count(place / path.name)) is not None
+    ]
+    return LastBackup(path, backup_files.taken_at(path), sum(counts) if counts else None)
 
 
 def daily_due(directory: Path, today: date) -> bool:
@@ -175,6 +227,20 @@ def _files_to_bring(file: Path, directory: Path | None) -> tuple[str, ...]:
     bad = set(report.missing) | set(report.corrupt)
     live = FileStore(files_dir(directory)) if directory is not None else None
     lacking = sorted(s for s in bad if live is None or not live.intact(s))
+    if lacking and pending_count(file) is not None:
+        log.error("Backup %s lacks files still to be copied: %s", file.name, ", ".join(lacking))
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "\u201c{file}\u201d was taken while its electronic copies were still being "
+                "copied, and the copy did not finish: {count} are not in it (dossiers "
+                "{dossiers}); nothing was restored. Choose an earlier backup, or one from "
+                "another place.",
+            ),
+            file=file,
+            count=len(lacking),
+            dossiers=", ".join(database_checks.dossiers_naming(file, lacking)),
+        )
     if lacking:
         raise _refused(
             QT_TRANSLATE_NOOP(

@@ -369,5 +369,7 @@ class MainWindow(QMainWindow):
         self.notices.stop()
         self.signing.forget()
         self.signing.wait()
+        # A backup's files being copied stop after the one in hand; the exit backup goes on.
+        self.backup_status.stop()
         self._runner.wait()
         super().closeEvent(event)

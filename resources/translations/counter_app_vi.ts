@@ -259,6 +259,11 @@
         <source>Last good backup: {when}</source>
         <translation>Bản sao lưu tốt gần nhất: {when}</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/backup_status.py" line="95"/>
+        <source>Database backed up: {when}; {count} electronic copies still being copied</source>
+        <translation>Đã sao lưu cơ sở dữ liệu: {when}; còn {count} bản điện tử đang được chép</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -301,6 +306,11 @@
         <location filename="../../counter_app/services/backups.py" line="180"/>
         <source>“{file}” lacks {count} of the electronic copies its dossiers need (missing or damaged; dossiers {dossiers}); nothing was restored. Choose another backup.</source>
         <translation>“{file}” thiếu {count} bản điện tử mà các hồ sơ của nó cần (bị thiếu hoặc hỏng; hồ sơ {dossiers}); chưa khôi phục gì. Hãy chọn bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/backups.py" line="225"/>
+        <source>“{file}” was taken while its electronic copies were still being copied, and the copy did not finish: {count} are not in it (dossiers {dossiers}); nothing was restored. Choose an earlier backup, or one from another place.</source>
+        <translation>“{file}” được sao lưu khi các bản điện tử còn đang được chép và việc chép chưa xong: còn thiếu {count} bản (hồ sơ {dossiers}); chưa khôi phục gì. Hãy chọn bản sao lưu trước đó, hoặc bản ở nơi sao lưu khác.</translation>
     </message>
 </context>
 <context>

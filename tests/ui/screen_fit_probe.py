@@ -26,6 +26,7 @@ from counter_app.app_setup import Runtime, open_runtime
 from counter_app.catalogue_files.csv_format import parse_csv
 from counter_app.domain.papers import Origin, PaperData
 from counter_app.domain.workflow import Action
+from counter_app.files import backup_copy
 from counter_app.files.pdf_pages import images_to_pdf
 from counter_app.paper import FormKind
 from counter_app.services import backups, catalogue, dossiers, papers, setup, users
@@ -140,8 +141,10 @@ def windows(data_dir: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         """The home screen at its most crowded status bar: linked to the centre,
         the link down, changes waiting, records sync could not apply, notices
         due, a backup taken and the lists refreshed (each of these came at its
-        own time before, so the bar's width depended on the machine's speed)."""
-        backups.back_up(rt.data_dir, "daily")
+        own time before, so the bar's width depended on the machine's speed),
+        the day's backup still copying a year's files."""
+        (generation, *_) = backups.back_up(rt.data_dir, "daily")
+        backup_copy.mark_pending(generation, 48_000)
         window = MainWindow(
             ctx, clerk, counter, print_receipt=lambda *_: None, data_dir=rt.data_dir
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QThreadPool, QTimer
@@ -12,10 +13,13 @@ from counter_app import backup_files
 from counter_app.app_setup import Runtime
 from counter_app.domain.messages import Message
 from counter_app.services import backups
+from counter_app.services.setup import get_counter
 from counter_app.storage import DAMAGED
 from counter_app.ui.backup_status import BackupStatusLabel, offer_restore
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.workers import WorkerRunner
+from tests.files.backup_support import held, named, stored
+from tests.ui.conftest import Chooser, Printed, user_info
 
 
 def test_status_bar_shows_the_last_good_backup(
@@ -68,6 +72,69 @@ def test_a_failed_daily_backup_shows_in_red(qtbot: QtBot, counter: Runtime) -> N
     qtbot.waitUntil(lambda: label.text() == "Lần sao lưu gần nhất không thành công", timeout=30_000)
     assert "b00020" in label.styleSheet() and "sao lưu" in label.toolTip()
     assert runner.wait()
+
+
+def test_the_window_copies_the_files_the_start_left_and_says_so_meanwhile(
+    qtbot: QtBot, counter: Runtime, printed: Printed, chooser: Chooser
+) -> None:
+    # GIVEN the day's backup taken at the start, its 1,500 files left to copy
+    files = stored(counter, 1500)
+    (generation,) = backups.back_up(counter.data_dir, "daily", budget=0.0)
+    last = backups.last_good(counter.data_dir)
+    assert last is not None and last.at is not None
+    # WHEN the official's window opens (as the application opens it)
+    info = get_counter(counter.ctx)
+    assert info is not None
+    window = MainWindow(
+        counter.ctx,
+        user_info(counter, "tiepnhan"),
+        info,
+        print_receipt=printed.receipt,
+        print_form=printed.form,
+        choose_sink=chooser,
+        data_dir=counter.data_dir,
+        daily_backup=True,
+    )
+    qtbot.addWidget(window)
+    label = window.backup_status
+    # THEN the bar says the files are still being copied, not a complete backup
+    good = f"Bản sao lưu tốt gần nhất: {last.at:%d/%m/%Y %H:%M}"
+    assert label.text() == f"Sao lưu: {last.at:%H:%M}"
+    assert label.toolTip() == (
+        f"Đã sao lưu cơ sở dữ liệu: {last.at:%d/%m/%Y %H:%M}; còn 1500 bản điện tử đang được chép"
+        f"\n{generation}"
+    )
+    assert "8a5a00" in label.styleSheet()
+    # AND the window's worker copies them, then the bar says the backup is good
+    qtbot.waitUntil(lambda: label.toolTip() == f"{good}\n{generation}", timeout=60_000)
+    assert label.styleSheet() == ""
+    assert held(counter.data_dir / "backups") == named(generation) == files
+    assert backup_files.pending(counter.data_dir) == []
+    window.close()
+
+
+def test_a_closing_window_stops_the_copy_and_the_exit_backup_finishes_it(
+    qtbot: QtBot, counter: Runtime
+) -> None:
+    files = stored(counter, 1500)
+    (generation,) = backups.back_up(counter.data_dir, "daily", budget=0.0)
+    # The window's pool busy with other reads: the copy waits its turn
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    busy = threading.Event()
+    pool.start(lambda: busy.wait(30))
+    runner = WorkerRunner(pool)
+    label = BackupStatusLabel(counter.data_dir, runner)
+    qtbot.addWidget(label)
+    # WHEN the window closes before the copy is done
+    label.stop()
+    busy.set()
+    assert runner.wait()
+    # THEN the copy stopped and says so; the exit backup finishes every generation
+    assert generation in backup_files.pending(counter.data_dir)
+    backups.back_up(counter.data_dir, "exit")
+    assert backup_files.pending(counter.data_dir) == []
+    assert held(counter.data_dir / "backups") == files
 
 
 def test_damaged_database_offers_the_latest_good_backup(qtbot: QtBot, counter: Runtime) -> None:
