@@ -41,6 +41,11 @@ def _refused(source: str, **params: object) -> UserError:
 # What the first start of a day spends copying files before the login is
 # accepted: the database copy is always whole; the rest follows after the login.
 START_FILES_BUDGET_S = 2.0
+# After the window closed, the official may be turning the computer off: the
+# exit backup copies the database whole and files for this long; the rest is
+# taken by the next window's copy (a computer switched off mid-copy keeps only
+# whole files either way).
+EXIT_FILES_BUDGET_S = 30.0
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,6 @@ def _backup_on_exit(runtime: Runtime) -> None:
     if runtime.db.damage:
         return
     try:
-        backups.back_up(runtime.data_dir, "exit")
+        backups.back_up(runtime.data_dir, "exit", budget=backups.EXIT_FILES_BUDGET_S)
     except UserError:
         log.warning("No backup on exit", exc_info=True)

@@ -25,6 +25,7 @@ from counter_app.files.store import FileStore, files_dir
 from counter_app.i18n import render
 from counter_app.models import StoredFile
 from counter_app.services import backups
+from counter_app.ui.app import _backup_on_exit
 from tests.conftest import login
 from tests.files.backup_support import held, named, stored
 from tests.files.test_backup_with_files import add_scan
@@ -74,6 +75,24 @@ def test_the_copy_left_by_the_start_is_finished_after_it(counter: Runtime) -> No
     last = backups.last_good(data)
     assert last is not None and last.copying is None
     assert backups.check_backup(generation).files == tuple(sorted(files))
+
+
+def test_the_exit_backup_does_not_keep_a_closed_app_copying_for_long(
+    counter: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a counter whose 300 files no place holds yet, and an exit with no time for files
+    data = counter.data_dir
+    files = stored(counter, 300)
+    monkeypatch.setattr(backups, "EXIT_FILES_BUDGET_S", 0.0)
+    # WHEN the window has closed and the exit backup runs
+    _backup_on_exit(counter)
+    # THEN the database is backed up whole, the files left for the next window
+    (generation,) = backup_files.generations(data / "backups")
+    assert "-exit" in generation.name and database_checks.check(generation).ok
+    assert pending_count(generation) == 300 and held(data / "backups") == {}
+    # AND the next window's copy finishes them
+    assert backups.finish_copy(data) == 0
+    assert held(data / "backups") == files
 
 
 def test_a_killed_copy_leaves_whole_files_and_the_next_run_finishes_it(
