@@ -287,6 +287,8 @@ def _finish_place(place: Path, live: FileStore, limit: Limit) -> list[str]:
     if not waiting:
         return []
     store = backup_store(place)
+    # A copy was cut short here: what it was writing when killed is swept.
+    store.sweep_partials()
     present = listing(store)
     lost: set[str] = set()
     for generation in waiting:

@@ -11,8 +11,10 @@ but never referred to (a crash between the two) is harmless and found by
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,9 @@ from pathlib import Path
 from counter_app.private_files import FILE_MODE, fsync_dir, private_dir
 
 CHUNK = 1 << 20
+# A write killed midway (power cut, SIGKILL) leaves its part-file; none that
+# is still being written is this old.
+PARTIAL_AGE_S = 24 * 3600
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -123,6 +128,20 @@ class FileStore:
                 name = sub.name + f.name
                 if is_sha256(name) and f.is_file():
                     yield name
+
+    def sweep_partials(self, older_than_s: float = PARTIAL_AGE_S) -> int:
+        """Delete the part-files writes killed midway left (``<name>.<pid>.tmp``),
+        those older than ``older_than_s``; how many went."""
+        cutoff = time.time() - older_than_s
+        swept = 0
+        for part in self.root.glob("??/*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                if is_sha256(part.parent.name + part.name.split(".", 1)[0]) and (
+                    part.stat().st_mtime < cutoff
+                ):
+                    part.unlink()
+                    swept += 1
+        return swept
 
     def _write(self, sha: str, chunks: Iterator[bytes], *, verify: bool = True) -> None:
         """``verify``: hash what is written, for a source that may change (a file)."""

@@ -240,13 +240,15 @@ def purge_orphans(ctx: ServiceContext, actor: Actor, directory: Path) -> Purged:
             for sha, size in listing(store).items()
             if sha not in named and _mtime(store, sha) < cutoff
         }
+        # Part-files of writes killed midway name no file: garbage, not copies.
+        partials = store.sweep_partials()
         audit.log_event(
             session,
             ctx,
             actor.username,
             PURGE_EVENT,
             "files",
-            {"files": sorted(gone), "bytes": sum(gone.values())},
+            {"files": sorted(gone), "bytes": sum(gone.values()), "partials": partials},
         )
         for sha in gone:
             store.path_of(sha).unlink(missing_ok=True)

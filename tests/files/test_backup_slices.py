@@ -67,10 +67,18 @@ def test_the_copy_left_by_the_start_is_finished_after_it(counter: Runtime) -> No
     stop.set()
     assert backups.finish_copy(data, stop) == 300
     assert held(data / "backups") == {}
+    # (a copy killed yesterday left a part-file in the place's store)
+    place_store = backup_files.backup_store(data / "backups")
+    stale = place_store.root / "ab" / f"{'c' * 62}.999.tmp"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"cut short")
+    yesterday = time.time() - 2 * 86_400
+    os.utime(stale, (yesterday, yesterday))
     # WHEN the window's worker goes on
     assert backups.finish_copy(data) == 0
     # THEN every file is in the place, the generation complete and checked whole
     assert held(data / "backups") == files
+    assert not stale.exists()
     assert pending_count(generation) is None
     last = backups.last_good(data)
     assert last is not None and last.copying is None

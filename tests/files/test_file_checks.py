@@ -96,6 +96,12 @@ def test_purge_deletes_only_old_orphans_on_the_record(
     day_ago = time.time() - 86_400
     for sha in (removed, old_orphan):
         os.utime(store.path_of(sha), (day_ago, day_ago))
+    # AND what two writes killed midway left: one yesterday, one a moment ago
+    stale = store.path_of(old_orphan).with_name(f"{'e' * 62}.4242.tmp")
+    stale.write_bytes(b"%PDF-1.4 cut short")
+    os.utime(stale, (day_ago - 60, day_ago - 60))
+    writing = store.path_of(old_orphan).with_name(f"{'f' * 62}.4343.tmp")
+    writing.write_bytes(b"%PDF-1.4 being written")
     counter.close()
     # an official who is not an administrator is refused, nothing deleted
     assert main(["--data-dir", str(data), "files", "purge-orphans", "--by", "tiepnhan"]) == 2
@@ -106,6 +112,8 @@ def test_purge_deletes_only_old_orphans_on_the_record(
     # THEN the old orphan is gone; the removed copy's file and the fresh one stay
     assert not store.has(old_orphan)
     assert store.has(removed) and store.has(fresh_orphan)
+    # the day-old part-file is swept; one that may still be being written stays
+    assert not stale.exists() and writing.exists()
     rt = open_runtime(data)
     try:
         with rt.ctx.sessions() as session:
@@ -113,6 +121,7 @@ def test_purge_deletes_only_old_orphans_on_the_record(
                 select(AuditEntry).where(AuditEntry.event == file_checks.PURGE_EVENT)
             ).one()
         assert entry.username == "quantri" and entry.details["files"] == [old_orphan]
+        assert entry.details["partials"] == 1
     finally:
         rt.close()
 
