@@ -4,7 +4,7 @@ out. Read-only, without a -wal or -shm created beside it, so a backup stays
 as it was written and a damaged file is not made worse.
 
 Used on backups (backup_files.py, services/backups.py), on a database a
-restore replaced, and on the live file before an upgrade (storage.py).
+restore replaced, and on the live file before an upgrade (schema_upgrade.py).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ RANKS: dict[str, int] = {
     "backup_files": 2,
     "database_checks": 2,
     "storage": 2,
+    "schema_upgrade": 2,
     "writer": 2,
     "migrations": 2,
     "services": 3,

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from counter_app.models import Base
-from counter_app.storage import include_object
+from counter_app.schema_upgrade import include_object
 
 config = context.config
 target_metadata = Base.metadata

@@ -272,7 +272,7 @@ def test_an_upgrade_at_start_is_preceded_by_a_checked_backup_in_every_place(
 ) -> None:
     from alembic import command
 
-    from counter_app.storage import alembic_config
+    from counter_app.schema_upgrade import alembic_config
 
     # GIVEN a desk of the previous schema version with a second backup place
     rt = make_counter(tmp_path / "counter")

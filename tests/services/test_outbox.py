@@ -15,8 +15,8 @@ from counter_app.domain.messages import UserError
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action
 from counter_app.models import Dossier, OutboxEntry, WorkflowStep
+from counter_app.schema_upgrade import alembic_config
 from counter_app.services.dossiers import ReceiveRequest, StepRequest, receive, take_step
-from counter_app.storage import alembic_config
 from tests.conftest import Clock, login, make_counter
 
 CITIZEN = ApplicantInput(full_name="Vi Thị Hoa", id_number="020190001234", phone="0912345678")

@@ -12,15 +12,20 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import DatabaseError
 
-from counter_app import storage
+from counter_app import schema_upgrade, storage
 from counter_app.app_setup import Runtime, open_runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.models import Base, Dossier
+from counter_app.schema_upgrade import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+)
 from counter_app.services import audit
 from counter_app.services.dossiers import ReceiveRequest, get_dossier, receive
 from counter_app.services.search import search
 from counter_app.services.setup import LEGACY_UNIT_NAME
-from counter_app.storage import alembic_config, current_revision, head_revision, include_object
 from tests.conftest import Clock, login, make_counter
 
 CITIZEN = ApplicantInput(full_name="Hoàng Văn Nam", id_number="020088004567")
@@ -144,7 +149,7 @@ def test_a_database_before_unit_names_and_free_fees_upgrades_with_both(tmp_path:
 
 def test_the_head_read_without_alembic_is_alembics_head() -> None:
     # A start at head skips Alembic on this reading; it must never disagree.
-    assert storage._script_head() == head_revision()
+    assert schema_upgrade._script_head() == head_revision()
 
 
 def test_a_read_session_refuses_to_write_and_a_trial_leaves_nothing(counter: Runtime) -> None:

@@ -17,6 +17,7 @@ from counter_app.app_setup import open_runtime
 from counter_app.domain.validation import ApplicantInput
 from counter_app.domain.workflow import Action, State
 from counter_app.paper import FormKind
+from counter_app.schema_upgrade import alembic_config, current_revision, head_revision
 from counter_app.services.dossiers import (
     ReceiveRequest,
     StepRequest,
@@ -25,7 +26,6 @@ from counter_app.services.dossiers import (
     take_step,
 )
 from counter_app.services.print_jobs import file_sink, print_form
-from counter_app.storage import alembic_config, current_revision, head_revision
 from tests.conftest import Clock, login, make_counter, typed_fee
 
 CITIZEN = ApplicantInput(full_name="Lăng Thị Khuyên", id_number="020190001234", phone="0987654321")
