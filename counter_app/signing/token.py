@@ -208,6 +208,15 @@ def list_tokens(module: Path) -> list[TokenInfo]:
     ]
 
 
+def plugged_in(module: Path) -> list[str]:
+    """The labels of the tokens plugged in, asked before any PIN is typed (a
+    PIN for no token is asked for nothing); refused in a sentence when none is."""
+    labels = [t.label for t in list_tokens(module)]
+    if not labels:
+        raise _no_token()
+    return labels
+
+
 def _locked() -> UserError:
     return refused(
         QT_TRANSLATE_NOOP(

@@ -27,7 +27,7 @@ from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.signatures import SigningSession
 from counter_app.signing import ltv, trust
-from counter_app.signing.token import CertificateInfo, list_tokens, refused
+from counter_app.signing.token import CertificateInfo, plugged_in
 from counter_app.ui.signature_check import Checked, check_pdf, signature_facts
 from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog
 from counter_app.ui.workers import WorkerRunner, WriteRunner
@@ -185,12 +185,7 @@ class ResultSigner(QObject):
 
     def _tokens(self) -> list[str]:
         self._session = SigningSession.configured(self._desk.ctx)
-        found = list_tokens(self._session.module)
-        if not found:
-            raise refused(
-                QT_TRANSLATE_NOOP("Signing", "No token is plugged in; plug in your signing token.")
-            )
-        return [t.label for t in found]
+        return plugged_in(self._session.module)
 
     def _unlock(self, pin: str, label: str | None) -> list[CertificateInfo]:
         assert self._session is not None

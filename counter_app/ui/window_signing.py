@@ -26,7 +26,7 @@ from counter_app.services import signatures
 from counter_app.services.auth import Actor
 from counter_app.services.context import ServiceContext
 from counter_app.services.signatures import SigningSession
-from counter_app.signing.token import CertificateInfo, list_tokens, refused
+from counter_app.signing.token import CertificateInfo, plugged_in
 from counter_app.ui.signing_dialogs import CertificateDialog, PinDialog, vietnam_day
 from counter_app.ui.workers import WorkerRunner, WriteRunner
 
@@ -110,15 +110,7 @@ class WindowSigning(QObject):
         if pin is not None:
             session.unlock(pin, label)
         elif not session.unlocked:
-            tokens = list_tokens(session.module)
-            if not tokens:
-                # Said before any PIN is typed: a PIN for no token is asked for nothing.
-                raise refused(
-                    QT_TRANSLATE_NOOP(
-                        "Signing", "No token is plugged in; plug in your signing token."
-                    )
-                )
-            return _NeedPin([t.label for t in tokens])
+            return _NeedPin(plugged_in(session.module))
         if session.chosen is not None:
             return session.chosen
         certs = session.certificates()
